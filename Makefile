@@ -1,0 +1,24 @@
+# The two commands of the README. Each runs the idempotent set-up first.
+.PHONY: demo test setup-run setup-test lint-imports bench clean
+
+demo: setup-run
+	.venv/bin/kiosk demo
+
+test: setup-test
+	.venv/bin/lint-imports
+	QT_QPA_PLATFORM=offscreen .venv/bin/python -m pytest
+
+setup-run:
+	@scripts/setup.sh run
+
+setup-test:
+	@scripts/setup.sh test
+
+lint-imports: setup-test
+	.venv/bin/lint-imports
+
+bench: setup-test
+	for b in bench/*.py; do .venv/bin/python $$b; done
+
+clean:
+	rm -rf .venv build dist *.egg-info

@@ -1,0 +1,1 @@
+"""Reference county gateway: the server side of the sync protocol, its store and admin commands."""

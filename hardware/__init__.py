@@ -1,0 +1,1 @@
+"""Device interfaces, real drivers and the simulators that ship with the product."""

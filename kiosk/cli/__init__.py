@@ -1,0 +1,56 @@
+"""Command-line entry and composition root: the only module that may import every package.
+
+Each command group lives in its own module here and exposes
+``register(subparsers)``; heavy imports (Qt, drivers, the sync agent) happen
+inside the command that needs them so that ``kiosk check-id`` starts fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import logging
+import sys
+from collections.abc import Sequence
+
+from kiosk import __version__
+from kiosk.errors import KioskError
+
+# Modules under kiosk.cli that each register one or more commands.
+COMMAND_MODULES: tuple[str, ...] = (
+    "setup",
+    "checks",
+    "audit_cmd",
+)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="kiosk",
+        description="Jia County 交房即交证 service-point kiosk.",
+    )
+    parser.add_argument("--version", action="version", version=f"kiosk {__version__}")
+    parser.add_argument("--data-dir", help="data directory (default: $KIOSK_HOME or the platform data dir)")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log progress to stderr")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        importlib.import_module(f"kiosk.cli.{name}").register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
+                        format="%(asctime)s %(name)s %(levelname)s %(message)s")
+    if not getattr(args, "func", None):
+        parser.print_help(sys.stderr)
+        return 2
+    try:
+        return int(args.func(args) or 0)
+    except KioskError as exc:
+        print(f"kiosk {args.command}: error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print(f"kiosk {args.command}: interrupted", file=sys.stderr)
+        return 130

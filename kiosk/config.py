@@ -1,0 +1,164 @@
+"""Kiosk configuration: one TOML file, ``kiosk.toml`` in the data directory.
+
+The data directory is ``--data-dir``, else ``$KIOSK_HOME``, else the platform's
+user data directory (``$XDG_DATA_HOME/jiaxian-kiosk`` or
+``~/.local/share/jiaxian-kiosk``). Every key has a documented default, so a
+missing file or a missing key means "use the default"; an unknown key or a
+value of the wrong type is an error naming the key, never silently ignored.
+"""
+
+from __future__ import annotations
+
+import copy
+import os
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from kiosk.errors import ConfigError
+
+CONFIG_NAME = "kiosk.toml"
+DB_NAME = "kiosk.sqlite"
+KEY_DIR_NAME = "keys"
+
+# The defaults, section by section; the comments are the documentation that
+# `kiosk init` writes into a new kiosk.toml.
+DEFAULTS: dict[str, dict[str, Any]] = {
+    "county": {
+        "code": "410425",          # GB/T 2260 code the unit codes must start with
+        "name": "郏县",
+        "province_abbr": "豫",      # used in certificate numbers
+    },
+    "service_point": {
+        "id": "",                  # assigned at enrollment
+        "name": "",
+    },
+    "unit_code": {
+        "ownership_letters": "GJZ",             # first letter of the feature code
+        "right_letters": "ABSXCDEFHGWYLN",      # second letter (configurable: GB/T 37346 table not fully confirmed)
+        "fixture_letters": "FLQW",
+    },
+    "certificate": {
+        "province_abbr": "豫",
+        "place": "郏县",
+        "sequence_min_digits": 6,
+        "sequence_max_digits": 8,
+        "sequence_digits": 7,       # used when formatting
+    },
+    "fees": {
+        "maintenance_fund_fen_per_m2": 0,      # 0 = the maintenance fund is not collected at the kiosk
+        "other_home_rate_permille": 30,        # deed tax for third+ homes / non-residential (Henan: 3%, unconfirmed)
+    },
+    "security": {
+        "pin_max_failures": 5,
+        "lockout_minutes": 15,
+    },
+    "sync": {
+        "gateway_url": "",
+        "interval_seconds": 30,
+        "backoff_cap_seconds": 300,
+        "batch_max_records": 500,
+        "master_data_warn_hours": 24,
+        "master_data_stop_hours": 72,
+    },
+    "devices": {
+        "card_reader": "sim://",   # serial:///dev/ttyUSB0?baud=115200 for a real reader
+        "printer": "sim://printer",  # relative sim:// paths live in the data directory
+        "printer_chinese": "raster",  # "native" (GB18030 in Chinese mode) or "raster"
+        "printer_width_mm": 80,
+        "camera": "sim://",
+        "scanner": "",              # serial:///dev/ttyACM0 for a serial scan engine
+    },
+}
+
+
+def default_data_dir() -> Path:
+    env = os.environ.get("KIOSK_HOME")
+    if env:
+        return Path(env)
+    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(base) / "jiaxian-kiosk"
+
+
+@dataclass(frozen=True)
+class Config:
+    """The merged configuration; ``values[section][key]`` always holds a value."""
+
+    data_dir: Path
+    values: dict[str, dict[str, Any]] = field(default_factory=lambda: copy.deepcopy(DEFAULTS))
+
+    def __getitem__(self, section: str) -> dict[str, Any]:
+        return self.values[section]
+
+    @property
+    def db_path(self) -> Path:
+        return self.data_dir / DB_NAME
+
+    @property
+    def key_dir(self) -> Path:
+        return self.data_dir / KEY_DIR_NAME
+
+    @property
+    def config_path(self) -> Path:
+        return self.data_dir / CONFIG_NAME
+
+    def resolve_sim_path(self, uri: str) -> str:
+        """Make a relative ``sim://name`` device URI point into the data directory."""
+        if uri.startswith("sim://") and uri[6:] and not uri[6:].startswith("/"):
+            return "sim://" + str(self.data_dir / uri[6:])
+        return uri
+
+
+def merge(values: dict[str, Any], source: str) -> dict[str, dict[str, Any]]:
+    """Overlay ``values`` on the defaults, refusing unknown keys and wrong types."""
+    merged = copy.deepcopy(DEFAULTS)
+    for section, entries in values.items():
+        if section not in DEFAULTS:
+            raise ConfigError(f"{source}: unknown section [{section}]",
+                              hint=f"known sections: {', '.join(DEFAULTS)}")
+        if not isinstance(entries, dict):
+            raise ConfigError(f"{source}: [{section}] must be a table")
+        for key, value in entries.items():
+            if key not in DEFAULTS[section]:
+                raise ConfigError(f"{source}: unknown key {section}.{key}",
+                                  hint=f"known keys: {', '.join(DEFAULTS[section])}")
+            want = type(DEFAULTS[section][key])
+            if not isinstance(value, want) or isinstance(value, bool) != (want is bool):
+                raise ConfigError(f"{source}: {section}.{key} must be {want.__name__}, "
+                                  f"not {type(value).__name__}")
+            merged[section][key] = value
+    return merged
+
+
+def load_config(data_dir: Path | str | None = None) -> Config:
+    home = Path(data_dir) if data_dir is not None else default_data_dir()
+    path = home / CONFIG_NAME
+    values: dict[str, Any] = {}
+    if path.exists():
+        try:
+            values = tomllib.loads(path.read_text(encoding="utf-8"))
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+            raise ConfigError(f"{path}: not valid TOML: {exc}",
+                              hint="fix the file or delete it to use the defaults") from exc
+    return Config(data_dir=home, values=merge(values, str(path)))
+
+
+def render_default_toml() -> str:
+    """The text `kiosk init` writes: every key at its default, commented out."""
+    lines = ["# Jia County 交房即交证 kiosk configuration.",
+             "# Every key is shown at its default; uncomment to change it.", ""]
+    for section, entries in DEFAULTS.items():
+        lines.append(f"[{section}]")
+        for key, value in entries.items():
+            lines.append(f"# {key} = {_toml_value(value)}")
+        lines.append("")
+    return "\n".join(lines)
+
+
+def _toml_value(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return str(value)
+    return '"' + str(value).replace("\\", "\\\\").replace('"', '\\"') + '"'

@@ -1,0 +1,1 @@
+"""PySide6 touchscreen app: screens, widgets, document rendering and the kiosk shell."""
