@@ -1,0 +1,89 @@
+"""The one way to change state: a unit of work.
+
+Inside ``Store.unit_of_work(actor)`` a caller writes its rows, then records
+what it did with ``log`` (an audit entry) and, when the platform must hear of
+it, ``push`` (an outbox record). Everything commits in one ``BEGIN
+IMMEDIATE`` transaction with ``synchronous=FULL``, or nothing does. A unit of
+work that changed rows but logged nothing is refused and rolled back, so no
+state change can escape the audit chain.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import uuid
+from collections.abc import Callable
+from typing import Any
+
+from kiosk import audit
+from kiosk.errors import StoreError
+from kiosk.vault import Vault
+
+OUTBOX_CONTEXT = "outbox.payload"
+
+
+class UnitOfWork:
+    def __init__(self, conn: sqlite3.Connection, vault: Vault, actor: str,
+                 now: Callable[[], str]) -> None:
+        self.conn = conn
+        self.vault = vault
+        self.actor = actor
+        self._now = now
+        self._at: str | None = None
+        self._head: tuple[int, str] | None = None
+        self.audit_seqs: list[int] = []
+        self.record_ids: list[str] = []
+
+    @property
+    def at(self) -> str:
+        """One timestamp for everything this unit of work writes."""
+        if self._at is None:
+            self._at = self._now()
+        return self._at
+
+    def execute(self, sql: str, params: tuple[Any, ...] | dict[str, Any] = ()) -> sqlite3.Cursor:
+        return self.conn.execute(sql, params)
+
+    def insert(self, table: str, row: dict[str, Any]) -> int:
+        cols = ", ".join(row)
+        marks = ", ".join("?" for _ in row)
+        cur = self.conn.execute(f"INSERT INTO {table} ({cols}) VALUES ({marks})", tuple(row.values()))
+        return int(cur.lastrowid or 0)
+
+    def update(self, table: str, where: dict[str, Any], changes: dict[str, Any]) -> int:
+        sets = ", ".join(f"{k} = ?" for k in changes)
+        cond = " AND ".join(f"{k} = ?" for k in where)
+        cur = self.conn.execute(f"UPDATE {table} SET {sets} WHERE {cond}",
+                                (*changes.values(), *where.values()))
+        return cur.rowcount
+
+    def log(self, action: str, subject: str, detail: dict[str, Any] | None = None) -> int:
+        """Append the audit entry for this change; returns its sequence number."""
+        last_seq, last_hash = self._head if self._head else audit.head(self.conn)
+        seq = last_seq + 1
+        text = audit.detail_json(detail)
+        digest = audit.entry_hash(last_hash, seq, self.at, self.actor, action, subject, text)
+        self.conn.execute(
+            "INSERT INTO audit (seq, at, actor, action, subject, detail, prev_hash, hash) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (seq, self.at, self.actor, action, subject, text, last_hash, digest))
+        self._head = (seq, digest)
+        self.audit_seqs.append(seq)
+        return seq
+
+    def push(self, kind: str, subject: str, payload: dict[str, Any], *, training: bool = False,
+             record_id: str | None = None) -> str:
+        """Queue a record for the platform, tied to the latest audit entry of this unit of work."""
+        if not self.audit_seqs:
+            raise StoreError("an outbox record needs its audit entry first",
+                             hint="call log() before push() in the same unit of work")
+        rid = record_id or uuid.uuid4().hex
+        body = json.dumps(payload, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+        self.conn.execute(
+            "INSERT INTO outbox (record_id, kind, subject, payload_enc, training, audit_seq, created_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (rid, kind, subject, self.vault.encrypt(body, OUTBOX_CONTEXT), int(training),
+             self.audit_seqs[-1], self.at))
+        self.record_ids.append(rid)
+        return rid
