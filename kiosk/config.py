@@ -73,6 +73,10 @@ DEFAULTS: dict[str, dict[str, Any]] = {
 }
 
 
+# The [devices] keys that hold a device URI (the others configure a device).
+DEVICE_KINDS: tuple[str, ...] = ("card_reader", "printer", "camera", "scanner")
+
+
 def default_data_dir() -> Path:
     env = os.environ.get("KIOSK_HOME")
     if env:

@@ -35,7 +35,27 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         importlib.import_module(f"kiosk.cli.{name}").register(sub)
+    for command in sub.choices.values():
+        _add_common_options(command)
     return parser
+
+
+def _add_common_options(parser: argparse.ArgumentParser) -> None:
+    """Let --data-dir and -v also follow the command (`kiosk status --data-dir D`).
+
+    SUPPRESS keeps a value given before the command from being reset here.
+    """
+    nested = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+    if nested:
+        for action in nested:
+            for child in action.choices.values():
+                _add_common_options(child)
+        return
+    if "--data-dir" not in parser._option_string_actions:
+        parser.add_argument("--data-dir", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+    if "--verbose" not in parser._option_string_actions:
+        parser.add_argument("-v", "--verbose", action="store_true", default=argparse.SUPPRESS,
+                            help=argparse.SUPPRESS)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -1,0 +1,31 @@
+"""`kiosk audit verify`: walk the audit hash chain and name the first broken entry."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from kiosk import audit
+from kiosk.cli.output import add_json_flag, config_from, emit
+from kiosk.cli.setup import open_store
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("audit", help="audit log tools")
+    audit_sub = p.add_subparsers(dest="audit_command", metavar="ACTION", required=True)
+    v = audit_sub.add_parser("verify", help="check the audit hash chain")
+    add_json_flag(v)
+    v.set_defaults(func=cmd_verify)
+
+
+def cmd_verify(args: argparse.Namespace) -> int:
+    with open_store(config_from(args)) as store:
+        result = audit.verify(store.conn)
+    if args.json:
+        emit(result.as_dict())
+    elif result.ok:
+        print(f"audit chain intact: {result.entries} entries, head {result.head[:16]}")
+    if not result.ok:
+        print(f"kiosk audit verify: broken at entry {result.first_bad_seq}: {result.reason}", file=sys.stderr)
+        return 1
+    return 0

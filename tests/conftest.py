@@ -1,0 +1,35 @@
+"""Shared fixtures: a real data directory made by `kiosk init`, and its store."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+SHARED = PROJECT_ROOT.parent / "shared"
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    from kiosk.cli import main
+
+    home = tmp_path / "kiosk-home"
+    monkeypatch.setenv("KIOSK_HOME", str(home))
+    assert main(["init"]) == 0
+    return home
+
+
+@pytest.fixture
+def store(data_dir: Path) -> Iterator["Store"]:  # noqa: F821
+    from kiosk.config import load_config
+    from kiosk.store import Store
+    from kiosk.vault import Vault
+
+    config = load_config(data_dir)
+    with Store(config.db_path, Vault.from_key_dir(config.key_dir)) as s:
+        yield s
