@@ -142,3 +142,13 @@ def m002_approvals(db: Database) -> None:
     );
     CREATE INDEX approvals_subject ON approvals(kind, subject)
     """)
+
+
+@migrations()
+def m003_sync_error_code(db: Database) -> None:
+    """Per feed: the stable code of the last error (so status can say "revoked" without parsing
+    text) and how many pulled items were refused because their own signature failed."""
+    _run(db, """
+    ALTER TABLE sync_state ADD COLUMN last_error_code TEXT;
+    ALTER TABLE sync_state ADD COLUMN items_refused INTEGER NOT NULL DEFAULT 0
+    """)

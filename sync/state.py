@@ -1,0 +1,97 @@
+"""Per-feed sync state in the ``sync_state`` table: the UI and `kiosk status` read it.
+
+Feeds: ``push`` (outbox to platform) and ``pull`` (changes from platform). Each
+row keeps the cursor, when it was last tried, last succeeded, and the last
+error with its stable code and a reason a person can act on. These rows are
+bookkeeping of the agent itself: they are written in their own short
+transactions, never as audit entries or outbox records.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+from collections.abc import Iterator
+from typing import Any
+
+from kiosk.store import Store
+
+PUSH = "push"
+PULL = "pull"
+FEEDS = (PUSH, PULL)
+
+_COLUMNS = ("feed", "cursor", "last_attempt", "last_success", "last_error", "last_error_code",
+            "last_error_at", "consecutive_failures", "items_refused")
+
+
+@contextlib.contextmanager
+def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """One short BEGIN IMMEDIATE transaction outside any unit of work."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield conn
+        conn.execute("COMMIT")
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+
+
+def _ensure(conn: sqlite3.Connection, feed: str) -> None:
+    conn.execute("INSERT OR IGNORE INTO sync_state (feed) VALUES (?)", (feed,))
+
+
+def record_attempt(store: Store, feed: str, at: str) -> None:
+    with transaction(store.conn) as conn:
+        _ensure(conn, feed)
+        conn.execute("UPDATE sync_state SET last_attempt = ? WHERE feed = ?", (at, feed))
+
+
+def record_success(conn: sqlite3.Connection, feed: str, at: str, cursor: str | None = None) -> None:
+    """Inside the caller's transaction, so a pull's cursor moves with the items it applied."""
+    _ensure(conn, feed)
+    if cursor is None:
+        conn.execute("UPDATE sync_state SET last_success = ?, last_error = NULL, last_error_code = NULL, "
+                     "last_error_at = NULL, consecutive_failures = 0 WHERE feed = ?", (at, feed))
+    else:
+        conn.execute("UPDATE sync_state SET cursor = ?, last_success = ?, last_error = NULL, "
+                     "last_error_code = NULL, last_error_at = NULL, consecutive_failures = 0 "
+                     "WHERE feed = ?", (cursor, at, feed))
+
+
+def record_failure(store: Store, feed: str, at: str, code: str, reason: str) -> int:
+    """Keep the error and its code; returns the number of consecutive failures so far."""
+    with transaction(store.conn) as conn:
+        _ensure(conn, feed)
+        conn.execute("UPDATE sync_state SET last_error = ?, last_error_code = ?, last_error_at = ?, "
+                     "consecutive_failures = consecutive_failures + 1 WHERE feed = ?",
+                     (reason, code, at, feed))
+        row = conn.execute("SELECT consecutive_failures FROM sync_state WHERE feed = ?", (feed,)).fetchone()
+    return int(row[0])
+
+
+def record_refused_items(conn: sqlite3.Connection, feed: str, count: int, at: str, reason: str) -> None:
+    """Pulled items whose own signature failed: counted and kept as the feed's last error."""
+    _ensure(conn, feed)
+    conn.execute("UPDATE sync_state SET items_refused = items_refused + ?, last_error = ?, "
+                 "last_error_code = 'item_bad_signature', last_error_at = ? WHERE feed = ?",
+                 (count, reason, at, feed))
+
+
+def cursor(store: Store, feed: str = PULL) -> str | None:
+    row = store.conn.execute("SELECT cursor FROM sync_state WHERE feed = ?", (feed,)).fetchone()
+    return None if row is None else row[0]
+
+
+def feed_state(store: Store, feed: str) -> dict[str, Any]:
+    cur = store.conn.execute(f"SELECT {', '.join(_COLUMNS)} FROM sync_state WHERE feed = ?", (feed,))
+    row = cur.fetchone()
+    if row is None:
+        return {"feed": feed, "cursor": None, "last_attempt": None, "last_success": None, "last_error": None,
+                "last_error_code": None, "last_error_at": None, "consecutive_failures": 0,
+                "items_refused": 0}
+    return dict(zip(_COLUMNS, row))
+
+
+def all_feeds(store: Store) -> dict[str, dict[str, Any]]:
+    return {feed: feed_state(store, feed) for feed in FEEDS}
