@@ -21,6 +21,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "setup",
     "checks",
     "audit_cmd",
+    "card_cmd",
 )
 
 

@@ -1,0 +1,119 @@
+"""Opening a card reader from a device URI, and the reader's self-test.
+
+URIs (the ``[devices] card_reader`` setting and ``kiosk read-card --port``):
+
+- ``serial:///dev/ttyUSB0?baud=115200`` or a bare port name (``/dev/ttyUSB0``, ``COM3``);
+- ``sim`` or ``sim://`` — the built-in simulator with a sample card, optionally
+  ``sim://?card=zhao&fault=slow`` (names from ``hardware.idcard.simulator``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from urllib.parse import parse_qs, urlsplit
+
+from hardware.idcard.reader import DEFAULT_BAUDRATE, CardReader, SerialCardReader, StepTimeouts
+from kiosk.errors import KioskError, ValidationError
+
+FIELD = "card_reader"
+
+
+@dataclass(frozen=True)
+class ReaderAddress:
+    port: str | None          # None: the simulator
+    baudrate: int
+    sim_card: str | None = None
+    sim_fault: str | None = None
+
+
+def _one(query: dict[str, list[str]], key: str, uri: str) -> str | None:
+    values = query.get(key)
+    if not values:
+        return None
+    if len(values) > 1:
+        raise ValidationError(f"card reader URI {uri!r} gives {key} twice", field=FIELD)
+    return values[0]
+
+
+def parse_reader_uri(uri: str) -> ReaderAddress:
+    text = uri.strip()
+    if not text:
+        raise ValidationError("no card reader configured", field=FIELD,
+                              hint="pass --port /dev/ttyUSB0 (or sim) or set [devices] card_reader")
+    if text == "sim" or text.startswith("sim://"):
+        parts = urlsplit("sim://" if text == "sim" else text)
+        if parts.netloc or parts.path:
+            raise ValidationError(f"card reader URI {uri!r}: the simulator takes no path", field=FIELD,
+                                  hint="use sim:// or sim://?card=NAME&fault=NAME")
+        query = parse_qs(parts.query)
+        unknown = set(query) - {"card", "fault"}
+        if unknown:
+            raise ValidationError(f"card reader URI {uri!r}: unknown option {', '.join(sorted(unknown))}",
+                                  field=FIELD, hint="the simulator knows card= and fault=")
+        return ReaderAddress(None, DEFAULT_BAUDRATE, _one(query, "card", uri), _one(query, "fault", uri))
+    if text.startswith("serial://"):
+        parts = urlsplit(text)
+        if not parts.path:
+            raise ValidationError(f"card reader URI {uri!r} names no port", field=FIELD,
+                                  hint="write serial:///dev/ttyUSB0?baud=115200")
+        query = parse_qs(parts.query)
+        unknown = set(query) - {"baud"}
+        if unknown:
+            raise ValidationError(f"card reader URI {uri!r}: unknown option {', '.join(sorted(unknown))}",
+                                  field=FIELD, hint="serial URIs take baud= only")
+        baud = _one(query, "baud", uri)
+        return ReaderAddress(parts.netloc + parts.path, _baud(baud, uri) if baud else DEFAULT_BAUDRATE)
+    if "://" in text:
+        raise ValidationError(f"card reader URI {uri!r} has an unknown scheme", field=FIELD,
+                              hint="use serial:///dev/ttyUSB0?baud=115200, a port name, or sim://")
+    return ReaderAddress(text, DEFAULT_BAUDRATE)
+
+
+def _baud(text: str, uri: str) -> int:
+    if not text.isdigit() or int(text) <= 0:
+        raise ValidationError(f"card reader URI {uri!r}: baud must be a positive whole number", field=FIELD)
+    return int(text)
+
+
+@contextmanager
+def open_reader(uri: str, *, baudrate: int | None = None,
+                timeouts: StepTimeouts | None = None) -> Iterator[CardReader]:
+    """A reader for ``uri``; for ``sim://`` the simulator runs for the duration of the block."""
+    address = parse_reader_uri(uri)
+    baud = baudrate or address.baudrate
+    if address.port is not None:
+        reader = SerialCardReader(address.port, baud, timeouts=timeouts)
+        try:
+            yield reader
+        finally:
+            reader.close()
+        return
+    from hardware.idcard.simulator import DEFAULT_CARD, SAMPLE_CARDS, CardReaderSimulator, Fault
+
+    card_name = address.sim_card or DEFAULT_CARD
+    if card_name != "none" and card_name not in SAMPLE_CARDS:
+        raise ValidationError(f"the simulator has no card {card_name!r}", field=FIELD,
+                              hint=f"choose one of: none, {', '.join(SAMPLE_CARDS)}")
+    faults = {fault.value: fault for fault in Fault}
+    fault_name = address.sim_fault or Fault.NONE.value
+    if fault_name not in faults:
+        raise ValidationError(f"the simulator has no fault {fault_name!r}", field=FIELD,
+                              hint=f"choose one of: {', '.join(faults)}")
+    card = None if card_name == "none" else SAMPLE_CARDS[card_name]
+    with CardReaderSimulator(card, faults[fault_name]) as sim:
+        reader = SerialCardReader(sim.port, baud, timeouts=timeouts)
+        try:
+            yield reader
+        finally:
+            reader.close()
+
+
+def self_test(uri: str, timeout: float = 1.0) -> tuple[bool, str]:
+    """Ask the reader's SAM for its status (``11 FF``): (True, detail) when it answers 90."""
+    try:
+        with open_reader(uri, timeouts=StepTimeouts.uniform(timeout)) as reader:
+            return True, reader.sam_status()
+    except KioskError as exc:
+        return False, str(exc)
