@@ -1,0 +1,38 @@
+"""What `kiosk status` shows about sync, read from the key directory and the tables only."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from kiosk.config import Config
+from kiosk.identity import IdentityError, load_enrollment
+from kiosk.offline import master_data_freshness
+from kiosk.store import Store
+from sync import outbox, state
+
+
+def summary(store: Store, config: Config) -> dict[str, Any]:
+    """``device_id``, ``enrolled``, ``outbox_pending``, ``quarantined``, ``revoked``,
+    ``master_data`` (offline limits) and ``feeds`` (per-feed state)."""
+    device_id: str | None = None
+    gateway_url: str | None = None
+    enrollment_error: str | None = None
+    try:
+        enrollment = load_enrollment(config.key_dir)
+        device_id, gateway_url = enrollment.device_id, enrollment.gateway_url
+    except IdentityError as exc:
+        enrollment_error = str(exc)
+    feeds = state.all_feeds(store)
+    counts = outbox.counts(store)
+    return {
+        "device_id": device_id,
+        "enrolled": device_id is not None,
+        "enrollment_error": enrollment_error,
+        "gateway_url": gateway_url,
+        "outbox_pending": counts["pending"],
+        "outbox_acked": counts["acked"],
+        "quarantined": outbox.quarantined_open(store),
+        "revoked": any(f["last_error_code"] == "revoked_device" for f in feeds.values()),
+        "master_data": master_data_freshness(store.conn, config).as_dict(),
+        "feeds": feeds,
+    }
