@@ -1,0 +1,201 @@
+"""The kiosk's receipts as layouts: handover, payment, mailing slip, daily reconciliation, test.
+
+Each function takes plain values and returns the operations of one receipt.
+ID numbers are always masked with ``kiosk.privacy.mask_id`` and names with
+``mask_name``; only the mailing slip carries the full recipient details,
+because the courier needs them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from hardware.printer.layout import Op, Paper, ReceiptBuilder
+from hardware.printer.strings import DEFAULT_LANGUAGE, receipt_strings
+from kiosk.errors import ValidationError
+from kiosk.privacy import mask_id, mask_name
+
+
+def format_yuan(fen: int) -> str:
+    """Integer fen as yuan with two decimals and thousands separators: 123456 -> '1,234.56'."""
+    if isinstance(fen, bool) or not isinstance(fen, int):
+        raise ValidationError(f"amount must be an integer number of fen, not {type(fen).__name__}",
+                              field="amount_fen")
+    sign = "-" if fen < 0 else ""
+    yuan, cents = divmod(abs(fen), 100)
+    return f"{sign}{yuan:,}.{cents:02d}"
+
+
+def _stamp(moment: datetime) -> str:
+    return moment.strftime("%Y-%m-%d %H:%M:%S")
+
+
+@dataclass(frozen=True)
+class Buyer:
+    name: str
+    id_number: str
+
+
+@dataclass(frozen=True)
+class HandoverReceipt:
+    unit_code: str
+    certificate_number: str
+    printed_serial: str
+    buyers: tuple[Buyer, ...]
+    handed_over_at: datetime
+    service_point: str
+    verification_url: str
+
+
+@dataclass(frozen=True)
+class PaymentItem:
+    payee: str
+    item: str
+    amount_fen: int
+    paid: bool = True
+
+
+@dataclass(frozen=True)
+class PaymentReceipt:
+    order_number: str
+    unit_code: str
+    items: tuple[PaymentItem, ...]
+    paid_at: datetime
+    service_point: str
+
+
+@dataclass(frozen=True)
+class MailingSlip:
+    certificate_number: str
+    unit_code: str
+    recipient_name: str
+    recipient_phone: str
+    address: str
+    postcode: str
+    requested_at: datetime
+    service_point: str
+    tracking_number: str = ""
+
+
+@dataclass(frozen=True)
+class PayeeReconciliation:
+    payee: str
+    expected_fen: int
+    confirmed_fen: int
+    mismatches: int
+
+
+@dataclass(frozen=True)
+class DailyReconciliation:
+    day: date
+    service_point: str
+    payees: tuple[PayeeReconciliation, ...]
+
+
+def _header(b: ReceiptBuilder, title: str, s: dict[str, str]) -> None:
+    b.text(s["county"], align="center")
+    b.title(title)
+    b.rule()
+
+
+def handover_receipt(data: HandoverReceipt, paper: Paper, language: str = DEFAULT_LANGUAGE) -> list[Op]:
+    if not data.buyers:
+        raise ValidationError("a handover receipt needs at least one buyer", field="buyers")
+    s = receipt_strings(language)
+    b = ReceiptBuilder(paper)
+    _header(b, s["handover_title"], s)
+    b.field(s["unit_code"], data.unit_code)
+    b.field(s["certificate_number"], data.certificate_number)
+    b.field(s["printed_serial"], data.printed_serial)
+    for buyer in data.buyers:
+        b.field(s["buyer"], mask_name(buyer.name))
+        b.field(s["id_number"], mask_id(buyer.id_number))
+    b.field(s["time"], _stamp(data.handed_over_at))
+    b.field(s["service_point"], data.service_point)
+    b.rule()
+    b.qr(data.verification_url)
+    b.text(s["verify_hint"], align="center")
+    b.text(s["keep_receipt"], align="center")
+    return b.feed(2).cut().build()
+
+
+def payment_receipt(data: PaymentReceipt, paper: Paper, language: str = DEFAULT_LANGUAGE) -> list[Op]:
+    if not data.items:
+        raise ValidationError("a payment receipt needs at least one item", field="items")
+    s = receipt_strings(language)
+    b = ReceiptBuilder(paper)
+    _header(b, s["payment_title"], s)
+    b.field(s["order_number"], data.order_number)
+    b.field(s["unit_code"], data.unit_code)
+    b.pair(s["payee"], s["amount_yuan"], bold=True)
+    for item in data.items:
+        state = "" if item.paid else f" ({s['unpaid']})"
+        b.text(item.payee)
+        b.pair("  " + item.item + state, format_yuan(item.amount_fen))
+    b.rule()
+    b.pair(s["total"], format_yuan(sum(item.amount_fen for item in data.items)), bold=True)
+    b.field(s["time"], _stamp(data.paid_at))
+    b.field(s["service_point"], data.service_point)
+    b.text(s["keep_receipt"], align="center")
+    return b.feed(2).cut().build()
+
+
+def mailing_slip(data: MailingSlip, paper: Paper, language: str = DEFAULT_LANGUAGE) -> list[Op]:
+    s = receipt_strings(language)
+    b = ReceiptBuilder(paper)
+    _header(b, s["mailing_title"], s)
+    b.field(s["recipient"], data.recipient_name)
+    b.field(s["phone"], data.recipient_phone)
+    b.field(s["address"], data.address)
+    b.field(s["postcode"], data.postcode)
+    b.rule()
+    b.field(s["certificate_number"], data.certificate_number)
+    b.field(s["unit_code"], data.unit_code)
+    if data.tracking_number:
+        b.field(s["tracking_number"], data.tracking_number)
+    b.field(s["time"], _stamp(data.requested_at))
+    b.field(s["service_point"], data.service_point)
+    return b.feed(2).cut().build()
+
+
+def reconciliation_report(data: DailyReconciliation, paper: Paper,
+                          language: str = DEFAULT_LANGUAGE) -> list[Op]:
+    s = receipt_strings(language)
+    b = ReceiptBuilder(paper)
+    _header(b, s["reconciliation_title"], s)
+    b.field(s["date"], data.day.isoformat())
+    b.field(s["service_point"], data.service_point)
+    b.rule()
+    any_mismatch = False
+    for row in data.payees:
+        b.text(row.payee, bold=True)
+        b.pair("  " + s["expected"], format_yuan(row.expected_fen))
+        b.pair("  " + s["confirmed"], format_yuan(row.confirmed_fen))
+        b.pair("  " + s["mismatches"], str(row.mismatches))
+        if row.mismatches or row.expected_fen != row.confirmed_fen:
+            any_mismatch = True
+            b.text("  " + s["mismatch_flag"], bold=True)
+    b.rule()
+    if not any_mismatch:
+        b.text(s["all_matched"], align="center")
+    return b.feed(2).cut().build()
+
+
+def test_receipt(paper: Paper, *, printer: str, chinese_mode: str, qr_mode: str, qr_text: str,
+                 printed_at: datetime, language: str = DEFAULT_LANGUAGE) -> list[Op]:
+    """The page `kiosk print-test` prints: it names the modes it was printed in."""
+    s = receipt_strings(language)
+    b = ReceiptBuilder(paper)
+    _header(b, s["test_title"], s)
+    b.field(s["printer"], printer)
+    b.field(s["paper"], f"{paper.mm} mm / {paper.columns} / {paper.dots} dots")
+    b.field(s["chinese_mode"], s[f"chinese_{chinese_mode}"])
+    b.field(s["qr_mode"], s[f"qr_{qr_mode}"])
+    b.field(s["time"], _stamp(printed_at))
+    b.text("交房即交证 一码关联 郏县不动产登记", align="center")
+    b.pair("ABCDEFGHIJ 0123456789", "左右对齐")
+    b.rule()
+    b.qr(qr_text)
+    b.text(s["test_qr_hint"], align="center")
+    return b.feed(2).cut().build()
