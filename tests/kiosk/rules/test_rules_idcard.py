@@ -1,0 +1,170 @@
+"""Resident ID numbers: published examples, every failure kind, and properties."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kiosk.errors import ValidationError
+from kiosk.rules.idcard import make_check_char, parse_id_number
+from kiosk.rules.regions import PROVINCES
+
+TODAY = date(2026, 6, 1)
+FAST = settings(max_examples=200, deadline=None)
+
+
+def valid(body17: str) -> str:
+    return body17 + make_check_char(body17)
+
+
+def rejected(text: str, code: str) -> ValidationError:
+    with pytest.raises(ValidationError) as info:
+        parse_id_number(text, today=TODAY)
+    err = info.value
+    assert err.code == code, str(err)
+    assert err.field == "id_number"
+    stripped = text.strip()
+    if len(stripped) >= 15:
+        assert stripped not in str(err) and stripped.upper() not in str(err)
+        assert stripped[:17] not in str(err)
+    return err
+
+
+@pytest.mark.parametrize(("body", "check"), [
+    ("11010519491231002", "X"),   # GB 11643 Annex A example
+    ("51310119820113001", "4"),
+    ("37010119010203997", "3"),
+])
+def test_published_check_characters(body: str, check: str) -> None:
+    assert make_check_char(body) == check
+    assert parse_id_number(body + check, today=TODAY).normalized == body + check
+
+
+def test_derived_fields() -> None:
+    number = parse_id_number("11010519491231002X", today=TODAY)
+    assert number.birth_date == date(1949, 12, 31)
+    assert number.sex == "F"
+    assert number.region == "110105"
+    assert number.region_name == "北京市"
+    assert number.legacy15 is False
+    male = parse_id_number(valid("41042519900101123"), today=TODAY)
+    assert male.sex == "M"
+    assert male.region_name == "河南省平顶山市郏县"
+
+
+def test_lower_case_x_and_whitespace_are_normalised() -> None:
+    number = parse_id_number("  11010519491231002x\n", today=TODAY)
+    assert number.normalized == "11010519491231002X"
+
+
+def test_fifteen_digit_number_converted_and_flagged() -> None:
+    number = parse_id_number("110105491231002", today=TODAY)
+    assert number.normalized == "11010519491231002X"
+    assert number.legacy15 is True
+    assert number.birth_date == date(1949, 12, 31)
+
+
+def test_fifteen_digit_number_must_be_digits() -> None:
+    err = rejected("11010549123100X", "id_chars")
+    assert "position 15" in str(err)
+
+
+@pytest.mark.parametrize("prefix", ["81", "82", "83"])
+def test_residence_permit_prefixes_accepted(prefix: str) -> None:
+    number = parse_id_number(valid(prefix + "000019900101123"), today=TODAY)
+    assert number.region == prefix + "0000"
+    assert number.region_name
+
+
+@pytest.mark.parametrize("text", ["", "4104251990010112", "4104251990010112345", "4104251990"])
+def test_wrong_length(text: str) -> None:
+    err = rejected(text, "id_length")
+    assert f"has {len(text)}" in str(err)
+
+
+def test_letter_inside_body_names_the_position() -> None:
+    err = rejected("41042A19900101123X", "id_chars")
+    assert "position 6" in str(err)
+
+
+def test_x_only_allowed_last() -> None:
+    assert "position 17" in str(rejected("4104251990010112XX", "id_chars"))
+
+
+def test_checksum_says_which_character_was_expected() -> None:
+    good = valid("41042519900101123")
+    wrong = good[:17] + ("0" if good[17] != "0" else "1")
+    err = rejected(wrong, "id_checksum")
+    assert f"should be {good[17]}" in str(err)
+
+
+def test_not_a_real_date() -> None:
+    assert "month" in str(rejected(valid("41042519901301123"), "id_date"))
+    assert "day" in str(rejected(valid("41042519900230123"), "id_date"))
+    rejected(valid("41042519900229123"), "id_date")     # 1990 is not a leap year
+    rejected(valid("41042519000229123"), "id_date")     # 1900 is not a leap year either
+    assert parse_id_number(valid("41042520000229123"), today=TODAY).birth_date == date(2000, 2, 29)
+
+
+def test_future_and_before_1900() -> None:
+    rejected(valid("41042520260602123"), "id_future")
+    assert parse_id_number(valid("41042520260601123"), today=TODAY).birth_date == TODAY
+    rejected(valid("41042518991231123"), "id_before_1900")
+    assert parse_id_number(valid("41042519000101123"), today=TODAY).birth_date == date(1900, 1, 1)
+
+
+@pytest.mark.parametrize("prefix", ["00", "10", "20", "72", "84", "99"])
+def test_unknown_province(prefix: str) -> None:
+    err = rejected(valid(prefix + "042519900101123"), "id_province")
+    assert prefix in str(err)
+
+
+def test_make_check_char_rejects_bad_body() -> None:
+    for body in ("1234", "1101051949123100X", "110105194912310021"):
+        with pytest.raises(ValidationError):
+            make_check_char(body)
+
+
+@st.composite
+def id_numbers(draw: st.DrawFn, first: date = date(1900, 1, 1), last: date = TODAY) -> tuple[str, date]:
+    province = draw(st.sampled_from(sorted(PROVINCES)))
+    county = draw(st.text("0123456789", min_size=4, max_size=4))
+    birth = draw(st.dates(min_value=first, max_value=last))
+    sequence = draw(st.integers(0, 999))
+    return valid(f"{province}{county}{birth:%Y%m%d}{sequence:03d}"), birth
+
+
+@FAST
+@given(id_numbers())
+def test_generated_numbers_pass(generated: tuple[str, date]) -> None:
+    text, birth = generated
+    number = parse_id_number(text.lower(), today=TODAY)
+    assert number.normalized == text
+    assert number.birth_date == birth
+    assert number.sex == ("M" if int(text[16]) % 2 else "F")
+    assert number.legacy15 is False
+
+
+@FAST
+@given(id_numbers(last=date(1999, 12, 31)))
+def test_fifteen_digit_form_converts_back(generated: tuple[str, date]) -> None:
+    text, _ = generated
+    old = text[:6] + text[8:17]
+    number = parse_id_number(old, today=TODAY)
+    assert number.normalized == text and number.legacy15
+
+
+@FAST
+@given(id_numbers(), st.integers(0, 17), st.sampled_from("0123456789XxA- \u0661\uff11"))
+def test_any_single_character_change_is_rejected(generated: tuple[str, date], position: int,
+                                                 replacement: str) -> None:
+    text, _ = generated
+    if replacement.upper() == text[position]:
+        replacement = "0" if text[position] != "0" else "1"
+    changed = text[:position] + replacement + text[position + 1:]
+    with pytest.raises(ValidationError) as info:
+        parse_id_number(changed, today=TODAY)
+    assert changed not in str(info.value) and text[:17] not in str(info.value)
