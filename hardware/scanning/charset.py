@@ -1,9 +1,10 @@
 """Turn the raw payload bytes of a QR code into text, or refuse.
 
 QR byte segments carry no charset unless the code declares an ECI, so the
-encoding is guessed. The order matters for this kiosk: UTF-8 first (phones and
-every modern generator), then Shift_JIS only when the result reads as Japanese
-(kana, or voicing marks where they belong), then GB18030 (older Chinese systems print GBK codes). Bytes that
+encoding is guessed. UTF-8 first (phones and every modern generator); then
+Shift_JIS, which Kanji-mode segments always are, unless its reading is only
+half-width katakana with no sign of Japanese, which is what GBK Chinese looks
+like under Shift_JIS; then GB18030 (older Chinese systems print GBK codes). Bytes that
 decode under none of them are not text, and a guess that produces replacement
 characters is not a result either.
 """
@@ -49,13 +50,20 @@ def _reads_as_japanese(text: str) -> bool:
     return marks > 0
 
 
+def _only_half_width(text: str) -> bool:
+    # Kanji-mode segments arrive as Shift_JIS double-byte characters, so
+    # double-byte content means Shift_JIS; a reading made only of ASCII and
+    # half-width katakana is what GBK Chinese turns into.
+    return all(ord(ch) < 0x80 or "\uff61" <= ch <= "\uff9f" for ch in text)
+
+
 def decode_payload(raw: bytes) -> str | None:
     """The text of ``raw`` under the most plausible charset, or None when it is not valid text."""
     text = _strict(raw, "utf-8")
     if text is not None:
         return text
     sjis = _strict(raw, "shift_jis")
-    if sjis is not None and _reads_as_japanese(sjis):
+    if sjis is not None and (_reads_as_japanese(sjis) or not _only_half_width(sjis)):
         return sjis
     gb = _strict(raw, "gb18030")
     if gb is not None:
