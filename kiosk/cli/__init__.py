@@ -22,6 +22,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "checks",
     "audit_cmd",
     "card_cmd",
+    "scan_cmd",
 )
 
 
