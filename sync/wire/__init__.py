@@ -1,0 +1,117 @@
+"""The sync wire protocol, shared by the kiosk's sync agent (``sync``) and the
+county gateway (``county``). Imports only the standard library,
+``cryptography`` and ``zstandard``: the gateway uses it without pulling in the
+kiosk core. Everything below is re-exported here: ``from sync import wire``.
+
+API summary
+-----------
+Keys (``keys``)
+    ``KeyPair.generate()``, ``.public`` -> ``PublicKeys``, ``.to_private_dict()`` /
+    ``KeyPair.from_private_dict(d)``; ``PublicKeys.to_dict()`` / ``from_dict(d)``
+    (raw 32-byte keys, base64url), ``.fingerprint()`` (64 hex, SHA-256 of
+    sign||kem), ``.short_fingerprint()``, ``.check_fingerprint(fp)``.
+Records (``records``)
+    ``make_record(...)``, ``validate_record(r)``, ``record_digest(r)``.
+Envelope (``envelope``)
+    ``seal_batch(records, device_id=, batch_id=, audit_head=, signer=, recipient=)`` -> bytes;
+    ``parse_envelope(data)`` -> ``Envelope`` (structure, version, suite; no crypto);
+    ``open_batch(data_or_env, sender=, recipient=)`` -> ``Batch(header, records)``;
+    ``seal_changes(page, device_id=, signer=, recipient=)``;
+    ``open_changes(data, device_id=, sender=, recipient=)`` -> ``SealedPage``.
+Messages (``messages``)
+    ``make_ack`` / ``verify_ack`` -> ``Ack``, ``Rejection``; ``make_item`` /
+    ``verify_item`` -> ``Item``; ``make_page``.
+Requests (``signing``)
+    ``sign_request(signer, device_id=, method=, target=, body=, now=)`` -> headers;
+    ``parse_request_headers``, ``check_timestamp``, ``check_signature``,
+    ``check_body``, ``verify_request`` (clock and ±window injectable, default 300 s).
+Enrollment (``enrollment``)
+    ``EnrollmentOffer`` (QR text), ``enroll_request`` / ``verify_enroll_request``,
+    ``enroll_response`` / ``parse_enroll_response`` -> ``Enrollment``.
+Names (``kinds``)
+    record kinds, item kinds, paths, header names, suite ids.
+Errors (``errors``)
+    the codes below, ``HTTP_STATUS``, ``error_body``, ``error_from_body``.
+
+HTTP surface
+------------
+=====================  =========  =========================  ======================
+path                   signed     request body               answer (200)
+=====================  =========  =========================  ======================
+POST /v1/enroll        no         enroll request JSON        enroll answer JSON
+POST /v1/batches       yes        batch envelope (binary)    signed ack JSON
+GET  /v1/changes       yes        none; ``?cursor=`` (opt.)  changes envelope
+POST /v1/health        yes        any JSON object            ``{"ok", "server_time"}``
+=====================  =========  =========================  ======================
+
+Refusals answer ``{"error": {"code", "message", "hint"?}, "server_time"}``
+with the status from ``HTTP_STATUS``; ``error_from_body`` rebuilds the
+exception. Every answer carries ``X-JX-Server-Time``. Details of each format
+are in the docstrings of ``envelope`` (binary layout, header), ``records``,
+``messages`` (ack, item, page), ``signing`` (headers) and ``enrollment``
+(QR text). Record and item kinds are listed in ``kinds``.
+
+Exception tree (``errors``), each with a stable ``code``::
+
+    WireError                     base; .code, .message, .hint, .http_status
+    ├── MalformedError            bad_envelope, malformed_json, bad_item, bad_ack
+    │   ├── UnsupportedVersion    unsupported_version
+    │   └── UnknownSuite          unknown_suite
+    ├── SignatureError            bad_signature, bad_item_signature
+    ├── DecryptError              decrypt_failed
+    ├── RequestRefused            bad_headers, unknown_device, revoked_device,
+    │                             device_mismatch, stale_timestamp, replayed_nonce,
+    │                             body_too_large, body_mismatch
+    ├── EnrollmentError           bad_enrollment, token_unknown, token_used,
+    │                             token_expired, fingerprint_mismatch
+    └── RecordRejected            conflict, invalid_record (inside an ack)
+
+Plus ``bad_request``, ``not_found`` and ``server_error`` on plain ``WireError``.
+Retry guidance for the agent: ``server_error``/5xx, 429 and network failures
+are retryable; ``stale_timestamp`` is retryable after correcting the clock
+offset from ``server_time``; ``replayed_nonce`` means resend with a fresh
+nonce; ``revoked_device`` stops the agent; the rest are permanent for that
+request.
+"""
+
+from __future__ import annotations
+
+from sync.wire import kinds
+from sync.wire.encoding import b64d, b64e, canonical_json, parse_json, sha256_hex
+from sync.wire.enrollment import (
+    Enrollment, EnrollmentOffer, EnrollRequest, enroll_request, enroll_response,
+    parse_enroll_response, verify_enroll_request,
+)
+from sync.wire.envelope import (
+    DEFAULT_MAX_PLAINTEXT, Batch, Envelope, SealedPage, open_batch, open_changes, pack, seal,
+    seal_batch, seal_changes, utc_now_iso,
+)
+from sync.wire.envelope import parse as parse_envelope
+from sync.wire.errors import (
+    CODES, HTTP_STATUS, DecryptError, EnrollmentError, MalformedError, RecordRejected,
+    RequestRefused, SignatureError, UnknownSuite, UnsupportedVersion, WireError, error_body,
+    error_from_body,
+)
+from sync.wire.keys import KeyPair, PublicKeys, short_form
+from sync.wire.messages import (
+    Ack, Item, Rejection, make_ack, make_item, make_page, verify_ack, verify_item,
+)
+from sync.wire.records import make_record, record_digest, validate_record
+from sync.wire.signing import (
+    DEFAULT_WINDOW_SECONDS, RequestAuth, check_body, check_signature, check_timestamp,
+    parse_request_headers, sign_request, verify_request,
+)
+
+__all__ = [
+    "CODES", "DEFAULT_MAX_PLAINTEXT", "DEFAULT_WINDOW_SECONDS", "HTTP_STATUS", "Ack", "Batch",
+    "DecryptError", "EnrollRequest", "Enrollment", "EnrollmentError", "EnrollmentOffer",
+    "Envelope", "Item", "KeyPair", "MalformedError", "PublicKeys", "RecordRejected",
+    "Rejection", "RequestAuth", "RequestRefused", "SealedPage", "SignatureError", "UnknownSuite",
+    "UnsupportedVersion", "WireError", "b64d", "b64e", "canonical_json", "check_body",
+    "check_signature", "check_timestamp", "enroll_request", "enroll_response", "error_body",
+    "error_from_body", "kinds", "make_ack", "make_item", "make_page", "make_record",
+    "open_batch", "open_changes", "pack", "parse_enroll_response", "parse_envelope",
+    "parse_json", "parse_request_headers", "record_digest", "seal", "seal_batch",
+    "seal_changes", "sha256_hex", "short_form", "sign_request", "utc_now_iso",
+    "validate_record", "verify_ack", "verify_enroll_request", "verify_item", "verify_request",
+]

@@ -1,0 +1,71 @@
+"""Byte-level helpers every message uses: canonical JSON, base64url, digests, signing domains."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import hashlib
+import json
+from typing import Any
+
+from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+
+from sync.wire.errors import MALFORMED_JSON, MalformedError, SignatureError
+
+
+def canonical_json(obj: Any) -> bytes:
+    """The one byte form of a JSON value that is signed or hashed: sorted keys, no spaces, UTF-8."""
+    return json.dumps(obj, ensure_ascii=False, sort_keys=True, separators=(",", ":"),
+                      allow_nan=False).encode("utf-8")
+
+
+def parse_json(data: bytes | str, *, what: str, code: str = MALFORMED_JSON) -> Any:
+    """Parse JSON or raise ``MalformedError`` naming ``what`` and the position of the fault."""
+    try:
+        return json.loads(data)
+    except UnicodeDecodeError as exc:
+        raise MalformedError(f"{what} is not UTF-8 text (byte {exc.start})", code=code) from None
+    except json.JSONDecodeError as exc:
+        raise MalformedError(f"{what} is not valid JSON: {exc.msg} at line {exc.lineno} "
+                             f"column {exc.colno}", code=code) from None
+    except RecursionError:
+        raise MalformedError(f"{what} is nested too deeply", code=code) from None
+
+
+def b64e(data: bytes) -> str:
+    """base64url without padding."""
+    return base64.urlsafe_b64encode(data).rstrip(b"=").decode("ascii")
+
+
+def b64d(text: Any, *, what: str, length: int | None = None, code: str) -> bytes:
+    """Decode base64url (padding optional) or raise ``MalformedError`` naming ``what``."""
+    if not isinstance(text, str):
+        raise MalformedError(f"{what} must be a base64url string", code=code)
+    try:
+        raw = base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
+    except (binascii.Error, ValueError):
+        raise MalformedError(f"{what} is not valid base64url", code=code) from None
+    if length is not None and len(raw) != length:
+        raise MalformedError(f"{what} must be {length} bytes, got {len(raw)}", code=code)
+    return raw
+
+
+def sha256_hex(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def sign(key: Ed25519PrivateKey, domain: bytes, data: bytes) -> bytes:
+    """Ed25519 over ``domain + b"\\n" + data``; the domain keeps one message type's
+    signature from ever verifying as another's."""
+    return key.sign(domain + b"\n" + data)
+
+
+def verify(key: Ed25519PublicKey, signature: bytes, domain: bytes, data: bytes, *, what: str,
+           code: str) -> None:
+    try:
+        key.verify(signature, domain + b"\n" + data)
+    except InvalidSignature:
+        raise SignatureError(f"the signature on {what} does not verify", code=code,
+                             hint="tampered in transit, or signed by a key other than the pinned one"
+                             ) from None

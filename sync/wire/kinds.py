@@ -1,0 +1,99 @@
+"""Names both ends must spell the same way: record kinds (kiosk -> county),
+item kinds (county -> kiosk), HTTP paths and request headers, suites.
+
+Record kinds the reference gateway reacts to (``--auto-approve`` and the
+admin commands). Subjects and payload fields it reads; anything else in the
+payload is stored as given:
+
+=============================  ===============  ==========================================
+record kind                    subject          payload fields the gateway reads
+=============================  ===============  ==========================================
+first_registration.requested   project id       none
+registration.requested         unit code        none
+handover.ready                 unit code        none
+contract.signed                contract id      none
+payment.order                  order id         items: [{payee, amount_fen}]
+mail.requested                 mail request id  none
+=============================  ===============  ==========================================
+
+Item kinds the gateway issues, with their subject and ``data``:
+
+=============================  ===============  ==========================================
+item kind                      subject          data
+=============================  ===============  ==========================================
+first_registration.approved    project id       {record_id}
+registration.recorded          unit code        {record_id, certificate_no, serial?, e_cert_token}
+contract.filed                 contract id      {record_id, filing_no}
+payment.confirmed              order id         {record_id, payee, amount_fen, channel_serial, receipt_no}
+payment.refunded               order id         {payee, amount_fen, channel_serial, receipt_no}
+mail.tracking                  mail request id  {record_id, tracking_no, carrier}
+restriction.set                developer USCC   {reason, since, until?}
+restriction.lifted             developer USCC   {reason, since, until?}
+master.developer / .project /  key of the row   the row as the kiosk stores it
+  .unit / .buyer
+staff.roster                   service point    {staff: [...]}
+config                         service point    {section: {key: value}}
+device.revoked                 device id        {reason}
+=============================  ===============  ==========================================
+
+``record_id`` in an approval's data names the kiosk record it answers.
+Items issued for training records carry ``"training": true`` in ``data``.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+# Record kinds (kiosk -> county).
+FIRST_REGISTRATION_REQUESTED: Final = "first_registration.requested"
+REGISTRATION_REQUESTED: Final = "registration.requested"
+HANDOVER_READY: Final = "handover.ready"
+CONTRACT_SIGNED: Final = "contract.signed"
+PAYMENT_ORDER: Final = "payment.order"
+MAIL_REQUESTED: Final = "mail.requested"
+
+# Item kinds (county -> kiosk).
+FIRST_REGISTRATION_APPROVED: Final = "first_registration.approved"
+REGISTRATION_RECORDED: Final = "registration.recorded"
+CONTRACT_FILED: Final = "contract.filed"
+PAYMENT_CONFIRMED: Final = "payment.confirmed"
+PAYMENT_REFUNDED: Final = "payment.refunded"
+MAIL_TRACKING: Final = "mail.tracking"
+RESTRICTION_SET: Final = "restriction.set"
+RESTRICTION_LIFTED: Final = "restriction.lifted"
+MASTER_DEVELOPER: Final = "master.developer"
+MASTER_PROJECT: Final = "master.project"
+MASTER_UNIT: Final = "master.unit"
+MASTER_BUYER: Final = "master.buyer"
+STAFF_ROSTER: Final = "staff.roster"
+CONFIG: Final = "config"
+DEVICE_REVOKED: Final = "device.revoked"
+
+ITEM_KINDS: Final = frozenset({
+    FIRST_REGISTRATION_APPROVED, REGISTRATION_RECORDED, CONTRACT_FILED, PAYMENT_CONFIRMED,
+    PAYMENT_REFUNDED, MAIL_TRACKING, RESTRICTION_SET, RESTRICTION_LIFTED, MASTER_DEVELOPER,
+    MASTER_PROJECT, MASTER_UNIT, MASTER_BUYER, STAFF_ROSTER, CONFIG, DEVICE_REVOKED,
+})
+
+# HTTP surface.
+PATH_ENROLL: Final = "/v1/enroll"
+PATH_BATCHES: Final = "/v1/batches"
+PATH_CHANGES: Final = "/v1/changes"
+PATH_HEALTH: Final = "/v1/health"
+ENVELOPE_MEDIA_TYPE: Final = "application/vnd.jx.envelope"
+
+# Request headers (case-insensitive on the wire).
+H_DEVICE: Final = "X-JX-Device"
+H_TIMESTAMP: Final = "X-JX-Timestamp"
+H_NONCE: Final = "X-JX-Nonce"
+H_BODY_SHA256: Final = "X-JX-Body-SHA256"
+H_SIGNATURE: Final = "X-JX-Signature"
+# Response header: the gateway's clock (Unix seconds, decimal) on every answer.
+H_SERVER_TIME: Final = "X-JX-Server-Time"
+
+# Suites. Only the first is implemented; the others are reserved names so a
+# future envelope carrying them is refused as unknown_suite, not misparsed.
+SUITE_HPKE_X25519: Final = "HPKE-X25519-HKDF_SHA256-AES_256_GCM"
+SUITE_RESERVED_HYBRID: Final = "HPKE-MLKEM768_X25519-HKDF_SHA256-AES_256_GCM"
+SUITE_RESERVED_SM: Final = "SM2-SM3-SM4"
+SUPPORTED_SUITES: Final = frozenset({SUITE_HPKE_X25519})
