@@ -152,3 +152,177 @@ def m003_sync_error_code(db: Database) -> None:
     ALTER TABLE sync_state ADD COLUMN last_error_code TEXT;
     ALTER TABLE sync_state ADD COLUMN items_refused INTEGER NOT NULL DEFAULT 0
     """)
+
+
+@migrations()
+def m004_flows(db: Database) -> None:
+    """The service-point flows: acceptance, contracts, signatures, payments, handovers,
+    certificates and their paper stock, mailing, credit restrictions and print jobs."""
+    _run(db, """
+    ALTER TABLE projects ADD COLUMN first_registration TEXT NOT NULL DEFAULT 'open';
+    ALTER TABLE projects ADD COLUMN accepted_at TEXT;
+    ALTER TABLE units ADD COLUMN keys_ready INTEGER NOT NULL DEFAULT 0;
+    CREATE TABLE acceptances (
+        project_id TEXT NOT NULL REFERENCES projects(id),
+        item TEXT NOT NULL,
+        document_no TEXT,
+        qr_text TEXT,
+        recorded_by TEXT NOT NULL,
+        recorded_at TEXT NOT NULL,
+        PRIMARY KEY (project_id, item)
+    );
+    CREATE TABLE contracts (
+        id TEXT PRIMARY KEY,
+        unit_code TEXT NOT NULL REFERENCES units(code),
+        version INTEGER NOT NULL,
+        state TEXT NOT NULL,
+        content_enc BLOB NOT NULL,
+        doc_hash TEXT NOT NULL,
+        price_fen INTEGER NOT NULL,
+        supersedes TEXT REFERENCES contracts(id),
+        reason TEXT,
+        filing_no TEXT,
+        bundle_hash TEXT,
+        device_sig BLOB,
+        training INTEGER NOT NULL DEFAULT 0,
+        created_at TEXT NOT NULL,
+        signed_at TEXT,
+        filed_at TEXT,
+        UNIQUE (unit_code, version)
+    );
+    CREATE TABLE signatures (
+        id INTEGER PRIMARY KEY,
+        document TEXT NOT NULL,
+        document_id TEXT NOT NULL,
+        buyer_id INTEGER NOT NULL REFERENCES buyers(id),
+        doc_hash TEXT NOT NULL,
+        strokes_enc BLOB NOT NULL,
+        bundle_hash TEXT NOT NULL,
+        device_sig BLOB NOT NULL,
+        signed_at TEXT NOT NULL,
+        UNIQUE (document, document_id, buyer_id)
+    );
+    CREATE TABLE payment_orders (
+        id TEXT PRIMARY KEY,
+        unit_code TEXT NOT NULL REFERENCES units(code),
+        payment_code TEXT NOT NULL UNIQUE,
+        state TEXT NOT NULL,
+        total_fen INTEGER NOT NULL,
+        rule_version TEXT NOT NULL,
+        training INTEGER NOT NULL DEFAULT 0,
+        created_at TEXT NOT NULL,
+        closed_at TEXT
+    );
+    CREATE INDEX payment_orders_unit ON payment_orders(unit_code);
+    CREATE TABLE payment_items (
+        order_id TEXT NOT NULL REFERENCES payment_orders(id),
+        payee TEXT NOT NULL,
+        name TEXT NOT NULL,
+        amount_fen INTEGER NOT NULL CHECK (amount_fen >= 0),
+        estimate INTEGER NOT NULL DEFAULT 0,
+        state TEXT NOT NULL,
+        channel_serial TEXT,
+        receipt_no TEXT,
+        confirmed_at TEXT,
+        refunded_at TEXT,
+        PRIMARY KEY (order_id, payee)
+    );
+    CREATE TABLE payment_events (
+        event_id TEXT PRIMARY KEY,
+        order_id TEXT NOT NULL,
+        payee TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        amount_fen INTEGER NOT NULL,
+        result TEXT NOT NULL,
+        reason TEXT,
+        at TEXT NOT NULL
+    );
+    CREATE TABLE certificates (
+        unit_code TEXT PRIMARY KEY REFERENCES units(code),
+        certificate_no TEXT NOT NULL UNIQUE,
+        serial TEXT UNIQUE,
+        e_cert_token TEXT,
+        state TEXT NOT NULL,
+        training INTEGER NOT NULL DEFAULT 0,
+        recorded_at TEXT NOT NULL,
+        bound_at TEXT,
+        delivered_at TEXT
+    );
+    CREATE TABLE certificate_stock (
+        serial TEXT PRIMARY KEY,
+        state TEXT NOT NULL CHECK (state IN ('on_hand', 'used', 'voided')),
+        unit_code TEXT,
+        reason TEXT,
+        updated_by TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    );
+    CREATE TABLE handovers (
+        id TEXT PRIMARY KEY,
+        unit_code TEXT NOT NULL REFERENCES units(code),
+        state TEXT NOT NULL,
+        present TEXT NOT NULL DEFAULT '[]',
+        agent_index BLOB,
+        agent_masked TEXT,
+        authorisation_no TEXT,
+        represented TEXT NOT NULL DEFAULT '[]',
+        override_id INTEGER,
+        training INTEGER NOT NULL DEFAULT 0,
+        started_by TEXT NOT NULL,
+        started_at TEXT NOT NULL,
+        delivered_at TEXT
+    );
+    CREATE UNIQUE INDEX handovers_one_live_per_unit ON handovers(unit_code) WHERE state != 'cancelled';
+    CREATE TABLE mail_requests (
+        id TEXT PRIMARY KEY,
+        unit_code TEXT NOT NULL REFERENCES units(code),
+        state TEXT NOT NULL,
+        recipient_enc BLOB NOT NULL,
+        phone_enc BLOB NOT NULL,
+        address_enc BLOB NOT NULL,
+        requested_by TEXT NOT NULL,
+        identified_by TEXT NOT NULL,
+        tracking_no TEXT,
+        carrier TEXT,
+        training INTEGER NOT NULL DEFAULT 0,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    );
+    CREATE TABLE restrictions (
+        uscc TEXT PRIMARY KEY,
+        reason TEXT NOT NULL,
+        since TEXT NOT NULL,
+        until TEXT,
+        lifted_at TEXT,
+        updated_at TEXT NOT NULL
+    );
+    CREATE TABLE overrides (
+        id INTEGER PRIMARY KEY,
+        uscc TEXT NOT NULL,
+        unit_code TEXT NOT NULL REFERENCES units(code),
+        supervisor TEXT NOT NULL,
+        reason TEXT NOT NULL,
+        at TEXT NOT NULL
+    );
+    CREATE TABLE violations (
+        id INTEGER PRIMARY KEY,
+        uscc TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        note TEXT NOT NULL,
+        unit_code TEXT,
+        recorded_by TEXT NOT NULL,
+        at TEXT NOT NULL
+    );
+    CREATE TABLE print_jobs (
+        id TEXT PRIMARY KEY,
+        kind TEXT NOT NULL,
+        subject TEXT NOT NULL,
+        state TEXT NOT NULL CHECK (state IN ('pending', 'printed', 'failed')),
+        body_enc BLOB NOT NULL,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        reprints INTEGER NOT NULL DEFAULT 0,
+        last_error TEXT,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    );
+    CREATE INDEX print_jobs_state ON print_jobs(state)
+    """)
