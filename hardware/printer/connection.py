@@ -44,7 +44,7 @@ class EscposConnection:
         try:
             printer.open()
         except DeviceNotFoundError as exc:
-            raise DeviceUnavailable(f"printer {self.uri.uri} cannot be reached: {_first_line(exc)}",
+            raise DeviceUnavailable(f"printer {self.uri.uri} cannot be reached: {_cause(exc)}",
                                     device="printer", hint=self._hint()) from None
         except (OSError, ValueError, RuntimeError) as exc:
             raise DeviceUnavailable(f"printer {self.uri.uri} cannot be opened: {exc}", device="printer",
@@ -145,7 +145,13 @@ class SimConnection:
         return None
 
 
-def _first_line(exc: Exception) -> str:
+def _cause(exc: Exception) -> str:
+    """The OS error python-escpos wrapped, e.g. "Connection refused", else its own message."""
+    inner = exc.__context__
+    if isinstance(inner, OSError) and inner.strerror:
+        return inner.strerror
+    if inner is not None:
+        return " ".join(str(inner).split())
     return " ".join(str(exc).split())
 
 
