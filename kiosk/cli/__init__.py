@@ -23,6 +23,8 @@ COMMAND_MODULES: tuple[str, ...] = (
     "audit_cmd",
     "card_cmd",
     "scan_cmd",
+    "print_cmd",
+    "selftest_cmd",
 )
 
 
