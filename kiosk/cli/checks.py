@@ -13,8 +13,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import Any
-
 from kiosk.cli.output import add_json_flag, config_from, emit
 from kiosk.errors import ValidationError
 
@@ -23,7 +21,8 @@ USAGE_ERROR = 2
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("check-id", help="validate resident ID numbers (GB 11643)")
-    p.add_argument("inputs", nargs="+", metavar="NUMBER", help="18-digit (or old 15-digit) ID number")
+    p.add_argument("inputs", nargs="+", metavar="NUMBER",
+                   help="18-digit (or old 15-digit) ID number")
     add_json_flag(p)
     p.set_defaults(func=cmd_check_id)
 
@@ -38,7 +37,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_check_uscc)
 
     p = sub.add_parser("fees", help="fee and deed-tax estimate for a purchase, one item per payee")
-    p.add_argument("--area", required=True, metavar="M2", help="registered floor area in m², e.g. 89.50")
+    p.add_argument("--area", required=True, metavar="M2",
+                   help="registered floor area in m², e.g. 89.50")
     p.add_argument("--price", required=True, metavar="YUAN", help="contract price in yuan")
     p.add_argument("--home", choices=("first", "second", "other"),
                    help="which home this is for the family (required for residential use)")
@@ -132,7 +132,8 @@ def cmd_fees(args: argparse.Namespace) -> int:
             certificates=_certificates(args.certificates),
             exemption=args.exemption,
         )
-        result = fees.estimate_fees(purchase, fees.FeeSettings.from_config(config_from(args)["fees"]))
+        settings = fees.FeeSettings.from_config(config_from(args)["fees"])
+        result = fees.estimate_fees(purchase, settings)
     except ValidationError as exc:
         print(f"kiosk fees: error: --{exc.field}: {exc}", file=sys.stderr)
         return USAGE_ERROR
@@ -159,8 +160,7 @@ def _certificates(text: str) -> int:
 
 def _report_invalid(args: argparse.Namespace, text: str, shown: str, exc: ValidationError) -> None:
     if args.json:
-        record: dict[str, Any] = {"input": text, "valid": False, "error": str(exc), "code": exc.code}
-        emit(record)
+        emit({"input": text, "valid": False, "error": str(exc), "code": exc.code})
     else:
         print(f"{shown}  invalid  {exc}")
 

@@ -1,1 +1,1 @@
-"""Domain rules: pure-stdlib validators and calculators (ID numbers, unit codes, USCC, certificate numbers, fees)."""
+"""Domain rules in pure stdlib: ID numbers, unit codes, USCC, certificate numbers, fees."""

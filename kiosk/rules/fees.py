@@ -80,7 +80,8 @@ RULES: tuple[RuleVersion, ...] = (
     ),
     RuleVersion(
         effective=date(2024, 12, 1),
-        basis="契税: 财政部 税务总局 住房城乡建设部公告2024年第16号 (140 m²); 登记费: 发改价格规〔2016〕2559号",
+        basis=("契税: 财政部 税务总局 住房城乡建设部公告2024年第16号 (140 m²); "
+               "登记费: 发改价格规〔2016〕2559号"),
         area_threshold_m2=Decimal("140"),
         first_home_permille=(10, 15),
         second_home_permille=(10, 20),
@@ -226,11 +227,11 @@ def estimate_fees(purchase: Purchase, settings: FeeSettings | None = None,
     rule = rule_for(purchase.purchase_date, rules)
     items = [_deed_tax(purchase, rule, settings), _registration(purchase, rule)]
     if settings.maintenance_fund_fen_per_m2 > 0:
-        amount = round_half_up(settings.maintenance_fund_fen_per_m2 * purchase.area_m2)
-        items.append(FeeItem(
-            payee=MAINTENANCE_FUND, name="住宅专项维修资金", amount_fen=amount, estimate=False,
-            lines=(FeeLine(f"维修资金 {purchase.area_m2} m² × {_yuan(settings.maintenance_fund_fen_per_m2)} 元/m²",
-                           amount),)))
+        rate = settings.maintenance_fund_fen_per_m2
+        amount = round_half_up(rate * purchase.area_m2)
+        line = FeeLine(f"维修资金 {purchase.area_m2} m² × {_yuan(rate)} 元/m²", amount)
+        items.append(FeeItem(payee=MAINTENANCE_FUND, name="住宅专项维修资金", amount_fen=amount,
+                             estimate=False, lines=(line,)))
     return FeeEstimate(items=tuple(items), rule=rule)
 
 
@@ -242,14 +243,14 @@ def _check(purchase: Purchase) -> None:
             f"for a home, say which home it is for the family: {', '.join(HOMES)}",
             field="home", code="fees_home")
     area = purchase.area_m2
-    if not isinstance(area, Decimal) or not area.is_finite() or area <= 0 or area != area.quantize(Decimal("0.01")):
+    if (not isinstance(area, Decimal) or not area.is_finite() or area <= 0
+            or area != area.quantize(Decimal("0.01"))):
         raise ValidationError("area must be a positive number of m² with at most two decimals",
                               field="area", code="fees_area")
-    if isinstance(purchase.price_fen, bool) or not isinstance(purchase.price_fen, int) or purchase.price_fen <= 0:
+    if not _positive_int(purchase.price_fen):
         raise ValidationError("price must be a positive whole number of fen",
                               field="price", code="fees_price")
-    if isinstance(purchase.certificates, bool) or not isinstance(purchase.certificates, int) \
-            or purchase.certificates < 1:
+    if not _positive_int(purchase.certificates):
         raise ValidationError(
             "certificates must be at least 1 (one per co-owner who wants their own)",
             field="certificates", code="fees_certificates")
@@ -289,11 +290,16 @@ def _registration(purchase: Purchase, rule: RuleVersion) -> FeeItem:
             first = FeeLine(fee_name, fee)
         lines = (first,)
         if extra:
-            lines += (FeeLine(f"不动产权属证书工本费 {extra} 本 × {_yuan(rule.extra_certificate_fen)} 元",
-                              extra * rule.extra_certificate_fen),)
+            each = rule.extra_certificate_fen
+            lines += (FeeLine(f"不动产权属证书工本费 {extra} 本 × {_yuan(each)} 元", extra * each),)
     name = "不动产登记费" + ("及工本费" if len(lines) > 1 else "")
     return FeeItem(payee=REGISTRATION_OFFICE, name=name,
                    amount_fen=sum(line.amount_fen for line in lines), estimate=False, lines=lines)
+
+
+def _positive_int(value: object) -> bool:
+    # bool is an int subclass; True must not pass as one fen or one certificate.
+    return isinstance(value, int) and not isinstance(value, bool) and value > 0
 
 
 def _percent(permille: int) -> str:

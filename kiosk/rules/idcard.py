@@ -12,6 +12,7 @@ failed and says what to do, and the ``code`` lets the UI pick its own wording.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from typing import Literal
@@ -56,7 +57,8 @@ def parse_id_number(text: str, *, today: date | None = None) -> IdNumber:
     clock). Raises :class:`ValidationError` with ``field='id_number'``.
     """
     today = today or date.today()
-    raw = text.strip()
+    # NFKC folds full-width digits typed with a Chinese input method.
+    raw = unicodedata.normalize("NFKC", text).strip()
     if len(raw) == 15:
         body = _legacy_body(raw)
         number = body + make_check_char(body)

@@ -21,6 +21,7 @@ because the standard's own code table was not available (domain.md).
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -78,9 +79,9 @@ class UnitCode:
 
 
 def parse_unit_code(text: str, rules: UnitCodeRules | None = None) -> UnitCode:
-    """Validate ``text`` position by position; letters may be typed in lower case."""
+    """Validate ``text`` position by position; lower case and full-width are accepted."""
     rules = rules or UnitCodeRules()
-    code = text.strip().upper()
+    code = unicodedata.normalize("NFKC", text).strip().upper()
     if len(code) != LENGTH:
         raise ValidationError(
             f"a unit code has {LENGTH} characters, this one has {len(code)}; "
@@ -91,7 +92,8 @@ def parse_unit_code(text: str, rules: UnitCodeRules | None = None) -> UnitCode:
     if county != rules.county:
         raise ValidationError(
             f"positions 1-6 are county {county}{_county_label(county)} but this kiosk serves "
-            f"{rules.county}{_county_label(rules.county)}; only units of this county can be handled here",
+            f"{rules.county}{_county_label(rules.county)}; "
+            "only units of this county can be handled here",
             field=FIELD, code="unit_county")
     _digits(code, 7, 9, "cadastral district (地籍区)", "unit_district")
     _digits(code, 10, 12, "cadastral sub-district (地籍子区)", "unit_subdistrict")

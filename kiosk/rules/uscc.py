@@ -13,6 +13,7 @@ refusing a real developer would stop a handover.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 
 from kiosk.errors import ValidationError
@@ -45,8 +46,8 @@ def make_uscc_check_char(body17: str) -> str:
 
 
 def parse_uscc(text: str) -> Uscc:
-    """Validate ``text`` (lower case accepted) and split it into its parts."""
-    code = text.strip().upper()
+    """Validate ``text`` (lower case and full-width accepted) and split it into its parts."""
+    code = unicodedata.normalize("NFKC", text).strip().upper()
     if len(code) != LENGTH:
         raise ValidationError(
             f"a unified social credit code has {LENGTH} characters, this one has {len(code)}; "

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from datetime import date
 
 import pytest
@@ -58,6 +59,11 @@ def test_derived_fields() -> None:
 def test_lower_case_x_and_whitespace_are_normalised() -> None:
     number = parse_id_number("  11010519491231002x\n", today=TODAY)
     assert number.normalized == "11010519491231002X"
+
+
+def test_full_width_digits_are_folded() -> None:
+    typed = "１１０１０５１９４９１２３１００２ｘ"
+    assert parse_id_number(typed, today=TODAY).normalized == "11010519491231002X"
 
 
 def test_fifteen_digit_number_converted_and_flagged() -> None:
@@ -162,7 +168,7 @@ def test_fifteen_digit_form_converts_back(generated: tuple[str, date]) -> None:
 def test_any_single_character_change_is_rejected(generated: tuple[str, date], position: int,
                                                  replacement: str) -> None:
     text, _ = generated
-    if replacement.upper() == text[position]:
+    if unicodedata.normalize("NFKC", replacement).upper() == text[position]:
         replacement = "0" if text[position] != "0" else "1"
     changed = text[:position] + replacement + text[position + 1:]
     with pytest.raises(ValidationError) as info:

@@ -40,6 +40,8 @@ def test_land_only_unit_has_eight_zeros() -> None:
 
 def test_lower_case_letters_and_spaces_accepted() -> None:
     assert parse_unit_code(" 410425413219gb00029f00010002 ").code == GOOD
+    full_width = "".join(chr(ord(char) + 0xFEE0) for char in GOOD)
+    assert parse_unit_code(full_width).code == GOOD
 
 
 @pytest.mark.parametrize(("text", "code", "where"), [

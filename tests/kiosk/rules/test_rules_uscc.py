@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -65,13 +67,15 @@ def usccs(draw: st.DrawFn) -> str:
 def test_generated_codes_pass(code: str) -> None:
     assert parse_uscc(code).normalized == code
     assert parse_uscc(code.lower()).normalized == code
+    full_width = "".join(chr(ord(char) + 0xFEE0) for char in code)
+    assert parse_uscc(full_width).normalized == code
 
 
 @FAST
-@given(usccs(), st.integers(0, 17), st.sampled_from(ALPHABET + "IOSVZ-# "))
+@given(usccs(), st.integers(0, 17), st.sampled_from(ALPHABET + "IOSVZ-# \uff21\uff10"))
 def test_any_single_character_change_is_rejected(code: str, position: int, replacement: str) -> None:
-    if replacement == code[position]:
-        replacement = ALPHABET[(ALPHABET.index(replacement) + 1) % len(ALPHABET)]
+    if unicodedata.normalize("NFKC", replacement) == code[position]:
+        replacement = ALPHABET[(ALPHABET.index(code[position]) + 1) % len(ALPHABET)]
     changed = code[:position] + replacement + code[position + 1:]
     with pytest.raises(ValidationError):
         parse_uscc(changed)
