@@ -85,10 +85,9 @@ def parse_certificate_number(text: str, template: CertificateTemplate | None = N
     """Validate ``text`` against the template; ``today`` bounds the year."""
     template = template or CertificateTemplate()
     today = today or date.today()
-    normal = normalize_text(text)
-    example = format_certificate_number(today.year, 1234, template=template)
-    match = _SHAPE.fullmatch(normal)
+    match = _SHAPE.fullmatch(normalize_text(text))
     if match is None:
+        example = format_certificate_number(today.year, 1234, template=template)
         raise ValidationError(
             f"this is not a certificate number of the form {example}; "
             "copy it again from the certificate",
