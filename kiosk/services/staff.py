@@ -1,0 +1,141 @@
+"""Staff roster, PIN login and who may act (持证上岗).
+
+Staff carry a certification number with an expiry date: expired staff cannot
+log in or act. PINs are hashed with scrypt. Five wrong PINs in a row lock the
+account for fifteen minutes (both configurable in ``[security]``). Every
+flow takes an ``Actor`` and checks it with ``require`` at the moment it acts,
+so a certificate that expires during a shift stops the next action.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import hashlib
+import hmac
+import os
+from dataclasses import dataclass
+from typing import Literal
+
+from kiosk.errors import AuthError, ValidationError
+from kiosk.store import Store, UnitOfWork
+
+Role = Literal["staff", "supervisor", "technician"]
+ROLES: tuple[str, ...] = ("staff", "supervisor", "technician")
+# Who may do what beyond ordinary staff work.
+SUPERVISOR_ROLES = frozenset({"supervisor"})
+
+_SCRYPT = {"n": 2 ** 14, "r": 8, "p": 1}
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Someone or something that changes state; ``label`` is what the audit log records."""
+
+    id: str
+    role: str
+    training: bool = False
+
+    @property
+    def label(self) -> str:
+        return f"{self.role}:{self.id}"
+
+
+SYSTEM_SYNC = Actor("sync", "system")
+
+
+def hash_pin(pin: str) -> str:
+    _check_pin(pin)
+    salt = os.urandom(16)
+    digest = hashlib.scrypt(pin.encode(), salt=salt, dklen=32, **_SCRYPT)
+    return "scrypt${n}${r}${p}$".format(**_SCRYPT) + \
+        base64.b64encode(salt).decode() + "$" + base64.b64encode(digest).decode()
+
+
+def verify_pin(pin: str, stored: str) -> bool:
+    try:
+        scheme, n, r, p, salt, digest = stored.split("$")
+    except ValueError:
+        return False
+    if scheme != "scrypt":
+        return False
+    got = hashlib.scrypt(pin.encode(), salt=base64.b64decode(salt), dklen=32,
+                         n=int(n), r=int(r), p=int(p))
+    return hmac.compare_digest(got, base64.b64decode(digest))
+
+
+def _check_pin(pin: str) -> None:
+    if not (pin.isascii() and pin.isdigit() and 6 <= len(pin) <= 12):
+        raise ValidationError("a PIN is 6 to 12 digits", field="pin")
+
+
+def add_staff(uow: UnitOfWork, staff_id: str, *, name: str, role: Role, cert_no: str,
+              cert_expires: dt.date, pin: str) -> None:
+    if role not in ROLES:
+        raise ValidationError(f"unknown role {role!r}; one of {', '.join(ROLES)}", field="role")
+    if not staff_id.strip() or not cert_no.strip():
+        raise ValidationError("staff id and certification number are required", field="staff")
+    uow.insert("staff", {
+        "id": staff_id, "name_enc": uow.vault.encrypt(name, "staff.name"), "role": role,
+        "cert_no": cert_no, "cert_expires": cert_expires.isoformat(), "pin_hash": hash_pin(pin),
+        "updated_at": uow.at})
+    uow.log("staff.add", staff_id, {"role": role, "cert_no": cert_no,
+                                    "cert_expires": cert_expires.isoformat()})
+
+
+def _row(store: Store, staff_id: str) -> dict[str, object]:
+    rows = store.read("SELECT * FROM staff WHERE id = ?", (staff_id,))
+    if not rows:
+        raise AuthError(f"no staff member with id {staff_id!r} on this kiosk",
+                        code="unknown_staff", hint="check the id, or ask a supervisor to sync the roster")
+    return rows[0]
+
+
+def _standing(row: dict[str, object], now: dt.datetime) -> None:
+    if not row["active"]:
+        raise AuthError(f"staff {row['id']} is deactivated", code="inactive_staff",
+                        hint="ask a supervisor")
+    if dt.date.fromisoformat(str(row["cert_expires"])) < now.date():
+        raise AuthError(f"staff {row['id']}'s certification {row['cert_no']} expired on "
+                        f"{row['cert_expires']}", code="certificate_expired",
+                        hint="renew the certification (持证上岗) before working at the kiosk")
+    locked = row["locked_until"]
+    if locked and dt.datetime.fromisoformat(str(locked)) > now:
+        raise AuthError(f"staff {row['id']} is locked after repeated wrong PINs until {locked}",
+                        code="locked_out", hint="wait, or ask a supervisor")
+
+
+def login(store: Store, staff_id: str, pin: str, *, now: dt.datetime, max_failures: int = 5,
+          lockout_minutes: int = 15) -> Actor:
+    row = _row(store, staff_id)
+    _standing(row, now)
+    if verify_pin(pin, str(row["pin_hash"])):
+        with store.unit_of_work(f"{row['role']}:{staff_id}") as uow:
+            uow.update("staff", {"id": staff_id}, {"failures": 0, "locked_until": None})
+            uow.log("staff.login", staff_id)
+        return Actor(staff_id, str(row["role"]))
+    failures = int(row["failures"]) + 1  # type: ignore[call-overload]
+    locked_until = None
+    if failures >= max_failures:
+        locked_until = (now + dt.timedelta(minutes=lockout_minutes)).isoformat()
+        failures = 0
+    with store.unit_of_work(f"{row['role']}:{staff_id}") as uow:
+        uow.update("staff", {"id": staff_id}, {"failures": failures, "locked_until": locked_until})
+        uow.log("staff.login_failed", staff_id, {"locked_until": locked_until})
+    if locked_until:
+        raise AuthError(f"wrong PIN; staff {staff_id} is now locked until {locked_until}",
+                        code="locked_out", hint="wait, or ask a supervisor")
+    raise AuthError(f"wrong PIN for staff {staff_id} ({max_failures - failures} tries left)",
+                    code="wrong_pin")
+
+
+def require(store: Store, actor: Actor, *, now: dt.datetime,
+            roles: frozenset[str] | None = None) -> None:
+    """Refuse the action unless ``actor`` may act now (and has one of ``roles`` when given)."""
+    if actor.role == "system":
+        return
+    row = _row(store, actor.id)
+    _standing(row, now)
+    if roles and row["role"] not in roles:
+        raise AuthError(f"{actor.label} may not do this; it needs a {' or '.join(sorted(roles))}",
+                        code="not_permitted", hint="ask a supervisor")
