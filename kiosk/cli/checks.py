@@ -5,8 +5,9 @@ checked; only a usage error (no input, bad option) exits non-zero. With
 ``--json`` each input gives one JSON object echoing the ``input`` as typed and,
 for an ID number, the full ``normalized`` number: the operator typed it on
 their own terminal and scripts need it to match records. The readable lines
-show ID numbers masked, like every screen, and no error message ever carries
-the full number.
+show ID numbers masked, like every screen (and leave out the birth date, which
+is exactly what the mask hides), and no error message ever carries the full
+number.
 """
 
 from __future__ import annotations
@@ -68,9 +69,10 @@ def cmd_check_id(args: argparse.Namespace) -> int:
                   "region": number.region, "region_name": number.region_name,
                   "legacy15": number.legacy15})
         else:
+            # The mask hides exactly the birth date, so the readable line must not print it.
             legacy = "  (old 15-digit number, converted)" if number.legacy15 else ""
-            print(f"{mask_id(number.normalized)}  valid  born {number.birth_date.isoformat()}  "
-                  f"{number.sex}  {number.region} {number.region_name or ''}".rstrip() + legacy)
+            print(f"{mask_id(number.normalized)}  valid  {number.sex}  "
+                  f"{number.region_name or 'region ' + number.region}{legacy}")
     return 0
 
 

@@ -61,6 +61,7 @@ def test_check_id_text_masks_the_number(capsys: pytest.CaptureFixture[str]) -> N
     assert lines[0].startswith("410425********") and "valid" in lines[0] and "郏县" in lines[0]
     assert "invalid" in lines[1]
     assert JIA_ID not in out and BAD_CHECK_ID not in out
+    assert "1990" not in out and "19900101" not in out
 
 
 def test_check_unit_fields_and_errors(capsys: pytest.CaptureFixture[str]) -> None:
