@@ -1,0 +1,55 @@
+"""Opening a camera from its ``[devices] camera`` URI.
+
+* ``sim://`` — the simulator with blank frames;
+* ``sim:///abs/dir`` or ``sim://rel/dir`` — the simulator playing the images in a directory,
+  ``sim:///a.png;/b.png`` several files, ``sim:///clip.mp4`` a video; ``?fps=15&loop=0`` options;
+* ``cam://0`` or ``cam:///dev/video0`` (or plain ``0`` / ``/dev/video0``) — a real camera,
+  ``?width=1280&height=720``.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import parse_qs, urlsplit
+
+from hardware.camera.base import DEVICE, Camera
+from hardware.errors import DeviceUnavailable
+
+
+def _number(query: dict[str, list[str]], key: str, default: float, uri: str) -> float:
+    raw = query.get(key, [None])[-1]
+    if raw is None:
+        return default
+    try:
+        return float(raw)
+    except ValueError:
+        raise DeviceUnavailable(f"camera URI {uri!r}: {key}={raw!r} is not a number", device=DEVICE,
+                                hint=f"write e.g. ?{key}={default:g}") from None
+
+
+def open_camera(uri: str) -> Camera:
+    """A not yet started camera for ``uri``; ``DeviceUnavailable`` explains a URI it cannot use."""
+    text = uri.strip()
+    if text.isdigit() or text.startswith("/dev/"):
+        text = f"cam://{text}"
+    parts = urlsplit(text)
+    query = parse_qs(parts.query)
+    if parts.scheme == "sim":
+        from hardware.camera.sim import SimulatedCamera
+
+        location = (parts.netloc + parts.path).strip()
+        paths = [p for p in location.split(";") if p] if location else []
+        fps = _number(query, "fps", 30.0, uri)
+        loop = query.get("loop", ["1"])[-1] not in ("0", "false", "no")
+        return SimulatedCamera(paths, fps=fps, loop=loop)
+    if parts.scheme == "cam":
+        from hardware.camera.opencv import OpenCVCamera
+
+        location = parts.netloc + parts.path
+        device: int | str = int(location) if location.isdigit() else location
+        if device == "":
+            raise DeviceUnavailable(f"camera URI {uri!r} names no device", device=DEVICE,
+                                    hint="write cam://0 or cam:///dev/video0")
+        return OpenCVCamera(device, width=int(_number(query, "width", 1280, uri)),
+                            height=int(_number(query, "height", 720, uri)))
+    raise DeviceUnavailable(f"unknown camera URI {uri!r}", device=DEVICE,
+                            hint="use sim://PATH for the simulator or cam://0 for a real camera")
