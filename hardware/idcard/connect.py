@@ -113,7 +113,9 @@ def open_reader(uri: str, *, baudrate: int | None = None,
 def self_test(uri: str, timeout: float = 1.0) -> tuple[bool, str]:
     """Ask the reader's SAM for its status (``11 FF``): (True, detail) when it answers 90."""
     try:
+        simulated = parse_reader_uri(uri).port is None
         with open_reader(uri, timeouts=StepTimeouts.uniform(timeout)) as reader:
-            return True, reader.sam_status()
+            status = reader.sam_status()
     except KioskError as exc:
         return False, str(exc)
+    return True, f"simulated reader: {status}" if simulated else status

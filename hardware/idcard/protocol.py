@@ -54,7 +54,6 @@ class Status:
 
     SUCCESS = 0x90
     CARD_FOUND = 0x9F
-    NO_CONTENT = 0x91
     FIND_FAILED = 0x80
     SELECT_FAILED = 0x81
     CHECKSUM_ERROR = 0x10
@@ -62,6 +61,7 @@ class Status:
     COMMAND_ERROR = 0x21
     UNKNOWN_CARD_TYPE = 0x40
     READ_FAILED = 0x41
+    SAM_SELF_TEST_FAILED = 0x60
     SAM_NOT_AUTHORISED = 0x66
 
 
@@ -135,10 +135,6 @@ class ResponseFrame:
         # The data of a read response is a person's card: never show it.
         return f"ResponseFrame(sw=({self.sw1:02X} {self.sw2:02X} {self.sw3:02X}), data={len(self.data)} bytes)"
 
-    @property
-    def ok(self) -> bool:
-        return self.sw3 in (Status.SUCCESS, Status.CARD_FOUND)
-
     def describe(self) -> str:
         return describe_status(self.sw3)
 
@@ -165,7 +161,7 @@ class _FrameParser:
 
     def __init__(self) -> None:
         self._buffer = bytearray()
-        self.skipped = 0
+        self.skipped = 0  # bytes dropped while looking for a header (line noise)
 
     @property
     def buffered(self) -> int:

@@ -18,11 +18,15 @@ import threading
 import time
 from abc import ABC, abstractmethod
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from hardware.errors import DeviceError, DeviceTimeout, DeviceUnavailable
 from hardware.idcard.card import IdCard, PhotoDecoder, decode_read_payload
 from hardware.idcard.errors import CardRemoved, NoCard, ReaderStatusError, UnknownCardType
 from hardware.idcard.protocol import DEVICE, Command, ResponseFrame, ResponseParser, Status, describe_status
+
+if TYPE_CHECKING:
+    import serial
 
 try:
     import termios
@@ -85,7 +89,11 @@ class CardReader(ABC):
         return self.read_found_card()
 
     def wait_for_card(self, timeout: float, poll_interval: float = 0.2) -> IdCard:
-        """Poll find card until a card appears (then read it) or ``timeout`` seconds pass."""
+        """Poll find card until a card appears (then read it) or ``timeout`` seconds pass.
+
+        Only "no card" keeps the loop going; any other failure is raised at once
+        so the screen can tell the person what to do.
+        """
         deadline = time.monotonic() + timeout
         while True:
             if self.find_card():
@@ -164,7 +172,7 @@ class SerialCardReader(CardReader):
                                    hint="this is not a resident ID card the reader can read; handle it at the counter")
         if reply.sw3 == Status.SELECT_FAILED:
             return ReaderStatusError(text, sw3=reply.sw3, device=DEVICE, hint="place the card again")
-        if reply.sw3 in (0x60, Status.SAM_NOT_AUTHORISED):
+        if reply.sw3 in (Status.SAM_SELF_TEST_FAILED, Status.SAM_NOT_AUTHORISED):
             hint = "the reader's security module cannot work; call the technician (the reader needs service)"
         else:
             hint = "place the card again; if it repeats, call the technician"
@@ -178,7 +186,7 @@ class SerialCardReader(CardReader):
             raise RuntimeError("SerialCardReader is owned by another thread; "
                                "use one reader per thread (the hardware thread)")
 
-    def _open(self):  # noqa: ANN202 - returns serial.Serial; pyserial is imported lazily
+    def _open(self) -> serial.Serial:
         if self._serial is not None:
             return self._serial
         import serial
@@ -208,7 +216,7 @@ class SerialCardReader(CardReader):
             f"ID card reader on {self.port} disconnected or failed: {detail}", device=DEVICE,
             hint="check the reader's USB cable; it is used again as soon as it is back")
 
-    def _settle(self, port) -> None:  # noqa: ANN001
+    def _settle(self, port: serial.Serial) -> None:
         """Drain a late answer or half frame left by an earlier failure."""
         quiet_since = time.monotonic()
         give_up = quiet_since + _SETTLE_MAX
@@ -233,7 +241,8 @@ class SerialCardReader(CardReader):
             while True:
                 reply = parser.next_frame()
                 if reply is not None:
-                    log.debug("ID card reader %s: %s", step, reply.describe())
+                    log.debug("ID card reader %s: %s (%d bytes of line noise skipped)",
+                              step, reply.describe(), parser.skipped)
                     return reply
                 if time.monotonic() >= deadline:
                     break
