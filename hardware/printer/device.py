@@ -10,7 +10,7 @@ from pathlib import Path
 from hardware.errors import DeviceStatusError
 from hardware.printer.connection import open_connection
 from hardware.printer.layout import Op, Paper, paper_for
-from hardware.printer.receipts import test_receipt
+from hardware.printer.receipts import print_test_receipt
 from hardware.printer.render import CHINESE_MODES, QR_MODES, check_mode, render_escpos
 from hardware.printer.status import PrinterStatus
 from hardware.printer.uri import parse_printer_uri
@@ -79,7 +79,7 @@ class ReceiptPrinter:
         return PrintResult(bytes_sent=len(data), status=after, files=files)
 
     def print_test(self, printed_at: datetime | None = None) -> PrintResult:
-        ops = test_receipt(self.settings.paper, printer=self.settings.uri, chinese_mode=self.settings.chinese,
+        ops = print_test_receipt(self.settings.paper, printer=self.settings.uri, chinese_mode=self.settings.chinese,
                            qr_mode=self.settings.qr, qr_text=TEST_QR_TEXT,
                            printed_at=printed_at or datetime.now())
         return self.print_ops(ops)

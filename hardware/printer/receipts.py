@@ -182,7 +182,7 @@ def reconciliation_report(data: DailyReconciliation, paper: Paper,
     return b.feed(2).cut().build()
 
 
-def test_receipt(paper: Paper, *, printer: str, chinese_mode: str, qr_mode: str, qr_text: str,
+def print_test_receipt(paper: Paper, *, printer: str, chinese_mode: str, qr_mode: str, qr_text: str,
                  printed_at: datetime, language: str = DEFAULT_LANGUAGE) -> list[Op]:
     """The page `kiosk print-test` prints: it names the modes it was printed in."""
     s = receipt_strings(language)
