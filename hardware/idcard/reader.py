@@ -120,7 +120,7 @@ class SerialCardReader(CardReader):
         self.baudrate = baudrate
         self.timeouts = timeouts or StepTimeouts()
         self.photo_decoder = photo_decoder
-        self._serial = None
+        self._serial: serial.Serial | None = None
         self._dirty = False
         self._owner: int | None = None
 
