@@ -8,6 +8,7 @@ of a kind nobody handles is refused with a clear reason, never dropped.
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from typing import Any
 
@@ -17,6 +18,24 @@ from kiosk.store import UnitOfWork
 Handler = Callable[[UnitOfWork, dict[str, Any]], None]
 
 HANDLERS: dict[str, Handler] = {}
+
+# The flow modules that register handlers; imported on first use so that the
+# registry is complete whichever module the caller imported first.
+FLOW_MODULES: tuple[str, ...] = (
+    "kiosk.services.acceptance",
+    "kiosk.services.contracts",
+    "kiosk.services.certificates",
+    "kiosk.services.credit",
+    "kiosk.services.mailing",
+    "kiosk.services.payments",
+    "kiosk.services.masterdata_items",
+)
+
+
+def load_handlers() -> dict[str, Handler]:
+    for name in FLOW_MODULES:
+        importlib.import_module(name)
+    return HANDLERS
 
 
 def handles(kind: str) -> Callable[[Handler], Handler]:
@@ -32,7 +51,7 @@ def handles(kind: str) -> Callable[[Handler], Handler]:
 def apply(uow: UnitOfWork, item: dict[str, Any]) -> None:
     """Apply one verified item; raises FlowError when it cannot be applied."""
     kind = item.get("kind")
-    handler = HANDLERS.get(str(kind))
+    handler = load_handlers().get(str(kind))
     if handler is None:
         raise FlowError(f"pulled item {item.get('item_id', '?')} has a kind this kiosk does not know: {kind!r}",
                         code="unknown_kind", hint="update the kiosk software")
