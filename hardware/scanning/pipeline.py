@@ -53,7 +53,7 @@ class DecoderPipeline:
 
     The budget is checked before each pass against that pass's running cost
     (milliseconds per megapixel, learnt as frames go by), so a pass that would
-    overrun is skipped rather than started. A budget of 0 ms means the fast
+    overrun is not started, and neither are the ones after it. A budget of 0 ms means the fast
     pass only. One pipeline per thread: the ZBar scanner it holds is not
     thread-safe.
     """
@@ -81,8 +81,10 @@ class DecoderPipeline:
         for stage in self._passes:
             elapsed = (self._clock() - start) * 1000.0
             predicted = self._cost_ms_per_mpx.get(stage.name, 0.0) * megapixels
-            if elapsed + predicted > self.budget_ms or elapsed >= self.budget_ms:
-                continue
+            if elapsed >= self.budget_ms or elapsed + predicted > self.budget_ms:
+                # Passes run in order of value; a later cheap pass is not worth
+                # more than the one the budget cannot afford.
+                break
             began = self._clock()
             found = self._run(stage, gray)
             spent = (self._clock() - began) * 1000.0
