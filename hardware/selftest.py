@@ -30,8 +30,9 @@ def _missing(exc: ModuleNotFoundError, module: str) -> bool:
 
 
 class SelfTestRegistry:
-    def __init__(self, locations: Mapping[str, tuple[tuple[str, str], ...]] | None = None) -> None:
-        self._locations = dict(DRIVER_SELF_TESTS if locations is None else locations)
+    def __init__(self, extra: Mapping[str, tuple[tuple[str, str], ...]] | None = None) -> None:
+        """The standard drivers, plus or overridden by ``extra`` kinds."""
+        self._locations = {**DRIVER_SELF_TESTS, **(extra or {})}
         self._functions: dict[str, SelfTest] = {}
 
     def register(self, kind: str, test: SelfTest) -> None:
