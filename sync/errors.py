@@ -10,6 +10,7 @@ SyncError (KioskError)                  base; ``code`` is stable, ``exit_code`` 
 ├── Permanent                           retrying the same request cannot help; an operator must act
 │   ├── Refused                         any other 4xx with the gateway's code and reason
 │   ├── AgentLocked                     another agent already runs for this data directory
+│   ├── Incompatible                    the other side speaks an unknown suite or format version
 │   └── EnrollmentRefused               a used, expired or unknown enrollment token
 └── TrustBroken                         stop syncing and show it: the other side cannot be trusted
     ├── BadSignature                    an ack or page not signed by the pinned platform key
@@ -87,6 +88,10 @@ class AgentLocked(Permanent):
     code = "agent_locked"
 
 
+class Incompatible(Permanent):
+    code = "incompatible"
+
+
 class EnrollmentRefused(Permanent):
     code = "enrollment_refused"
 
@@ -105,5 +110,5 @@ class FingerprintMismatch(TrustBroken):
 
 
 class DeviceRevoked(TrustBroken):
-    code = "device_revoked"
+    code = "revoked_device"
     exit_code = EXIT_REVOKED

@@ -39,13 +39,13 @@ class Rejection:
     reason: str
 
 
-def pending(store: Store, limit: int) -> list[OutboxRecord]:
-    """The oldest pending records, decrypted. A record this kiosk cannot decrypt is
+def pending(store: Store, limit: int, *, after_seq: int = 0) -> list[OutboxRecord]:
+    """The oldest pending records (after ``after_seq``), decrypted. A record this kiosk cannot decrypt is
     quarantined on the spot (it can never be sent) so the queue keeps moving."""
     while True:
         rows = store.conn.execute(
             "SELECT seq, record_id, kind, subject, training, created_at, audit_seq, payload_enc "
-            "FROM outbox WHERE state = 'pending' ORDER BY seq LIMIT ?", (limit,)).fetchall()
+            "FROM outbox WHERE state = 'pending' AND seq > ? ORDER BY seq LIMIT ?", (after_seq, limit)).fetchall()
         records: list[OutboxRecord] = []
         broken: list[Rejection] = []
         for seq, rid, kind, subject, training, created, audit_seq, blob in rows:
