@@ -8,6 +8,7 @@ happened and what to do.
 
 from __future__ import annotations
 
+import errno
 from typing import Protocol
 
 from hardware.errors import DeviceTimeout, DeviceUnavailable
@@ -86,10 +87,10 @@ class EscposConnection:
             printer._raw(data)
             if self.uri.scheme == "file":
                 printer.flush()
-        except TimeoutError:
-            raise DeviceTimeout(f"printer {self.uri.uri} stopped accepting data", device="printer",
-                                hint="check for a paper jam or an error light; the job was kept for reprint") from None
         except OSError as exc:
+            if _timed_out(exc):
+                raise DeviceTimeout(f"printer {self.uri.uri} stopped accepting data", device="printer",
+                                    hint="check for a paper jam or an error light; the job was kept for reprint") from None
             raise DeviceUnavailable(f"printer {self.uri.uri} dropped the connection during the job: "
                                     f"{exc.strerror or exc}", device="printer",
                                     hint="check power and cable; the job was kept for reprint") from None
@@ -102,14 +103,15 @@ class EscposConnection:
 
     def _query(self, n: int) -> int:
         printer = self._device()
+        reply: bytes | None = None
         try:
             reply = bytes(printer.query_status(DLE_EOT + bytes([n])))
-        except TimeoutError:
-            reply = None
         except OSError as exc:
-            raise DeviceUnavailable(f"printer {self.uri.uri} dropped the connection while reporting "
-                                    f"its status: {exc.strerror or exc}", device="printer",
-                                    hint="check power and cable") from None
+            if not _timed_out(exc):
+                raise DeviceUnavailable(f"printer {self.uri.uri} dropped the connection while reporting "
+                                        f"its status: {exc.strerror or exc}", device="printer",
+                                        hint="check power and cable") from None
+        # A serial read that times out returns nothing; on TCP nothing means the peer closed.
         if reply is None or (not reply and self.uri.scheme != "tcp"):
             raise DeviceTimeout(f"printer {self.uri.uri} did not answer the status request (DLE EOT {n}) "
                                 f"within {self.uri.timeout:g} s", device="printer",
@@ -143,6 +145,11 @@ class SimConnection:
 
     def close(self) -> None:
         return None
+
+
+def _timed_out(exc: OSError) -> bool:
+    # socket.timeout is TimeoutError; pyusb's USBTimeoutError carries ETIMEDOUT instead.
+    return isinstance(exc, TimeoutError) or exc.errno == errno.ETIMEDOUT
 
 
 def _cause(exc: Exception) -> str:

@@ -11,10 +11,14 @@ is still there to be reprinted.
 
 The spool knows nothing of the kiosk's store: ``listener`` is called with
 (job, event) for "queued", "printed", "failed" so the services can audit it.
+Receipts can carry personal data (a mailing slip has the recipient's address
+and phone), so with a ``sealer`` (the kiosk's Vault fits) the operations are
+stored encrypted, bound to the job id.
 """
 
 from __future__ import annotations
 
+import base64
 import json
 import re
 import secrets
@@ -38,13 +42,21 @@ class JobPrinter(Protocol):
     def print_ops(self, ops: list[Op]) -> Any: ...
 
 
+class Sealer(Protocol):
+    """Encryption of the stored operations (``kiosk.vault.Vault`` has this shape)."""
+
+    def encrypt(self, value: bytes, context: str) -> bytes: ...
+
+    def decrypt_bytes(self, blob: bytes, context: str) -> bytes: ...
+
+
 @dataclass(frozen=True)
 class PrintJob:
     id: str
     kind: str                   # handover | payment | mailing | reconciliation | test | …
     reference: str              # what the job is for (case or order id); never personal data
     state: str
-    ops: list[dict[str, Any]]
+    ops: list[dict[str, Any]]          # empty when sealed
     created_at: str
     updated_at: str
     attempts: int = 0
@@ -52,9 +64,11 @@ class PrintJob:
     reason: str = ""
     printed_at: str = ""
     history: list[dict[str, str]] = field(default_factory=list)
+    sealed: str = ""                    # base64 of the encrypted operations
 
-    def operations(self) -> list[Op]:
-        return ops_from_json(self.ops)
+
+def _context(job_id: str) -> str:
+    return f"print_job:{job_id}"
 
 
 def _now() -> str:
@@ -65,9 +79,11 @@ Listener = Callable[[PrintJob, str], None]
 
 
 class PrintQueue:
-    def __init__(self, directory: Path | str, listener: Listener | None = None) -> None:
+    def __init__(self, directory: Path | str, listener: Listener | None = None,
+                 sealer: Sealer | None = None) -> None:
         self.directory = Path(directory)
         self.listener = listener
+        self.sealer = sealer
         try:
             self.directory.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
@@ -114,9 +130,15 @@ class PrintQueue:
         if not kind:
             raise ValidationError("a print job needs a kind", field="kind")
         now = datetime.now(timezone.utc)
-        job = PrintJob(id=f"{now:%Y%m%dT%H%M%S}-{secrets.token_hex(4)}", kind=kind, reference=reference,
-                       state=PENDING, ops=ops_to_json(ops), created_at=_now(), updated_at=_now(),
-                       history=[{"at": _now(), "event": "queued"}])
+        job_id = f"{now:%Y%m%dT%H%M%S}-{secrets.token_hex(4)}"
+        payload = ops_to_json(ops)
+        sealed = ""
+        if self.sealer is not None:
+            plain = json.dumps(payload, ensure_ascii=False).encode("utf-8")
+            sealed = base64.b64encode(self.sealer.encrypt(plain, _context(job_id))).decode("ascii")
+            payload = []
+        job = PrintJob(id=job_id, kind=kind, reference=reference, state=PENDING, ops=payload, sealed=sealed,
+                       created_at=_now(), updated_at=_now(), history=[{"at": _now(), "event": "queued"}])
         self._save(job)
         self._notify(job, "queued")
         return job
@@ -134,7 +156,7 @@ class PrintQueue:
                       updated_at=_now(), history=job.history + [{"at": _now(), "event": "reprint" if reprint else "send"}])
         self._save(job)
         try:
-            printer.print_ops(job.operations())
+            printer.print_ops(self.operations(job))
         except KioskError as exc:
             job = replace(job, state=FAILED, reason=str(exc), updated_at=_now(),
                           history=job.history + [{"at": _now(), "event": "failed", "reason": str(exc)}])
@@ -146,6 +168,16 @@ class PrintQueue:
         self._save(job)
         self._notify(job, "printed")
         return job
+
+    def operations(self, job: PrintJob) -> list[Op]:
+        """The job's receipt operations, decrypted when the spool is sealed."""
+        if not job.sealed:
+            return ops_from_json(job.ops)
+        if self.sealer is None:
+            raise StoreError(f"print job {job.id} is encrypted and this spool has no key to open it",
+                             hint="open the spool with the kiosk's vault")
+        plain = self.sealer.decrypt_bytes(base64.b64decode(job.sealed), _context(job.id))
+        return ops_from_json(json.loads(plain.decode("utf-8")))
 
     def submit_and_print(self, kind: str, reference: str, ops: list[Op], printer: JobPrinter) -> PrintJob:
         return self.print(self.submit(kind, reference, ops).id, printer)

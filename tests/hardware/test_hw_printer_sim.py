@@ -94,7 +94,7 @@ def test_sim_fault_blocks_printing_and_the_spool_keeps_the_job_for_reprint(tmp_p
     assert copy.reprints == 2
     assert len(list((tmp_path / "printer").glob("*.png"))) == 2
     assert events == [(PENDING, "queued"), (FAILED, "failed"), (PRINTED, "printed"), (PRINTED, "printed")]
-    assert queue.get(job.id).operations() == ops
+    assert queue.operations(queue.get(job.id)) == ops
 
 
 def printer_ops():
@@ -144,3 +144,25 @@ def test_self_test_passes_on_a_fresh_sim_directory_and_file_path(tmp_path: Path)
     assert not ok and "not writable" in detail
     ok, detail = self_test("tcp://host:notaport")
     assert not ok and "port" in detail
+
+
+def test_sealed_spool_keeps_personal_data_encrypted_at_rest(tmp_path: Path) -> None:
+    import os
+
+    from hardware.printer.receipts import MailingSlip, mailing_slip
+    from kiosk.vault import Vault
+
+    vault = Vault(os.urandom(32))
+    slip = mailing_slip(MailingSlip("豫(2026)郏县不动产权第0000001号", "U1", "张三丰", "13812345678", "郏县龙山大道1号",
+                                    "467100", datetime(2026, 11, 28), "网点"), PAPERS[80])
+    queue = PrintQueue(tmp_path / "spool", sealer=vault)
+    job = queue.submit_and_print("mailing", "mail-1", slip, sim(tmp_path, chinese="native"))
+    assert job.state == PRINTED
+    stored = (tmp_path / "spool" / f"{job.id}.json").read_text(encoding="utf-8")
+    assert "13812345678" not in stored and "张三丰" not in stored and "龙山大道" not in stored
+    assert queue.operations(queue.get(job.id)) == slip
+    with pytest.raises(StoreError, match="encrypted"):
+        PrintQueue(tmp_path / "spool").operations(queue.get(job.id))
+    wrong_key = PrintQueue(tmp_path / "spool", sealer=Vault(os.urandom(32)))
+    failed = wrong_key.reprint(job.id, sim(tmp_path))
+    assert failed.state == FAILED and "does not match" in failed.reason
