@@ -23,7 +23,7 @@ def canonical_json(obj: Any) -> bytes:
 def parse_json(data: bytes | str, *, what: str, code: str = MALFORMED_JSON) -> Any:
     """Parse JSON or raise ``MalformedError`` naming ``what`` and the position of the fault."""
     try:
-        return json.loads(data)
+        return json.loads(data, parse_constant=_no_constant)
     except UnicodeDecodeError as exc:
         raise MalformedError(f"{what} is not UTF-8 text (byte {exc.start})", code=code) from None
     except json.JSONDecodeError as exc:
@@ -31,6 +31,13 @@ def parse_json(data: bytes | str, *, what: str, code: str = MALFORMED_JSON) -> A
                              f"column {exc.colno}", code=code) from None
     except RecursionError:
         raise MalformedError(f"{what} is nested too deeply", code=code) from None
+    except ValueError as exc:
+        raise MalformedError(f"{what} is not valid JSON: {exc}", code=code) from None
+
+
+def _no_constant(name: str) -> Any:
+    # NaN and Infinity are not JSON and cannot be signed canonically.
+    raise ValueError(f"{name} is not allowed")
 
 
 def b64e(data: bytes) -> str:

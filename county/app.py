@@ -1,0 +1,171 @@
+"""The HTTP face of the gateway (FastAPI on uvicorn).
+
+Handlers read raw bodies themselves so that the size cap is enforced before
+the body is read (``Content-Length`` first, then a running count while
+streaming) and so that no request reaches JSON or envelope parsing before the
+device, its clock and its signature have been checked. Every refusal is a
+``sync.wire.WireError`` answered as ``{"error": {...}, "server_time"}`` with
+the code's HTTP status; every answer carries ``X-JX-Server-Time``.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.responses import JSONResponse, Response
+from starlette.concurrency import run_in_threadpool
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from county.service import Gateway
+from sync import wire
+from sync.wire import errors as codes
+from sync.wire import kinds
+
+log = logging.getLogger("county.app")
+ENROLL_MAX_BODY = 64 * 1024
+HEALTH_MAX_BODY = 256 * 1024
+
+
+class ServerTimeHeader:
+    """Adds ``X-JX-Server-Time`` to every answer, errors included (pure ASGI: no body buffering)."""
+
+    def __init__(self, app: ASGIApp, clock: Any) -> None:
+        self.app = app
+        self.clock = clock
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_with_time(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = list(message.get("headers", []))
+                headers.append((kinds.H_SERVER_TIME.lower().encode(),
+                                f"{self.clock():.3f}".encode()))
+                message = {**message, "headers": headers}
+            await send(message)
+
+        await self.app(scope, receive, send_with_time)
+
+
+def _target(request: Request) -> str:
+    path = request.scope.get("raw_path") or request.scope["path"].encode("utf-8")
+    query = request.scope.get("query_string", b"")
+    text = path.decode("latin-1")
+    return f"{text}?{query.decode('latin-1')}" if query else text
+
+
+async def read_body(request: Request, limit: int) -> bytes:
+    """The body, refused with ``body_too_large`` as soon as it is known to exceed ``limit``."""
+    declared = request.headers.get("content-length")
+    too_large = wire.RequestRefused(f"the request body exceeds the {limit}-byte limit",
+                                    code=codes.BODY_TOO_LARGE, hint="send smaller batches")
+    if declared is not None:
+        if not declared.isdigit():
+            raise wire.WireError("Content-Length is not a number", code=codes.BAD_REQUEST)
+        if int(declared) > limit:
+            raise too_large
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            raise too_large
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def _gateway(request: Request) -> Gateway:
+    return request.app.state.gateway
+
+
+async def _authenticated_body(request: Request, limit: int) -> tuple[Gateway, Any, bytes]:
+    gw = _gateway(request)
+    auth, device = await run_in_threadpool(gw.authenticate, method=request.method,
+                                           target=_target(request), headers=request.headers)
+    body = await read_body(request, limit)
+    await run_in_threadpool(gw.accept_body, auth, body)
+    return gw, device, body
+
+
+_ERROR = {"description": "refused; body {error: {code, message, hint?}, server_time}",
+          "content": {"application/json": {"schema": {"type": "object"}}}}
+_SIGNED = {"parameters": [
+    {"name": h, "in": "header", "required": True, "schema": {"type": "string"}}
+    for h in (kinds.H_DEVICE, kinds.H_TIMESTAMP, kinds.H_NONCE, kinds.H_BODY_SHA256,
+              kinds.H_SIGNATURE)]}
+_ENVELOPE_BODY = {"required": True, "content": {kinds.ENVELOPE_MEDIA_TYPE: {
+    "schema": {"type": "string", "format": "binary"}}}}
+
+
+def create_app(gateway: Gateway | None = None) -> FastAPI:
+    """The application; ``gateway`` may be None only to render the OpenAPI document."""
+    app = FastAPI(
+        title="Jia County 交房即交证 reference gateway",
+        version="1",
+        description="Server side of the kiosk sync protocol. Formats are defined in the "
+                    "shared module sync.wire (envelope layout, signed items and acks, "
+                    "request signing headers, error codes).",
+    )
+    app.state.gateway = gateway
+    clock = gateway.clock if gateway is not None else time.time
+
+    @app.exception_handler(wire.WireError)
+    async def wire_error(request: Request, exc: wire.WireError) -> JSONResponse:
+        return JSONResponse(wire.error_body(exc, server_time=clock()), status_code=exc.http_status)
+
+    @app.exception_handler(Exception)
+    async def unexpected(request: Request, exc: Exception) -> JSONResponse:
+        log.exception("unexpected failure on %s %s", request.method, request.url.path)
+        err = wire.WireError("the gateway failed unexpectedly; the request was not applied",
+                             code=codes.SERVER_ERROR, hint="retry later")
+        return JSONResponse(wire.error_body(err, server_time=clock()), status_code=500)
+
+    @app.post(kinds.PATH_ENROLL, summary="Enroll a device with a one-time token",
+              openapi_extra={"requestBody": {"required": True, "content": {"application/json": {
+                  "schema": {"type": "object", "required": ["token", "keys", "proof"],
+                             "properties": {"token": {"type": "string"},
+                                            "keys": {"type": "object"},
+                                            "label": {"type": "string"},
+                                            "proof": {"type": "string"}}}}}}},
+              responses={400: _ERROR, 404: _ERROR, 410: _ERROR})
+    async def enroll(request: Request) -> JSONResponse:
+        body = await read_body(request, ENROLL_MAX_BODY)
+        return JSONResponse(await run_in_threadpool(_gateway(request).enroll, body))
+
+    @app.post(kinds.PATH_BATCHES, summary="Push a sealed batch; answers a signed acknowledgement",
+              openapi_extra={**_SIGNED, "requestBody": _ENVELOPE_BODY},
+              responses={400: _ERROR, 401: _ERROR, 403: _ERROR, 409: _ERROR, 413: _ERROR})
+    async def batches(request: Request) -> Response:
+        gw, device, body = await _authenticated_body(request, _gateway(request).max_body)
+        ack = await run_in_threadpool(gw.receive_batch, device, body)
+        return Response(ack, media_type="application/json")
+
+    @app.get(kinds.PATH_CHANGES, summary="Pull the next signed page of changes, sealed to the device",
+             openapi_extra={**_SIGNED, "parameters": [
+                 *_SIGNED["parameters"],
+                 {"name": "cursor", "in": "query", "required": False,
+                  "schema": {"type": "string"}}]},
+             responses={200: {"description": "changes envelope",
+                              "content": {kinds.ENVELOPE_MEDIA_TYPE: {
+                                  "schema": {"type": "string", "format": "binary"}}}},
+                        400: _ERROR, 401: _ERROR, 403: _ERROR, 409: _ERROR})
+    async def changes(request: Request) -> Response:
+        gw, device, _ = await _authenticated_body(request, 0)
+        data = await run_in_threadpool(gw.changes, device, request.query_params.get("cursor"))
+        return Response(data, media_type=kinds.ENVELOPE_MEDIA_TYPE)
+
+    @app.post(kinds.PATH_HEALTH, summary="Device heartbeat (not stored as a record)",
+              openapi_extra={**_SIGNED, "requestBody": {"required": True, "content": {
+                  "application/json": {"schema": {"type": "object"}}}}},
+              responses={400: _ERROR, 401: _ERROR, 403: _ERROR, 409: _ERROR})
+    async def health(request: Request) -> JSONResponse:
+        gw, device, body = await _authenticated_body(request, HEALTH_MAX_BODY)
+        return JSONResponse(await run_in_threadpool(gw.health, device, body))
+
+    app.add_middleware(ServerTimeHeader, clock=clock)
+    return app

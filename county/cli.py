@@ -1,0 +1,366 @@
+"""``county-gateway``: run the reference gateway and administer it.
+
+Every command takes ``--db PATH`` (the SQLite file; the platform key file
+lives beside it, see ``county.platform_keys``). With ``--json`` a command
+prints one JSON object on stdout; failures print a message on stderr and exit
+non-zero. ``serve`` prints one JSON line ``{"url", "db", "fingerprint",
+"auto_approve"}`` once it listens (``--port 0`` picks a free port).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import socket
+import sqlite3
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from county.errors import AdminError, GatewayError, GatewayStoreError
+from sync.wire import WireError
+
+log = logging.getLogger("county")
+
+
+def emit(obj: Any) -> None:
+    sys.stdout.write(json.dumps(obj, ensure_ascii=False) + "\n")
+    sys.stdout.flush()
+
+
+def _gateway(args: argparse.Namespace, **kwargs: Any) -> Any:
+    from county.service import Gateway
+
+    return Gateway(Path(args.db), **kwargs)
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from county.app import create_app
+    from county.auto import AutoApprover
+
+    gateway = _gateway(args, max_body=args.max_body)
+    sock = socket.socket(socket.AF_INET6 if ":" in args.host else socket.AF_INET)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind((args.host, args.port))
+    except OSError as exc:
+        raise GatewayError(f"cannot listen on {args.host}:{args.port}: {exc.strerror}",
+                           hint="choose another --port") from None
+    # Listening before the line goes out lets a client connect at once; uvicorn accepts later.
+    sock.listen(128)
+    port = sock.getsockname()[1]
+    host = f"[{args.host}]" if ":" in args.host else args.host
+    approver = AutoApprover(gateway, args.auto_approve) if args.auto_approve is not None else None
+    if approver is not None:
+        approver.start()
+    server = uvicorn.Server(uvicorn.Config(create_app(gateway), log_level="warning",
+                                           access_log=False, timeout_graceful_shutdown=10))
+    emit({"url": f"http://{host}:{port}", "db": str(args.db),
+          "fingerprint": gateway.keys.public.fingerprint(), "auto_approve": args.auto_approve})
+    try:
+        server.run(sockets=[sock])
+    finally:
+        if approver is not None:
+            approver.stopping.set()
+            approver.join(timeout=5)
+        gateway.close()
+    return 0
+
+
+def cmd_token(args: argparse.Namespace) -> int:
+    if args.ttl_hours <= 0:
+        raise AdminError("--ttl-hours must be positive")
+    if not args.url.startswith(("http://", "https://")):
+        raise AdminError(f"--url {args.url!r} must start with http:// or https://")
+    if not args.service_point.strip():
+        raise AdminError("--service-point must name the service point")
+    gateway = _gateway(args)
+    offer = gateway.issue_token(url=args.url, service_point=args.service_point.strip(),
+                                ttl_hours=args.ttl_hours)
+    qr_path = None
+    if args.qr:
+        import segno
+
+        qr_path = Path(args.qr)
+        segno.make(offer.to_qr_text(), error="m").save(str(qr_path), scale=6, border=4)
+    result = {"token": offer.token, "url": offer.url, "service_point": offer.service_point,
+              "fingerprint": offer.fingerprint, "ttl_hours": args.ttl_hours,
+              "qr_text": offer.to_qr_text(), "qr": str(qr_path) if qr_path else None}
+    if args.json:
+        emit(result)
+    else:
+        print(f"token {offer.token} for {offer.service_point}, valid {args.ttl_hours:g} h")
+        print(f"platform fingerprint {offer.fingerprint}")
+        print(f"kiosk enroll --gateway {offer.url} --token {offer.token}")
+        if qr_path:
+            print(f"QR written to {qr_path}")
+    return 0
+
+
+def _item_summary(item: dict[str, Any]) -> dict[str, Any]:
+    return {"item_id": item["item_id"], "kind": item["kind"], "subject": item["subject"],
+            "data": item["data"]}
+
+
+def cmd_approve(args: argparse.Namespace) -> int:
+    from county import issuing
+    from county.store import transaction
+
+    gateway = _gateway(args)
+    now = gateway.clock()
+    approvable = sorted(issuing.AUTO_KINDS)
+    marks = ", ".join("?" for _ in approvable)
+    query = f"SELECT * FROM records WHERE state = 'received' AND kind IN ({marks})"
+    params: list[Any] = list(approvable)
+    if args.record:
+        query, params = query + " AND record_id = ?", params + [args.record]
+    if args.subject:
+        query, params = query + " AND subject = ?", params + [args.subject]
+    if args.kind:
+        query, params = query + " AND kind = ?", params + [args.kind]
+    approved = []
+    with gateway.locked() as conn:
+        rows = conn.execute(query + " ORDER BY received_at", params).fetchall()
+        if not rows:
+            raise AdminError("no pending record matches",
+                             hint="check --record/--subject/--kind; decided records are not "
+                                  "approved twice")
+        if (args.certificate_no or args.serial) and len(rows) != 1:
+            raise AdminError("--certificate-no/--serial need exactly one matching record",
+                             hint="narrow with --record")
+        for row in rows:
+            with transaction(conn):
+                items = issuing.approve(conn, gateway.keys, row, now=now,
+                                        certificate_no=args.certificate_no, serial=args.serial)
+            approved.append({"record_id": row["record_id"], "kind": row["kind"],
+                             "subject": row["subject"], "items": [_item_summary(i) for i in items]})
+    if args.json:
+        emit({"approved": approved})
+    else:
+        for a in approved:
+            print(f"{a['kind']} {a['subject']}: issued "
+                  + ", ".join(i["kind"] for i in a["items"]))
+    return 0
+
+
+def cmd_confirm_payment(args: argparse.Namespace) -> int:
+    from county import issuing
+    from county.store import transaction
+    from sync.wire import kinds
+
+    gateway = _gateway(args)
+    now = gateway.clock()
+    with gateway.locked() as conn, transaction(conn):
+        if args.refund:
+            items = issuing.refund_payment(conn, gateway.keys, args.order, now=now)
+        else:
+            row = conn.execute("SELECT * FROM records WHERE kind = ? AND subject = ? "
+                               "ORDER BY received_at LIMIT 1",
+                               (kinds.PAYMENT_ORDER, args.order)).fetchone()
+            if row is None:
+                raise AdminError(f"no payment order {args.order!r} has been received",
+                                 hint="the kiosk must sync the order first")
+            items = issuing.confirm_payment(conn, gateway.keys, row, now=now)
+    result = {"order": args.order, "refund": args.refund,
+              "items": [_item_summary(i) for i in items]}
+    if args.json:
+        emit(result)
+    else:
+        for i in items:
+            print(f"{i['kind']} {args.order}: {i['data']['payee']} {i['data']['amount_fen']} fen, "
+                  f"receipt {i['data']['receipt_no']}")
+    return 0
+
+
+def cmd_restrict(args: argparse.Namespace) -> int:
+    from county import issuing
+    from county.store import transaction
+
+    gateway = _gateway(args)
+    with gateway.locked() as conn, transaction(conn):
+        item = issuing.restrict(conn, gateway.keys, uscc=args.uscc, reason=args.reason,
+                                until=args.until, lift=args.lift, now=gateway.clock())
+    if args.json:
+        emit(_item_summary(item))
+    else:
+        print(f"{item['kind']} {item['subject']}")
+    return 0
+
+
+def cmd_revoke(args: argparse.Namespace) -> int:
+    from county import issuing
+    from county.store import transaction
+
+    gateway = _gateway(args)
+    with gateway.locked() as conn, transaction(conn):
+        item = issuing.revoke(conn, gateway.keys, device_id=args.device, reason=args.reason,
+                              now=gateway.clock())
+    if args.json:
+        emit({"device_id": args.device, "revoked": True, "item_id": item["item_id"]})
+    else:
+        print(f"device {args.device} revoked")
+    return 0
+
+
+def cmd_publish(args: argparse.Namespace) -> int:
+    from county import issuing
+    from county.store import transaction
+
+    text = Path(args.data[1:]).read_text("utf-8") if args.data.startswith("@") else args.data
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise AdminError(f"--data is not valid JSON: {exc.msg} at line {exc.lineno} "
+                         f"column {exc.colno}") from None
+    gateway = _gateway(args)
+    with gateway.locked() as conn, transaction(conn):
+        item = issuing.publish(conn, gateway.keys, kind=args.kind, subject=args.subject,
+                               data=data, service_point=args.service_point, now=gateway.clock())
+    if args.json:
+        emit(_item_summary(item))
+    else:
+        print(f"published {item['kind']} {item['subject']}")
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from sync.wire import envelope, verify_ack
+
+    directory = Path(args.dir)
+    if not directory.is_dir():
+        raise AdminError(f"{directory} is not a directory")
+    gateway = _gateway(args)
+    result: dict[str, Any] = {"files": 0, "imported": 0, "skipped": 0, "accepted": 0,
+                              "rejected": 0, "errors": []}
+    for path in sorted(p for p in directory.iterdir() if p.is_file()):
+        result["files"] += 1
+        with path.open("rb") as fh:
+            if fh.read(len(envelope.MAGIC)) != envelope.MAGIC:
+                result["skipped"] += 1
+                continue
+        try:
+            ack = verify_ack(gateway.import_envelope(path.read_bytes()), gateway.keys.public.sign)
+        except WireError as exc:
+            result["errors"].append({"file": path.name, "code": exc.code, "message": str(exc)})
+            continue
+        result["imported"] += 1
+        result["accepted"] += len(ack.accepted)
+        result["rejected"] += len(ack.rejected)
+    if args.json:
+        emit(result)
+    else:
+        print(f"{result['imported']} batch file(s) imported: {result['accepted']} records "
+              f"accepted, {result['rejected']} rejected, {result['skipped']} other file(s) skipped")
+        for err in result["errors"]:
+            print(f"{err['file']}: {err['code']}: {err['message']}", file=sys.stderr)
+    return 1 if result["errors"] else 0
+
+
+def cmd_status(args: argparse.Namespace) -> int:
+    result = _gateway(args).status()
+    if args.json:
+        emit(result)
+    else:
+        print(f"{result['devices']} device(s), {result['records']} record(s), "
+              f"{result['duplicates']} duplicate(s) absorbed, {result['rejected']} rejected")
+        for kind, n in result["records_by_kind"].items():
+            print(f"  {kind}: {n}")
+    return 0
+
+
+def cmd_openapi(args: argparse.Namespace) -> int:
+    from county.app import create_app
+
+    emit(create_app().openapi())
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="county-gateway",
+                                     description="Reference county gateway for the kiosk sync protocol.")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log to stderr")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    def command(name: str, func: Callable[[argparse.Namespace], int], help_: str,
+                *, db: bool = True, json_flag: bool = True) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=help_, description=help_)
+        if db:
+            p.add_argument("--db", required=True, help="gateway SQLite file (created if missing)")
+        if json_flag:
+            p.add_argument("--json", action="store_true", help="print one JSON object")
+        p.set_defaults(func=func)
+        return p
+
+    p = command("serve", cmd_serve, "run the HTTP gateway", json_flag=False)
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, default=8080, help="0 picks a free port")
+    p.add_argument("--auto-approve", type=float, metavar="SECONDS",
+                   help="approve registrations, filings, first registrations, payments and mail "
+                        "requests after this delay (demo)")
+    p.add_argument("--max-body", type=int, default=16 * 1024 * 1024, metavar="BYTES",
+                   help="largest request body accepted (default 16 MiB)")
+
+    p = command("token", cmd_token, "issue a one-time enrollment token (and QR)")
+    p.add_argument("--url", required=True, help="gateway URL the kiosk will use")
+    p.add_argument("--service-point", required=True)
+    p.add_argument("--qr", metavar="FILE.png", help="also write the enrollment QR as PNG")
+    p.add_argument("--ttl-hours", type=float, default=24.0)
+
+    p = command("approve", cmd_approve, "approve pending records (issue their signed items)")
+    p.add_argument("--record", help="record id")
+    p.add_argument("--subject", help="unit code, contract id, project id, order id …")
+    p.add_argument("--kind", help="record kind, e.g. registration.requested")
+    p.add_argument("--certificate-no", help="certificate number to issue (one record only)")
+    p.add_argument("--serial", help="printed serial (印制号) to issue (one record only)")
+
+    p = command("confirm-payment", cmd_confirm_payment, "confirm (or refund) a payment order")
+    p.add_argument("--order", required=True, help="order id (the payment.order record subject)")
+    p.add_argument("--refund", action="store_true", help="refund a confirmed order instead")
+
+    p = command("restrict", cmd_restrict, "put a developer on (or off) the restriction list")
+    p.add_argument("--uscc", required=True)
+    p.add_argument("--reason", required=True)
+    p.add_argument("--until", help="YYYY-MM-DD")
+    p.add_argument("--lift", action="store_true", help="lift the restriction")
+
+    p = command("revoke", cmd_revoke, "revoke an enrolled device")
+    p.add_argument("--device", required=True)
+    p.add_argument("--reason", default="revoked by the county")
+
+    p = command("publish", cmd_publish, "publish master data, staff roster or configuration")
+    p.add_argument("--kind", required=True, help="master.developer|master.project|master.unit|"
+                                                 "master.buyer|staff.roster|config")
+    p.add_argument("--subject", required=True)
+    p.add_argument("--data", required=True, help="JSON object, or @FILE")
+    p.add_argument("--service-point", help="limit to one service point (default: all)")
+
+    p = command("import", cmd_import, "ingest sneakernet batch files from a directory")
+    p.add_argument("dir", metavar="DIR")
+
+    command("status", cmd_status, "devices and stored record counts")
+    command("openapi", cmd_openapi, "print the OpenAPI document", db=False, json_flag=False)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
+                        format="%(asctime)s %(name)s %(levelname)s %(message)s")
+    try:
+        return args.func(args)
+    except (GatewayError, WireError) as exc:
+        print(f"county-gateway: {exc}", file=sys.stderr)
+        return 1
+    except sqlite3.Error as exc:
+        print(f"county-gateway: {GatewayStoreError(f'database error: {exc}')}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

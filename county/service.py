@@ -1,0 +1,234 @@
+"""The gateway's protocol logic, independent of the HTTP framework.
+
+``Gateway`` owns one database connection (guarded by a lock: FastAPI runs
+handlers in a thread pool) and the platform keys. Cryptography (opening
+envelopes, sealing pages) runs outside the lock; only database work is
+serialised.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sqlite3
+import threading
+import time
+import uuid
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from county import intake, platform_keys
+from county.issuing import ALL, device_audience, service_point_audience
+from county.store import connect, transaction
+from sync import wire
+from sync.wire import errors as codes
+
+DEFAULT_MAX_BODY = 16 * 1024 * 1024
+DEFAULT_TOKEN_TTL_HOURS = 24.0
+PAGE_SIZE = 500
+_NONCE_PRUNE_EVERY = 512
+
+
+@dataclass(frozen=True)
+class Device:
+    device_id: str
+    service_point: str
+    keys: wire.PublicKeys
+
+
+class Gateway:
+    def __init__(self, db: Path, *, max_body: int = DEFAULT_MAX_BODY,
+                 window: float = wire.DEFAULT_WINDOW_SECONDS,
+                 clock: Callable[[], float] = time.time) -> None:
+        self.db = Path(db)
+        self.keys = platform_keys.load_or_create(self.db)
+        self.conn = connect(self.db)
+        self.max_body = max_body
+        self.window = window
+        self.clock = clock
+        self._lock = threading.Lock()
+        self._requests = 0
+
+    def close(self) -> None:
+        with self._lock:
+            self.conn.close()
+
+    @contextmanager
+    def locked(self) -> Iterator[sqlite3.Connection]:
+        with self._lock:
+            yield self.conn
+
+    # Enrollment -----------------------------------------------------------
+
+    def issue_token(self, *, url: str, service_point: str,
+                    ttl_hours: float = DEFAULT_TOKEN_TTL_HOURS) -> wire.EnrollmentOffer:
+        token = wire.b64e(os.urandom(24))
+        now = self.clock()
+        with self.locked() as conn, transaction(conn):
+            conn.execute("INSERT INTO tokens (token_hash, service_point, url, created_at, "
+                         "expires_at) VALUES (?, ?, ?, ?, ?)",
+                         (_token_hash(token), service_point, url, now, now + ttl_hours * 3600))
+        return wire.EnrollmentOffer(url.rstrip("/"), token, self.keys.public.fingerprint(),
+                                    service_point)
+
+    def enroll(self, body: bytes) -> dict[str, Any]:
+        req = wire.verify_enroll_request(wire.parse_json(body, what="the enrollment request"))
+        now = self.clock()
+        with self.locked() as conn, transaction(conn):
+            token = conn.execute("SELECT * FROM tokens WHERE token_hash = ?",
+                                 (_token_hash(req.token),)).fetchone()
+            if token is None:
+                raise wire.EnrollmentError("this enrollment token is not known to the gateway",
+                                           code=codes.TOKEN_UNKNOWN,
+                                           hint="ask the county for a new enrollment code")
+            if token["used_at"] is not None:
+                again = self._same_device(conn, token["device_id"], req.keys)
+                if again is not None:
+                    return self._enrollment_answer(again, now)
+                raise wire.EnrollmentError("this enrollment token was already used",
+                                           code=codes.TOKEN_USED,
+                                           hint="each code enrolls one device; ask for a new one")
+            if token["expires_at"] < now:
+                raise wire.EnrollmentError("this enrollment token has expired",
+                                           code=codes.TOKEN_EXPIRED,
+                                           hint="ask the county for a new enrollment code")
+            device = Device(f"d-{uuid.uuid4().hex[:16]}", token["service_point"], req.keys)
+            keys = req.keys.to_dict()
+            conn.execute("INSERT INTO devices (device_id, service_point, label, sign_pub, kem_pub, "
+                         "enrolled_at) VALUES (?, ?, ?, ?, ?, ?)",
+                         (device.device_id, device.service_point, req.label, keys["sign"],
+                          keys["kem"], now))
+            conn.execute("UPDATE tokens SET used_at = ?, device_id = ? WHERE token_hash = ?",
+                         (now, device.device_id, token["token_hash"]))
+        return self._enrollment_answer(device, now)
+
+    def _same_device(self, conn: sqlite3.Connection, device_id: str | None,
+                     keys: wire.PublicKeys) -> Device | None:
+        """A device retrying its own enrollment (the answer was lost) gets the same answer."""
+        row = conn.execute("SELECT * FROM devices WHERE device_id = ?", (device_id,)).fetchone()
+        if row is None or row["revoked_at"] is not None:
+            return None
+        device = _device(row)
+        return device if device.keys.fingerprint() == keys.fingerprint() else None
+
+    def _enrollment_answer(self, device: Device, now: float) -> dict[str, Any]:
+        return wire.enroll_response(device_id=device.device_id, service_point=device.service_point,
+                                    platform=self.keys.public, server_time=now)
+
+    # Request authentication ----------------------------------------------
+
+    def authenticate(self, *, method: str, target: str,
+                     headers: Mapping[str, str]) -> tuple[wire.RequestAuth, Device]:
+        """Every check that needs no body: headers, device, clock, signature."""
+        auth = wire.parse_request_headers(headers)
+        with self.locked() as conn:
+            row = conn.execute("SELECT * FROM devices WHERE device_id = ?",
+                               (auth.device_id,)).fetchone()
+        if row is None:
+            raise wire.RequestRefused(f"device {auth.device_id} is not enrolled at this gateway",
+                                      code=codes.UNKNOWN_DEVICE, hint="enroll the device first")
+        if row["revoked_at"] is not None:
+            raise wire.RequestRefused(f"device {auth.device_id} has been revoked",
+                                      code=codes.REVOKED_DEVICE,
+                                      hint="contact the county to re-enroll this kiosk")
+        wire.check_timestamp(auth, window=self.window, clock=self.clock)
+        device = _device(row)
+        wire.check_signature(auth, method=method, target=target, device=device.keys.sign)
+        return auth, device
+
+    def accept_body(self, auth: wire.RequestAuth, body: bytes) -> None:
+        """Check the body against its signed hash, then spend the nonce."""
+        wire.check_body(auth, wire.sha256_hex(body))
+        now = self.clock()
+        with self.locked() as conn, transaction(conn):
+            try:
+                conn.execute("INSERT INTO nonces (device_id, nonce, seen_at) VALUES (?, ?, ?)",
+                             (auth.device_id, auth.nonce, now))
+            except sqlite3.IntegrityError:
+                raise wire.RequestRefused("this request nonce was already used",
+                                          code=codes.REPLAYED_NONCE,
+                                          hint="a replayed request; sign every send afresh"
+                                          ) from None
+            conn.execute("UPDATE devices SET last_seen = ? WHERE device_id = ?",
+                         (now, auth.device_id))
+            self._requests += 1
+            if self._requests % _NONCE_PRUNE_EVERY == 0:
+                # Older nonces can only come with timestamps the window already refuses.
+                conn.execute("DELETE FROM nonces WHERE seen_at < ?", (now - 2 * self.window,))
+
+    # Batches --------------------------------------------------------------
+
+    def receive_batch(self, device: Device, body: bytes) -> bytes:
+        envelope = wire.parse_envelope(body)
+        if envelope.device_id != device.device_id:
+            raise wire.RequestRefused("the batch header names another device than the request",
+                                      code=codes.DEVICE_MISMATCH)
+        return self._store(envelope, device, source="http")
+
+    def import_envelope(self, data: bytes) -> bytes:
+        """Sneakernet: the envelope's own device signature authenticates it."""
+        envelope = wire.parse_envelope(data)
+        with self.locked() as conn:
+            row = conn.execute("SELECT * FROM devices WHERE device_id = ?",
+                               (envelope.device_id,)).fetchone()
+        if row is None:
+            raise wire.RequestRefused(f"device {envelope.device_id} is not enrolled here",
+                                      code=codes.UNKNOWN_DEVICE)
+        if row["revoked_at"] is not None:
+            raise wire.RequestRefused(f"device {envelope.device_id} has been revoked",
+                                      code=codes.REVOKED_DEVICE)
+        return self._store(envelope, _device(row), source="import")
+
+    def _store(self, envelope: wire.Envelope, device: Device, *, source: str) -> bytes:
+        batch = wire.open_batch(envelope, sender=device.keys.sign, recipient=self.keys.kem)
+        with self.locked() as conn:
+            return intake.store_batch(conn, self.keys, batch, now=self.clock(), source=source)
+
+    # Changes and health -----------------------------------------------------
+
+    def changes(self, device: Device, cursor: str | None) -> bytes:
+        cursor = cursor or "0"
+        if not cursor.isascii() or not cursor.isdigit() or len(cursor) > 18:
+            raise wire.WireError(f"cursor {cursor[:40]!r} is not one this gateway issued",
+                                 code=codes.BAD_REQUEST,
+                                 hint="start again without a cursor")
+        with self.locked() as conn:
+            rows = conn.execute(
+                "SELECT seq, body FROM items WHERE seq > ? AND audience IN (?, ?, ?) "
+                "ORDER BY seq LIMIT ?",
+                (int(cursor), ALL, service_point_audience(device.service_point),
+                 device_audience(device.device_id), PAGE_SIZE)).fetchall()
+        next_cursor = str(rows[-1]["seq"]) if rows else cursor
+        page = wire.make_page(cursor=cursor, next_cursor=next_cursor,
+                              items=[json.loads(r["body"]) for r in rows],
+                              server_time=self.clock())
+        return wire.seal_changes(page, device_id=device.device_id, signer=self.keys.sign,
+                                 recipient=device.keys.kem)
+
+    def health(self, device: Device, body: bytes) -> dict[str, Any]:
+        report = wire.parse_json(body, what="the health report")
+        if not isinstance(report, dict):
+            raise wire.MalformedError("the health report must be a JSON object",
+                                      code=codes.MALFORMED_JSON)
+        now = self.clock()
+        with self.locked() as conn, transaction(conn):
+            conn.execute("UPDATE devices SET last_health = ?, last_seen = ? WHERE device_id = ?",
+                         (json.dumps(report, ensure_ascii=False), now, device.device_id))
+        return {"ok": True, "server_time": now}
+
+    def status(self) -> dict[str, Any]:
+        with self.locked() as conn:
+            return intake.status(conn)
+
+
+def _token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode("utf-8")).hexdigest()
+
+
+def _device(row: sqlite3.Row) -> Device:
+    return Device(row["device_id"], row["service_point"],
+                  wire.PublicKeys.from_dict({"sign": row["sign_pub"], "kem": row["kem_pub"]}))

@@ -1,0 +1,215 @@
+"""A real county gateway in a subprocess on 127.0.0.1, for any test that needs one.
+
+    with GatewayProcess(tmp_path / "gw.db") as gw:
+        offer = gw.token("sp-1")            # dict from `county-gateway token --json`
+        device = enroll(gw.url, offer["token"])
+        client = SignedClient(gw.url, device)
+        ack = client.post_batch(envelope_bytes)
+        gw.restart()                        # same db, same port
+        gw.cli("approve", "--subject", "X") # any admin command, --db added
+
+``SignedClient`` signs requests with ``sync.wire`` exactly as the protocol
+says, and lets a test override any header or the body to try hostile input.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import requests
+
+from sync import wire
+from sync.wire import kinds
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+class GatewayProcess:
+    """``county-gateway serve`` on an ephemeral port; restartable on the same port and db."""
+
+    def __init__(self, db: Path, *, auto_approve: float | None = None,
+                 max_body: int | None = None) -> None:
+        self.db = Path(db)
+        self.auto_approve = auto_approve
+        self.max_body = max_body
+        self.port = 0
+        self.url = ""
+        self.fingerprint = ""
+        self.proc: subprocess.Popen[str] | None = None
+
+    def __enter__(self) -> GatewayProcess:
+        self.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+    def start(self, timeout: float = 30.0) -> str:
+        args = [sys.executable, "-m", "county.cli", "serve", "--db", str(self.db),
+                "--host", "127.0.0.1", "--port", str(self.port)]
+        if self.auto_approve is not None:
+            args += ["--auto-approve", str(self.auto_approve)]
+        if self.max_body is not None:
+            args += ["--max-body", str(self.max_body)]
+        self.proc = subprocess.Popen(args, cwd=ROOT, stdout=subprocess.PIPE, text=True,
+                                     env={**os.environ, "PYTHONUNBUFFERED": "1"})
+        assert self.proc.stdout is not None
+        line = self._first_line(timeout)
+        info = json.loads(line)
+        self.url, self.fingerprint = info["url"], info["fingerprint"]
+        self.port = int(self.url.rsplit(":", 1)[1])
+        return self.url
+
+    def _first_line(self, timeout: float) -> str:
+        import selectors
+
+        assert self.proc is not None and self.proc.stdout is not None
+        sel = selectors.DefaultSelector()
+        sel.register(self.proc.stdout, selectors.EVENT_READ)
+        if not sel.select(timeout):
+            self.kill()
+            raise RuntimeError(f"the gateway did not start within {timeout} s")
+        line = self.proc.stdout.readline()
+        if not line:
+            code = self.proc.wait(timeout=5)
+            raise RuntimeError(f"the gateway exited with {code} before listening")
+        return line
+
+    def stop(self, timeout: float = 15.0) -> None:
+        """SIGTERM and wait (graceful: requests in flight finish)."""
+        if self.proc is None:
+            return
+        if self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGTERM)
+            try:
+                self.proc.wait(timeout=timeout)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait(timeout=5)
+        self._close()
+
+    def kill(self) -> None:
+        """SIGKILL: the gateway dies mid-whatever."""
+        if self.proc is not None and self.proc.poll() is None:
+            self.proc.kill()
+            self.proc.wait(timeout=5)
+        self._close()
+
+    def _close(self) -> None:
+        if self.proc is not None and self.proc.stdout is not None:
+            self.proc.stdout.close()
+        self.proc = None
+
+    def restart(self) -> str:
+        self.stop()
+        return self.start()
+
+    def cli(self, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
+        """Run ``county-gateway <command> --db <this db> <args…>``."""
+        cmd = [sys.executable, "-m", "county.cli", args[0], "--db", str(self.db), *args[1:]]
+        done = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=60)
+        if check and done.returncode != 0:
+            raise RuntimeError(f"{' '.join(args)} failed ({done.returncode}): {done.stderr}")
+        return done
+
+    def cli_json(self, *args: str) -> dict[str, Any]:
+        return json.loads(self.cli(*args, "--json").stdout)
+
+    def token(self, service_point: str = "sp-1", *extra: str) -> dict[str, Any]:
+        return self.cli_json("token", "--url", self.url, "--service-point", service_point, *extra)
+
+
+@dataclass(frozen=True)
+class Device:
+    device_id: str
+    keys: wire.KeyPair
+    platform: wire.PublicKeys
+    service_point: str
+
+
+def enroll(url: str, token: str, *, keys: wire.KeyPair | None = None,
+           fingerprint: str | None = None) -> Device:
+    keys = keys or wire.KeyPair.generate()
+    resp = requests.post(url + kinds.PATH_ENROLL, json=wire.enroll_request(token, keys), timeout=10)
+    if resp.status_code != 200:
+        raise wire.error_from_body(resp.status_code, _json(resp))
+    got = wire.parse_enroll_response(resp.json(), expected_fingerprint=fingerprint)
+    return Device(got.device_id, keys, got.platform, got.service_point)
+
+
+def _json(resp: requests.Response) -> Any:
+    try:
+        return resp.json()
+    except ValueError:
+        return None
+
+
+class SignedClient:
+    """Signed requests for one device; every part can be overridden for hostile tests."""
+
+    def __init__(self, url: str, device: Device) -> None:
+        self.url = url
+        self.device = device
+        self.session = requests.Session()
+
+    def headers(self, method: str, target: str, body: bytes, **override: Any) -> dict[str, str]:
+        signer = override.pop("signer", self.device.keys.sign)
+        headers = wire.sign_request(signer, device_id=override.pop("device_id",
+                                                                   self.device.device_id),
+                                    method=method, target=target, body=body,
+                                    now=override.pop("now", None), nonce=override.pop("nonce", None))
+        headers.update(override)
+        return headers
+
+    def send(self, method: str, target: str, body: bytes = b"", *,
+             headers: dict[str, str] | None = None, **override: Any) -> requests.Response:
+        headers = headers if headers is not None else self.headers(method, target, body, **override)
+        return self.session.request(method, self.url + target, data=body or None,
+                                    headers=headers, timeout=30)
+
+    def seal(self, records: list[dict[str, Any]], batch_id: str) -> bytes:
+        return wire.seal_batch(records, device_id=self.device.device_id, batch_id=batch_id,
+                               audit_head={"seq": len(records), "hash": "0" * 64},
+                               signer=self.device.keys.sign, recipient=self.device.platform.kem)
+
+    def post_batch(self, envelope: bytes, **override: Any) -> requests.Response:
+        return self.send("POST", kinds.PATH_BATCHES, envelope, **override)
+
+    def ack(self, envelope: bytes, batch_id: str) -> wire.Ack:
+        resp = self.post_batch(envelope)
+        if resp.status_code != 200:
+            raise wire.error_from_body(resp.status_code, _json(resp))
+        return wire.verify_ack(resp.content, self.device.platform.sign,
+                               device_id=self.device.device_id, batch_id=batch_id)
+
+    def changes(self, cursor: str | None = None) -> wire.SealedPage:
+        target = kinds.PATH_CHANGES + (f"?cursor={cursor}" if cursor is not None else "")
+        resp = self.send("GET", target)
+        if resp.status_code != 200:
+            raise wire.error_from_body(resp.status_code, _json(resp))
+        return wire.open_changes(resp.content, device_id=self.device.device_id,
+                                 sender=self.device.platform.sign, recipient=self.device.keys.kem)
+
+    def all_items(self) -> list[wire.Item]:
+        items, cursor = [], None
+        while True:
+            page = self.changes(cursor)
+            items += [wire.verify_item(i, self.device.platform.sign) for i in page.items]
+            if page.next_cursor == page.cursor:
+                return items
+            cursor = page.next_cursor
+
+
+def record(record_id: str, kind: str = kinds.HANDOVER_READY, subject: str = "unit-1", *,
+           seq: int = 1, payload: dict[str, Any] | None = None,
+           training: bool = False) -> dict[str, Any]:
+    return wire.make_record(record_id=record_id, seq=seq, kind=kind, subject=subject,
+                            training=training, created_at="2026-11-28T04:00:00Z",
+                            payload=payload if payload is not None else {"n": record_id})
