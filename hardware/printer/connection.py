@@ -105,7 +105,13 @@ class EscposConnection:
         printer = self._device()
         reply: bytes | None = None
         try:
-            reply = bytes(printer.query_status(DLE_EOT + bytes([n])))
+            if self.uri.scheme == "serial":
+                # python-escpos reads replies as read(16), and pyserial waits out the
+                # whole timeout for 16 bytes; the reply to DLE EOT is exactly one.
+                printer._raw(DLE_EOT + bytes([n]))
+                reply = bytes(printer.device.read(1))
+            else:
+                reply = bytes(printer.query_status(DLE_EOT + bytes([n])))
         except OSError as exc:
             if not _timed_out(exc):
                 raise DeviceUnavailable(f"printer {self.uri.uri} dropped the connection while reporting "
