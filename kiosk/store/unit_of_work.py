@@ -10,10 +10,11 @@ state change can escape the audit chain.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sqlite3
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from kiosk import audit
@@ -41,6 +42,27 @@ class UnitOfWork:
         if self._at is None:
             self._at = self._now()
         return self._at
+
+    @contextlib.contextmanager
+    def savepoint(self) -> Iterator["UnitOfWork"]:
+        """A part of this unit of work that is undone alone when it raises.
+
+        The rows, audit entries and outbox records written inside are rolled
+        back together and the exception goes on; the rest of the unit of work
+        stays as it was (used to apply pulled items one by one).
+        """
+        mark = (self._head, len(self.audit_seqs), len(self.record_ids))
+        name = f"sp_{uuid.uuid4().hex}"
+        self.conn.execute(f"SAVEPOINT {name}")
+        try:
+            yield self
+        except BaseException:
+            self.conn.execute(f"ROLLBACK TO SAVEPOINT {name}")
+            self.conn.execute(f"RELEASE SAVEPOINT {name}")
+            self._head = mark[0]
+            del self.audit_seqs[mark[1]:], self.record_ids[mark[2]:]
+            raise
+        self.conn.execute(f"RELEASE SAVEPOINT {name}")
 
     def execute(self, sql: str, params: tuple[Any, ...] | dict[str, Any] = ()) -> sqlite3.Cursor:
         return self.conn.execute(sql, params)

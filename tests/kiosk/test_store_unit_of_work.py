@@ -107,3 +107,19 @@ def test_unopenable_database_gives_clear_error(tmp_path, store: Store) -> None:
     bad.write_bytes(b"this is not sqlite" * 100)
     with pytest.raises(StoreError, match="cannot open the database"):
         Store(bad, store.vault)
+
+
+def test_savepoint_undoes_only_its_part(store: Store) -> None:
+    with store.unit_of_work("sync") as uow:
+        uow.log("page", "p1")
+        with pytest.raises(ValueError):
+            with uow.savepoint():
+                uow.insert("developers", {"uscc": USCC, "name": "x", "updated_at": uow.at})
+                uow.log("developer.add", USCC)
+                uow.push("developer", USCC, {})
+                raise ValueError("refused item")
+        with uow.savepoint():
+            uow.log("item.applied", "i2")
+    assert counts(store) == (0, 2, 0)
+    assert [r["action"] for r in store.read("SELECT action FROM audit ORDER BY seq")] == ["page", "item.applied"]
+    assert audit.verify(store.conn).ok

@@ -1,0 +1,187 @@
+"""Certificates (不动产权证书) and the security paper they are printed on.
+
+The platform records the registration and sends the certificate number (and,
+when the registration office printed the certificate, its serial 印制号). At
+handover the certificate is bound to the case either by scanning the
+pre-printed certificate's QR or typing its serial, or by printing on security
+paper whose serial is taken from the stock on hand. Serials are opaque text
+(their format is not standardised); each is used once. Reprints and voids
+consume stock and are audited.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from kiosk import kinds
+from kiosk.errors import FlowError, ValidationError
+from kiosk.rules.certno import normalize_text
+from kiosk.services import inbound
+from kiosk.services.approvals import check_training_scope, is_training, require_field
+from kiosk.services.context import Context
+from kiosk.services.printing import create_job
+from kiosk.services.staff import SUPERVISOR_ROLES, Actor, require
+from kiosk.services.states import CERTIFICATE
+from kiosk.store import Store, UnitOfWork
+
+MAX_SERIAL = 64
+
+
+def recorded(store: Store, unit_code: str) -> dict[str, Any] | None:
+    rows = store.read("SELECT * FROM certificates WHERE unit_code = ?", (unit_code,))
+    return rows[0] if rows else None
+
+
+@inbound.handles(kinds.REGISTRATION_RECORDED)
+def _registration_recorded(uow: UnitOfWork, item: dict[str, Any]) -> None:
+    unit = check_training_scope(uow, item, "units", "code", str(item["subject"]))
+    number = normalize_text(str(require_field(item, "certificate_no")))
+    data = item["data"]
+    serial = data.get("serial") or None
+    existing = uow.execute("SELECT certificate_no, serial FROM certificates WHERE unit_code = ?",
+                           (unit["code"],)).fetchone()
+    if existing:
+        if existing[0] != number:
+            raise FlowError(f"unit {unit['code']} already has certificate {existing[0]}, the platform "
+                            f"now sends {number}", code="conflict", hint="report it to the registration office")
+        return
+    uow.insert("certificates", {
+        "unit_code": unit["code"], "certificate_no": number, "serial": serial,
+        "e_cert_token": data.get("e_cert_token"), "state": CERTIFICATE.initial,
+        "training": int(is_training(item)), "recorded_at": uow.at})
+    uow.log("registration.recorded", unit["code"], {"certificate_no": number, "serial": serial,
+                                                    "item": item.get("item_id")})
+
+
+def add_stock(ctx: Context, actor: Actor, serials: list[str]) -> int:
+    """Record security paper received; already known serials are refused by name."""
+    require(ctx.store, actor, now=ctx.now(), roles=SUPERVISOR_ROLES)
+    cleaned = [clean_serial(s) for s in serials]
+    with ctx.store.unit_of_work(actor.label) as uow:
+        for serial in cleaned:
+            if uow.execute("SELECT 1 FROM certificate_stock WHERE serial = ?", (serial,)).fetchone():
+                raise FlowError(f"serial {serial} is already in the stock book", code="serial_known")
+            uow.insert("certificate_stock", {"serial": serial, "state": "on_hand", "updated_by": actor.label,
+                                             "updated_at": uow.at})
+        uow.log("stock.receive", "certificate_stock", {"count": len(cleaned), "first": cleaned[:1]})
+        uow.push(kinds.CERTIFICATE_STOCK, "certificate_stock", {"received": cleaned}, training=actor.training)
+    return len(cleaned)
+
+
+def clean_serial(text: str) -> str:
+    serial = normalize_text(text).strip()
+    if not serial or len(serial) > MAX_SERIAL or not serial.isprintable():
+        raise ValidationError(f"a printed serial (印制号) is 1 to {MAX_SERIAL} printable characters; "
+                              "type it exactly as printed on the certificate", field="serial")
+    return serial
+
+
+def serial_from_scan(text: str) -> tuple[str, str | None]:
+    """The serial (and certificate number, when present) in a pre-printed certificate's QR.
+
+    The QR is either JSON with ``serial`` and optionally ``certificate_no``, or the bare serial.
+    """
+    stripped = text.strip()
+    if stripped.startswith("{"):
+        try:
+            data = json.loads(stripped)
+        except json.JSONDecodeError as exc:
+            raise ValidationError("the certificate's QR code is damaged; type the printed serial instead",
+                                  field="serial") from exc
+        if not isinstance(data, dict) or not data.get("serial"):
+            raise ValidationError("this QR code is not a certificate's; type the printed serial instead",
+                                  field="serial")
+        number = data.get("certificate_no")
+        return clean_serial(str(data["serial"])), normalize_text(str(number)) if number else None
+    return clean_serial(stripped), None
+
+
+def bind(uow: UnitOfWork, unit_code: str, *, serial: str, certificate_no: str | None = None,
+         actor: Actor) -> None:
+    """Bind a physical certificate (by serial) to the unit's recorded certificate."""
+    cert = uow.execute("SELECT certificate_no, serial, state FROM certificates WHERE unit_code = ?",
+                       (unit_code,)).fetchone()
+    if cert is None:
+        raise FlowError(f"unit {unit_code} has no recorded certificate", code="no_certificate")
+    number, expected_serial, state = cert
+    if certificate_no and certificate_no != number:
+        raise FlowError(f"this certificate is {certificate_no}, but unit {unit_code} is registered as "
+                        f"{number}: wrong certificate", code="wrong_certificate",
+                        hint="take the certificate of this unit")
+    if expected_serial and serial != expected_serial:
+        raise FlowError(f"the serial on this paper is {serial}, but the registration recorded "
+                        f"{expected_serial}: wrong certificate paper", code="wrong_serial")
+    used = uow.execute("SELECT unit_code FROM certificates WHERE serial = ? AND unit_code != ?",
+                       (serial, unit_code)).fetchone()
+    stock = uow.execute("SELECT state, unit_code FROM certificate_stock WHERE serial = ?", (serial,)).fetchone()
+    if used or (stock and (stock[0] == "voided" or (stock[0] == "used" and stock[1] != unit_code))):
+        raise FlowError(f"serial {serial} was already used" + (f" for unit {used[0]}" if used else "")
+                        + (" and voided" if stock and stock[0] == "voided" else ""),
+                        code="serial_used", hint="take another certificate paper and void this one")
+    if stock:
+        uow.update("certificate_stock", {"serial": serial},
+                   {"state": "used", "unit_code": unit_code, "updated_by": actor.label, "updated_at": uow.at})
+    uow.update("certificates", {"unit_code": unit_code},
+               {"serial": serial, "state": CERTIFICATE.advance(state, "bind"), "bound_at": uow.at})
+    uow.log("certificate.bind", unit_code, {"certificate_no": number, "serial": serial})
+
+
+def take_from_stock(uow: UnitOfWork) -> str:
+    row = uow.execute("SELECT serial FROM certificate_stock WHERE state = 'on_hand' "
+                      "ORDER BY serial LIMIT 1").fetchone()
+    if row is None:
+        raise FlowError("no certificate paper left in stock", code="stock_empty",
+                        hint="load new security paper and record it, or bind a pre-printed certificate")
+    return str(row[0])
+
+
+def print_on_stock(uow: UnitOfWork, unit_code: str, *, actor: Actor, body: dict[str, Any]) -> str:
+    """Take the next serial from stock, bind it and queue the certificate page."""
+    serial = take_from_stock(uow)
+    bind(uow, unit_code, serial=serial, actor=actor)
+    create_job(uow, "certificate", unit_code, {**body, "serial": serial})
+    return serial
+
+
+def reprint(ctx: Context, supervisor: Actor, unit_code: str, reason: str) -> str:
+    """Void the paper of a bound certificate and print it again on a new serial."""
+    require(ctx.store, supervisor, now=ctx.now(), roles=SUPERVISOR_ROLES)
+    if len(reason.strip()) < 4:
+        raise ValidationError("say why the certificate is reprinted", field="reason")
+    with ctx.store.unit_of_work(supervisor.label) as uow:
+        cert = uow.execute("SELECT certificate_no, serial, state FROM certificates WHERE unit_code = ?",
+                           (unit_code,)).fetchone()
+        if cert is None or cert[2] != "bound":
+            raise FlowError(f"unit {unit_code} has no bound, undelivered certificate to reprint",
+                            code="nothing_to_reprint")
+        _void(uow, cert[1], reason, supervisor)
+        uow.update("certificates", {"unit_code": unit_code},
+                   {"serial": None, "state": CERTIFICATE.advance(cert[2], "unbind")})
+        serial = print_on_stock(uow, unit_code, actor=supervisor,
+                                body={"certificate_no": cert[0], "unit_code": unit_code, "reprint": True})
+        uow.log("certificate.reprint", unit_code, {"old_serial": cert[1], "new_serial": serial,
+                                                   "reason": reason})
+    return serial
+
+
+def void_serial(ctx: Context, supervisor: Actor, serial: str, reason: str) -> None:
+    """Void a spoiled sheet of security paper (never used for a certificate)."""
+    require(ctx.store, supervisor, now=ctx.now(), roles=SUPERVISOR_ROLES)
+    if len(reason.strip()) < 4:
+        raise ValidationError("say why the paper is voided", field="reason")
+    with ctx.store.unit_of_work(supervisor.label) as uow:
+        row = uow.execute("SELECT state FROM certificate_stock WHERE serial = ?", (serial,)).fetchone()
+        if row is None or row[0] != "on_hand":
+            raise FlowError(f"serial {serial} is not unused paper in stock "
+                            f"({'unknown' if row is None else row[0]})", code="serial_not_on_hand")
+        _void(uow, serial, reason, supervisor)
+
+
+def _void(uow: UnitOfWork, serial: str, reason: str, actor: Actor) -> None:
+    uow.execute("INSERT INTO certificate_stock (serial, state, reason, updated_by, updated_at) "
+                "VALUES (?, 'voided', ?, ?, ?) ON CONFLICT(serial) DO UPDATE SET state = 'voided', "
+                "reason = excluded.reason, updated_by = excluded.updated_by, updated_at = excluded.updated_at",
+                (serial, reason, actor.label, uow.at))
+    uow.log("stock.void", serial, {"reason": reason})
+    uow.push(kinds.CERTIFICATE_STOCK, serial, {"voided": serial, "reason": reason}, training=actor.training)

@@ -1,0 +1,109 @@
+"""Master data and the staff roster pulled from the platform.
+
+Rows arrive whole; applying one is an upsert through the same functions the
+kiosk uses itself, so every field is validated (USCC, unit code, ID number)
+and personal data is encrypted on the way in.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from kiosk import kinds, masterdata
+from kiosk.errors import FlowError
+from kiosk.privacy import mask_id
+from kiosk.rules.idcard import parse_id_number
+from kiosk.services import inbound
+from kiosk.services.approvals import is_training, item_data, require_field
+from kiosk.services.staff import ROLES
+from kiosk.store import UnitOfWork
+
+
+def _real_only(item: dict[str, Any]) -> None:
+    if is_training(item):
+        raise FlowError(f"master data ({item.get('kind')}) never comes from training items",
+                        code="training_scope")
+
+
+@inbound.handles(kinds.MASTER_DEVELOPER)
+def _developer(uow: UnitOfWork, item: dict[str, Any]) -> None:
+    _real_only(item)
+    masterdata.add_developer(uow, str(item["subject"]), str(require_field(item, "name")))
+
+
+@inbound.handles(kinds.MASTER_PROJECT)
+def _project(uow: UnitOfWork, item: dict[str, Any]) -> None:
+    _real_only(item)
+    data = item_data(item)
+    masterdata.add_project(uow, str(item["subject"]), str(require_field(item, "name")),
+                           str(require_field(item, "developer_uscc")),
+                           service_point=str(data.get("service_point", "")), address=str(data.get("address", "")))
+
+
+@inbound.handles(kinds.MASTER_UNIT)
+def _unit(uow: UnitOfWork, item: dict[str, Any]) -> None:
+    _real_only(item)
+    data = item_data(item)
+    code = str(item["subject"])
+    area, price = int(require_field(item, "area_centi_m2")), int(require_field(item, "price_fen"))
+    use = str(data.get("use", "residential"))
+    if uow.execute("SELECT 1 FROM units WHERE code = ?", (code,)).fetchone():
+        uow.update("units", {"code": code}, {"area_centi_m2": area, "price_fen": price, "use": use,
+                                             "keys_ready": int(bool(data.get("keys_ready", False))),
+                                             "updated_at": uow.at})
+        uow.log("unit.update", code, {"area_centi_m2": area, "price_fen": price, "use": use})
+        return
+    masterdata.add_unit(uow, code, str(require_field(item, "project_id")), area_centi_m2=area,
+                        price_fen=price, use=use)  # type: ignore[arg-type]
+    if data.get("keys_ready"):
+        uow.update("units", {"code": code}, {"keys_ready": 1})
+
+
+@inbound.handles(kinds.MASTER_BUYER)
+def _buyer(uow: UnitOfWork, item: dict[str, Any]) -> None:
+    _real_only(item)
+    data = item_data(item)
+    unit_code = str(require_field(item, "unit_code"))
+    position = int(require_field(item, "position"))
+    number = parse_id_number(str(require_field(item, "id_number"))).normalized
+    name = str(require_field(item, "name"))
+    existing = uow.execute("SELECT id FROM buyers WHERE unit_code = ? AND position = ?",
+                           (unit_code, position)).fetchone()
+    if existing is None:
+        masterdata.add_buyer(uow, unit_code, name=name, id_number=number, position=position,
+                             phone=data.get("phone"), address=data.get("address"),
+                             home=data.get("home", "first"))
+        return
+    v = uow.vault
+    uow.update("buyers", {"id": existing[0]}, {
+        "name_enc": v.encrypt(name, "buyers.name"), "id_number_enc": v.encrypt(number, "buyers.id_number"),
+        "id_index": v.blind_index(number), "id_masked": mask_id(number),
+        "phone_enc": v.encrypt(data.get("phone"), "buyers.phone"),
+        "address_enc": v.encrypt(data.get("address"), "buyers.address"),
+        "home": data.get("home", "first"), "updated_at": uow.at})
+    uow.log("buyer.update", unit_code, {"buyer": existing[0], "position": position, "id": mask_id(number)})
+
+
+@inbound.handles(kinds.STAFF_ROSTER)
+def _roster(uow: UnitOfWork, item: dict[str, Any]) -> None:
+    _real_only(item)
+    staff = require_field(item, "staff")
+    if not isinstance(staff, list):
+        raise FlowError("staff.roster data.staff must be a list", code="bad_item")
+    for member in staff:
+        if member.get("role") not in ROLES:
+            raise FlowError(f"roster entry {member.get('id')!r} has an unknown role", code="bad_item")
+        dt.date.fromisoformat(str(member["cert_expires"]))
+        pin_hash = str(member["pin_hash"])
+        if not pin_hash.startswith("scrypt$"):
+            raise FlowError(f"roster entry {member['id']!r}: PINs arrive hashed with scrypt", code="bad_item")
+        uow.execute(
+            "INSERT INTO staff (id, name_enc, role, cert_no, cert_expires, pin_hash, active, updated_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET name_enc = excluded.name_enc, "
+            "role = excluded.role, cert_no = excluded.cert_no, cert_expires = excluded.cert_expires, "
+            "pin_hash = excluded.pin_hash, active = excluded.active, updated_at = excluded.updated_at",
+            (member["id"], uow.vault.encrypt(str(member.get("name", "")), "staff.name"), member["role"],
+             member["cert_no"], member["cert_expires"], pin_hash, int(member.get("active", True)), uow.at))
+    uow.log("staff.roster", str(item["subject"]), {"count": len(staff)})
+
