@@ -9,7 +9,7 @@ import cv2
 import numpy as np
 
 from hardware.scanning import zbar_engine, zxing_engine
-from hardware.scanning.passes import DEFAULT_PASSES, ZBAR, ZXING, Pass
+from hardware.scanning.passes import DEFAULT_PASSES, ZXING, Pass
 from hardware.scanning.symbol import Symbol
 from kiosk.errors import ValidationError
 
