@@ -85,15 +85,13 @@ class EscposConnection:
         printer = self._device()
         try:
             printer._raw(data)
-            if self.uri.scheme == "file":
-                printer.flush()
         except OSError as exc:
             if _timed_out(exc):
                 raise DeviceTimeout(f"printer {self.uri.uri} stopped accepting data", device="printer",
-                                    hint="check for a paper jam or an error light; the job was kept for reprint") from None
+                                    hint="check for a paper jam or an error light, then print again") from None
             raise DeviceUnavailable(f"printer {self.uri.uri} dropped the connection during the job: "
                                     f"{exc.strerror or exc}", device="printer",
-                                    hint="check power and cable; the job was kept for reprint") from None
+                                    hint="check power and cable, then print again") from None
         return []
 
     def status(self) -> PrinterStatus:

@@ -79,9 +79,9 @@ class ReceiptPrinter:
         return PrintResult(bytes_sent=len(data), status=after, files=files)
 
     def print_test(self, printed_at: datetime | None = None) -> PrintResult:
-        ops = print_test_receipt(self.settings.paper, printer=self.settings.uri, chinese_mode=self.settings.chinese,
-                           qr_mode=self.settings.qr, qr_text=TEST_QR_TEXT,
-                           printed_at=printed_at or datetime.now())
+        ops = print_test_receipt(self.settings.paper, printer=self.settings.uri,
+                                 chinese_mode=self.settings.chinese, qr_mode=self.settings.qr,
+                                 qr_text=TEST_QR_TEXT, printed_at=printed_at or datetime.now())
         return self.print_ops(ops)
 
 
@@ -89,7 +89,7 @@ def _require_ready(status: PrinterStatus, when: str) -> None:
     if not status.ready:
         raise DeviceStatusError(f"receipt printer {status.describe()} ({when})", device="printer",
                                 code=f"printer_{status.state}",
-                                hint="the receipt was kept and can be reprinted once this is fixed")
+                                hint="fix this at the printer, then print again (spooled receipts wait for reprint)")
 
 
 def self_test(uri: str) -> tuple[bool, str]:

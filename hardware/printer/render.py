@@ -20,6 +20,7 @@ from typing import Literal
 
 from PIL import Image
 
+from hardware.printer.columns import text_columns
 from hardware.printer.layout import Cut, Feed, Line, Op, Paper, QRCode
 from hardware.printer.raster import CELL_HEIGHT, qr_image, text_image
 from kiosk.errors import ValidationError
@@ -78,7 +79,7 @@ def render_escpos(ops: list[Op], paper: Paper, *, chinese: str = "native", qr: s
     p.hw("INIT")
     for op in ops:
         if isinstance(op, Line):
-            _line(p, op, chinese)
+            _line(p, op, chinese, paper)
         elif isinstance(op, QRCode):
             _qr(p, op, paper, qr)
         elif isinstance(op, Feed):
@@ -90,7 +91,11 @@ def render_escpos(ops: list[Op], paper: Paper, *, chinese: str = "native", qr: s
     return p.output
 
 
-def _line(p, op: Line, chinese: str) -> None:
+def _line(p, op: Line, chinese: str, paper: Paper) -> None:
+    if text_columns(op.text) * op.scale > paper.columns:
+        raise ValidationError(f"receipt line of {text_columns(op.text) * op.scale} columns is wider than the "
+                              f"{paper.columns}-column {paper.mm} mm paper", field="text",
+                              hint="build receipts with ReceiptBuilder, which wraps lines to the paper")
     p.set(align=op.align, bold=op.bold, custom_size=True, width=op.scale, height=op.scale)
     if op.text.isascii():
         p.textln(op.text)

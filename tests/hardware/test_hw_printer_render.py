@@ -164,3 +164,12 @@ def test_bad_uris_name_the_wrong_part(uri: str, part: str) -> None:
     with pytest.raises(ValidationError, match=re.escape(part)) as err:
         parse_printer_uri(uri)
     assert err.value.field == "printer"
+
+
+@pytest.mark.parametrize("chinese", ["native", "raster"])
+def test_a_line_wider_than_the_paper_is_refused_in_both_modes(chinese: str) -> None:
+    from hardware.printer.layout import Line
+
+    with pytest.raises(ValidationError, match="wider than the 32-column 58 mm paper"):
+        render_escpos([Line("交" * 17)], PAPERS[58], chinese=chinese)
+    render_escpos([Line("交" * 16)], PAPERS[58], chinese=chinese)
