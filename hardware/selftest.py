@@ -18,8 +18,8 @@ NO_DRIVER = "no driver installed for this device kind"
 DRIVER_SELF_TESTS: dict[str, tuple[tuple[str, str], ...]] = {
     "printer": (("hardware.printer.device", "self_test"),),
     "card_reader": (("hardware.idcard.reader", "self_test"), ("hardware.idcard.connect", "self_test")),
-    "camera": (("hardware.camera", "self_test"),),
-    "scanner": (("hardware.scanning", "self_test"),),
+    "camera": (("hardware.camera", "self_test"), ("hardware.camera.connect", "self_test")),
+    "scanner": (("hardware.scan_engine", "self_test"), ("hardware.scan_engine.serial_reader", "self_test")),
 }
 # Keys of [devices] that configure a device rather than name one.
 DEVICE_OPTION_KEYS = frozenset({"printer_chinese", "printer_width_mm"})
