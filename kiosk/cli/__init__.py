@@ -25,6 +25,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "scan_cmd",
     "print_cmd",
     "selftest_cmd",
+    "payments_cmd",
     "sync_cmd",
 )
 
