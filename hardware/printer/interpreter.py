@@ -177,7 +177,8 @@ def _flush(s: _State, blocks: list[Block], *, force: bool) -> None:
 def _esc(r: _Reader, s: _State, blocks: list[Block], start: int) -> None:
     cmd = r.byte("ESC command")
     if cmd == ord("@"):
-        s.__init__()
+        # ESC @ clears the print buffer and resets every mode.
+        s.__dict__.update(vars(_State()))
     elif cmd == ord("!"):
         n = r.byte("ESC ! parameter")
         s.bold, s.underline = bool(n & 0x08), bool(n & 0x80)
