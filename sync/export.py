@@ -17,7 +17,7 @@ from pathlib import Path
 from kiosk.identity import Identity
 from kiosk.store import Store
 from sync import outbox
-from sync.push import seal
+from sync.push import seal, sendable
 
 SUFFIX = ".jxbatch"
 
@@ -34,9 +34,13 @@ def export_pending(store: Store, identity: Identity, out_dir: Path, *, batch_max
     total = 0
     after = 0
     while True:
-        rows = outbox.pending(store, batch_max, after_seq=after)
-        if not rows:
+        fetched = outbox.pending(store, batch_max, after_seq=after)
+        if not fetched:
             break
+        after = fetched[-1].seq
+        rows = sendable(store, fetched)
+        if not rows:
+            continue
         batch_id, body = seal(store, identity, rows)
         path = out_dir / f"{batch_id}{SUFFIX}"
         tmp = path.with_name(path.name + ".part")
@@ -47,6 +51,5 @@ def export_pending(store: Store, identity: Identity, out_dir: Path, *, batch_max
         os.replace(tmp, path)
         files.append(str(path))
         total += len(rows)
-        after = rows[-1].seq
     return ExportResult(files, total)
 

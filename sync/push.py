@@ -46,6 +46,23 @@ def wire_records(records: list[OutboxRecord]) -> list[dict[str, object]]:
             for r in records]
 
 
+def sendable(store: Store, records: list[OutboxRecord]) -> list[OutboxRecord]:
+    """Drop (into quarantine) records the wire format refuses; the gateway would refuse them too,
+    and failing the whole batch on them would block every record behind."""
+    invalid: list[Rejection] = []
+    good: list[OutboxRecord] = []
+    for r in records:
+        try:
+            wire_records([r])
+        except wire.WireError as exc:
+            invalid.append(Rejection(r.record_id, exc.code, f"the record is not valid for sending: {exc.message}"))
+            continue
+        good.append(r)
+    if invalid:
+        outbox.settle(store, batch_id="local", accepted=[], rejected=invalid)
+    return good
+
+
 def seal(store: Store, identity: Identity, records: list[OutboxRecord]) -> tuple[str, bytes]:
     """The batch id and the sealed envelope for these records (also what `kiosk export` writes)."""
     seq, head = audit.head(store.conn)
@@ -83,9 +100,13 @@ def push_all(client: GatewayClient, store: Store, *, batch_max: int,
     result = PushResult()
     limit = max(1, batch_max)
     while not (stop and stop.is_set()):
-        records = outbox.pending(store, limit)
-        if not records:
+        fetched = outbox.pending(store, limit)
+        if not fetched:
             break
+        records = sendable(store, fetched)
+        if len(records) < len(fetched):
+            result.rejected += len(fetched) - len(records)
+            continue
         try:
             ack = send(client, store, records)
         except Refused as exc:

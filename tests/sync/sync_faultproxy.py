@@ -7,7 +7,8 @@ Modes (set ``proxy.mode`` between requests, or queue one-shot faults with ``prox
 - ``delay``     hold the response for ``delay`` seconds before forwarding it;
 - ``reset``     forward the request, send the first ``cut`` response bytes, then RST;
 - ``truncate``  forward the request, send the first ``cut`` response bytes, then a clean FIN;
-- ``blackhole`` accept and read, never answer (the client's read timeout fires).
+- ``blackhole`` accept and read, never answer (the client's read timeout fires);
+- ``http503`` / ``http429``  answer the first request with that status and close (never forwarded).
 
 The proxy opens one upstream connection per client connection and handles
 each in its own thread, so keep-alive clients see the fault on the request
@@ -58,6 +59,13 @@ class FaultProxy:
     def _serve(self, client: socket.socket, mode: str) -> None:
         try:
             if mode == "drop":
+                return
+            if mode in ("http503", "http429"):
+                client.settimeout(10)
+                client.recv(65536)
+                status = "503 Service Unavailable" if mode == "http503" else "429 Too Many Requests"
+                client.sendall(f"HTTP/1.1 {status}\r\nContent-Type: text/plain\r\nRetry-After: 0\r\n"
+                               "Content-Length: 4\r\nConnection: close\r\n\r\nbusy".encode("ascii"))
                 return
             if mode == "blackhole":
                 client.settimeout(10)
