@@ -27,6 +27,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "selftest_cmd",
     "payments_cmd",
     "sync_cmd",
+    "flows_cmd",
 )
 
 

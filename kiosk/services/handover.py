@@ -160,7 +160,7 @@ def run_checks(ctx: Context, handover: dict[str, Any]) -> None:
                           hint="wait for the registration office's approval (it arrives with the next sync)")
     if cert["training"] != handover["training"]:
         raise CheckFailed("the recorded certificate belongs to training data", code="training_scope")
-    status = payments.payment_status(store, unit_code)
+    status = payments.payment_status(store, unit_code, training=bool(handover["training"]))
     if not status.all_confirmed:
         raise CheckFailed(status.reason, code="unpaid")
     developer = store.read("SELECT p.developer_uscc AS uscc, d.name FROM units u JOIN projects p "

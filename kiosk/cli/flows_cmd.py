@@ -1,0 +1,42 @@
+"""`kiosk simulate`: scripted handovers through the services, on training data."""
+
+from __future__ import annotations
+
+import argparse
+
+from kiosk.cli.output import add_json_flag, config_from, emit
+from kiosk.cli.setup import open_store
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("simulate", help="run N complete scripted handovers on training data")
+    p.add_argument("--handovers", type=_count, required=True, metavar="N")
+    add_json_flag(p)
+    p.set_defaults(func=cmd_simulate)
+
+
+def _count(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if not 0 <= value <= 100_000:
+        raise argparse.ArgumentTypeError("give a number of handovers from 0 to 100000")
+    return value
+
+
+def cmd_simulate(args: argparse.Namespace) -> int:
+    from kiosk.services.context import Context
+    from kiosk.services.simulate import simulate
+
+    config = config_from(args)
+    with open_store(config) as store:
+        result = simulate(Context(store, config), args.handovers)
+    if args.json:
+        emit(result)
+    else:
+        print(f"{result['delivered']} of {result['handovers']} handovers delivered, "
+              f"{result['ms_per_handover']} ms each; {result['outbox_pending']} records waiting to sync")
+        for error in result["errors"]:
+            print(f"  failed: {error}")
+    return 0 if result["failed"] == 0 else 1
