@@ -14,6 +14,7 @@ from hardware.printer.receipts import print_test_receipt
 from hardware.printer.render import CHINESE_MODES, QR_MODES, check_mode, render_escpos
 from hardware.printer.status import PrinterStatus
 from hardware.printer.uri import parse_printer_uri
+from kiosk.config import Config
 from kiosk.errors import KioskError
 
 TEST_QR_TEXT = "交房即交证 print test"
@@ -35,6 +36,18 @@ class PrinterSettings:
     @property
     def paper(self) -> Paper:
         return paper_for(self.width_mm)
+
+    @classmethod
+    def from_config(cls, config: Config, *, uri: str | None = None, width_mm: int | None = None,
+                    chinese: str | None = None, qr: str = "native") -> PrinterSettings:
+        """Settings from [devices] (printer, printer_width_mm, printer_chinese), each overridable.
+
+        A relative ``sim://DIR`` lands in the data directory.
+        """
+        devices = config["devices"]
+        return cls(uri=config.resolve_sim_path(uri or devices["printer"]),
+                   width_mm=width_mm or devices["printer_width_mm"],
+                   chinese=chinese or devices["printer_chinese"], qr=qr)
 
 
 @dataclass(frozen=True)

@@ -28,11 +28,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 def cmd_print_test(args: argparse.Namespace) -> int:
     from hardware.printer.device import PrinterSettings, ReceiptPrinter
 
-    config = config_from(args)
-    devices = config["devices"]
-    uri = config.resolve_sim_path(args.printer or devices["printer"])
-    settings = PrinterSettings(uri=uri, width_mm=args.width or devices["printer_width_mm"],
-                               chinese=args.chinese or devices["printer_chinese"], qr=args.qr)
+    settings = PrinterSettings.from_config(config_from(args), uri=args.printer, width_mm=args.width,
+                                           chinese=args.chinese, qr=args.qr)
+    uri = settings.uri
     printer = ReceiptPrinter(settings)
     report: dict[str, Any] = {"printer": uri, "ok": False, "status": None, "chinese_mode": settings.chinese,
                               "bytes": 0}
