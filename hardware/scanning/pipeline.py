@@ -52,8 +52,9 @@ class DecoderPipeline:
     """zxing-cpp first; when it finds nothing, further passes while the budget lasts.
 
     The budget is checked before each pass against that pass's running cost
-    (milliseconds per megapixel, learnt as frames go by), so a pass that would
-    overrun is not started, and neither are the ones after it. A budget of 0 ms means the fast
+    (milliseconds per megapixel, assumed at first and learnt as frames go by),
+    so a pass that would overrun is not started; a cheaper one after it may
+    still be. A budget of 0 ms means the fast
     pass only. One pipeline per thread: the ZBar scanner it holds is not
     thread-safe.
     """
@@ -68,7 +69,7 @@ class DecoderPipeline:
         self._passes = tuple(passes)
         self._clock = clock
         self._zbar = zbar_engine.ZbarReader()
-        self._cost_ms_per_mpx: dict[str, float] = {}
+        self._cost_ms_per_mpx = {p.name: p.cost_ms_per_mpx for p in self._passes if p.cost_ms_per_mpx > 0}
 
     def decode(self, frame: np.ndarray) -> list[Symbol]:
         """Every code found in ``frame``; empty when none within the budget."""
@@ -81,10 +82,11 @@ class DecoderPipeline:
         for stage in self._passes:
             elapsed = (self._clock() - start) * 1000.0
             predicted = self._cost_ms_per_mpx.get(stage.name, 0.0) * megapixels
-            if elapsed >= self.budget_ms or elapsed + predicted > self.budget_ms:
-                # Passes run in order of value; a later cheap pass is not worth
-                # more than the one the budget cannot afford.
+            if elapsed >= self.budget_ms:
                 break
+            if elapsed + predicted > self.budget_ms:
+                # Too dear for what is left; a cheaper pass further on may fit.
+                continue
             began = self._clock()
             found = self._run(stage, gray)
             spent = (self._clock() - began) * 1000.0

@@ -95,21 +95,26 @@ def test_passes_stop_when_the_budget_is_spent() -> None:
     now = [0.0]
     ran: list[str] = []
 
-    def slow(name: str) -> Pass:
+    def slow(name: str, assumed_ms_per_mpx: float = 0.0) -> Pass:
         def prepare(gray: np.ndarray) -> np.ndarray:
             ran.append(name)
             now[0] += 0.010  # each pass takes 10 ms on the injected clock
             return gray
-        return Pass(name, prepare, ("zxing-cpp",))
+        return Pass(name, prepare, ("zxing-cpp",), assumed_ms_per_mpx)
 
-    pipeline = DecoderPipeline(budget_ms=25, passes=[slow(str(i)) for i in range(6)], clock=lambda: now[0])
-    assert pipeline.decode(np.full((120, 160), 200, np.uint8)) == []
-    # 0, 10 and 20 ms are inside the budget when each pass starts; 30 is not.
+    frame = np.full((100, 100), 200, np.uint8)  # 0.01 megapixel
+    # Pass "big" is assumed to cost 30 ms (3000 ms/MP), more than any budget below.
+    passes = [slow("0"), slow("big", 3000.0), slow("1"), slow("2"), slow("3"), slow("4")]
+    pipeline = DecoderPipeline(budget_ms=25, passes=passes, clock=lambda: now[0])
+    assert pipeline.decode(frame) == []
+    # "big" is skipped as too dear; 0, 10 and 20 ms are inside the budget when
+    # passes start; at 30 ms nothing more starts.
     assert ran == ["0", "1", "2"]
-    # Next frame: the learnt cost (10 ms) predicts that a pass started at 20 ms overruns.
+    # Next frame: the learnt 10 ms predicts that a pass started at 20 ms
+    # overruns, so pass 2 is skipped; pass 3 has never been timed and is tried.
     ran.clear()
-    pipeline.decode(np.full((120, 160), 200, np.uint8))
-    assert ran == ["0", "1"]
+    pipeline.decode(frame)
+    assert ran == ["0", "1", "3"]
 
 
 def test_first_engine_hit_wins_and_duplicates_are_merged() -> None:
