@@ -127,11 +127,16 @@ class ReceiptBuilder:
     def field(self, label: str, value: str) -> ReceiptBuilder:
         """``label：value``; a long value continues under itself, not under the label."""
         head = clean_text(label) + "："
+        value = clean_text(value)
         indent = text_columns(head)
-        if indent > self.columns // 2:
+        # A code (unit code, ID number) is read and typed as a whole, so it moves to
+        # its own line rather than being split, when a line can hold it.
+        is_code = value.isascii() and " " not in value.strip()
+        fits_alone = text_columns(value) <= self.columns
+        if indent > self.columns // 2 or (is_code and fits_alone and indent + text_columns(value) > self.columns):
             self.text(head)
-            return self.text(value)
-        for line in wrap(head + clean_text(value), self.columns, indent=indent):
+            return self.text(value, align="right" if is_code else "left")
+        for line in wrap(head + value, self.columns, indent=indent):
             self.ops.append(Line(line))
         return self
 

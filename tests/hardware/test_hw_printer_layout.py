@@ -141,3 +141,11 @@ def test_unknown_paper_width_is_refused() -> None:
     with pytest.raises(ValidationError) as err:
         paper_for(76)
     assert err.value.field == "width"
+
+
+def test_codes_are_never_split_when_a_line_can_hold_them() -> None:
+    code = "410425001001GB00001F00010001"
+    ops = ReceiptBuilder(PAPERS[58]).field("不动产单元代码", code).build()
+    assert [(op.text, op.align) for op in ops] == [("不动产单元代码：", "left"), (code, "right")]
+    ops = ReceiptBuilder(PAPERS[80]).field("不动产单元代码", code).build()
+    assert [op.text for op in ops] == ["不动产单元代码：" + code]
