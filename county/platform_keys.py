@@ -24,7 +24,11 @@ def key_path(db: Path) -> Path:
 def load_or_create(db: Path) -> KeyPair:
     path = key_path(db)
     if not path.exists():
-        _create(path)
+        try:
+            _create(path)
+        except OSError as exc:
+            raise GatewayStoreError(f"cannot create the platform key file {path}: {exc.strerror}",
+                                    hint="the database directory must be writable") from None
     try:
         return KeyPair.from_private_dict(json.loads(path.read_text("utf-8")))
     except (OSError, ValueError, WireError) as exc:

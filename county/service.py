@@ -45,8 +45,8 @@ class Gateway:
                  window: float = wire.DEFAULT_WINDOW_SECONDS,
                  clock: Callable[[], float] = time.time) -> None:
         self.db = Path(db)
-        self.keys = platform_keys.load_or_create(self.db)
         self.conn = connect(self.db)
+        self.keys = platform_keys.load_or_create(self.db)
         self.max_body = max_body
         self.window = window
         self.clock = clock

@@ -2,7 +2,8 @@
 
     with GatewayProcess(tmp_path / "gw.db") as gw:
         offer = gw.token("sp-1")            # dict from `county-gateway token --json`
-        device = enroll(gw.url, offer["token"])
+        device = enroll(gw.url, offer["token"], fingerprint=offer["fingerprint"])
+        # or, without a subprocess: enroll(gw.url, issue_token(gw.db, gw.url, "sp-1"))
         client = SignedClient(gw.url, device)
         ack = client.post_batch(envelope_bytes)
         gw.restart()                        # same db, same port
@@ -124,6 +125,21 @@ class GatewayProcess:
 
     def token(self, service_point: str = "sp-1", *extra: str) -> dict[str, Any]:
         return self.cli_json("token", "--url", self.url, "--service-point", service_point, *extra)
+
+
+def issue_token(db: Path, url: str, service_point: str = "sp-1", *, ttl_hours: float = 24,
+                at: float | None = None) -> str:
+    """A one-time enrollment token written straight into the gateway database (no subprocess);
+    ``at`` back-dates it, e.g. to test expiry."""
+    import time
+
+    from county.service import Gateway
+
+    gw = Gateway(db, clock=(lambda: at) if at is not None else time.time)
+    try:
+        return gw.issue_token(url=url, service_point=service_point, ttl_hours=ttl_hours).token
+    finally:
+        gw.close()
 
 
 @dataclass(frozen=True)

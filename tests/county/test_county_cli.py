@@ -1,0 +1,168 @@
+"""county-gateway admin commands as subprocesses against the live gateway's database."""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
+import zxingcpp
+from PIL import Image
+from gateway_harness import ROOT, SignedClient, enroll, record
+
+from county import platform_keys
+from sync import wire
+from sync.wire import kinds
+
+
+def test_token_qr_decodes_to_the_enrollment_offer(gateway, tmp_path):
+    png = tmp_path / "enroll.png"
+    out = gateway.token("郏县不动产登记中心", "--qr", str(png), "--ttl-hours", "2")
+    results = zxingcpp.read_barcodes(Image.open(png))
+    assert len(results) == 1
+    offer = wire.EnrollmentOffer.parse(results[0].text)
+    assert offer == wire.EnrollmentOffer(gateway.url, out["token"], gateway.fingerprint,
+                                         "郏县不动产登记中心")
+    device = enroll(offer.url, offer.token, fingerprint=offer.fingerprint)
+    assert device.service_point == "郏县不动产登记中心"
+
+
+def test_platform_key_file_is_private(gateway):
+    path = platform_keys.key_path(gateway.db)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert b"sign_private" not in gateway.db.read_bytes()
+
+
+def test_status_json_counts_records_not_heartbeats(gateway, client):
+    client.ack(client.seal([record("st-1", kinds.MAIL_REQUESTED, "mail-9")], "st"), "st")
+    client.send("POST", kinds.PATH_HEALTH, b"{}")
+    status = gateway.cli_json("status")
+    assert set(status) == {"devices", "records", "records_by_kind", "duplicates", "rejected"}
+    assert status["records_by_kind"][kinds.MAIL_REQUESTED] >= 1
+    assert status["records"] == sum(status["records_by_kind"].values())
+
+
+def test_installed_entry_point(gateway):
+    script = Path(sys.executable).with_name("county-gateway")
+    done = subprocess.run([str(script), "status", "--db", str(gateway.db), "--json"],
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0 and json.loads(done.stdout)["devices"] >= 0
+
+
+def test_openapi_document_lists_the_protocol():
+    done = subprocess.run([sys.executable, "-m", "county.cli", "openapi"], cwd=ROOT,
+                          capture_output=True, text=True, timeout=60)
+    doc = json.loads(done.stdout)
+    assert doc["openapi"].startswith("3.")
+    assert {kinds.PATH_ENROLL, kinds.PATH_BATCHES, kinds.PATH_CHANGES, kinds.PATH_HEALTH} <= set(
+        doc["paths"])
+    batch = doc["paths"][kinds.PATH_BATCHES]["post"]
+    assert kinds.ENVELOPE_MEDIA_TYPE in batch["requestBody"]["content"]
+    assert {p["name"] for p in batch["parameters"]} >= {kinds.H_SIGNATURE, kinds.H_NONCE}
+
+
+def test_restrict_and_lift(gateway, client):
+    uscc = "91410425MA9YYYYY2B"
+    assert gateway.cli_json("restrict", "--uscc", uscc, "--reason", "欠缴", "--until",
+                            "2027-01-31")["kind"] == kinds.RESTRICTION_SET
+    lifted = gateway.cli_json("restrict", "--uscc", uscc, "--reason", "已缴清", "--lift")
+    assert lifted["kind"] == kinds.RESTRICTION_LIFTED
+    mine = [i for i in client.all_items() if i.subject == uscc]
+    assert [i.kind for i in mine] == [kinds.RESTRICTION_SET, kinds.RESTRICTION_LIFTED]
+    again = gateway.cli("restrict", "--uscc", uscc, "--reason", "x", "--lift", check=False)
+    assert again.returncode == 1 and "not restricted" in again.stderr
+
+
+def test_revoke_issues_the_item_and_refuses_twice(gateway, client):
+    out = gateway.cli_json("revoke", "--device", client.device.device_id, "--reason", "stolen")
+    assert out["revoked"] is True
+    twice = gateway.cli("revoke", "--device", client.device.device_id, check=False)
+    assert twice.returncode == 1 and "already revoked" in twice.stderr
+    resp = client.send("POST", kinds.PATH_HEALTH, b"{}")
+    assert resp.status_code == 403 and resp.json()["error"]["code"] == "revoked_device"
+
+
+def test_bad_admin_input_is_a_clear_error(gateway):
+    cases = [
+        (("restrict", "--uscc", "123", "--reason", "x"), "unified social credit code"),
+        (("approve", "--record", "no-such-record"), "no pending record"),
+        (("confirm-payment", "--order", "no-such-order"), "no payment order"),
+        (("revoke", "--device", "d-nobody"), "no enrolled device"),
+        (("publish", "--kind", "device.revoked", "--subject", "x", "--data", "{}"),
+         "cannot publish"),
+        (("publish", "--kind", "config", "--subject", "x", "--data", "{oops"), "not valid JSON"),
+        (("token", "--url", "ftp://x", "--service-point", "sp"), "http"),
+    ]
+    for args, message in cases:
+        done = gateway.cli(*args, check=False)
+        assert done.returncode == 1, args
+        assert message in done.stderr and "Traceback" not in done.stderr, done.stderr
+
+
+def test_missing_db_directory_is_a_clear_error(tmp_path):
+    done = subprocess.run([sys.executable, "-m", "county.cli", "status", "--db",
+                           str(tmp_path / "nope" / "gw.db"), "--json"], cwd=ROOT,
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 1 and "does not exist" in done.stderr and not done.stdout
+
+
+def test_import_sneakernet_then_online_is_idempotent(gateway, client, tmp_path):
+    outbox = tmp_path / "usb"
+    outbox.mkdir()
+    first = client.seal([record("sn-1"), record("sn-2", seq=2)], "sn-a")
+    (outbox / "0001.jxe").write_bytes(first)
+    (outbox / "0002.jxe").write_bytes(client.seal([record("sn-3", seq=3)], "sn-b"))
+    (outbox / "README.txt").write_text("batches from kiosk 1")
+    before = gateway.cli_json("status")
+
+    result = gateway.cli_json("import", str(outbox))
+    assert result == {"files": 3, "imported": 2, "skipped": 1, "accepted": 3, "rejected": 0,
+                      "errors": []}
+    assert gateway.cli_json("status")["records"] == before["records"] + 3
+
+    assert gateway.cli_json("import", str(outbox))["accepted"] == 3
+    online = client.ack(first, "sn-a")
+    assert sorted(online.accepted) == ["sn-1", "sn-2"]
+    after = gateway.cli_json("status")
+    assert after["records"] == before["records"] + 3
+    assert after["duplicates"] == before["duplicates"] + 5
+
+
+def test_import_reports_damaged_and_foreign_files(gateway, client, tmp_path):
+    usb = tmp_path / "usb2"
+    usb.mkdir()
+    good = client.seal([record("dmg-ok")], "dmg-ok")
+    (usb / "a.jxe").write_bytes(good[:-10])
+    stranger = wire.KeyPair.generate()
+    (usb / "b.jxe").write_bytes(wire.seal_batch([record("dmg-x")], device_id="d-stranger",
+                                                batch_id="x", audit_head=None,
+                                                signer=stranger.sign,
+                                                recipient=client.device.platform.kem))
+    (usb / "c.jxe").write_bytes(good)
+    done = gateway.cli("import", str(usb), "--json", check=False)
+    assert done.returncode == 1
+    result = json.loads(done.stdout)
+    assert result["imported"] == 1 and result["accepted"] == 1
+    assert {(e["file"], e["code"]) for e in result["errors"]} == {
+        ("a.jxe", "bad_envelope"), ("b.jxe", "unknown_device")}
+
+
+def test_serve_refuses_a_busy_port(gateway, tmp_path):
+    done = subprocess.run([sys.executable, "-m", "county.cli", "serve", "--db",
+                           str(tmp_path / "other.db"), "--port", str(gateway.port)], cwd=ROOT,
+                          capture_output=True, text=True, timeout=60,
+                          env={**os.environ})
+    assert done.returncode == 1 and "cannot listen" in done.stderr
+
+
+def test_restart_keeps_keys_and_records(gateway, new_device):
+    c = SignedClient(gateway.url, new_device())
+    env = c.seal([record("rs-1")], "rs")
+    first = c.post_batch(env).content
+    fingerprint = gateway.fingerprint
+    gateway.restart()
+    assert gateway.fingerprint == fingerprint
+    assert c.post_batch(env).content == first
