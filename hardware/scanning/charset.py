@@ -6,7 +6,8 @@ Shift_JIS, which Kanji-mode segments always are, unless its reading is only
 half-width katakana with no sign of Japanese, which is what GBK Chinese looks
 like under Shift_JIS; then GB18030 (older Chinese systems print GBK codes). Bytes that
 decode under none of them are not text, and a guess that produces replacement
-characters is not a result either.
+characters is not a result either. The cost of this order: Latin-1 text (the
+QR default charset, rare here) with accented letters reads as GB18030.
 """
 
 from __future__ import annotations

@@ -54,9 +54,8 @@ class DecoderPipeline:
     The budget is checked before each pass against that pass's running cost
     (milliseconds per megapixel, assumed at first and learnt as frames go by),
     so a pass that would overrun is not started; a cheaper one after it may
-    still be. A budget of 0 ms means the fast
-    pass only. One pipeline per thread: the ZBar scanner it holds is not
-    thread-safe.
+    still be. A budget of 0 ms means the fast pass only. One pipeline per
+    thread: the ZBar scanner it holds is not thread-safe.
     """
 
     def __init__(self, *, budget_ms: float = CAMERA_BUDGET_MS,
@@ -88,17 +87,16 @@ class DecoderPipeline:
                 # Too dear for what is left; a cheaper pass further on may fit.
                 continue
             began = self._clock()
-            found = self._run(stage, gray)
-            spent = (self._clock() - began) * 1000.0
-            self._learn(stage.name, spent / megapixels)
+            prepared = stage.prepare(gray)
+            if prepared is None:
+                continue
+            found = self._run(stage, prepared)
+            self._learn(stage.name, (self._clock() - began) * 1000.0 / megapixels)
             if found:
                 return found
         return []
 
-    def _run(self, stage: Pass, gray: np.ndarray) -> list[Symbol]:
-        prepared = stage.prepare(gray)
-        if prepared is None:
-            return []
+    def _run(self, stage: Pass, prepared: np.ndarray) -> list[Symbol]:
         for engine in stage.engines:
             found = self._read(prepared, engine, stage.name, thorough=False)
             if found:
