@@ -9,7 +9,7 @@ happened and what to do.
 from __future__ import annotations
 
 import errno
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from hardware.errors import DeviceTimeout, DeviceUnavailable
 from hardware.printer.layout import Paper
@@ -17,6 +17,9 @@ from hardware.printer.sim import SimulatedPrinter
 from hardware.printer.status import (DLE_EOT, QUERY_OFFLINE, QUERY_PAPER, QUERY_PRINTER, UNKNOWN,
                                      PrinterStatus, parse_status)
 from hardware.printer.uri import PrinterURI, parse_printer_uri
+
+if TYPE_CHECKING:
+    from escpos.escpos import Escpos
 
 
 class PrinterConnection(Protocol):
@@ -36,7 +39,7 @@ class EscposConnection:
 
     def __init__(self, uri: PrinterURI) -> None:
         self.uri = uri
-        self._printer = None
+        self._printer: "Escpos | None" = None
 
     def open(self) -> EscposConnection:
         from escpos.exceptions import DeviceNotFoundError
@@ -53,7 +56,7 @@ class EscposConnection:
         self._printer = printer
         return self
 
-    def _make(self):
+    def _make(self) -> "Escpos":
         u = self.uri
         if u.scheme == "tcp":
             from escpos.printer import Network
@@ -76,7 +79,7 @@ class EscposConnection:
             "file": "check the path exists and the kiosk user may write it",
         }[self.uri.scheme]
 
-    def _device(self):
+    def _device(self) -> "Escpos":
         if self._printer is None:
             self.open()
         return self._printer
@@ -132,7 +135,7 @@ class EscposConnection:
                 self._printer.close()
             except OSError:
                 pass
-            self._printer = None
+            self._printer: "Escpos | None" = None
 
 
 class SimConnection:

@@ -16,7 +16,7 @@ Everything else (styles, alignment, images, feed, cut) is python-escpos.
 from __future__ import annotations
 
 import copy
-from typing import Literal
+from typing import TYPE_CHECKING
 
 from PIL import Image
 
@@ -25,8 +25,10 @@ from hardware.printer.layout import Cut, Feed, Line, Op, Paper, QRCode
 from hardware.printer.raster import CELL_HEIGHT, qr_image, text_image
 from kiosk.errors import ValidationError
 
-ChineseMode = Literal["native", "raster"]
-QRMode = Literal["native", "raster"]
+if TYPE_CHECKING:
+    from escpos.capabilities import Profile
+    from escpos.escpos import Escpos
+
 CHINESE_MODES: tuple[str, ...] = ("native", "raster")
 QR_MODES: tuple[str, ...] = ("native", "raster")
 
@@ -43,7 +45,7 @@ def check_mode(value: str, allowed: tuple[str, ...], field: str) -> str:
     return value
 
 
-def _profile(paper: Paper):
+def _profile(paper: Paper) -> "Profile":
     """A python-escpos profile that knows the paper width, so images are checked against it."""
     from escpos.capabilities import Profile, get_profile_class
 
@@ -91,7 +93,7 @@ def render_escpos(ops: list[Op], paper: Paper, *, chinese: str = "native", qr: s
     return p.output
 
 
-def _line(p, op: Line, chinese: str, paper: Paper) -> None:
+def _line(p: "Escpos", op: Line, chinese: str, paper: Paper) -> None:
     if text_columns(op.text) * op.scale > paper.columns:
         raise ValidationError(f"receipt line of {text_columns(op.text) * op.scale} columns is wider than the "
                               f"{paper.columns}-column {paper.mm} mm paper", field="text",
@@ -109,7 +111,7 @@ def _line(p, op: Line, chinese: str, paper: Paper) -> None:
         p.image(padded, impl="bitImageRaster", center=False)
 
 
-def _qr(p, op: QRCode, paper: Paper, mode: str) -> None:
+def _qr(p: "Escpos", op: QRCode, paper: Paper, mode: str) -> None:
     base = _qr_checked(op, paper)
     p.set(align="center", bold=False, custom_size=True, width=1, height=1)
     if mode == "native":
