@@ -44,9 +44,12 @@ class CycleResult:
     retry_after: float = 0.0
 
     def as_dict(self) -> dict[str, Any]:
-        """The `kiosk sync --once --json` object."""
+        """The `kiosk sync --once --json` object; refused items are listed with the errors."""
+        refused = [{"feed": state.PULL, "code": state.REFUSED_ITEM,
+                    "message": f"pulled item {item} failed its signature check and was not applied"}
+                   for item in self.pull.refused_ids]
         return {"pushed": self.push.pushed, "accepted": self.push.accepted,
-                "rejected": self.push.rejected, "pulled": self.pull.pulled, "errors": self.errors}
+                "rejected": self.push.rejected, "pulled": self.pull.pulled, "errors": self.errors + refused}
 
 
 class Agent:

@@ -20,6 +20,11 @@ PUSH = "push"
 PULL = "pull"
 FEEDS = (PUSH, PULL)
 
+# A refused item stays the feed's last error after later successes (staff must see it) until
+# another error replaces it; ``items_refused`` counts every one.
+REFUSED_ITEM = "item_bad_signature"
+_KEEP = "CASE WHEN last_error_code = '" + REFUSED_ITEM + "' THEN {0} ELSE NULL END"
+
 _COLUMNS = ("feed", "cursor", "last_attempt", "last_success", "last_error", "last_error_code",
             "last_error_at", "consecutive_failures", "items_refused")
 
@@ -50,13 +55,10 @@ def record_attempt(store: Store, feed: str, at: str) -> None:
 def record_success(conn: sqlite3.Connection, feed: str, at: str, cursor: str | None = None) -> None:
     """Inside the caller's transaction, so a pull's cursor moves with the items it applied."""
     _ensure(conn, feed)
-    if cursor is None:
-        conn.execute("UPDATE sync_state SET last_success = ?, last_error = NULL, last_error_code = NULL, "
-                     "last_error_at = NULL, consecutive_failures = 0 WHERE feed = ?", (at, feed))
-    else:
-        conn.execute("UPDATE sync_state SET cursor = ?, last_success = ?, last_error = NULL, "
-                     "last_error_code = NULL, last_error_at = NULL, consecutive_failures = 0 "
-                     "WHERE feed = ?", (cursor, at, feed))
+    conn.execute(f"UPDATE sync_state SET cursor = coalesce(?, cursor), last_success = ?, "
+                 f"last_error = {_KEEP.format('last_error')}, last_error_code = {_KEEP.format('last_error_code')}, "
+                 f"last_error_at = {_KEEP.format('last_error_at')}, consecutive_failures = 0 WHERE feed = ?",
+                 (cursor, at, feed))
 
 
 def record_failure(store: Store, feed: str, at: str, code: str, reason: str) -> int:
@@ -74,8 +76,8 @@ def record_refused_items(conn: sqlite3.Connection, feed: str, count: int, at: st
     """Pulled items whose own signature failed: counted and kept as the feed's last error."""
     _ensure(conn, feed)
     conn.execute("UPDATE sync_state SET items_refused = items_refused + ?, last_error = ?, "
-                 "last_error_code = 'item_bad_signature', last_error_at = ? WHERE feed = ?",
-                 (count, reason, at, feed))
+                 "last_error_code = ?, last_error_at = ? WHERE feed = ?",
+                 (count, reason, REFUSED_ITEM, at, feed))
 
 
 def cursor(store: Store, feed: str = PULL) -> str | None:
