@@ -63,3 +63,17 @@ def test_missing_port_and_bad_uris() -> None:
         SerialScanner("/dev/ttyACM0").read_scan()
     scanner = open_scanner("/dev/ttyACM9")
     assert (scanner.port, scanner.baudrate) == ("/dev/ttyACM9", 9600)
+
+
+def test_unplugged_scanner_is_reported_and_the_port_released() -> None:
+    sim = ScannerSimulator()
+    sim.start()
+    scanner = SerialScanner(sim.port)
+    scanner.open()
+    sim.feed("A-1")
+    assert scanner.read_scan(timeout=2) == "A-1"
+    sim.stop()  # the device side of the pty is gone, as when a USB scanner is pulled
+    with pytest.raises(DeviceUnavailable, match="went away"):
+        scanner.read_scan(timeout=1)
+    with pytest.raises(DeviceUnavailable, match="not open"):
+        scanner.read_scan(timeout=0.1)
