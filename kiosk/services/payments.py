@@ -415,8 +415,9 @@ def _event_id(uow: UnitOfWork, item_id: str) -> str:
 
 def _lookup(uow: UnitOfWork, item: _Item) -> _Verdict:
     """Checks common to confirmations and refunds; result '' means "go on"."""
-    applied = uow.execute("SELECT at FROM payment_events WHERE event_id = ? AND result = ?",
-                          (item.item_id, APPLIED)).fetchone()
+    prefix = item.item_id + "#"
+    applied = uow.execute("SELECT at FROM payment_events WHERE (event_id = ? OR substr(event_id, 1, ?) = ?) "
+                          "AND result = ?", (item.item_id, len(prefix), prefix, APPLIED)).fetchone()
     if applied:
         return _Verdict(DUPLICATE, f"item {item.item_id} was already applied at {applied[0]}")
     orders = _rows(uow, "SELECT * FROM payment_orders WHERE id = ?", (item.order_id,))
