@@ -77,3 +77,10 @@ def test_unplugged_scanner_is_reported_and_the_port_released() -> None:
         scanner.read_scan(timeout=1)
     with pytest.raises(DeviceUnavailable, match="not open"):
         scanner.read_scan(timeout=0.1)
+
+
+def test_endless_line_without_terminator_is_a_protocol_error() -> None:
+    with ScannerSimulator(terminator=b"") as sim, SerialScanner(sim.port) as scanner:
+        sim.feed("A" * 9000)
+        with pytest.raises(ProtocolError, match="without a line end"):
+            scanner.read_scan(timeout=3)
