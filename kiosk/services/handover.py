@@ -162,7 +162,8 @@ def run_checks(ctx: Context, handover: dict[str, Any]) -> None:
         raise CheckFailed("the recorded certificate belongs to training data", code="training_scope")
     status = payments.payment_status(store, unit_code, training=bool(handover["training"]))
     if not status.all_confirmed:
-        raise CheckFailed(status.reason, code="unpaid")
+        raise CheckFailed(status.reason, code="unpaid",
+                          hint="payment confirmations arrive with the sync; the case continues once all are in")
     developer = store.read("SELECT p.developer_uscc AS uscc, d.name FROM units u JOIN projects p "
                            "ON p.id = u.project_id JOIN developers d ON d.uscc = p.developer_uscc "
                            "WHERE u.code = ?", (unit_code,))[0]
