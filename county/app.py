@@ -6,6 +6,12 @@ streaming) and so that no request reaches JSON or envelope parsing before the
 device, its clock and its signature have been checked. Every refusal is a
 ``sync.wire.WireError`` answered as ``{"error": {...}, "server_time"}`` with
 the code's HTTP status; every answer carries ``X-JX-Server-Time``.
+
+``serve --plain-baseline`` adds ``POST /v1/bench/plain-batches``: unsigned,
+unencrypted JSON ``{device_id, batch_id, records}`` stored through the same
+idempotent path. It exists only so ``bench/sync.py`` can measure the cost of
+the protocol's cryptography against the same server; it is off by default
+and absent from the OpenAPI document.
 """
 
 from __future__ import annotations
@@ -166,6 +172,13 @@ def create_app(gateway: Gateway | None = None) -> FastAPI:
     async def health(request: Request) -> JSONResponse:
         gw, device, body = await _authenticated_body(request, HEALTH_MAX_BODY)
         return JSONResponse(await run_in_threadpool(gw.health, device, body))
+
+    if gateway is not None and gateway.plain_baseline:
+        @app.post("/v1/bench/plain-batches", include_in_schema=False)
+        async def plain_batches(request: Request) -> Response:
+            body = await read_body(request, _gateway(request).max_body)
+            return Response(await run_in_threadpool(_gateway(request).receive_plain, body),
+                            media_type="application/json")
 
     app.add_middleware(ServerTimeHeader, clock=clock)
     return app

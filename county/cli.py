@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from county.errors import AdminError, GatewayError, GatewayStoreError
-from sync.wire import WireError
+from sync.wire import DEFAULT_MAX_BODY, WireError
 
 log = logging.getLogger("county")
 
@@ -42,7 +42,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from county.app import create_app
     from county.auto import AutoApprover
 
-    gateway = _gateway(args, max_body=args.max_body)
+    gateway = _gateway(args, max_body=args.max_body, plain_baseline=args.plain_baseline)
     sock = socket.socket(socket.AF_INET6 if ":" in args.host else socket.AF_INET)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     try:
@@ -236,7 +236,9 @@ def cmd_import(args: argparse.Namespace) -> int:
     gateway = _gateway(args)
     result: dict[str, Any] = {"files": 0, "imported": 0, "skipped": 0, "accepted": 0,
                               "rejected": 0, "errors": []}
-    for path in sorted(p for p in directory.iterdir() if p.is_file()):
+    # Hidden files and ".part" files are half-written exports or OS litter, not batches.
+    for path in sorted(p for p in directory.iterdir() if p.is_file()
+                       and not p.name.startswith(".") and not p.name.endswith(".part")):
         result["files"] += 1
         with path.open("rb") as fh:
             if fh.read(len(envelope.MAGIC)) != envelope.MAGIC:
@@ -301,8 +303,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--auto-approve", type=float, metavar="SECONDS",
                    help="approve registrations, filings, first registrations, payments and mail "
                         "requests after this delay (demo)")
-    p.add_argument("--max-body", type=int, default=16 * 1024 * 1024, metavar="BYTES",
+    p.add_argument("--max-body", type=int, default=DEFAULT_MAX_BODY, metavar="BYTES",
                    help="largest request body accepted (default 16 MiB)")
+    p.add_argument("--plain-baseline", action="store_true",
+                   help="also accept unsigned, unencrypted JSON batches at "
+                        "/v1/bench/plain-batches (benchmark baseline only, never in production)")
 
     p = command("token", cmd_token, "issue a one-time enrollment token (and QR)")
     p.add_argument("--url", required=True, help="gateway URL the kiosk will use")

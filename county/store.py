@@ -64,7 +64,7 @@ CREATE TABLE IF NOT EXISTS batches (
     digest TEXT NOT NULL,
     header TEXT NOT NULL,
     ack TEXT NOT NULL,
-    source TEXT NOT NULL CHECK (source IN ('http', 'import')),
+    source TEXT NOT NULL CHECK (source IN ('http', 'import', 'plain')),
     received_at REAL NOT NULL,
     PRIMARY KEY (device_id, batch_id)
 );

@@ -36,8 +36,9 @@ class GatewayProcess:
     """``county-gateway serve`` on an ephemeral port; restartable on the same port and db."""
 
     def __init__(self, db: Path, *, auto_approve: float | None = None,
-                 max_body: int | None = None) -> None:
+                 max_body: int | None = None, plain_baseline: bool = False) -> None:
         self.db = Path(db)
+        self.plain_baseline = plain_baseline
         self.auto_approve = auto_approve
         self.max_body = max_body
         self.port = 0
@@ -59,6 +60,8 @@ class GatewayProcess:
             args += ["--auto-approve", str(self.auto_approve)]
         if self.max_body is not None:
             args += ["--max-body", str(self.max_body)]
+        if self.plain_baseline:
+            args.append("--plain-baseline")
         self.proc = subprocess.Popen(args, cwd=ROOT, stdout=subprocess.PIPE, text=True,
                                      env={**os.environ, "PYTHONUNBUFFERED": "1"})
         assert self.proc.stdout is not None

@@ -83,7 +83,7 @@ from sync.wire.enrollment import (
     parse_enroll_response, verify_enroll_request,
 )
 from sync.wire.envelope import (
-    DEFAULT_MAX_PLAINTEXT, Batch, Envelope, SealedPage, open_batch, open_changes, pack, seal,
+    DEFAULT_MAX_BODY, DEFAULT_MAX_PLAINTEXT, Batch, Envelope, SealedPage, open_batch, open_changes, pack, seal,
     seal_batch, seal_changes, utc_now_iso,
 )
 from sync.wire.envelope import parse as parse_envelope
@@ -103,7 +103,7 @@ from sync.wire.signing import (
 )
 
 __all__ = [
-    "CODES", "DEFAULT_MAX_PLAINTEXT", "DEFAULT_WINDOW_SECONDS", "HTTP_STATUS", "Ack", "Batch",
+    "CODES", "DEFAULT_MAX_BODY", "DEFAULT_MAX_PLAINTEXT", "DEFAULT_WINDOW_SECONDS", "HTTP_STATUS", "Ack", "Batch",
     "DecryptError", "EnrollRequest", "Enrollment", "EnrollmentError", "EnrollmentOffer",
     "Envelope", "Item", "KeyPair", "MalformedError", "PublicKeys", "RecordRejected",
     "Rejection", "RequestAuth", "RequestRefused", "SealedPage", "SignatureError", "UnknownSuite",

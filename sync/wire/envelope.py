@@ -62,6 +62,8 @@ HEADER_VERSION = 1
 SIGNATURE_SIZE = 64
 MAX_HEADER_SIZE = 64 * 1024
 DEFAULT_MAX_PLAINTEXT = 256 * 1024 * 1024
+# The gateway's default request body limit; a sender keeps each envelope below it.
+DEFAULT_MAX_BODY = 16 * 1024 * 1024
 TYPE_BATCH = "batch"
 TYPE_CHANGES = "changes"
 _DOMAIN = b"JX-ENVELOPE-1"

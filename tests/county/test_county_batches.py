@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import json
 
-from gateway_harness import SignedClient, record
+import requests
+from gateway_harness import GatewayProcess, SignedClient, enroll, issue_token, record
 
 from sync import wire
 from sync.wire import kinds
@@ -99,3 +100,17 @@ def test_two_devices_same_batch_id_do_not_collide(gateway, new_device, admin):
     a, b = SignedClient(gateway.url, new_device()), SignedClient(gateway.url, new_device())
     assert a.ack(a.seal([record("dev-a-1")], "shared"), "shared").accepted == ["dev-a-1"]
     assert b.ack(b.seal([record("dev-b-1")], "shared"), "shared").accepted == ["dev-b-1"]
+
+
+def test_plain_baseline_endpoint_only_when_enabled(client, tmp_path):
+    body = json.dumps({"device_id": client.device.device_id, "batch_id": "plain",
+                       "records": [record("plain-1")]}).encode()
+    assert client.session.post(client.url + "/v1/bench/plain-batches", data=body,
+                               timeout=10).status_code == 404
+    with GatewayProcess(tmp_path / "plain.db", plain_baseline=True) as gw:
+        device = enroll(gw.url, issue_token(gw.db, gw.url))
+        body = json.dumps({"device_id": device.device_id, "batch_id": "plain",
+                           "records": [record("plain-1")]}).encode()
+        resp = requests.post(gw.url + "/v1/bench/plain-batches", data=body, timeout=10)
+        assert wire.verify_ack(resp.content, device.platform.sign).accepted == ["plain-1"]
+        assert gw.cli_json("status")["records"] == 1
