@@ -1,0 +1,179 @@
+"""Supervision ledger (督查台账): handover progress per project and service point.
+
+For each project: how many units there are, how many are eligible (first
+registration approved), delivered (a handover reached 'delivered'), pending
+(eligible, not delivered, nothing in the way) and blocked, grouped by the
+first handover check the unit would fail today. The checks and their order
+are the handover flow's (``kiosk.services.handover.run_checks``), built from
+the same helpers, so the ledger never calls a unit ready that the counter
+would refuse. The checks about people (every holder present) belong to the
+moment of handover and are not part of the ledger.
+
+The days from joint acceptance (``projects.accepted_at``) to certificate
+delivery are counted in calendar days at the county (China Standard Time,
+UTC+8, no daylight saving). Training data is left out unless asked for.
+
+The report only reads the store.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import statistics
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from kiosk.errors import ValidationError
+from kiosk.services import certificates, payments
+from kiosk.services.context import Context
+from kiosk.services.credit import active_restriction, override_for
+from kiosk.store import Store
+
+# The handover checks that can hold a unit back, in the order the handover runs them.
+BLOCK_REASONS: tuple[str, ...] = (
+    "not_registered", "unpaid", "developer_restricted", "contract_not_filed", "keys_not_ready")
+BLOCK_LABELS: dict[str, str] = {
+    "not_registered": "未登记（无证书号）",
+    "unpaid": "缴费未确认",
+    "developer_restricted": "开发企业受限",
+    "contract_not_filed": "合同未备案",
+    "keys_not_ready": "钥匙未就绪",
+}
+COUNTY_TZ = dt.timezone(dt.timedelta(hours=8), "CST")
+
+CSV_COLUMNS: tuple[tuple[str, str], ...] = (
+    ("project_id", "项目编号"), ("name", "项目名称"), ("service_point", "服务网点"),
+    ("units", "单元总数"), ("eligible", "可交付"), ("delivered", "已交证"), ("pending", "待办理"),
+    *((f"blocked.{code}", f"受阻：{label}") for code, label in BLOCK_LABELS.items()),
+    ("days.min", "验收至交证天数（最少）"), ("days.median", "验收至交证天数（中位）"),
+    ("days.max", "验收至交证天数（最多）"), ("days.count", "已统计交证数"),
+)
+
+
+def blocking_reason(store: Store, unit: dict[str, Any], today: dt.date,
+                    restricted: dict[str, bool]) -> str | None:
+    """The first handover check ``unit`` fails today, or None when nothing is in the way.
+
+    ``unit`` needs code, training, keys_ready and developer_uscc; ``restricted``
+    caches each developer's restriction for this run.
+    """
+    code, training = unit["code"], int(unit["training"])
+    cert = certificates.recorded(store, code)
+    if cert is None or int(cert["training"]) != training:
+        return "not_registered"
+    if not payments.payment_status(store, code, training=bool(training)).all_confirmed:
+        return "unpaid"
+    uscc = unit["developer_uscc"]
+    if uscc not in restricted:
+        restricted[uscc] = active_restriction(store, uscc, today) is not None
+    if restricted[uscc] and override_for(store, code, uscc) is None:
+        return "developer_restricted"
+    if not store.read("SELECT 1 FROM contracts WHERE unit_code = ? AND state = 'filed' LIMIT 1", (code,)):
+        return "contract_not_filed"
+    if not unit["keys_ready"]:
+        return "keys_not_ready"
+    return None
+
+
+def _county_date(stamp: str) -> dt.date:
+    moment = dt.datetime.fromisoformat(stamp)
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=dt.timezone.utc)
+    return moment.astimezone(COUNTY_TZ).date()
+
+
+def _days_summary(days: list[int]) -> dict[str, float | int | None]:
+    if not days:
+        return {"min": None, "median": None, "max": None, "count": 0}
+    return {"min": min(days), "median": statistics.median(days), "max": max(days), "count": len(days)}
+
+
+def _empty_row() -> dict[str, Any]:
+    return {"units": 0, "eligible": 0, "delivered": 0, "pending": 0,
+            "blocked": {code: 0 for code in BLOCK_REASONS}}
+
+
+def _add(target: dict[str, Any], unit_eligible: bool, delivered: bool, reason: str | None) -> None:
+    target["units"] += 1
+    target["eligible"] += int(unit_eligible)
+    if delivered:
+        target["delivered"] += 1
+    elif unit_eligible:
+        if reason is None:
+            target["pending"] += 1
+        else:
+            target["blocked"][reason] += 1
+
+
+def supervision_report(ctx: Context, *, include_training: bool = False) -> dict[str, Any]:
+    """The ledger as a dict: ``{generated_at, include_training, projects: [...], totals}``."""
+    store, now = ctx.store, ctx.now()
+    every = int(include_training)
+    projects = store.read(
+        "SELECT id, name, service_point, accepted_at FROM projects WHERE ? OR training = 0 "
+        "ORDER BY service_point, id", (every,))
+    units = store.read(
+        "SELECT u.code, u.project_id, u.training, u.keys_ready, p.eligible, p.developer_uscc, "
+        "(SELECT min(h.delivered_at) FROM handovers h WHERE h.unit_code = u.code "
+        " AND h.state = 'delivered' AND (? OR h.training = 0)) AS delivered_at "
+        "FROM units u JOIN projects p ON p.id = u.project_id "
+        "WHERE ? OR (u.training = 0 AND p.training = 0) ORDER BY u.code", (every, every))
+    rows = {p["id"]: {"project_id": p["id"], "name": p["name"], "service_point": p["service_point"],
+                      **_empty_row()} for p in projects}
+    accepted = {p["id"]: p["accepted_at"] for p in projects}
+    days: dict[str, list[int]] = {p["id"]: [] for p in projects}
+    totals = _empty_row()
+    restricted: dict[str, bool] = {}
+    for unit in units:
+        delivered = unit["delivered_at"] is not None
+        eligible = bool(unit["eligible"])
+        reason = None if delivered or not eligible else blocking_reason(store, unit, ctx.today(), restricted)
+        _add(rows[unit["project_id"]], eligible, delivered, reason)
+        _add(totals, eligible, delivered, reason)
+        start = accepted[unit["project_id"]]
+        if delivered and start:
+            days[unit["project_id"]].append(
+                (_county_date(unit["delivered_at"]) - _county_date(start)).days)
+    for project_id, row in rows.items():
+        row["days_acceptance_to_certificate"] = _days_summary(days[project_id])
+    totals["projects"] = len(rows)
+    totals["days_acceptance_to_certificate"] = _days_summary([d for ds in days.values() for d in ds])
+    return {"generated_at": now.isoformat(), "include_training": include_training,
+            "projects": list(rows.values()), "totals": totals}
+
+
+def _cell(row: dict[str, Any], key: str) -> Any:
+    if key.startswith("blocked."):
+        return row["blocked"][key.split(".", 1)[1]]
+    if key.startswith("days."):
+        value = row["days_acceptance_to_certificate"][key.split(".", 1)[1]]
+        return "" if value is None else value
+    return row[key]
+
+
+def csv_rows(report: dict[str, Any]) -> Iterable[list[Any]]:
+    """The header, then one row per project; blocked reasons and day counts as their own columns."""
+    yield [label for _, label in CSV_COLUMNS]
+    for row in report["projects"]:
+        yield [_cell(row, key) for key, _ in CSV_COLUMNS]
+
+
+def csv_text(report: dict[str, Any]) -> str:
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\r\n").writerows(csv_rows(report))
+    return out.getvalue()
+
+
+def write_csv(report: dict[str, Any], path: Path | str) -> Path:
+    """Write the ledger as CSV in UTF-8 with a byte-order mark, which Excel needs to show Chinese."""
+    target = Path(path)
+    try:
+        target.write_text(csv_text(report), encoding="utf-8-sig", newline="")
+    except OSError as exc:
+        raise ValidationError(f"cannot write the CSV file {target}: {exc.strerror or exc}",
+                              field="csv", code="csv_write",
+                              hint="choose a folder that exists and can be written to") from None
+    return target
