@@ -1,1 +1,16 @@
-"""Reference county gateway: the server side of the sync protocol, its store and admin commands."""
+"""Reference county gateway: the server side of the sync protocol, its store and admin commands.
+
+Modules: ``app`` (FastAPI routes, body cap, error answers), ``service``
+(protocol logic: enrollment, request authentication, batches, changes,
+health), ``intake`` (idempotent record storage and status counts),
+``issuing`` (signed items: approvals, payments, restrictions, revocations,
+published master data), ``auto`` (``serve --auto-approve``), ``store``
+(SQLite schema), ``platform_keys`` (the platform key file), ``cli``
+(``county-gateway``). Wire formats live in ``sync.wire``, shared with the
+kiosk's agent.
+
+The platform's private keys live beside the database in
+``<db>.platform-key.json`` (mode 0600), never inside it. Record payloads are
+stored as received: encrypted in transit, but not at rest in this reference
+gateway; a real deployment must encrypt them at rest.
+"""

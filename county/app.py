@@ -16,13 +16,13 @@ and absent from the OpenAPI document.
 
 from __future__ import annotations
 
-import logging
 import time
 from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse, Response
 from starlette.concurrency import run_in_threadpool
+from starlette.requests import ClientDisconnect
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from county.service import Gateway
@@ -30,7 +30,6 @@ from sync import wire
 from sync.wire import errors as codes
 from sync.wire import kinds
 
-log = logging.getLogger("county.app")
 ENROLL_MAX_BODY = 64 * 1024
 HEALTH_MAX_BODY = 256 * 1024
 
@@ -77,11 +76,15 @@ async def read_body(request: Request, limit: int) -> bytes:
             raise too_large
     chunks: list[bytes] = []
     size = 0
-    async for chunk in request.stream():
-        size += len(chunk)
-        if size > limit:
-            raise too_large
-        chunks.append(chunk)
+    try:
+        async for chunk in request.stream():
+            size += len(chunk)
+            if size > limit:
+                raise too_large
+            chunks.append(chunk)
+    except ClientDisconnect:
+        raise wire.WireError(f"the connection closed after {size} bytes of the body",
+                             code=codes.BAD_REQUEST, hint="nothing was applied; resend") from None
     return b"".join(chunks)
 
 
@@ -126,7 +129,7 @@ def create_app(gateway: Gateway | None = None) -> FastAPI:
 
     @app.exception_handler(Exception)
     async def unexpected(request: Request, exc: Exception) -> JSONResponse:
-        log.exception("unexpected failure on %s %s", request.method, request.url.path)
+        # Starlette re-raises after this answer and uvicorn logs the traceback once.
         err = wire.WireError("the gateway failed unexpectedly; the request was not applied",
                              code=codes.SERVER_ERROR, hint="retry later")
         return JSONResponse(wire.error_body(err, server_time=clock()), status_code=500)

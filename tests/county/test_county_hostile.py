@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import socket
 import time
 from typing import Any
 
@@ -200,3 +201,17 @@ def test_health_is_not_a_record(client, admin):
     resp = client.send("POST", kinds.PATH_HEALTH, b'{"printer": "ok"}')
     assert resp.status_code == 200 and resp.json()["ok"] is True
     assert admin.status() == before
+
+
+def test_connection_cut_mid_body_applies_nothing(client, admin):
+    env = _envelope(client, "cutoff")
+    headers = client.headers("POST", kinds.PATH_BATCHES, env)
+    before = stored_records(admin)
+    port = int(client.url.rsplit(":", 1)[1])
+    with socket.create_connection(("127.0.0.1", port), timeout=5) as sock:
+        head = "".join(f"{k}: {v}\r\n" for k, v in headers.items())
+        sock.sendall(f"POST {kinds.PATH_BATCHES} HTTP/1.1\r\nHost: gw\r\nContent-Length: "
+                     f"{len(env)}\r\n{head}\r\n".encode() + env[:len(env) // 2])
+    time.sleep(0.2)
+    assert stored_records(admin) == before
+    assert client.ack(env, "cutoff").accepted == ["cutoff-r1", "cutoff-r2"]
