@@ -19,17 +19,18 @@ import json
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from kiosk import masterdata
-from kiosk.errors import KioskError, ValidationError
+from kiosk.errors import ValidationError
+from kiosk.masterdata import Home, Use
 from kiosk.privacy import mask_id, mask_name
 from kiosk.rules.fees import HOMES, USES
 from kiosk.rules.idcard import make_check_char, parse_id_number
 from kiosk.rules.unitcode import format_unit_code, parse_unit_code
 from kiosk.rules.uscc import parse_uscc
 from kiosk.services.context import Context
-from kiosk.services.staff import ROLES, Actor, add_staff
+from kiosk.services.staff import ROLES, Actor, Role, add_staff
 from kiosk.store import UnitOfWork
 
 SAMPLES_DIR = Path(__file__).resolve().parents[2] / "resources" / "samples"
@@ -43,7 +44,7 @@ SYNTHETIC_PROJECT_ID = "JX-LSHY"
 SYNTHETIC_PARCEL_FIRST = 50001
 SYNTHETIC_SEQ_FIRST = 500
 _SYNTHETIC_AREAS = (8950, 9200, 13980, 14000, 14120, 12645, 8876, 11830, 14365, 9620)
-_SYNTHETIC_HOMES = ("first", "first", "second", "other")
+_SYNTHETIC_HOMES: tuple[Home, ...] = ("first", "first", "second", "other")
 _SYNTHETIC_REGIONS = ("410425", "410425", "410425", "410402", "410421", "410422", "410423", "410482")
 _SYNTHETIC_SURNAMES = "王李张刘陈杨赵黄周吴徐孙马朱胡郭何高罗郑梁谢宋唐许韩冯邓曹彭"
 _SYNTHETIC_MALE = ("建国", "志强", "海军", "文涛", "晨阳", "宇航", "思远", "俊豪")
@@ -76,7 +77,7 @@ class SampleBuyer:
     id_number: str
     phone: str
     address: str
-    home: str
+    home: Home
 
     def __repr__(self) -> str:
         return f"SampleBuyer(name={mask_name(self.name)!r}, id_number={mask_id(self.id_number)!r})"
@@ -88,7 +89,7 @@ class SampleBuyer:
 class SampleUnit:
     code: str
     project_id: str
-    use: str
+    use: Use
     area_centi_m2: int
     price_fen: int
     buyers: tuple[SampleBuyer, ...]
@@ -100,7 +101,7 @@ class SampleStaff:
 
     id: str
     name: str
-    role: str
+    role: Role
     cert_no: str
     cert_expires: dt.date
     pin: str
@@ -120,12 +121,6 @@ class Samples:
     units: tuple[SampleUnit, ...]
     staff: tuple[SampleStaff, ...]
     stock: tuple[str, ...]
-
-    def unit(self, code: str) -> SampleUnit:
-        for unit in self.units:
-            if unit.code == code:
-                return unit
-        raise KeyError(code)
 
 
 class _Record:
@@ -232,7 +227,7 @@ def _buyer(r: _Record, raw: Any, position: int) -> SampleBuyer:
     sub.label = f"{r.label}, buyer {position}"
     number = sub.rule(lambda: parse_id_number(sub.text("id_number"))).normalized
     buyer = SampleBuyer(name=sub.text("name"), id_number=number, phone=sub.text("phone"),
-                        address=sub.text("address"), home=sub.choice("home", HOMES))
+                        address=sub.text("address"), home=cast(Home, sub.choice("home", HOMES)))
     if not (len(buyer.phone) == 11 and buyer.phone.isascii() and buyer.phone.isdigit()
             and buyer.phone.startswith("1")):
         raise sub.error("the phone is not an 11-digit mobile number starting with 1",
@@ -256,7 +251,7 @@ def _unit(r: _Record) -> SampleUnit:
     buyers = tuple(_buyer(r, raw, n) for n, raw in enumerate(raw_buyers, start=1))
     if len({b.id_number for b in buyers}) != len(buyers):
         raise r.error("the same person is listed twice as a holder", "sample_buyers", "buyers")
-    return SampleUnit(code=code, project_id=r.text("project_id"), use=r.choice("use", USES),
+    return SampleUnit(code=code, project_id=r.text("project_id"), use=cast(Use, r.choice("use", USES)),
                       area_centi_m2=area, price_fen=price, buyers=buyers)
 
 
@@ -270,7 +265,7 @@ def _staff(r: _Record) -> SampleStaff:
     pin = r.text("pin")
     if not (pin.isascii() and pin.isdigit() and 6 <= len(pin) <= 12):
         raise r.error("the PIN must be 6 to 12 digits", "sample_pin", "pin")
-    return SampleStaff(id=r.text("id"), name=r.text("name"), role=r.choice("role", ROLES),
+    return SampleStaff(id=r.text("id"), name=r.text("name"), role=cast(Role, r.choice("role", ROLES)),
                        cert_no=r.text("cert_no"), cert_expires=expiry, pin=pin)
 
 
@@ -367,7 +362,7 @@ def install_samples(ctx: Context, actor: Actor, samples: Samples, *,
         for unit in samples.units:
             if unit.code not in have:
                 masterdata.add_unit(uow, unit.code, unit.project_id, area_centi_m2=unit.area_centi_m2,
-                                    price_fen=unit.price_fen, use=unit.use,  # type: ignore[arg-type]
+                                    price_fen=unit.price_fen, use=unit.use,
                                     training=training)
                 added_units += 1
             for position, buyer in enumerate(unit.buyers, start=1):
@@ -375,7 +370,7 @@ def install_samples(ctx: Context, actor: Actor, samples: Samples, *,
                     continue
                 masterdata.add_buyer(uow, unit.code, name=buyer.name, id_number=buyer.id_number,
                                      position=position, phone=buyer.phone, address=buyer.address,
-                                     home=buyer.home, training=training)  # type: ignore[arg-type]
+                                     home=buyer.home, training=training)
                 added_buyers += 1
     count("units", added_units, len(samples.units))
     count("buyers", added_buyers, sum(len(u.buyers) for u in samples.units))
@@ -384,7 +379,7 @@ def install_samples(ctx: Context, actor: Actor, samples: Samples, *,
         have = _present(uow, "SELECT id FROM staff")
         new_staff = [s for s in samples.staff if s.id not in have]
         for member in new_staff:
-            add_staff(uow, member.id, name=member.name, role=member.role,  # type: ignore[arg-type]
+            add_staff(uow, member.id, name=member.name, role=member.role,
                       cert_no=member.cert_no, cert_expires=member.cert_expires, pin=member.pin)
     count("staff", len(new_staff), len(samples.staff))
 
