@@ -88,7 +88,10 @@ def _county_date(stamp: str) -> dt.date:
 def _days_summary(days: list[int]) -> dict[str, float | int | None]:
     if not days:
         return {"min": None, "median": None, "max": None, "count": 0}
-    return {"min": min(days), "median": statistics.median(days), "max": max(days), "count": len(days)}
+    median = statistics.median(days)
+    # A median of whole days is shown as one; only an even count can give a half day.
+    return {"min": min(days), "median": int(median) if median == int(median) else median,
+            "max": max(days), "count": len(days)}
 
 
 def _empty_row() -> dict[str, Any]:

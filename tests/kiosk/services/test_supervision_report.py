@@ -240,3 +240,13 @@ def test_csv_to_an_unwritable_place_is_a_clear_error(ctx: Context, tmp_path: Pat
     with pytest.raises(ValidationError) as err:
         write_csv(supervision_report(ctx), tmp_path / "no-such-dir" / "x.csv")
     assert err.value.code == "csv_write" and "no-such-dir" in str(err.value)
+
+
+def test_even_count_median_is_a_half_day(ctx: Context, ledger: dict[str, str]) -> None:
+    with ctx.store.unit_of_work(ACTOR) as uow:
+        uow.insert("handovers", {"id": "JF-late", "unit_code": ledger["u9"], "state": "delivered",
+                                 "training": 0, "started_by": ACTOR, "started_at": uow.at,
+                                 "delivered_at": "2026-04-30T03:00:00+00:00"})
+        uow.log("test.handover", "JF-late")
+    days = by_id(supervision_report(ctx))["P1"]["days_acceptance_to_certificate"]
+    assert days == {"min": 11, "median": 27.5, "max": 60, "count": 4}
