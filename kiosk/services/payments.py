@@ -102,6 +102,13 @@ def utc_stamp(moment: dt.datetime) -> str:
     return moment.astimezone(dt.timezone.utc).isoformat(timespec="microseconds")
 
 
+def china_day(moment: dt.datetime) -> dt.date:
+    """The day ``moment`` falls on in Jia County (naive means UTC)."""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=dt.timezone.utc)
+    return moment.astimezone(CHINA_TIME).date()
+
+
 def day_bounds(day: dt.date) -> tuple[str, str]:
     """[start, end) of a China Standard Time day as stored UTC stamps."""
     start = dt.datetime.combine(day, dt.time(), CHINA_TIME)
@@ -147,7 +154,7 @@ def create_order(ctx: Context, actor: Actor, unit_code: str, *, certificates: in
     purchase = Purchase(
         area_m2=Decimal(int(unit["area_centi_m2"])).scaleb(-2),
         price_fen=int(unit["price_fen"]),
-        purchase_date=purchase_date or _contract_date(store, code) or now.astimezone(CHINA_TIME).date(),
+        purchase_date=purchase_date or _contract_date(store, code) or china_day(now),
         home=owner["home"] if residential else None,
         use=unit["use"],
         certificates=certificates if certificates is not None else max(1, len(holders)),
@@ -188,7 +195,7 @@ def _contract_date(store: Store, unit_code: str) -> dt.date | None:
                       "AND signed_at IS NOT NULL ORDER BY version DESC LIMIT 1", (unit_code,))
     if not rows:
         return None
-    return dt.datetime.fromisoformat(rows[0]["signed_at"]).astimezone(CHINA_TIME).date()
+    return china_day(dt.datetime.fromisoformat(rows[0]["signed_at"]))
 
 
 def _refuse_second_order(uow: UnitOfWork, unit_code: str, training: bool) -> None:
@@ -330,6 +337,7 @@ def record_confirmation(ctx: Context, actor: Actor, order_id: str, payee: str, a
             "data": {"payee": payee, "amount_fen": amount_fen, "channel_serial": channel_serial,
                      "receipt_no": receipt_no, "training": actor.training}}
     refused: FlowError | None = None
+    result = REJECTED
     with ctx.store.unit_of_work(actor.label) as uow:
         try:
             result = _apply(uow, item, _judge_confirmation, _write_confirmation)
@@ -405,19 +413,24 @@ def _apply(uow: UnitOfWork, raw: dict[str, Any], judge: Callable[[UnitOfWork, _I
     return verdict.result
 
 
+def _of_item(item_id: str) -> tuple[str, tuple[Any, ...]]:
+    """SQL condition (and its parameters) matching every event of one pulled item."""
+    prefix = item_id + "#"
+    return "(event_id = ? OR substr(event_id, 1, ?) = ?)", (item_id, len(prefix), prefix)
+
+
 def _event_id(uow: UnitOfWork, item_id: str) -> str:
     """The item id for its first event; ``item_id#2``, ``#3``… for each repeat."""
-    prefix = item_id + "#"
-    seen = uow.execute("SELECT count(*) FROM payment_events WHERE event_id = ? OR "
-                       "substr(event_id, 1, ?) = ?", (item_id, len(prefix), prefix)).fetchone()[0]
+    where, params = _of_item(item_id)
+    seen = uow.execute(f"SELECT count(*) FROM payment_events WHERE {where}", params).fetchone()[0]
     return item_id if seen == 0 else f"{item_id}#{seen + 1}"
 
 
 def _lookup(uow: UnitOfWork, item: _Item) -> _Verdict:
     """Checks common to confirmations and refunds; result '' means "go on"."""
-    prefix = item.item_id + "#"
-    applied = uow.execute("SELECT at FROM payment_events WHERE (event_id = ? OR substr(event_id, 1, ?) = ?) "
-                          "AND result = ?", (item.item_id, len(prefix), prefix, APPLIED)).fetchone()
+    where, params = _of_item(item.item_id)
+    applied = uow.execute(f"SELECT at FROM payment_events WHERE {where} AND result = ?",
+                          (*params, APPLIED)).fetchone()
     if applied:
         return _Verdict(DUPLICATE, f"item {item.item_id} was already applied at {applied[0]}")
     orders = _rows(uow, "SELECT * FROM payment_orders WHERE id = ?", (item.order_id,))
@@ -476,7 +489,8 @@ def _write_confirmation(uow: UnitOfWork, item: _Item, verdict: _Verdict) -> None
     if unpaid == 0:
         uow.update("payment_orders", {"id": item.order_id},
                    {"state": PAYMENT_ORDER.advance(order["state"], "pay")})
-        uow.log("payment.paid", item.order_id, {"unit_code": order["unit_code"], "total_fen": order["total_fen"]})
+        uow.log("payment.paid", item.order_id,
+                {"unit_code": order["unit_code"], "total_fen": order["total_fen"]})
 
 
 def _judge_refund(uow: UnitOfWork, item: _Item) -> _Verdict:
@@ -518,8 +532,9 @@ def _write_refund(uow: UnitOfWork, item: _Item, verdict: _Verdict) -> None:
 def payment_status(store: Store, unit_code: str, *, training: bool = False) -> PaymentStatus:
     """Whether every payment item of the unit's current order is confirmed, and if not why."""
     code = unicodedata.normalize("NFKC", unit_code).strip().upper()
-    orders = store.read("SELECT * FROM payment_orders WHERE unit_code = ? AND training = ? AND state != 'void' "
-                        "ORDER BY created_at DESC, rowid DESC LIMIT 1", (code, int(training)))
+    orders = store.read("SELECT * FROM payment_orders WHERE unit_code = ? AND training = ? "
+                        "AND state != 'void' ORDER BY created_at DESC, rowid DESC LIMIT 1",
+                        (code, int(training)))
     if not orders:
         return PaymentStatus(None, False, [], f"no payment order for unit {code} yet: compute the fees "
                              "at the payment step and give the buyer the payment code")

@@ -89,7 +89,8 @@ def _checked(payee: str, statement: Statement) -> Statement:
     return statement
 
 
-def _compare(store: Store, payee: str, mine: list[dict[str, Any]], statement: Statement) -> list[dict[str, Any]]:
+def _compare(store: Store, payee: str, mine: list[dict[str, Any]],
+             statement: Statement) -> list[dict[str, Any]]:
     found: list[dict[str, Any]] = []
     listed: dict[str, int] = {}
     for entry in statement:
@@ -106,7 +107,8 @@ def _compare(store: Store, payee: str, mine: list[dict[str, Any]], statement: St
                                    f"confirmed by the kiosk at {row['confirmed_at']} but not on the "
                                    f"{payee} statement"))
         elif listed[serial] != row["amount_fen"]:
-            found.append(_mismatch("amount_differs", serial, row["order_id"], row["amount_fen"], listed[serial],
+            found.append(_mismatch("amount_differs", serial, row["order_id"], row["amount_fen"],
+                                   listed[serial],
                                    f"the kiosk recorded {row['amount_fen']} fen, the statement "
                                    f"{listed[serial]} fen"))
     for serial, amount in listed.items():

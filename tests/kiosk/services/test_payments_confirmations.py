@@ -144,10 +144,12 @@ def test_record_confirmation_from_a_paper_receipt(ctx: Context, order_id: str) -
     assert payments.record_confirmation(ctx, STAFF, order_id, "registration_office", REGISTRATION,
                                         "BANK-77", "FS-2025-0001", event_id="PAPER-1") == "duplicate"
     with pytest.raises(FlowError) as err:
-        payments.record_confirmation(ctx, STAFF, order_id, "tax_bureau", 1, "BANK-78", "X", event_id="PAPER-2")
+        payments.record_confirmation(ctx, STAFF, order_id, "tax_bureau", 1, "BANK-78", "X",
+                                     event_id="PAPER-2")
     assert err.value.code == "payment_wrong_amount"
     assert [e["result"] for e in events(store, order_id)] == ["applied", "duplicate", "rejected"]
-    actors = {r["actor"] for r in store.read("SELECT actor FROM audit WHERE action LIKE 'payment.confirmed.%'")}
+    rows = store.read("SELECT actor FROM audit WHERE action LIKE 'payment.confirmed.%'")
+    actors = {r["actor"] for r in rows}
     assert actors == {"staff:S001"}
     assert audit.verify(store.conn).ok
 
@@ -172,7 +174,8 @@ def test_refund_before_its_confirmation_is_rejected_then_both_apply_in_order(ctx
     assert not status.all_confirmed and "partly refunded" in status.reason
 
 
-def test_refund_of_a_paid_order_with_another_serial_or_amount_is_rejected(ctx: Context, order_id: str) -> None:
+def test_refund_of_a_paid_order_with_another_serial_or_amount_is_rejected(ctx: Context,
+                                                                          order_id: str) -> None:
     store = ctx.store
     pay_all(store, order_id)
     error = pull(store, item(REFUNDED, order_id, "tax_bureau", DEED_TAX, "OTHER", item_id="R1"))

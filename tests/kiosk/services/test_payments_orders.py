@@ -66,7 +66,8 @@ def test_happy_path_confirmations_in_any_order_pay_the_order(store: Store, data_
         assert order_state(store, order_id) == "open"
     status = payments.payment_status(store, UNIT)
     assert status.missing == [("registration_office", "不动产登记费及工本费", REGISTRATION)]
-    assert status.reason.startswith("不动产登记费及工本费 ¥90.00 to the registration office is not yet confirmed")
+    assert status.reason.startswith(
+        "不动产登记费及工本费 ¥90.00 to the registration office is not yet confirmed")
 
     assert pull(store, item(kinds.PAYMENT_CONFIRMED, order_id, "registration_office", REGISTRATION,
                             "SER-reg", item_id="I9", receipt_no="FS-0001")) is None

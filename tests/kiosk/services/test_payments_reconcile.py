@@ -45,7 +45,8 @@ def day_of_payments(store: Store, data_dir: Path) -> dict[str, str]:
     ctx = make_context(store, data_dir, clock=clock)
     c = payments.create_order(ctx, STAFF, UNIT3)
     confirm(store, c, "tax_bureau", "T-C", at(-1, 23, 30))
-    confirm(store, c, "registration_office", "R-C", at(1, 0, 30))  # 16:30 UTC on the day, but the next day here
+    # 16:30 UTC on the day, but already the next day in Jia County.
+    confirm(store, c, "registration_office", "R-C", at(1, 0, 30))
     clock.now = at(0, 10)
     a = payments.create_order(ctx, STAFF, UNIT)
     b = payments.create_order(ctx, STAFF, UNIT2)
@@ -115,7 +116,8 @@ def test_without_statements_only_refunds_are_flagged_and_days_follow_china_time(
 
 def test_training_payments_never_reach_the_report(store: Store, day_of_payments: dict[str, str]) -> None:
     assert len(outbox(store, kinds.PAYMENT_ORDER)) == 4
-    report = reconcile(store, DAY, {"tax_bureau": [{"channel_serial": "SIM-tax_bureau", "amount_fen": DEED_TAX}]})
+    statement = [{"channel_serial": "SIM-tax_bureau", "amount_fen": DEED_TAX}]
+    report = reconcile(store, DAY, {"tax_bureau": statement})
     assert kinds_of(report["payees"]["tax_bureau"]) == [("missing_from_statement", "T-1"),
                                                         ("unknown_to_kiosk", "SIM-tax_bureau")]
 
@@ -169,7 +171,8 @@ def test_cli_reconcile_refuses_bad_input(data_dir: Path, capsys: pytest.CaptureF
                                          args: list[str], message: str) -> None:
     assert main(["reconcile", *args, "--json"]) == 1
     captured = capsys.readouterr()
-    assert captured.out == "" and message in captured.err and captured.err.startswith("kiosk reconcile: error:")
+    assert captured.out == "" and message in captured.err
+    assert captured.err.startswith("kiosk reconcile: error:")
 
 
 def test_cli_reconcile_names_an_unknown_payee(data_dir: Path, tmp_path: Path,

@@ -44,7 +44,8 @@ def test_void_an_unpaid_order(ctx: Context, order_id: str) -> None:
     assert {i["state"] for i in items_of(store, order_id).values()} == {"void"}
     assert store.read("SELECT closed_at FROM payment_orders")[0]["closed_at"] is not None
     [(payload, training)] = outbox(store, kinds.PAYMENT_VOIDED)
-    assert training == 0 and payload["order_id"] == order_id and payload["reason"] == "家庭住房套数填错"
+    assert training == 0 and payload["order_id"] == order_id
+    assert payload["reason"] == "家庭住房套数填错"
     assert sorted(payload["items"]) == ["maintenance_fund", "registration_office", "tax_bureau"]
     entry = store.read("SELECT actor, action FROM audit ORDER BY seq DESC LIMIT 1")[0]
     assert entry == {"actor": "supervisor:SUP1", "action": "payment.void"}
@@ -97,7 +98,8 @@ def test_refund_request_is_pushed_once_and_the_refund_closes_the_paid_order(ctx:
     with pytest.raises(FlowError, match="no item for payee 'land'"):
         payments.request_refund(ctx, SUPERVISOR, order_id, "land", "多缴")
 
-    record_id = payments.request_refund(ctx, SUPERVISOR, order_id, "tax_bureau", "税务机关核定金额不同")
+    record_id = payments.request_refund(ctx, SUPERVISOR, order_id, "tax_bureau",
+                                        "税务机关核定金额不同")
     [(payload, training)] = outbox(store, kinds.PAYMENT_REFUND_REQUESTED)
     assert store.read("SELECT record_id FROM outbox WHERE kind = ?",
                       (kinds.PAYMENT_REFUND_REQUESTED,))[0]["record_id"] == record_id
