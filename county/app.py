@@ -17,7 +17,7 @@ and absent from the OpenAPI document.
 from __future__ import annotations
 
 import time
-from typing import Any
+from collections.abc import Callable
 
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse, Response
@@ -25,7 +25,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.requests import ClientDisconnect
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from county.service import Gateway
+from county.service import Device, Gateway
 from sync import wire
 from sync.wire import errors as codes
 from sync.wire import kinds
@@ -37,7 +37,7 @@ HEALTH_MAX_BODY = 256 * 1024
 class ServerTimeHeader:
     """Adds ``X-JX-Server-Time`` to every answer, errors included (pure ASGI: no body buffering)."""
 
-    def __init__(self, app: ASGIApp, clock: Any) -> None:
+    def __init__(self, app: ASGIApp, clock: Callable[[], float]) -> None:
         self.app = app
         self.clock = clock
 
@@ -92,7 +92,7 @@ def _gateway(request: Request) -> Gateway:
     return request.app.state.gateway
 
 
-async def _authenticated_body(request: Request, limit: int) -> tuple[Gateway, Any, bytes]:
+async def _authenticated_body(request: Request, limit: int) -> tuple[Gateway, Device, bytes]:
     gw = _gateway(request)
     auth, device = await run_in_threadpool(gw.authenticate, method=request.method,
                                            target=_target(request), headers=request.headers)

@@ -17,10 +17,13 @@ import sqlite3
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from county.errors import AdminError, GatewayError, GatewayStoreError
 from sync.wire import DEFAULT_MAX_BODY, WireError
+
+if TYPE_CHECKING:
+    from county.service import Gateway
 
 log = logging.getLogger("county")
 
@@ -30,7 +33,7 @@ def emit(obj: Any) -> None:
     sys.stdout.flush()
 
 
-def _gateway(args: argparse.Namespace, **kwargs: Any) -> Any:
+def _gateway(args: argparse.Namespace, **kwargs: Any) -> Gateway:
     from county.service import Gateway
 
     return Gateway(Path(args.db), **kwargs)

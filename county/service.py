@@ -30,7 +30,7 @@ from sync.wire import errors as codes
 DEFAULT_MAX_BODY = wire.DEFAULT_MAX_BODY
 DEFAULT_TOKEN_TTL_HOURS = 24.0
 PAGE_SIZE = 500
-_NONCE_PRUNE_EVERY = 512
+NONCE_PRUNE_EVERY = 512
 
 
 @dataclass(frozen=True)
@@ -53,6 +53,7 @@ class Gateway:
         self.clock = clock
         self._lock = threading.Lock()
         self._requests = 0
+        self.nonce_prune_every = NONCE_PRUNE_EVERY
 
     def close(self) -> None:
         with self._lock:
@@ -157,7 +158,7 @@ class Gateway:
             conn.execute("UPDATE devices SET last_seen = ? WHERE device_id = ?",
                          (now, auth.device_id))
             self._requests += 1
-            if self._requests % _NONCE_PRUNE_EVERY == 0:
+            if self._requests % self.nonce_prune_every == 0:
                 # Older nonces can only come with timestamps the window already refuses.
                 conn.execute("DELETE FROM nonces WHERE seen_at < ?", (now - 2 * self.window,))
 
