@@ -25,8 +25,9 @@ def free_port() -> int:
 
 
 class LiveGateway:
-    def __init__(self, db: Path, *, port: int | None = None) -> None:
+    def __init__(self, db: Path, *, port: int | None = None, max_body: int | None = None) -> None:
         self.db = db
+        self.max_body = max_body
         self.port = port or free_port()
         self.gw: Gateway | None = None
         self._server: uvicorn.Server | None = None
@@ -42,7 +43,7 @@ class LiveGateway:
         return self.gw
 
     def start(self) -> "LiveGateway":
-        self.gw = Gateway(self.db)
+        self.gw = Gateway(self.db) if self.max_body is None else Gateway(self.db, max_body=self.max_body)
         config = uvicorn.Config(create_app(self.gw), host="127.0.0.1", port=self.port, log_level="critical",
                                 lifespan="off")
         self._server = uvicorn.Server(config)
