@@ -45,6 +45,12 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from county.app import create_app
     from county.auto import AutoApprover
 
+    if args.auto_approve is not None and args.auto_approve < 0:
+        raise AdminError("--auto-approve must be zero or more seconds")
+    if args.max_body <= 0:
+        raise AdminError("--max-body must be a positive number of bytes")
+    if not 0 <= args.port <= 65535:
+        raise AdminError(f"--port {args.port} is not a TCP port (0 picks a free one)")
     gateway = _gateway(args, max_body=args.max_body, plain_baseline=args.plain_baseline)
     sock = socket.socket(socket.AF_INET6 if ":" in args.host else socket.AF_INET)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
@@ -89,7 +95,11 @@ def cmd_token(args: argparse.Namespace) -> int:
         import segno
 
         qr_path = Path(args.qr)
-        segno.make(offer.to_qr_text(), error="m").save(str(qr_path), scale=6, border=4)
+        try:
+            segno.make(offer.to_qr_text(), error="m").save(str(qr_path), scale=6, border=4)
+        except OSError as exc:
+            raise AdminError(f"cannot write the QR image {qr_path}: {exc.strerror}",
+                             hint=f"the token was issued; use it as text: {offer.token}") from None
     result = {"token": offer.token, "url": offer.url, "service_point": offer.service_point,
               "fingerprint": offer.fingerprint, "ttl_hours": args.ttl_hours,
               "qr_text": offer.to_qr_text(), "qr": str(qr_path) if qr_path else None}
@@ -213,7 +223,10 @@ def cmd_publish(args: argparse.Namespace) -> int:
     from county import issuing
     from county.store import transaction
 
-    text = Path(args.data[1:]).read_text("utf-8") if args.data.startswith("@") else args.data
+    try:
+        text = Path(args.data[1:]).read_text("utf-8") if args.data.startswith("@") else args.data
+    except (OSError, UnicodeDecodeError) as exc:
+        raise AdminError(f"cannot read --data file {args.data[1:]}: {exc}") from None
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
@@ -243,12 +256,17 @@ def cmd_import(args: argparse.Namespace) -> int:
     for path in sorted(p for p in directory.iterdir() if p.is_file()
                        and not p.name.startswith(".") and not p.name.endswith(".part")):
         result["files"] += 1
-        with path.open("rb") as fh:
-            if fh.read(len(envelope.MAGIC)) != envelope.MAGIC:
-                result["skipped"] += 1
-                continue
         try:
-            ack = verify_ack(gateway.import_envelope(path.read_bytes()), gateway.keys.public.sign)
+            data = path.read_bytes()
+        except OSError as exc:
+            result["errors"].append({"file": path.name, "code": "unreadable",
+                                     "message": f"cannot read the file: {exc.strerror}"})
+            continue
+        if not data.startswith(envelope.MAGIC):
+            result["skipped"] += 1
+            continue
+        try:
+            ack = verify_ack(gateway.import_envelope(data), gateway.keys.public.sign)
         except WireError as exc:
             result["errors"].append({"file": path.name, "code": exc.code, "message": str(exc)})
             continue

@@ -95,6 +95,12 @@ def test_bad_admin_input_is_a_clear_error(gateway):
          "cannot publish"),
         (("publish", "--kind", "config", "--subject", "x", "--data", "{oops"), "not valid JSON"),
         (("token", "--url", "ftp://x", "--service-point", "sp"), "http"),
+        (("token", "--url", "http://x", "--service-point", "sp", "--qr", "/nonexistent/q.png"),
+         "cannot write the QR image"),
+        (("publish", "--kind", "config", "--subject", "x", "--data", "@/nonexistent.json"),
+         "cannot read --data file"),
+        (("serve", "--auto-approve", "-1"), "--auto-approve"),
+        (("import", "/nonexistent-dir"), "not a directory"),
     ]
     for args, message in cases:
         done = gateway.cli(*args, check=False)
