@@ -12,6 +12,9 @@ order, payee and channel serial) is kept in ``payment_events`` as
 
 Every decision is taken from reads before anything is written, so a refused
 item leaves only its event row and audit entry, never a half-applied change.
+The sync agent applies each pulled item inside a savepoint and rolls a refused
+one back whole, event row included; its ``approvals`` row keeps the reason.
+``record_confirmation`` commits the refused event itself, then raises.
 
 Days and timestamps: rows store UTC; the day a payment belongs to is the day
 in China Standard Time (UTC+8), the day on the payees' statements.

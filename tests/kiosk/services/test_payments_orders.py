@@ -178,3 +178,19 @@ def test_payment_codes_are_unique(store: Store, data_dir: Path) -> None:
                   ["payment_code"])
         payments.void_order(ctx, SUPERVISOR, order_id, "测试")
     assert len(codes) == 20 and all(len(c) == 20 and c[0] != "0" for c in codes)
+
+
+def test_the_signed_contract_dates_the_purchase(store: Store, data_dir: Path) -> None:
+    add_case(store, home="second")
+    signed = dt.datetime(2020, 4, 30, 17, 0, tzinfo=dt.timezone.utc)  # 1 May in Jia County
+    with store.unit_of_work("staff:S001") as uow:
+        uow.insert("contracts", {
+            "id": "K1", "unit_code": UNIT, "version": 1, "state": "signed",
+            "content_enc": store.vault.encrypt("合同", "contracts.content"), "doc_hash": "0" * 64,
+            "price_fen": PRICE_FEN, "created_at": signed.isoformat(), "signed_at": signed.isoformat()})
+        uow.log("contract.sign", "K1")
+    order_id = payments.create_order(make_context(store, data_dir), STAFF, UNIT)
+    assert store.read("SELECT rule_version FROM payment_orders")[0]["rule_version"] == "2016-02-22"
+    audit_entry = store.read("SELECT detail FROM audit WHERE action = 'payment.order'")[0]["detail"]
+    assert '"purchase_date":"2020-05-01"' in audit_entry
+    assert items_of(store, order_id)["tax_bureau"]["amount_fen"] == PRICE_FEN * 10 // 1000
