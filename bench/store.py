@@ -2,7 +2,7 @@
 
 Prints one JSON object. Both sides insert the same cases (a unit and its
 buyer); the kiosk side goes through ``kiosk.masterdata`` inside units of work
-(validation, AES-GCM fields, blind index, two audit entries and one encrypted
+(validation, AES-GCM fields, blind index, one audit entry and one encrypted
 outbox record per case, synchronous=FULL), the baseline writes the same
 columns in clear with no audit and no outbox. Then both look up random cases
 by unit code and by ID number.
@@ -53,17 +53,17 @@ def percentiles(samples: list[float]) -> dict[str, float]:
             "p95_ms": round(ordered[int(len(ordered) * 0.95) - 1] * 1000, 3)}
 
 
-def kiosk_side(path: Path, n: int, batch: int, lookups: int, per_case: int) -> dict[str, object]:
+def kiosk_side(path: Path, cases: list[tuple[str, str, str]], n: int, batch: int, lookups: int,
+               per_case: int) -> dict[str, object]:
     store = Store(path, Vault(os.urandom(32)))
     with store.unit_of_work("bench") as uow:
         md.add_developer(uow, USCC, "基准开发公司")
         md.add_project(uow, "BENCH", "基准项目", USCC)
 
     def insert(i: int, uow) -> None:  # type: ignore[no-untyped-def]
-        code, number, name = case(i)
-        md.add_unit(uow, code, "BENCH", area_centi_m2=9000 + i % 8000, price_fen=50_000_000)
-        md.add_buyer(uow, code, name=name, id_number=number, phone="13800000000",
-                     address="河南省平顶山市郏县")
+        code, number, name = cases[i]
+        md.register_unit(uow, code, "BENCH", [md.NewBuyer(name, number, "13800000000", "河南省平顶山市郏县")],
+                         area_centi_m2=9000 + i % 8000, price_fen=50_000_000)
         uow.push("unit.registered", code, {"code": code, "id_number": number})
 
     start = time.perf_counter()
@@ -82,7 +82,7 @@ def kiosk_side(path: Path, n: int, batch: int, lookups: int, per_case: int) -> d
     rng = random.Random(7)
     by_code, by_id = [], []
     for _ in range(lookups):
-        code, number, name = case(rng.randrange(n))
+        code, number, name = cases[rng.randrange(n)]
         t = time.perf_counter()
         found = md.buyers_of_unit(store, code)
         by_code.append(time.perf_counter() - t)
@@ -96,7 +96,8 @@ def kiosk_side(path: Path, n: int, batch: int, lookups: int, per_case: int) -> d
             "lookup_by_unit_code": percentiles(by_code), "lookup_by_id_number": percentiles(by_id)}
 
 
-def baseline_side(path: Path, n: int, batch: int, lookups: int, per_case: int) -> dict[str, object]:
+def baseline_side(path: Path, cases: list[tuple[str, str, str]], n: int, batch: int, lookups: int,
+                  per_case: int) -> dict[str, object]:
     conn = sqlite3.connect(path, isolation_level=None)
     conn.execute("PRAGMA journal_mode=WAL")
     conn.execute("PRAGMA synchronous=FULL")
@@ -107,7 +108,7 @@ def baseline_side(path: Path, n: int, batch: int, lookups: int, per_case: int) -
     conn.execute("CREATE INDEX b_id ON buyers(id_number)")
 
     def insert(i: int) -> None:
-        code, number, name = case(i)
+        code, number, name = cases[i]
         conn.execute("INSERT INTO units VALUES (?, 'BENCH', ?, 50000000)", (code, 9000 + i % 8000))
         conn.execute("INSERT INTO buyers (unit_code, name, id_number, phone, address) VALUES (?, ?, ?, ?, ?)",
                      (code, name, number, "13800000000", "河南省平顶山市郏县"))
@@ -128,7 +129,7 @@ def baseline_side(path: Path, n: int, batch: int, lookups: int, per_case: int) -
     rng = random.Random(7)
     by_code, by_id = [], []
     for _ in range(lookups):
-        code, number, _name = case(rng.randrange(n))
+        code, number, _name = cases[rng.randrange(n)]
         t = time.perf_counter()
         conn.execute("SELECT * FROM buyers WHERE unit_code = ?", (code,)).fetchall()
         by_code.append(time.perf_counter() - t)
@@ -147,14 +148,21 @@ def main() -> None:
     parser.add_argument("--single", type=int, default=2_000, help="extra cases, one transaction each")
     parser.add_argument("--lookups", type=int, default=2_000)
     args = parser.parse_args()
+    # Cases are made before the clock starts, so neither side pays for generating them.
+    cases = [case(i) for i in range(args.cases + args.single)]
     with tempfile.TemporaryDirectory() as tmp:
-        kiosk = kiosk_side(Path(tmp) / "kiosk.sqlite", args.cases, args.batch, args.lookups, args.single)
-        base = baseline_side(Path(tmp) / "plain.sqlite", args.cases, args.batch, args.lookups, args.single)
+        kiosk = kiosk_side(Path(tmp) / "kiosk.sqlite", cases, args.cases, args.batch, args.lookups, args.single)
+        base = baseline_side(Path(tmp) / "plain.sqlite", cases, args.cases, args.batch, args.lookups, args.single)
     targets = {
         "lookup_p95_le_2ms": max(kiosk["lookup_by_unit_code"]["p95_ms"],  # type: ignore[index]
                                  kiosk["lookup_by_id_number"]["p95_ms"]) <= 2.0,  # type: ignore[index]
-        "inserts_ge_2000_per_s": kiosk["cases_per_s_batched"] >= 2000,  # type: ignore[operator]
-        "inserts_within_3x_of_baseline": base["cases_per_s_batched"] / kiosk["cases_per_s_batched"] <= 3,  # type: ignore[operator]
+        # One durable transaction per case is how the kiosk writes while serving people.
+        "inserts_ge_2000_per_s_one_per_transaction": kiosk["cases_per_s_one_per_transaction"] >= 2000,  # type: ignore[operator]
+        "inserts_within_3x_one_per_transaction":
+            base["cases_per_s_one_per_transaction"] / kiosk["cases_per_s_one_per_transaction"] <= 3,  # type: ignore[operator]
+        # Bulk loads (master data) batch many cases per unit of work.
+        "inserts_ge_2000_per_s_batched": kiosk["cases_per_s_batched"] >= 2000,  # type: ignore[operator]
+        "inserts_within_3x_batched": base["cases_per_s_batched"] / kiosk["cases_per_s_batched"] <= 3,  # type: ignore[operator]
     }
     print(json.dumps({
         "benchmark": "store", "cases": args.cases, "batch": args.batch,

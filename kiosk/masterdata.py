@@ -71,9 +71,8 @@ def add_project(uow: UnitOfWork, project_id: str, name: str, developer_uscc: str
     return project_id
 
 
-def add_unit(uow: UnitOfWork, code: str, project_id: str, *, area_centi_m2: int, price_fen: int,
-             use: Use = "residential", rules: UnitCodeRules | None = None,
-             training: bool = False) -> str:
+def _insert_unit(uow: UnitOfWork, code: str, project_id: str, *, area_centi_m2: int, price_fen: int,
+                 use: Use, rules: UnitCodeRules | None, training: bool) -> tuple[str, dict[str, Any]]:
     unit = parse_unit_code(code, rules)
     if area_centi_m2 <= 0:
         raise ValidationError("the floor area must be positive", field="area")
@@ -83,15 +82,11 @@ def add_unit(uow: UnitOfWork, code: str, project_id: str, *, area_centi_m2: int,
         "code": unit.code, "project_id": project_id, "building": unit.building or "",
         "room": unit.room or "", "area_centi_m2": area_centi_m2, "use": use,
         "price_fen": price_fen, "training": int(training), "updated_at": uow.at})
-    uow.log("unit.add", unit.code, {"project": project_id, "area_centi_m2": area_centi_m2,
-                                    "price_fen": price_fen, "use": use})
-    return unit.code
+    return unit.code, {"project": project_id, "area_centi_m2": area_centi_m2, "price_fen": price_fen, "use": use}
 
 
-def add_buyer(uow: UnitOfWork, unit_code: str, *, name: str, id_number: str, position: int = 1,
-              phone: str | None = None, address: str | None = None, home: Home = "first",
-              training: bool = False) -> int:
-    """Add a holder of ``unit_code``; position 1 is the owner, the others co-owners."""
+def _insert_buyer(uow: UnitOfWork, unit_code: str, *, name: str, id_number: str, position: int,
+                  phone: str | None, address: str | None, home: Home, training: bool) -> tuple[int, str]:
     if not name.strip():
         raise ValidationError("the buyer's name is empty", field="name")
     number = parse_id_number(id_number).normalized
@@ -106,8 +101,49 @@ def add_buyer(uow: UnitOfWork, unit_code: str, *, name: str, id_number: str, pos
         "phone_enc": vault.encrypt(phone, "buyers.phone"),
         "address_enc": vault.encrypt(address, "buyers.address"),
         "home": home, "training": int(training), "updated_at": uow.at})
-    uow.log("buyer.add", unit_code, {"buyer": row_id, "position": position, "id": mask_id(number)})
+    return row_id, mask_id(number)
+
+
+def add_unit(uow: UnitOfWork, code: str, project_id: str, *, area_centi_m2: int, price_fen: int,
+             use: Use = "residential", rules: UnitCodeRules | None = None,
+             training: bool = False) -> str:
+    unit_code, detail = _insert_unit(uow, code, project_id, area_centi_m2=area_centi_m2,
+                                     price_fen=price_fen, use=use, rules=rules, training=training)
+    uow.log("unit.add", unit_code, detail)
+    return unit_code
+
+
+def add_buyer(uow: UnitOfWork, unit_code: str, *, name: str, id_number: str, position: int = 1,
+              phone: str | None = None, address: str | None = None, home: Home = "first",
+              training: bool = False) -> int:
+    """Add a holder of ``unit_code``; position 1 is the owner, the others co-owners."""
+    row_id, masked = _insert_buyer(uow, unit_code, name=name, id_number=id_number, position=position,
+                                   phone=phone, address=address, home=home, training=training)
+    uow.log("buyer.add", unit_code, {"buyer": row_id, "position": position, "id": masked})
     return row_id
+
+
+@dataclass(frozen=True)
+class NewBuyer:
+    name: str
+    id_number: str
+    phone: str | None = None
+    address: str | None = None
+    home: Home = "first"
+
+
+def register_unit(uow: UnitOfWork, code: str, project_id: str, buyers: list[NewBuyer], *,
+                  area_centi_m2: int, price_fen: int, use: Use = "residential",
+                  rules: UnitCodeRules | None = None, training: bool = False) -> str:
+    """A unit and its holders as one change with one audit entry (how master data arrives)."""
+    unit_code, detail = _insert_unit(uow, code, project_id, area_centi_m2=area_centi_m2,
+                                     price_fen=price_fen, use=use, rules=rules, training=training)
+    detail["buyers"] = [
+        _insert_buyer(uow, unit_code, name=b.name, id_number=b.id_number, position=n, phone=b.phone,
+                      address=b.address, home=b.home, training=training)[1]
+        for n, b in enumerate(buyers, start=1)]
+    uow.log("unit.register", unit_code, detail)
+    return unit_code
 
 
 def _buyer(store: Store, row: dict[str, Any]) -> Buyer:
