@@ -172,3 +172,13 @@ def test_restart_keeps_keys_and_records(gateway, new_device):
     gateway.restart()
     assert gateway.fingerprint == fingerprint
     assert c.post_batch(env).content == first
+
+
+def test_gateway_process_loads_no_kiosk_core_or_agent_code():
+    probe = ("import sys, county.cli, county.app, county.service, county.auto\n"
+             "print(sorted(m for m in sys.modules if m.split('.')[0] in "
+             "{'kiosk', 'requests', 'PySide6', 'hardware', 'ui'} "
+             "or (m.startswith('sync.') and not m.startswith('sync.wire'))))")
+    done = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True,
+                          text=True, timeout=60)
+    assert done.returncode == 0 and done.stdout.strip() == "[]", done.stdout + done.stderr
