@@ -28,7 +28,7 @@ FLOW_MODULES: tuple[str, ...] = (
     "kiosk.services.credit",
     "kiosk.services.mailing",
     "kiosk.services.payments",
-    "kiosk.services.masterdata_items",
+    "kiosk.services.platform_items",
 )
 
 

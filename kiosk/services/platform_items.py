@@ -1,4 +1,4 @@
-"""Master data and the staff roster pulled from the platform.
+"""Master data, the staff roster and device notices pulled from the platform.
 
 Rows arrive whole; applying one is an upsert through the same functions the
 kiosk uses itself, so every field is validated (USCC, unit code, ID number)
@@ -107,3 +107,17 @@ def _roster(uow: UnitOfWork, item: dict[str, Any]) -> None:
              member["cert_no"], member["cert_expires"], pin_hash, int(member.get("active", True)), uow.at))
     uow.log("staff.roster", str(item["subject"]), {"count": len(staff)})
 
+
+
+@inbound.handles(kinds.DEVICE_REVOKED)
+def _revoked(uow: UnitOfWork, item: dict[str, Any]) -> None:
+    """Kept in the audit log; the sync agent itself stops syncing when it sees its own revocation."""
+    _real_only(item)
+    uow.log("device.revoked", str(item["subject"]), {"reason": item_data(item).get("reason")})
+
+
+@inbound.handles(kinds.CONFIG)
+def _config(uow: UnitOfWork, item: dict[str, Any]) -> None:
+    """Remote configuration is refused on purpose: a technician changes kiosk.toml on site."""
+    raise FlowError("this kiosk does not take configuration from the platform; a technician changes "
+                    "kiosk.toml on site", code="config_not_applied")
