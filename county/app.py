@@ -107,6 +107,32 @@ _SIGNED = {"parameters": [
     {"name": h, "in": "header", "required": True, "schema": {"type": "string"}}
     for h in (kinds.H_DEVICE, kinds.H_TIMESTAMP, kinds.H_NONCE, kinds.H_BODY_SHA256,
               kinds.H_SIGNATURE)]}
+_KEYS = {"type": "object", "required": ["sign", "kem"],
+         "properties": {"sign": {"type": "string", "description": "Ed25519, raw, base64url"},
+                        "kem": {"type": "string", "description": "X25519, raw, base64url"}}}
+_ENROLLED = {"description": "enrolled", "content": {"application/json": {"schema": {
+    "type": "object",
+    "required": ["device_id", "service_point", "platform", "fingerprint", "server_time"],
+    "properties": {"device_id": {"type": "string"}, "service_point": {"type": "string"},
+                   "platform": _KEYS, "fingerprint": {"type": "string"},
+                   "server_time": {"type": "number"}}}}}}
+_ACK = {"description": "signed acknowledgement (sync.wire.messages)",
+        "content": {"application/json": {"schema": {
+            "type": "object",
+            "required": ["type", "v", "device_id", "batch_id", "accepted", "rejected",
+                         "server_time", "sig"],
+            "properties": {
+                "type": {"const": "ack"}, "v": {"const": 1}, "device_id": {"type": "string"},
+                "batch_id": {"type": "string"},
+                "accepted": {"type": "array", "items": {"type": "string"}},
+                "rejected": {"type": "array", "items": {
+                    "type": "object", "required": ["record_id", "code", "reason"],
+                    "properties": {"record_id": {"type": "string"}, "code": {"type": "string"},
+                                   "reason": {"type": "string"}}}},
+                "server_time": {"type": "number"}, "sig": {"type": "string"}}}}}}
+_HEALTHY = {"description": "heartbeat noted", "content": {"application/json": {"schema": {
+    "type": "object", "properties": {"ok": {"type": "boolean"},
+                                     "server_time": {"type": "number"}}}}}}
 _ENVELOPE_BODY = {"required": True, "content": {kinds.ENVELOPE_MEDIA_TYPE: {
     "schema": {"type": "string", "format": "binary"}}}}
 
@@ -138,17 +164,18 @@ def create_app(gateway: Gateway | None = None) -> FastAPI:
               openapi_extra={"requestBody": {"required": True, "content": {"application/json": {
                   "schema": {"type": "object", "required": ["token", "keys", "proof"],
                              "properties": {"token": {"type": "string"},
-                                            "keys": {"type": "object"},
+                                            "keys": _KEYS,
                                             "label": {"type": "string"},
                                             "proof": {"type": "string"}}}}}}},
-              responses={400: _ERROR, 404: _ERROR, 410: _ERROR})
+              responses={200: _ENROLLED, 400: _ERROR, 401: _ERROR, 404: _ERROR, 410: _ERROR})
     async def enroll(request: Request) -> JSONResponse:
         body = await read_body(request, ENROLL_MAX_BODY)
         return JSONResponse(await run_in_threadpool(_gateway(request).enroll, body))
 
     @app.post(kinds.PATH_BATCHES, summary="Push a sealed batch; answers a signed acknowledgement",
               openapi_extra={**_SIGNED, "requestBody": _ENVELOPE_BODY},
-              responses={400: _ERROR, 401: _ERROR, 403: _ERROR, 409: _ERROR, 413: _ERROR})
+              responses={200: _ACK, 400: _ERROR, 401: _ERROR, 403: _ERROR, 409: _ERROR,
+                         413: _ERROR})
     async def batches(request: Request) -> Response:
         gw, device, body = await _authenticated_body(request, _gateway(request).max_body)
         ack = await run_in_threadpool(gw.receive_batch, device, body)
@@ -171,7 +198,7 @@ def create_app(gateway: Gateway | None = None) -> FastAPI:
     @app.post(kinds.PATH_HEALTH, summary="Device heartbeat (not stored as a record)",
               openapi_extra={**_SIGNED, "requestBody": {"required": True, "content": {
                   "application/json": {"schema": {"type": "object"}}}}},
-              responses={400: _ERROR, 401: _ERROR, 403: _ERROR, 409: _ERROR})
+              responses={200: _HEALTHY, 400: _ERROR, 401: _ERROR, 403: _ERROR, 409: _ERROR})
     async def health(request: Request) -> JSONResponse:
         gw, device, body = await _authenticated_body(request, HEALTH_MAX_BODY)
         return JSONResponse(await run_in_threadpool(gw.health, device, body))

@@ -62,6 +62,9 @@ def test_openapi_document_lists_the_protocol():
     batch = doc["paths"][kinds.PATH_BATCHES]["post"]
     assert kinds.ENVELOPE_MEDIA_TYPE in batch["requestBody"]["content"]
     assert {p["name"] for p in batch["parameters"]} >= {kinds.H_SIGNATURE, kinds.H_NONCE}
+    ack_schema = batch["responses"]["200"]["content"]["application/json"]["schema"]
+    assert {"accepted", "rejected", "sig"} <= set(ack_schema["required"])
+    assert "/v1/bench/plain-batches" not in doc["paths"]
 
 
 def test_restrict_and_lift(gateway, client):
