@@ -114,3 +114,23 @@ def test_plain_baseline_endpoint_only_when_enabled(client, tmp_path):
         resp = requests.post(gw.url + "/v1/bench/plain-batches", data=body, timeout=10)
         assert wire.verify_ack(resp.content, device.platform.sign).accepted == ["plain-1"]
         assert gw.cli_json("status")["records"] == 1
+
+
+def test_concurrent_sends_of_one_batch_store_it_once(gateway, new_device, admin):
+    from concurrent.futures import ThreadPoolExecutor
+
+    c = SignedClient(gateway.url, new_device())
+    env = c.seal([record(f"conc-{i}", seq=i + 1) for i in range(20)], "conc")
+    before = admin.status()["records"]
+
+    def send(_: int) -> bytes:
+        session = requests.Session()
+        resp = session.post(c.url + kinds.PATH_BATCHES, data=env,
+                            headers=c.headers("POST", kinds.PATH_BATCHES, env), timeout=30)
+        assert resp.status_code == 200, resp.text
+        return resp.content
+
+    with ThreadPoolExecutor(6) as pool:
+        answers = set(pool.map(send, range(6)))
+    assert len(answers) == 1
+    assert admin.status()["records"] == before + 20
