@@ -28,6 +28,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "payments_cmd",
     "sync_cmd",
     "flows_cmd",
+    "demo_cmd",
     "report_cmd",
 )
 

@@ -1,0 +1,18 @@
+"""`kiosk demo` (what `make demo` runs) works end to end on this machine."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_demo_runs_every_step(tmp_path: Path) -> None:
+    done = subprocess.run([sys.executable, "-m", "kiosk", "demo", "--handovers", "3", "--workdir", str(tmp_path)],
+                          capture_output=True, text=True, timeout=300, cwd=PROJECT_ROOT)
+    assert done.returncode == 0, done.stderr
+    assert "Done: 3 of 3 handovers delivered" in done.stdout
+    assert '"duplicates": 0' in done.stdout and '"ok": true' in done.stdout
+    assert (tmp_path / "enroll-qr.png").exists() and (tmp_path / "kiosk" / "kiosk.sqlite").exists()
