@@ -47,12 +47,14 @@ class Buyer:
         return mask_id(self.id_number)
 
 
-def add_developer(uow: UnitOfWork, uscc: str, name: str, *, training: bool = False) -> str:
+def add_developer(uow: UnitOfWork, uscc: str, name: str, *, address: str = "",
+                  training: bool = False) -> str:
     code = parse_uscc(uscc).normalized
     uow.execute(
-        "INSERT INTO developers (uscc, name, training, updated_at) VALUES (?, ?, ?, ?) "
-        "ON CONFLICT(uscc) DO UPDATE SET name = excluded.name, updated_at = excluded.updated_at",
-        (code, name, int(training), uow.at))
+        "INSERT INTO developers (uscc, name, address, training, updated_at) VALUES (?, ?, ?, ?, ?) "
+        "ON CONFLICT(uscc) DO UPDATE SET name = excluded.name, address = excluded.address, "
+        "updated_at = excluded.updated_at",
+        (code, name, address, int(training), uow.at))
     uow.log("developer.upsert", code, {"name": name})
     return code
 

@@ -12,12 +12,12 @@ from __future__ import annotations
 import base64
 import hashlib
 import uuid
-from pathlib import Path
 from typing import Any
 
 from kiosk import kinds
 from kiosk.errors import FlowError, ValidationError
 from kiosk.masterdata import buyers_of_unit
+from kiosk.rules.money import format_yuan, yuan_in_words
 from kiosk.services import inbound
 from kiosk.services.approvals import check_training_scope, require_field
 from kiosk.services.context import Context
@@ -25,17 +25,18 @@ from kiosk.services.signatures import document_hash, record_signature, signature
 from kiosk.services.staff import Actor, require
 from kiosk.services.states import CONTRACT
 from kiosk.store import Store, UnitOfWork
+from kiosk.templates import load_template
 
-TEMPLATE = Path(__file__).resolve().parents[2] / "resources" / "templates" / "contract_zh.txt"
+TEMPLATE = "contract_sale"
 CONTEXT = "contracts.content"
+USE_NAMES = {"residential": "住宅", "non-residential": "非住宅"}
 
 
-def _yuan(fen: int) -> str:
-    return f"{fen // 100:,}.{fen % 100:02d}"
-
-
-def render(store: Store, unit_code: str, price_fen: int, template: str | None = None) -> str:
-    unit = store.read("SELECT u.*, p.name AS project_name, d.name AS developer_name, d.uscc "
+def render(ctx: Context, contract_id: str, unit_code: str, price_fen: int) -> str:
+    """The contract text: the template filled from the unit, its project, developer and buyers."""
+    store = ctx.store
+    unit = store.read("SELECT u.*, p.name AS project_name, p.address AS project_address, "
+                      "p.service_point, d.name AS developer_name, d.uscc, d.address AS developer_address "
                       "FROM units u JOIN projects p ON p.id = u.project_id "
                       "JOIN developers d ON d.uscc = p.developer_uscc WHERE u.code = ?", (unit_code,))
     if not unit:
@@ -45,12 +46,21 @@ def render(store: Store, unit_code: str, price_fen: int, template: str | None = 
     if not buyers:
         raise FlowError(f"unit {unit_code} has no buyers recorded", code="no_buyers",
                         hint="sync master data or record the buyers first")
-    text = template if template is not None else TEMPLATE.read_text(encoding="utf-8")
-    lines = "\n".join(f"{b.position}. {b.name}  身份证号 {b.id_number}" for b in buyers)
     area = u["area_centi_m2"]
-    return text.format(developer=u["developer_name"], uscc=u["uscc"], project=u["project_name"],
-                       unit_code=unit_code, building=u["building"], room=u["room"],
-                       area=f"{area // 100}.{area % 100:02d}", price=_yuan(price_fen), buyers=lines)
+    today = ctx.today().isoformat()
+    return load_template(TEMPLATE).render({
+        "contract_no": contract_id, "unit_code": unit_code,
+        "seller_name": u["developer_name"], "seller_uscc": u["uscc"], "seller_address": u["developer_address"],
+        "buyers": "\n".join(f"{b.position}. {b.name}  公民身份号码 {b.id_number}" for b in buyers),
+        "project_name": u["project_name"], "project_address": u["project_address"],
+        "building": u["building"].lstrip("0") or "0", "room": u["room"].lstrip("0") or "0",
+        "use": USE_NAMES[u["use"]], "area_m2": f"{area // 100}.{area % 100:02d}",
+        "price_yuan": format_yuan(price_fen), "price_words": yuan_in_words(price_fen),
+        "handover_date": today, "signed_date": today,
+        "ownership": "该商品房由买受人单独所有。" if len(buyers) == 1 else
+                     f"该商品房由上列{len(buyers)}名买受人共同共有。",
+        "service_point": ctx.config["service_point"]["name"] or u["service_point"] or "便民服务网点",
+    })
 
 
 def draft(ctx: Context, actor: Actor, unit_code: str, *, price_fen: int | None = None) -> str:
@@ -73,8 +83,8 @@ def _write_version(ctx: Context, actor: Actor, unit_code: str, price_fen: int, *
                    supersedes: str | None, reason: str | None, training: bool) -> str:
     if price_fen <= 0:
         raise ValidationError("the contract price must be positive", field="price")
-    content = render(ctx.store, unit_code, price_fen)
     contract_id = f"HT-{unit_code}-v{version}-{uuid.uuid4().hex[:6]}"
+    content = render(ctx, contract_id, unit_code, price_fen)
     with ctx.store.unit_of_work(actor.label) as uow:
         if supersedes:
             old = uow.execute("SELECT state FROM contracts WHERE id = ?", (supersedes,)).fetchone()

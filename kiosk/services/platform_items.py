@@ -29,7 +29,8 @@ def _real_only(item: dict[str, Any]) -> None:
 @inbound.handles(kinds.MASTER_DEVELOPER)
 def _developer(uow: UnitOfWork, item: dict[str, Any]) -> None:
     _real_only(item)
-    masterdata.add_developer(uow, str(item["subject"]), str(require_field(item, "name")))
+    masterdata.add_developer(uow, str(item["subject"]), str(require_field(item, "name")),
+                             address=str(item_data(item).get("address", "")))
 
 
 @inbound.handles(kinds.MASTER_PROJECT)

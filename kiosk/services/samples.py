@@ -345,7 +345,7 @@ def install_samples(ctx: Context, actor: Actor, samples: Samples, *,
         have = _present(uow, "SELECT uscc FROM developers")
         new_developers = [d for d in samples.developers if d.uscc not in have]
         for dev in new_developers:
-            masterdata.add_developer(uow, dev.uscc, dev.name, training=training)
+            masterdata.add_developer(uow, dev.uscc, dev.name, address=dev.address, training=training)
         have = _present(uow, "SELECT id FROM projects")
         new_projects = [p for p in samples.projects if p.id not in have]
         for project in new_projects:

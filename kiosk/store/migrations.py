@@ -326,3 +326,9 @@ def m004_flows(db: Database) -> None:
     );
     CREATE INDEX print_jobs_state ON print_jobs(state)
     """)
+
+
+@migrations()
+def m005_developer_address(db: Database) -> None:
+    """The developer's registered address, printed on contracts as the seller's domicile."""
+    _run(db, "ALTER TABLE developers ADD COLUMN address TEXT NOT NULL DEFAULT ''")

@@ -47,7 +47,7 @@ def test_contract_signed_once_and_corrected_as_new_version(site: Kiosk, couple: 
     contract = contracts.draft(site.ctx, site.staff, couple)
     text = contracts.content(site.store, contract)
     owner, other = site.buyers(couple)
-    assert owner.id_number in text and "商品房买卖合同" in text
+    assert owner.id_number in text and "商品房买卖合同" in text and "共同共有" in text and "元整" in text
     doc = contracts.get(site.store, contract)["doc_hash"]
     with pytest.raises(FlowError, match="have not signed") as err:
         contracts.sign(site.ctx, site.staff, contract, {owner.id: sample_bundle(doc)})
@@ -66,6 +66,7 @@ def test_contract_signed_once_and_corrected_as_new_version(site: Kiosk, couple: 
     new = contracts.get(site.store, second)
     assert (new["version"], new["supersedes"], new["price_fen"]) == (2, contract, 123_456_00)
     assert "123,456.00" in contracts.content(site.store, second)
+    assert "壹拾贰万叁仟肆佰伍拾陆元整" in contracts.content(site.store, second)
 
 
 def test_contract_filing_is_idempotent_and_conflicts_are_refused(site: Kiosk, single: str) -> None:
