@@ -7,11 +7,12 @@ drops the older ones, counting them.
 
 from __future__ import annotations
 
+import abc
 import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Protocol, Self
 
 import numpy as np
 
@@ -146,3 +147,46 @@ class NewestFrameGrabber:
         if self._thread is not None:
             self._thread.join(join_timeout)
             self._thread = None
+
+
+class Releasable(Protocol):
+    def release(self) -> None: ...
+
+
+class GrabbingCamera(abc.ABC):
+    """What every camera shares: a newest-frame grabber and an optional capture handle.
+
+    Subclasses open their source in ``start`` and set ``_grabber`` (and
+    ``_capture`` when there is a device to release).
+    """
+
+    _grabber: NewestFrameGrabber | None = None
+    _capture: Releasable | None = None
+
+    @abc.abstractmethod
+    def start(self) -> None:
+        """Open the source and start the grabber."""
+
+    def latest(self, timeout: float = 1.0) -> Frame:
+        if self._grabber is None:
+            raise DeviceUnavailable("the camera is not started", device=DEVICE, hint="call start() first")
+        return self._grabber.latest(timeout)
+
+    @property
+    def dropped(self) -> int:
+        return self._grabber.dropped if self._grabber is not None else 0
+
+    def stop(self) -> None:
+        if self._grabber is not None:
+            self._grabber.stop()
+            self._grabber = None
+        if self._capture is not None:
+            self._capture.release()
+            self._capture = None
+
+    def __enter__(self) -> Self:
+        self.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import cv2
 import numpy as np
 
-from hardware.camera.base import DEVICE, Frame, NewestFrameGrabber
+from hardware.camera.base import DEVICE, GrabbingCamera, NewestFrameGrabber
 from hardware.errors import DeviceUnavailable
 
 # Consecutive failed reads before the camera counts as gone (a USB hiccup
@@ -13,7 +13,7 @@ from hardware.errors import DeviceUnavailable
 _MAX_FAILED_READS = 30
 
 
-class OpenCVCamera:
+class OpenCVCamera(GrabbingCamera):
     """A V4L2/USB camera by index (0) or device path (/dev/video0)."""
 
     def __init__(self, device: int | str = 0, *, width: int = 1280, height: int = 720) -> None:
@@ -46,27 +46,3 @@ class OpenCVCamera:
                 return image
         raise DeviceUnavailable(f"camera {self.device!r} stopped delivering frames", device=DEVICE,
                                 hint="check the cable; the camera is opened again on restart")
-
-    def latest(self, timeout: float = 1.0) -> Frame:
-        if self._grabber is None:
-            raise DeviceUnavailable("the camera is not started", device=DEVICE, hint="call start() first")
-        return self._grabber.latest(timeout)
-
-    @property
-    def dropped(self) -> int:
-        return self._grabber.dropped if self._grabber is not None else 0
-
-    def stop(self) -> None:
-        if self._grabber is not None:
-            self._grabber.stop()
-            self._grabber = None
-        if self._capture is not None:
-            self._capture.release()
-            self._capture = None
-
-    def __enter__(self) -> OpenCVCamera:
-        self.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.stop()

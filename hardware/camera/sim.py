@@ -14,7 +14,7 @@ from pathlib import Path
 import cv2
 import numpy as np
 
-from hardware.camera.base import DEVICE, EndOfStream, Frame, NewestFrameGrabber
+from hardware.camera.base import DEVICE, EndOfStream, GrabbingCamera, NewestFrameGrabber
 from hardware.errors import DeviceUnavailable
 
 IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".webp", ".bmp", ".tif", ".tiff"})
@@ -56,7 +56,7 @@ def _expand(paths: Sequence[str | Path]) -> tuple[list[Path], Path | None]:
     return images, video
 
 
-class SimulatedCamera:
+class SimulatedCamera(GrabbingCamera):
     """Plays ``paths`` (image files, directories of images, or one video) at ``fps``.
 
     ``loop`` starts again at the end; otherwise ``latest`` reports the end of
@@ -128,27 +128,3 @@ class SimulatedCamera:
             return source()
 
         return paced
-
-    def latest(self, timeout: float = 1.0) -> Frame:
-        if self._grabber is None:
-            raise DeviceUnavailable("the camera is not started", device=DEVICE, hint="call start() first")
-        return self._grabber.latest(timeout)
-
-    @property
-    def dropped(self) -> int:
-        return self._grabber.dropped if self._grabber is not None else 0
-
-    def stop(self) -> None:
-        if self._grabber is not None:
-            self._grabber.stop()
-            self._grabber = None
-        if self._capture is not None:
-            self._capture.release()
-            self._capture = None
-
-    def __enter__(self) -> SimulatedCamera:
-        self.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.stop()
