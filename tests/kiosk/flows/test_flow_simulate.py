@@ -4,6 +4,7 @@ chain valid, training data flagged, no ID number in clear anywhere in the files.
 from __future__ import annotations
 
 import json
+import logging
 import re
 from pathlib import Path
 
@@ -15,7 +16,20 @@ from kiosk.rules.idcard import parse_id_number
 ID_LIKE = re.compile(rb"[1-9][0-9]{16}[0-9X]")
 
 
-def test_simulate_after_init(data_dir: Path, capsys: pytest.CaptureFixture) -> None:
+def valid_ids_in(blob: bytes) -> list[bytes]:
+    found = []
+    for candidate in set(ID_LIKE.findall(blob)):
+        try:
+            parse_id_number(candidate.decode())
+        except Exception:
+            continue
+        found.append(candidate)
+    return found
+
+
+def test_simulate_after_init(data_dir: Path, capsys: pytest.CaptureFixture,
+                             caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level(logging.DEBUG)
     capsys.readouterr()
     assert main(["simulate", "--handovers", "25", "--json"]) == 0
     result = json.loads(capsys.readouterr().out)
@@ -34,14 +48,12 @@ def test_simulate_after_init(data_dir: Path, capsys: pytest.CaptureFixture) -> N
     assert conn.execute("SELECT count(*) FROM units WHERE training = 0").fetchone()[0] == 0
     conn.close()
 
-    blobs = [p.read_bytes() for p in data_dir.iterdir() if p.is_file()]
-    for blob in blobs:
-        for candidate in set(ID_LIKE.findall(blob)):
-            try:
-                parse_id_number(candidate.decode())
-            except Exception:
-                continue
-            pytest.fail(f"a valid ID number is stored in clear ({candidate[:6].decode()}…)")
+    blobs = {p.name: p.read_bytes() for p in data_dir.rglob("*") if p.is_file()}
+    blobs["log"] = caplog.text.encode()
+    blobs["output"] = json.dumps(result).encode()
+    for where, blob in blobs.items():
+        leaked = valid_ids_in(blob)
+        assert not leaked, f"{len(leaked)} valid ID number(s) in clear in {where}"
 
 
 def test_simulate_rejects_bad_counts(data_dir: Path, capsys: pytest.CaptureFixture) -> None:
