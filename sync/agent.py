@@ -18,6 +18,7 @@ same by the idempotent gateway.
 from __future__ import annotations
 
 import logging
+import sqlite3
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -25,6 +26,7 @@ from typing import Any
 
 from kiosk import __version__
 from kiosk.config import Config
+from kiosk.errors import KioskError
 from kiosk.store import Store
 from sync import outbox, state, wire
 from sync.client import GatewayClient
@@ -72,10 +74,13 @@ class Agent:
         except TrustBroken as exc:
             state.record_failure(self.store, feed, self.store.clock(), exc.code, str(exc))
             raise
-        except SyncError as exc:
+        except (KioskError, sqlite3.OperationalError) as exc:
+            # Local trouble (a busy database, an unreadable key) is retried like a network
+            # failure: a daemon that dies on it would never resume by itself.
+            code = exc.code if isinstance(exc, KioskError) else "local_database"
             log.warning("%s failed: %s", feed, exc)
-            state.record_failure(self.store, feed, self.store.clock(), exc.code, str(exc))
-            result.errors.append({"feed": feed, "code": exc.code, "message": str(exc)})
+            state.record_failure(self.store, feed, self.store.clock(), code, str(exc))
+            result.errors.append({"feed": feed, "code": code, "message": str(exc)})
             if isinstance(exc, RateLimited) and exc.retry_after:
                 result.retry_after = max(result.retry_after, exc.retry_after)
 
@@ -95,7 +100,7 @@ class Agent:
         self._feed(state.PUSH, result, push)
         if not self.stop.is_set():
             self._feed(state.PULL, result, pull)
-        if not result.errors:
+        if not result.errors and not self.stop.is_set():
             self._report_health()
         return result
 

@@ -17,6 +17,10 @@ SyncError (KioskError)                  base; ``code`` is stable, ``exit_code`` 
     ├── FingerprintMismatch             the platform's keys are not the ones the enrollment QR pinned
     └── DeviceRevoked                   the platform revoked this device
 
+Local failures outside this tree (a ``KioskError`` from the store or the
+vault, a database busy beyond its timeout) are recorded and retried like
+``Retryable`` ones, so the agent never dies on them and resumes by itself.
+
 Per-record rejections (a record the platform refuses) are not exceptions: the
 record goes to quarantine with the platform's code and reason and the rest of
 the batch keeps flowing. A pulled item whose own signature fails is likewise

@@ -7,9 +7,13 @@ import signal
 import sys
 import threading
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kiosk.cli.output import add_json_flag, config_from, emit
 from kiosk.errors import ValidationError
+
+if TYPE_CHECKING:
+    from kiosk.store import Store
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -120,7 +124,7 @@ def cmd_sync(args: argparse.Namespace) -> int:
     return once_exit_code(result)
 
 
-def store_reason(store) -> str:  # type: ignore[no-untyped-def]
+def store_reason(store: Store) -> str:
     from sync import state
 
     feeds = state.all_feeds(store)
