@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import random
 import threading
 import time
@@ -139,3 +140,20 @@ def test_gateway_restarts_and_crashes_lose_and_duplicate_nothing(data_dir: Path,
         store.close()
     finally:
         gw.stop()
+
+
+def test_kiosk_sync_gateway_flag_overrides_the_enrolled_address(enrolled: Path, gateway: LiveGateway,
+                                                                proxy: FaultProxy) -> None:
+    from sync_kiosk import kiosk
+
+    store = open_store(enrolled)
+    ids = fill_outbox(store, 4)
+    proxy.mode = "drop"
+    down = kiosk(enrolled, "sync", "--once", "--json", "--gateway", proxy.url)
+    assert down.returncode == 1 and json.loads(down.stdout)["errors"][0]["code"] == "network"
+    assert proxy.connections >= 1
+    proxy.mode = "pass"
+    up = kiosk(enrolled, "sync", "--once", "--json", "--gateway", proxy.url)
+    assert up.returncode == 0 and json.loads(up.stdout)["accepted"] == 4
+    assert sorted(_stored(gateway)) == sorted(ids)
+    store.close()
