@@ -6,7 +6,8 @@ the database, so a copied database file cannot speak for the device:
 - ``device_sign.key``  Ed25519 private key (raw 32 bytes, mode 0600), signs requests and batch headers;
 - ``device_kem.key``   X25519 private key (raw 32 bytes, mode 0600), opens pages sealed to the device;
 - ``enrollment.json``  (mode 0600) the device id the platform assigned, the gateway URL, the service
-  point, the platform's pinned public keys and their fingerprint.
+  point, the platform's pinned public keys and their fingerprint (SHA-256 of sign || kem, the
+  form the enrollment QR carries; checked again on every load).
 
 The keys are made once (``ensure_device_keys``); enrolling again with a new
 token keeps them, so a re-enrolled device keeps its signatures verifiable.
@@ -15,6 +16,8 @@ token keeps them, so a re-enrolled device keeps its signatures verifiable.
 from __future__ import annotations
 
 import base64
+import hashlib
+import hmac
 import json
 import os
 import stat
@@ -184,6 +187,11 @@ def load_enrollment(key_dir: Path) -> Enrollment:
     except (ValueError, KeyError, TypeError) as exc:
         raise IdentityError(f"the enrollment record {path} is damaged: {exc}",
                             hint="run 'kiosk enroll' again with a new token") from exc
+    raw = unb64(enrollment.platform_sign_public, "the pinned platform signing key") + \
+        unb64(enrollment.platform_kem_public, "the pinned platform encryption key")
+    if not hmac.compare_digest(hashlib.sha256(raw).hexdigest(), enrollment.fingerprint.lower()):
+        raise IdentityError(f"the pinned platform keys in {path} do not match their fingerprint",
+                            hint="the enrollment record was altered; run 'kiosk enroll' again with a new token")
     enrollment.platform_sign_key()
     enrollment.platform_kem_key()
     return enrollment

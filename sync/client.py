@@ -45,7 +45,9 @@ class GatewayClient:
     def call(self, method: str, path: str, *, query: Mapping[str, str] | None = None,
              body: bytes = b"", content_type: str | None = None) -> Response:
         target = path + ("?" + urlencode(dict(query)) if query else "")
-        for attempt in (1, 2):
+        attempt = 0
+        while True:
+            attempt += 1
             headers = wire.sign_request(self.identity.keys.sign, device_id=self.identity.device_id,
                                         method=method, target=target, body=body, now=self.now())
             if content_type:
@@ -60,7 +62,6 @@ class GatewayClient:
                 log.info("retrying %s %s at once: %s", method, target, err.code)
                 continue
             raise err
-        raise AssertionError("unreachable")
 
     def _learn_from(self, resp: Response) -> None:
         raw = resp.header(wire.kinds.H_SERVER_TIME)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import os
 import random
 import stat
@@ -86,8 +87,14 @@ def test_identity_keys_are_private_files_and_enrollment_is_required(tmp_path: Pa
     assert ensure_device_keys(key_dir).sign_public == keys.sign_public
     with pytest.raises(NotEnrolled, match="kiosk enroll"):
         load_identity(key_dir)
-    save_enrollment(key_dir, Enrollment("d1", "http://127.0.0.1:9", "sp", b64(keys.sign_public),
-                                        b64(keys.kem_public), "ab" * 32, "2026-11-28T00:00:00+00:00"))
+    def pin(fingerprint: str) -> None:
+        save_enrollment(key_dir, Enrollment("d1", "http://127.0.0.1:9", "sp", b64(keys.sign_public),
+                                            b64(keys.kem_public), fingerprint, "2026-11-28T00:00:00+00:00"))
+
+    pin("ab" * 32)
+    with pytest.raises(IdentityError, match="do not match their fingerprint"):
+        load_identity(key_dir)
+    pin(hashlib.sha256(keys.sign_public + keys.kem_public).hexdigest())
     assert load_identity(key_dir).device_id == "d1"
     os.chmod(key_dir / "device_sign.key", 0o644)
     with pytest.raises(IdentityError, match="chmod 600"):
