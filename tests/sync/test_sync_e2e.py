@@ -80,7 +80,7 @@ def test_records_reach_the_gateway_once_and_approvals_come_back(enrolled: Path, 
 
     info = summary(store, load_config(enrolled))
     assert info["device_id"] == device_id and info["enrolled"] is True
-    assert (info["outbox_pending"], info["quarantined"], info["revoked"]) == (0, 0, False)
+    assert (info["outbox_pending"], info["quarantined"], info["revoked"], info["stopped"]) == (0, 0, False, None)
     assert info["feeds"]["pull"]["cursor"] and info["feeds"]["push"]["last_success"]
     assert info["master_data"]["level"] == "ok"
     store.close()
@@ -168,6 +168,7 @@ def test_revoked_device_stops_and_says_so(enrolled: Path, gateway: LiveGateway) 
     assert make_agent(enrolled, store).run() == EXIT_REVOKED
     info = summary(store, load_config(enrolled))
     assert info["revoked"] is True and info["outbox_pending"] == 2
+    assert info["stopped"]["code"] == "revoked_device" and "revoked" in info["stopped"]["reason"]
     assert state.feed_state(store, state.PUSH)["last_error_code"] == "revoked_device"
     store.close()
 
