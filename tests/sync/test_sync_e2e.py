@@ -166,6 +166,8 @@ def test_revoked_device_stops_and_says_so(enrolled: Path, gateway: LiveGateway) 
     assert "revoked" in out.stderr
     assert json.loads(out.stdout)["errors"][0]["code"] == "revoked_device"
     assert make_agent(enrolled, store).run() == EXIT_REVOKED
+    daemon = kiosk(enrolled, "sync")
+    assert daemon.returncode == EXIT_REVOKED and "stopped" in daemon.stderr and "revoked" in daemon.stderr
     info = summary(store, load_config(enrolled))
     assert info["revoked"] is True and info["outbox_pending"] == 2
     assert info["stopped"]["code"] == "revoked_device" and "revoked" in info["stopped"]["reason"]
