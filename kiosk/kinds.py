@@ -9,6 +9,11 @@ from __future__ import annotations
 
 from typing import Final
 
+# The sync agent's feeds, one row each in ``sync_state``.
+FEED_PUSH: Final = "push"
+FEED_PULL: Final = "pull"
+FEEDS: Final = (FEED_PUSH, FEED_PULL)
+
 # Records (kiosk -> county) the gateway reacts to.
 FIRST_REGISTRATION_REQUESTED: Final = "first_registration.requested"
 REGISTRATION_REQUESTED: Final = "registration.requested"

@@ -27,6 +27,7 @@ from typing import Any
 from kiosk import __version__
 from kiosk.config import Config
 from kiosk.errors import KioskError
+from kiosk.status import outbox_counts, quarantined_open
 from kiosk.store import Store
 from sync import outbox, state, wire
 from sync.client import GatewayClient
@@ -72,7 +73,7 @@ class Agent:
         try:
             step()
         except TrustBroken as exc:
-            state.record_failure(self.store, feed, self.store.clock(), exc.code, str(exc))
+            state.record_failure(self.store, feed, self.store.clock(), exc.code, str(exc), halted=True)
             raise
         except (KioskError, sqlite3.OperationalError) as exc:
             # Local trouble (a busy database, an unreadable key) is retried like a network
@@ -108,9 +109,9 @@ class Agent:
         """Device health goes by its own endpoint, never through the outbox; failures only log."""
         if not self.health_supported:
             return
-        counts = outbox.counts(self.store)
+        counts = outbox_counts(self.store)
         body = wire.canonical_json({"version": __version__, "outbox_pending": counts["pending"],
-                                    "quarantined": outbox.quarantined_open(self.store),
+                                    "quarantined": quarantined_open(self.store),
                                     "offset_seconds": round(self.client.offset, 3)})
         try:
             self.client.call("POST", wire.kinds.PATH_HEALTH, body=body, content_type="application/json")

@@ -78,13 +78,3 @@ def settle(store: Store, *, batch_id: str, accepted: list[str], rejected: list[R
             uow.execute("UPDATE outbox SET state = 'quarantined' WHERE record_id = ?", (rej.record_id,))
             uow.execute("INSERT OR REPLACE INTO quarantine (record_id, kind, code, reason, at, resolved_at) "
                         "VALUES (?, ?, ?, ?, ?, NULL)", (rej.record_id, row[0], rej.code, rej.reason, uow.at))
-
-
-def counts(store: Store) -> dict[str, int]:
-    found = dict(store.conn.execute("SELECT state, count(*) FROM outbox GROUP BY state").fetchall())
-    return {state: int(found.get(state, 0)) for state in ("pending", "acked", "quarantined")}
-
-
-def quarantined_open(store: Store) -> int:
-    row = store.conn.execute("SELECT count(*) FROM quarantine WHERE resolved_at IS NULL").fetchone()
-    return int(row[0])

@@ -60,17 +60,11 @@ def fetch(client: GatewayClient, cursor: str | None) -> wire.SealedPage:
 
 def _apply_one(uow: UnitOfWork, item: wire.Item) -> str | None:
     """Apply inside a savepoint so a refused item leaves no partial change; returns the error."""
-    mark = (uow._head, list(uow.audit_seqs), list(uow.record_ids))
-    uow.execute("SAVEPOINT pulled_item")
     try:
-        inbound.apply(uow, item.to_dict())
+        with uow.savepoint():
+            inbound.apply(uow, item.to_dict())
     except FlowError as exc:
-        uow.execute("ROLLBACK TO SAVEPOINT pulled_item")
-        uow.execute("RELEASE SAVEPOINT pulled_item")
-        # The unit of work caches the audit head; put it back with the rows it described.
-        uow._head, uow.audit_seqs[:], uow.record_ids[:] = mark[0], mark[1], mark[2]
         return f"{exc.code}: {exc}"
-    uow.execute("RELEASE SAVEPOINT pulled_item")
     return None
 
 

@@ -12,21 +12,17 @@ from __future__ import annotations
 import contextlib
 import sqlite3
 from collections.abc import Iterator
-from typing import Any
 
+from kiosk.kinds import FEED_PULL, FEED_PUSH
 from kiosk.store import Store
 
-PUSH = "push"
-PULL = "pull"
-FEEDS = (PUSH, PULL)
+PUSH = FEED_PUSH
+PULL = FEED_PULL
 
 # A refused item stays the feed's last error after later successes (staff must see it) until
 # another error replaces it; ``items_refused`` counts every one.
 REFUSED_ITEM = "item_bad_signature"
 _KEEP = "CASE WHEN last_error_code = '" + REFUSED_ITEM + "' THEN {0} ELSE NULL END"
-
-_COLUMNS = ("feed", "cursor", "last_attempt", "last_success", "last_error", "last_error_code",
-            "last_error_at", "consecutive_failures", "items_refused")
 
 
 @contextlib.contextmanager
@@ -57,17 +53,19 @@ def record_success(conn: sqlite3.Connection, feed: str, at: str, cursor: str | N
     _ensure(conn, feed)
     conn.execute(f"UPDATE sync_state SET cursor = coalesce(?, cursor), last_success = ?, "
                  f"last_error = {_KEEP.format('last_error')}, last_error_code = {_KEEP.format('last_error_code')}, "
-                 f"last_error_at = {_KEEP.format('last_error_at')}, consecutive_failures = 0 WHERE feed = ?",
+                 f"last_error_at = {_KEEP.format('last_error_at')}, consecutive_failures = 0, halted = 0 "
+                 "WHERE feed = ?",
                  (cursor, at, feed))
 
 
-def record_failure(store: Store, feed: str, at: str, code: str, reason: str) -> int:
-    """Keep the error and its code; returns the number of consecutive failures so far."""
+def record_failure(store: Store, feed: str, at: str, code: str, reason: str, *, halted: bool = False) -> int:
+    """Keep the error and its code (``halted`` when trust is broken and the agent stops);
+    returns the number of consecutive failures so far."""
     with transaction(store.conn) as conn:
         _ensure(conn, feed)
         conn.execute("UPDATE sync_state SET last_error = ?, last_error_code = ?, last_error_at = ?, "
-                     "consecutive_failures = consecutive_failures + 1 WHERE feed = ?",
-                     (reason, code, at, feed))
+                     "consecutive_failures = consecutive_failures + 1, halted = ? WHERE feed = ?",
+                     (reason, code, at, int(halted), feed))
         row = conn.execute("SELECT consecutive_failures FROM sync_state WHERE feed = ?", (feed,)).fetchone()
     return int(row[0])
 
@@ -83,17 +81,3 @@ def record_refused_items(conn: sqlite3.Connection, feed: str, count: int, at: st
 def cursor(store: Store, feed: str = PULL) -> str | None:
     row = store.conn.execute("SELECT cursor FROM sync_state WHERE feed = ?", (feed,)).fetchone()
     return None if row is None else row[0]
-
-
-def feed_state(store: Store, feed: str) -> dict[str, Any]:
-    cur = store.conn.execute(f"SELECT {', '.join(_COLUMNS)} FROM sync_state WHERE feed = ?", (feed,))
-    row = cur.fetchone()
-    if row is None:
-        return {"feed": feed, "cursor": None, "last_attempt": None, "last_success": None, "last_error": None,
-                "last_error_code": None, "last_error_at": None, "consecutive_failures": 0,
-                "items_refused": 0}
-    return dict(zip(_COLUMNS, row))
-
-
-def all_feeds(store: Store) -> dict[str, dict[str, Any]]:
-    return {feed: feed_state(store, feed) for feed in FEEDS}

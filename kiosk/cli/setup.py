@@ -65,12 +65,12 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 
 def cmd_status(args: argparse.Namespace) -> int:
-    from kiosk.status import store_summary
+    from kiosk.status import summary
 
     config = config_from(args)
     with open_store(config) as store:
         result: dict[str, Any] = {"version": __version__, "data_dir": str(config.data_dir)}
-        result.update(store_summary(store))
+        result.update(summary(store, config))
     result["hardware"] = {k: config["devices"][k] for k in DEVICE_KINDS if config["devices"][k]}
     if args.json:
         emit(result)

@@ -125,9 +125,9 @@ def cmd_sync(args: argparse.Namespace) -> int:
 
 
 def store_reason(store: Store) -> str:
-    from sync import state
+    from kiosk.status import feeds as feed_states
 
-    feeds = state.all_feeds(store)
+    feeds = feed_states(store)
     return "; ".join(f"{name}: {f['last_error']}" for name, f in feeds.items() if f["last_error"]) or "unknown"
 
 

@@ -332,3 +332,10 @@ def m004_flows(db: Database) -> None:
 def m005_developer_address(db: Database) -> None:
     """The developer's registered address, printed on contracts as the seller's domicile."""
     _run(db, "ALTER TABLE developers ADD COLUMN address TEXT NOT NULL DEFAULT ''")
+
+
+@migrations()
+def m006_sync_halted(db: Database) -> None:
+    """Per feed: whether the agent stopped because trust is broken (revoked device, bad
+    signature, fingerprint mismatch), so every reader sees it without knowing sync's error codes."""
+    _run(db, "ALTER TABLE sync_state ADD COLUMN halted INTEGER NOT NULL DEFAULT 0")

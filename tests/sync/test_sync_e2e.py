@@ -16,9 +16,10 @@ from sync import outbox, state, wire
 from sync.errors import EXIT_REVOKED
 from sync.lock import AgentLock
 from sync.pull import stored_item
-from sync.status import summary
+from kiosk.status import summary
 from sync_gateway import LiveGateway
 from sync_kiosk import fill_outbox, kiosk, make_agent, open_store
+from kiosk.status import feed_state, outbox_counts
 
 TEST_KIND = "test.note"
 APPLIED: list[dict[str, object]] = []
@@ -50,7 +51,7 @@ def test_records_reach_the_gateway_once_and_approvals_come_back(enrolled: Path, 
     assert (status["records"], status["duplicates"], status["rejected"]) == (8, 0, 0)
     stored = {r[0] for r in gateway.query("SELECT record_id FROM records")}
     assert stored == set(ids) | {reg}
-    assert outbox.counts(store) == {"pending": 0, "acked": 8, "quarantined": 0}
+    assert outbox_counts(store) == {"pending": 0, "acked": 8, "quarantined": 0}
 
     device_id = load_identity(load_config(enrolled).key_dir).device_id
     approval = gateway.approve(reg)[0]
@@ -107,7 +108,7 @@ def test_rejected_records_are_quarantined_and_the_rest_keep_flowing(enrolled: Pa
     assert quarantine[first[1]]["code"] == "conflict" and quarantine[first[1]]["reason"]
     assert quarantine[bad_kind]["code"] == "invalid_record"
     assert set(later) <= {r[0] for r in gateway.query("SELECT record_id FROM records")}
-    assert outbox.counts(store)["pending"] == 0
+    assert outbox_counts(store)["pending"] == 0
     assert summary(store, load_config(enrolled))["quarantined"] == 2
     store.close()
 
@@ -171,7 +172,7 @@ def test_revoked_device_stops_and_says_so(enrolled: Path, gateway: LiveGateway) 
     info = summary(store, load_config(enrolled))
     assert info["revoked"] is True and info["outbox_pending"] == 2
     assert info["stopped"]["code"] == "revoked_device" and "revoked" in info["stopped"]["reason"]
-    assert state.feed_state(store, state.PUSH)["last_error_code"] == "revoked_device"
+    assert feed_state(store, state.PUSH)["last_error_code"] == "revoked_device"
     store.close()
 
 
@@ -184,7 +185,7 @@ def test_export_then_import_then_online_sync_stores_each_record_once(enrolled: P
     assert out.returncode == 0, out.stderr
     exported = json.loads(out.stdout)
     assert exported["records"] == 12 and len(exported["files"]) == 3
-    assert outbox.counts(store)["pending"] == 12
+    assert outbox_counts(store)["pending"] == 12
     for name in exported["files"]:
         gateway.gateway.import_envelope(Path(name).read_bytes())
     assert gateway.status()["records"] == 12

@@ -20,6 +20,7 @@ from sync_gateway import LiveGateway
 from sync_kiosk import fill_outbox, make_agent, open_store
 
 from gateway_harness import GatewayProcess
+from kiosk.status import feed_state, outbox_counts
 
 RETRYABLE = {"network", "server_error", "rate_limited"}
 
@@ -46,14 +47,14 @@ def test_each_fault_is_retryable_and_the_next_cycle_delivers_once(enrolled: Path
     failed = agent.cycle()
     assert failed.errors and {e["code"] for e in failed.errors} <= RETRYABLE, failed.errors
     assert all(e["message"] for e in failed.errors)
-    assert outbox.counts(store)["pending"] == 6, "nothing may be marked without a verified ack"
-    push = state.feed_state(store, state.PUSH)
+    assert outbox_counts(store)["pending"] == 6, "nothing may be marked without a verified ack"
+    push = feed_state(store, state.PUSH)
     assert push["consecutive_failures"] == 1 and push["last_error"]
     proxy.mode = "pass"
     ok = agent.cycle()
     assert ok.errors == [] and ok.push.accepted == 6
     assert sorted(_stored(gateway)) == sorted(ids)
-    assert state.feed_state(store, state.PUSH)["consecutive_failures"] == 0
+    assert feed_state(store, state.PUSH)["consecutive_failures"] == 0
     store.close()
 
 
@@ -91,7 +92,7 @@ def test_backoff_is_capped_jittered_and_sync_resumes_when_the_network_returns(
         assert ceiling / 2 <= delay <= ceiling
     assert len({round(d - c / 2, 9) / c for d, c in zip(delays[2:6], ceilings[2:6])}) > 1, "jitter expected"
     assert sorted(_stored(gateway)) == sorted(ids)
-    assert state.feed_state(store, state.PUSH)["consecutive_failures"] == 0
+    assert feed_state(store, state.PUSH)["consecutive_failures"] == 0
     store.close()
 
 
@@ -129,11 +130,11 @@ def test_gateway_restarts_and_crashes_lose_and_duplicate_nothing(data_dir: Path,
         time.sleep(0.4)
         gw.start()
         deadline = time.monotonic() + 30
-        while outbox.counts(store)["pending"] and time.monotonic() < deadline:
+        while outbox_counts(store)["pending"] and time.monotonic() < deadline:
             time.sleep(0.1)
         stop.set()
         runner.join(30)
-        assert outbox.counts(store)["pending"] == 0
+        assert outbox_counts(store)["pending"] == 0
         status = gw.cli_json("status")
         assert status["records"] == len(ids) == 420
         agent_store.close()

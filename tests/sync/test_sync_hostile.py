@@ -16,6 +16,7 @@ from sync.errors import BadSignature, TrustBroken
 from sync.transport import RequestsTransport, Response
 from sync_gateway import LiveGateway
 from sync_kiosk import fill_outbox, make_agent, open_store
+from kiosk.status import feed_state, outbox_counts
 
 Tamper = Callable[[str, Response], Response]
 
@@ -78,8 +79,8 @@ def test_tampered_ack_stops_sync_and_marks_nothing(enrolled: Path, gateway: Live
 
     exc, _ = _cycle(enrolled, store, TamperingTransport("/v1/batches", tamper))
     assert isinstance(exc, BadSignature) and "pinned platform key" in str(exc)
-    assert outbox.counts(store) == {"pending": 4, "acked": 0, "quarantined": 0}
-    assert state.feed_state(store, state.PUSH)["last_error_code"] == "bad_signature"
+    assert outbox_counts(store) == {"pending": 4, "acked": 0, "quarantined": 0}
+    assert feed_state(store, state.PUSH)["last_error_code"] == "bad_signature"
     exc, result = _cycle(enrolled, store, RequestsTransport())
     assert exc is None and result.push.accepted == 4
     store.close()
@@ -94,7 +95,7 @@ def test_malformed_or_truncated_ack_is_retryable_and_marks_nothing(enrolled: Pat
         "/v1/batches", lambda url, r: _with_body(r, r.body[:cut])))
     assert exc is None and result.errors[0]["code"] == "bad_response"
     assert "acknowledgement" in result.errors[0]["message"]
-    assert outbox.counts(store)["pending"] == 3
+    assert outbox_counts(store)["pending"] == 3
     store.close()
 
 
@@ -110,7 +111,7 @@ def test_ack_for_another_batch_is_refused(enrolled: Path, gateway: LiveGateway) 
 
     exc, result = _cycle(enrolled, store, TamperingTransport("/v1/batches", tamper))
     assert exc is None and "another batch" in result.errors[0]["message"]
-    assert outbox.counts(store)["pending"] == 2
+    assert outbox_counts(store)["pending"] == 2
     store.close()
 
 
@@ -144,7 +145,7 @@ def test_item_with_a_bad_signature_is_never_applied_and_is_reported(enrolled: Pa
     assert exc is None and result.pull.refused == 1 and result.pull.pulled == 3
     kept = {r["item_id"] for r in store.read("SELECT item_id FROM approvals")}
     assert kept == {items[0]["item_id"], items[2]["item_id"]}
-    pull = state.feed_state(store, state.PULL)
+    pull = feed_state(store, state.PULL)
     assert pull["items_refused"] == 1 and pull["last_error_code"] == "item_bad_signature"
     assert items[1]["item_id"] in pull["last_error"] and "not applied" in pull["last_error"]
     store.close()

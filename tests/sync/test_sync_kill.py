@@ -19,6 +19,7 @@ from sync import outbox
 from sync_kiosk import ROOT, fill_outbox, kiosk, open_store
 
 from gateway_harness import GatewayProcess
+from kiosk.status import outbox_counts
 
 KILLS = 32
 
@@ -66,7 +67,7 @@ def test_sigkill_at_random_points_loses_and_duplicates_nothing(data_dir: Path, l
     stored = _gateway_records(live)
     assert len(stored) == len(set(stored)) == len(ids) == KILLS * 25
     assert set(stored) == set(ids)
-    assert outbox.counts(store) == {"pending": 0, "acked": len(ids), "quarantined": 0}
+    assert outbox_counts(store) == {"pending": 0, "acked": len(ids), "quarantined": 0}
     assert live.cli_json("status")["records"] == len(ids)
     assert verify(store.conn).ok
     assert killed_busy >= KILLS // 2, "most kills should land while the agent is working"
@@ -78,12 +79,12 @@ def test_sigterm_finishes_the_batch_in_flight_then_exits(data_dir: Path, live: G
     fill_outbox(store, 600)
     agent = _agent(data_dir)
     deadline = time.monotonic() + 20
-    while outbox.counts(store)["acked"] < 30 and time.monotonic() < deadline:
+    while outbox_counts(store)["acked"] < 30 and time.monotonic() < deadline:
         time.sleep(0.02)
     agent.send_signal(signal.SIGTERM)
     _, err = agent.communicate(timeout=20)
     assert agent.returncode == 0, err
     acked = {r["record_id"] for r in store.read("SELECT record_id FROM outbox WHERE state = 'acked'")}
-    assert acked and outbox.counts(store)["pending"] > 0, "the agent should have stopped mid-drain"
+    assert acked and outbox_counts(store)["pending"] > 0, "the agent should have stopped mid-drain"
     assert set(_gateway_records(live)) == acked, "every record the gateway took must be settled locally"
     store.close()

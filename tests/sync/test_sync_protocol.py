@@ -17,6 +17,7 @@ from sync.agent import Agent
 from sync.transport import RequestsTransport
 from sync_gateway import LiveGateway
 from sync_kiosk import fill_outbox, make_agent, open_store
+from kiosk.status import feeds, outbox_counts
 
 
 def test_a_kiosk_clock_an_hour_behind_is_corrected_from_server_time(enrolled: Path, gateway: LiveGateway) -> None:
@@ -67,12 +68,12 @@ def test_health_goes_by_its_endpoint_and_the_agent_writes_no_outbox_records(enro
     agent = make_agent(enrolled, store)
     for _ in range(3):
         assert agent.cycle().errors == []
-    assert outbox.counts(store) == {"pending": 0, "acked": 2, "quarantined": 0}
+    assert outbox_counts(store) == {"pending": 0, "acked": 2, "quarantined": 0}
     assert store.read("SELECT count(*) AS n FROM outbox")[0]["n"] == 2
     health = gateway.query("SELECT last_health FROM devices")[0][0]
     assert json.loads(health)["outbox_pending"] == 0
     assert gateway.status()["records"] == 2
-    feeds = state.all_feeds(store)
-    assert feeds["push"]["last_success"] and feeds["pull"]["last_success"]
-    assert feeds["push"]["last_attempt"] <= feeds["push"]["last_success"]
+    feed_rows = feeds(store)
+    assert feed_rows["push"]["last_success"] and feed_rows["pull"]["last_success"]
+    assert feed_rows["push"]["last_attempt"] <= feed_rows["push"]["last_success"]
     store.close()

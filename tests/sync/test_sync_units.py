@@ -21,6 +21,7 @@ from sync import outbox, state
 from sync.errors import AgentLocked
 from sync.lock import AgentLock
 from sync.schedule import Backoff
+from kiosk.status import feed_state, outbox_counts
 
 
 def test_backoff_grows_exponentially_is_jittered_and_capped() -> None:
@@ -117,7 +118,7 @@ def test_settle_acks_and_quarantines_in_one_step_and_skips_unreadable(store) -> 
     assert batch[0].payload == {"i": 0}
     outbox.settle(store, batch_id="b1", accepted=[ids[0], ids[3]],
                   rejected=[outbox.Rejection(ids[2], "conflict", "record id reused with other content")])
-    assert outbox.counts(store) == {"pending": 1, "acked": 2, "quarantined": 2}
+    assert outbox_counts(store) == {"pending": 1, "acked": 2, "quarantined": 2}
     rows = dict(store.conn.execute("SELECT record_id, code FROM quarantine").fetchall())
     assert rows == {ids[1]: "local_unreadable", ids[2]: "conflict"}
     assert [r.record_id for r in outbox.pending(store, 10)] == [ids[4]]
@@ -126,9 +127,9 @@ def test_settle_acks_and_quarantines_in_one_step_and_skips_unreadable(store) -> 
 def test_sync_state_failures_count_up_and_success_clears(store) -> None:  # noqa: ANN001
     assert state.record_failure(store, state.PUSH, "t1", "network", "down") == 1
     assert state.record_failure(store, state.PUSH, "t2", "network", "still down") == 2
-    s = state.feed_state(store, state.PUSH)
+    s = feed_state(store, state.PUSH)
     assert (s["last_error"], s["last_error_code"], s["consecutive_failures"]) == ("still down", "network", 2)
     with state.transaction(store.conn) as conn:
         state.record_success(conn, state.PUSH, "t3")
-    s = state.feed_state(store, state.PUSH)
+    s = feed_state(store, state.PUSH)
     assert (s["last_success"], s["last_error"], s["consecutive_failures"]) == ("t3", None, 0)
