@@ -46,6 +46,7 @@ class HandoverReceipt:
     handed_over_at: datetime
     service_point: str
     verification_url: str
+    training: bool = False
 
 
 @dataclass(frozen=True)
@@ -105,6 +106,8 @@ def handover_receipt(data: HandoverReceipt, paper: Paper, language: str = DEFAUL
     s = receipt_strings(language)
     b = ReceiptBuilder(paper)
     _header(b, s["handover_title"], s)
+    if data.training:
+        b.text(s["training_banner"], align="center")
     b.field(s["unit_code"], data.unit_code)
     b.field(s["certificate_number"], data.certificate_number)
     b.field(s["printed_serial"], data.printed_serial)

@@ -15,6 +15,7 @@ RECEIPT_STRINGS: dict[str, dict[str, str]] = {
     "zh": {
         "county": "郏县",
         "handover_title": "交房即交证 凭条",
+        "training_banner": "【演练数据 不作凭证】",
         "payment_title": "缴费凭条",
         "mailing_title": "证书邮寄单",
         "reconciliation_title": "每日对账单",
@@ -59,6 +60,7 @@ RECEIPT_STRINGS: dict[str, dict[str, str]] = {
     "en": {
         "county": "Jia County",
         "handover_title": "Handover with certificate receipt",
+        "training_banner": "[TRAINING - NOT A RECEIPT]",
         "payment_title": "Payment receipt",
         "mailing_title": "Certificate mailing slip",
         "reconciliation_title": "Daily reconciliation",

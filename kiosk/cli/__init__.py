@@ -29,6 +29,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "sync_cmd",
     "flows_cmd",
     "demo_cmd",
+    "jobs_cmd",
     "report_cmd",
 )
 

@@ -274,11 +274,20 @@ def issue_receipt(ctx: Context, actor: Actor, handover_id: str) -> str:
             "handover_id": handover_id, "unit_code": handover["unit_code"],
             "certificate_no": cert.get("certificate_no"), "serial": cert.get("serial"),
             "buyers": [{"name": mask_name(b.name), "id_masked": b.id_masked} for b in holders],
-            "service_point": ctx.config["service_point"]["name"] or ctx.config["service_point"]["id"],
+            "service_point": _service_point(ctx, handover["unit_code"]),
             "time": uow.at, "e_cert_qr": cert.get("e_cert_token"), "training": bool(handover["training"])})
         uow.update("handovers", {"id": handover_id}, {"state": state})
         uow.log("handover.receipt", handover_id, {"job": job})
     return job
+
+
+def _service_point(ctx: Context, unit_code: str) -> str:
+    """The configured service point, else the one the unit's project is served from."""
+    configured = ctx.config["service_point"]
+    if configured["name"] or configured["id"]:
+        return str(configured["name"] or configured["id"])
+    return str(ctx.store.read("SELECT p.service_point FROM units u JOIN projects p ON p.id = u.project_id "
+                              "WHERE u.code = ?", (unit_code,))[0]["service_point"])
 
 
 def hand_keys(ctx: Context, actor: Actor, handover_id: str) -> None:
