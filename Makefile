@@ -5,6 +5,7 @@ demo: setup-run
 	.venv/bin/kiosk demo
 
 test: setup-test
+	.venv/bin/ruff check .
 	.venv/bin/lint-imports
 	QT_QPA_PLATFORM=offscreen .venv/bin/python -m pytest
 

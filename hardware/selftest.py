@@ -11,18 +11,18 @@ import importlib
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from kiosk.config import DEVICE_KINDS
+
 SelfTest = Callable[[str], tuple[bool, str]]
 NO_DRIVER = "no driver installed for this device kind"
 
-# Where each kind's self-test lives, in the order tried.
+# Where each kind's self-test lives.
 DRIVER_SELF_TESTS: dict[str, tuple[tuple[str, str], ...]] = {
     "printer": (("hardware.printer.device", "self_test"),),
-    "card_reader": (("hardware.idcard.reader", "self_test"), ("hardware.idcard.connect", "self_test")),
-    "camera": (("hardware.camera", "self_test"), ("hardware.camera.connect", "self_test")),
-    "scanner": (("hardware.scan_engine", "self_test"), ("hardware.scan_engine.serial_reader", "self_test")),
+    "card_reader": (("hardware.idcard.connect", "self_test"),),
+    "camera": (("hardware.camera.connect", "self_test"),),
+    "scanner": (("hardware.scan_engine.serial_reader", "self_test"),),
 }
-# Keys of [devices] that configure a device rather than name one.
-DEVICE_OPTION_KEYS = frozenset({"printer_chinese", "printer_width_mm"})
 
 
 def _missing(exc: ModuleNotFoundError, module: str) -> bool:
@@ -78,7 +78,7 @@ def configured_devices(devices: Mapping[str, Any]) -> list[tuple[str, str]]:
     """(kind, uri) for every device in the [devices] section; an empty URI means not configured."""
     found = []
     for key, value in devices.items():
-        if key in DEVICE_OPTION_KEYS or not isinstance(value, str) or not value.strip():
+        if key not in DEVICE_KINDS or not isinstance(value, str) or not value.strip():
             continue
         found.append((key, value.strip()))
     return found

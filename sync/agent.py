@@ -29,7 +29,7 @@ from kiosk.config import Config
 from kiosk.errors import KioskError
 from kiosk.status import outbox_counts, quarantined_open
 from kiosk.store import Store
-from sync import outbox, state, wire
+from sync import state, wire
 from sync.client import GatewayClient
 from sync.errors import EXIT_FAILED, EXIT_OK, RateLimited, SyncError, TrustBroken
 from sync.pull import PullResult, pull_all

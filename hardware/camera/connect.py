@@ -12,7 +12,7 @@ from __future__ import annotations
 from urllib.parse import parse_qs, urlsplit
 
 from hardware.camera.base import DEVICE, Camera
-from hardware.errors import DeviceUnavailable
+from hardware.errors import DeviceError, DeviceUnavailable
 
 
 def _number(query: dict[str, list[str]], key: str, default: float, uri: str) -> float:
@@ -53,3 +53,18 @@ def open_camera(uri: str) -> Camera:
                             height=int(_number(query, "height", 720, uri)))
     raise DeviceUnavailable(f"unknown camera URI {uri!r}", device=DEVICE,
                             hint="use sim://PATH for the simulator or cam://0 for a real camera")
+
+
+def self_test(uri: str, *, timeout: float = 3.0) -> tuple[bool, str]:
+    """Open the camera and wait for one frame."""
+    try:
+        camera = open_camera(uri)
+        camera.start()
+        try:
+            frame = camera.latest(timeout)
+        finally:
+            camera.stop()
+    except DeviceError as exc:
+        return False, str(exc)
+    height, width = frame.image.shape[:2]
+    return True, f"{uri}: delivering frames ({width}x{height})"

@@ -102,7 +102,7 @@ def _require_ready(status: PrinterStatus, when: str) -> None:
     if not status.ready:
         raise DeviceStatusError(f"receipt printer {status.describe()} ({when})", device="printer",
                                 code=f"printer_{status.state}",
-                                hint="fix this at the printer, then print again (spooled receipts wait for reprint)")
+                                hint="fix this at the printer, then print again (queued receipts wait for 'kiosk print-pending')")
 
 
 def self_test(uri: str) -> tuple[bool, str]:

@@ -1,14 +1,13 @@
 """Device-independent receipt layout: a list of operations and the builder that makes it.
 
 The builder does all wrapping and alignment in half-width columns, so the
-operations can be rendered for any printer (native Chinese, raster) or
-stored in the spool as JSON and printed again later on another printer.
+operations can be rendered for any printer (native Chinese, raster).
 """
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
-from typing import Any, Literal, Union
+from dataclasses import dataclass, field
+from typing import Literal, Union
 
 from hardware.printer.columns import clean_text, has_control, pad_between, text_columns, wrap
 from kiosk.errors import ValidationError
@@ -82,27 +81,6 @@ class Cut:
 
 
 Op = Union[Line, QRCode, Feed, Cut]
-_OP_TYPES: dict[str, type] = {"line": Line, "qr": QRCode, "feed": Feed, "cut": Cut}
-_OP_NAMES = {cls: name for name, cls in _OP_TYPES.items()}
-
-
-def ops_to_json(ops: list[Op]) -> list[dict[str, Any]]:
-    return [{"op": _OP_NAMES[type(op)], **asdict(op)} for op in ops]
-
-
-def ops_from_json(items: list[dict[str, Any]]) -> list[Op]:
-    ops: list[Op] = []
-    for index, item in enumerate(items):
-        fields = dict(item)
-        kind = fields.pop("op", None)
-        if kind not in _OP_TYPES:
-            raise ValidationError(f"receipt operation {index} has unknown type {kind!r}", field="op")
-        try:
-            ops.append(_OP_TYPES[kind](**fields))
-        except TypeError as exc:
-            raise ValidationError(f"receipt operation {index} ({kind}) is malformed: {exc}",
-                                  field="op") from None
-    return ops
 
 
 @dataclass

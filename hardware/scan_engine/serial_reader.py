@@ -15,7 +15,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import serial
 
-from hardware.errors import DeviceTimeout, DeviceUnavailable, ProtocolError
+from hardware.errors import DeviceError, DeviceTimeout, DeviceUnavailable, ProtocolError
 from hardware.scanning.charset import decode_payload
 
 DEVICE = "scanner"
@@ -131,3 +131,13 @@ def open_scanner(uri: str) -> SerialScanner:
         raise DeviceUnavailable(f"scanner URI {uri!r}: baud={baud!r} is not a number", device=DEVICE,
                                 hint="write e.g. ?baud=9600")
     return SerialScanner(port, baudrate=int(baud))
+
+
+def self_test(uri: str) -> tuple[bool, str]:
+    """The scan engine's port opens (a scan engine says nothing until something is scanned)."""
+    try:
+        with open_scanner(uri):
+            pass
+    except DeviceError as exc:
+        return False, str(exc)
+    return True, f"{uri}: port open; scan a code to check the engine"

@@ -33,7 +33,7 @@ from kiosk.services.printing import create_job
 from kiosk.services.signatures import document_hash, record_signature, signature_summary
 from kiosk.services.staff import Actor, require
 from kiosk.services.states import CERTIFICATE, HANDOVER
-from kiosk.store import Store, UnitOfWork
+from kiosk.store import Store
 
 Method = Literal["card", "eid_qr", "typed"]
 ID_IN_TEXT = re.compile(r"(?<![0-9])([0-9]{17}[0-9Xx])(?![0-9Xx])")

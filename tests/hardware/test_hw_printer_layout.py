@@ -7,10 +7,10 @@ from datetime import date, datetime
 import pytest
 
 from hardware.printer.columns import pad_between, text_columns, wrap
-from hardware.printer.layout import PAPERS, Line, QRCode, ReceiptBuilder, ops_from_json, ops_to_json, paper_for
+from hardware.printer.layout import PAPERS, Line, QRCode, ReceiptBuilder, paper_for
 from hardware.printer.receipts import (Buyer, DailyReconciliation, HandoverReceipt, MailingSlip, PayeeReconciliation,
                                        PaymentItem, PaymentReceipt, format_yuan, handover_receipt, mailing_slip,
-                                       payment_receipt, reconciliation_report, print_test_receipt)
+                                       payment_receipt, reconciliation_report)
 from hardware.printer.strings import RECEIPT_STRINGS, receipt_strings
 from kiosk.errors import ValidationError
 
@@ -125,16 +125,6 @@ def test_builder_cleans_control_characters_so_data_cannot_inject_commands() -> N
     assert not any(ch < " " for op in ops for ch in op.text)
     with pytest.raises(ValidationError):
         Line("bad\x1bE")
-
-
-def test_ops_survive_json_round_trip() -> None:
-    ops = print_test_receipt(PAPERS[58], printer="sim://x", chinese_mode="raster", qr_mode="native", qr_text="q",
-                       printed_at=WHEN)
-    assert ops_from_json(ops_to_json(ops)) == ops
-    with pytest.raises(ValidationError):
-        ops_from_json([{"op": "explode"}])
-    with pytest.raises(ValidationError):
-        ops_from_json([{"op": "line", "txt": "x"}])
 
 
 def test_unknown_paper_width_is_refused() -> None:

@@ -1,4 +1,4 @@
-"""The simulated printer (PNG + text per job) and the print spool against it."""
+"""The simulated printer: PNG + text per job, status faults, self-test."""
 
 from __future__ import annotations
 
@@ -13,8 +13,6 @@ from hardware.errors import DeviceStatusError
 from hardware.printer.device import TEST_QR_TEXT, PrinterSettings, ReceiptPrinter, self_test
 from hardware.printer.layout import PAPERS
 from hardware.printer.receipts import Buyer, HandoverReceipt, handover_receipt
-from hardware.printer.spool import FAILED, PENDING, PRINTED, PrintQueue
-from kiosk.errors import StoreError, ValidationError
 
 
 def decode_qr(png: str) -> list[str]:
@@ -37,7 +35,7 @@ def test_native_chinese_job_gives_png_and_text_with_chinese_and_a_readable_qr(tm
     assert "交房即交证" in text and "打印测试" in text
     assert "中文模式：原生中文(GB18030)" in text
     assert "--- cut ---" in text
-    assert (f"[QR M module=" in text) == (qr == "native")
+    assert ("[QR M module=" in text) == (qr == "native")
     image = Image.open(png)
     assert image.width == PAPERS[width].dots + 16
     assert decode_qr(png) == [TEST_QR_TEXT]
@@ -76,56 +74,21 @@ def set_faults(tmp_path: Path, **faults: bool) -> None:
     (directory / "status.json").write_text(json.dumps(faults), encoding="utf-8")
 
 
-def test_sim_fault_blocks_printing_and_the_spool_keeps_the_job_for_reprint(tmp_path: Path) -> None:
+def test_sim_fault_blocks_printing_until_cleared(tmp_path: Path) -> None:
     printer = sim(tmp_path, chinese="native")
     set_faults(tmp_path, paper_out=True)
-    events: list[tuple[str, str]] = []
-    queue = PrintQueue(tmp_path / "spool", listener=lambda job, event: events.append((job.state, event)))
-    ops = printer_ops()
-    job = queue.submit_and_print("handover", "case-17", ops, printer)
-    assert job.state == FAILED and "out of paper" in job.reason
+    with pytest.raises(DeviceStatusError, match="out of paper"):
+        printer.print_ops(printer_ops())
     assert not list((tmp_path / "printer").glob("*.png"))
-    assert queue.jobs(FAILED) == [job]
-
     set_faults(tmp_path)
-    again = queue.reprint(job.id, printer)
-    assert again.state == PRINTED and again.reason == "" and again.attempts == 2 and again.reprints == 1
-    copy = queue.reprint(job.id, printer)
-    assert copy.reprints == 2
-    assert len(list((tmp_path / "printer").glob("*.png"))) == 2
-    assert events == [(PENDING, "queued"), (FAILED, "failed"), (PRINTED, "printed"), (PRINTED, "printed")]
-    assert queue.operations(queue.get(job.id)) == ops
+    printer.print_ops(printer_ops())
+    assert len(list((tmp_path / "printer").glob("*.png"))) == 1
 
 
 def printer_ops():
     return handover_receipt(
         HandoverReceipt("U", "C", "S", (Buyer("赵六", "410425199001011234"),), datetime(2026, 1, 1), "SP", "https://v"),
         PAPERS[80])
-
-
-def test_spool_records_pending_before_sending(tmp_path: Path) -> None:
-    queue = PrintQueue(tmp_path / "spool")
-    seen: list[str] = []
-
-    class Watching:
-        def print_ops(self, ops):
-            seen.append(queue.jobs()[0].state)
-
-    job = queue.submit_and_print("test", "t", printer_ops(), Watching())
-    assert seen == [PENDING] and job.state == PRINTED
-    assert not [p for p in (tmp_path / "spool").iterdir() if p.suffix != ".json"]
-
-
-def test_spool_refuses_bad_ids_and_reports_damaged_files(tmp_path: Path) -> None:
-    queue = PrintQueue(tmp_path / "spool")
-    with pytest.raises(ValidationError):
-        queue.get("../../etc/passwd")
-    with pytest.raises(ValidationError):
-        queue.get("20260101T000000-00000000")
-    job = queue.submit("test", "t", printer_ops())
-    (tmp_path / "spool" / f"{job.id}.json").write_text("{not json", encoding="utf-8")
-    with pytest.raises(StoreError, match="damaged"):
-        queue.get(job.id)
 
 
 def test_sim_status_file_errors_are_specific(tmp_path: Path) -> None:
@@ -144,25 +107,3 @@ def test_self_test_passes_on_a_fresh_sim_directory_and_file_path(tmp_path: Path)
     assert not ok and "not writable" in detail
     ok, detail = self_test("tcp://host:notaport")
     assert not ok and "port" in detail
-
-
-def test_sealed_spool_keeps_personal_data_encrypted_at_rest(tmp_path: Path) -> None:
-    import os
-
-    from hardware.printer.receipts import MailingSlip, mailing_slip
-    from kiosk.vault import Vault
-
-    vault = Vault(os.urandom(32))
-    slip = mailing_slip(MailingSlip("豫(2026)郏县不动产权第0000001号", "U1", "张三丰", "13812345678", "郏县龙山大道1号",
-                                    "467100", datetime(2026, 11, 28), "网点"), PAPERS[80])
-    queue = PrintQueue(tmp_path / "spool", sealer=vault)
-    job = queue.submit_and_print("mailing", "mail-1", slip, sim(tmp_path, chinese="native"))
-    assert job.state == PRINTED
-    stored = (tmp_path / "spool" / f"{job.id}.json").read_text(encoding="utf-8")
-    assert "13812345678" not in stored and "张三丰" not in stored and "龙山大道" not in stored
-    assert queue.operations(queue.get(job.id)) == slip
-    with pytest.raises(StoreError, match="encrypted"):
-        PrintQueue(tmp_path / "spool").operations(queue.get(job.id))
-    wrong_key = PrintQueue(tmp_path / "spool", sealer=Vault(os.urandom(32)))
-    failed = wrong_key.reprint(job.id, sim(tmp_path))
-    assert failed.state == FAILED and "does not match" in failed.reason

@@ -22,7 +22,6 @@ import pytest
 
 from hardware.errors import DeviceStatusError, DeviceTimeout, DeviceUnavailable
 from hardware.printer.device import PrinterSettings, ReceiptPrinter, self_test
-from hardware.printer.spool import FAILED, PRINTED, PrintQueue
 from hardware.printer.status import status_replies
 
 DLE_EOT = b"\x10\x04"
@@ -158,46 +157,58 @@ def test_printer_faults_stop_the_job_before_any_byte_is_sent(emulator_factory, f
     assert not ok and words in detail
 
 
-def test_paper_running_out_during_the_job_is_a_failure(emulator_factory, tmp_path: Path) -> None:
+def test_paper_running_out_during_the_job_is_a_failure(emulator_factory) -> None:
     emu = emulator_factory(paper_out_after=100)
-    queue = PrintQueue(tmp_path / "spool")
-    job = queue.submit_and_print("test", "t1", printer_ops(), printer(emu.uri))
-    assert job.state == FAILED and "out of paper" in job.reason and "during printing" in job.reason
+    with pytest.raises(DeviceStatusError, match="during printing") as err:
+        printer(emu.uri).print_ops(printer_ops())
+    assert "out of paper" in str(err.value)
 
 
-def test_connection_refused(tmp_path: Path) -> None:
+def test_connection_refused() -> None:
     with socket.create_server(("127.0.0.1", 0)) as s:
         port = s.getsockname()[1]
     uri = f"tcp://127.0.0.1:{port}?timeout=0.5"
     with pytest.raises(DeviceUnavailable, match="Connection refused"):
         printer(uri).print_test()
-    queue = PrintQueue(tmp_path / "spool")
-    job = queue.submit_and_print("test", "t1", printer_ops(), printer(uri))
-    assert job.state == FAILED and "cannot be reached" in job.reason
     assert self_test(uri)[0] is False
 
 
-def test_peer_closing_mid_job_leaves_the_job_failed_and_reprint_works(emulator_factory, tmp_path: Path) -> None:
+def test_peer_closing_mid_job_is_a_failure_and_another_printer_gets_the_whole_job(emulator_factory) -> None:
     broken = emulator_factory(drop_after=2000)
-    queue = PrintQueue(tmp_path / "spool")
-    job = queue.submit_and_print("handover", "case-1", printer_ops(), printer(broken.uri, chinese="raster"))
-    assert job.state == FAILED and "dropped the connection" in job.reason
+    with pytest.raises(DeviceUnavailable, match="dropped the connection"):
+        printer(broken.uri, chinese="raster").print_ops(printer_ops())
     assert len(broken.job_bytes) == 2000
-
     good = emulator_factory()
-    again = queue.reprint(job.id, printer(good.uri, chinese="raster"))
-    assert again.state == PRINTED and again.reprints == 1
+    printer(good.uri, chinese="raster").print_ops(printer_ops())
     assert good.job_bytes == printer(good.uri, chinese="raster").render(printer_ops())
 
 
-def test_a_printer_that_never_answers_times_out(emulator_factory, tmp_path: Path) -> None:
+def test_a_printer_that_never_answers_times_out(emulator_factory) -> None:
     emu = emulator_factory(silent=True)
     started = time.monotonic()
     with pytest.raises(DeviceTimeout, match="did not answer the status request"):
         printer(emu.uri).print_test()
     assert time.monotonic() - started < 5
-    job = PrintQueue(tmp_path / "spool").submit_and_print("test", "t", printer_ops(), printer(emu.uri))
-    assert job.state == FAILED and "did not answer" in job.reason
+
+
+def test_queued_receipt_survives_paper_out_and_prints_after(emulator_factory, data_dir: Path, capsys) -> None:
+    """The kiosk's own queue over real TCP: a refused receipt stays queued with the reason."""
+    import json
+
+    from kiosk.cli import main
+
+    assert main(["simulate", "--handovers", "1"]) == 0
+    capsys.readouterr()
+    empty = emulator_factory(faults={"paper_out": True})
+    assert main(["print-pending", "--printer", empty.uri, "--json"]) == 1
+    report = json.loads(capsys.readouterr().out)
+    receipt = [j for j in report["jobs"] if j["kind"] == "handover_receipt"][0]
+    assert not receipt["printed"] and "out of paper" in receipt["detail"] and empty.job_bytes == b""
+    loaded = emulator_factory()
+    assert main(["print-pending", "--printer", loaded.uri, "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert [j["job"] for j in report["jobs"] if j["printed"]] == [receipt["job"]]
+    assert "交房即交证".encode("gb18030") in loaded.job_bytes or b"\x1dv0" in loaded.job_bytes
 
 
 def test_print_test_cli_over_tcp(emulator_factory, tmp_path: Path, capsys) -> None:

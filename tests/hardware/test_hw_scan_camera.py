@@ -138,3 +138,14 @@ def test_scan_session_reports_a_code_held_in_view_once(tmp_path: Path) -> None:
         now[0] += 5
         reported += session.poll(timeout=1)
     assert [s.text for s in reported] == ["取号 交房即交证 410425-A-0107"] * 2
+
+
+def test_camera_self_test_waits_for_a_frame(tmp_path) -> None:
+    from hardware.camera.connect import self_test
+
+    ok, detail = self_test("sim://")
+    assert ok and "delivering frames" in detail
+    ok, detail = self_test(f"sim://{tmp_path / 'nothing-here.mp4'}")
+    assert not ok
+    ok, detail = self_test("ftp://camera")
+    assert not ok and "unknown camera URI" in detail

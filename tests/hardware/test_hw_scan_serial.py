@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+import os
 import pytest
 
 from hardware.errors import DeviceTimeout, DeviceUnavailable, ProtocolError
@@ -84,3 +85,17 @@ def test_endless_line_without_terminator_is_a_protocol_error() -> None:
         sim.feed("A" * 9000)
         with pytest.raises(ProtocolError, match="without a line end"):
             scanner.read_scan(timeout=3)
+
+
+def test_scanner_self_test_opens_the_port_or_says_why(tmp_path) -> None:
+    from hardware.scan_engine.serial_reader import self_test
+
+    ok, detail = self_test(f"serial://{tmp_path / 'no-such-tty'}")
+    assert not ok and "does not exist" in detail
+    master, slave = os.openpty()
+    try:
+        ok, detail = self_test(f"serial://{os.ttyname(slave)}")
+    finally:
+        os.close(master)
+        os.close(slave)
+    assert ok and "port open" in detail

@@ -12,7 +12,7 @@ from kiosk.config import load_config
 from kiosk.errors import FlowError
 from kiosk.identity import is_enrolled, load_identity
 from kiosk.services import inbound
-from sync import outbox, state, wire
+from sync import state, wire
 from sync.errors import EXIT_REVOKED
 from sync.lock import AgentLock
 from sync.pull import stored_item

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from kiosk.config import load_config
-from sync import outbox, state
+from sync import state
 from sync.enroll import EnrollTarget, enroll
 from sync.schedule import Backoff
 from sync.transport import RequestsTransport

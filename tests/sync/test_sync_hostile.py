@@ -11,7 +11,7 @@ import pytest
 
 from kiosk.config import load_config
 from kiosk.identity import load_identity
-from sync import outbox, state, wire
+from sync import state, wire
 from sync.errors import BadSignature, TrustBroken
 from sync.transport import RequestsTransport, Response
 from sync_gateway import LiveGateway

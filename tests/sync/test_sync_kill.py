@@ -15,7 +15,6 @@ from pathlib import Path
 import pytest
 
 from kiosk.audit import verify
-from sync import outbox
 from sync_kiosk import ROOT, fill_outbox, kiosk, open_store
 
 from gateway_harness import GatewayProcess

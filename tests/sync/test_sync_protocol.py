@@ -11,7 +11,6 @@ from pathlib import Path
 
 from kiosk.config import load_config
 from kiosk.identity import load_identity
-from sync import outbox, state
 from sync.client import GatewayClient
 from sync.agent import Agent
 from sync.transport import RequestsTransport
