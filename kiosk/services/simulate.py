@@ -9,7 +9,8 @@ training, so that sync can be exercised on an enrolled kiosk.
 One handover runs every step a service point does: joint acceptance and
 first registration (once per project), contract drafting and signing by every
 buyer, contract filing, the payment order and a confirmation per payee, the
-registration with its certificate number, keys ready, then the handover
+transfer registration requested and recorded with its certificate number,
+keys ready, then the handover
 itself: identification of every holder from card data, the checks, both
 papers signed, the certificate bound (printed on stock or scanned from a
 pre-printed certificate), the receipt queued, keys handed, delivered.
@@ -27,7 +28,7 @@ from kiosk import kinds
 from kiosk.errors import KioskError
 from kiosk.masterdata import buyers_of_unit
 from kiosk.rules.certno import CertificateTemplate, format_certificate_number
-from kiosk.services import acceptance, contracts, handover, inbound, payments
+from kiosk.services import acceptance, contracts, handover, inbound, payments, registration
 from kiosk.services.certificates import add_stock
 from kiosk.services.context import Context
 from kiosk.services.samples import SYNTHETIC_PROJECT_ID, install_samples, load_samples, synthetic_units
@@ -82,6 +83,7 @@ class Simulation:
             payments.record_confirmation(ctx, self.staff, order_id, item["payee"], item["amount_fen"],
                                          f"SIM{n:06d}{item['payee'][:3].upper()}", f"R{n:08d}",
                                          event_id=f"TRAIN-PAY-{order_id}-{item['payee']}")
+        registration.request_registration(ctx, self.staff, unit_code)
         self.certificate_seq += 1
         number = format_certificate_number(ctx.today().year, self.certificate_seq,
                                            template=CertificateTemplate.from_config(ctx.config["certificate"]))

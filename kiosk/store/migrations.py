@@ -339,3 +339,9 @@ def m006_sync_halted(db: Database) -> None:
     """Per feed: whether the agent stopped because trust is broken (revoked device, bad
     signature, fingerprint mismatch), so every reader sees it without knowing sync's error codes."""
     _run(db, "ALTER TABLE sync_state ADD COLUMN halted INTEGER NOT NULL DEFAULT 0")
+
+
+@migrations()
+def m007_registration_request(db: Database) -> None:
+    """When the kiosk asked the registration office for the unit's transfer registration."""
+    _run(db, "ALTER TABLE units ADD COLUMN registration_requested_at TEXT")

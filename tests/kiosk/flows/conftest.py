@@ -15,7 +15,7 @@ import pytest
 from kiosk import kinds
 from kiosk.config import load_config
 from kiosk.masterdata import Buyer, buyers_of_unit
-from kiosk.services import acceptance, contracts, handover, inbound, payments
+from kiosk.services import acceptance, contracts, handover, inbound, payments, registration
 from kiosk.services.context import Context
 from kiosk.services.samples import install_samples, load_samples
 from kiosk.services.signatures import document_hash, sample_bundle
@@ -90,6 +90,7 @@ class Kiosk:
             self.approve_project(project)
         self.file_contract(unit)
         self.pay(unit)
+        registration.request_registration(self.ctx, self.staff, unit)
         self.register(unit, **register)
         handover.mark_keys_ready(self.ctx, self.staff, unit)
 

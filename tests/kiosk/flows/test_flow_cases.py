@@ -186,3 +186,35 @@ def test_unknown_item_kind_is_refused_not_dropped(site: Kiosk) -> None:
     with pytest.raises(FlowError, match="does not know") as err:
         site.pull("weather.report", "x", {})
     assert err.value.code == "unknown_kind"
+
+
+def test_registration_request_needs_filing_and_payment_and_is_sent_once(site: Kiosk, single: str) -> None:
+    from kiosk.services import registration
+
+    site.approve_project(project_of(site, single))
+    with pytest.raises(CheckFailed) as err:
+        registration.request_registration(site.ctx, site.staff, single)
+    assert err.value.code == "contract_not_filed"
+    site.file_contract(single)
+    with pytest.raises(CheckFailed) as err:
+        registration.request_registration(site.ctx, site.staff, single)
+    assert err.value.code == "unpaid"
+    site.pay(single)
+    registration.request_registration(site.ctx, site.staff, single)
+    assert len(outbox(site, kinds.REGISTRATION_REQUESTED)) == 1
+    with pytest.raises(FlowError) as err:
+        registration.request_registration(site.ctx, site.staff, single)
+    assert err.value.code == "already_requested"
+
+
+def test_violation_is_recorded_and_pushed(site: Kiosk, single: str) -> None:
+    from kiosk.services import credit
+
+    uscc = site.store.read("SELECT developer_uscc FROM projects LIMIT 1")[0]["developer_uscc"]
+    with pytest.raises(ValidationError, match="unknown violation"):
+        credit.record_violation(site.ctx, site.staff, uscc, "rudeness", "x")
+    with pytest.raises(ValidationError, match="describe"):
+        credit.record_violation(site.ctx, site.staff, uscc, "late_handover", " ")
+    credit.record_violation(site.ctx, site.staff, uscc, "late_handover", "约定交房日逾期30天", unit_code=single)
+    pushed = outbox(site, kinds.VIOLATION_RECORDED)
+    assert len(pushed) == 1 and pushed[0]["subject"] == uscc
