@@ -49,6 +49,7 @@ from kiosk.config import load_config  # noqa: E402
 from kiosk.identity import load_identity  # noqa: E402
 from kiosk.store import Store  # noqa: E402
 from kiosk.vault import Vault, create_key_file  # noqa: E402
+from kiosk.status import outbox_counts  # noqa: E402
 from sync import outbox, wire  # noqa: E402
 from sync.client import GatewayClient  # noqa: E402
 from sync.enroll import EnrollTarget, enroll  # noqa: E402
@@ -184,7 +185,7 @@ def main() -> int:
             t0 = time.perf_counter()
             result = push_all(client, store, batch_max=batch)
             sealed_s = time.perf_counter() - t0
-            left = outbox.counts(store)["pending"]
+            left = outbox_counts(store)["pending"]
             store.close()
         finally:
             proc.terminate()
