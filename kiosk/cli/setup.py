@@ -10,6 +10,7 @@ from kiosk import __version__
 from kiosk.cli.output import add_json_flag, config_from, emit
 from kiosk.config import DEVICE_KINDS, Config, render_default_toml
 from kiosk.errors import ConfigError
+from kiosk.store import Store
 from kiosk.vault import KEY_FILE, Vault, create_key_file
 
 
@@ -22,10 +23,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_status)
 
 
-def open_store(config: Config):  # type: ignore[no-untyped-def]
+def open_store(config: Config) -> Store:
     """Open the kiosk's store with its vault; a clear error when the kiosk is not initialised."""
-    from kiosk.store import Store
-
     if not config.db_path.exists():
         raise ConfigError(f"no kiosk database in {config.data_dir}",
                           hint="run 'kiosk init' first (or pass --data-dir / set KIOSK_HOME)")
@@ -33,8 +32,6 @@ def open_store(config: Config):  # type: ignore[no-untyped-def]
 
 
 def cmd_init(args: argparse.Namespace) -> int:
-    from kiosk.store import Store
-
     config = config_from(args)
     home = config.data_dir
     home.mkdir(parents=True, exist_ok=True)

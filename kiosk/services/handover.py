@@ -197,7 +197,7 @@ def documents(ctx: Context, handover: dict[str, Any]) -> dict[str, str]:
     """The two papers every buyer signs, as text (their hashes are what is signed)."""
     cert = certificates.recorded(ctx.store, handover["unit_code"]) or {}
     holders = buyers_of_unit(ctx.store, handover["unit_code"])
-    names = "、".join(f"{mask_name(b.name)}（{b.id_masked}）" for b in holders)
+    names = "、".join(f"{b.name}（{b.id_masked}）" for b in holders)
     common = (f"不动产单元代码：{handover['unit_code']}\n不动产权证书号：{cert.get('certificate_no', '')}\n"
               f"权利人：{names}\n办理编号：{handover['id']}\n")
     return {
