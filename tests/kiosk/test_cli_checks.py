@@ -156,8 +156,7 @@ def test_fees_bad_arguments(extra: list[str], says: str, capsys: pytest.CaptureF
 
 
 def test_installed_script_exit_codes(home: Path) -> None:
-    if not KIOSK.exists():
-        pytest.skip(f"{KIOSK} not installed (run the set-up first)")
+    assert KIOSK.exists(), f"{KIOSK} is missing: the set-up installs the console script"
     env = dict(os.environ, KIOSK_HOME=str(home))
 
     def kiosk(*argv: str) -> subprocess.CompletedProcess[str]:
