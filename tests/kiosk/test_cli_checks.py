@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -12,8 +13,8 @@ import pytest
 from kiosk.cli import main
 from kiosk.rules.idcard import make_check_char
 
-PROJECT_ROOT = Path(__file__).resolve().parents[2]
-KIOSK = PROJECT_ROOT / ".venv" / "bin" / "kiosk"
+# The console script installed next to the interpreter running the tests.
+KIOSK = Path(sys.executable).with_name("kiosk")
 
 VALID_ID = "11010519491231002X"
 JIA_ID = "41042519900101123" + make_check_char("41042519900101123")
