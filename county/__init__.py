@@ -5,12 +5,12 @@ Modules: ``app`` (FastAPI routes, body cap, error answers), ``service``
 health), ``intake`` (idempotent record storage and status counts),
 ``issuing`` (signed items: approvals, payments, restrictions, revocations,
 published master data), ``auto`` (``serve --auto-approve``), ``store``
-(SQLite schema), ``platform_keys`` (the platform key file), ``cli``
+(SQLite schema), ``at_rest`` (sealing personal data in the database),
+``platform_keys`` (the platform key file), ``cli``
 (``county-gateway``). Wire formats live in ``sync.wire``, shared with the
 kiosk's agent.
 
 The platform's private keys live beside the database in
-``<db>.platform-key.json`` (mode 0600), never inside it. Record payloads are
-stored as received: encrypted in transit, but not at rest in this reference
-gateway; a real deployment must encrypt them at rest.
+``<db>.platform-key.json`` (mode 0600), never inside it; record payloads and
+item bodies are sealed at rest with the key in ``<db>.storage-key`` (0600).
 """

@@ -89,7 +89,7 @@ def _store_records(conn: sqlite3.Connection, batch: Batch, *,
             conn.execute(
                 "INSERT INTO records (record_id, device_id, batch_id, seq, kind, subject, "
                 "training, created_at, payload, digest, received_at) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, seal(?, 'records.payload'), ?, ?)",
                 (rid, batch.device_id, batch.batch_id, record["seq"], record["kind"],
                  record["subject"], int(record["training"]), record["created_at"],
                  json.dumps(record["payload"], ensure_ascii=False, sort_keys=True), digest, now))

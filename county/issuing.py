@@ -55,7 +55,7 @@ def issue(conn: sqlite3.Connection, keys: KeyPair, *, kind: str, subject: str,
     item = make_item(keys.sign, item_id=uuid.uuid4().hex, kind=kind, subject=subject,
                      issued_at=iso(now), data=data)
     conn.execute("INSERT INTO items (item_id, kind, subject, audience, answers, body, issued_at) "
-                 "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                 "VALUES (?, ?, ?, ?, ?, seal(?, 'items.body'), ?)",
                  (item["item_id"], kind, subject, audience, answers,
                   canonical_json(item).decode("utf-8"), item["issued_at"]))
     return item
@@ -68,7 +68,8 @@ def certificate_number(year: int, sequence: int) -> str:
 def _registration_data(conn: sqlite3.Connection, unit: str, now: float,
                        certificate_no: str | None, serial: str | None) -> dict[str, Any]:
     """One certificate per unit: a second request for the same unit gets the same numbers."""
-    row = conn.execute("SELECT body FROM items WHERE kind = ? AND subject = ? ORDER BY seq LIMIT 1",
+    row = conn.execute("SELECT unseal(body, 'items.body') AS body FROM items WHERE kind = ? AND subject = ? "
+                       "ORDER BY seq LIMIT 1",
                        (kinds.REGISTRATION_RECORDED, unit)).fetchone()
     if row is not None and certificate_no is None:
         data = json.loads(row["body"])["data"]
@@ -114,8 +115,9 @@ def approve(conn: sqlite3.Connection, keys: KeyPair, row: sqlite3.Row, *, now: f
     return [item]
 
 
-def _order_lines(row: sqlite3.Row) -> list[dict[str, Any]]:
-    payload = json.loads(row["payload"])
+def _order_lines(conn: sqlite3.Connection, row: sqlite3.Row) -> list[dict[str, Any]]:
+    payload = json.loads(conn.execute("SELECT unseal(payload, 'records.payload') FROM records "
+                                      "WHERE record_id = ?", (row["record_id"],)).fetchone()[0])
     lines = payload.get("items") if isinstance(payload, dict) else None
     if not isinstance(lines, list) or not lines or not all(
             isinstance(x, dict) and isinstance(x.get("payee"), str)
@@ -133,7 +135,7 @@ def confirm_payment(conn: sqlite3.Connection, keys: KeyPair, row: sqlite3.Row, *
         raise AdminError(f"payment order {row['subject']} was already confirmed")
     year = datetime.fromtimestamp(now, UTC).year
     items = []
-    for line in _order_lines(row):
+    for line in _order_lines(conn, row):
         n = next_counter(conn, f"receipt:{year}")
         data = {"record_id": row["record_id"], "payee": line["payee"],
                 "amount_fen": line["amount_fen"],
@@ -151,7 +153,8 @@ def confirm_payment(conn: sqlite3.Connection, keys: KeyPair, row: sqlite3.Row, *
 def refund_payment(conn: sqlite3.Connection, keys: KeyPair, order_id: str, *,
                    now: float) -> list[dict[str, Any]]:
     """Reverse every confirmation of an order: one ``payment.refunded`` per confirmed payee."""
-    confirmed = conn.execute("SELECT body, audience FROM items WHERE kind = ? AND subject = ? "
+    confirmed = conn.execute("SELECT unseal(body, 'items.body') AS body, audience FROM items "
+                             "WHERE kind = ? AND subject = ? "
                              "ORDER BY seq", (kinds.PAYMENT_CONFIRMED, order_id)).fetchall()
     if not confirmed:
         raise AdminError(f"payment order {order_id} has no confirmed payment to refund")

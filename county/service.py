@@ -219,7 +219,7 @@ class Gateway:
                                  hint="start again without a cursor")
         with self.locked() as conn:
             rows = conn.execute(
-                "SELECT seq, body FROM items WHERE seq > ? AND audience IN (?, ?, ?) "
+                "SELECT seq, unseal(body, 'items.body') AS body FROM items WHERE seq > ? AND audience IN (?, ?, ?) "
                 "ORDER BY seq LIMIT ?",
                 (int(cursor), ALL, service_point_audience(device.service_point),
                  device_audience(device.device_id), PAGE_SIZE)).fetchall()

@@ -4,10 +4,9 @@ One file (default; ``--db PATH``) in WAL mode with ``synchronous=FULL``, so an
 acknowledged record is on disk before its ack leaves. The HTTP service and
 the admin commands open it concurrently; writers wait up to the busy timeout.
 
-Record payloads are stored as the device sent them (JSON text). They travel
-encrypted, but this reference gateway does not encrypt them at rest; a real
-deployment must (database encryption or field encryption with a key outside
-the database), as personal data is inside.
+Record payloads and item bodies hold personal data; they are sealed at rest
+with a key beside the database (``county.at_rest``): queries use the SQL
+functions ``seal()`` and ``unseal()`` that every connection gets.
 
 Tables: ``tokens`` (enrollment, by SHA-256 of the token), ``devices``,
 ``nonces`` (recent request nonces per device), ``batches`` (one row per
@@ -25,6 +24,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from county import at_rest
 from county.errors import GatewayStoreError
 
 BUSY_TIMEOUT_MS = 15_000
@@ -77,7 +77,7 @@ CREATE TABLE IF NOT EXISTS records (
     subject TEXT NOT NULL,
     training INTEGER NOT NULL,
     created_at TEXT NOT NULL,
-    payload TEXT NOT NULL,
+    payload BLOB NOT NULL,
     digest TEXT NOT NULL,
     received_at REAL NOT NULL,
     state TEXT NOT NULL DEFAULT 'received' CHECK (state IN ('received', 'decided')),
@@ -109,7 +109,7 @@ CREATE TABLE IF NOT EXISTS items (
     subject TEXT NOT NULL,
     audience TEXT NOT NULL,
     answers TEXT,
-    body TEXT NOT NULL,
+    body BLOB NOT NULL,
     issued_at TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS items_audience ON items(audience, seq);
@@ -145,6 +145,7 @@ def connect(path: Path) -> sqlite3.Connection:
     except sqlite3.DatabaseError as exc:
         raise GatewayStoreError(f"cannot open the gateway database {path}: {exc}",
                                 hint="is it a gateway database, and is the disk writable?") from None
+    at_rest.install(conn, at_rest.load_or_create(path))
     return conn
 
 

@@ -45,7 +45,7 @@ def test_record_id_reused_with_other_content_is_a_conflict(client, admin):
     assert [(r.record_id, r.code) for r in ack.rejected] == [("reuse-1", "conflict")]
     assert "other content" in ack.rejected[0].reason
     with admin.locked() as conn:
-        payload = conn.execute("SELECT payload FROM records WHERE record_id = 'reuse-1'"
+        payload = conn.execute("SELECT unseal(payload, 'records.payload') FROM records WHERE record_id = 'reuse-1'"
                                ).fetchone()[0]
     assert json.loads(payload) == {"v": 1}
 
