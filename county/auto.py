@@ -2,7 +2,9 @@
 
 Records of the kinds in ``issuing.AUTO_KINDS`` that have waited ``delay``
 seconds are decided exactly as ``county-gateway approve`` /
-``confirm-payment`` would. A record that cannot be decided (a payment order
+``confirm-payment`` would. Training records are only stored: a kiosk's
+simulation makes up its own training approvals, and a county never decides
+training data. A record that cannot be decided (a payment order
 without items) is logged once and left for an operator
 (``approve`` / ``confirm-payment``).
 """
@@ -27,7 +29,8 @@ def approve_due(gateway: Gateway, *, delay: float, skipped: set[str]) -> int:
     marks = ", ".join("?" for _ in issuing.AUTO_KINDS)
     decided = 0
     with gateway.locked() as conn:
-        rows = conn.execute(f"SELECT * FROM records WHERE state = 'received' AND kind IN ({marks}) "
+        rows = conn.execute(f"SELECT * FROM records WHERE state = 'received' AND training = 0 "
+                            f"AND kind IN ({marks}) "
                             "AND received_at <= ? ORDER BY received_at",
                             (*sorted(issuing.AUTO_KINDS), now - delay)).fetchall()
         for row in rows:

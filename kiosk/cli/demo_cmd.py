@@ -2,7 +2,8 @@
 
 A county gateway on loopback (auto-approving), an enrollment QR it issues,
 a kiosk that reads that QR to enroll, scripted training handovers through
-every flow, one sync cycle, the gateway's view, and the supervision ledger.
+every flow, their receipts on the simulated printer, one sync cycle, the
+gateway's view, and the supervision ledger.
 Each step runs the real command as a separate process, exactly as a
 technician would type it.
 """
@@ -84,6 +85,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
         step.run("and enrolls it by scanning the QR", "kiosk", "enroll", "--qr", str(qr), "--json")
         result = step.run(f"{args.handovers} training handovers through every flow", "kiosk", "simulate",
                           "--handovers", str(args.handovers), "--json")
+        printed = step.run("the handover receipts go to the (simulated) receipt printer", "kiosk",
+                           "print-pending", "--json")
         step.run("the sync agent pushes the records, sealed and signed", "kiosk", "sync", "--once", "--json")
         step.run("the county has every record exactly once", "county.cli", "status", "--db", str(gw_db), "--json")
         step.run("the kiosk's own state", "kiosk", "status", "--json")
@@ -94,6 +97,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
         gateway.wait(timeout=15)
         if gateway.stdout:
             gateway.stdout.close()
+    receipts = [f for job in printed.get("jobs", []) for f in job.get("files", []) if f.endswith(".png")]
     print(f"\nDone: {result.get('delivered', 0)} of {args.handovers} handovers delivered. "
-          f"Data kept in {work}.")
+          f"Data kept in {work}." + (f" A receipt: {receipts[0]}" if receipts else ""))
     return 0

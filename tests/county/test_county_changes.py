@@ -115,6 +115,7 @@ def test_auto_approve_drives_the_demo(tmp_path):
                    payload={"items": [{"payee": "契税", "amount_fen": 1}]}),
             record("auto-5", kinds.MAIL_REQUESTED, "mail-1", seq=5),
             record("auto-6", "buyer.identified", "case-1", seq=6),
+            record("auto-7", kinds.CONTRACT_SIGNED, "training-contract", seq=7, training=True),
         ], "auto"), "auto")
         deadline = time.monotonic() + 10
         items: list[wire.Item] = []
@@ -128,3 +129,4 @@ def test_auto_approve_drives_the_demo(tmp_path):
         assert cert.startswith("豫(") and cert.endswith("号") and "郏县不动产权第" in cert
         assert by_kind[kinds.MAIL_TRACKING].data["carrier"] == "EMS"
         assert by_kind[kinds.CONTRACT_FILED].data["filing_no"]
+        assert "training-contract" not in {i.subject for i in items}, "training records are never decided"
