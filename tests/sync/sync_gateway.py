@@ -18,19 +18,22 @@ from county.store import transaction
 from sync import wire
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
+def listening_socket(port: int = 0) -> socket.socket:
+    """Bound here and handed to uvicorn, so no other process can take the port in between."""
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind(("127.0.0.1", port))
+    return sock
 
 
 class LiveGateway:
     def __init__(self, db: Path, *, port: int | None = None, max_body: int | None = None) -> None:
         self.db = db
         self.max_body = max_body
-        self.port = port or free_port()
+        self.port = port or 0
         self.gw: Gateway | None = None
         self._server: uvicorn.Server | None = None
+        self._socket: socket.socket | None = None
         self._thread: threading.Thread | None = None
 
     @property
@@ -47,7 +50,10 @@ class LiveGateway:
         config = uvicorn.Config(create_app(self.gw), host="127.0.0.1", port=self.port, log_level="critical",
                                 lifespan="off")
         self._server = uvicorn.Server(config)
-        self._thread = threading.Thread(target=self._server.run, daemon=True)
+        self._socket = listening_socket(self.port)
+        self.port = int(self._socket.getsockname()[1])
+        self._thread = threading.Thread(target=self._server.run, kwargs={"sockets": [self._socket]},
+                                        daemon=True)
         self._thread.start()
         deadline = time.monotonic() + 10
         while not self._server.started:
@@ -62,7 +68,9 @@ class LiveGateway:
             self._thread.join(10)
         if self.gw is not None:
             self.gw.close()
-        self._server = self._thread = self.gw = None
+        if self._socket is not None:
+            self._socket.close()
+        self._server = self._thread = self.gw = self._socket = None
 
     def restart(self) -> None:
         self.stop()
