@@ -32,3 +32,19 @@ def test_every_item_kind_has_a_kiosk_handler() -> None:
     from kiosk.services.inbound import load_handlers
 
     assert core.ITEM_KINDS <= set(load_handlers())
+
+
+def test_an_item_signed_by_the_wire_module_verifies_in_the_core() -> None:
+    from kiosk.identity import Enrollment, b64, platform_signed
+    from sync import wire
+
+    platform = wire.KeyPair.generate()
+    sign_raw, kem_raw = platform.public.raw()
+    enrollment = Enrollment("d-1", "http://127.0.0.1:9", "SP", b64(sign_raw), b64(kem_raw),
+                            platform.public.fingerprint(), "2026-11-28T00:00:00+00:00")
+    item = wire.make_item(platform.sign, item_id="i-1", kind=core.REGISTRATION_RECORDED, subject="U",
+                          issued_at="2026-11-28T00:00:00+00:00", data={"certificate_no": "豫(2026)郏县不动产权第0000001号"})
+    assert platform_signed(item, enrollment)
+    assert not platform_signed({**item, "subject": "V"}, enrollment)
+    assert not platform_signed({**item, "sig": item["sig"][:-4] + "AAAA"}, enrollment)
+    assert not platform_signed({k: v for k, v in item.items() if k != "sig"}, enrollment)

@@ -32,6 +32,7 @@ from kiosk.services.credit import active_restriction, override_for
 from kiosk.services.printing import create_job
 from kiosk.services.signatures import document_hash, record_signature, signature_summary
 from kiosk.services.staff import Actor, require
+from kiosk.services.verification import check_certificate_approval
 from kiosk.services.states import CERTIFICATE, HANDOVER
 from kiosk.store import Store
 
@@ -160,6 +161,8 @@ def run_checks(ctx: Context, handover: dict[str, Any]) -> None:
                           hint="wait for the registration office's approval (it arrives with the next sync)")
     if cert["training"] != handover["training"]:
         raise CheckFailed("the recorded certificate belongs to training data", code="training_scope")
+    if not handover["training"]:
+        check_certificate_approval(ctx, unit_code, cert)
     status = payments.payment_status(store, unit_code, training=bool(handover["training"]))
     if not status.all_confirmed:
         raise CheckFailed(status.reason, code="unpaid",

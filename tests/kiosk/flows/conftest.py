@@ -1,5 +1,8 @@
-"""A kiosk with the sample data installed as real (non-training) data, fresh master data,
-and helpers that bring a unit to each step of its case."""
+"""A kiosk with the sample data installed as real (non-training) data, enrolled with a test
+platform key, fresh master data, and helpers that bring a unit to each step of its case.
+
+Items "pulled" here are signed with the test platform key and kept in ``approvals`` exactly
+as the sync agent keeps them, then applied through the same handlers."""
 
 from __future__ import annotations
 
@@ -14,6 +17,7 @@ import pytest
 
 from kiosk import kinds
 from kiosk.config import load_config
+from kiosk.identity import Enrollment, b64, save_enrollment
 from kiosk.masterdata import Buyer, buyers_of_unit
 from kiosk.services import acceptance, contracts, handover, inbound, payments, registration
 from kiosk.services.context import Context
@@ -21,6 +25,7 @@ from kiosk.services.samples import install_samples, load_samples
 from kiosk.services.signatures import document_hash, sample_bundle
 from kiosk.services.staff import Actor
 from kiosk.store import Store
+from sync import wire
 
 NOW = dt.datetime(2026, 11, 20, 2, 0, tzinfo=dt.timezone.utc)
 INSTALLER = Actor("installer", "system")
@@ -45,12 +50,21 @@ class Kiosk:
     def store(self) -> Store:
         return self.ctx.store
 
+    platform: wire.KeyPair
+
     def pull(self, kind: str, subject: str, data: dict[str, Any], *, training: bool = False) -> None:
-        """Apply an item as the sync agent would after verifying it."""
-        item = {"item_id": uuid.uuid4().hex, "kind": kind, "subject": subject,
-                "issued_at": self.clock().isoformat(), "data": {**data, **({"training": True} if training else {})}}
+        """Apply a platform-signed item as the sync agent does after verifying it."""
+        item = wire.make_item(self.platform.sign, item_id=uuid.uuid4().hex, kind=kind, subject=subject,
+                              issued_at=self.clock().isoformat(),
+                              data={**data, **({"training": True} if training else {})})
         with self.store.unit_of_work("system:sync") as uow:
+            uow.log("sync.pull", item["item_id"])
             inbound.apply(uow, item)
+            uow.insert("approvals", {
+                "item_id": item["item_id"], "kind": kind, "subject": subject,
+                "body_enc": uow.vault.encrypt(wire.canonical_json(item), "approvals.body"),
+                "signature": wire.b64d(item["sig"], what="sig", code="bad_item"),
+                "issued_at": item["issued_at"], "received_at": uow.at, "status": "applied"})
 
     def buyers(self, unit: str) -> list[Buyer]:
         return buyers_of_unit(self.store, unit)
@@ -111,14 +125,21 @@ class Kiosk:
 @pytest.fixture
 def site(store: Store, data_dir: Path) -> Iterator[Kiosk]:
     clock = Clock()
-    ctx = Context(store, load_config(data_dir), clock=clock)
+    config = load_config(data_dir)
+    ctx = Context(store, config, clock=clock)
+    platform = wire.KeyPair.generate()
+    sign_raw, kem_raw = platform.public.raw()
+    save_enrollment(config.key_dir, Enrollment(
+        device_id="d-test", gateway_url="http://127.0.0.1:9", service_point="JX-SP01",
+        platform_sign_public=b64(sign_raw), platform_kem_public=b64(kem_raw),
+        fingerprint=platform.public.fingerprint(), enrolled_at=NOW.isoformat()))
     install_samples(ctx, INSTALLER, load_samples(), training=False)
     with store.unit_of_work("system:sync") as uow:
         uow.execute("INSERT INTO sync_state (feed, last_success) VALUES ('pull', ?)", (NOW.isoformat(),))
         uow.log("test.fresh_master_data", "pull")
     staff = store.read("SELECT id FROM staff WHERE role = 'staff' ORDER BY id LIMIT 1")[0]["id"]
     supervisor = store.read("SELECT id FROM staff WHERE role = 'supervisor' ORDER BY id LIMIT 1")[0]["id"]
-    yield Kiosk(ctx, clock, Actor(staff, "staff"), Actor(supervisor, "supervisor"))
+    yield Kiosk(ctx, clock, Actor(staff, "staff"), Actor(supervisor, "supervisor"), platform)
 
 
 def residential_units(site: Kiosk, holders: int) -> list[str]:

@@ -263,3 +263,27 @@ def test_project_not_yet_eligible(site: Kiosk, single: str) -> None:
     with pytest.raises(CheckFailed, match="not yet registered") as err:
         handover.start(site.ctx, site.staff, single)
     assert err.value.code == "project_not_eligible"
+
+
+def test_certificate_row_without_a_signed_approval_is_not_handed_over(site: Kiosk, single: str) -> None:
+    site.ready(single)
+    case = site.start_all_present(single)
+    handover.check(site.ctx, site.staff, case)
+    with site.store.unit_of_work("intruder") as uow:
+        uow.execute("UPDATE certificates SET certificate_no = '豫(2026)郏县不动产权第9999999号' WHERE unit_code = ?",
+                    (single,))
+        uow.log("tamper", single)
+    with pytest.raises(CheckFailed) as err:
+        handover.check(site.ctx, site.staff, case)
+    assert err.value.code == "unverified_certificate"
+
+
+def test_approval_signed_by_another_key_does_not_back_the_certificate(site: Kiosk, single: str) -> None:
+    from sync import wire
+
+    site.platform = wire.KeyPair.generate()
+    site.ready(single)
+    case = site.start_all_present(single)
+    with pytest.raises(CheckFailed) as err:
+        handover.check(site.ctx, site.staff, case)
+    assert err.value.code == "unverified_certificate"

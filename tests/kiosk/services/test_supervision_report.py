@@ -164,7 +164,11 @@ def test_days_from_acceptance_to_certificate_in_county_days(ctx: Context, ledger
                                                             "count": 0}
 
 
-def test_ledger_agrees_with_the_handover_checks(ctx: Context, ledger: dict[str, str]) -> None:
+def test_ledger_agrees_with_the_handover_checks(ctx: Context, ledger: dict[str, str],
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    # The handover also re-verifies the platform's signature on the certificate approval; that is a
+    # tamper check, not a business reason the ledger reports, and these rows are written directly.
+    monkeypatch.setattr("kiosk.services.handover.check_certificate_approval", lambda *args: None)
     expected = {**EXPECTED_P1, "u9": None, "w1": "developer_restricted", "w2": None, "w3": "unpaid"}
     for name, reason in expected.items():
         handover = {"unit_code": ledger[name], "present": [], "represented": [], "training": 0}
