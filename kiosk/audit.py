@@ -18,14 +18,24 @@ from typing import Any
 GENESIS = "0" * 64
 
 
+# Built once: json.dumps with options makes a new encoder on every call, and these run on
+# every state change.
+_COMPACT = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+_CANONICAL = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
 def canonical(seq: int, at: str, actor: str, action: str, subject: str, detail: str) -> bytes:
     """The bytes an entry's hash covers; ``detail`` is already canonical JSON text."""
-    return json.dumps([seq, at, actor, action, subject, detail], ensure_ascii=False,
-                      separators=(",", ":")).encode("utf-8")
+    return _COMPACT.encode([seq, at, actor, action, subject, detail]).encode("utf-8")
+
+
+def canonical_text(obj: Any) -> str:
+    """Sorted keys, no spaces, Chinese as is: the one text form of JSON the store keeps."""
+    return _CANONICAL.encode(obj)
 
 
 def detail_json(detail: dict[str, Any] | None) -> str:
-    return json.dumps(detail or {}, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return canonical_text(detail or {})
 
 
 def entry_hash(prev_hash: str, seq: int, at: str, actor: str, action: str, subject: str,

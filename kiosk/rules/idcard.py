@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
+from operator import mul
 from datetime import date
 from typing import Literal
 
@@ -46,7 +47,7 @@ def make_check_char(body17: str) -> str:
     if len(body17) != 17 or not body17.isascii() or not body17.isdigit():
         raise ValidationError("an ID-number body must be exactly 17 digits",
                               field=FIELD, code="id_body")
-    total = sum(int(digit) * weight for digit, weight in zip(body17, WEIGHTS))
+    total = sum(map(mul, map(int, body17), WEIGHTS))
     return CHECK_CHARS[total % 11]
 
 

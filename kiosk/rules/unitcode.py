@@ -165,6 +165,9 @@ def _pad(value: int | str, width: int, name: str) -> str:
 
 
 def _digits(code: str, first: int, last: int, what: str, error_code: str) -> None:
+    part = code[first - 1:last]
+    if part.isascii() and part.isdigit():
+        return
     for position in range(first, last + 1):
         char = code[position - 1]
         if not ("0" <= char <= "9"):

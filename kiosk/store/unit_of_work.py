@@ -11,8 +11,10 @@ state change can escape the audit chain.
 from __future__ import annotations
 
 import contextlib
-import json
+import functools
+import os
 import sqlite3
+import time
 import uuid
 from collections.abc import Callable, Iterator
 from typing import Any
@@ -22,6 +24,17 @@ from kiosk.errors import StoreError
 from kiosk.vault import Vault
 
 OUTBOX_CONTEXT = "outbox.payload"
+
+
+@functools.lru_cache(maxsize=256)
+def _insert_sql(table: str, columns: tuple[str, ...]) -> str:
+    return f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)})"
+
+
+def new_record_id() -> str:
+    """32 hex digits: the time in ns, then 64 random bits. Unique like a uuid4, but ids
+    made later sort later, so the outbox's unique index grows at its end."""
+    return f"{time.time_ns():016x}{os.urandom(8).hex()}"
 
 
 class UnitOfWork:
@@ -68,9 +81,7 @@ class UnitOfWork:
         return self.conn.execute(sql, params)
 
     def insert(self, table: str, row: dict[str, Any]) -> int:
-        cols = ", ".join(row)
-        marks = ", ".join("?" for _ in row)
-        cur = self.conn.execute(f"INSERT INTO {table} ({cols}) VALUES ({marks})", tuple(row.values()))
+        cur = self.conn.execute(_insert_sql(table, tuple(row)), tuple(row.values()))
         return int(cur.lastrowid or 0)
 
     def update(self, table: str, where: dict[str, Any], changes: dict[str, Any]) -> int:
@@ -100,8 +111,8 @@ class UnitOfWork:
         if not self.audit_seqs:
             raise StoreError("an outbox record needs its audit entry first",
                              hint="call log() before push() in the same unit of work")
-        rid = record_id or uuid.uuid4().hex
-        body = json.dumps(payload, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+        rid = record_id or new_record_id()
+        body = audit.canonical_text(payload)
         self.conn.execute(
             "INSERT INTO outbox (record_id, kind, subject, payload_enc, training, audit_seq, created_at) "
             "VALUES (?, ?, ?, ?, ?, ?, ?)",
