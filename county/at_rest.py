@@ -20,6 +20,7 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from county.errors import GatewayStoreError
+from county.platform_keys import write_private_once
 
 FORMAT = b"\x01"
 NONCE = 12
@@ -54,20 +55,8 @@ def load_or_create(db: Path) -> Sealer:
     """The database's sealer; the key is made atomically on first use (one key even under a race)."""
     path = key_path(db)
     if not path.exists():
-        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
         try:
-            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-            try:
-                os.write(fd, os.urandom(32))
-                os.fsync(fd)
-            finally:
-                os.close(fd)
-            try:
-                os.link(tmp, path)
-            except FileExistsError:
-                pass
-            finally:
-                os.unlink(tmp)
+            write_private_once(path, os.urandom(32))
         except OSError as exc:
             raise GatewayStoreError(f"cannot create the storage key {path}: {exc.strerror}",
                                     hint="the database directory must be writable") from None

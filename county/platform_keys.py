@@ -38,8 +38,13 @@ def load_or_create(db: Path) -> KeyPair:
 
 
 def _create(path: Path) -> None:
+    write_private_once(path, json.dumps(KeyPair.generate().to_private_dict()).encode("utf-8"))
+
+
+def write_private_once(path: Path, data: bytes) -> None:
+    """Create ``path`` (mode 0600) with ``data`` unless it exists. Written to a temporary name,
+    then linked into place, so concurrent first uses end with one file, whole."""
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    data = json.dumps(KeyPair.generate().to_private_dict()).encode("utf-8")
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     try:
         os.write(fd, data)
