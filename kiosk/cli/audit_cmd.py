@@ -7,7 +7,7 @@ import sys
 
 from kiosk import audit
 from kiosk.cli.output import add_json_flag, config_from, emit
-from kiosk.cli.setup import open_store
+from kiosk.store.opening import open_store
 
 
 def register(sub: argparse._SubParsersAction) -> None:

@@ -13,7 +13,7 @@ import datetime as dt
 from typing import Any
 
 from kiosk.cli.output import add_json_flag, config_from, emit
-from kiosk.cli.setup import open_store
+from kiosk.store.opening import open_store
 from kiosk.errors import KioskError
 
 CHINA = dt.timezone(dt.timedelta(hours=8))

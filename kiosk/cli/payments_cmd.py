@@ -19,7 +19,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_reconcile(args: argparse.Namespace) -> int:
-    from kiosk.cli.setup import open_store
+    from kiosk.store.opening import open_store
     from kiosk.rules.fees import parse_purchase_date
     from kiosk.services.payments import format_yuan
     from kiosk.services.reconciliation import read_statement_csv, reconcile

@@ -35,7 +35,7 @@ def _text(report: dict[str, Any]) -> list[str]:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from kiosk.cli.setup import open_store
+    from kiosk.store.opening import open_store
     from kiosk.services.context import Context
     from kiosk.services.supervision import supervision_report, write_csv
 

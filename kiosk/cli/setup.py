@@ -8,9 +8,10 @@ from typing import Any
 
 from kiosk import __version__
 from kiosk.cli.output import add_json_flag, config_from, emit
-from kiosk.config import DEVICE_KINDS, Config, render_default_toml
+from kiosk.config import DEVICE_KINDS, render_default_toml
 from kiosk.errors import ConfigError
 from kiosk.store import Store
+from kiosk.store.opening import open_store
 from kiosk.vault import KEY_FILE, Vault, create_key_file
 
 
@@ -21,14 +22,6 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("status", help="device, outbox backlog, quarantine, sync state, hardware")
     add_json_flag(p)
     p.set_defaults(func=cmd_status)
-
-
-def open_store(config: Config) -> Store:
-    """Open the kiosk's store with its vault; a clear error when the kiosk is not initialised."""
-    if not config.db_path.exists():
-        raise ConfigError(f"no kiosk database in {config.data_dir}",
-                          hint="run 'kiosk init' first (or pass --data-dir / set KIOSK_HOME)")
-    return Store(config.db_path, Vault.from_key_dir(config.key_dir))
 
 
 def cmd_init(args: argparse.Namespace) -> int:

@@ -81,7 +81,7 @@ def cmd_enroll(args: argparse.Namespace) -> int:
 
 
 def cmd_sync(args: argparse.Namespace) -> int:
-    from kiosk.cli.setup import open_store
+    from kiosk.store.opening import open_store
     from kiosk.identity import load_identity
     from sync.agent import Agent, once_exit_code
     from sync.client import GatewayClient
@@ -132,7 +132,7 @@ def store_reason(store: Store) -> str:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from kiosk.cli.setup import open_store
+    from kiosk.store.opening import open_store
     from kiosk.identity import load_identity
     from sync.export import export_pending
 
