@@ -20,7 +20,8 @@ die() { say "$*"; exit 1; }
 
 # Shared libraries the pinned wheels load, found with ldd over their .so files
 # on a minbase Debian 12 (scripts/fresh-check.sh): Qt offscreen, xcb and
-# wayland platforms, Qt Quick (virtual keyboard), Qt Multimedia, zbar, libusb;
+# wayland platforms, Qt Quick (virtual keyboard), Qt Multimedia, CUPS printing,
+# zbar, libusb;
 # the CJK font every screen needs.
 run_pkgs=(
     libglib2.0-0 libfontconfig1 libfreetype6 libdbus-1-3 libpulse0
@@ -29,7 +30,7 @@ run_pkgs=(
     libxcb-randr0 libxcb-render-util0 libxcb-render0 libxcb-shape0 libxcb-shm0 libxcb-sync1
     libxcb-xfixes0 libxcb-xkb1 libxkbcommon-x11-0
     libwayland-client0 libwayland-cursor0 libwayland-egl1
-    libzbar0 libusb-1.0-0 fonts-wqy-microhei
+    libcups2 libzbar0 libusb-1.0-0 fonts-wqy-microhei
 )
 test_pkgs=(xvfb xauth poppler-utils)
 pkgs=("${run_pkgs[@]}")
