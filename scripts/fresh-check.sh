@@ -8,7 +8,8 @@
 #   2. a copy of it gets the host's package-index configuration (apt sources,
 #      pip configuration, the CA certificates the host trusts) and nothing else
 #      of the host, and a clone of this repository's committed HEAD;
-#   3. inside, with a clean environment: `make demo`, `make test`, then
+#   3. inside, with a clean environment: `make demo`, `make test`, `make demo`
+#      after breaking .venv as an interrupted first run leaves it, then
 #      `make demo` again with the network cut off (`unshare --net`).
 #
 # Every mount lives in a private mount namespace of its own step, so nothing
@@ -149,6 +150,12 @@ step_done
 step "make test"
 in_root online "make test" > "$cache/test.log" 2>&1 || { tail -n 60 "$cache/test.log" >&2; die "make test failed; log: $cache/test.log"; }
 grep -E '^(=+ .*(passed|failed).* =+|Contracts: )' "$cache/test.log" >&2 || true
+step_done
+
+step "make demo after an interrupted set-up (a .venv without pip is rebuilt)"
+in_root online "rm -rf .venv/lib/python3*/site-packages/pip && make demo" > "$cache/demo-rebuild.log" 2>&1 \
+    || { tail -n 40 "$cache/demo-rebuild.log" >&2; die "make demo did not repair a broken .venv; log: $cache/demo-rebuild.log"; }
+grep -q "rebuilding .venv" "$cache/demo-rebuild.log" || die "set-up did not notice the broken .venv; log: $cache/demo-rebuild.log"
 step_done
 
 step "make demo again, network cut off"

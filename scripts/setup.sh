@@ -124,28 +124,42 @@ py_version="$("$py" -c 'import sys; print("%d.%d" % sys.version_info[:2])')"
 
 # .venv must be whole: made by the chosen interpreter, with pip, and with the
 # pinned packages importable. Anything less (an interrupted first run, a venv
-# of another interpreter) is rebuilt, so no run ever needs `make clean`.
+# of another interpreter, a package deleted or broken) is rebuilt, so no run
+# ever needs `make clean`. Packages are reinstalled only when the pins or the
+# set-up mode change.
+extra=""
+[ "$mode" = "test" ] && extra="[test]"
+stamp=".venv/.installed-$mode"
+want="$(cat pyproject.toml constraints.txt | sha256sum | cut -d' ' -f1)"
+# The packages with native code (what a deleted file or a missing library
+# breaks) and our own, through the editable install.
+imports="import PySide6.QtWidgets, cryptography.hazmat.bindings._rust, cv2, zxingcpp, pyzbar.pyzbar, zstandard, kiosk, sync, county, hardware"
+[ "$mode" = "test" ] && imports="$imports, pytest, pytestqt"
+
 venv_python_version() { .venv/bin/python -c 'import sys; print("%d.%d" % sys.version_info[:2])' 2>/dev/null || true; }
 venv_has_pip() { .venv/bin/python -m pip --version >/dev/null 2>&1; }
-imports="import PySide6.QtCore, PySide6.QtGui, PySide6.QtWidgets, sqlite_utils, cryptography, escpos, pyzbar.pyzbar, zxingcpp, cv2, fastapi, uvicorn, segno, zstandard, requests, kiosk, sync, county, hardware"
-[ "$mode" = "test" ] && imports="$imports, pytest, pytestqt, hypothesis, importlinter, mypy"
 venv_imports() { QT_QPA_PLATFORM=offscreen .venv/bin/python -c "$imports" >/dev/null 2>&1; }
+stamp_ok() { [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; }
 
-if [ -e .venv ] && { [ "$(venv_python_version)" != "$py_version" ] || ! venv_has_pip; }; then
-    say "rebuilding .venv (it was made by another interpreter or is incomplete)"
-    rm -rf .venv
+if [ -e .venv ] || [ -L .venv ]; then
+    why=""
+    if [ "$(venv_python_version)" != "$py_version" ]; then
+        why="it was made by Python $(venv_python_version) and $py is Python $py_version"
+    elif ! venv_has_pip; then
+        why="it has no working pip (an interrupted first run?)"
+    elif stamp_ok && ! venv_imports; then
+        why="its pinned packages no longer import"
+    fi
+    if [ -n "$why" ]; then
+        say "rebuilding .venv: $why"
+        rm -rf .venv
+    fi
 fi
 if [ ! -e .venv ]; then
     say "creating .venv with $py (Python $py_version)"
     "$py" -m venv .venv || { rm -rf .venv; die "could not create .venv with $py"; }
 fi
-
-# Reinstall only when the pins or the set-up mode change, or an import fails.
-extra=""
-[ "$mode" = "test" ] && extra="[test]"
-stamp=".venv/.installed-$mode"
-want="$(cat pyproject.toml constraints.txt | sha256sum | cut -d' ' -f1)"
-if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ] || ! venv_imports; then
+if ! stamp_ok; then
     rm -f "$stamp"
     say "installing Python packages into .venv ($mode)"
     .venv/bin/python -m pip install -q --disable-pip-version-check --upgrade pip
