@@ -1,5 +1,5 @@
 # The two commands of the README. Each runs the idempotent set-up first.
-.PHONY: demo test setup-run setup-test lint-imports bench clean
+.PHONY: demo test fresh-check setup-run setup-test lint-imports bench clean
 
 demo: setup-run
 	.venv/bin/kiosk demo
@@ -8,6 +8,10 @@ test: setup-test
 	.venv/bin/ruff check .
 	.venv/bin/lint-imports
 	QT_QPA_PLATFORM=offscreen .venv/bin/python -m pytest
+
+# The README's two commands in a clean Debian 12 root (debootstrap), then demo offline.
+fresh-check:
+	scripts/fresh-check.sh
 
 setup-run:
 	@scripts/setup.sh run
