@@ -57,7 +57,8 @@ class Outcome(Generic[T]):
 
 def unit_of(kind: str, subject: str, detail: str) -> str | None:
     """The unit code an audit entry names: its subject for unit-level kinds, else ``detail.unit``."""
-    if kind.startswith(("unit.", "registration.", "certificate.", "buyer.", "restriction.override")):
+    if kind.startswith(("unit.", "registration.", "certificate.", "buyer.", "restriction.override",
+                        "print.queued")):
         return subject
     if '"unit"' not in detail:
         return None

@@ -51,6 +51,8 @@ def test_a_commands_changes_are_exactly_its_audit_entries(kiosk: Kiosk) -> None:
     assert unit is not None and len(unit) == 28
     started = next(c for c in outcome.changes if c.kind == "handover.start")
     assert (started.subject, started.unit, started.state) == (delivered[0].subject, unit, "delivered")
+    queued = [c for c in outcome.changes if c.kind == "print.queued"]
+    assert queued and all(c.unit == unit for c in queued)
     order = next(c for c in outcome.changes if c.kind == "payment.order")
     assert order.state == "paid" and order.unit is None
 
