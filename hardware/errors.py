@@ -1,6 +1,7 @@
 """Errors of the device layer, all under ``kiosk.errors.DeviceError``.
 
 DeviceError
+├── BadDeviceURI        a device URI that cannot name a device (scheme, port, option); also a ValidationError
 ├── DeviceUnavailable   the device is not there (unplugged, port missing, refused connection)
 ├── DeviceTimeout       the device did not answer in time
 ├── ProtocolError       the device answered with bytes that break its protocol (checksum, length, framing)
@@ -13,6 +14,7 @@ what happened and what to do next.
 from __future__ import annotations
 
 from kiosk.errors import DeviceError as _KioskDeviceError
+from kiosk.errors import ValidationError
 
 
 class DeviceError(_KioskDeviceError):
@@ -38,3 +40,14 @@ class ProtocolError(DeviceError):
 
 class DeviceStatusError(DeviceError):
     code = "device_status"
+
+
+class BadDeviceURI(DeviceError, ValidationError):
+    """The one error for a device URI that is wrong, whatever the device: the configuration is
+    bad input, so it is a ``ValidationError`` too, with ``field`` the ``[devices]`` key."""
+
+    code = "device_uri"
+
+    def __init__(self, message: str, *, device: str, hint: str | None = None) -> None:
+        super().__init__(message, device=device, hint=hint)
+        self.field = device

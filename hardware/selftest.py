@@ -22,6 +22,7 @@ DRIVER_SELF_TESTS: dict[str, tuple[tuple[str, str], ...]] = {
     "card_reader": (("hardware.idcard.connect", "self_test"),),
     "camera": (("hardware.camera.connect", "self_test"),),
     "scanner": (("hardware.scan_engine.serial_reader", "self_test"),),
+    "a4_printer": (("hardware.a4printer", "self_test"),),
 }
 
 
@@ -53,7 +54,7 @@ class SelfTestRegistry:
                 if _missing(exc, module):
                     continue
                 raise
-            test = getattr(loaded, name, None)
+            test: SelfTest | None = getattr(loaded, name, None)
             if callable(test):
                 self._functions[kind] = test
                 return test

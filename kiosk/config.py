@@ -68,13 +68,14 @@ DEFAULTS: dict[str, dict[str, Any]] = {
         "printer_chinese": "raster",  # "native" (GB18030 in Chinese mode) or "raster"
         "printer_width_mm": 80,
         "camera": "sim://",
-        "scanner": "",              # serial:///dev/ttyACM0 for a serial scan engine
+        "scanner": "",              # serial:///dev/ttyACM0 for a serial scan engine, sim:// for the simulator
+        "a4_printer": "pdf://a4",   # pdf://DIR: the simulator writing PDF files (relative: in the data directory)
     },
 }
 
 
 # The [devices] keys that hold a device URI (the others configure a device).
-DEVICE_KINDS: tuple[str, ...] = ("card_reader", "printer", "camera", "scanner")
+DEVICE_KINDS: tuple[str, ...] = ("card_reader", "printer", "camera", "scanner", "a4_printer")
 
 
 def default_data_dir() -> Path:
@@ -108,9 +109,11 @@ class Config:
         return self.data_dir / CONFIG_NAME
 
     def resolve_sim_path(self, uri: str) -> str:
-        """Make a relative ``sim://name`` device URI point into the data directory."""
-        if uri.startswith("sim://") and uri[6:] and not uri[6:].startswith("/"):
-            return "sim://" + str(self.data_dir / uri[6:])
+        """Make a relative ``sim://name`` or ``pdf://name`` device URI point into the data directory."""
+        for scheme in ("sim://", "pdf://"):
+            rest = uri[len(scheme):]
+            if uri.startswith(scheme) and rest and not rest.startswith(("/", "?")):
+                return scheme + str(self.data_dir / rest)
         return uri
 
 

@@ -12,11 +12,14 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Protocol, Self
+from typing import TYPE_CHECKING, Self
 
 import numpy as np
 
 from hardware.errors import DeviceTimeout, DeviceUnavailable
+
+if TYPE_CHECKING:
+    import cv2
 
 DEVICE = "camera"
 
@@ -30,20 +33,20 @@ class Frame:
     captured_at: float
 
 
-class Camera(Protocol):
+class Camera(abc.ABC):
     """A source of frames; ``latest`` never returns the same or an older frame twice."""
 
+    @abc.abstractmethod
     def start(self) -> None:
         """Open the device and start capturing."""
-        ...
 
+    @abc.abstractmethod
     def latest(self, timeout: float = 1.0) -> Frame:
         """The newest frame not yet handed over, waiting up to ``timeout`` seconds for one."""
-        ...
 
+    @abc.abstractmethod
     def stop(self) -> None:
         """Stop capturing and release the device."""
-        ...
 
 
 class EndOfStream(Exception):
@@ -149,11 +152,7 @@ class NewestFrameGrabber:
             self._thread = None
 
 
-class Releasable(Protocol):
-    def release(self) -> None: ...
-
-
-class GrabbingCamera(abc.ABC):
+class GrabbingCamera(Camera):
     """What every camera shares: a newest-frame grabber and an optional capture handle.
 
     Subclasses open their source in ``start`` and set ``_grabber`` (and
@@ -161,7 +160,7 @@ class GrabbingCamera(abc.ABC):
     """
 
     _grabber: NewestFrameGrabber | None = None
-    _capture: Releasable | None = None
+    _capture: cv2.VideoCapture | None = None
 
     @abc.abstractmethod
     def start(self) -> None:

@@ -9,10 +9,11 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from urllib.parse import parse_qs, urlsplit
 
 from hardware.camera.base import DEVICE, Camera
-from hardware.errors import DeviceError, DeviceUnavailable
+from hardware.errors import BadDeviceURI, DeviceError
 
 
 def _number(query: dict[str, list[str]], key: str, default: float, uri: str) -> float:
@@ -22,37 +23,55 @@ def _number(query: dict[str, list[str]], key: str, default: float, uri: str) -> 
     try:
         return float(raw)
     except ValueError:
-        raise DeviceUnavailable(f"camera URI {uri!r}: {key}={raw!r} is not a number", device=DEVICE,
-                                hint=f"write e.g. ?{key}={default:g}") from None
+        raise BadDeviceURI(f"camera URI {uri!r}: {key}={raw!r} is not a number", device=DEVICE,
+                           hint=f"write e.g. ?{key}={default:g}") from None
 
 
-def open_camera(uri: str) -> Camera:
-    """A not yet started camera for ``uri``; ``DeviceUnavailable`` explains a URI it cannot use."""
+@dataclass(frozen=True)
+class CameraAddress:
+    simulated: bool
+    paths: tuple[str, ...] = ()         # the simulator's files (none: blank frames)
+    fps: float = 30.0
+    loop: bool = True
+    device: int | str = 0               # the real camera's index or device path
+    width: int = 1280
+    height: int = 720
+
+
+def parse_camera_uri(uri: str) -> CameraAddress:
+    """Check a camera URI without touching the camera or its files; ``BadDeviceURI`` names what is wrong."""
     text = uri.strip()
     if text.isdigit() or text.startswith("/dev/"):
         text = f"cam://{text}"
     parts = urlsplit(text)
     query = parse_qs(parts.query)
     if parts.scheme == "sim":
+        location = (parts.netloc + parts.path).strip()
+        paths = tuple(p for p in location.split(";") if p) if location else ()
+        return CameraAddress(True, paths, fps=_number(query, "fps", 30.0, uri),
+                             loop=query.get("loop", ["1"])[-1] not in ("0", "false", "no"))
+    if parts.scheme == "cam":
+        location = parts.netloc + parts.path
+        if location == "":
+            raise BadDeviceURI(f"camera URI {uri!r} names no device", device=DEVICE,
+                               hint="write cam://0 or cam:///dev/video0")
+        return CameraAddress(False, device=int(location) if location.isdigit() else location,
+                             width=int(_number(query, "width", 1280, uri)),
+                             height=int(_number(query, "height", 720, uri)))
+    raise BadDeviceURI(f"unknown camera URI {uri!r}", device=DEVICE,
+                       hint="use sim://PATH for the simulator or cam://0 for a real camera")
+
+
+def open_camera(uri: str) -> Camera:
+    """A not yet started camera for ``uri``; ``BadDeviceURI`` explains a URI it cannot use."""
+    address = parse_camera_uri(uri)
+    if address.simulated:
         from hardware.camera.sim import SimulatedCamera
 
-        location = (parts.netloc + parts.path).strip()
-        paths = [p for p in location.split(";") if p] if location else []
-        fps = _number(query, "fps", 30.0, uri)
-        loop = query.get("loop", ["1"])[-1] not in ("0", "false", "no")
-        return SimulatedCamera(paths, fps=fps, loop=loop)
-    if parts.scheme == "cam":
-        from hardware.camera.opencv import OpenCVCamera
+        return SimulatedCamera(address.paths, fps=address.fps, loop=address.loop)
+    from hardware.camera.opencv import OpenCVCamera
 
-        location = parts.netloc + parts.path
-        device: int | str = int(location) if location.isdigit() else location
-        if device == "":
-            raise DeviceUnavailable(f"camera URI {uri!r} names no device", device=DEVICE,
-                                    hint="write cam://0 or cam:///dev/video0")
-        return OpenCVCamera(device, width=int(_number(query, "width", 1280, uri)),
-                            height=int(_number(query, "height", 720, uri)))
-    raise DeviceUnavailable(f"unknown camera URI {uri!r}", device=DEVICE,
-                            hint="use sim://PATH for the simulator or cam://0 for a real camera")
+    return OpenCVCamera(address.device, width=address.width, height=address.height)
 
 
 def self_test(uri: str, *, timeout: float = 3.0) -> tuple[bool, str]:

@@ -14,7 +14,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from abc import ABC, abstractmethod
+from typing import Any
 
 from hardware.idcard.errors import CardDataError, UnknownCardType
 from hardware.idcard.protocol import DEVICE
@@ -71,7 +72,7 @@ NATIONS: dict[str, str] = {
     "98": "外国血统",
 }
 
-class PhotoDecoder(Protocol):
+class PhotoDecoder(ABC):
     """Turns the card's 1024-byte WLT photo into an image (BMP bytes).
 
     WLT decoding needs the library licensed to the reader's vendor; a kiosk
@@ -79,10 +80,12 @@ class PhotoDecoder(Protocol):
     it cannot decode.
     """
 
-    def decode(self, wlt: bytes) -> bytes | None: ...
+    @abstractmethod
+    def decode(self, wlt: bytes) -> bytes | None:
+        """The photo as BMP bytes, or None when it cannot be decoded."""
 
 
-class NoPhotoDecoder:
+class NoPhotoDecoder(PhotoDecoder):
     """The default: no vendor library installed, so no image (the raw WLT is kept)."""
 
     def decode(self, wlt: bytes) -> bytes | None:

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from urllib.parse import parse_qs, urlsplit
 
 from hardware.idcard.reader import DEFAULT_BAUDRATE, CardReader, SerialCardReader, StepTimeouts
-from kiosk.errors import KioskError, ValidationError
+from hardware.errors import BadDeviceURI
+from kiosk.errors import KioskError
 
 FIELD = "card_reader"
 
@@ -33,47 +34,69 @@ def _one(query: dict[str, list[str]], key: str, uri: str) -> str | None:
     if not values:
         return None
     if len(values) > 1:
-        raise ValidationError(f"card reader URI {uri!r} gives {key} twice", field=FIELD)
+        raise BadDeviceURI(f"card reader URI {uri!r} gives {key} twice", device=FIELD)
     return values[0]
 
 
 def parse_reader_uri(uri: str) -> ReaderAddress:
     text = uri.strip()
     if not text:
-        raise ValidationError("no card reader configured", field=FIELD,
-                              hint="pass --port /dev/ttyUSB0 (or sim) or set [devices] card_reader")
+        raise BadDeviceURI("no card reader configured", device=FIELD,
+                           hint="pass --port /dev/ttyUSB0 (or sim) or set [devices] card_reader")
     if text == "sim" or text.startswith("sim://"):
         parts = urlsplit("sim://" if text == "sim" else text)
         if parts.netloc or parts.path:
-            raise ValidationError(f"card reader URI {uri!r}: the simulator takes no path", field=FIELD,
-                                  hint="use sim:// or sim://?card=NAME&fault=NAME")
+            raise BadDeviceURI(f"card reader URI {uri!r}: the simulator takes no path", device=FIELD,
+                               hint="use sim:// or sim://?card=NAME&fault=NAME")
         query = parse_qs(parts.query)
         unknown = set(query) - {"card", "fault"}
         if unknown:
-            raise ValidationError(f"card reader URI {uri!r}: unknown option {', '.join(sorted(unknown))}",
-                                  field=FIELD, hint="the simulator knows card= and fault=")
-        return ReaderAddress(None, DEFAULT_BAUDRATE, _one(query, "card", uri), _one(query, "fault", uri))
+            raise BadDeviceURI(f"card reader URI {uri!r}: unknown option {', '.join(sorted(unknown))}",
+                               device=FIELD, hint="the simulator knows card= and fault=")
+        return ReaderAddress(None, DEFAULT_BAUDRATE, _sim_card(_one(query, "card", uri)),
+                             _sim_fault(_one(query, "fault", uri)))
     if text.startswith("serial://"):
         parts = urlsplit(text)
         if not parts.path:
-            raise ValidationError(f"card reader URI {uri!r} names no port", field=FIELD,
-                                  hint="write serial:///dev/ttyUSB0?baud=115200")
+            raise BadDeviceURI(f"card reader URI {uri!r} names no port", device=FIELD,
+                               hint="write serial:///dev/ttyUSB0?baud=115200")
         query = parse_qs(parts.query)
         unknown = set(query) - {"baud"}
         if unknown:
-            raise ValidationError(f"card reader URI {uri!r}: unknown option {', '.join(sorted(unknown))}",
-                                  field=FIELD, hint="serial URIs take baud= only")
+            raise BadDeviceURI(f"card reader URI {uri!r}: unknown option {', '.join(sorted(unknown))}",
+                               device=FIELD, hint="serial URIs take baud= only")
         baud = _one(query, "baud", uri)
         return ReaderAddress(parts.netloc + parts.path, _baud(baud, uri) if baud else DEFAULT_BAUDRATE)
     if "://" in text:
-        raise ValidationError(f"card reader URI {uri!r} has an unknown scheme", field=FIELD,
-                              hint="use serial:///dev/ttyUSB0?baud=115200, a port name, or sim://")
+        raise BadDeviceURI(f"card reader URI {uri!r} has an unknown scheme", device=FIELD,
+                           hint="use serial:///dev/ttyUSB0?baud=115200, a port name, or sim://")
     return ReaderAddress(text, DEFAULT_BAUDRATE)
+
+
+def _sim_card(name: str | None) -> str:
+    from hardware.idcard.simulator import DEFAULT_CARD, SAMPLE_CARDS
+
+    card = name or DEFAULT_CARD
+    if card != "none" and card not in SAMPLE_CARDS:
+        raise BadDeviceURI(f"the simulator has no card {card!r}", device=FIELD,
+                           hint=f"choose one of: none, {', '.join(SAMPLE_CARDS)}")
+    return card
+
+
+def _sim_fault(name: str | None) -> str:
+    from hardware.idcard.simulator import Fault
+
+    faults = [fault.value for fault in Fault]
+    fault = name or Fault.NONE.value
+    if fault not in faults:
+        raise BadDeviceURI(f"the simulator has no fault {fault!r}", device=FIELD,
+                           hint=f"choose one of: {', '.join(faults)}")
+    return fault
 
 
 def _baud(text: str, uri: str) -> int:
     if not text.isdigit() or int(text) <= 0:
-        raise ValidationError(f"card reader URI {uri!r}: baud must be a positive whole number", field=FIELD)
+        raise BadDeviceURI(f"card reader URI {uri!r}: baud must be a positive whole number", device=FIELD)
     return int(text)
 
 
@@ -90,19 +113,10 @@ def open_reader(uri: str, *, baudrate: int | None = None,
         finally:
             reader.close()
         return
-    from hardware.idcard.simulator import DEFAULT_CARD, SAMPLE_CARDS, CardReaderSimulator, Fault
+    from hardware.idcard.simulator import SAMPLE_CARDS, CardReaderSimulator, Fault
 
-    card_name = address.sim_card or DEFAULT_CARD
-    if card_name != "none" and card_name not in SAMPLE_CARDS:
-        raise ValidationError(f"the simulator has no card {card_name!r}", field=FIELD,
-                              hint=f"choose one of: none, {', '.join(SAMPLE_CARDS)}")
-    faults = {fault.value: fault for fault in Fault}
-    fault_name = address.sim_fault or Fault.NONE.value
-    if fault_name not in faults:
-        raise ValidationError(f"the simulator has no fault {fault_name!r}", field=FIELD,
-                              hint=f"choose one of: {', '.join(faults)}")
-    card = None if card_name == "none" else SAMPLE_CARDS[card_name]
-    with CardReaderSimulator(card, faults[fault_name]) as sim:
+    card = None if address.sim_card == "none" else SAMPLE_CARDS[address.sim_card or ""]
+    with CardReaderSimulator(card, Fault(address.sim_fault)) as sim:
         reader = SerialCardReader(sim.port, baud, timeouts=timeouts)
         try:
             yield reader

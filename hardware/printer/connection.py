@@ -9,7 +9,8 @@ happened and what to do.
 from __future__ import annotations
 
 import errno
-from typing import TYPE_CHECKING, Protocol
+from abc import ABC, abstractmethod
+from typing import TYPE_CHECKING
 
 from hardware.errors import DeviceTimeout, DeviceUnavailable
 from hardware.printer.layout import Paper
@@ -22,19 +23,23 @@ if TYPE_CHECKING:
     from escpos.escpos import Escpos
 
 
-class PrinterConnection(Protocol):
+class PrinterConnection(ABC):
     uri: PrinterURI
 
-    def status(self) -> PrinterStatus: ...
+    @abstractmethod
+    def status(self) -> PrinterStatus:
+        """What the printer reports about itself now."""
 
+    @abstractmethod
     def send(self, data: bytes) -> list[str]:
         """Send one complete job; returns the files written (simulated printer only)."""
-        ...
 
-    def close(self) -> None: ...
+    @abstractmethod
+    def close(self) -> None:
+        """Release the connection (safe to call twice)."""
 
 
-class EscposConnection:
+class EscposConnection(PrinterConnection):
     """A python-escpos printer (Usb, Serial, Network, File) used as the transport."""
 
     def __init__(self, uri: PrinterURI) -> None:
@@ -135,10 +140,10 @@ class EscposConnection:
                 self._printer.close()
             except OSError:
                 pass
-            self._printer: "Escpos | None" = None
+            self._printer = None
 
 
-class SimConnection:
+class SimConnection(PrinterConnection):
     def __init__(self, uri: PrinterURI, paper: Paper) -> None:
         self.uri = uri
         self.printer = SimulatedPrinter(uri.path, paper.dots)

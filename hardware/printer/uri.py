@@ -10,9 +10,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from urllib.parse import parse_qsl, urlsplit
+from urllib.parse import SplitResult, parse_qsl, urlsplit
 
-from kiosk.errors import ValidationError
+from hardware.errors import BadDeviceURI
 
 SCHEMES = ("usb", "serial", "tcp", "file", "sim")
 BAUD_RATES = (1200, 2400, 4800, 9600, 19200, 38400, 57600, 115200)
@@ -43,8 +43,8 @@ class PrinterURI:
         return self.scheme in ("usb", "serial", "tcp")
 
 
-def _bad(uri: str, part: str, problem: str, hint: str) -> ValidationError:
-    return ValidationError(f"printer URI {uri!r}: {part} {problem}", field="printer", hint=hint)
+def _bad(uri: str, part: str, problem: str, hint: str) -> BadDeviceURI:
+    return BadDeviceURI(f"printer URI {uri!r}: {part} {problem}", device="printer", hint=hint)
 
 
 def _number(uri: str, part: str, text: str, base: int = 10) -> int:
@@ -58,8 +58,8 @@ def parse_printer_uri(uri: str) -> PrinterURI:
     """Parse and check a printer URI; every mistake names the part that is wrong."""
     text = (uri or "").strip()
     if not text:
-        raise ValidationError("printer URI is empty", field="printer",
-                              hint="set devices.printer, e.g. tcp://192.168.1.50:9100 or sim://printer")
+        raise BadDeviceURI("printer URI is empty", device="printer",
+                           hint="set devices.printer, e.g. tcp://192.168.1.50:9100 or sim://printer")
     if "://" not in text:
         raise _bad(text, "scheme", "is missing", f"start with one of {', '.join(s + '://' for s in SCHEMES)}")
     parts = urlsplit(text)
@@ -123,7 +123,7 @@ def _serial(text: str, netloc: str, path: str, query: dict[str, str], timeout: f
     return PrinterURI(scheme="serial", uri=text, path=path, baud=baud, timeout=timeout)
 
 
-def _tcp(text: str, parts, timeout: float) -> PrinterURI:
+def _tcp(text: str, parts: SplitResult, timeout: float) -> PrinterURI:
     if parts.path not in ("", "/"):
         raise _bad(text, "path", f"{parts.path!r} is not allowed", "write tcp://host:port")
     host = parts.hostname or ""

@@ -15,7 +15,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import serial
 
-from hardware.errors import DeviceError, DeviceTimeout, DeviceUnavailable, ProtocolError
+from hardware.errors import BadDeviceURI, DeviceError, DeviceTimeout, DeviceUnavailable, ProtocolError
 from hardware.scanning.charset import decode_payload
 
 DEVICE = "scanner"
@@ -116,20 +116,49 @@ class SerialScanner:
         self.close()
 
 
+class SimulatedSerialScanner(SerialScanner):
+    """The ordinary serial scanner, reading from the built-in scan engine simulator on a pty.
+
+    ``feed(text)`` makes the simulated engine send one scan while the scanner is open.
+    """
+
+    def __init__(self) -> None:
+        from hardware.scan_engine.simulator import ScannerSimulator
+
+        super().__init__("", baudrate=9600)
+        self.simulator = ScannerSimulator()
+
+    def open(self) -> None:
+        if self._serial is not None:
+            return
+        self.simulator.start()
+        self.port = self.simulator.port
+        super().open()
+
+    def feed(self, text: str | bytes) -> None:
+        self.simulator.feed(text)
+
+    def close(self) -> None:
+        super().close()
+        self.simulator.stop()
+
+
 def open_scanner(uri: str) -> SerialScanner:
-    """A not yet opened scanner for ``serial:///dev/ttyACM0?baud=9600`` or a bare port path."""
+    """A not yet opened scanner for ``serial:///dev/ttyACM0?baud=9600``, a bare port path or ``sim://``."""
+    if uri.strip() == "sim://":
+        return SimulatedSerialScanner()
     parts = urlsplit(uri if "://" in uri else f"serial://{uri}")
     if parts.scheme != "serial":
-        raise DeviceUnavailable(f"unknown scanner URI {uri!r}", device=DEVICE,
-                                hint="use serial:///dev/ttyACM0?baud=9600; HID scanners need no URI")
+        raise BadDeviceURI(f"unknown scanner URI {uri!r}", device=DEVICE,
+                           hint="use serial:///dev/ttyACM0?baud=9600 or sim://; HID scanners need no URI")
     port = parts.netloc + parts.path
     if not port:
-        raise DeviceUnavailable(f"scanner URI {uri!r} names no port", device=DEVICE,
-                                hint="write serial:///dev/ttyACM0")
+        raise BadDeviceURI(f"scanner URI {uri!r} names no port", device=DEVICE,
+                           hint="write serial:///dev/ttyACM0")
     baud = parse_qs(parts.query).get("baud", ["9600"])[-1]
     if not baud.isdigit():
-        raise DeviceUnavailable(f"scanner URI {uri!r}: baud={baud!r} is not a number", device=DEVICE,
-                                hint="write e.g. ?baud=9600")
+        raise BadDeviceURI(f"scanner URI {uri!r}: baud={baud!r} is not a number", device=DEVICE,
+                           hint="write e.g. ?baud=9600")
     return SerialScanner(port, baudrate=int(baud))
 
 

@@ -10,7 +10,7 @@ import numpy as np
 
 from hardware.scanning import zbar_engine, zxing_engine
 from hardware.scanning.passes import DEFAULT_PASSES, ZXING, Pass
-from hardware.scanning.symbol import Symbol
+from hardware.scanning.symbol import CodeScanner, Symbol
 from kiosk.errors import ValidationError
 
 FAST_PASS = "fast"
@@ -48,7 +48,7 @@ def to_gray(frame: np.ndarray) -> np.ndarray:
     return np.ascontiguousarray(gray)
 
 
-class DecoderPipeline:
+class DecoderPipeline(CodeScanner):
     """zxing-cpp first; when it finds nothing, further passes while the budget lasts.
 
     The budget is checked before each pass against that pass's running cost

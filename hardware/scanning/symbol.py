@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Protocol
+from abc import ABC, abstractmethod
 
 import numpy as np
 
@@ -24,9 +24,9 @@ class Symbol:
     pass_name: str
 
 
-class CodeScanner(Protocol):
+class CodeScanner(ABC):
     """Anything that turns a camera frame into decoded symbols."""
 
+    @abstractmethod
     def decode(self, frame: np.ndarray) -> list[Symbol]:
         """Decode every code found in ``frame`` (grey or BGR, uint8); empty when none."""
-        ...

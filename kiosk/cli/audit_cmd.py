@@ -5,12 +5,11 @@ from __future__ import annotations
 import argparse
 import sys
 
-from kiosk import audit
+from kiosk.app import open_kiosk
 from kiosk.cli.output import add_json_flag, config_from, emit
-from kiosk.store.opening import open_store
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("audit", help="audit log tools")
     audit_sub = p.add_subparsers(dest="audit_command", metavar="ACTION", required=True)
     v = audit_sub.add_parser("verify", help="check the audit hash chain")
@@ -19,8 +18,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
-    with open_store(config_from(args)) as store:
-        result = audit.verify(store.conn)
+    with open_kiosk(config_from(args)) as kiosk:
+        result = kiosk.verify_audit()
     if args.json:
         emit(result.as_dict())
     elif result.ok:

@@ -5,10 +5,9 @@ from __future__ import annotations
 import argparse
 
 from kiosk.cli.output import add_json_flag, config_from, emit
-from kiosk.store.opening import open_store
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("simulate", help="run N complete scripted handovers on training data")
     p.add_argument("--handovers", type=_count, required=True, metavar="N")
     add_json_flag(p)
@@ -26,12 +25,10 @@ def _count(text: str) -> int:
 
 
 def cmd_simulate(args: argparse.Namespace) -> int:
-    from kiosk.services.context import Context
-    from kiosk.services.simulate import simulate
+    from kiosk.app import open_kiosk
 
-    config = config_from(args)
-    with open_store(config) as store:
-        result = simulate(Context(store, config), args.handovers)
+    with open_kiosk(config_from(args)) as kiosk:
+        result = kiosk.simulate(args.handovers).value
     if args.json:
         emit(result)
     else:

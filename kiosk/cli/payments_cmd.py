@@ -9,7 +9,7 @@ from kiosk.cli.output import add_json_flag, config_from, emit
 from kiosk.errors import ValidationError
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("reconcile", help="daily payment reconciliation, each payee account on its own")
     p.add_argument("--date", required=True, metavar="YYYY-MM-DD", help="the day (China Standard Time)")
     p.add_argument("--statement", action="append", default=[], metavar="PAYEE=FILE.csv",
@@ -19,10 +19,10 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_reconcile(args: argparse.Namespace) -> int:
-    from kiosk.store.opening import open_store
+    from kiosk.app import open_kiosk
     from kiosk.rules.fees import parse_purchase_date
     from kiosk.services.payments import format_yuan
-    from kiosk.services.reconciliation import read_statement_csv, reconcile
+    from kiosk.services.reconciliation import read_statement_csv
 
     day = parse_purchase_date(args.date)
     statements = {}
@@ -34,8 +34,8 @@ def cmd_reconcile(args: argparse.Namespace) -> int:
         if payee.strip() in statements:
             raise ValidationError(f"two statements for {payee.strip()}", field="statement")
         statements[payee.strip()] = read_statement_csv(Path(file.strip()))
-    with open_store(config_from(args)) as store:
-        report = reconcile(store, day, statements)
+    with open_kiosk(config_from(args)) as kiosk:
+        report = kiosk.reconcile(day, statements)
     if args.json:
         emit(report)
         return 0

@@ -8,7 +8,7 @@ from typing import Any
 from kiosk.cli.output import add_json_flag, config_from, emit
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("report", help="supervision ledger: handovers per project and service point")
     add_json_flag(p)
     p.add_argument("--csv", metavar="FILE", help="also write the ledger as CSV (UTF-8 with BOM, for Excel)")
@@ -35,13 +35,11 @@ def _text(report: dict[str, Any]) -> list[str]:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from kiosk.store.opening import open_store
-    from kiosk.services.context import Context
-    from kiosk.services.supervision import supervision_report, write_csv
+    from kiosk.app import open_kiosk
+    from kiosk.services.supervision import write_csv
 
-    config = config_from(args)
-    with open_store(config) as store:
-        report = supervision_report(Context(store, config), include_training=args.include_training)
+    with open_kiosk(config_from(args)) as kiosk:
+        report = kiosk.supervision_report(include_training=args.include_training)
     if args.csv:
         write_csv(report, args.csv)
     if args.json:

@@ -11,11 +11,10 @@ from kiosk.cli.output import add_json_flag, config_from, emit
 from kiosk.config import DEVICE_KINDS, render_default_toml
 from kiosk.errors import ConfigError
 from kiosk.store import Store
-from kiosk.store.opening import open_store
 from kiosk.vault import KEY_FILE, Vault, create_key_file
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("init", help="create a data directory, data key and database")
     add_json_flag(p)
     p.set_defaults(func=cmd_init)
@@ -55,12 +54,12 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 
 def cmd_status(args: argparse.Namespace) -> int:
-    from kiosk.status import summary
+    from kiosk.app import open_kiosk
 
     config = config_from(args)
-    with open_store(config) as store:
+    with open_kiosk(config) as kiosk:
         result: dict[str, Any] = {"version": __version__, "data_dir": str(config.data_dir)}
-        result.update(summary(store, config))
+        result.update(kiosk.status())
     result["hardware"] = {k: config["devices"][k] for k in DEVICE_KINDS if config["devices"][k]}
     if args.json:
         emit(result)

@@ -19,6 +19,8 @@ from kiosk.services.staff import Actor, require
 from kiosk.services.states import FIRST_REGISTRATION
 from kiosk.store import Store, UnitOfWork
 
+__all__ = ["record_acceptance"]
+
 ITEMS: dict[str, str] = {
     "planning": "规划核实",
     "fire": "消防验收",

@@ -11,6 +11,8 @@ from typing import Any
 from kiosk.errors import FlowError
 from kiosk.store import UnitOfWork
 
+__all__: list[str] = []
+
 
 def item_data(item: dict[str, Any]) -> dict[str, Any]:
     data = item.get("data")

@@ -25,6 +25,8 @@ from kiosk.services.staff import SUPERVISOR_ROLES, Actor, require
 from kiosk.services.states import CERTIFICATE
 from kiosk.store import Store, UnitOfWork
 
+__all__ = ["add_stock", "reprint", "void_serial"]
+
 MAX_SERIAL = 64
 
 
@@ -99,7 +101,11 @@ def serial_from_scan(text: str) -> tuple[str, str | None]:
 
 def bind(uow: UnitOfWork, unit_code: str, *, serial: str, certificate_no: str | None = None,
          actor: Actor) -> None:
-    """Bind a physical certificate (by serial) to the unit's recorded certificate."""
+    """Bind a physical certificate (by serial) to the unit's recorded certificate.
+
+    Building block: runs inside the caller's unit of work and checks neither the actor nor the
+    handover; the command is ``handover.bind_certificate``.
+    """
     cert = uow.execute("SELECT certificate_no, serial, state FROM certificates WHERE unit_code = ?",
                        (unit_code,)).fetchone()
     if cert is None:
@@ -128,6 +134,7 @@ def bind(uow: UnitOfWork, unit_code: str, *, serial: str, certificate_no: str | 
 
 
 def take_from_stock(uow: UnitOfWork) -> str:
+    """Building block: the next serial on hand, inside the caller's unit of work."""
     row = uow.execute("SELECT serial FROM certificate_stock WHERE state = 'on_hand' "
                       "ORDER BY serial LIMIT 1").fetchone()
     if row is None:
@@ -137,7 +144,10 @@ def take_from_stock(uow: UnitOfWork) -> str:
 
 
 def print_on_stock(uow: UnitOfWork, unit_code: str, *, actor: Actor, body: dict[str, Any]) -> str:
-    """Take the next serial from stock, bind it and queue the certificate page."""
+    """Take the next serial from stock, bind it and queue the certificate page.
+
+    Building block: runs inside the caller's unit of work (``handover.bind_certificate``).
+    """
     serial = take_from_stock(uow)
     bind(uow, unit_code, serial=serial, actor=actor)
     create_job(uow, "certificate", unit_code, {**body, "serial": serial})

@@ -16,6 +16,8 @@ from kiosk.config import Config
 from kiosk.identity import DeviceKeys, ensure_device_keys
 from kiosk.store import Store
 
+__all__: list[str] = []
+
 
 def utc_clock() -> dt.datetime:
     return dt.datetime.now(dt.timezone.utc)

@@ -27,6 +27,8 @@ from kiosk.services.states import CONTRACT
 from kiosk.store import Store, UnitOfWork
 from kiosk.templates import load_template
 
+__all__ = ["correct", "draft", "sign"]
+
 TEMPLATE = "contract_sale"
 CONTEXT = "contracts.content"
 USE_NAMES = {"residential": "住宅", "non-residential": "非住宅"}

@@ -20,6 +20,8 @@ from kiosk.services.context import Context
 from kiosk.services.staff import SUPERVISOR_ROLES, Actor, require
 from kiosk.store import Store, UnitOfWork
 
+__all__ = ["override", "record_violation"]
+
 VIOLATIONS: dict[str, str] = {
     "late_handover": "逾期交房",
     "contract_breach": "合同违约",

@@ -36,6 +36,9 @@ from kiosk.services.verification import check_certificate_approval
 from kiosk.services.states import CERTIFICATE, HANDOVER
 from kiosk.store import Store
 
+__all__ = ["bind_certificate", "cancel", "check", "deliver", "hand_keys", "identify", "issue_receipt",
+           "mark_keys_ready", "register_agent", "sign", "start"]
+
 Method = Literal["card", "eid_qr", "typed"]
 ID_IN_TEXT = re.compile(r"(?<![0-9])([0-9]{17}[0-9Xx])(?![0-9Xx])")
 

@@ -15,6 +15,8 @@ from typing import Any
 from kiosk.errors import FlowError
 from kiosk.store import UnitOfWork
 
+__all__: list[str] = []
+
 Handler = Callable[[UnitOfWork, dict[str, Any]], None]
 
 HANDLERS: dict[str, Handler] = {}

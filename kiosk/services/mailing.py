@@ -22,6 +22,8 @@ from kiosk.services.staff import Actor, require
 from kiosk.services.states import CERTIFICATE, MAIL_REQUEST
 from kiosk.store import UnitOfWork
 
+__all__ = ["request_mailing"]
+
 PHONE = re.compile(r"^\+?[0-9][0-9 -]{6,19}$")
 
 

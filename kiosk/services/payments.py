@@ -42,6 +42,8 @@ from kiosk.services.staff import SUPERVISOR_ROLES, Actor, require
 from kiosk.services.states import PAYMENT_ITEM, PAYMENT_ORDER
 from kiosk.store import Store, UnitOfWork
 
+__all__ = ["create_order", "record_confirmation", "request_refund", "void_order"]
+
 CHINA_TIME = dt.timezone(dt.timedelta(hours=8), "CST")
 PAYEES: tuple[str, ...] = (TAX_BUREAU, REGISTRATION_OFFICE, MAINTENANCE_FUND)
 PAYEE_LABELS: dict[str, str] = {

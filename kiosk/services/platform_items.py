@@ -19,6 +19,8 @@ from kiosk.services.approvals import is_training, item_data, require_field
 from kiosk.services.staff import ROLES
 from kiosk.store import UnitOfWork
 
+__all__: list[str] = []
+
 
 def _real_only(item: dict[str, Any]) -> None:
     if is_training(item):

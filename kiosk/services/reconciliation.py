@@ -32,7 +32,10 @@ from typing import Any
 
 from kiosk.errors import ValidationError
 from kiosk.services.payments import PAYEES, day_bounds
+from kiosk.services.context import Context
 from kiosk.store import Store
+
+__all__: list[str] = []
 
 Statement = list[dict[str, Any]]
 
@@ -41,8 +44,12 @@ _ITEMS = ("SELECT i.order_id, i.payee, i.amount_fen, i.state, i.channel_serial, 
           "WHERE o.training = 0 AND ")
 
 
-def reconcile(store: Store, day: dt.date, statements: dict[str, Statement] | None = None) -> dict[str, Any]:
-    """The day's figures and mismatches per payee account: ``{date, payees: {payee: {...}}}``."""
+def reconcile(ctx: Context, day: dt.date, statements: dict[str, Statement] | None = None) -> dict[str, Any]:
+    """The day's figures and mismatches per payee account: ``{date, payees: {payee: {...}}}``.
+
+    A report, not a command: it reads and changes nothing.
+    """
+    store = ctx.store
     statements = statements or {}
     unknown = sorted(set(statements) - set(PAYEES))
     if unknown:

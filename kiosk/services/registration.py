@@ -15,6 +15,8 @@ from kiosk.services import certificates, contracts, payments
 from kiosk.services.context import Context
 from kiosk.services.staff import Actor, require
 
+__all__ = ["request_registration"]
+
 
 def request_registration(ctx: Context, actor: Actor, unit_code: str) -> str:
     """Queue the request; returns its outbox record id."""

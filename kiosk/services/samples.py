@@ -33,6 +33,8 @@ from kiosk.services.context import Context
 from kiosk.services.staff import ROLES, Actor, Role, add_staff
 from kiosk.store import UnitOfWork
 
+__all__ = ["install_samples"]
+
 SAMPLES_DIR = Path(__file__).resolve().parents[2] / "resources" / "samples"
 
 FILES = ("developers.json", "projects.json", "units.json", "staff.json", "certificate_stock.json")

@@ -19,6 +19,8 @@ from kiosk.errors import ValidationError
 from kiosk.services.context import Context
 from kiosk.store import UnitOfWork
 
+__all__: list[str] = []
+
 MIN_INK_WIDTH = 0.25  # confirm needs ink across a quarter of the box width
 MAX_POINTS = 20_000
 CONTEXT = "signatures.strokes"

@@ -35,6 +35,8 @@ from kiosk.services.samples import SYNTHETIC_PROJECT_ID, install_samples, load_s
 from kiosk.services.signatures import document_hash, sample_bundle
 from kiosk.services.staff import Actor
 
+__all__: list[str] = []
+
 APPROVALS_CONTEXT = "approvals.body"
 SIMULATOR = Actor("simulator", "system", training=True)
 

@@ -18,7 +18,11 @@ from dataclasses import dataclass
 from typing import Literal
 
 from kiosk.errors import AuthError, ValidationError
+from kiosk.services.context import Context
 from kiosk.store import Store, UnitOfWork
+
+# ``login`` makes the actor, so it is the one command that takes none: run it with ``Kiosk.login``.
+__all__: list[str] = []
 
 Role = Literal["staff", "supervisor", "technician"]
 ROLES: tuple[str, ...] = ("staff", "supervisor", "technician")
@@ -71,6 +75,7 @@ def _check_pin(pin: str) -> None:
 
 def add_staff(uow: UnitOfWork, staff_id: str, *, name: str, role: Role, cert_no: str,
               cert_expires: dt.date, pin: str) -> None:
+    """Building block: adds a staff member inside the caller's unit of work (no actor check)."""
     if role not in ROLES:
         raise ValidationError(f"unknown role {role!r}; one of {', '.join(ROLES)}", field="role")
     if not staff_id.strip() or not cert_no.strip():
@@ -105,8 +110,15 @@ def _standing(row: dict[str, object], now: dt.datetime) -> None:
                         code="locked_out", hint="wait, or ask a supervisor")
 
 
-def login(store: Store, staff_id: str, pin: str, *, now: dt.datetime, max_failures: int = 5,
-          lockout_minutes: int = 15) -> Actor:
+def login(ctx: Context, staff_id: str, pin: str) -> Actor:
+    """Check the PIN and return the actor; it makes the actor, so it is the one command without one.
+
+    Wrong PINs count towards the ``[security]`` lockout (``pin_max_failures`` in a row lock the
+    account for ``lockout_minutes``).
+    """
+    store, now = ctx.store, ctx.now()
+    max_failures = int(ctx.config["security"]["pin_max_failures"])
+    lockout_minutes = int(ctx.config["security"]["lockout_minutes"])
     row = _row(store, staff_id)
     _standing(row, now)
     if verify_pin(pin, str(row["pin_hash"])):

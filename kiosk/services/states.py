@@ -11,6 +11,8 @@ from dataclasses import dataclass
 
 from kiosk.errors import IllegalTransition
 
+__all__: list[str] = []
+
 
 @dataclass(frozen=True)
 class Machine:

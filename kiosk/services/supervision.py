@@ -32,6 +32,8 @@ from kiosk.services.context import Context
 from kiosk.services.credit import active_restriction, override_for
 from kiosk.store import Store
 
+__all__: list[str] = []
+
 # The handover checks that can hold a unit back, in the order the handover runs them.
 BLOCK_REASONS: tuple[str, ...] = (
     "not_registered", "unpaid", "developer_restricted", "contract_not_filed", "keys_not_ready")

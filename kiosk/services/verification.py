@@ -18,6 +18,8 @@ from kiosk.identity import IdentityError, load_enrollment, platform_signed
 from kiosk.rules.certno import normalize_text
 from kiosk.services.context import Context
 
+__all__: list[str] = []
+
 APPROVALS_CONTEXT = "approvals.body"
 
 

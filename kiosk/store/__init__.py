@@ -54,6 +54,7 @@ class Store:
             raise StoreError(f"the database {self.path} could not be switched to WAL mode ({mode})")
         self.conn = conn
         self.db = Database(conn)
+        self._recorders: list[list[int]] = []
         if migrate:
             self.migrate()
 
@@ -88,10 +89,26 @@ class Store:
                 raise StoreError("a change was made without its audit entry",
                                  hint="call log() in every unit of work that changes state")
             self.conn.execute("COMMIT")
+            for seqs in self._recorders:
+                seqs.extend(uow.audit_seqs)
         except BaseException:
             if self.conn.in_transaction:
                 self.conn.execute("ROLLBACK")
             raise
+
+    @contextlib.contextmanager
+    def recording(self) -> Iterator[list[int]]:
+        """The audit sequence numbers of every unit of work this store commits inside the block.
+
+        The application facade reports a command's changes from them; entries other
+        processes (the sync agent) write meanwhile are not in the list.
+        """
+        seqs: list[int] = []
+        self._recorders.append(seqs)
+        try:
+            yield seqs
+        finally:
+            self._recorders.remove(seqs)
 
     def read(self, sql: str, params: tuple[Any, ...] | dict[str, Any] = ()) -> list[dict[str, Any]]:
         cur = self.conn.execute(sql, params)

@@ -10,7 +10,7 @@ import pytest
 
 from hardware.errors import ProtocolError
 from hardware.idcard.card import (
-    NATIONS, decode_read_payload, decode_text_block, encode_read_payload, encode_text_block,
+    NATIONS, PhotoDecoder, decode_read_payload, decode_text_block, encode_read_payload, encode_text_block,
 )
 from hardware.idcard.errors import CardDataError, UnknownCardType
 from hardware.idcard.simulator import SAMPLE_CARDS, fictitious_id
@@ -138,7 +138,7 @@ def test_card_is_frozen() -> None:
         WANG.name = "x"  # type: ignore[misc]
 
 
-class _FakeWlt:
+class _FakeWlt(PhotoDecoder):
     """Stands in for a vendor WLT library: the plug-in point is what is tested."""
 
     def __init__(self) -> None:

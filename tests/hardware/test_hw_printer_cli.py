@@ -62,14 +62,16 @@ def closed_port() -> int:
 
 
 def test_selftest_lists_only_configured_devices_and_passes_with_the_sim(tmp_path: Path, capsys) -> None:
-    write_config(tmp_path, {"card_reader": "", "camera": "", "scanner": "", "printer": "sim://printer"})
+    write_config(tmp_path, {"card_reader": "", "camera": "", "scanner": "", "a4_printer": "",
+                            "printer": "sim://printer"})
     code, lines, err = run(capsys, "--data-dir", str(tmp_path), "selftest", "--json")
     assert code == 0, err
     assert lines == [{"device": "printer", "ok": True, "detail": f"sim://{tmp_path / 'printer'}: ready"}]
 
 
 def test_selftest_fails_for_an_unreachable_printer(tmp_path: Path, capsys) -> None:
-    write_config(tmp_path, {"card_reader": "", "camera": "", "printer": f"tcp://127.0.0.1:{closed_port()}"})
+    write_config(tmp_path, {"card_reader": "", "camera": "", "a4_printer": "",
+                            "printer": f"tcp://127.0.0.1:{closed_port()}"})
     code, [line], err = run(capsys, "--data-dir", str(tmp_path), "selftest", "--json")
     assert code == 1 and line["device"] == "printer" and line["ok"] is False
     assert "Connection refused" in line["detail"] and "printer" in err
@@ -77,7 +79,7 @@ def test_selftest_fails_for_an_unreachable_printer(tmp_path: Path, capsys) -> No
 
 def test_selftest_with_the_default_configuration_tests_every_default_device(tmp_path: Path, capsys) -> None:
     code, lines, _ = run(capsys, "--data-dir", str(tmp_path), "selftest", "--json")
-    assert [line["device"] for line in lines] == ["card_reader", "printer", "camera"]
+    assert [line["device"] for line in lines] == ["card_reader", "printer", "camera", "a4_printer"]
     assert all(set(line) == {"device", "ok", "detail"} for line in lines)
     assert lines[1]["ok"] is True
     assert code == (0 if all(line["ok"] for line in lines) else 1)
@@ -109,6 +111,6 @@ def test_configured_devices_skips_options_and_empty_uris() -> None:
                                "scanner": "  ", "camera": "sim://"}) == [("printer", "tcp://x"), ("camera", "sim://")]
 
 
-@pytest.mark.parametrize("kind", ["printer", "card_reader", "camera", "scanner"])
+@pytest.mark.parametrize("kind", ["printer", "card_reader", "camera", "scanner", "a4_printer"])
 def test_registry_finds_the_installed_drivers(kind: str) -> None:
     assert callable(SelfTestRegistry().find(kind))

@@ -13,7 +13,7 @@ import segno
 from hardware.camera import open_camera
 from hardware.camera.opencv import OpenCVCamera
 from hardware.camera.sim import SimulatedCamera
-from hardware.errors import DeviceTimeout, DeviceUnavailable
+from hardware.errors import BadDeviceURI, DeviceTimeout, DeviceUnavailable
 from hardware.scanning import DecoderPipeline, Symbol
 from hardware.scanning.session import Debouncer, ScanSession
 
@@ -93,9 +93,9 @@ def test_simulator_and_uri_errors(tmp_path: Path) -> None:
         SimulatedCamera([tmp_path])
     with pytest.raises(DeviceUnavailable, match="cannot read image"):
         SimulatedCamera([tmp_path / "notes.txt"]).start()
-    with pytest.raises(DeviceUnavailable, match="fps=fast"):
+    with pytest.raises(BadDeviceURI, match="fps=fast"):
         open_camera("sim://?fps=fast")
-    with pytest.raises(DeviceUnavailable, match="unknown camera URI"):
+    with pytest.raises(BadDeviceURI, match="unknown camera URI"):
         open_camera("rtsp://camera.local/stream")
     with pytest.raises(DeviceUnavailable, match="not started"):
         SimulatedCamera().latest()

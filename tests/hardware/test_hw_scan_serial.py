@@ -7,7 +7,7 @@ from collections.abc import Iterator
 import os
 import pytest
 
-from hardware.errors import DeviceTimeout, DeviceUnavailable, ProtocolError
+from hardware.errors import BadDeviceURI, DeviceTimeout, DeviceUnavailable, ProtocolError
 from hardware.scan_engine.serial_reader import SerialScanner, open_scanner
 from hardware.scan_engine.simulator import ScannerSimulator
 
@@ -56,9 +56,9 @@ def test_garbage_is_refused_and_the_next_scan_still_read(sim: ScannerSimulator) 
 def test_missing_port_and_bad_uris() -> None:
     with pytest.raises(DeviceUnavailable, match="/dev/ttyNOSCANNER does not exist"):
         open_scanner("serial:///dev/ttyNOSCANNER?baud=9600").open()
-    with pytest.raises(DeviceUnavailable, match="baud='fast'"):
+    with pytest.raises(BadDeviceURI, match="baud='fast'"):
         open_scanner("serial:///dev/ttyACM0?baud=fast")
-    with pytest.raises(DeviceUnavailable, match="unknown scanner URI"):
+    with pytest.raises(BadDeviceURI, match="unknown scanner URI"):
         open_scanner("usb://0483:5740")
     with pytest.raises(DeviceUnavailable, match="not open"):
         SerialScanner("/dev/ttyACM0").read_scan()

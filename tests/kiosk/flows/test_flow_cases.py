@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import pytest
@@ -9,6 +10,7 @@ import pytest
 from kiosk import audit, kinds
 from kiosk.errors import AuthError, CheckFailed, FlowError, IllegalTransition, ValidationError
 from kiosk.services import acceptance, certificates, contracts, handover, mailing, printing, staff
+from kiosk.services.context import Context
 from kiosk.services.signatures import sample_bundle
 
 from .conftest import NOW, Kiosk
@@ -140,6 +142,10 @@ def test_mailing_for_an_absent_buyer(site: Kiosk, single: str) -> None:
     assert "13800001111".encode() not in raw and "金水区".encode() not in raw
 
 
+def at(site: Kiosk, moment: dt.datetime) -> Context:
+    return dataclasses.replace(site.ctx, clock=lambda: moment)
+
+
 def test_login_lockout_and_recovery(site: Kiosk) -> None:
     pin = "135790"
     with site.store.unit_of_work("test") as uow:
@@ -147,19 +153,19 @@ def test_login_lockout_and_recovery(site: Kiosk) -> None:
                         cert_expires=dt.date(2027, 1, 1), pin=pin)
     for attempt in range(4):
         with pytest.raises(AuthError, match="wrong PIN") as err:
-            staff.login(site.store, "S900", "000000", now=NOW)
+            staff.login(at(site, NOW), "S900", "000000")
         assert err.value.code == "wrong_pin"
     with pytest.raises(AuthError, match="locked") as err:
-        staff.login(site.store, "S900", "000000", now=NOW)
+        staff.login(at(site, NOW), "S900", "000000")
     assert err.value.code == "locked_out"
     with pytest.raises(AuthError, match="locked"):
-        staff.login(site.store, "S900", pin, now=NOW + dt.timedelta(minutes=14))
-    actor = staff.login(site.store, "S900", pin, now=NOW + dt.timedelta(minutes=16))
+        staff.login(at(site, NOW + dt.timedelta(minutes=14)), "S900", pin)
+    actor = staff.login(at(site, NOW + dt.timedelta(minutes=16)), "S900", pin)
     assert actor.label == "staff:S900"
     with pytest.raises(AuthError, match="expired"):
-        staff.login(site.store, "S900", pin, now=dt.datetime(2027, 1, 2, tzinfo=dt.timezone.utc))
+        staff.login(at(site, dt.datetime(2027, 1, 2, tzinfo=dt.timezone.utc)), "S900", pin)
     with pytest.raises(AuthError) as err:
-        staff.login(site.store, "NOBODY", pin, now=NOW)
+        staff.login(at(site, NOW), "NOBODY", pin)
     assert err.value.code == "unknown_staff"
     with pytest.raises(ValidationError, match="6 to 12 digits"):
         staff.hash_pin("12ab")
@@ -169,13 +175,13 @@ def test_login_lockout_and_recovery(site: Kiosk) -> None:
 def test_print_failure_keeps_the_job_and_reprint_is_audited(site: Kiosk, single: str) -> None:
     with site.store.unit_of_work("staff:x") as uow:
         job = printing.create_job(uow, "payment_receipt", single, {"total_fen": 8000})
-    printing.mark_result(site.store, "staff:x", job, "paper out")
+    printing.mark_result(site.ctx, site.staff, job, "paper out")
     pending = {j["id"]: j for j in printing.pending_jobs(site.store)}
     assert pending[job]["state"] == "failed" and pending[job]["last_error"] == "paper out"
     with pytest.raises(FlowError, match="reason"):
-        printing.request_reprint(site.store, "staff:x", job, " ")
-    printing.request_reprint(site.store, "staff:x", job, "换纸后重打")
-    printing.mark_result(site.store, "staff:x", job, None)
+        printing.request_reprint(site.ctx, site.staff, job, " ")
+    printing.request_reprint(site.ctx, site.staff, job, "换纸后重打")
+    printing.mark_result(site.ctx, site.staff, job, None)
     assert job not in {j["id"] for j in printing.pending_jobs(site.store)}
     assert printing.job_body(site.store, job) == {"total_fen": 8000}
     assert [r["action"] for r in site.store.read("SELECT action FROM audit WHERE subject = ?", (job,))] == \

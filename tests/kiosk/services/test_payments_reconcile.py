@@ -19,10 +19,16 @@ from kiosk.cli import main  # noqa: E402
 from kiosk.errors import ValidationError  # noqa: E402
 from kiosk.services import payments  # noqa: E402
 from kiosk.services.reconciliation import read_statement_csv, reconcile  # noqa: E402
+from kiosk.config import Config  # noqa: E402
+from kiosk.services.context import Context  # noqa: E402
 from kiosk.store import Store  # noqa: E402
 
 UNIT3 = "410425413219GB00029F00010004"
 DAY = dt.date(2025, 3, 1)
+
+
+def reading(store: Store) -> Context:
+    return Context(store, Config(store.path.parent))
 
 
 def at(day: int, hour: int, minute: int = 0) -> dt.datetime:
@@ -77,7 +83,7 @@ def kinds_of(figures: dict[str, object]) -> list[tuple[str, str]]:
 
 
 def test_each_payee_is_reconciled_on_its_own(store: Store, day_of_payments: dict[str, str]) -> None:
-    report = reconcile(store, DAY, STATEMENTS)
+    report = reconcile(reading(store), DAY, STATEMENTS)
     assert report["date"] == "2025-03-01"
     tax, reg, fund = (report["payees"][p] for p in ("tax_bureau", "registration_office", "maintenance_fund"))
 
@@ -100,33 +106,33 @@ def test_each_payee_is_reconciled_on_its_own(store: Store, day_of_payments: dict
 
 def test_without_statements_only_refunds_are_flagged_and_days_follow_china_time(
         store: Store, day_of_payments: dict[str, str]) -> None:
-    report = reconcile(store, DAY)
+    report = reconcile(reading(store), DAY)
     assert [kinds_of(f) for f in report["payees"].values()] == [[], [], [("refunded", "M-1")]]
     assert all(f["statement_fen"] is None for f in report["payees"].values())
 
-    before = reconcile(store, DAY - dt.timedelta(days=1))["payees"]
+    before = reconcile(reading(store), DAY - dt.timedelta(days=1))["payees"]
     assert before["tax_bureau"]["confirmed_fen"] == DEED_TAX and before["tax_bureau"]["count"] == 1
     assert before["registration_office"]["confirmed_fen"] == 0
-    after = reconcile(store, DAY + dt.timedelta(days=1))["payees"]
+    after = reconcile(reading(store), DAY + dt.timedelta(days=1))["payees"]
     assert after["registration_office"]["confirmed_fen"] == 8_000
     assert after["maintenance_fund"]["confirmed_fen"] == 0
     assert kinds_of(after["maintenance_fund"]) == [("refunded", "M-1")], "listed again on the refund's day"
-    assert all(f["expected_fen"] == 0 for f in reconcile(store, dt.date(2025, 3, 5))["payees"].values())
+    assert all(f["expected_fen"] == 0 for f in reconcile(reading(store), dt.date(2025, 3, 5))["payees"].values())
 
 
 def test_training_payments_never_reach_the_report(store: Store, day_of_payments: dict[str, str]) -> None:
     assert len(outbox(store, kinds.PAYMENT_ORDER)) == 4
     statement = [{"channel_serial": "SIM-tax_bureau", "amount_fen": DEED_TAX}]
-    report = reconcile(store, DAY, {"tax_bureau": statement})
+    report = reconcile(reading(store), DAY, {"tax_bureau": statement})
     assert kinds_of(report["payees"]["tax_bureau"]) == [("missing_from_statement", "T-1"),
                                                         ("unknown_to_kiosk", "SIM-tax_bureau")]
 
 
 def test_bad_statements_are_refused_with_the_place(store: Store, tmp_path: Path) -> None:
     with pytest.raises(ValidationError, match="no payee account called bank"):
-        reconcile(store, DAY, {"bank": []})
+        reconcile(reading(store), DAY, {"bank": []})
     with pytest.raises(ValidationError, match="entry 1 .*not a whole number of fen"):
-        reconcile(store, DAY, {"tax_bureau": [{"channel_serial": "T", "amount_fen": 1.5}]})
+        reconcile(reading(store), DAY, {"tax_bureau": [{"channel_serial": "T", "amount_fen": 1.5}]})
     bad = tmp_path / "tax.csv"
     bad.write_text("channel_serial,amount_fen\nT-1,650000\nT-2,6500.00\n", encoding="utf-8")
     with pytest.raises(ValidationError, match=r"tax.csv line 3: amount_fen '6500.00'"):
@@ -153,7 +159,7 @@ def test_cli_reconcile_prints_one_json_object(store: Store, day_of_payments: dic
     assert main(args) == 0
     out = capsys.readouterr().out
     assert len(out.splitlines()) == 1
-    assert json.loads(out) == json.loads(json.dumps(reconcile(store, DAY, STATEMENTS), ensure_ascii=False))
+    assert json.loads(out) == json.loads(json.dumps(reconcile(reading(store), DAY, STATEMENTS), ensure_ascii=False))
 
     assert main(["reconcile", "--date", "2025-03-01"]) == 0
     text = capsys.readouterr().out

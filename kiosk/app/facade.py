@@ -1,0 +1,171 @@
+"""The application facade: one open kiosk that the CLI, the touchscreen app and the demo share.
+
+``open_kiosk(config)`` opens the store (through ``kiosk.store.opening``, the one
+place that decides whether a data directory holds a usable kiosk), its vault,
+the flows' ``Context`` with its clock, and a change feed. Devices are opened
+on their own with ``hardware.devices.open_devices(config)``: the core does not
+import the device layer, and a printer is handed to ``print_pending``.
+
+Commands have one calling convention. A command is a function
+``command(ctx, actor, ...)`` listed in its ``kiosk.services`` module's
+``__all__``; ``Kiosk.run(command, actor, ...)`` runs it and returns an
+``Outcome``: the command's value and the changes it made (one per audit
+entry its units of work appended, with the subject's state now). Functions
+not in ``__all__`` are building blocks (they take a ``UnitOfWork`` and check
+neither the actor nor the state machine) or reads, and ``run`` refuses them.
+Commands raise the documented errors of ``kiosk.errors`` with a code and a hint.
+
+Read views (case overview, handover, order, queue, staff) are added here as
+methods that build them from ``self.ctx``.
+
+Threading rule: a ``Kiosk`` belongs to ONE worker thread, which makes every
+call that reads or writes the store (commands, reports, views). The GUI
+thread only reads the immutable objects those calls return (``Outcome``,
+``Change``, ``ChangeBatch``, frozen view dataclasses), handed over by
+signal. The one exception is the change feed (``change_cursor``,
+``changes_since``): it has its own read-only connection and lock, so the GUI
+thread may poll it on a timer while the worker runs a command.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from collections.abc import Callable
+from typing import Any, Concatenate, ParamSpec, TypeVar
+
+from kiosk import audit
+from kiosk.app.changes import DEFAULT_LIMIT, ChangeBatch, ChangeCursor, ChangeFeed
+from kiosk.app.outcome import Outcome, changes_of
+from kiosk.config import Config
+from kiosk.printjobs import JobPrinter
+from kiosk.services import printing, staff
+from kiosk.services.context import Context, utc_clock
+from kiosk.services.printing import PrintRun
+from kiosk.services.reconciliation import Statement, reconcile
+from kiosk.services.simulate import simulate
+from kiosk.services.staff import Actor
+from kiosk.services.supervision import supervision_report
+from kiosk.status import summary
+from kiosk.store import Store
+from kiosk.store.opening import open_store
+
+P = ParamSpec("P")
+T = TypeVar("T")
+
+# Who prints the queued jobs when nobody is logged in (`kiosk print-pending`).
+PRINTER = Actor("printer", "system")
+
+
+def is_command(fn: Callable[..., Any]) -> bool:
+    """True for a function its ``kiosk.services`` module lists in ``__all__``."""
+    module = sys.modules.get(getattr(fn, "__module__", "") or "")
+    name = getattr(fn, "__name__", "")
+    return (module is not None and module.__name__.startswith("kiosk.services.")
+            and name in getattr(module, "__all__", ()))
+
+
+class Kiosk:
+    """An open kiosk: store, configuration, clock and change feed (see the module for the threading rule)."""
+
+    def __init__(self, ctx: Context, feed: ChangeFeed) -> None:
+        self.ctx = ctx
+        self._feed = feed
+
+    @property
+    def config(self) -> Config:
+        return self.ctx.config
+
+    @property
+    def store(self) -> Store:
+        return self.ctx.store
+
+    def now(self) -> dt.datetime:
+        return self.ctx.now()
+
+    # -- commands ----------------------------------------------------------------------------------
+
+    def run(self, command: Callable[Concatenate[Context, Actor, P], T], actor: Actor, /,
+            *args: P.args, **kwargs: P.kwargs) -> Outcome[T]:
+        """Run ``command(ctx, actor, *args, **kwargs)``; its value and the changes it made.
+
+        A command that raises may already have committed part of its work (a wrong PIN
+        counts towards the lockout); the change feed reports it like any other change.
+        """
+        if not is_command(command):
+            raise TypeError(f"{getattr(command, '__qualname__', command)!r} is not a command: only functions "
+                            "listed in a kiosk.services module's __all__ can be run")
+        return self._recorded(lambda: command(self.ctx, actor, *args, **kwargs))
+
+    def login(self, staff_id: str, pin: str) -> Outcome[Actor]:
+        """Check a staff member's PIN (the ``[security]`` lockout applies); the actor to run commands as."""
+        return self._recorded(lambda: staff.login(self.ctx, staff_id, pin))
+
+    def print_pending(self, printer: JobPrinter, actor: Actor = PRINTER) -> Outcome[PrintRun]:
+        """Print the waiting jobs ``printer`` takes; each result is written back (audited)."""
+        return self.run(printing.print_pending, actor, printer)
+
+    def request_reprint(self, actor: Actor, job_id: str, reason: str) -> Outcome[None]:
+        """Queue a printed or failed job again, with the reason (audited)."""
+        return self.run(printing.request_reprint, actor, job_id, reason)
+
+    def simulate(self, handovers: int) -> Outcome[dict[str, Any]]:
+        """Run scripted training handovers through every flow (`kiosk simulate`)."""
+        return self._recorded(lambda: simulate(self.ctx, handovers))
+
+    def _recorded(self, call: Callable[[], T]) -> Outcome[T]:
+        with self.store.recording() as seqs:
+            value = call()
+        return Outcome(value, changes_of(self.store.conn, seqs))
+
+    # -- reports -----------------------------------------------------------------------------------
+
+    def status(self) -> dict[str, Any]:
+        """Device, outbox backlog, quarantine, per-feed sync state and audit head (`kiosk status`)."""
+        return summary(self.store, self.config)
+
+    def verify_audit(self) -> audit.Verification:
+        return audit.verify(self.store.conn)
+
+    def supervision_report(self, *, include_training: bool = False) -> dict[str, Any]:
+        return supervision_report(self.ctx, include_training=include_training)
+
+    def reconcile(self, day: dt.date, statements: dict[str, Statement] | None = None) -> dict[str, Any]:
+        return reconcile(self.ctx, day, statements)
+
+    # -- change feed -------------------------------------------------------------------------------
+
+    def change_cursor(self) -> ChangeCursor:
+        """The cursor at the present state; poll ``changes_since`` with it."""
+        return self._feed.cursor()
+
+    def changes_since(self, cursor: ChangeCursor, *, limit: int = DEFAULT_LIMIT) -> ChangeBatch:
+        """What changed after ``cursor``, in this process or another (see ``kiosk.app.changes``)."""
+        return self._feed.since(cursor, limit=limit)
+
+    # -- lifetime ----------------------------------------------------------------------------------
+
+    def close(self) -> None:
+        self._feed.close()
+        self.store.close()
+
+    def __enter__(self) -> Kiosk:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def open_kiosk(config: Config, *, clock: Callable[[], dt.datetime] | None = None) -> Kiosk:
+    """Open the kiosk in ``config.data_dir``; a clear ``ConfigError``/``StoreError`` when it cannot."""
+    store = open_store(config)
+    if clock is not None:
+        tick = clock
+        # Audit and row timestamps follow the same clock as the flows' business dates.
+        store.clock = lambda: tick().astimezone(dt.timezone.utc).isoformat(timespec="microseconds")
+    try:
+        feed = ChangeFeed(store.path)
+    except BaseException:
+        store.close()
+        raise
+    return Kiosk(Context(store, config, clock or utc_clock), feed)
