@@ -46,7 +46,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--use", choices=("residential", "non-residential"), default="residential")
     p.add_argument("--certificates", default="1", metavar="N",
                    help="ownership certificates wanted (first free, each extra 10 yuan)")
-    p.add_argument("--date", metavar="YYYY-MM-DD", help="purchase date (default: today)")
+    p.add_argument("--date", metavar="YYYY-MM-DD", help="purchase date (default: the declaration date)")
+    p.add_argument("--declared-on", metavar="YYYY-MM-DD",
+                   help="deed-tax declaration date, which picks the rule (default: today in the county)")
     p.add_argument("--exemption", choices=("small-micro", "affordable-housing", "advance-notice"),
                    help="registration-fee exemption that applies")
     add_json_flag(p)
@@ -120,21 +122,24 @@ def cmd_check_uscc(args: argparse.Namespace) -> int:
 
 
 def cmd_fees(args: argparse.Namespace) -> int:
-    from datetime import date
-
     from kiosk.rules import fees
+    from kiosk.rules.county_time import county_today, county_zone
 
     try:
+        config = config_from(args)
+        declared = (fees.parse_purchase_date(args.declared_on, field="declared-on") if args.declared_on
+                    else county_today(county_zone(config["county"]["time_zone"])))
         purchase = fees.Purchase(
             area_m2=fees.parse_area(args.area),
             price_fen=fees.parse_price_fen(args.price),
-            purchase_date=fees.parse_purchase_date(args.date) if args.date else date.today(),
+            purchase_date=fees.parse_purchase_date(args.date) if args.date else declared,
+            declared_on=declared,
             home=args.home,
             use=args.use,
             certificates=_certificates(args.certificates),
             exemption=args.exemption,
         )
-        settings = fees.FeeSettings.from_config(config_from(args)["fees"])
+        settings = fees.FeeSettings.from_config(config["fees"])
         result = fees.estimate_fees(purchase, settings)
     except ValidationError as exc:
         print(f"kiosk fees: error: --{exc.field}: {exc}", file=sys.stderr)
@@ -168,4 +173,6 @@ def _report_invalid(args: argparse.Namespace, text: str, shown: str, exc: Valida
 
 
 def _yuan(fen: int) -> str:
-    return f"{fen // 100:,}.{fen % 100:02d} 元"
+    from kiosk.rules.money import format_yuan
+
+    return f"{format_yuan(fen)} 元"

@@ -15,8 +15,8 @@ from typing import Any
 from kiosk.cli.output import add_json_flag, config_from, emit
 from kiosk.store.opening import open_store
 from kiosk.errors import KioskError
+from kiosk.rules.county_time import local_time
 
-CHINA = dt.timezone(dt.timedelta(hours=8))
 ACTOR = "system:printer"
 
 
@@ -35,7 +35,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 def handover_ops(body: dict[str, Any], paper: Any) -> list[Any]:
     from hardware.printer.receipts import Buyer, HandoverReceipt, handover_receipt
 
-    at = dt.datetime.fromisoformat(body["time"]).astimezone(CHINA)
+    at = local_time(dt.datetime.fromisoformat(body["time"]))
     return handover_receipt(HandoverReceipt(
         unit_code=body["unit_code"], certificate_number=body["certificate_no"] or "",
         printed_serial=body["serial"] or "",

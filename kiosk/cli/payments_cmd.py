@@ -21,7 +21,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 def cmd_reconcile(args: argparse.Namespace) -> int:
     from kiosk.store.opening import open_store
     from kiosk.rules.fees import parse_purchase_date
-    from kiosk.services.payments import format_yuan
+    from kiosk.rules.county_time import county_zone
+    from kiosk.rules.money import format_yuan
     from kiosk.services.reconciliation import read_statement_csv, reconcile
 
     day = parse_purchase_date(args.date)
@@ -34,15 +35,16 @@ def cmd_reconcile(args: argparse.Namespace) -> int:
         if payee.strip() in statements:
             raise ValidationError(f"two statements for {payee.strip()}", field="statement")
         statements[payee.strip()] = read_statement_csv(Path(file.strip()))
-    with open_store(config_from(args)) as store:
-        report = reconcile(store, day, statements)
+    config = config_from(args)
+    with open_store(config) as store:
+        report = reconcile(store, day, statements, zone=county_zone(config["county"]["time_zone"]))
     if args.json:
         emit(report)
         return 0
     print(f"reconciliation for {report['date']} (China Standard Time)")
     for payee, figures in report["payees"].items():
-        print(f"{payee}: expected {format_yuan(figures['expected_fen'])}, confirmed "
-              f"{format_yuan(figures['confirmed_fen'])} in {figures['count']} payments, "
+        print(f"{payee}: expected {format_yuan(figures['expected_fen'], symbol=True)}, confirmed "
+              f"{format_yuan(figures['confirmed_fen'], symbol=True)} in {figures['count']} payments, "
               f"{len(figures['mismatches'])} mismatches")
         for m in figures["mismatches"]:
             print(f"  {m['type']} {m['channel_serial'] or '-'}: {m['detail']}")

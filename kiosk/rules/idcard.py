@@ -19,6 +19,7 @@ from datetime import date
 from typing import Literal
 
 from kiosk.errors import ValidationError
+from kiosk.rules.county_time import county_today
 from kiosk.rules.regions import province_name, region_name
 
 FIELD = "id_number"
@@ -57,7 +58,7 @@ def parse_id_number(text: str, *, today: date | None = None) -> IdNumber:
     ``today`` bounds the birth date (injectable so tests do not depend on the
     clock). Raises :class:`ValidationError` with ``field='id_number'``.
     """
-    today = today or date.today()
+    today = today or county_today()
     # NFKC folds full-width digits typed with a Chinese input method.
     raw = unicodedata.normalize("NFKC", text).strip()
     if len(raw) == 15:

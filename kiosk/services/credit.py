@@ -13,6 +13,7 @@ from typing import Any
 
 from kiosk import kinds
 from kiosk.errors import FlowError, ValidationError
+from kiosk.rules.reason import required_reason
 from kiosk.rules.uscc import parse_uscc
 from kiosk.services import inbound
 from kiosk.services.approvals import is_training, item_data, require_field
@@ -25,7 +26,6 @@ VIOLATIONS: dict[str, str] = {
     "contract_breach": "合同违约",
     "missing_documents": "资料不全",
 }
-MIN_REASON = 8
 
 
 def active_restriction(store: Store, uscc: str, today: dt.date) -> dict[str, Any] | None:
@@ -47,9 +47,7 @@ def override_for(store: Store, unit_code: str, uscc: str) -> dict[str, Any] | No
 def override(ctx: Context, supervisor: Actor, unit_code: str, reason: str) -> int:
     """Let one unit of a restricted developer proceed; the written reason is audited and pushed."""
     require(ctx.store, supervisor, now=ctx.now(), roles=SUPERVISOR_ROLES)
-    if len(reason.strip()) < MIN_REASON:
-        raise ValidationError(f"an override needs a written reason of at least {MIN_REASON} characters",
-                              field="reason")
+    reason = required_reason(reason, why=f"unit {unit_code} may proceed despite the restriction")
     unit = ctx.store.read("SELECT p.developer_uscc FROM units u JOIN projects p ON p.id = u.project_id "
                           "WHERE u.code = ?", (unit_code,))
     if not unit:
@@ -60,10 +58,10 @@ def override(ctx: Context, supervisor: Actor, unit_code: str, reason: str) -> in
                         code="not_restricted")
     with ctx.store.unit_of_work(supervisor.label) as uow:
         row_id = uow.insert("overrides", {"uscc": uscc, "unit_code": unit_code, "supervisor": supervisor.label,
-                                          "reason": reason.strip(), "at": uow.at})
-        uow.log("restriction.override", unit_code, {"uscc": uscc, "reason": reason.strip()})
+                                          "reason": reason, "at": uow.at})
+        uow.log("restriction.override", unit_code, {"uscc": uscc, "reason": reason})
         uow.push(kinds.RESTRICTION_OVERRIDDEN, unit_code, {"unit_code": unit_code, "uscc": uscc,
-                                                          "supervisor": supervisor.id, "reason": reason.strip()},
+                                                          "supervisor": supervisor.id, "reason": reason},
                  training=supervisor.training)
     return row_id
 

@@ -26,6 +26,7 @@ from kiosk.offline import master_data_freshness
 from kiosk.privacy import mask_id, mask_name
 from kiosk.rules.certno import CertificateTemplate, parse_certificate_number
 from kiosk.rules.idcard import parse_id_number
+from kiosk.rules.reason import required_reason
 from kiosk.services import certificates, payments
 from kiosk.services.context import Context
 from kiosk.services.credit import active_restriction, override_for
@@ -328,8 +329,7 @@ def deliver(ctx: Context, actor: Actor, handover_id: str) -> None:
 
 def cancel(ctx: Context, actor: Actor, handover_id: str, reason: str) -> None:
     require(ctx.store, actor, now=ctx.now())
-    if not reason.strip():
-        raise ValidationError("say why the handover is cancelled", field="reason")
+    reason = required_reason(reason, why="the handover is cancelled")
     handover = get(ctx.store, handover_id)
     state = HANDOVER.advance(handover["state"], "cancel")
     with ctx.store.unit_of_work(actor.label) as uow:

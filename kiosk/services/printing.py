@@ -10,6 +10,7 @@ import uuid
 from typing import Any
 
 from kiosk.errors import FlowError
+from kiosk.rules.reason import required_reason
 from kiosk.store import Store, UnitOfWork
 
 CONTEXT = "print_jobs.body"
@@ -51,8 +52,7 @@ def mark_result(store: Store, actor_label: str, job_id: str, error: str | None) 
 
 def request_reprint(store: Store, actor_label: str, job_id: str, reason: str) -> None:
     """Put a job back in the queue; audited with the reason."""
-    if not reason.strip():
-        raise FlowError("a reprint needs a reason", code="reason_required")
+    reason = required_reason(reason, why="the receipt is printed again")
     with store.unit_of_work(actor_label) as uow:
         changed = uow.execute("UPDATE print_jobs SET state = 'pending', reprints = reprints + 1, "
                               "updated_at = ? WHERE id = ?", (uow.at, job_id)).rowcount

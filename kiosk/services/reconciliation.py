@@ -5,7 +5,7 @@ account and sends its own statement, so each is reconciled on its own and
 never against a combined total (domain.md section 7). Only real orders count:
 training orders never reach a payee.
 
-For a day (China Standard Time, the day on the statements):
+For a day (in the county's time zone, the day on the statements):
 
 - ``confirmed_fen``: items the kiosk recorded as confirmed with a confirmation
   time on that day (an item refunded since still counts: the money did come
@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from kiosk.errors import ValidationError
+from kiosk.rules.county_time import CHINA
 from kiosk.services.payments import PAYEES, day_bounds
 from kiosk.store import Store
 
@@ -41,14 +42,18 @@ _ITEMS = ("SELECT i.order_id, i.payee, i.amount_fen, i.state, i.channel_serial, 
           "WHERE o.training = 0 AND ")
 
 
-def reconcile(store: Store, day: dt.date, statements: dict[str, Statement] | None = None) -> dict[str, Any]:
-    """The day's figures and mismatches per payee account: ``{date, payees: {payee: {...}}}``."""
+def reconcile(store: Store, day: dt.date, statements: dict[str, Statement] | None = None, *,
+              zone: dt.tzinfo = CHINA) -> dict[str, Any]:
+    """The day's figures and mismatches per payee account: ``{date, payees: {payee: {...}}}``.
+
+    ``day`` is a county day (``zone``, the ``[county] time_zone``), the day on the statements.
+    """
     statements = statements or {}
     unknown = sorted(set(statements) - set(PAYEES))
     if unknown:
         raise ValidationError(f"no payee account called {', '.join(unknown)}", field="statement",
                               hint="payees: " + ", ".join(PAYEES))
-    start, end = day_bounds(day)
+    start, end = day_bounds(day, zone)
     confirmed = store.read(_ITEMS + "i.confirmed_at >= ? AND i.confirmed_at < ? ORDER BY i.confirmed_at",
                            (start, end))
     due = store.read(_ITEMS + "i.state = 'due' AND o.created_at >= ? AND o.created_at < ?", (start, end))

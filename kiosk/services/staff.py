@@ -1,8 +1,10 @@
 """Staff roster, PIN login and who may act (持证上岗).
 
 Staff carry a certification number with an expiry date: expired staff cannot
-log in or act. PINs are hashed with scrypt. Five wrong PINs in a row lock the
-account for fifteen minutes (both configurable in ``[security]``). Every
+log in or act. PINs are hashed with scrypt. ``[security] pin_max_failures``
+wrong PINs in a row (default five) lock the account for ``lockout_minutes``
+(default fifteen); ``login`` reads both from the context's configuration. A
+certification is valid through its expiry day in the county. Every
 flow takes an ``Actor`` and checks it with ``require`` at the moment it acts,
 so a certificate that expires during a shift stops the next action.
 """
@@ -18,6 +20,8 @@ from dataclasses import dataclass
 from typing import Literal
 
 from kiosk.errors import AuthError, ValidationError
+from kiosk.rules.county_time import county_date
+from kiosk.services.context import Context
 from kiosk.store import Store, UnitOfWork
 
 Role = Literal["staff", "supervisor", "technician"]
@@ -91,11 +95,11 @@ def _row(store: Store, staff_id: str) -> dict[str, object]:
     return rows[0]
 
 
-def _standing(row: dict[str, object], now: dt.datetime) -> None:
+def _standing(row: dict[str, object], now: dt.datetime, today: dt.date) -> None:
     if not row["active"]:
         raise AuthError(f"staff {row['id']} is deactivated", code="inactive_staff",
                         hint="ask a supervisor")
-    if dt.date.fromisoformat(str(row["cert_expires"])) < now.date():
+    if dt.date.fromisoformat(str(row["cert_expires"])) < today:
         raise AuthError(f"staff {row['id']}'s certification {row['cert_no']} expired on "
                         f"{row['cert_expires']}", code="certificate_expired",
                         hint="renew the certification (持证上岗) before working at the kiosk")
@@ -105,10 +109,13 @@ def _standing(row: dict[str, object], now: dt.datetime) -> None:
                         code="locked_out", hint="wait, or ask a supervisor")
 
 
-def login(store: Store, staff_id: str, pin: str, *, now: dt.datetime, max_failures: int = 5,
-          lockout_minutes: int = 15) -> Actor:
+def login(ctx: Context, staff_id: str, pin: str) -> Actor:
+    """Check the PIN of ``staff_id``; wrong PINs count towards the ``[security]`` lockout."""
+    store, now = ctx.store, ctx.now()
+    security = ctx.config["security"]
+    max_failures, lockout_minutes = int(security["pin_max_failures"]), int(security["lockout_minutes"])
     row = _row(store, staff_id)
-    _standing(row, now)
+    _standing(row, now, ctx.today())
     if verify_pin(pin, str(row["pin_hash"])):
         with store.unit_of_work(f"{row['role']}:{staff_id}") as uow:
             uow.update("staff", {"id": staff_id}, {"failures": 0, "locked_until": None})
@@ -135,7 +142,8 @@ def require(store: Store, actor: Actor, *, now: dt.datetime,
     if actor.role == "system":
         return
     row = _row(store, actor.id)
-    _standing(row, now)
+    # No context here: the expiry day is read in the default county zone (China).
+    _standing(row, now, county_date(now))
     if roles and row["role"] not in roles:
         raise AuthError(f"{actor.label} may not do this; it needs a {' or '.join(sorted(roles))}",
                         code="not_permitted", hint="ask a supervisor")

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from kiosk.cli import main
+from kiosk.rules.county_time import county_today
 from kiosk.rules.idcard import make_check_char
 
 # The console script installed next to the interpreter running the tests.
@@ -119,10 +120,24 @@ def test_fees_json(capsys: pytest.CaptureFixture[str]) -> None:
 
 def test_fees_threshold_moves_on_2024_12_01(capsys: pytest.CaptureFixture[str]) -> None:
     args = ["fees", "--json", "--area", "120", "--price", "1000000", "--home", "second"]
-    _, (before,), _ = run(capsys, *args, "--date", "2024-11-30")
-    _, (after,), _ = run(capsys, *args, "--date", "2024-12-01")
+    _, (before,), _ = run(capsys, *args, "--date", "2024-11-30", "--declared-on", "2024-11-30")
+    _, (after,), _ = run(capsys, *args, "--date", "2024-12-01", "--declared-on", "2024-12-01")
     assert before["items"][0]["amount_fen"] == 2_000_000
     assert after["items"][0]["amount_fen"] == 1_000_000
+
+
+def test_fees_the_declaration_date_picks_the_deed_tax_rule(capsys: pytest.CaptureFixture[str]) -> None:
+    # Bought in 2023, declared on either side of 2024-12-01: the declaration date decides (domain.md 5).
+    args = ["fees", "--json", "--area", "120", "--price", "1000000", "--home", "second", "--date", "2023-06-01"]
+    _, (late,), _ = run(capsys, *args, "--declared-on", "2024-11-30")
+    _, (new,), _ = run(capsys, *args, "--declared-on", "2024-12-01")
+    assert (late["rule"]["effective"], late["items"][0]["amount_fen"]) == ("2016-02-22", 2_000_000)
+    assert (new["rule"]["effective"], new["items"][0]["amount_fen"]) == ("2024-12-01", 1_000_000)
+    assert (late["declared_on"], new["declared_on"]) == ("2024-11-30", "2024-12-01")
+    # Without --declared-on the declaration is today in the county: the 2024 notice.
+    _, (today,), _ = run(capsys, *args)
+    assert today["rule"]["effective"] == "2024-12-01"
+    assert today["declared_on"] == county_today().isoformat()
 
 
 def test_fees_non_residential_and_maintenance_fund_from_config(capsys: pytest.CaptureFixture[str],
@@ -146,7 +161,11 @@ def test_fees_text(capsys: pytest.CaptureFixture[str]) -> None:
     (["--area", "90", "--price", "50万", "--home", "first"], "--price"),
     (["--area", "90", "--price", "500000", "--home", "first", "--certificates", "0"], "--certificates"),
     (["--area", "90", "--price", "500000", "--home", "first", "--date", "2025/01/01"], "--date"),
-    (["--area", "90", "--price", "500000", "--home", "first", "--date", "2016-01-01"], "2016-02-22"),
+    (["--area", "90", "--price", "500000", "--home", "first", "--date", "2016-01-01",
+      "--declared-on", "2016-01-01"], "2016-02-22"),
+    (["--area", "90", "--price", "500000", "--home", "first", "--declared-on", "2024-13-01"], "--declared-on"),
+    (["--area", "90", "--price", "500000", "--home", "first", "--date", "2025-01-02",
+      "--declared-on", "2025-01-01"], "before the purchase date"),
     (["--area", "90", "--price", "500000"], "--home"),
 ])
 def test_fees_bad_arguments(extra: list[str], says: str, capsys: pytest.CaptureFixture[str]) -> None:
