@@ -21,7 +21,8 @@ USAGE_ERROR = 2
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("check-id", help="validate resident ID numbers (GB 11643)")
+    p = sub.add_parser("check-id", help="validate ID numbers (GB 11643): resident ID card, residence "
+                                        "permit, foreign permanent residence ID card")
     p.add_argument("inputs", nargs="+", metavar="NUMBER",
                    help="18-digit (or old 15-digit) ID number")
     add_json_flag(p)
@@ -33,7 +34,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_check_unit)
 
     p = sub.add_parser("check-uscc", help="validate unified social credit codes (GB 32100)")
-    p.add_argument("inputs", nargs="+", metavar="CODE", help="18-character credit code")
+    p.add_argument("inputs", nargs="+", metavar="CODE",
+                   help="18-character credit code (spaces or hyphens between the groups are ignored)")
     add_json_flag(p)
     p.set_defaults(func=cmd_check_uscc)
 
@@ -69,11 +71,12 @@ def cmd_check_id(args: argparse.Namespace) -> int:
             emit({"input": text, "valid": True, "normalized": number.normalized,
                   "birth_date": number.birth_date.isoformat(), "sex": number.sex,
                   "region": number.region, "region_name": number.region_name,
-                  "legacy15": number.legacy15})
+                  "document": number.document, "legacy15": number.legacy15})
         else:
             # The mask hides exactly the birth date, so the readable line must not print it.
-            legacy = "  (old 15-digit number, converted)" if number.legacy15 else ""
-            print(f"{mask_id(number.normalized)}  valid  {number.sex}  "
+            legacy = ("  (old 15-digit number, converted: matches old records only, not an identity "
+                      "document)" if number.legacy15 else "")
+            print(f"{mask_id(number.normalized)}  valid  {number.document_name}  {number.sex}  "
                   f"{number.region_name or 'region ' + number.region}{legacy}")
     return 0
 

@@ -47,12 +47,29 @@ def test_check_id_json_reports_every_input_in_order(capsys: pytest.CaptureFixtur
     assert [r["valid"] for r in records] == [True, False, False, True, True]
     first = records[0]
     assert first == {"input": VALID_ID, "valid": True, "normalized": VALID_ID, "birth_date": "1949-12-31",
-                     "sex": "F", "region": "110105", "region_name": "北京市", "legacy15": False}
+                     "sex": "F", "region": "110105", "region_name": "北京市", "document": "resident",
+                     "legacy15": False}
     assert records[1]["code"] == "id_checksum" and "should be X" in records[1]["error"]
     assert BAD_CHECK_ID not in records[1]["error"] and VALID_ID[:17] not in records[1]["error"]
     assert records[2]["code"] == "id_length"
     assert records[3]["legacy15"] is True and records[3]["normalized"] == VALID_ID
     assert records[4]["normalized"] == VALID_ID
+
+
+def test_check_id_reports_the_document(capsys: pytest.CaptureFixture[str]) -> None:
+    foreign = "932682198501010017"     # accepted by peer validators as a 2023 foreign permanent residence card
+    permit = "81000019900101123" + make_check_char("81000019900101123")
+    code, records, _ = run(capsys, "check-id", "--json", JIA_ID, permit, foreign, foreign[:17] + "8")
+    assert code == 0
+    assert [r["valid"] for r in records] == [True, True, True, False]
+    assert [r.get("document") for r in records[:3]] == [
+        "resident", "hk_macao_taiwan_residence_permit", "foreign_permanent_residence"]
+    assert {"input", "valid", "normalized", "birth_date", "sex", "region", "document"} <= set(records[2])
+    assert (records[2]["birth_date"], records[2]["region_name"]) == ("1985-01-01", "江苏省")
+    assert records[3]["code"] == "id_checksum"
+    assert main(["check-id", foreign]) == 0
+    out = capsys.readouterr().out
+    assert "外国人永久居留身份证" in out and foreign not in out
 
 
 def test_check_id_text_masks_the_number(capsys: pytest.CaptureFixture[str]) -> None:
@@ -96,6 +113,21 @@ def test_check_uscc(capsys: pytest.CaptureFixture[str]) -> None:
     assert records[1] == {"input": "91350100M000100Y44", "valid": False, "code": "uscc_checksum",
                           "error": records[1]["error"]}
     assert "should be 3" in records[1]["error"]
+
+
+@pytest.mark.parametrize("typed", ["91 350100 M000100Y43", "91-350100-M000100Y43", "9 1 3501 00M000100Y4 3 ",
+                                   "91\u3000350100\uff0dm000100y43"])
+def test_check_uscc_accepts_group_separators(capsys: pytest.CaptureFixture[str], typed: str) -> None:
+    code, (record,), _ = run(capsys, "check-uscc", "--json", typed)
+    assert code == 0
+    assert record == {"input": typed, "valid": True, "normalized": "91350100M000100Y43",
+                      "region": "350100", "organisation_code": "M000100Y4"}
+
+
+def test_check_uscc_stays_strict_for_typed_codes(capsys: pytest.CaptureFixture[str]) -> None:
+    # A real early Fujian code that fails its check character: typed, it is refused.
+    code, (record,), _ = run(capsys, "check-uscc", "--json", "91 350211 M0000XUF46")
+    assert code == 0 and record["valid"] is False and record["code"] == "uscc_checksum"
 
 
 @pytest.mark.parametrize("command", ["check-id", "check-unit", "check-uscc"])
