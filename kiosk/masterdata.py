@@ -19,7 +19,7 @@ from typing import Any, Literal
 
 from kiosk.errors import ValidationError
 from kiosk.privacy import mask_id
-from kiosk.rules.idcard import parse_id_number
+from kiosk.rules.idcard import Document, document_of, parse_id_number
 from kiosk.rules.unitcode import UnitCodeRules, parse_unit_code
 from kiosk.rules.uscc import parse_uscc
 from kiosk.store import Store, UnitOfWork
@@ -51,6 +51,11 @@ class Buyer:
     @property
     def id_masked(self) -> str:
         return mask_id(self.id_number)
+
+    @property
+    def document(self) -> Document:
+        """Which identity document the buyer's number is (resident ID card, residence permit, ...)."""
+        return document_of(self.id_number)
 
 
 def add_developer(uow: UnitOfWork, uscc: str, name: str, *, address: str = "",

@@ -156,6 +156,8 @@ def cmd_fees(args: argparse.Namespace) -> int:
         for line in item.lines:
             print(f"    {line.name}  {_yuan(line.amount_fen)}")
     print(f"合计 total  {_yuan(result.total_fen)}")
+    print(f"申报日期 declared on {result.declared_on.isoformat()}: rule in force from "
+          f"{result.rule.effective.isoformat()}")
     return 0
 
 

@@ -149,6 +149,11 @@ def parse_identity_document(text: str, *, today: date | None = None) -> IdNumber
     return number
 
 
+def document_of(number: str) -> Document:
+    """Which document a normalised, already validated 18-character number belongs to."""
+    return _document(number)
+
+
 def _document(number: str) -> Document:
     if number[0] == FOREIGNER_DIGIT:
         return FOREIGN_PERMANENT_RESIDENCE

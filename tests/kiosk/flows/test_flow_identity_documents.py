@@ -110,3 +110,12 @@ def test_violation_typed_against_a_flagged_code_is_recorded_but_a_mistyped_code_
     with pytest.raises(ValidationError):
         credit.record_violation(site.ctx, site.staff, wrong, "late_handover", "逾期三十日未交房")
 
+
+
+def test_buyers_say_which_document_they_hold(site: Kiosk, single: str) -> None:
+    buyer = site.buyers(single)[0]
+    assert buyer.document == "resident"
+    with site.store.unit_of_work("test") as uow:
+        masterdata.add_buyer(uow, single, name="Anna Schmidt", id_number=FOREIGN, position=2)
+    foreigner = site.buyers(single)[1]
+    assert foreigner.document == "foreign_permanent_residence" and foreigner.id_masked.startswith("932682")
