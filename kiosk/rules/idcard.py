@@ -107,7 +107,7 @@ def parse_id_number(text: str, *, today: date | None = None) -> IdNumber:
             f"an ID number has 18 characters (15 for an old first-generation number), "
             f"this one has {len(raw)}; re-enter it from the ID card",
             field=FIELD, code="id_length")
-    document = RESIDENT if legacy else _document(number)
+    document = RESIDENT if legacy else document_of(number)
     foreign = document == FOREIGN_PERMANENT_RESIDENCE
     # A foreign permanent residence card carries the issuing province in positions 2-3.
     province = number[1:3] if foreign else number[:2]
@@ -151,10 +151,6 @@ def parse_identity_document(text: str, *, today: date | None = None) -> IdNumber
 
 def document_of(number: str) -> Document:
     """Which document a normalised, already validated 18-character number belongs to."""
-    return _document(number)
-
-
-def _document(number: str) -> Document:
     if number[0] == FOREIGNER_DIGIT:
         return FOREIGN_PERMANENT_RESIDENCE
     if number[:2] in PERMIT_PROVINCES:
