@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from kiosk.errors import AuthError, ValidationError
-from kiosk.rules.county_time import county_date
+from kiosk.rules.county_time import county_date, local_time
 from kiosk.services.context import Context
 from kiosk.store import Store, UnitOfWork
 
@@ -105,8 +105,13 @@ def _standing(row: dict[str, object], now: dt.datetime, today: dt.date) -> None:
                         hint="renew the certification (持证上岗) before working at the kiosk")
     locked = row["locked_until"]
     if locked and dt.datetime.fromisoformat(str(locked)) > now:
-        raise AuthError(f"staff {row['id']} is locked after repeated wrong PINs until {locked}",
-                        code="locked_out", hint="wait, or ask a supervisor")
+        raise AuthError(f"staff {row['id']} is locked after repeated wrong PINs until "
+                        f"{_wall_clock(str(locked))}", code="locked_out", hint="wait, or ask a supervisor")
+
+
+def _wall_clock(stamp: str) -> str:
+    # Staff read the county's clock on the wall, not UTC.
+    return f"{local_time(dt.datetime.fromisoformat(stamp)):%Y-%m-%d %H:%M}"
 
 
 def login(ctx: Context, staff_id: str, pin: str) -> Actor:
@@ -130,7 +135,7 @@ def login(ctx: Context, staff_id: str, pin: str) -> Actor:
         uow.update("staff", {"id": staff_id}, {"failures": failures, "locked_until": locked_until})
         uow.log("staff.login_failed", staff_id, {"locked_until": locked_until})
     if locked_until:
-        raise AuthError(f"wrong PIN; staff {staff_id} is now locked until {locked_until}",
+        raise AuthError(f"wrong PIN; staff {staff_id} is now locked until {_wall_clock(locked_until)}",
                         code="locked_out", hint="wait, or ask a supervisor")
     raise AuthError(f"wrong PIN for staff {staff_id} ({max_failures - failures} tries left)",
                     code="wrong_pin")

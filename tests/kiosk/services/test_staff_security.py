@@ -45,7 +45,7 @@ def test_two_failures_lock_for_three_minutes(store: Store, data_dir: Path) -> No
     first = wrong(ctx)
     assert first.code == "wrong_pin" and "1 tries left" in str(first)
     second = wrong(ctx)
-    assert second.code == "locked_out"
+    assert second.code == "locked_out" and "until 2026-11-30 09:03" in str(second), "county wall clock"
     locked = store.read("SELECT locked_until FROM staff WHERE id = 'S700'")[0]["locked_until"]
     assert dt.datetime.fromisoformat(locked) == START + dt.timedelta(minutes=3)
     clock.now = START + dt.timedelta(minutes=2, seconds=59)
