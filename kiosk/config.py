@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from kiosk.errors import ConfigError
+from kiosk.rules.county_time import CHINA_TIME_ZONE, county_zone
 
 CONFIG_NAME = "kiosk.toml"
 DB_NAME = "kiosk.sqlite"
@@ -29,6 +30,7 @@ DEFAULTS: dict[str, dict[str, Any]] = {
         "code": "410425",          # GB/T 2260 code the unit codes must start with
         "name": "郏县",
         "province_abbr": "豫",      # used in certificate numbers
+        "time_zone": CHINA_TIME_ZONE,  # IANA zone of every business date (contract, report, reconciliation day)
     },
     "service_point": {
         "id": "",                  # assigned at enrollment
@@ -135,6 +137,7 @@ def merge(values: dict[str, Any], source: str) -> dict[str, dict[str, Any]]:
                 raise ConfigError(f"{source}: {section}.{key} must be {want.__name__}, "
                                   f"not {type(value).__name__}")
             merged[section][key] = value
+    county_zone(merged["county"]["time_zone"], source=source)
     return merged
 
 

@@ -4,6 +4,12 @@ and finding buyers by ID number without ever storing the number in clear.
 A buyer row holds the name, ID number, phone and address encrypted by the
 vault, a blind index of the normalised ID number for lookups, and the masked
 number for display. Callers pass clear values; nothing here logs them.
+
+A developer's credit code is checked strictly when a person enters it. One
+that comes signed from the platform is authoritative even when its check
+character fails (some real early codes do): it is kept, and the row's
+``uscc_check_failed`` flag tells staff (``uscc_check_failed`` and
+``flagged_credit_codes`` below are what the views read).
 """
 
 from __future__ import annotations
@@ -13,7 +19,7 @@ from typing import Any, Literal
 
 from kiosk.errors import ValidationError
 from kiosk.privacy import mask_id
-from kiosk.rules.idcard import parse_id_number
+from kiosk.rules.idcard import Document, document_of, parse_id_number
 from kiosk.rules.unitcode import UnitCodeRules, parse_unit_code
 from kiosk.rules.uscc import parse_uscc
 from kiosk.store import Store, UnitOfWork
@@ -46,17 +52,52 @@ class Buyer:
     def id_masked(self) -> str:
         return mask_id(self.id_number)
 
+    @property
+    def document(self) -> Document:
+        """Which identity document the buyer's number is (resident ID card, residence permit, ...)."""
+        return document_of(self.id_number)
+
 
 def add_developer(uow: UnitOfWork, uscc: str, name: str, *, address: str = "",
-                  training: bool = False) -> str:
-    code = parse_uscc(uscc).normalized
+                  training: bool = False, signed: bool = False) -> str:
+    """Insert or update a developer; ``signed`` (platform data) keeps a code that fails its check."""
+    parsed = parse_uscc(uscc, strict=not signed)
+    code, failed = parsed.normalized, int(not parsed.check_ok)
     uow.execute(
-        "INSERT INTO developers (uscc, name, address, training, updated_at) VALUES (?, ?, ?, ?, ?) "
+        "INSERT INTO developers (uscc, name, address, training, uscc_check_failed, updated_at) "
+        "VALUES (?, ?, ?, ?, ?, ?) "
         "ON CONFLICT(uscc) DO UPDATE SET name = excluded.name, address = excluded.address, "
-        "updated_at = excluded.updated_at",
-        (code, name, address, int(training), uow.at))
-    uow.log("developer.upsert", code, {"name": name})
+        "uscc_check_failed = excluded.uscc_check_failed, updated_at = excluded.updated_at",
+        (code, name, address, int(training), failed, uow.at))
+    uow.log("developer.upsert", code, {"name": name, **({"uscc_check_failed": True} if failed else {})})
     return code
+
+
+@dataclass(frozen=True)
+class FlaggedCode:
+    """A platform-signed credit code whose check character fails, and where it is used."""
+
+    uscc: str
+    developer: str | None
+    restricted: bool
+
+
+def uscc_check_failed(store: Store, uscc: str) -> bool:
+    """Whether the platform sent ``uscc`` (as a developer or a restriction) with a failing check character."""
+    return bool(store.read(
+        "SELECT 1 FROM developers WHERE uscc = ? AND uscc_check_failed = 1 UNION ALL "
+        "SELECT 1 FROM restrictions WHERE uscc = ? AND uscc_check_failed = 1 LIMIT 1", (uscc, uscc)))
+
+
+def flagged_credit_codes(store: Store) -> list[FlaggedCode]:
+    """Every flagged credit code on this kiosk, with the developer's name where known."""
+    rows = store.read(
+        "SELECT c.uscc, d.name, r.uscc IS NOT NULL AND r.lifted_at IS NULL AS restricted FROM "
+        "(SELECT uscc FROM developers WHERE uscc_check_failed = 1 "
+        " UNION SELECT uscc FROM restrictions WHERE uscc_check_failed = 1) c "
+        "LEFT JOIN developers d ON d.uscc = c.uscc LEFT JOIN restrictions r ON r.uscc = c.uscc "
+        "ORDER BY c.uscc")
+    return [FlaggedCode(r["uscc"], r["name"], bool(r["restricted"])) for r in rows]
 
 
 def add_project(uow: UnitOfWork, project_id: str, name: str, developer_uscc: str, *,

@@ -15,15 +15,14 @@ from hardware.printer.device import ReceiptPrinter
 from hardware.printer.layout import Op, Paper
 from hardware.printer.receipts import Buyer, HandoverReceipt, handover_receipt
 from kiosk.printjobs import JobPrinter, PrintedJob, PrintJob
-
-CHINA = dt.timezone(dt.timedelta(hours=8))
+from kiosk.rules.county_time import local_time
 
 Layout = Callable[[dict[str, Any], Paper], list[Op]]
 
 
 def handover_ops(body: dict[str, Any], paper: Paper) -> list[Op]:
     """The handover receipt: unit, certificate, buyers (masked), time in China, verification QR."""
-    at = dt.datetime.fromisoformat(body["time"]).astimezone(CHINA)
+    at = local_time(dt.datetime.fromisoformat(body["time"]))
     return handover_receipt(HandoverReceipt(
         unit_code=body["unit_code"], certificate_number=body["certificate_no"] or "",
         printed_serial=body["serial"] or "",

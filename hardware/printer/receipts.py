@@ -15,16 +15,7 @@ from hardware.printer.layout import Op, Paper, ReceiptBuilder
 from hardware.printer.strings import DEFAULT_LANGUAGE, receipt_strings
 from kiosk.errors import ValidationError
 from kiosk.privacy import mask_id, mask_name
-
-
-def format_yuan(fen: int) -> str:
-    """Integer fen as yuan with two decimals and thousands separators: 123456 -> '1,234.56'."""
-    if isinstance(fen, bool) or not isinstance(fen, int):
-        raise ValidationError(f"amount must be an integer number of fen, not {type(fen).__name__}",
-                              field="amount_fen")
-    sign = "-" if fen < 0 else ""
-    yuan, cents = divmod(abs(fen), 100)
-    return f"{sign}{yuan:,}.{cents:02d}"
+from kiosk.rules.money import format_yuan
 
 
 def _stamp(moment: datetime) -> str:

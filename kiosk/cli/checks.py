@@ -21,7 +21,8 @@ USAGE_ERROR = 2
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("check-id", help="validate resident ID numbers (GB 11643)")
+    p = sub.add_parser("check-id", help="validate ID numbers (GB 11643): resident ID card, residence "
+                                        "permit, foreign permanent residence ID card")
     p.add_argument("inputs", nargs="+", metavar="NUMBER",
                    help="18-digit (or old 15-digit) ID number")
     add_json_flag(p)
@@ -33,7 +34,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_check_unit)
 
     p = sub.add_parser("check-uscc", help="validate unified social credit codes (GB 32100)")
-    p.add_argument("inputs", nargs="+", metavar="CODE", help="18-character credit code")
+    p.add_argument("inputs", nargs="+", metavar="CODE",
+                   help="18-character credit code (spaces or hyphens between the groups are ignored)")
     add_json_flag(p)
     p.set_defaults(func=cmd_check_uscc)
 
@@ -46,7 +48,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--use", choices=("residential", "non-residential"), default="residential")
     p.add_argument("--certificates", default="1", metavar="N",
                    help="ownership certificates wanted (first free, each extra 10 yuan)")
-    p.add_argument("--date", metavar="YYYY-MM-DD", help="purchase date (default: today)")
+    p.add_argument("--date", metavar="YYYY-MM-DD", help="purchase date (default: the declaration date)")
+    p.add_argument("--declared-on", metavar="YYYY-MM-DD",
+                   help="deed-tax declaration date, which picks the rule (default: today in the county)")
     p.add_argument("--exemption", choices=("small-micro", "affordable-housing", "advance-notice"),
                    help="registration-fee exemption that applies")
     add_json_flag(p)
@@ -67,11 +71,12 @@ def cmd_check_id(args: argparse.Namespace) -> int:
             emit({"input": text, "valid": True, "normalized": number.normalized,
                   "birth_date": number.birth_date.isoformat(), "sex": number.sex,
                   "region": number.region, "region_name": number.region_name,
-                  "legacy15": number.legacy15})
+                  "document": number.document, "legacy15": number.legacy15})
         else:
             # The mask hides exactly the birth date, so the readable line must not print it.
-            legacy = "  (old 15-digit number, converted)" if number.legacy15 else ""
-            print(f"{mask_id(number.normalized)}  valid  {number.sex}  "
+            legacy = ("  (old 15-digit number, converted: matches old records only, not an identity "
+                      "document)" if number.legacy15 else "")
+            print(f"{mask_id(number.normalized)}  valid  {number.document_name}  {number.sex}  "
                   f"{number.region_name or 'region ' + number.region}{legacy}")
     return 0
 
@@ -120,21 +125,24 @@ def cmd_check_uscc(args: argparse.Namespace) -> int:
 
 
 def cmd_fees(args: argparse.Namespace) -> int:
-    from datetime import date
-
     from kiosk.rules import fees
+    from kiosk.rules.county_time import county_today, county_zone
 
     try:
+        config = config_from(args)
+        declared = (fees.parse_purchase_date(args.declared_on, field="declared-on") if args.declared_on
+                    else county_today(county_zone(config["county"]["time_zone"])))
         purchase = fees.Purchase(
             area_m2=fees.parse_area(args.area),
             price_fen=fees.parse_price_fen(args.price),
-            purchase_date=fees.parse_purchase_date(args.date) if args.date else date.today(),
+            purchase_date=fees.parse_purchase_date(args.date) if args.date else declared,
+            declared_on=declared,
             home=args.home,
             use=args.use,
             certificates=_certificates(args.certificates),
             exemption=args.exemption,
         )
-        settings = fees.FeeSettings.from_config(config_from(args)["fees"])
+        settings = fees.FeeSettings.from_config(config["fees"])
         result = fees.estimate_fees(purchase, settings)
     except ValidationError as exc:
         print(f"kiosk fees: error: --{exc.field}: {exc}", file=sys.stderr)
@@ -148,6 +156,8 @@ def cmd_fees(args: argparse.Namespace) -> int:
         for line in item.lines:
             print(f"    {line.name}  {_yuan(line.amount_fen)}")
     print(f"合计 total  {_yuan(result.total_fen)}")
+    print(f"申报日期 declared on {result.declared_on.isoformat()}: rule in force from "
+          f"{result.rule.effective.isoformat()}")
     return 0
 
 
@@ -168,4 +178,6 @@ def _report_invalid(args: argparse.Namespace, text: str, shown: str, exc: Valida
 
 
 def _yuan(fen: int) -> str:
-    return f"{fen // 100:,}.{fen % 100:02d} 元"
+    from kiosk.rules.money import format_yuan
+
+    return f"{format_yuan(fen)} 元"

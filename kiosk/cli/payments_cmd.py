@@ -21,7 +21,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 def cmd_reconcile(args: argparse.Namespace) -> int:
     from kiosk.app import open_kiosk
     from kiosk.rules.fees import parse_purchase_date
-    from kiosk.services.payments import format_yuan
+    from kiosk.rules.money import format_yuan
     from kiosk.services.reconciliation import read_statement_csv
 
     day = parse_purchase_date(args.date)
@@ -41,8 +41,8 @@ def cmd_reconcile(args: argparse.Namespace) -> int:
         return 0
     print(f"reconciliation for {report['date']} (China Standard Time)")
     for payee, figures in report["payees"].items():
-        print(f"{payee}: expected {format_yuan(figures['expected_fen'])}, confirmed "
-              f"{format_yuan(figures['confirmed_fen'])} in {figures['count']} payments, "
+        print(f"{payee}: expected {format_yuan(figures['expected_fen'], symbol=True)}, confirmed "
+              f"{format_yuan(figures['confirmed_fen'], symbol=True)} in {figures['count']} payments, "
               f"{len(figures['mismatches'])} mismatches")
         for m in figures["mismatches"]:
             print(f"  {m['type']} {m['channel_serial'] or '-'}: {m['detail']}")

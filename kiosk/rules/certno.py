@@ -22,6 +22,7 @@ from typing import Any
 
 from kiosk.config import DEFAULTS
 from kiosk.errors import ValidationError
+from kiosk.rules.county_time import county_today
 
 FIELD = "certificate_number"
 OWNERSHIP = "不动产权"
@@ -84,7 +85,7 @@ def parse_certificate_number(text: str, template: CertificateTemplate | None = N
                              today: date | None = None) -> CertificateNumber:
     """Validate ``text`` against the template; ``today`` bounds the year."""
     template = template or CertificateTemplate()
-    today = today or date.today()
+    today = today or county_today()
     match = _SHAPE.fullmatch(normalize_text(text))
     if match is None:
         example = format_certificate_number(today.year, 1234, template=template)

@@ -5,7 +5,12 @@ recorded to 0.01 m² (as surveyed); prices are Decimal yuan turned into fen.
 Every computed amount is rounded half up to the fen (0.5 fen becomes 1 fen).
 
 The rates that change over time live in ``RULES``, a list of dated versions;
-the version in force on the purchase date applies. Provincial settings (the
+the version in force on the declaration date applies (the day the deed tax
+is declared, at the kiosk the day the payment order is made). The 2024
+notice covers every purchase whose deed tax had not been declared before
+2024-12-01, so a home bought in 2023 and declared in 2026 gets its 140 m²
+thresholds (domain.md section 5). Without a declaration date the purchase is
+taken as declared the day it was made. Provincial settings (the
 rate for third and later homes and for non-residential property, the
 maintenance-fund rate) come from the ``fees`` config section.
 
@@ -36,6 +41,7 @@ from typing import Any
 
 from kiosk.config import DEFAULTS
 from kiosk.errors import ValidationError
+from kiosk.rules.money import format_yuan
 
 HOMES: tuple[str, ...] = ("first", "second", "other")
 USES: tuple[str, ...] = ("residential", "non-residential")
@@ -111,11 +117,15 @@ class FeeSettings:
 
 @dataclass(frozen=True)
 class Purchase:
-    """What the estimate needs to know. ``home`` may be None for non-residential use."""
+    """What the estimate needs to know. ``home`` may be None for non-residential use.
+
+    ``declared_on`` picks the rule version; None means the purchase date.
+    """
 
     area_m2: Decimal
     price_fen: int
     purchase_date: date
+    declared_on: date | None = None
     home: str | None = None
     use: str = "residential"
     certificates: int = 1
@@ -143,6 +153,7 @@ class FeeItem:
 class FeeEstimate:
     items: tuple[FeeItem, ...]
     rule: RuleVersion = field(repr=False)
+    declared_on: date
 
     @property
     def total_fen(self) -> int:
@@ -160,6 +171,7 @@ class FeeEstimate:
             ],
             "total_fen": self.total_fen,
             "rule": {"effective": self.rule.effective.isoformat(), "basis": self.rule.basis},
+            "declared_on": self.declared_on.isoformat(),
         }
 
 
@@ -191,17 +203,17 @@ def parse_price_fen(text: str) -> int:
     return int(Decimal(value) * 100)
 
 
-def parse_purchase_date(text: str) -> date:
-    """A date written YYYY-MM-DD."""
+def parse_purchase_date(text: str, *, field: str = "date") -> date:
+    """A date written YYYY-MM-DD; ``field`` names the option in errors."""
     value = text.strip()
     if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value):
         raise ValidationError(f"date {value!r} is not written YYYY-MM-DD, e.g. 2025-03-01",
-                              field="date", code="fees_date")
+                              field=field, code="fees_date")
     try:
         return date.fromisoformat(value)
     except ValueError:
         raise ValidationError(f"date {value} does not exist; give a real date as YYYY-MM-DD",
-                              field="date", code="fees_date") from None
+                              field=field, code="fees_date") from None
 
 
 def rule_for(day: date, rules: Sequence[RuleVersion] = RULES) -> RuleVersion:
@@ -224,15 +236,20 @@ def estimate_fees(purchase: Purchase, settings: FeeSettings | None = None,
     """One item per payee: deed tax (an estimate), registration fees, maintenance fund."""
     settings = settings or FeeSettings()
     _check(purchase)
-    rule = rule_for(purchase.purchase_date, rules)
+    rule = rule_for(declaration_date(purchase), rules)
     items = [_deed_tax(purchase, rule, settings), _registration(purchase, rule)]
     if settings.maintenance_fund_fen_per_m2 > 0:
         rate = settings.maintenance_fund_fen_per_m2
         amount = round_half_up(rate * purchase.area_m2)
-        line = FeeLine(f"维修资金 {purchase.area_m2} m² × {_yuan(rate)} 元/m²", amount)
+        line = FeeLine(f"维修资金 {purchase.area_m2} m² × {format_yuan(rate)} 元/m²", amount)
         items.append(FeeItem(payee=MAINTENANCE_FUND, name="住宅专项维修资金", amount_fen=amount,
                              estimate=False, lines=(line,)))
-    return FeeEstimate(items=tuple(items), rule=rule)
+    return FeeEstimate(items=tuple(items), rule=rule, declared_on=declaration_date(purchase))
+
+
+def declaration_date(purchase: Purchase) -> date:
+    """The day the deed tax is declared, which chooses the rule version."""
+    return purchase.declared_on or purchase.purchase_date
 
 
 def _check(purchase: Purchase) -> None:
@@ -254,6 +271,11 @@ def _check(purchase: Purchase) -> None:
         raise ValidationError(
             "certificates must be at least 1 (one per co-owner who wants their own)",
             field="certificates", code="fees_certificates")
+    if purchase.declared_on is not None and purchase.declared_on < purchase.purchase_date:
+        raise ValidationError(
+            f"the declaration date {purchase.declared_on.isoformat()} is before the purchase date "
+            f"{purchase.purchase_date.isoformat()}; deed tax is declared on or after the purchase",
+            field="declared-on", code="fees_declared_before_purchase")
     if purchase.exemption is not None and purchase.exemption not in EXEMPTIONS:
         raise ValidationError(f"exemption must be one of {', '.join(EXEMPTIONS)}",
                               field="exemption", code="fees_exemption")
@@ -281,6 +303,7 @@ def _registration(purchase: Purchase, rule: RuleVersion) -> FeeItem:
     fee_name = "住宅类不动产登记费" if residential else "非住宅类不动产登记费"
     fee = rule.residential_fee_fen if residential else rule.non_residential_fee_fen
     extra = purchase.certificates - 1
+    lines: tuple[FeeLine, ...]
     if purchase.exemption == "advance-notice":
         lines = (FeeLine(f"{fee_name}（免收：预告登记）", 0),)
     else:
@@ -291,7 +314,7 @@ def _registration(purchase: Purchase, rule: RuleVersion) -> FeeItem:
         lines = (first,)
         if extra:
             each = rule.extra_certificate_fen
-            lines += (FeeLine(f"不动产权属证书工本费 {extra} 本 × {_yuan(each)} 元", extra * each),)
+            lines += (FeeLine(f"不动产权属证书工本费 {extra} 本 × {format_yuan(each)} 元", extra * each),)
     name = "不动产登记费" + ("及工本费" if len(lines) > 1 else "")
     return FeeItem(payee=REGISTRATION_OFFICE, name=name,
                    amount_fen=sum(line.amount_fen for line in lines), estimate=False, lines=lines)
@@ -305,6 +328,3 @@ def _positive_int(value: object) -> bool:
 def _percent(permille: int) -> str:
     return f"{(Decimal(permille) / 10).normalize():f}%"
 
-
-def _yuan(fen: int) -> str:
-    return f"{(Decimal(fen) / 100).normalize():f}"

@@ -4,7 +4,16 @@ An 18-character number is a 6-digit address code, an 8-digit birth date, a
 3-digit sequence (odd = male) and an ISO 7064 MOD 11-2 check character. The
 older 15-digit numbers (GB 11643-1989) have a 2-digit year and no check
 character; they are converted to 18 characters and flagged, because they only
-identify people on old records, never as a current identity document.
+identify people on old records, never as a current identity document:
+``parse_id_number`` accepts them for matching, ``parse_identity_document``
+(identifying a buyer, registering an agent) refuses them.
+
+Three documents share the 18-character layout and check character, and the
+number says which one it is (``document``): the resident ID card; the
+residence permit of Hong Kong, Macao and Taiwan residents (address code
+810000, 820000 or 830000); and the 2023 foreign permanent residence ID card,
+whose first digit is 9 followed by the 2-digit province code of the issuing
+office (and a 3-digit nationality code).
 
 Errors never carry the number: a message names the position or the rule that
 failed and says what to do, and the ``code`` lets the UI pick its own wording.
@@ -19,6 +28,7 @@ from datetime import date
 from typing import Literal
 
 from kiosk.errors import ValidationError
+from kiosk.rules.county_time import county_today
 from kiosk.rules.regions import province_name, region_name
 
 FIELD = "id_number"
@@ -28,6 +38,18 @@ WEIGHTS: tuple[int, ...] = tuple(pow(2, 17 - i, 11) for i in range(17))
 CHECK_CHARS = "10X98765432"
 
 EARLIEST_BIRTH = date(1900, 1, 1)
+
+Document = Literal["resident", "hk_macao_taiwan_residence_permit", "foreign_permanent_residence"]
+RESIDENT: Document = "resident"
+RESIDENCE_PERMIT: Document = "hk_macao_taiwan_residence_permit"
+FOREIGN_PERMANENT_RESIDENCE: Document = "foreign_permanent_residence"
+DOCUMENT_NAMES: dict[str, str] = {
+    RESIDENT: "居民身份证",
+    RESIDENCE_PERMIT: "港澳台居民居住证",
+    FOREIGN_PERMANENT_RESIDENCE: "外国人永久居留身份证",
+}
+PERMIT_PROVINCES = ("81", "82", "83")
+FOREIGNER_DIGIT = "9"
 
 
 @dataclass(frozen=True)
@@ -40,6 +62,12 @@ class IdNumber:
     region: str
     region_name: str | None
     legacy15: bool
+    document: Document = RESIDENT
+
+    @property
+    def document_name(self) -> str:
+        """The document's name as staff know it, e.g. 外国人永久居留身份证."""
+        return DOCUMENT_NAMES[self.document]
 
 
 def make_check_char(body17: str) -> str:
@@ -57,7 +85,7 @@ def parse_id_number(text: str, *, today: date | None = None) -> IdNumber:
     ``today`` bounds the birth date (injectable so tests do not depend on the
     clock). Raises :class:`ValidationError` with ``field='id_number'``.
     """
-    today = today or date.today()
+    today = today or county_today()
     # NFKC folds full-width digits typed with a Chinese input method.
     raw = unicodedata.normalize("NFKC", text).strip()
     if len(raw) == 15:
@@ -79,11 +107,17 @@ def parse_id_number(text: str, *, today: date | None = None) -> IdNumber:
             f"an ID number has 18 characters (15 for an old first-generation number), "
             f"this one has {len(raw)}; re-enter it from the ID card",
             field=FIELD, code="id_length")
-    if province_name(number) is None:
-        raise ValidationError(
-            f"positions 1-2 ({number[:2]}) are not a province code; "
-            "check the first digits against the ID card",
-            field=FIELD, code="id_province")
+    document = RESIDENT if legacy else document_of(number)
+    foreign = document == FOREIGN_PERMANENT_RESIDENCE
+    # A foreign permanent residence card carries the issuing province in positions 2-3.
+    province = number[1:3] if foreign else number[:2]
+    if province_name(province) is None:
+        problem = (f"positions 1-3 ({number[:3]}): a number starting with 9 is a foreign permanent "
+                   "residence ID card, whose positions 2-3 are the issuing province's code, and "
+                   f"{province} is not one" if foreign
+                   else f"positions 1-2 ({province}) are not a province code")
+        raise ValidationError(f"{problem}; check the first digits against the ID card",
+                              field=FIELD, code="id_province")
     birth = _birth_date(number[6:14])
     if birth > today:
         raise ValidationError(
@@ -95,9 +129,33 @@ def parse_id_number(text: str, *, today: date | None = None) -> IdNumber:
         birth_date=birth,
         sex="M" if int(number[16]) % 2 else "F",
         region=number[:6],
-        region_name=region_name(number[:6]),
+        region_name=province_name(province) if foreign else region_name(number[:6]),
         legacy15=legacy,
+        document=document,
     )
+
+
+def parse_identity_document(text: str, *, today: date | None = None) -> IdNumber:
+    """An ID number presented to identify a person now: as ``parse_id_number``, but an old
+    15-digit number is refused (it only matches old records, domain.md section 1)."""
+    number = parse_id_number(text, today=today)
+    if number.legacy15:
+        raise ValidationError(
+            "this is an old 15-digit ID number, which is no longer an identity document "
+            "(first-generation cards expired on 2013-01-01); it can only match old records",
+            field=FIELD, code="id_legacy15",
+            hint="ask for the current 18-character card: resident ID card, residence permit "
+                 "or foreign permanent residence ID card")
+    return number
+
+
+def document_of(number: str) -> Document:
+    """Which document a normalised, already validated 18-character number belongs to."""
+    if number[0] == FOREIGNER_DIGIT:
+        return FOREIGN_PERMANENT_RESIDENCE
+    if number[:2] in PERMIT_PROVINCES:
+        return RESIDENCE_PERMIT
+    return RESIDENT
 
 
 def _legacy_body(raw: str) -> str:

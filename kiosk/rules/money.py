@@ -9,11 +9,14 @@ IN_GROUP = ("", "拾", "佰", "仟")
 GROUPS = ("", "万", "亿", "万亿")
 
 
-def format_yuan(fen: int) -> str:
-    """``123456`` -> ``1,234.56``."""
+def format_yuan(fen: int, *, symbol: bool = False) -> str:
+    """The one way an amount is written: ``123456`` -> ``1,234.56`` (``¥1,234.56`` with ``symbol``)."""
+    if isinstance(fen, bool) or not isinstance(fen, int):
+        raise ValidationError(f"amount must be an integer number of fen, not {type(fen).__name__}",
+                              field="amount_fen")
     sign = "-" if fen < 0 else ""
-    fen = abs(fen)
-    return f"{sign}{fen // 100:,}.{fen % 100:02d}"
+    whole, cents = divmod(abs(fen), 100)
+    return f"{sign}{'¥' if symbol else ''}{whole:,}.{cents:02d}"
 
 
 def _group(value: int) -> str:

@@ -9,10 +9,18 @@ every single-character substitution changes the sum and is caught.
 The organisation code's own GB 11714 check character is not enforced: codes
 issued to bodies without a former organisation code may not follow it, and
 refusing a real developer would stop a handover.
+
+Codes are often written with spaces or hyphens between the groups
+(``91 110000 600037341L``); those are removed before the code is checked.
+What people type gets the strict check. Some real, legal early codes (Fujian
+pilot codes such as ``91350211M0000XUF46``) fail the check character, so a
+code that comes signed from the platform is parsed with ``strict=False``: it
+is kept with ``check_ok`` False, for the caller to flag (domain.md section 9).
 """
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 
@@ -23,6 +31,9 @@ ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
 VALUES: dict[str, int] = {char: value for value, char in enumerate(ALPHABET)}
 WEIGHTS: tuple[int, ...] = tuple(pow(3, i, 31) for i in range(17))
 LENGTH = 18
+# Spaces and hyphens people put between the groups; NFKC has already folded
+# the full-width forms (U+3000, U+FF0D) to these.
+_SEPARATORS = re.compile(r"[\s\-]+")
 
 
 @dataclass(frozen=True)
@@ -34,6 +45,7 @@ class Uscc:
     organisation_type: str
     region: str
     organisation_code: str
+    check_ok: bool = True
 
 
 def make_uscc_check_char(body17: str) -> str:
@@ -45,9 +57,18 @@ def make_uscc_check_char(body17: str) -> str:
     return ALPHABET[(31 - total % 31) % 31]
 
 
-def parse_uscc(text: str) -> Uscc:
-    """Validate ``text`` (lower case and full-width accepted) and split it into its parts."""
-    code = unicodedata.normalize("NFKC", text).strip().upper()
+def normalize_uscc(text: str) -> str:
+    """Full-width folded, separators removed, upper case (not yet validated)."""
+    return _SEPARATORS.sub("", unicodedata.normalize("NFKC", text)).upper()
+
+
+def parse_uscc(text: str, *, strict: bool = True) -> Uscc:
+    """Validate ``text`` (lower case, full-width and group separators accepted) and split it.
+
+    With ``strict=False`` (platform-signed data only) a wrong check character is
+    reported as ``check_ok=False`` instead of refused; every other rule still holds.
+    """
+    code = normalize_uscc(text)
     if len(code) != LENGTH:
         raise ValidationError(
             f"a unified social credit code has {LENGTH} characters, this one has {len(code)}; "
@@ -66,7 +87,7 @@ def parse_uscc(text: str) -> Uscc:
                 "division code and must be digits; check it on the licence",
                 field=FIELD, code="uscc_region")
     expected = make_uscc_check_char(code[:17])
-    if code[17] != expected:
+    if code[17] != expected and strict:
         raise ValidationError(
             f"the check character (position 18) should be {expected}, not {code[17]}; "
             "one of the 18 characters is mistyped, compare the code with the business licence",
@@ -77,4 +98,5 @@ def parse_uscc(text: str) -> Uscc:
         organisation_type=code[1],
         region=code[2:8],
         organisation_code=code[8:17],
+        check_ok=code[17] == expected,
     )

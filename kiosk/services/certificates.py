@@ -17,6 +17,7 @@ from typing import Any
 from kiosk import kinds
 from kiosk.errors import FlowError, ValidationError
 from kiosk.rules.certno import normalize_text
+from kiosk.rules.reason import required_reason
 from kiosk.services import inbound
 from kiosk.services.approvals import check_training_scope, is_training, require_field
 from kiosk.services.context import Context
@@ -157,8 +158,7 @@ def print_on_stock(uow: UnitOfWork, unit_code: str, *, actor: Actor, body: dict[
 def reprint(ctx: Context, supervisor: Actor, unit_code: str, reason: str) -> str:
     """Void the paper of a bound certificate and print it again on a new serial."""
     require(ctx.store, supervisor, now=ctx.now(), roles=SUPERVISOR_ROLES)
-    if len(reason.strip()) < 4:
-        raise ValidationError("say why the certificate is reprinted", field="reason")
+    reason = required_reason(reason, why="the certificate is reprinted")
     with ctx.store.unit_of_work(supervisor.label) as uow:
         cert = uow.execute("SELECT certificate_no, serial, state FROM certificates WHERE unit_code = ?",
                            (unit_code,)).fetchone()
@@ -178,8 +178,7 @@ def reprint(ctx: Context, supervisor: Actor, unit_code: str, reason: str) -> str
 def void_serial(ctx: Context, supervisor: Actor, serial: str, reason: str) -> None:
     """Void a spoiled sheet of security paper (never used for a certificate)."""
     require(ctx.store, supervisor, now=ctx.now(), roles=SUPERVISOR_ROLES)
-    if len(reason.strip()) < 4:
-        raise ValidationError("say why the paper is voided", field="reason")
+    reason = required_reason(reason, why="the paper is voided")
     with ctx.store.unit_of_work(supervisor.label) as uow:
         row = uow.execute("SELECT state FROM certificate_stock WHERE serial = ?", (serial,)).fetchone()
         if row is None or row[0] != "on_hand":

@@ -18,6 +18,7 @@ from kiosk import kinds
 from kiosk.errors import FlowError, ValidationError
 from kiosk.masterdata import buyers_of_unit
 from kiosk.rules.money import format_yuan, yuan_in_words
+from kiosk.rules.reason import required_reason
 from kiosk.services import inbound
 from kiosk.services.approvals import check_training_scope, require_field
 from kiosk.services.context import Context
@@ -106,12 +107,11 @@ def _write_version(ctx: Context, actor: Actor, unit_code: str, price_fen: int, *
 def correct(ctx: Context, actor: Actor, contract_id: str, reason: str, *, price_fen: int | None = None) -> str:
     """A correction is a new version with the reason; the old one is superseded, never edited."""
     require(ctx.store, actor, now=ctx.now())
-    if len(reason.strip()) < 4:
-        raise ValidationError("say why the contract is corrected (at least a few words)", field="reason")
+    reason = required_reason(reason, why="the contract is corrected")
     old = get(ctx.store, contract_id)
     CONTRACT.advance(old["state"], "supersede")
     return _write_version(ctx, actor, old["unit_code"], old["price_fen"] if price_fen is None else price_fen,
-                          version=old["version"] + 1, supersedes=contract_id, reason=reason.strip(),
+                          version=old["version"] + 1, supersedes=contract_id, reason=reason,
                           training=bool(old["training"]))
 
 

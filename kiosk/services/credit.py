@@ -13,6 +13,9 @@ from typing import Any
 
 from kiosk import kinds
 from kiosk.errors import FlowError, ValidationError
+from kiosk.masterdata import uscc_check_failed
+from kiosk.rules.county_time import county_date
+from kiosk.rules.reason import required_reason
 from kiosk.rules.uscc import parse_uscc
 from kiosk.services import inbound
 from kiosk.services.approvals import is_training, item_data, require_field
@@ -27,7 +30,6 @@ VIOLATIONS: dict[str, str] = {
     "contract_breach": "合同违约",
     "missing_documents": "资料不全",
 }
-MIN_REASON = 8
 
 
 def active_restriction(store: Store, uscc: str, today: dt.date) -> dict[str, Any] | None:
@@ -49,9 +51,7 @@ def override_for(store: Store, unit_code: str, uscc: str) -> dict[str, Any] | No
 def override(ctx: Context, supervisor: Actor, unit_code: str, reason: str) -> int:
     """Let one unit of a restricted developer proceed; the written reason is audited and pushed."""
     require(ctx.store, supervisor, now=ctx.now(), roles=SUPERVISOR_ROLES)
-    if len(reason.strip()) < MIN_REASON:
-        raise ValidationError(f"an override needs a written reason of at least {MIN_REASON} characters",
-                              field="reason")
+    reason = required_reason(reason, why=f"unit {unit_code} may proceed despite the restriction")
     unit = ctx.store.read("SELECT p.developer_uscc FROM units u JOIN projects p ON p.id = u.project_id "
                           "WHERE u.code = ?", (unit_code,))
     if not unit:
@@ -62,18 +62,26 @@ def override(ctx: Context, supervisor: Actor, unit_code: str, reason: str) -> in
                         code="not_restricted")
     with ctx.store.unit_of_work(supervisor.label) as uow:
         row_id = uow.insert("overrides", {"uscc": uscc, "unit_code": unit_code, "supervisor": supervisor.label,
-                                          "reason": reason.strip(), "at": uow.at})
-        uow.log("restriction.override", unit_code, {"uscc": uscc, "reason": reason.strip()})
+                                          "reason": reason, "at": uow.at})
+        uow.log("restriction.override", unit_code, {"uscc": uscc, "reason": reason})
         uow.push(kinds.RESTRICTION_OVERRIDDEN, unit_code, {"unit_code": unit_code, "uscc": uscc,
-                                                          "supervisor": supervisor.id, "reason": reason.strip()},
+                                                          "supervisor": supervisor.id, "reason": reason},
                  training=supervisor.training)
     return row_id
+
+
+def _typed_credit_code(store: Store, text: str) -> str:
+    """A credit code a person entered: strictly checked, unless the platform sent this very code flagged."""
+    parsed = parse_uscc(text, strict=False)
+    if not parsed.check_ok and not uscc_check_failed(store, parsed.normalized):
+        parse_uscc(text)  # raises the strict check's error, which says which character is wrong
+    return parsed.normalized
 
 
 def record_violation(ctx: Context, actor: Actor, uscc: str, kind: str, note: str, *,
                      unit_code: str | None = None) -> int:
     require(ctx.store, actor, now=ctx.now())
-    code = parse_uscc(uscc).normalized
+    code = _typed_credit_code(ctx.store, uscc)
     if kind not in VIOLATIONS:
         raise ValidationError(f"unknown violation {kind!r}; one of {', '.join(VIOLATIONS)}", field="kind")
     if not note.strip():
@@ -92,21 +100,25 @@ def record_violation(ctx: Context, actor: Actor, uscc: str, kind: str, note: str
 def _set(uow: UnitOfWork, item: dict[str, Any]) -> None:
     if is_training(item):
         raise FlowError("the restriction list is never changed by training items", code="training_scope")
-    uscc = parse_uscc(str(item["subject"])).normalized
+    # Signed by the platform: a code failing its check character is kept and flagged.
+    parsed = parse_uscc(str(item["subject"]), strict=False)
+    uscc, failed = parsed.normalized, int(not parsed.check_ok)
     data = item_data(item)
     reason = str(require_field(item, "reason"))
-    since = str(data.get("since") or uow.at[:10])
-    uow.execute("INSERT INTO restrictions (uscc, reason, since, until, lifted_at, updated_at) "
-                "VALUES (?, ?, ?, ?, NULL, ?) ON CONFLICT(uscc) DO UPDATE SET reason = excluded.reason, "
-                "since = excluded.since, until = excluded.until, lifted_at = NULL, updated_at = excluded.updated_at",
-                (uscc, reason, since, data.get("until"), uow.at))
-    uow.log("restriction.set", uscc, {"reason": reason, "since": since, "until": data.get("until")})
+    since = str(data.get("since") or county_date(dt.datetime.fromisoformat(uow.at)).isoformat())
+    uow.execute("INSERT INTO restrictions (uscc, reason, since, until, lifted_at, uscc_check_failed, updated_at) "
+                "VALUES (?, ?, ?, ?, NULL, ?, ?) ON CONFLICT(uscc) DO UPDATE SET reason = excluded.reason, "
+                "since = excluded.since, until = excluded.until, lifted_at = NULL, "
+                "uscc_check_failed = excluded.uscc_check_failed, updated_at = excluded.updated_at",
+                (uscc, reason, since, data.get("until"), failed, uow.at))
+    uow.log("restriction.set", uscc, {"reason": reason, "since": since, "until": data.get("until"),
+                                      **({"uscc_check_failed": True} if failed else {})})
 
 
 @inbound.handles(kinds.RESTRICTION_LIFTED)
 def _lifted(uow: UnitOfWork, item: dict[str, Any]) -> None:
     if is_training(item):
         raise FlowError("the restriction list is never changed by training items", code="training_scope")
-    uscc = parse_uscc(str(item["subject"])).normalized
+    uscc = parse_uscc(str(item["subject"]), strict=False).normalized
     uow.execute("UPDATE restrictions SET lifted_at = ?, updated_at = ? WHERE uscc = ?", (uow.at, uow.at, uscc))
     uow.log("restriction.lifted", uscc)

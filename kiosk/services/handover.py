@@ -14,6 +14,7 @@ keys are handed; the case is delivered.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 import uuid
@@ -25,7 +26,8 @@ from kiosk.masterdata import Buyer, buyers_of_unit
 from kiosk.offline import master_data_freshness
 from kiosk.privacy import mask_id, mask_name
 from kiosk.rules.certno import CertificateTemplate, parse_certificate_number
-from kiosk.rules.idcard import parse_id_number
+from kiosk.rules.idcard import parse_identity_document
+from kiosk.rules.reason import required_reason
 from kiosk.services import certificates, payments
 from kiosk.services.context import Context
 from kiosk.services.credit import active_restriction, override_for
@@ -82,8 +84,11 @@ def start(ctx: Context, actor: Actor, unit_code: str) -> str:
     return handover_id
 
 
-def id_number_from(method: Method, value: str) -> str:
-    """The ID number a person presented: read from the card, found in the e-ID QR text, or typed."""
+def id_number_from(method: Method, value: str, *, today: dt.date | None = None) -> str:
+    """The ID number a person presented: read from the card, found in the e-ID QR text, or typed.
+
+    It must be a current document: an old 15-digit number is refused (``id_legacy15``).
+    """
     if method == "eid_qr":
         found = ID_IN_TEXT.findall(value or "")
         if len(found) != 1:
@@ -92,13 +97,13 @@ def id_number_from(method: Method, value: str) -> str:
         value = found[0]
     elif method not in ("card", "typed"):
         raise ValidationError(f"unknown identification method {method!r}", field="method")
-    return parse_id_number(value).normalized
+    return parse_identity_document(value, today=today).normalized
 
 
 def identify(ctx: Context, actor: Actor, handover_id: str, *, method: Method, value: str) -> Buyer:
     """Mark a holder of the unit as present; anyone else is refused."""
     require(ctx.store, actor, now=ctx.now())
-    number = id_number_from(method, value)
+    number = id_number_from(method, value, today=ctx.today())
     handover = get(ctx.store, handover_id)
     _must_be(handover, "open", "checked")
     index = ctx.store.vault.blind_index(number)
@@ -120,7 +125,7 @@ def register_agent(ctx: Context, actor: Actor, handover_id: str, *, agent_id_num
                    authorisation_no: str, for_buyers: list[int]) -> None:
     """An agent with a recorded authorisation (授权委托书) represents absent holders."""
     require(ctx.store, actor, now=ctx.now())
-    number = parse_id_number(agent_id_number).normalized
+    number = parse_identity_document(agent_id_number, today=ctx.today()).normalized
     if not authorisation_no.strip():
         raise CheckFailed("an agent needs the number of the notarised authorisation (授权委托书)",
                           code="no_authorisation", hint="record the authorisation document first")
@@ -331,8 +336,7 @@ def deliver(ctx: Context, actor: Actor, handover_id: str) -> None:
 
 def cancel(ctx: Context, actor: Actor, handover_id: str, reason: str) -> None:
     require(ctx.store, actor, now=ctx.now())
-    if not reason.strip():
-        raise ValidationError("say why the handover is cancelled", field="reason")
+    reason = required_reason(reason, why="the handover is cancelled")
     handover = get(ctx.store, handover_id)
     state = HANDOVER.advance(handover["state"], "cancel")
     with ctx.store.unit_of_work(actor.label) as uow:

@@ -17,7 +17,9 @@ one back whole, event row included; its ``approvals`` row keeps the reason.
 ``record_confirmation`` commits the refused event itself, then raises.
 
 Days and timestamps: rows store UTC; the day a payment belongs to is the day
-in China Standard Time (UTC+8), the day on the payees' statements.
+in the county's time zone (``kiosk.rules.county_time``), the day on the
+payees' statements. The deed-tax rule is the one in force on the day the
+order is made (the declaration date), not on the contract date.
 """
 
 from __future__ import annotations
@@ -32,9 +34,13 @@ from decimal import Decimal
 from typing import Any
 
 from kiosk import kinds
-from kiosk.errors import FlowError, ValidationError
+from kiosk.errors import FlowError
 from kiosk.rules.fees import (MAINTENANCE_FUND, REGISTRATION_OFFICE, TAX_BUREAU, FeeSettings,
                               Purchase, estimate_fees)
+from kiosk.rules.county_time import CHINA, county_date
+from kiosk.rules.county_time import day_bounds as county_day_bounds
+from kiosk.rules.money import format_yuan
+from kiosk.rules.reason import required_reason
 from kiosk.rules.unitcode import UnitCodeRules, parse_unit_code
 from kiosk.services.context import Context
 from kiosk.services.inbound import handles
@@ -44,7 +50,6 @@ from kiosk.store import Store, UnitOfWork
 
 __all__ = ["create_order", "record_confirmation", "request_refund", "void_order"]
 
-CHINA_TIME = dt.timezone(dt.timedelta(hours=8), "CST")
 PAYEES: tuple[str, ...] = (TAX_BUREAU, REGISTRATION_OFFICE, MAINTENANCE_FUND)
 PAYEE_LABELS: dict[str, str] = {
     TAX_BUREAU: "the tax bureau",
@@ -93,13 +98,6 @@ class _Verdict:
     row: dict[str, Any] | None = None
 
 
-def format_yuan(fen: int) -> str:
-    """¥1,234.00 from 123400 fen."""
-    sign = "-" if fen < 0 else ""
-    whole, cents = divmod(abs(fen), 100)
-    return f"{sign}¥{whole:,}.{cents:02d}"
-
-
 def utc_stamp(moment: dt.datetime) -> str:
     """The stored form of a time: UTC, ISO 8601 with microseconds (naive means UTC)."""
     if moment.tzinfo is None:
@@ -107,17 +105,10 @@ def utc_stamp(moment: dt.datetime) -> str:
     return moment.astimezone(dt.timezone.utc).isoformat(timespec="microseconds")
 
 
-def china_day(moment: dt.datetime) -> dt.date:
-    """The day ``moment`` falls on in Jia County (naive means UTC)."""
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=dt.timezone.utc)
-    return moment.astimezone(CHINA_TIME).date()
-
-
-def day_bounds(day: dt.date) -> tuple[str, str]:
-    """[start, end) of a China Standard Time day as stored UTC stamps."""
-    start = dt.datetime.combine(day, dt.time(), CHINA_TIME)
-    return utc_stamp(start), utc_stamp(start + dt.timedelta(days=1))
+def day_bounds(day: dt.date, zone: dt.tzinfo = CHINA) -> tuple[str, str]:
+    """[start, end) of a county day as stored UTC stamps."""
+    start, end = county_day_bounds(day, zone)
+    return utc_stamp(start), utc_stamp(end)
 
 
 def _rows(uow: UnitOfWork, sql: str, params: tuple[Any, ...] = ()) -> list[dict[str, Any]]:
@@ -135,9 +126,14 @@ def _short_name(name: str) -> str:
 
 def create_order(ctx: Context, actor: Actor, unit_code: str, *, certificates: int | None = None,
                  purchase_date: dt.date | None = None) -> str:
-    """Compute the fees of ``unit_code`` and open one order with one payment code; returns its id."""
+    """Compute the fees of ``unit_code`` and open one order with one payment code; returns its id.
+
+    Making the order is declaring the deed tax, so the fee rule is the one in
+    force today in the county; ``purchase_date`` (default: the contract date)
+    is recorded with it.
+    """
     store = ctx.store
-    now = ctx.now()
+    now, today = ctx.now(), ctx.today()
     require(store, actor, now=now)
     rules = UnitCodeRules.from_config(ctx.config["unit_code"], str(ctx.config["county"]["code"]))
     code = parse_unit_code(unit_code, rules).code
@@ -159,7 +155,8 @@ def create_order(ctx: Context, actor: Actor, unit_code: str, *, certificates: in
     purchase = Purchase(
         area_m2=Decimal(int(unit["area_centi_m2"])).scaleb(-2),
         price_fen=int(unit["price_fen"]),
-        purchase_date=purchase_date or _contract_date(store, code) or china_day(now),
+        purchase_date=purchase_date or _contract_date(store, code, ctx.zone, today) or today,
+        declared_on=today,
         home=owner["home"] if residential else None,
         use=unit["use"],
         certificates=certificates if certificates is not None else max(1, len(holders)),
@@ -187,20 +184,24 @@ def create_order(ctx: Context, actor: Actor, unit_code: str, *, certificates: in
             "unit_code": code, "payment_code": payment_code, "total_fen": total,
             "items": [{"payee": i.payee, "amount_fen": i.amount_fen} for i in items],
             "rule_version": estimate.rule.effective.isoformat(),
-            "purchase_date": purchase.purchase_date.isoformat(), "certificates": purchase.certificates})
+            "purchase_date": purchase.purchase_date.isoformat(), "declared_on": today.isoformat(),
+            "certificates": purchase.certificates})
         uow.push(kinds.PAYMENT_ORDER, order_id, {
             "order_id": order_id, "unit_code": code, "payment_code": payment_code, "items": lines,
             "total_fen": total, "training": actor.training}, training=actor.training)
     return order_id
 
 
-def _contract_date(store: Store, unit_code: str) -> dt.date | None:
-    """The day the current contract was signed: the deed-tax rule in force then applies."""
+def _contract_date(store: Store, unit_code: str, zone: dt.tzinfo, today: dt.date) -> dt.date | None:
+    """The county day the current contract was signed: the purchase date.
+
+    A signature stamped after ``today`` (the store's clock ahead of the flow's) counts as today.
+    """
     rows = store.read("SELECT signed_at FROM contracts WHERE unit_code = ? AND state IN ('signed', 'filed') "
                       "AND signed_at IS NOT NULL ORDER BY version DESC LIMIT 1", (unit_code,))
     if not rows:
         return None
-    return china_day(dt.datetime.fromisoformat(rows[0]["signed_at"]))
+    return min(county_date(dt.datetime.fromisoformat(rows[0]["signed_at"]), zone), today)
 
 
 def _refuse_second_order(uow: UnitOfWork, unit_code: str, training: bool) -> None:
@@ -244,25 +245,17 @@ def _order_for_staff(uow: UnitOfWork, order_id: str, actor: Actor) -> dict[str, 
     return order
 
 
-def _reason_text(reason: str) -> str:
-    text = reason.strip()
-    if not text:
-        raise ValidationError("a written reason is required", field="reason",
-                              hint="say why, e.g. the amounts were computed for the wrong home status")
-    return text
-
-
 def void_order(ctx: Context, supervisor: Actor, order_id: str, reason: str) -> None:
     """Cancel an order nobody has paid anything on (a supervisor's decision, pushed to the platform)."""
     store = ctx.store
     require(store, supervisor, now=ctx.now(), roles=SUPERVISOR_ROLES)
-    why = _reason_text(reason)
+    why = required_reason(reason, why="the order is voided")
     with store.unit_of_work(supervisor.label) as uow:
         order = _order_for_staff(uow, order_id, supervisor)
         items = _rows(uow, "SELECT * FROM payment_items WHERE order_id = ? ORDER BY payee", (order_id,))
         confirmed = [i for i in items if i["state"] == "confirmed"]
         if confirmed:
-            paid = "; ".join(f"{_short_name(i['name'])} {format_yuan(i['amount_fen'])} to "
+            paid = "; ".join(f"{_short_name(i['name'])} {format_yuan(i['amount_fen'], symbol=True)} to "
                              f"{PAYEE_LABELS.get(i['payee'], i['payee'])} (channel serial "
                              f"{i['channel_serial']})" for i in confirmed)
             raise FlowError(f"order {order_id} cannot be voided: the buyer has paid {paid}",
@@ -289,7 +282,7 @@ def request_refund(ctx: Context, supervisor: Actor, order_id: str, payee: str, r
     """
     store = ctx.store
     require(store, supervisor, now=ctx.now(), roles=SUPERVISOR_ROLES)
-    why = _reason_text(reason)
+    why = required_reason(reason, why="the payment is refunded")
     with store.unit_of_work(supervisor.label) as uow:
         order = _order_for_staff(uow, order_id, supervisor)
         rows = _rows(uow, "SELECT * FROM payment_items WHERE order_id = ? AND payee = ?", (order_id, payee))
@@ -478,8 +471,8 @@ def _judge_confirmation(uow: UnitOfWork, item: _Item) -> _Verdict:
         return _Verdict(REJECTED, f"{where}: the item was refunded at {row['refunded_at']}; a new "
                         "payment needs a new order", "payment_refunded")
     if item.amount_fen != row["amount_fen"]:
-        return _Verdict(REJECTED, f"{where}: amount {format_yuan(item.amount_fen)} differs from the "
-                        f"order's {format_yuan(row['amount_fen'])}", "payment_wrong_amount")
+        return _Verdict(REJECTED, f"{where}: amount {format_yuan(item.amount_fen, symbol=True)} differs from the "
+                        f"order's {format_yuan(row['amount_fen'], symbol=True)}", "payment_wrong_amount")
     return _Verdict(APPLIED, order=order, row=row)
 
 
@@ -515,8 +508,8 @@ def _judge_refund(uow: UnitOfWork, item: _Item) -> _Verdict:
         return _Verdict(REJECTED, f"{where}: refund names channel serial {item.channel_serial} but the "
                         f"item was paid with {row['channel_serial']}", "payment_serial_mismatch")
     if item.amount_fen != row["amount_fen"]:
-        return _Verdict(REJECTED, f"{where}: refund of {format_yuan(item.amount_fen)} is not the paid "
-                        f"{format_yuan(row['amount_fen'])}; only whole items are refunded",
+        return _Verdict(REJECTED, f"{where}: refund of {format_yuan(item.amount_fen, symbol=True)} is not the paid "
+                        f"{format_yuan(row['amount_fen'], symbol=True)}; only whole items are refunded",
                         "payment_wrong_amount")
     return _Verdict(APPLIED, order=found.order, row=row)
 
@@ -551,11 +544,11 @@ def payment_status(store: Store, unit_code: str, *, training: bool = False) -> P
                              f"{order['id']} are confirmed")
     refunded = [i for i in items if i["state"] == "refunded"]
     if refunded:
-        what = ", ".join(f"{_short_name(i['name'])} {format_yuan(i['amount_fen'])}" for i in refunded)
+        what = ", ".join(f"{_short_name(i['name'])} {format_yuan(i['amount_fen'], symbol=True)}" for i in refunded)
         return PaymentStatus(order["id"], False, missing, f"payment order {order['id']} was partly "
                              f"refunded ({what}): a supervisor requests the refund of any other paid "
                              "item, voids the order if it is still open, then a new order is made")
-    due = " and ".join(f"{_short_name(name)} {format_yuan(fen)} to {PAYEE_LABELS.get(payee, payee)}"
+    due = " and ".join(f"{_short_name(name)} {format_yuan(fen, symbol=True)} to {PAYEE_LABELS.get(payee, payee)}"
                        for payee, name, fen in missing)
     verb = "is" if len(missing) == 1 else "are"
     return PaymentStatus(order["id"], False, missing, f"{due} {verb} not yet confirmed: ask the buyer "

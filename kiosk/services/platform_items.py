@@ -32,7 +32,7 @@ def _real_only(item: dict[str, Any]) -> None:
 def _developer(uow: UnitOfWork, item: dict[str, Any]) -> None:
     _real_only(item)
     masterdata.add_developer(uow, str(item["subject"]), str(require_field(item, "name")),
-                             address=str(item_data(item).get("address", "")))
+                             address=str(item_data(item).get("address", "")), signed=True)
 
 
 @inbound.handles(kinds.MASTER_PROJECT)

@@ -16,6 +16,7 @@ from typing import Any
 
 from kiosk.errors import FlowError, KioskError
 from kiosk.printjobs import JobPrinter, PrintJob
+from kiosk.rules.reason import required_reason
 from kiosk.services.context import Context
 from kiosk.services.staff import Actor
 from kiosk.store import Store, UnitOfWork
@@ -63,8 +64,7 @@ def mark_result(ctx: Context, actor: Actor, job_id: str, error: str | None) -> N
 
 def request_reprint(ctx: Context, actor: Actor, job_id: str, reason: str) -> None:
     """Put a job back in the queue; audited with the reason."""
-    if not reason.strip():
-        raise FlowError("a reprint needs a reason", code="reason_required")
+    reason = required_reason(reason, why="the receipt is printed again")
     with ctx.store.unit_of_work(actor.label) as uow:
         changed = uow.execute("UPDATE print_jobs SET state = 'pending', reprints = reprints + 1, "
                               "updated_at = ? WHERE id = ?", (uow.at, job_id)).rowcount

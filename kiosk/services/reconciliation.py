@@ -5,7 +5,7 @@ account and sends its own statement, so each is reconciled on its own and
 never against a combined total (domain.md section 7). Only real orders count:
 training orders never reach a payee.
 
-For a day (China Standard Time, the day on the statements):
+For a day (in the county's time zone, the day on the statements):
 
 - ``confirmed_fen``: items the kiosk recorded as confirmed with a confirmation
   time on that day (an item refunded since still counts: the money did come
@@ -47,15 +47,16 @@ _ITEMS = ("SELECT i.order_id, i.payee, i.amount_fen, i.state, i.channel_serial, 
 def reconcile(ctx: Context, day: dt.date, statements: dict[str, Statement] | None = None) -> dict[str, Any]:
     """The day's figures and mismatches per payee account: ``{date, payees: {payee: {...}}}``.
 
-    A report, not a command: it reads and changes nothing.
+    ``day`` is a county day (``[county] time_zone``), the day on the statements. A report, not a
+    command: it reads and changes nothing.
     """
-    store = ctx.store
+    store, zone = ctx.store, ctx.zone
     statements = statements or {}
     unknown = sorted(set(statements) - set(PAYEES))
     if unknown:
         raise ValidationError(f"no payee account called {', '.join(unknown)}", field="statement",
                               hint="payees: " + ", ".join(PAYEES))
-    start, end = day_bounds(day)
+    start, end = day_bounds(day, zone)
     confirmed = store.read(_ITEMS + "i.confirmed_at >= ? AND i.confirmed_at < ? ORDER BY i.confirmed_at",
                            (start, end))
     due = store.read(_ITEMS + "i.state = 'due' AND o.created_at >= ? AND o.created_at < ?", (start, end))

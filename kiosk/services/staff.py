@@ -1,8 +1,10 @@
 """Staff roster, PIN login and who may act (持证上岗).
 
 Staff carry a certification number with an expiry date: expired staff cannot
-log in or act. PINs are hashed with scrypt. Five wrong PINs in a row lock the
-account for fifteen minutes (both configurable in ``[security]``). Every
+log in or act. PINs are hashed with scrypt. ``[security] pin_max_failures``
+wrong PINs in a row (default five) lock the account for ``lockout_minutes``
+(default fifteen); ``login`` reads both from the context's configuration. A
+certification is valid through its expiry day in the county. Every
 flow takes an ``Actor`` and checks it with ``require`` at the moment it acts,
 so a certificate that expires during a shift stops the next action.
 """
@@ -18,6 +20,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from kiosk.errors import AuthError, ValidationError
+from kiosk.rules.county_time import county_date, local_time
 from kiosk.services.context import Context
 from kiosk.store import Store, UnitOfWork
 
@@ -96,18 +99,23 @@ def _row(store: Store, staff_id: str) -> dict[str, object]:
     return rows[0]
 
 
-def _standing(row: dict[str, object], now: dt.datetime) -> None:
+def _standing(row: dict[str, object], now: dt.datetime, today: dt.date) -> None:
     if not row["active"]:
         raise AuthError(f"staff {row['id']} is deactivated", code="inactive_staff",
                         hint="ask a supervisor")
-    if dt.date.fromisoformat(str(row["cert_expires"])) < now.date():
+    if dt.date.fromisoformat(str(row["cert_expires"])) < today:
         raise AuthError(f"staff {row['id']}'s certification {row['cert_no']} expired on "
                         f"{row['cert_expires']}", code="certificate_expired",
                         hint="renew the certification (持证上岗) before working at the kiosk")
     locked = row["locked_until"]
     if locked and dt.datetime.fromisoformat(str(locked)) > now:
-        raise AuthError(f"staff {row['id']} is locked after repeated wrong PINs until {locked}",
-                        code="locked_out", hint="wait, or ask a supervisor")
+        raise AuthError(f"staff {row['id']} is locked after repeated wrong PINs until "
+                        f"{_wall_clock(str(locked))}", code="locked_out", hint="wait, or ask a supervisor")
+
+
+def _wall_clock(stamp: str) -> str:
+    # Staff read the county's clock on the wall, not UTC.
+    return f"{local_time(dt.datetime.fromisoformat(stamp)):%Y-%m-%d %H:%M}"
 
 
 def login(ctx: Context, staff_id: str, pin: str) -> Actor:
@@ -117,10 +125,10 @@ def login(ctx: Context, staff_id: str, pin: str) -> Actor:
     account for ``lockout_minutes``).
     """
     store, now = ctx.store, ctx.now()
-    max_failures = int(ctx.config["security"]["pin_max_failures"])
-    lockout_minutes = int(ctx.config["security"]["lockout_minutes"])
+    security = ctx.config["security"]
+    max_failures, lockout_minutes = int(security["pin_max_failures"]), int(security["lockout_minutes"])
     row = _row(store, staff_id)
-    _standing(row, now)
+    _standing(row, now, ctx.today())
     if verify_pin(pin, str(row["pin_hash"])):
         with store.unit_of_work(f"{row['role']}:{staff_id}") as uow:
             uow.update("staff", {"id": staff_id}, {"failures": 0, "locked_until": None})
@@ -135,7 +143,7 @@ def login(ctx: Context, staff_id: str, pin: str) -> Actor:
         uow.update("staff", {"id": staff_id}, {"failures": failures, "locked_until": locked_until})
         uow.log("staff.login_failed", staff_id, {"locked_until": locked_until})
     if locked_until:
-        raise AuthError(f"wrong PIN; staff {staff_id} is now locked until {locked_until}",
+        raise AuthError(f"wrong PIN; staff {staff_id} is now locked until {_wall_clock(locked_until)}",
                         code="locked_out", hint="wait, or ask a supervisor")
     raise AuthError(f"wrong PIN for staff {staff_id} ({max_failures - failures} tries left)",
                     code="wrong_pin")
@@ -147,7 +155,8 @@ def require(store: Store, actor: Actor, *, now: dt.datetime,
     if actor.role == "system":
         return
     row = _row(store, actor.id)
-    _standing(row, now)
+    # No context here: the expiry day is read in the default county zone (China).
+    _standing(row, now, county_date(now))
     if roles and row["role"] not in roles:
         raise AuthError(f"{actor.label} may not do this; it needs a {' or '.join(sorted(roles))}",
                         code="not_permitted", hint="ask a supervisor")

@@ -10,8 +10,9 @@ would refuse. The checks about people (every holder present) belong to the
 moment of handover and are not part of the ledger.
 
 The days from joint acceptance (``projects.accepted_at``) to certificate
-delivery are counted in calendar days at the county (China Standard Time,
-UTC+8, no daylight saving). Training data is left out unless asked for.
+delivery are counted in calendar days at the county (``[county] time_zone``,
+through ``kiosk.rules.county_time``); the report's ``day`` is the county's
+today. Training data is left out unless asked for.
 
 The report only reads the store.
 """
@@ -27,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from kiosk.errors import ValidationError
+from kiosk.rules.county_time import county_date
 from kiosk.services import certificates, payments
 from kiosk.services.context import Context
 from kiosk.services.credit import active_restriction, override_for
@@ -44,7 +46,6 @@ BLOCK_LABELS: dict[str, str] = {
     "contract_not_filed": "合同未备案",
     "keys_not_ready": "钥匙未就绪",
 }
-COUNTY_TZ = dt.timezone(dt.timedelta(hours=8), "CST")
 
 CSV_COLUMNS: tuple[tuple[str, str], ...] = (
     ("project_id", "项目编号"), ("name", "项目名称"), ("service_point", "服务网点"),
@@ -80,11 +81,8 @@ def blocking_reason(store: Store, unit: dict[str, Any], today: dt.date,
     return None
 
 
-def _county_date(stamp: str) -> dt.date:
-    moment = dt.datetime.fromisoformat(stamp)
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=dt.timezone.utc)
-    return moment.astimezone(COUNTY_TZ).date()
+def _county_date(stamp: str, zone: dt.tzinfo) -> dt.date:
+    return county_date(dt.datetime.fromisoformat(stamp), zone)
 
 
 def _days_summary(days: list[int]) -> dict[str, float | int | None]:
@@ -114,7 +112,7 @@ def _add(target: dict[str, Any], unit_eligible: bool, delivered: bool, reason: s
 
 
 def supervision_report(ctx: Context, *, include_training: bool = False) -> dict[str, Any]:
-    """The ledger as a dict: ``{generated_at, include_training, projects: [...], totals}``."""
+    """The ledger as a dict: ``{generated_at, day, include_training, projects: [...], totals}``."""
     store, now = ctx.store, ctx.now()
     every = int(include_training)
     projects = store.read(
@@ -141,12 +139,12 @@ def supervision_report(ctx: Context, *, include_training: bool = False) -> dict[
         start = accepted[unit["project_id"]]
         if delivered and start:
             days[unit["project_id"]].append(
-                (_county_date(unit["delivered_at"]) - _county_date(start)).days)
+                (_county_date(unit["delivered_at"], ctx.zone) - _county_date(start, ctx.zone)).days)
     for project_id, row in rows.items():
         row["days_acceptance_to_certificate"] = _days_summary(days[project_id])
     totals["projects"] = len(rows)
     totals["days_acceptance_to_certificate"] = _days_summary([d for ds in days.values() for d in ds])
-    return {"generated_at": now.isoformat(), "include_training": include_training,
+    return {"generated_at": now.isoformat(), "day": ctx.today().isoformat(), "include_training": include_training,
             "projects": list(rows.values()), "totals": totals}
 
 

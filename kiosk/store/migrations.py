@@ -345,3 +345,13 @@ def m006_sync_halted(db: Database) -> None:
 def m007_registration_request(db: Database) -> None:
     """When the kiosk asked the registration office for the unit's transfer registration."""
     _run(db, "ALTER TABLE units ADD COLUMN registration_requested_at TEXT")
+
+
+@migrations()
+def m008_uscc_flag(db: Database) -> None:
+    """Developers and restrictions the platform signed with a credit code whose check character
+    fails (real early codes do): kept as the platform sent them, and flagged for staff."""
+    _run(db, """
+    ALTER TABLE developers ADD COLUMN uscc_check_failed INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE restrictions ADD COLUMN uscc_check_failed INTEGER NOT NULL DEFAULT 0
+    """)

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from kiosk.cli import main
+from kiosk.rules.county_time import county_today
 from kiosk.rules.idcard import make_check_char
 
 # The console script installed next to the interpreter running the tests.
@@ -46,12 +47,29 @@ def test_check_id_json_reports_every_input_in_order(capsys: pytest.CaptureFixtur
     assert [r["valid"] for r in records] == [True, False, False, True, True]
     first = records[0]
     assert first == {"input": VALID_ID, "valid": True, "normalized": VALID_ID, "birth_date": "1949-12-31",
-                     "sex": "F", "region": "110105", "region_name": "北京市", "legacy15": False}
+                     "sex": "F", "region": "110105", "region_name": "北京市", "document": "resident",
+                     "legacy15": False}
     assert records[1]["code"] == "id_checksum" and "should be X" in records[1]["error"]
     assert BAD_CHECK_ID not in records[1]["error"] and VALID_ID[:17] not in records[1]["error"]
     assert records[2]["code"] == "id_length"
     assert records[3]["legacy15"] is True and records[3]["normalized"] == VALID_ID
     assert records[4]["normalized"] == VALID_ID
+
+
+def test_check_id_reports_the_document(capsys: pytest.CaptureFixture[str]) -> None:
+    foreign = "932682198501010017"     # accepted by peer validators as a 2023 foreign permanent residence card
+    permit = "81000019900101123" + make_check_char("81000019900101123")
+    code, records, _ = run(capsys, "check-id", "--json", JIA_ID, permit, foreign, foreign[:17] + "8")
+    assert code == 0
+    assert [r["valid"] for r in records] == [True, True, True, False]
+    assert [r.get("document") for r in records[:3]] == [
+        "resident", "hk_macao_taiwan_residence_permit", "foreign_permanent_residence"]
+    assert {"input", "valid", "normalized", "birth_date", "sex", "region", "document"} <= set(records[2])
+    assert (records[2]["birth_date"], records[2]["region_name"]) == ("1985-01-01", "江苏省")
+    assert records[3]["code"] == "id_checksum"
+    assert main(["check-id", foreign]) == 0
+    out = capsys.readouterr().out
+    assert "外国人永久居留身份证" in out and foreign not in out
 
 
 def test_check_id_text_masks_the_number(capsys: pytest.CaptureFixture[str]) -> None:
@@ -97,6 +115,21 @@ def test_check_uscc(capsys: pytest.CaptureFixture[str]) -> None:
     assert "should be 3" in records[1]["error"]
 
 
+@pytest.mark.parametrize("typed", ["91 350100 M000100Y43", "91-350100-M000100Y43", "9 1 3501 00M000100Y4 3 ",
+                                   "91\u3000350100\uff0dm000100y43"])
+def test_check_uscc_accepts_group_separators(capsys: pytest.CaptureFixture[str], typed: str) -> None:
+    code, (record,), _ = run(capsys, "check-uscc", "--json", typed)
+    assert code == 0
+    assert record == {"input": typed, "valid": True, "normalized": "91350100M000100Y43",
+                      "region": "350100", "organisation_code": "M000100Y4"}
+
+
+def test_check_uscc_stays_strict_for_typed_codes(capsys: pytest.CaptureFixture[str]) -> None:
+    # A real early Fujian code that fails its check character: typed, it is refused.
+    code, (record,), _ = run(capsys, "check-uscc", "--json", "91 350211 M0000XUF46")
+    assert code == 0 and record["valid"] is False and record["code"] == "uscc_checksum"
+
+
 @pytest.mark.parametrize("command", ["check-id", "check-unit", "check-uscc"])
 def test_no_input_is_a_usage_error(command: str, capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as info:
@@ -119,10 +152,24 @@ def test_fees_json(capsys: pytest.CaptureFixture[str]) -> None:
 
 def test_fees_threshold_moves_on_2024_12_01(capsys: pytest.CaptureFixture[str]) -> None:
     args = ["fees", "--json", "--area", "120", "--price", "1000000", "--home", "second"]
-    _, (before,), _ = run(capsys, *args, "--date", "2024-11-30")
-    _, (after,), _ = run(capsys, *args, "--date", "2024-12-01")
+    _, (before,), _ = run(capsys, *args, "--date", "2024-11-30", "--declared-on", "2024-11-30")
+    _, (after,), _ = run(capsys, *args, "--date", "2024-12-01", "--declared-on", "2024-12-01")
     assert before["items"][0]["amount_fen"] == 2_000_000
     assert after["items"][0]["amount_fen"] == 1_000_000
+
+
+def test_fees_the_declaration_date_picks_the_deed_tax_rule(capsys: pytest.CaptureFixture[str]) -> None:
+    # Bought in 2023, declared on either side of 2024-12-01: the declaration date decides (domain.md 5).
+    args = ["fees", "--json", "--area", "120", "--price", "1000000", "--home", "second", "--date", "2023-06-01"]
+    _, (late,), _ = run(capsys, *args, "--declared-on", "2024-11-30")
+    _, (new,), _ = run(capsys, *args, "--declared-on", "2024-12-01")
+    assert (late["rule"]["effective"], late["items"][0]["amount_fen"]) == ("2016-02-22", 2_000_000)
+    assert (new["rule"]["effective"], new["items"][0]["amount_fen"]) == ("2024-12-01", 1_000_000)
+    assert (late["declared_on"], new["declared_on"]) == ("2024-11-30", "2024-12-01")
+    # Without --declared-on the declaration is today in the county: the 2024 notice.
+    _, (today,), _ = run(capsys, *args)
+    assert today["rule"]["effective"] == "2024-12-01"
+    assert today["declared_on"] == county_today().isoformat()
 
 
 def test_fees_non_residential_and_maintenance_fund_from_config(capsys: pytest.CaptureFixture[str],
@@ -146,7 +193,11 @@ def test_fees_text(capsys: pytest.CaptureFixture[str]) -> None:
     (["--area", "90", "--price", "50万", "--home", "first"], "--price"),
     (["--area", "90", "--price", "500000", "--home", "first", "--certificates", "0"], "--certificates"),
     (["--area", "90", "--price", "500000", "--home", "first", "--date", "2025/01/01"], "--date"),
-    (["--area", "90", "--price", "500000", "--home", "first", "--date", "2016-01-01"], "2016-02-22"),
+    (["--area", "90", "--price", "500000", "--home", "first", "--date", "2016-01-01",
+      "--declared-on", "2016-01-01"], "2016-02-22"),
+    (["--area", "90", "--price", "500000", "--home", "first", "--declared-on", "2024-13-01"], "--declared-on"),
+    (["--area", "90", "--price", "500000", "--home", "first", "--date", "2025-01-02",
+      "--declared-on", "2025-01-01"], "before the purchase date"),
     (["--area", "90", "--price", "500000"], "--home"),
 ])
 def test_fees_bad_arguments(extra: list[str], says: str, capsys: pytest.CaptureFixture[str]) -> None:

@@ -48,4 +48,6 @@ def test_failed_print_stays_queued_then_prints(data_dir: Path, capsys: pytest.Ca
 
 def test_reprint_needs_a_reason_and_a_known_job(data_dir: Path, capsys: pytest.CaptureFixture) -> None:
     assert main(["reprint", "nope", "--reason", "x"]) == 1
+    assert "a written reason of at least 4 characters" in capsys.readouterr().err
+    assert main(["reprint", "nope", "--reason", "卡纸打印错位"]) == 1
     assert "no print job" in capsys.readouterr().err

@@ -151,21 +151,30 @@ def test_login_lockout_and_recovery(site: Kiosk) -> None:
     with site.store.unit_of_work("test") as uow:
         staff.add_staff(uow, "S900", name="测试员", role="staff", cert_no="JX-900",
                         cert_expires=dt.date(2027, 1, 1), pin=pin)
+    site.clock.now = NOW
     for attempt in range(4):
         with pytest.raises(AuthError, match="wrong PIN") as err:
-            staff.login(at(site, NOW), "S900", "000000")
+            staff.login(site.ctx, "S900", "000000")
         assert err.value.code == "wrong_pin"
     with pytest.raises(AuthError, match="locked") as err:
-        staff.login(at(site, NOW), "S900", "000000")
+        staff.login(site.ctx, "S900", "000000")
     assert err.value.code == "locked_out"
+    site.clock.now = NOW + dt.timedelta(minutes=14)
     with pytest.raises(AuthError, match="locked"):
-        staff.login(at(site, NOW + dt.timedelta(minutes=14)), "S900", pin)
-    actor = staff.login(at(site, NOW + dt.timedelta(minutes=16)), "S900", pin)
+        staff.login(site.ctx, "S900", pin)
+    site.clock.now = NOW + dt.timedelta(minutes=16)
+    actor = staff.login(site.ctx, "S900", pin)
     assert actor.label == "staff:S900"
+    # The certification runs through 2027-01-01 in the county: 2026-12-31 16:30 UTC is already
+    # 00:30 on 2027-01-01 there (still valid), 16:00 UTC on 2027-01-01 is the next county day.
+    site.clock.now = dt.datetime(2026, 12, 31, 16, 30, tzinfo=dt.timezone.utc)
+    assert staff.login(site.ctx, "S900", pin).label == "staff:S900"
+    site.clock.now = dt.datetime(2027, 1, 1, 16, 0, tzinfo=dt.timezone.utc)
     with pytest.raises(AuthError, match="expired"):
-        staff.login(at(site, dt.datetime(2027, 1, 2, tzinfo=dt.timezone.utc)), "S900", pin)
+        staff.login(site.ctx, "S900", pin)
+    site.clock.now = NOW
     with pytest.raises(AuthError) as err:
-        staff.login(at(site, NOW), "NOBODY", pin)
+        staff.login(site.ctx, "NOBODY", pin)
     assert err.value.code == "unknown_staff"
     with pytest.raises(ValidationError, match="6 to 12 digits"):
         staff.hash_pin("12ab")
@@ -178,8 +187,9 @@ def test_print_failure_keeps_the_job_and_reprint_is_audited(site: Kiosk, single:
     printing.mark_result(site.ctx, site.staff, job, "paper out")
     pending = {j["id"]: j for j in printing.pending_jobs(site.store)}
     assert pending[job]["state"] == "failed" and pending[job]["last_error"] == "paper out"
-    with pytest.raises(FlowError, match="reason"):
+    with pytest.raises(ValidationError, match="reason") as err:
         printing.request_reprint(site.ctx, site.staff, job, " ")
+    assert err.value.code == "reason_required"
     printing.request_reprint(site.ctx, site.staff, job, "换纸后重打")
     printing.mark_result(site.ctx, site.staff, job, None)
     assert job not in {j["id"] for j in printing.pending_jobs(site.store)}

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kiosk.errors import ValidationError
-from kiosk.rules.idcard import make_check_char, parse_id_number
+from kiosk.rules.idcard import make_check_char, parse_id_number, parse_identity_document
 from kiosk.rules.regions import PROVINCES
 
 TODAY = date(2026, 6, 1)
@@ -174,3 +174,90 @@ def test_any_single_character_change_is_rejected(generated: tuple[str, date], po
     with pytest.raises(ValidationError) as info:
         parse_id_number(changed, today=TODAY)
     assert changed not in str(info.value) and text[:17] not in str(info.value)
+
+
+# --- documents: resident ID card, residence permit, foreign permanent residence ID card -------
+
+def test_document_types() -> None:
+    assert parse_id_number(VALID_JIA, today=TODAY).document == "resident"
+    permit = parse_id_number(valid("83000019900101123"), today=TODAY)
+    assert (permit.document, permit.document_name) == ("hk_macao_taiwan_residence_permit", "港澳台居民居住证")
+    foreign = parse_id_number("932682198501010017", today=TODAY)   # hutool's 新版外国人永久居留身份证 example
+    assert (foreign.document, foreign.document_name) == ("foreign_permanent_residence", "外国人永久居留身份证")
+    assert (foreign.birth_date, foreign.sex, foreign.region, foreign.region_name) == (
+        date(1985, 1, 1), "M", "932682", "江苏省")
+    assert parse_id_number("110105491231002", today=TODAY).document == "resident"
+
+
+def test_foreign_card_needs_a_province_in_positions_2_3() -> None:
+    err = rejected(valid("99042519900101123"), "id_province")
+    assert "positions 1-3 (990)" in str(err) and "foreign permanent residence" in str(err)
+    rejected(valid("90042519900101123"), "id_province")
+
+
+def test_foreign_card_keeps_every_other_rule() -> None:
+    rejected("932682198501010018", "id_checksum")
+    rejected(valid("93268219851301001"), "id_date")
+    rejected(valid("93268220260602001"), "id_future")
+
+
+def test_fifteen_digit_number_is_not_an_identity_document() -> None:
+    with pytest.raises(ValidationError) as info:
+        parse_identity_document("110105491231002", today=TODAY)
+    err = info.value
+    assert (err.code, err.field) == ("id_legacy15", "id_number")
+    assert "15-digit" in str(err) and err.hint and "110105491231002" not in str(err)
+    # The same number still matches old records, and 18-character documents pass.
+    assert parse_id_number("110105491231002", today=TODAY).normalized == "11010519491231002X"
+    for number in (VALID_JIA, "932682198501010017", valid("81000019900101123")):
+        assert parse_identity_document(number, today=TODAY).normalized == number
+
+
+VALID_JIA = valid("41042519900101123")
+
+
+@st.composite
+def foreign_numbers(draw: st.DrawFn) -> tuple[str, date]:
+    province = draw(st.sampled_from(sorted(PROVINCES)))
+    nationality = draw(st.text("0123456789", min_size=3, max_size=3))
+    birth = draw(st.dates(min_value=date(1900, 1, 1), max_value=TODAY))
+    sequence = draw(st.integers(0, 999))
+    return valid(f"9{province}{nationality}{birth:%Y%m%d}{sequence:03d}"), birth
+
+
+@FAST
+@given(foreign_numbers())
+def test_generated_foreign_cards_pass(generated: tuple[str, date]) -> None:
+    text, birth = generated
+    number = parse_identity_document(text.lower(), today=TODAY)
+    assert number.normalized == text and number.birth_date == birth
+    assert number.document == "foreign_permanent_residence" and number.region_name == PROVINCES[text[1:3]]
+
+
+@FAST
+@given(id_numbers())
+def test_generated_documents_say_which_they_are(generated: tuple[str, date]) -> None:
+    text, _ = generated
+    expected = "hk_macao_taiwan_residence_permit" if text[:2] in ("81", "82", "83") else "resident"
+    assert parse_identity_document(text, today=TODAY).document == expected
+
+
+@FAST
+@given(foreign_numbers(), st.integers(0, 17), st.sampled_from("0123456789XxA- \u0661\uff11"))
+def test_any_single_character_change_of_a_foreign_card_is_rejected(generated: tuple[str, date], position: int,
+                                                                   replacement: str) -> None:
+    text, _ = generated
+    if unicodedata.normalize("NFKC", replacement).upper() == text[position]:
+        replacement = "0" if text[position] != "0" else "1"
+    changed = text[:position] + replacement + text[position + 1:]
+    with pytest.raises(ValidationError):
+        parse_id_number(changed, today=TODAY)
+
+
+@FAST
+@given(id_numbers(last=date(1999, 12, 31)))
+def test_no_fifteen_digit_number_identifies_anyone(generated: tuple[str, date]) -> None:
+    text, _ = generated
+    with pytest.raises(ValidationError) as info:
+        parse_identity_document(text[:6] + text[8:17], today=TODAY)
+    assert info.value.code == "id_legacy15"

@@ -39,3 +39,12 @@ def test_format_yuan() -> None:
     assert format_yuan(123456) == "1,234.56"
     assert format_yuan(5) == "0.05"
     assert format_yuan(-8000) == "-80.00"
+    assert format_yuan(-8000, symbol=True) == "-¥80.00"
+    assert format_yuan(650_000, symbol=True) == "¥6,500.00"
+
+
+@pytest.mark.parametrize("bad", [1.5, "100", True, None])
+def test_format_yuan_refuses_what_is_not_whole_fen(bad: object) -> None:
+    with pytest.raises(ValidationError) as err:
+        format_yuan(bad)  # type: ignore[arg-type]
+    assert err.value.field == "amount_fen"

@@ -79,3 +79,40 @@ def test_any_single_character_change_is_rejected(code: str, position: int, repla
     changed = code[:position] + replacement + code[position + 1:]
     with pytest.raises(ValidationError):
         parse_uscc(changed)
+
+
+# --- group separators and platform-signed codes --------------------------------------------------
+
+@pytest.mark.parametrize("typed", ["91 350100 M000100Y43", "91-350100-M000100Y43", " 91350100 M000100Y4 3\t",
+                                   "９１　３５０１００－Ｍ０００１００Ｙ４３"])
+def test_spaces_and_hyphens_between_groups_are_ignored(typed: str) -> None:
+    assert parse_uscc(typed).normalized == "91350100M000100Y43"
+
+
+@FAST
+@given(usccs(), st.lists(st.sampled_from([1, 2, 8, 17]), unique=True), st.sampled_from([" ", "-", " - ", "\u3000"]))
+def test_separators_at_group_boundaries_never_change_the_code(code: str, cuts: list[int], sep: str) -> None:
+    pieces, last = [], 0
+    for cut in sorted(cuts):
+        pieces.append(code[last:cut])
+        last = cut
+    pieces.append(code[last:])
+    assert parse_uscc(sep.join(pieces)).normalized == code
+
+
+def test_platform_codes_with_a_failing_check_character_are_kept_and_flagged() -> None:
+    early = "91350211M0000XUF46"   # a legal early Fujian code that fails the check character
+    assert "should be" in str(rejected(early, "uscc_checksum"))
+    kept = parse_uscc(early, strict=False)
+    assert (kept.normalized, kept.check_ok) == (early, False)
+    assert parse_uscc("91350100M000100Y43", strict=False).check_ok is True
+    with pytest.raises(ValidationError) as info:
+        parse_uscc("91350211I0000XUF46", strict=False)
+    assert info.value.code == "uscc_chars", "only the check character is forgiven"
+
+
+@FAST
+@given(usccs(), st.sampled_from(ALPHABET))
+def test_lenient_parse_flags_exactly_the_wrong_check_character(code: str, last: str) -> None:
+    changed = code[:17] + last
+    assert parse_uscc(changed, strict=False).check_ok is (last == code[17])

@@ -14,6 +14,7 @@ from typing import Any
 from kiosk import masterdata as md
 from kiosk.config import Config, load_config, merge
 from kiosk.errors import FlowError
+from kiosk.rules.county_time import CHINA
 from kiosk.rules.idcard import make_check_char
 from kiosk.services import inbound
 from kiosk.services.context import Context
@@ -23,7 +24,7 @@ from kiosk.store import OUTBOX_CONTEXT, Store
 USCC = "91350100M000100Y43"
 UNIT = "410425413219GB00029F00010002"
 UNIT2 = "410425413219GB00029F00010003"
-CST = dt.timezone(dt.timedelta(hours=8))
+CST = CHINA  # the county zone the reconciliation days are counted in
 # 10:00 on 2025-03-01 in Jia County (02:00 UTC).
 START = dt.datetime(2025, 3, 1, 10, 0, tzinfo=CST)
 

@@ -96,7 +96,8 @@ def test_home_status_and_purchase_date_drive_the_deed_tax(store: Store, data_dir
     ctx = make_context(store, data_dir, fund_rate=0)
     other = payments.create_order(ctx, STAFF, UNIT)
     assert items_of(store, other)["tax_bureau"]["amount_fen"] == PRICE_FEN * 30 // 1000
-    # Under the 2016 rule 89.50 m² is still at most 90 m²: second home 1%.
+    # Declared before 2024-12-01, the 2016 rule applies; 89.50 m² is at most 90 m²: second home 1%.
+    ctx.clock = Clock(dt.datetime(2024, 11, 30, 15, 59, tzinfo=dt.timezone.utc))  # 23:59 in Jia County
     second = payments.create_order(ctx, STAFF, UNIT2, purchase_date=dt.date(2020, 5, 1))
     items = items_of(store, second)
     assert items["tax_bureau"]["amount_fen"] == PRICE_FEN * 10 // 1000
@@ -176,7 +177,7 @@ def test_payment_codes_are_unique(store: Store, data_dir: Path) -> None:
         order_id = payments.create_order(ctx, STAFF, UNIT)
         codes.add(store.read("SELECT payment_code FROM payment_orders WHERE id = ?", (order_id,))[0]
                   ["payment_code"])
-        payments.void_order(ctx, SUPERVISOR, order_id, "测试")
+        payments.void_order(ctx, SUPERVISOR, order_id, "测试作废")
     assert len(codes) == 20 and all(len(c) == 20 and c[0] != "0" for c in codes)
 
 
@@ -190,7 +191,9 @@ def test_the_signed_contract_dates_the_purchase(store: Store, data_dir: Path) ->
             "price_fen": PRICE_FEN, "created_at": signed.isoformat(), "signed_at": signed.isoformat()})
         uow.log("contract.sign", "K1")
     order_id = payments.create_order(make_context(store, data_dir), STAFF, UNIT)
-    assert store.read("SELECT rule_version FROM payment_orders")[0]["rule_version"] == "2016-02-22"
+    # Bought in 2020, declared now (after 2024-12-01): the 2024 notice applies.
+    assert store.read("SELECT rule_version FROM payment_orders")[0]["rule_version"] == "2024-12-01"
     audit_entry = store.read("SELECT detail FROM audit WHERE action = 'payment.order'")[0]["detail"]
     assert '"purchase_date":"2020-05-01"' in audit_entry
+    assert f'"declared_on":"{START.date().isoformat()}"' in audit_entry
     assert items_of(store, order_id)["tax_bureau"]["amount_fen"] == PRICE_FEN * 10 // 1000

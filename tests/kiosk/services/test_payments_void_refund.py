@@ -91,12 +91,12 @@ def test_refund_request_is_pushed_once_and_the_refund_closes_the_paid_order(ctx:
                                                                             order_id: str) -> None:
     store = ctx.store
     with pytest.raises(FlowError, match="only a confirmed payment can be refunded"):
-        payments.request_refund(ctx, SUPERVISOR, order_id, "tax_bureau", "多缴")
+        payments.request_refund(ctx, SUPERVISOR, order_id, "tax_bureau", "多缴税款")
     for payee in ("tax_bureau", "registration_office", "maintenance_fund"):
         confirm(store, order_id, payee)
     assert order_state(store, order_id) == "paid"
     with pytest.raises(FlowError, match="no item for payee 'land'"):
-        payments.request_refund(ctx, SUPERVISOR, order_id, "land", "多缴")
+        payments.request_refund(ctx, SUPERVISOR, order_id, "land", "多缴税款")
 
     record_id = payments.request_refund(ctx, SUPERVISOR, order_id, "tax_bureau",
                                         "税务机关核定金额不同")
@@ -139,7 +139,7 @@ def test_training_refunds_and_voids_travel_as_training(ctx: Context) -> None:
     practice = payments.create_order(ctx, TRAINEE, UNIT)
     payments.record_confirmation(ctx, TRAINEE, practice, "tax_bureau", DEED_TAX, "SIM-1", "R",
                                  event_id="T-1")
-    payments.request_refund(ctx, trainer, practice, "tax_bureau", "演练")
+    payments.request_refund(ctx, trainer, practice, "tax_bureau", "演练退款")
     assert [t for _, t in outbox(store, kinds.PAYMENT_REFUND_REQUESTED)] == [1]
     with pytest.raises(FlowError, match="training"):
         payments.request_refund(ctx, SUPERVISOR, practice, "tax_bureau", "real supervisor")

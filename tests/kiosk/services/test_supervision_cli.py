@@ -34,7 +34,7 @@ def test_json(filled: Store, capsys: pytest.CaptureFixture[str]) -> None:
     out = capsys.readouterr().out
     assert "龙山花园" in out, "Chinese kept readable"
     report = json.loads(out)
-    assert set(report) == {"generated_at", "include_training", "projects", "totals"}
+    assert set(report) == {"generated_at", "day", "include_training", "projects", "totals"}
     [row] = report["projects"]
     assert set(row) == {"project_id", "name", "service_point", "units", "eligible", "delivered", "pending",
                         "blocked", "days_acceptance_to_certificate"}
