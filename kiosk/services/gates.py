@@ -54,7 +54,7 @@ from kiosk.services.credit import in_force
 from kiosk.services.verification import check_certificate_approval
 from kiosk.store import Store
 
-__all__ = ["CASE_CHECKS", "CHECKS", "CaseFacts", "Gate", "case_gates", "first_failure", "handover_gates",
+__all__ = ["BLOCKED_LABELS", "CASE_CHECKS", "CHECKS", "LABELS", "PAYEE_NAMES", "CaseFacts", "Gate", "case_gates", "first_failure", "handover_gates",
            "load_facts", "require_passed"]
 
 CASE_CHECKS: tuple[str, ...] = (
@@ -124,7 +124,8 @@ def _passed(check: str, label: str) -> Gate:
     return Gate(check, True, check, label, "")
 
 
-_LABELS: dict[str, str] = {
+# What each check asks for (a ticked checklist line) and how a case it holds back is listed.
+LABELS: dict[str, str] = {
     "project_not_eligible": "项目已首次登记",
     "contract_not_filed": "合同已网签备案",
     "unpaid": "税费已全部缴清",
@@ -133,12 +134,21 @@ _LABELS: dict[str, str] = {
     "keys_not_ready": "钥匙已就绪",
     "holder_missing": "全部权利人到场或已委托",
 }
+BLOCKED_LABELS: dict[str, str] = {
+    "project_not_eligible": "项目未首次登记",
+    "contract_not_filed": "合同未备案",
+    "unpaid": "缴费未确认",
+    "not_registered": "未登记（无证书号）",
+    "developer_restricted": "开发企业受限",
+    "keys_not_ready": "钥匙未就绪",
+    "holder_missing": "权利人未到齐",
+}
 
 
 def _eligible(f: CaseFacts) -> Gate:
     check = "project_not_eligible"
     if f.eligible:
-        return _passed(check, _LABELS[check])
+        return _passed(check, LABELS[check])
     return Gate(check, False, check, "项目尚未完成联合验收和首次登记",
                 "先完成联合验收各项并等待首次登记批准（随同步到达）",
                 f"the project of unit {f.unit_code} is not yet registered (first registration "
@@ -149,7 +159,7 @@ def _eligible(f: CaseFacts) -> Gate:
 def _contract(f: CaseFacts) -> Gate:
     check = "contract_not_filed"
     if f.contract_filed:
-        return _passed(check, _LABELS[check])
+        return _passed(check, LABELS[check])
     return Gate(check, False, check, "商品房买卖合同尚未网签备案",
                 "签订合同并等待备案号（随同步到达）",
                 f"the sales contract of unit {f.unit_code} is not filed (网签备案) yet",
@@ -160,7 +170,7 @@ def _paid(f: CaseFacts) -> Gate:
     check = "unpaid"
     status = f.payment
     if status.all_confirmed:
-        return _passed(check, _LABELS[check])
+        return _passed(check, LABELS[check])
     hint = "payment confirmations arrive with the sync; the case continues once all are in"
     if status.order_id is None:
         reason, action = "尚未生成缴费单", "在缴费环节计算税费，把缴费码交给买受人"
@@ -190,13 +200,13 @@ def _registered(f: CaseFacts) -> Gate:
     if cert.training != f.training:
         return Gate(check, False, "training_scope", "已记录的证书与本案的数据范围不符（演练与正式数据混用）",
                     "不要交付；请技术人员核查", "the recorded certificate belongs to training data")
-    return _passed(check, _LABELS[check])
+    return _passed(check, LABELS[check])
 
 
 def _developer(f: CaseFacts) -> Gate:
     check = "developer_restricted"
     if f.restriction is None or f.overridden:
-        return _passed(check, _LABELS[check])
+        return _passed(check, LABELS[check])
     r = f.restriction
     return Gate(check, False, check, f"开发企业 {f.developer_name} 自 {r.since} 起被列入信用限制名单：{r.reason}",
                 "主管可针对本单元书面说明理由后准予办理",
@@ -207,7 +217,7 @@ def _developer(f: CaseFacts) -> Gate:
 def _keys(f: CaseFacts) -> Gate:
     check = "keys_not_ready"
     if f.keys_ready:
-        return _passed(check, _LABELS[check])
+        return _passed(check, LABELS[check])
     return Gate(check, False, check, "开发企业尚未确认钥匙就绪", "房屋具备交付条件后由开发企业确认钥匙就绪",
                 f"the keys of unit {f.unit_code} are not ready",
                 "the developer marks the keys ready when the flat can be handed over")
@@ -253,7 +263,7 @@ def _holders(ctx: Context, unit_code: str, covered: Collection[int]) -> Gate:
     check = "holder_missing"
     absent = [b for b in buyers_of_unit(ctx.store, unit_code) if b.id not in covered]
     if not absent:
-        return _passed(check, _LABELS[check])
+        return _passed(check, LABELS[check])
     return Gate(check, False, check,
                 "以下权利人尚未到场核验身份：" + "、".join(f"{b.position}号 {mask_name(b.name)} {b.id_masked}"
                                               for b in absent),

@@ -28,19 +28,13 @@ from typing import Any
 
 from kiosk.errors import ValidationError
 from kiosk.services.context import Context
-from kiosk.services.gates import case_gates, first_failure, load_facts
+from kiosk.services.gates import BLOCKED_LABELS, case_gates, first_failure, load_facts
 
 # The handover gates that can hold back a unit of an eligible project, in the ledger's (and its
 # CSV's) column order, which predates the gates' order and is kept for the files already made.
 BLOCK_REASONS: tuple[str, ...] = (
     "not_registered", "unpaid", "developer_restricted", "contract_not_filed", "keys_not_ready")
-BLOCK_LABELS: dict[str, str] = {
-    "not_registered": "未登记（无证书号）",
-    "unpaid": "缴费未确认",
-    "developer_restricted": "开发企业受限",
-    "contract_not_filed": "合同未备案",
-    "keys_not_ready": "钥匙未就绪",
-}
+BLOCK_LABELS: dict[str, str] = {code: BLOCKED_LABELS[code] for code in BLOCK_REASONS}
 COUNTY_TZ = dt.timezone(dt.timedelta(hours=8), "CST")
 
 CSV_COLUMNS: tuple[tuple[str, str], ...] = (
