@@ -54,7 +54,7 @@ from kiosk.services.credit import in_force
 from kiosk.services.verification import check_certificate_approval
 from kiosk.store import Store
 
-__all__ = ["BLOCKED_LABELS", "CASE_CHECKS", "CHECKS", "LABELS", "PAYEE_NAMES", "CaseFacts", "Gate", "case_gates", "first_failure", "handover_gates",
+__all__ = ["BLOCKED_LABELS", "CASE_CHECKS", "CHECKS", "LABELS", "PAYEE_NAMES", "CaseFacts", "Gate", "case_gates", "first_case_failure", "first_failure", "handover_gates",
            "load_facts", "require_passed"]
 
 CASE_CHECKS: tuple[str, ...] = (
@@ -113,11 +113,23 @@ class CaseFacts:
     developer_name: str
     contract_filed: bool
     certificate: CertificateFacts | None
-    payment: payments.PaymentStatus
-    payment_code: str | None
-    refunded: bool
+    order: dict[str, Any] | None
+    order_items: tuple[dict[str, Any], ...]
     restriction: RestrictionFacts | None
     overridden: bool
+
+    # Judged only when asked: a list of thousands of units stops most cases at an earlier check.
+    @property
+    def payment(self) -> payments.PaymentStatus:
+        return payments.order_status(self.unit_code, self.order, list(self.order_items))
+
+    @property
+    def payment_code(self) -> str | None:
+        return str(self.order["payment_code"]) if self.order else None
+
+    @property
+    def refunded(self) -> bool:
+        return any(i["state"] == "refunded" for i in self.order_items)
 
 
 def _passed(check: str, label: str) -> Gate:
@@ -236,6 +248,15 @@ def first_failure(gates: Iterable[Gate]) -> Gate | None:
     return next((g for g in gates if not g.passed), None)
 
 
+def first_case_failure(facts: CaseFacts) -> Gate | None:
+    """The first case check ``facts`` fail, judging no further (lists of thousands of units)."""
+    for check in CASE_CHECKS:
+        gate = _JUDGES[check](facts)
+        if not gate.passed:
+            return gate
+    return None
+
+
 def require_passed(gates: Iterable[Gate]) -> None:
     """Raise the first failed check as ``CheckFailed`` (its code, message and hint)."""
     failed = first_failure(gates)
@@ -319,11 +340,12 @@ def _read(store: Store, sql: str, column: str, codes: Sequence[str] | None,
 def load_facts(store: Store, today: dt.date, *, unit_codes: Sequence[str] | None = None,
                include_training: bool = True) -> dict[str, CaseFacts]:
     """The facts the checks need, for the given units (every unit when None), by unit code."""
-    units = _read(store, "SELECT u.code, u.training, u.keys_ready, u.registration_requested_at, p.eligible, "
-                         "p.first_registration, p.developer_uscc, d.name AS developer_name FROM units u "
-                         "JOIN projects p ON p.id = u.project_id LEFT JOIN developers d ON "
-                         "d.uscc = p.developer_uscc WHERE (? OR u.training = 0) {where}", "u.code",
-                  unit_codes, (int(include_training),))
+    # Projects and developers are few: read once and joined here, not once per unit by SQLite.
+    projects = {p["id"]: p for p in store.read(
+        "SELECT p.id, p.eligible, p.first_registration, p.developer_uscc, d.name AS developer_name "
+        "FROM projects p LEFT JOIN developers d ON d.uscc = p.developer_uscc")}
+    units = _read(store, "SELECT code, project_id, training, keys_ready, registration_requested_at FROM units "
+                         "WHERE (? OR training = 0) {where}", "code", unit_codes, (int(include_training),))
     certificates = {r["unit_code"]: CertificateFacts(r["certificate_no"], r["serial"], bool(r["training"]))
                     for r in _read(store, "SELECT unit_code, certificate_no, serial, training FROM certificates "
                                           "WHERE 1 {where}", "unit_code", unit_codes)}
@@ -344,17 +366,15 @@ def load_facts(store: Store, today: dt.date, *, unit_codes: Sequence[str] | None
         store, "SELECT DISTINCT unit_code, uscc FROM overrides WHERE 1 {where}", "unit_code", unit_codes)}
     facts: dict[str, CaseFacts] = {}
     for u in units:
-        code, training = u["code"], bool(u["training"])
+        code, training, project = u["code"], bool(u["training"]), projects[u["project_id"]]
         order = current.get((code, int(training)))
         order_items = items.get(order["id"], []) if order else []
         facts[code] = CaseFacts(
-            unit_code=code, training=training, eligible=bool(u["eligible"]),
-            first_registration=u["first_registration"], keys_ready=bool(u["keys_ready"]),
-            registration_requested_at=u["registration_requested_at"], developer_uscc=u["developer_uscc"],
-            developer_name=u["developer_name"] or u["developer_uscc"], contract_filed=code in filed,
-            certificate=certificates.get(code), payment=payments.order_status(code, order, order_items),
-            payment_code=order["payment_code"] if order else None,
-            refunded=any(i["state"] == "refunded" for i in order_items),
-            restriction=restrictions.get(u["developer_uscc"]),
-            overridden=(code, u["developer_uscc"]) in overrides)
+            unit_code=code, training=training, eligible=bool(project["eligible"]),
+            first_registration=project["first_registration"], keys_ready=bool(u["keys_ready"]),
+            registration_requested_at=u["registration_requested_at"], developer_uscc=project["developer_uscc"],
+            developer_name=project["developer_name"] or project["developer_uscc"], contract_filed=code in filed,
+            certificate=certificates.get(code), order=order, order_items=tuple(order_items),
+            restriction=restrictions.get(project["developer_uscc"]),
+            overridden=(code, project["developer_uscc"]) in overrides)
     return facts

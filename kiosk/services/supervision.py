@@ -28,7 +28,7 @@ from typing import Any
 
 from kiosk.errors import ValidationError
 from kiosk.services.context import Context
-from kiosk.services.gates import BLOCKED_LABELS, case_gates, first_failure, load_facts
+from kiosk.services.gates import BLOCKED_LABELS, first_case_failure, load_facts
 
 # The handover gates that can hold back a unit of an eligible project, in the ledger's (and its
 # CSV's) column order, which predates the gates' order and is kept for the files already made.
@@ -101,7 +101,7 @@ def supervision_report(ctx: Context, *, include_training: bool = False) -> dict[
     for unit in units:
         delivered = unit["delivered_at"] is not None
         eligible = bool(unit["eligible"])
-        failed = None if delivered or not eligible else first_failure(case_gates(facts[unit["code"]]))
+        failed = None if delivered or not eligible else first_case_failure(facts[unit["code"]])
         reason = failed.check if failed else None
         _add(rows[unit["project_id"]], eligible, delivered, reason)
         _add(totals, eligible, delivered, reason)
