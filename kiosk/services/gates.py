@@ -54,8 +54,8 @@ from kiosk.services.credit import in_force
 from kiosk.services.verification import check_certificate_approval
 from kiosk.store import Store
 
-__all__ = ["BLOCKED_LABELS", "CASE_CHECKS", "CHECKS", "LABELS", "PAYEE_NAMES", "CaseFacts", "Gate", "case_gates", "first_case_failure", "first_failure", "handover_gates",
-           "load_facts", "require_passed"]
+__all__ = ["BLOCKED_LABELS", "CASE_CHECKS", "CHECKS", "LABELS", "PAYEE_NAMES", "CaseFacts", "Gate",
+           "case_gates", "first_case_failure", "first_failure", "handover_gates", "load_facts", "require_passed"]
 
 CASE_CHECKS: tuple[str, ...] = (
     "project_not_eligible", "contract_not_filed", "unpaid", "not_registered", "developer_restricted",
@@ -72,7 +72,14 @@ _CHUNK = 500
 
 @dataclass(frozen=True, slots=True)
 class Gate:
-    """One check of one unit. ``message``/``hint`` are empty/None when it passed."""
+    """One check of one unit.
+
+    ``check``: which check (of ``CHECKS``); ``code``: the refusal code when it failed (the check's
+    name, or a variant such as ``training_scope``), the message id a UI translates; ``reason``:
+    Chinese, what is wrong, or for a passed check the checklist line (``LABELS``);
+    ``next_action``: Chinese, what to do ('' when passed); ``message``/``hint``: the English
+    texts of the refusal (''/None when passed).
+    """
 
     check: str
     passed: bool
