@@ -117,6 +117,11 @@ def test_search_by_each_key(site: Any, board: dict[str, str]) -> None:
     by_id = queue(site.ctx, owner.id_number)
     assert [r.unit_code for r in by_id.ready] == [ready] and by_id.matched_by == ("id_number",)
     assert by_id.search == owner.id_masked and owner.id_number not in repr(by_id)
+    assert owner.id_number[6:8] == "19", "the sample owner was born in the 1900s"
+    legacy = owner.id_number[:6] + owner.id_number[8:17]
+    by_old = queue(site.ctx, legacy)
+    assert [r.unit_code for r in by_old.ready] == [ready], "an old 15-digit number matches old records"
+    assert by_old.search == owner.id_number[:6] + "*****" + legacy[-4:] and legacy not in repr(by_old)
     couple = next(u for u in board.values() if len(site.buyers(u)) == 2)
     co_owner = site.buyers(couple)[1]
     assert queue(site.ctx, co_owner.id_number).total == 1
