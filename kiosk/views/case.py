@@ -8,7 +8,6 @@ else is in the way. A delivered case misses nothing.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 
 from kiosk.errors import FlowError
@@ -139,15 +138,16 @@ def case_overview(ctx: Context, unit_code: str) -> CaseOverview:
         raise FlowError(f"no unit {unit_code} on this kiosk", code="unknown_unit",
                         hint="check the unit code, or sync master data")
     u = units[0]
-    handovers = store.read("SELECT id, state, present, represented FROM handovers WHERE unit_code = ? "
+    handovers = store.read("SELECT id, state FROM handovers WHERE unit_code = ? "
                            "AND state != 'cancelled' ORDER BY started_at DESC", (unit_code,))
     live = next((h for h in handovers if h["state"] != "delivered"), None)
     delivered = next((h["id"] for h in handovers if h["state"] == "delivered"), None)
+    in_handover = handover_view(ctx, live["id"]) if live else None
     gates: tuple[Gate, ...] = ()
     missing: list[Missing] = []
     if delivered is None:
-        covered = (set(json.loads(live["present"])) | set(json.loads(live["represented"]))) if live else None
-        gates = tuple(handover_gates(ctx, unit_code, covered=covered))
+        # A live handover's view already judged the gates with the people identified there.
+        gates = in_handover.gates if in_handover else tuple(handover_gates(ctx, unit_code))
         missing = [Missing(g.code, g.reason, g.next_action, g.message) for g in gates if not g.passed]
         if live is not None or not missing:
             code, reason, action, detail = _NEXT_STEP[live["state"] if live else None]
@@ -162,7 +162,7 @@ def case_overview(ctx: Context, unit_code: str) -> CaseOverview:
         stage=stage, holders=holders_of(store, unit_code), contract=_contract(ctx, unit_code),
         order=current_order(ctx, unit_code, training=bool(u["training"])),
         registration=_registration(ctx, unit_code, u["registration_requested_at"]),
-        handover=handover_view(ctx, live["id"]) if live else None, delivered_handover_id=delivered,
+        handover=in_handover, delivered_handover_id=delivered,
         gates=gates, missing=tuple(missing))
 
 
