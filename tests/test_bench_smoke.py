@@ -18,6 +18,7 @@ CORPUS = ROOT.parent / "shared" / "corpus" / "qr"
     ("flows.py", ["--handovers", "3"]),
     ("sync.py", ["--records", "60", "--image-every", "10"]),
     ("qr.py", ["--frames", "4"]),
+    ("views.py", ["--units", "30", "--handovers", "2", "--contracts", "3", "--runs", "1"]),
 ])
 def test_bench_prints_one_json_object(script: str, args: list[str], tmp_path: Path) -> None:
     if script == "qr.py" and not (CORPUS / "manifest.csv").exists():

@@ -36,10 +36,13 @@ def active_restriction(store: Store, uscc: str, today: dt.date) -> dict[str, Any
     rows = store.read("SELECT * FROM restrictions WHERE uscc = ? AND lifted_at IS NULL", (uscc,))
     if not rows:
         return None
-    row = rows[0]
-    if row["since"] > today.isoformat() or (row["until"] and row["until"] < today.isoformat()):
-        return None
-    return row
+    return rows[0] if in_force(rows[0], today) else None
+
+
+def in_force(restriction: dict[str, Any], today: dt.date) -> bool:
+    """Whether a restriction row (not lifted) holds on ``today``: from ``since`` to ``until``."""
+    day = today.isoformat()
+    return bool(restriction["since"] <= day and not (restriction["until"] and restriction["until"] < day))
 
 
 def override_for(store: Store, unit_code: str, uscc: str) -> dict[str, Any] | None:

@@ -2,11 +2,12 @@
 
 The buyer is identified (ID card, e-ID QR text or a typed number), matched
 against the unit's holders (every co-owner present, or represented by an
-agent with a recorded authorisation), then the case is checked in a fixed
-order that stops at the first failure with a reason staff can act on:
-registration recorded with a certificate number, every payment item
-confirmed, developer not restricted (or overridden), contract filed, keys
-ready. Every present buyer signs the handover confirmation and the
+agent with a recorded authorisation), then the case is checked by the
+handover gates (``kiosk.services.gates``, one fixed order, stopping at the
+first failure with a reason staff can act on): project registered, contract
+filed, every payment item confirmed, registration recorded with a
+certificate number backed by a signed approval, developer not restricted (or
+overridden), keys ready, every holder present or represented. Every present buyer signs the handover confirmation and the
 certificate receipt; the certificate is bound (scanned or typed serial, or
 printed on stock); the receipt is queued with the e-certificate QR text; the
 keys are handed; the case is delivered.
@@ -28,13 +29,12 @@ from kiosk.privacy import mask_id, mask_name
 from kiosk.rules.certno import CertificateTemplate, parse_certificate_number
 from kiosk.rules.idcard import parse_identity_document
 from kiosk.rules.reason import required_reason
-from kiosk.services import certificates, payments
+from kiosk.services import certificates
 from kiosk.services.context import Context
-from kiosk.services.credit import active_restriction, override_for
+from kiosk.services.gates import handover_gates, require_passed
 from kiosk.services.printing import create_job
 from kiosk.services.signatures import document_hash, record_signature, signature_summary
 from kiosk.services.staff import Actor, require
-from kiosk.services.verification import check_certificate_approval
 from kiosk.services.states import CERTIFICATE, HANDOVER
 from kiosk.store import Store
 
@@ -57,16 +57,12 @@ def get(store: Store, handover_id: str) -> dict[str, Any]:
 
 def start(ctx: Context, actor: Actor, unit_code: str) -> str:
     require(ctx.store, actor, now=ctx.now())
-    units = ctx.store.read("SELECT u.*, p.eligible, p.first_registration FROM units u "
-                           "JOIN projects p ON p.id = u.project_id WHERE u.code = ?", (unit_code,))
+    units = ctx.store.read("SELECT training FROM units WHERE code = ?", (unit_code,))
     if not units:
         raise FlowError(f"no unit {unit_code} on this kiosk", code="unknown_unit",
                         hint="check the unit code, or sync master data")
     unit = units[0]
-    if not unit["eligible"]:
-        raise CheckFailed(f"the project of unit {unit_code} is not yet registered (first registration "
-                          f"{unit['first_registration']})", code="project_not_eligible",
-                          hint="the joint acceptance and first registration must be approved first")
+    require_passed(handover_gates(ctx, unit_code, only=("project_not_eligible",)))
     if not unit["training"]:
         freshness = master_data_freshness(ctx.store.conn, ctx.config, ctx.now())
         if not freshness.new_handovers_allowed:
@@ -152,46 +148,10 @@ def _must_be(handover: dict[str, Any], *states: str) -> None:
 
 
 def run_checks(ctx: Context, handover: dict[str, Any]) -> None:
-    """The checks, in their fixed order; the first failure is raised as CheckFailed."""
-    store, unit_code = ctx.store, handover["unit_code"]
-    holders = buyers_of_unit(store, unit_code)
+    """The handover gates (``kiosk.services.gates``) with the people identified at this handover;
+    the first failure is raised as CheckFailed."""
     covered = set(handover["present"]) | set(handover["represented"])
-    absent = [b for b in holders if b.id not in covered]
-    if absent:
-        raise CheckFailed("not every holder is here: " + ", ".join(
-            f"{b.position}号 {mask_name(b.name)} {b.id_masked}" for b in absent), code="holder_missing",
-            hint="every co-owner must be present, or represented by an agent with an authorisation; "
-                 "an absent buyer may ask for the certificate to be mailed")
-    cert = certificates.recorded(store, unit_code)
-    if cert is None:
-        raise CheckFailed(f"the transfer registration of unit {unit_code} is not recorded yet: no certificate "
-                          "number", code="not_registered",
-                          hint="wait for the registration office's approval (it arrives with the next sync)")
-    if cert["training"] != handover["training"]:
-        raise CheckFailed("the recorded certificate belongs to training data", code="training_scope")
-    if not handover["training"]:
-        check_certificate_approval(ctx, unit_code, cert)
-    status = payments.payment_status(store, unit_code, training=bool(handover["training"]))
-    if not status.all_confirmed:
-        raise CheckFailed(status.reason, code="unpaid",
-                          hint="payment confirmations arrive with the sync; the case continues once all are in")
-    developer = store.read("SELECT p.developer_uscc AS uscc, d.name FROM units u JOIN projects p "
-                           "ON p.id = u.project_id JOIN developers d ON d.uscc = p.developer_uscc "
-                           "WHERE u.code = ?", (unit_code,))[0]
-    restriction = active_restriction(store, developer["uscc"], ctx.today())
-    if restriction and override_for(store, unit_code, developer["uscc"]) is None:
-        raise CheckFailed(f"the developer {developer['name']} is on the credit restriction list since "
-                          f"{restriction['since']}: {restriction['reason']}", code="developer_restricted",
-                          hint="a supervisor may override for this unit with a written reason")
-    filed = store.read("SELECT filing_no FROM contracts WHERE unit_code = ? AND state = 'filed'", (unit_code,))
-    if not filed:
-        raise CheckFailed(f"the sales contract of unit {unit_code} is not filed (网签备案) yet",
-                          code="contract_not_filed",
-                          hint="the contract must be signed and its filing number received")
-    keys = store.read("SELECT keys_ready FROM units WHERE code = ?", (unit_code,))[0]["keys_ready"]
-    if not keys:
-        raise CheckFailed(f"the keys of unit {unit_code} are not ready", code="keys_not_ready",
-                          hint="the developer marks the keys ready when the flat can be handed over")
+    require_passed(handover_gates(ctx, handover["unit_code"], covered=covered))
 
 
 def check(ctx: Context, actor: Actor, handover_id: str) -> None:

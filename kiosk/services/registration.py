@@ -1,28 +1,32 @@
 """Transfer registration (转移登记) requested ahead of the handover.
 
 Once the project is registered, the contract filed and every fee and tax
-confirmed, the service point asks the registration office to record the
-transfer; the approval brings the certificate number (and the serial of the
+confirmed (the first three handover gates, ``kiosk.services.gates``), the
+service point asks the registration office to record the transfer; the approval brings the certificate number (and the serial of the
 certificate the office printed), which the handover then checks and binds.
 """
 
 from __future__ import annotations
 
 from kiosk import kinds
-from kiosk.errors import CheckFailed, FlowError
+from kiosk.errors import FlowError
 from kiosk.masterdata import buyers_of_unit
 from kiosk.services import certificates, contracts, payments
 from kiosk.services.context import Context
+from kiosk.services.gates import handover_gates, require_passed
 from kiosk.services.staff import Actor, require
 
 __all__ = ["request_registration"]
+
+# The handover gates a registration request must pass: those before the registration itself.
+BEFORE_REGISTRATION = ("project_not_eligible", "contract_not_filed", "unpaid")
 
 
 def request_registration(ctx: Context, actor: Actor, unit_code: str) -> str:
     """Queue the request; returns its outbox record id."""
     require(ctx.store, actor, now=ctx.now())
-    rows = ctx.store.read("SELECT u.training, u.registration_requested_at, p.eligible FROM units u "
-                          "JOIN projects p ON p.id = u.project_id WHERE u.code = ?", (unit_code,))
+    rows = ctx.store.read("SELECT training, registration_requested_at FROM units WHERE code = ?",
+                          (unit_code,))
     if not rows:
         raise FlowError(f"no unit {unit_code} on this kiosk", code="unknown_unit")
     unit = rows[0]
@@ -32,15 +36,10 @@ def request_registration(ctx: Context, actor: Actor, unit_code: str) -> str:
         raise FlowError(f"the registration of unit {unit_code} was already requested at "
                         f"{unit['registration_requested_at']}", code="already_requested",
                         hint="the approval arrives with the sync")
-    if not unit["eligible"]:
-        raise CheckFailed(f"the project of unit {unit_code} has no first registration yet",
-                          code="project_not_eligible")
+    require_passed(handover_gates(ctx, unit_code, only=BEFORE_REGISTRATION))
     contract = contracts.filed_contract(ctx.store, unit_code)
-    if contract is None:
-        raise CheckFailed(f"the contract of unit {unit_code} is not filed yet", code="contract_not_filed")
     status = payments.payment_status(ctx.store, unit_code, training=bool(unit["training"]))
-    if not status.all_confirmed:
-        raise CheckFailed(status.reason, code="unpaid")
+    assert contract is not None, "the contract_not_filed gate passed"
     with ctx.store.unit_of_work(actor.label) as uow:
         uow.update("units", {"code": unit_code}, {"registration_requested_at": uow.at})
         uow.log("registration.request", unit_code, {"contract": contract["id"], "order": status.order_id})

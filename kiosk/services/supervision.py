@@ -3,11 +3,11 @@
 For each project: how many units there are, how many are eligible (first
 registration approved), delivered (a handover reached 'delivered'), pending
 (eligible, not delivered, nothing in the way) and blocked, grouped by the
-first handover check the unit would fail today. The checks and their order
-are the handover flow's (``kiosk.services.handover.run_checks``), built from
-the same helpers, so the ledger never calls a unit ready that the counter
-would refuse. The checks about people (every holder present) belong to the
-moment of handover and are not part of the ledger.
+first handover gate the unit fails today (``kiosk.services.gates``, the
+same evaluation the handover runs), so the ledger never calls a unit ready
+that the counter would refuse. The people present and the re-verification of
+the certificate's signed approval belong to the moment of handover and are
+not part of the ledger.
 
 The days from joint acceptance (``projects.accepted_at``) to certificate
 delivery are counted in calendar days at the county (``[county] time_zone``,
@@ -29,23 +29,16 @@ from typing import Any
 
 from kiosk.errors import ValidationError
 from kiosk.rules.county_time import county_date
-from kiosk.services import certificates, payments
 from kiosk.services.context import Context
-from kiosk.services.credit import active_restriction, override_for
-from kiosk.store import Store
+from kiosk.services.gates import BLOCKED_LABELS, first_case_failure, load_facts
 
 __all__: list[str] = []
 
-# The handover checks that can hold a unit back, in the order the handover runs them.
+# The handover gates that can hold back a unit of an eligible project, in the ledger's (and its
+# CSV's) column order, which predates the gates' order and is kept for the files already made.
 BLOCK_REASONS: tuple[str, ...] = (
     "not_registered", "unpaid", "developer_restricted", "contract_not_filed", "keys_not_ready")
-BLOCK_LABELS: dict[str, str] = {
-    "not_registered": "未登记（无证书号）",
-    "unpaid": "缴费未确认",
-    "developer_restricted": "开发企业受限",
-    "contract_not_filed": "合同未备案",
-    "keys_not_ready": "钥匙未就绪",
-}
+BLOCK_LABELS: dict[str, str] = {code: BLOCKED_LABELS[code] for code in BLOCK_REASONS}
 
 CSV_COLUMNS: tuple[tuple[str, str], ...] = (
     ("project_id", "项目编号"), ("name", "项目名称"), ("service_point", "服务网点"),
@@ -54,31 +47,6 @@ CSV_COLUMNS: tuple[tuple[str, str], ...] = (
     ("days.min", "验收至交证天数（最少）"), ("days.median", "验收至交证天数（中位）"),
     ("days.max", "验收至交证天数（最多）"), ("days.count", "已统计交证数"),
 )
-
-
-def blocking_reason(store: Store, unit: dict[str, Any], today: dt.date,
-                    restricted: dict[str, bool]) -> str | None:
-    """The first handover check ``unit`` fails today, or None when nothing is in the way.
-
-    ``unit`` needs code, training, keys_ready and developer_uscc; ``restricted``
-    caches each developer's restriction for this run.
-    """
-    code, training = unit["code"], int(unit["training"])
-    cert = certificates.recorded(store, code)
-    if cert is None or int(cert["training"]) != training:
-        return "not_registered"
-    if not payments.payment_status(store, code, training=bool(training)).all_confirmed:
-        return "unpaid"
-    uscc = unit["developer_uscc"]
-    if uscc not in restricted:
-        restricted[uscc] = active_restriction(store, uscc, today) is not None
-    if restricted[uscc] and override_for(store, code, uscc) is None:
-        return "developer_restricted"
-    if not store.read("SELECT 1 FROM contracts WHERE unit_code = ? AND state = 'filed' LIMIT 1", (code,)):
-        return "contract_not_filed"
-    if not unit["keys_ready"]:
-        return "keys_not_ready"
-    return None
 
 
 def _county_date(stamp: str, zone: dt.tzinfo) -> dt.date:
@@ -119,7 +87,7 @@ def supervision_report(ctx: Context, *, include_training: bool = False) -> dict[
         "SELECT id, name, service_point, accepted_at FROM projects WHERE ? OR training = 0 "
         "ORDER BY service_point, id", (every,))
     units = store.read(
-        "SELECT u.code, u.project_id, u.training, u.keys_ready, p.eligible, p.developer_uscc, "
+        "SELECT u.code, u.project_id, p.eligible, "
         "(SELECT min(h.delivered_at) FROM handovers h WHERE h.unit_code = u.code "
         " AND h.state = 'delivered' AND (? OR h.training = 0)) AS delivered_at "
         "FROM units u JOIN projects p ON p.id = u.project_id "
@@ -129,11 +97,12 @@ def supervision_report(ctx: Context, *, include_training: bool = False) -> dict[
     accepted = {p["id"]: p["accepted_at"] for p in projects}
     days: dict[str, list[int]] = {p["id"]: [] for p in projects}
     totals = _empty_row()
-    restricted: dict[str, bool] = {}
+    facts = load_facts(store, ctx.today(), include_training=include_training)
     for unit in units:
         delivered = unit["delivered_at"] is not None
         eligible = bool(unit["eligible"])
-        reason = None if delivered or not eligible else blocking_reason(store, unit, ctx.today(), restricted)
+        failed = None if delivered or not eligible else first_case_failure(facts[unit["code"]])
+        reason = failed.check if failed else None
         _add(rows[unit["project_id"]], eligible, delivered, reason)
         _add(totals, eligible, delivered, reason)
         start = accepted[unit["project_id"]]

@@ -38,7 +38,7 @@ def test_json(filled: Store, capsys: pytest.CaptureFixture[str]) -> None:
     [row] = report["projects"]
     assert set(row) == {"project_id", "name", "service_point", "units", "eligible", "delivered", "pending",
                         "blocked", "days_acceptance_to_certificate"}
-    assert (row["units"], row["eligible"], row["blocked"]["not_registered"]) == (2, 2, 2)
+    assert (row["units"], row["eligible"], row["blocked"]["contract_not_filed"]) == (2, 2, 2)
     assert main(["report", "--json", "--include-training"]) == 0
     report = json.loads(capsys.readouterr().out)
     assert [r["project_id"] for r in report["projects"]] == ["JX-DEMO", "JX-LSHY"]
@@ -50,10 +50,10 @@ def test_text_and_csv(filled: Store, capsys: pytest.CaptureFixture[str], tmp_pat
     assert main(["report", "--csv", str(target)]) == 0
     out = capsys.readouterr().out
     assert "龙山花园 (JX-LSHY, JX-SP01): 2 units, 2 eligible, 0 delivered, 0 pending" in out
-    assert "未登记（无证书号） 2" in out and out.splitlines()[-2].startswith("合计")
+    assert "合同未备案 2" in out and out.splitlines()[-2].startswith("合计")
     assert f"CSV written to {target}" in out
     text = target.read_bytes().decode("utf-8-sig")
-    assert text.splitlines()[1].startswith("JX-LSHY,龙山花园,JX-SP01,2,2,0,0,2,")
+    assert text.splitlines()[1].startswith("JX-LSHY,龙山花园,JX-SP01,2,2,0,0,0,0,0,2,")
     assert len(text.splitlines()) == 2
 
 

@@ -1,0 +1,66 @@
+"""StaffView: the roster (持证上岗) as a supervisor sees it.
+
+Role, certification and its expiry, whether the account is active or locked
+after wrong PINs. Who is logged in is the UI's state, not the store's; the
+PIN hashes never leave the store.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from kiosk.services.context import Context
+
+__all__ = ["ROLE_NAMES", "StaffRow", "StaffView", "staff_view"]
+
+ROLE_NAMES = {"staff": "窗口人员", "supervisor": "主管", "technician": "技术人员"}
+
+
+@dataclass(frozen=True, slots=True)
+class StaffRow:
+    """``cert_days_left`` is negative once the certification expired; ``may_log_in`` sums up
+    active, certified and not locked, as ``kiosk.services.staff.login`` judges them."""
+
+    staff_id: str
+    name: str
+    role: str
+    role_label: str
+    cert_no: str
+    cert_expires: dt.date
+    cert_days_left: int
+    cert_expired: bool
+    active: bool
+    locked: bool
+    locked_until: str | None
+    failures: int
+    may_log_in: bool
+
+
+@dataclass(frozen=True, slots=True)
+class StaffView:
+    as_of: dt.datetime
+    rows: tuple[StaffRow, ...]
+
+
+def _locked(locked_until: str | None, now: dt.datetime) -> bool:
+    return bool(locked_until) and dt.datetime.fromisoformat(str(locked_until)) > now
+
+
+def staff_view(ctx: Context) -> StaffView:
+    """Every staff member on this kiosk, by role then id."""
+    now = ctx.now()
+    rows = ctx.store.read("SELECT id, name_enc, role, cert_no, cert_expires, failures, locked_until, active "
+                          "FROM staff ORDER BY role, id")
+    out = []
+    for r in rows:
+        expires = dt.date.fromisoformat(r["cert_expires"])
+        days = (expires - ctx.today()).days
+        locked = _locked(r["locked_until"], now)
+        out.append(StaffRow(
+            staff_id=r["id"], name=ctx.store.vault.decrypt(r["name_enc"], "staff.name") or "", role=r["role"],
+            role_label=ROLE_NAMES.get(r["role"], r["role"]), cert_no=r["cert_no"], cert_expires=expires,
+            cert_days_left=days, cert_expired=days < 0, active=bool(r["active"]), locked=locked,
+            locked_until=r["locked_until"] if locked else None, failures=int(r["failures"]),
+            may_log_in=bool(r["active"]) and days >= 0 and not locked))
+    return StaffView(as_of=now, rows=tuple(out))
