@@ -15,8 +15,8 @@ not in ``__all__`` are building blocks (they take a ``UnitOfWork`` and check
 neither the actor nor the state machine) or reads, and ``run`` refuses them.
 Commands raise the documented errors of ``kiosk.errors`` with a code and a hint.
 
-Read views (case overview, handover, order, queue, staff) are added here as
-methods that build them from ``self.ctx``.
+Read views (``kiosk.views``: case overview, handover, order, queue, staff) are
+methods that build them from ``self.ctx``; they only read.
 
 Threading rule: a ``Kiosk`` belongs to ONE worker thread, which makes every
 call that reads or writes the store (commands, reports, views). The GUI
@@ -49,6 +49,11 @@ from kiosk.services.supervision import supervision_report
 from kiosk.status import summary
 from kiosk.store import Store
 from kiosk.store.opening import open_store
+from kiosk.views.case import CaseOverview, case_overview, cases_for_buyer
+from kiosk.views.handover import HandoverView, handover_view
+from kiosk.views.order import OrderView, current_order, order_view
+from kiosk.views.queue import Queue, queue
+from kiosk.views.staff import StaffView, staff_view
 
 P = ParamSpec("P")
 T = TypeVar("T")
@@ -132,6 +137,34 @@ class Kiosk:
 
     def reconcile(self, day: dt.date, statements: dict[str, Statement] | None = None) -> dict[str, Any]:
         return reconcile(self.ctx, day, statements)
+
+    # -- read views ------------------------------------------------------------------------------
+
+    def case(self, unit_code: str) -> CaseOverview:
+        """One unit's case: holders, contract, order, registration, handover, what is missing."""
+        return case_overview(self.ctx, unit_code)
+
+    def cases_for_buyer(self, id_number: str) -> list[CaseOverview]:
+        """Every case of the buyer with this ID number (through the blind index)."""
+        return cases_for_buyer(self.ctx, id_number)
+
+    def handover(self, handover_id: str) -> HandoverView:
+        return handover_view(self.ctx, handover_id)
+
+    def order(self, order_id: str) -> OrderView:
+        return order_view(self.ctx, order_id)
+
+    def current_order(self, unit_code: str) -> OrderView | None:
+        """The unit's open or last payment order, or None before one is made."""
+        return current_order(self.ctx, unit_code)
+
+    def queue(self, search: str | None = None, *, include_training: bool = False) -> Queue:
+        """Cases ready, in handover, blocked by reason and delivered; narrowed by a search."""
+        return queue(self.ctx, search, include_training=include_training)
+
+    def staff(self) -> StaffView:
+        """The staff roster with certification and lock state (no PIN hashes)."""
+        return staff_view(self.ctx)
 
     # -- change feed -------------------------------------------------------------------------------
 

@@ -165,3 +165,22 @@ def test_a_printer_that_fails_keeps_the_job_queued(kiosk: Kiosk, tmp_path: Path)
     assert [(c.kind, c.state) for c in outcome.changes] == [("print.failed", "failed")]
     reprint = stocked.request_reprint(Actor("S003", "supervisor"), failed.job, "换纸后重打")
     assert [(c.kind, c.subject, c.state) for c in reprint.changes] == [("print.reprint", failed.job, "pending")]
+
+
+def test_the_read_views_come_from_the_facade(kiosk: Kiosk) -> None:
+    stocked = kiosk  # the training simulation brings its own projects and stock
+    delivered = next(c for c in stocked.simulate(1).changes if c.kind == "handover.deliver")
+    assert delivered.unit is not None
+    unit = delivered.unit
+    overview = stocked.case(unit)
+    assert overview.unit_code == unit and overview.stage == "delivered" and overview.missing == ()
+    assert stocked.handover(delivered.subject).state == "delivered"
+    order = stocked.current_order(unit)
+    assert order is not None and order.all_confirmed
+    assert stocked.order(order.order_id) == order
+    # Training cases are left out of the queue unless asked for, and found by their unit code.
+    assert stocked.queue().total == 0
+    found = stocked.queue(unit, include_training=True)
+    assert (found.total, found.delivered) == (1, 1)
+    roster = stocked.staff().rows
+    assert roster and not any(hasattr(row, "pin_hash") for row in roster)

@@ -59,8 +59,8 @@ def test_payment_belongs_to_the_county_day_and_declares_on_it(site: Kiosk, singl
     assert f'"declared_on":"{day.isoformat()}"' in audit
     expected = sum(r["amount_fen"] for r in site.store.read(
         "SELECT amount_fen FROM payment_items WHERE order_id = ?", (order,)))
-    on_day = reconcile(site.store, day)
-    day_before = reconcile(site.store, day - dt.timedelta(days=1))
+    on_day = reconcile(site.ctx, day)
+    day_before = reconcile(site.ctx, day - dt.timedelta(days=1))
     assert on_day["date"] == day.isoformat()
     assert sum(p["confirmed_fen"] for p in on_day["payees"].values()) == expected
     assert sum(p["confirmed_fen"] for p in day_before["payees"].values()) == 0
