@@ -12,14 +12,16 @@ from kiosk.config import load_config
 from kiosk.errors import FlowError
 from kiosk.identity import is_enrolled, load_identity
 from kiosk.services import inbound
-from sync import state, wire
+from sync import wire
 from sync.errors import EXIT_REVOKED
 from sync.lock import AgentLock
-from sync.pull import stored_item
 from kiosk.status import summary
 from sync_gateway import LiveGateway
 from sync_kiosk import fill_outbox, kiosk, make_agent, open_store
-from kiosk.status import feed_state, outbox_counts
+from kiosk.store import sync_state as state
+from kiosk.store.approvals import stored_item
+from kiosk.store.outbox import counts as outbox_counts
+from kiosk.store.sync_state import feed_state
 
 TEST_KIND = "test.note"
 APPLIED: list[dict[str, object]] = []

@@ -17,7 +17,7 @@ from kiosk.services.context import Context
 from kiosk.services.samples import install_samples, load_samples
 from kiosk.services.signatures import document_hash, sample_bundle
 from kiosk.services.staff import Actor
-from kiosk.status import outbox_counts
+from kiosk.store.outbox import counts as outbox_counts
 
 APPROVABLE = (kinds.FIRST_REGISTRATION_REQUESTED, kinds.CONTRACT_SIGNED, kinds.PAYMENT_ORDER,
               kinds.REGISTRATION_REQUESTED)
