@@ -19,7 +19,6 @@ import re
 import uuid
 from typing import Any, Literal
 
-from kiosk import kinds
 from kiosk.errors import CheckFailed, FlowError, IllegalTransition, ValidationError
 from kiosk.masterdata import Buyer, buyers_of_unit
 from kiosk.offline import master_data_freshness
@@ -35,6 +34,7 @@ from kiosk.services.staff import Actor, require
 from kiosk.services.verification import check_certificate_approval
 from kiosk.services.states import CERTIFICATE, HANDOVER
 from kiosk.store import Store
+from sync.wire import kinds
 
 Method = Literal["card", "eid_qr", "typed"]
 ID_IN_TEXT = re.compile(r"(?<![0-9])([0-9]{17}[0-9Xx])(?![0-9Xx])")

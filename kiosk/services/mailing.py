@@ -11,16 +11,15 @@ import re
 import uuid
 from typing import Any, Literal
 
-from kiosk import kinds
 from kiosk.errors import CheckFailed, FlowError, ValidationError
 from kiosk.masterdata import find_buyers
 from kiosk.privacy import mask_id, mask_phone
-from kiosk.services import inbound
 from kiosk.services.approvals import check_training_scope, require_field
 from kiosk.services.context import Context
 from kiosk.services.staff import Actor, require
 from kiosk.services.states import CERTIFICATE, MAIL_REQUEST
 from kiosk.store import UnitOfWork
+from sync.wire import kinds
 
 PHONE = re.compile(r"^\+?[0-9][0-9 -]{6,19}$")
 
@@ -73,8 +72,7 @@ def request_mailing(ctx: Context, actor: Actor, unit_code: str, *, requester_id_
     return request_id
 
 
-@inbound.handles(kinds.MAIL_TRACKING)
-def _tracking(uow: UnitOfWork, item: dict[str, Any]) -> None:
+def apply_mail_tracking(uow: UnitOfWork, item: dict[str, Any]) -> None:
     request = check_training_scope(uow, item, "mail_requests", "id", str(item["subject"]))
     tracking = str(require_field(item, "tracking_no"))
     carrier = str(item["data"].get("carrier") or "EMS")

@@ -31,16 +31,15 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from kiosk import kinds
 from kiosk.errors import FlowError, ValidationError
 from kiosk.rules.fees import (MAINTENANCE_FUND, REGISTRATION_OFFICE, TAX_BUREAU, FeeSettings,
                               Purchase, estimate_fees)
 from kiosk.rules.unitcode import UnitCodeRules, parse_unit_code
 from kiosk.services.context import Context
-from kiosk.services.inbound import handles
 from kiosk.services.staff import SUPERVISOR_ROLES, Actor, require
 from kiosk.services.states import PAYMENT_ITEM, PAYMENT_ORDER
 from kiosk.store import Store, UnitOfWork
+from sync.wire import kinds
 
 CHINA_TIME = dt.timezone(dt.timedelta(hours=8), "CST")
 PAYEES: tuple[str, ...] = (TAX_BUREAU, REGISTRATION_OFFICE, MAINTENANCE_FUND)
@@ -316,13 +315,11 @@ def request_refund(ctx: Context, supervisor: Actor, order_id: str, payee: str, r
 
 # --- confirmations and refunds from the platform ------------------------------------------------
 
-@handles(kinds.PAYMENT_CONFIRMED)
 def apply_confirmation(uow: UnitOfWork, item: dict[str, Any]) -> None:
     """Inbound handler: one item of an order was paid."""
     _apply(uow, item, _judge_confirmation, _write_confirmation)
 
 
-@handles(kinds.PAYMENT_REFUNDED)
 def apply_refund(uow: UnitOfWork, item: dict[str, Any]) -> None:
     """Inbound handler: the payee returned one item's payment."""
     _apply(uow, item, _judge_refund, _write_refund)

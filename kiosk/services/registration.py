@@ -8,12 +8,12 @@ certificate the office printed), which the handover then checks and binds.
 
 from __future__ import annotations
 
-from kiosk import kinds
 from kiosk.errors import CheckFailed, FlowError
 from kiosk.masterdata import buyers_of_unit
 from kiosk.services import certificates, contracts, payments
 from kiosk.services.context import Context
 from kiosk.services.staff import Actor, require
+from sync.wire import kinds
 
 
 def request_registration(ctx: Context, actor: Actor, unit_code: str) -> str:

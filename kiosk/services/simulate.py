@@ -24,7 +24,6 @@ import time
 import uuid
 from typing import Any
 
-from kiosk import kinds
 from kiosk.errors import KioskError
 from kiosk.masterdata import buyers_of_unit
 from kiosk.rules.certno import CertificateTemplate, format_certificate_number
@@ -35,6 +34,7 @@ from kiosk.services.samples import SYNTHETIC_PROJECT_ID, install_samples, load_s
 from kiosk.services.signatures import document_hash, sample_bundle
 from kiosk.services.staff import Actor
 from kiosk.store import approvals, outbox
+from sync.wire import kinds
 
 SIMULATOR = Actor("simulator", "system", training=True)
 

@@ -11,13 +11,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from kiosk import kinds
 from kiosk.errors import CheckFailed
 from kiosk.identity import Enrollment, IdentityError, load_enrollment
 from kiosk.rules.certno import normalize_text
 from kiosk.services.context import Context
 from kiosk.store import approvals
 from sync import wire
+from sync.wire import kinds
 
 
 def check_certificate_approval(ctx: Context, unit_code: str, certificate: dict[str, Any]) -> None:

@@ -9,7 +9,8 @@ from pathlib import Path
 from sync_gateway import LiveGateway
 from sync_kiosk import make_agent, open_store
 
-from kiosk import audit, kinds
+from kiosk import audit
+from sync.wire import kinds
 from kiosk.config import load_config
 from kiosk.masterdata import buyers_of_unit
 from kiosk.services import acceptance, certificates, contracts, handover, payments, registration

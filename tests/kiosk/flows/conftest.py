@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from kiosk import kinds
+from sync.wire import kinds
 from kiosk.config import load_config
 from kiosk.identity import Enrollment, b64, save_enrollment
 from kiosk.masterdata import Buyer, buyers_of_unit

@@ -6,7 +6,8 @@ import datetime as dt
 
 import pytest
 
-from kiosk import audit, kinds
+from kiosk import audit
+from sync.wire import kinds
 from kiosk.errors import AuthError, CheckFailed, FlowError, IllegalTransition, ValidationError
 from kiosk.services import acceptance, certificates, contracts, handover, mailing, printing, staff
 from kiosk.services.signatures import sample_bundle
