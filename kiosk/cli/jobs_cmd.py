@@ -46,8 +46,36 @@ def handover_ops(body: dict[str, Any], paper: Any) -> list[Any]:
         training=bool(body.get("training"))), paper)
 
 
+def _local(stamp: str) -> dt.datetime:
+    """A stored UTC stamp (naive means UTC) as China time, the form receipts print."""
+    moment = dt.datetime.fromisoformat(stamp)
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=dt.timezone.utc)
+    return moment.astimezone(CHINA).replace(tzinfo=None)
+
+
+def payment_ops(body: dict[str, Any], paper: Any) -> list[Any]:
+    from hardware.printer.receipts import PaymentItem, PaymentReceipt, payment_receipt
+
+    return payment_receipt(PaymentReceipt(
+        order_number=body["payment_code"], unit_code=body["unit_code"],
+        items=tuple(PaymentItem(i["payee"], i["name"], int(i["amount_fen"])) for i in body["items"]),
+        paid_at=_local(body["paid_at"]), service_point=body["service_point"],
+        training=bool(body.get("training"))), paper)
+
+
+def mailing_ops(body: dict[str, Any], paper: Any) -> list[Any]:
+    from hardware.printer.receipts import MailingSlip, mailing_slip
+
+    return mailing_slip(MailingSlip(
+        certificate_number=body["certificate_no"], unit_code=body["unit_code"],
+        recipient_name=body["recipient"], recipient_phone=body["phone"], address=body["address"],
+        postcode="", requested_at=_local(body["requested_at"]), service_point=body["service_point"],
+        training=bool(body.get("training"))), paper)
+
+
 # Receipt layouts by job kind; other kinds (the certificate page) go to the A4 printer.
-LAYOUTS = {"handover_receipt": handover_ops}
+LAYOUTS = {"handover_receipt": handover_ops, "payment_receipt": payment_ops, "mailing_slip": mailing_ops}
 
 
 def cmd_print_pending(args: argparse.Namespace) -> int:

@@ -16,6 +16,7 @@ from kiosk.masterdata import find_buyers
 from kiosk.privacy import mask_id, mask_phone
 from kiosk.services.approvals import check_training_scope, require_field
 from kiosk.services.context import Context
+from kiosk.services.printing import create_job, project_service_point
 from kiosk.services.staff import Actor, require
 from kiosk.services.states import CERTIFICATE, MAIL_REQUEST
 from kiosk.store import UnitOfWork
@@ -48,7 +49,8 @@ def request_mailing(ctx: Context, actor: Actor, unit_code: str, *, requester_id_
         raise ValidationError("identified_by is in_person or agent", field="identified_by")
     request_id = f"YJ-{uuid.uuid4().hex[:12]}"
     with ctx.store.unit_of_work(actor.label) as uow:
-        cert = uow.execute("SELECT state, training FROM certificates WHERE unit_code = ?", (unit_code,)).fetchone()
+        cert = uow.execute("SELECT state, training, certificate_no FROM certificates WHERE unit_code = ?",
+                           (unit_code,)).fetchone()
         if cert is None:
             raise CheckFailed(f"unit {unit_code} has no recorded certificate yet; mailing can be asked for "
                               "once the registration is recorded", code="no_certificate")
@@ -69,6 +71,12 @@ def request_mailing(ctx: Context, actor: Actor, unit_code: str, *, requester_id_
             "request_id": request_id, "unit_code": unit_code, "recipient": recipient.strip(),
             "phone": phone.strip(), "address": address.strip(), "identified_by": identified_by,
             "authorisation_no": authorisation_no}, training=bool(cert[1]))
+        # The courier's slip carries the recipient in full; the job body is encrypted like the row.
+        create_job(uow, "mailing_slip", unit_code, {
+            "request_id": request_id, "unit_code": unit_code, "certificate_no": cert[2] or "",
+            "recipient": recipient.strip(), "phone": phone.strip(), "address": address.strip(),
+            "requested_at": uow.at, "service_point": project_service_point(uow, unit_code),
+            "training": bool(cert[1])})
     return request_id
 
 

@@ -36,6 +36,7 @@ from kiosk.rules.fees import (MAINTENANCE_FUND, REGISTRATION_OFFICE, TAX_BUREAU,
                               Purchase, estimate_fees)
 from kiosk.rules.unitcode import UnitCodeRules, parse_unit_code
 from kiosk.services.context import Context
+from kiosk.services.printing import create_job, project_service_point
 from kiosk.services.staff import SUPERVISOR_ROLES, Actor, require
 from kiosk.services.states import PAYMENT_ITEM, PAYMENT_ORDER
 from kiosk.store import Store, UnitOfWork
@@ -491,6 +492,18 @@ def _write_confirmation(uow: UnitOfWork, item: _Item, verdict: _Verdict) -> None
                    {"state": PAYMENT_ORDER.advance(order["state"], "pay")})
         uow.log("payment.paid", item.order_id,
                 {"unit_code": order["unit_code"], "total_fen": order["total_fen"]})
+        _queue_receipt(uow, order)
+
+
+def _queue_receipt(uow: UnitOfWork, order: dict[str, Any]) -> str:
+    """The buyer's payment receipt (every item, per payee), queued when the order is paid in full."""
+    items = _rows(uow, "SELECT payee, name, amount_fen, confirmed_at FROM payment_items WHERE order_id = ? "
+                  "ORDER BY rowid", (order["id"],))
+    return create_job(uow, "payment_receipt", order["unit_code"], {
+        "order_id": order["id"], "payment_code": order["payment_code"], "unit_code": order["unit_code"],
+        "items": [{"payee": i["payee"], "name": i["name"], "amount_fen": i["amount_fen"]} for i in items],
+        "paid_at": max(str(i["confirmed_at"] or uow.at) for i in items),
+        "service_point": project_service_point(uow, order["unit_code"]), "training": bool(order["training"])})
 
 
 def _judge_refund(uow: UnitOfWork, item: _Item) -> _Verdict:
