@@ -49,7 +49,7 @@ from kiosk.config import load_config  # noqa: E402
 from kiosk.identity import load_identity  # noqa: E402
 from kiosk.store import Store  # noqa: E402
 from kiosk.vault import Vault, create_key_file  # noqa: E402
-from kiosk.status import outbox_counts  # noqa: E402
+from kiosk.store.outbox import counts as outbox_counts  # noqa: E402
 from sync import outbox, wire  # noqa: E402
 from sync.client import GatewayClient  # noqa: E402
 from sync.enroll import EnrollTarget, enroll  # noqa: E402

@@ -5,6 +5,8 @@ canonical form (sequence number, time, actor, action, subject, detail as
 sorted compact JSON). Editing, deleting, inserting or reordering rows breaks
 the chain at the first affected entry, which ``verify`` names. Details never
 hold personal data in clear: callers pass masked numbers or record ids.
+
+``UnitOfWork.log`` (``kiosk.store.unit_of_work``) is the one writer of the chain.
 """
 
 from __future__ import annotations
@@ -50,21 +52,6 @@ def head(conn: sqlite3.Connection) -> tuple[int, str]:
     """(last sequence number, last hash); (0, GENESIS) for an empty log."""
     row = conn.execute("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1").fetchone()
     return (0, GENESIS) if row is None else (int(row[0]), str(row[1]))
-
-
-def append(conn: sqlite3.Connection, *, at: str, actor: str, action: str, subject: str,
-           detail: dict[str, Any] | None = None) -> tuple[int, str]:
-    """Append one entry inside the caller's transaction; returns (seq, hash)."""
-    last_seq, last_hash = head(conn)
-    seq = last_seq + 1
-    text = detail_json(detail)
-    digest = entry_hash(last_hash, seq, at, actor, action, subject, text)
-    conn.execute(
-        "INSERT INTO audit (seq, at, actor, action, subject, detail, prev_hash, hash) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        (seq, at, actor, action, subject, text, last_hash, digest),
-    )
-    return seq, digest
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,6 @@ KioskError                      base; ``code`` is a stable machine-readable id
 ├── StoreError                  the local database cannot be opened or written
 │   └── MigrationError          a schema migration failed; the database is unchanged
 ├── VaultError                  the data key is missing, wrong or the ciphertext is damaged
-├── AuditChainError             the audit chain is broken (first bad entry named)
 ├── FlowError                   a case step is refused
 │   ├── IllegalTransition       the step is not allowed from the current state
 │   └── CheckFailed             a handover check failed (reason a person can act on)
@@ -64,10 +63,6 @@ class MigrationError(StoreError):
 
 class VaultError(KioskError):
     code = "vault"
-
-
-class AuditChainError(KioskError):
-    code = "audit_chain"
 
 
 class FlowError(KioskError):

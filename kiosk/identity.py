@@ -21,12 +21,9 @@ import hmac
 import json
 import os
 import stat
-from collections.abc import Mapping
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Any
 
-from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
 from cryptography.hazmat.primitives.serialization import Encoding, NoEncryption, PrivateFormat, PublicFormat
@@ -209,23 +206,3 @@ def load_identity(key_dir: Path) -> Identity:
     enrollment = load_enrollment(key_dir)
     return Identity(load_device_keys(key_dir), enrollment)
 
-
-# How the platform signs each pulled item: Ed25519 over this domain, a newline and the item's
-# canonical JSON without "sig". sync.wire.messages signs the same way; the kiosk core may not
-# import it, so tests/test_kinds_agree.py checks that an item made there verifies here.
-ITEM_DOMAIN = b"JX-ITEM-1"
-
-
-def platform_signed(item: Mapping[str, Any], enrollment: Enrollment) -> bool:
-    """Whether ``item`` (as stored) carries a valid signature of the pinned platform key."""
-    sig = item.get("sig")
-    if not isinstance(sig, str):
-        return False
-    try:
-        raw_sig = base64.urlsafe_b64decode(sig + "=" * (-len(sig) % 4))
-        body = json.dumps({k: v for k, v in item.items() if k != "sig"}, ensure_ascii=False,
-                          sort_keys=True, separators=(",", ":"), allow_nan=False).encode("utf-8")
-        enrollment.platform_sign_key().verify(raw_sig, ITEM_DOMAIN + b"\n" + body)
-    except (InvalidSignature, ValueError):
-        return False
-    return True

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from kiosk.config import Config
-from kiosk.kinds import FEED_PULL
+from kiosk.store import sync_state
 
 Level = Literal["ok", "warn", "stop"]
 
@@ -66,6 +66,5 @@ def assess(last_success: str | None, config: Config, now: _dt.datetime) -> Fresh
 def master_data_freshness(conn: sqlite3.Connection, config: Config,
                           now: _dt.datetime | None = None) -> Freshness:
     """Read the pull feed's last success from ``sync_state`` and classify it."""
-    row = conn.execute("SELECT last_success FROM sync_state WHERE feed = ?", (FEED_PULL,)).fetchone()
-    return assess(row[0] if row else None, config,
+    return assess(sync_state.last_success(conn, sync_state.PULL), config,
                   now or _dt.datetime.now(_dt.timezone.utc))

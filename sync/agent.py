@@ -27,9 +27,9 @@ from typing import Any
 from kiosk import __version__
 from kiosk.config import Config
 from kiosk.errors import KioskError
-from kiosk.status import outbox_counts, quarantined_open
-from kiosk.store import Store
-from sync import state, wire
+from kiosk.store import Store, outbox, quarantine
+from kiosk.store import sync_state as state
+from sync import wire
 from sync.client import GatewayClient
 from sync.errors import EXIT_FAILED, EXIT_OK, RateLimited, SyncError, TrustBroken
 from sync.pull import PullResult, pull_all
@@ -109,9 +109,9 @@ class Agent:
         """Device health goes by its own endpoint, never through the outbox; failures only log."""
         if not self.health_supported:
             return
-        counts = outbox_counts(self.store)
-        body = wire.canonical_json({"version": __version__, "outbox_pending": counts["pending"],
-                                    "quarantined": quarantined_open(self.store),
+        counts = outbox.counts(self.store)
+        body = wire.canonical_json({"version": __version__, "outbox_pending": counts[outbox.PENDING],
+                                    "quarantined": quarantine.count_open(self.store),
                                     "offset_seconds": round(self.client.offset, 3)})
         try:
             self.client.call("POST", wire.kinds.PATH_HEALTH, body=body, content_type="application/json")

@@ -3,7 +3,7 @@
 For each page: ``GET /v1/changes?cursor=``, verify the envelope against the
 pinned platform key and open it with the device key, then in ONE unit of
 work: verify every item's own signature, keep each verified item verbatim
-(encrypted, with its signature) in ``approvals``, hand it to
+(encrypted, with its signature) in ``approvals`` (``kiosk.store.approvals``), hand it to
 ``kiosk.services.inbound.apply``, and store the page's ``next_cursor``. A
 crash before the commit leaves the cursor where it was and the page is
 fetched again; an item already applied is not applied twice.
@@ -19,17 +19,15 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass, field
-from typing import Any
 
 from kiosk.errors import FlowError
 from kiosk.services import inbound
-from kiosk.store import Store, UnitOfWork
-from sync import state, wire
+from kiosk.store import Store, UnitOfWork, approvals
+from kiosk.store import sync_state as state
+from sync import wire
 from sync.client import GatewayClient, bad_response
 from sync.errors import BadResponse, DeviceRevoked
 from sync.outbox import ACTOR
-
-APPROVALS_CONTEXT = "approvals.body"
 
 
 @dataclass
@@ -88,11 +86,10 @@ def apply_page(store: Store, client: GatewayClient, page: wire.SealedPage, resul
         uow.log("sync.pull", page.cursor, {"next_cursor": page.next_cursor, "items": len(page.items),
                                            "refused": len(refused)})
         for item in verified:
-            row = uow.execute("SELECT status FROM approvals WHERE item_id = ?", (item.item_id,)).fetchone()
-            if row is not None and row[0] == "applied":
+            if approvals.is_applied(uow, item.item_id):
                 continue
             error = _apply_one(uow, item)
-            _keep(uow, store, item, error)
+            approvals.keep(uow, item.to_dict(), error=error)
             if error is None:
                 result.applied += 1
             else:
@@ -110,15 +107,6 @@ def apply_page(store: Store, client: GatewayClient, page: wire.SealedPage, resul
     result.refused_ids.extend(refused)
 
 
-def _keep(uow: UnitOfWork, store: Store, item: wire.Item, error: str | None) -> None:
-    body = wire.canonical_json(item.to_dict())
-    signature = wire.b64d(item.sig, what="the item signature", length=64, code="bad_item")
-    uow.execute("INSERT OR REPLACE INTO approvals (item_id, kind, subject, body_enc, signature, issued_at, "
-                "received_at, status, error) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (item.item_id, item.kind, item.subject, store.vault.encrypt(body, APPROVALS_CONTEXT),
-                 signature, item.issued_at, uow.at, "applied" if error is None else "rejected", error))
-
-
 def pull_all(client: GatewayClient, store: Store, *, stop: threading.Event | None = None,
              max_pages: int = 1000) -> PullResult:
     """Fetch and apply pages until the gateway has nothing new (or ``stop`` is set)."""
@@ -134,14 +122,4 @@ def pull_all(client: GatewayClient, store: Store, *, stop: threading.Event | Non
         if not page.items or page.next_cursor == page.cursor:
             break
     return result
-
-
-def stored_item(store: Store, item_id: str) -> dict[str, Any] | None:
-    """An approval as received (decrypted), for re-verification before printing or handing over."""
-    row = store.conn.execute("SELECT body_enc FROM approvals WHERE item_id = ?", (item_id,)).fetchone()
-    if row is None:
-        return None
-    parsed: dict[str, Any] = wire.parse_json(store.vault.decrypt_bytes(row[0], APPROVALS_CONTEXT) or b"",
-                                             what=f"stored approval {item_id}")
-    return parsed
 

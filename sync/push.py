@@ -23,7 +23,8 @@ from kiosk.store import Store
 from sync import outbox, wire
 from sync.client import GatewayClient, bad_response
 from sync.errors import BadResponse, Refused
-from sync.outbox import OutboxRecord, Rejection
+from kiosk.store.outbox import OutboxRecord
+from sync.outbox import Rejection
 from sync.wire import errors as codes
 
 

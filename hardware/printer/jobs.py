@@ -13,7 +13,8 @@ from typing import Any
 
 from hardware.printer.device import ReceiptPrinter
 from hardware.printer.layout import Op, Paper
-from hardware.printer.receipts import Buyer, HandoverReceipt, handover_receipt
+from hardware.printer.receipts import (Buyer, HandoverReceipt, MailingSlip, PaymentItem, PaymentReceipt,
+                                       handover_receipt, mailing_slip, payment_receipt)
 from kiosk.printjobs import JobPrinter, PrintedJob, PrintJob
 from kiosk.rules.county_time import local_time
 
@@ -33,8 +34,35 @@ def handover_ops(body: dict[str, Any], paper: Paper) -> list[Op]:
         training=bool(body.get("training"))), paper)
 
 
-# Receipt layouts by job kind.
-LAYOUTS: dict[str, Layout] = {"handover_receipt": handover_ops}
+def _local(stamp: str) -> dt.datetime:
+    """A stored UTC stamp (naive means UTC) as county time, the form receipts print."""
+    moment = dt.datetime.fromisoformat(stamp)
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=dt.timezone.utc)
+    return local_time(moment).replace(tzinfo=None)
+
+
+def payment_ops(body: dict[str, Any], paper: Paper) -> list[Op]:
+    """The payment receipt: one line per payee account, as paid."""
+    return payment_receipt(PaymentReceipt(
+        order_number=body["payment_code"], unit_code=body["unit_code"],
+        items=tuple(PaymentItem(i["payee"], i["name"], int(i["amount_fen"])) for i in body["items"]),
+        paid_at=_local(body["paid_at"]), service_point=body["service_point"],
+        training=bool(body.get("training"))), paper)
+
+
+def mailing_ops(body: dict[str, Any], paper: Paper) -> list[Op]:
+    """The mailing slip that goes with a certificate sent to an absent co-owner."""
+    return mailing_slip(MailingSlip(
+        certificate_number=body["certificate_no"], unit_code=body["unit_code"],
+        recipient_name=body["recipient"], recipient_phone=body["phone"], address=body["address"],
+        postcode="", requested_at=_local(body["requested_at"]), service_point=body["service_point"],
+        training=bool(body.get("training"))), paper)
+
+
+# Receipt layouts by job kind; other kinds (the certificate page) are for the A4 printer.
+LAYOUTS: dict[str, Layout] = {"handover_receipt": handover_ops, "payment_receipt": payment_ops,
+                              "mailing_slip": mailing_ops}
 
 
 class ReceiptJobPrinter(JobPrinter):

@@ -1,6 +1,9 @@
-"""The kiosk's receipts as layouts: handover, payment, mailing slip, daily reconciliation, test.
+"""The kiosk's receipts as layouts: handover, payment, mailing slip, test.
 
 Each function takes plain values and returns the operations of one receipt.
+The flows queue the handover receipt (at the handover), the payment receipt
+(when the last item of an order is confirmed) and the mailing slip (when
+mailing is requested) as print jobs (``kiosk.services.printing``).
 ID numbers are always masked with ``kiosk.privacy.mask_id`` and names with
 ``mask_name``; only the mailing slip carries the full recipient details,
 because the courier needs them.
@@ -9,7 +12,7 @@ because the courier needs them.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 
 from hardware.printer.layout import Op, Paper, ReceiptBuilder
 from hardware.printer.strings import DEFAULT_LANGUAGE, receipt_strings
@@ -55,6 +58,7 @@ class PaymentReceipt:
     items: tuple[PaymentItem, ...]
     paid_at: datetime
     service_point: str
+    training: bool = False
 
 
 @dataclass(frozen=True)
@@ -68,26 +72,14 @@ class MailingSlip:
     requested_at: datetime
     service_point: str
     tracking_number: str = ""
+    training: bool = False
 
 
-@dataclass(frozen=True)
-class PayeeReconciliation:
-    payee: str
-    expected_fen: int
-    confirmed_fen: int
-    mismatches: int
-
-
-@dataclass(frozen=True)
-class DailyReconciliation:
-    day: date
-    service_point: str
-    payees: tuple[PayeeReconciliation, ...]
-
-
-def _header(b: ReceiptBuilder, title: str, s: dict[str, str]) -> None:
+def _header(b: ReceiptBuilder, title: str, s: dict[str, str], *, training: bool = False) -> None:
     b.text(s["county"], align="center")
     b.title(title)
+    if training:
+        b.text(s["training_banner"], align="center")
     b.rule()
 
 
@@ -96,9 +88,7 @@ def handover_receipt(data: HandoverReceipt, paper: Paper, language: str = DEFAUL
         raise ValidationError("a handover receipt needs at least one buyer", field="buyers")
     s = receipt_strings(language)
     b = ReceiptBuilder(paper)
-    _header(b, s["handover_title"], s)
-    if data.training:
-        b.text(s["training_banner"], align="center")
+    _header(b, s["handover_title"], s, training=data.training)
     b.field(s["unit_code"], data.unit_code)
     b.field(s["certificate_number"], data.certificate_number)
     b.field(s["printed_serial"], data.printed_serial)
@@ -119,13 +109,14 @@ def payment_receipt(data: PaymentReceipt, paper: Paper, language: str = DEFAULT_
         raise ValidationError("a payment receipt needs at least one item", field="items")
     s = receipt_strings(language)
     b = ReceiptBuilder(paper)
-    _header(b, s["payment_title"], s)
+    _header(b, s["payment_title"], s, training=data.training)
     b.field(s["order_number"], data.order_number)
     b.field(s["unit_code"], data.unit_code)
     b.pair(s["payee"], s["amount_yuan"], bold=True)
     for item in data.items:
         state = "" if item.paid else f" ({s['unpaid']})"
-        b.text(item.payee)
+        # A payee code (tax_bureau, ...) is printed as its name; any other text as given.
+        b.text(s.get(f"payee_{item.payee}", item.payee))
         b.pair("  " + item.item + state, format_yuan(item.amount_fen))
     b.rule()
     b.pair(s["total"], format_yuan(sum(item.amount_fen for item in data.items)), bold=True)
@@ -138,11 +129,12 @@ def payment_receipt(data: PaymentReceipt, paper: Paper, language: str = DEFAULT_
 def mailing_slip(data: MailingSlip, paper: Paper, language: str = DEFAULT_LANGUAGE) -> list[Op]:
     s = receipt_strings(language)
     b = ReceiptBuilder(paper)
-    _header(b, s["mailing_title"], s)
+    _header(b, s["mailing_title"], s, training=data.training)
     b.field(s["recipient"], data.recipient_name)
     b.field(s["phone"], data.recipient_phone)
     b.field(s["address"], data.address)
-    b.field(s["postcode"], data.postcode)
+    if data.postcode:
+        b.field(s["postcode"], data.postcode)
     b.rule()
     b.field(s["certificate_number"], data.certificate_number)
     b.field(s["unit_code"], data.unit_code)
@@ -150,29 +142,6 @@ def mailing_slip(data: MailingSlip, paper: Paper, language: str = DEFAULT_LANGUA
         b.field(s["tracking_number"], data.tracking_number)
     b.field(s["time"], _stamp(data.requested_at))
     b.field(s["service_point"], data.service_point)
-    return b.feed(2).cut().build()
-
-
-def reconciliation_report(data: DailyReconciliation, paper: Paper,
-                          language: str = DEFAULT_LANGUAGE) -> list[Op]:
-    s = receipt_strings(language)
-    b = ReceiptBuilder(paper)
-    _header(b, s["reconciliation_title"], s)
-    b.field(s["date"], data.day.isoformat())
-    b.field(s["service_point"], data.service_point)
-    b.rule()
-    any_mismatch = False
-    for row in data.payees:
-        b.text(row.payee, bold=True)
-        b.pair("  " + s["expected"], format_yuan(row.expected_fen))
-        b.pair("  " + s["confirmed"], format_yuan(row.confirmed_fen))
-        b.pair("  " + s["mismatches"], str(row.mismatches))
-        if row.mismatches or row.expected_fen != row.confirmed_fen:
-            any_mismatch = True
-            b.text("  " + s["mismatch_flag"], bold=True)
-    b.rule()
-    if not any_mismatch:
-        b.text(s["all_matched"], align="center")
     return b.feed(2).cut().build()
 
 

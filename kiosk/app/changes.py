@@ -29,11 +29,10 @@ from pathlib import Path
 
 from kiosk.app.outcome import Change, unit_of
 from kiosk.errors import StoreError
+from kiosk.store import sync_state
 
 SYNC = "sync"
 DEFAULT_LIMIT = 500
-_SYNC_COLUMNS = ("cursor", "last_attempt", "last_success", "last_error", "last_error_code", "last_error_at",
-                 "consecutive_failures", "items_refused", "halted")
 
 
 @dataclass(frozen=True)
@@ -66,9 +65,8 @@ class ChangeBatch:
 
 
 def sync_fingerprints(conn: sqlite3.Connection) -> tuple[tuple[str, str], ...]:
-    rows = conn.execute(f"SELECT feed, {', '.join(_SYNC_COLUMNS)} FROM sync_state ORDER BY feed").fetchall()
     return tuple((str(row[0]), hashlib.blake2b(repr(row[1:]).encode(), digest_size=8).hexdigest())
-                 for row in rows)
+                 for row in sync_state.rows(conn))
 
 
 def current_cursor(conn: sqlite3.Connection) -> ChangeCursor:

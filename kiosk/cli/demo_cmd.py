@@ -85,7 +85,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
         step.run("and enrolls it by scanning the QR", "kiosk", "enroll", "--qr", str(qr), "--json")
         result = step.run(f"{args.handovers} training handovers through every flow", "kiosk", "simulate",
                           "--handovers", str(args.handovers), "--json")
-        printed = step.run("the handover receipts go to the (simulated) receipt printer", "kiosk",
+        printed = step.run("the payment and handover receipts go to the (simulated) receipt printer", "kiosk",
                            "print-pending", "--json")
         step.run("the sync agent pushes the records, sealed and signed", "kiosk", "sync", "--once", "--json")
         step.run("the county has every record exactly once", "county.cli", "status", "--db", str(gw_db), "--json")

@@ -125,7 +125,7 @@ def cmd_sync(args: argparse.Namespace) -> int:
 
 
 def store_reason(store: Store) -> str:
-    from kiosk.status import feeds as feed_states
+    from kiosk.store.sync_state import feeds as feed_states
 
     feeds = feed_states(store)
     return "; ".join(f"{name}: {f['last_error']}" for name, f in feeds.items() if f["last_error"]) or "unknown"

@@ -10,14 +10,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from kiosk import kinds
 from kiosk.errors import FlowError, ValidationError
-from kiosk.services import inbound
 from kiosk.services.approvals import check_training_scope
 from kiosk.services.context import Context
 from kiosk.services.staff import Actor, require
 from kiosk.services.states import FIRST_REGISTRATION
 from kiosk.store import Store, UnitOfWork
+from sync.wire import kinds
 
 __all__ = ["record_acceptance"]
 
@@ -84,8 +83,7 @@ def checklist(store: Store, project_id: str) -> dict[str, dict[str, Any] | None]
     return {item: rows.get(item) for item in ITEMS}
 
 
-@inbound.handles(kinds.FIRST_REGISTRATION_APPROVED)
-def _approved(uow: UnitOfWork, item: dict[str, Any]) -> None:
+def apply_first_registration_approved(uow: UnitOfWork, item: dict[str, Any]) -> None:
     project = check_training_scope(uow, item, "projects", "id", str(item["subject"]))
     if project["first_registration"] == "approved":
         return

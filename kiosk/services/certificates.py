@@ -14,17 +14,16 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from kiosk import kinds
 from kiosk.errors import FlowError, ValidationError
 from kiosk.rules.certno import normalize_text
 from kiosk.rules.reason import required_reason
-from kiosk.services import inbound
 from kiosk.services.approvals import check_training_scope, is_training, require_field
 from kiosk.services.context import Context
 from kiosk.services.printing import create_job
 from kiosk.services.staff import SUPERVISOR_ROLES, Actor, require
 from kiosk.services.states import CERTIFICATE
 from kiosk.store import Store, UnitOfWork
+from sync.wire import kinds
 
 __all__ = ["add_stock", "reprint", "void_serial"]
 
@@ -36,8 +35,7 @@ def recorded(store: Store, unit_code: str) -> dict[str, Any] | None:
     return rows[0] if rows else None
 
 
-@inbound.handles(kinds.REGISTRATION_RECORDED)
-def _registration_recorded(uow: UnitOfWork, item: dict[str, Any]) -> None:
+def apply_registration_recorded(uow: UnitOfWork, item: dict[str, Any]) -> None:
     unit = check_training_scope(uow, item, "units", "code", str(item["subject"]))
     number = normalize_text(str(require_field(item, "certificate_no")))
     data = item["data"]

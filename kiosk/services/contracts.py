@@ -14,12 +14,10 @@ import hashlib
 import uuid
 from typing import Any
 
-from kiosk import kinds
 from kiosk.errors import FlowError, ValidationError
 from kiosk.masterdata import buyers_of_unit
 from kiosk.rules.money import format_yuan, yuan_in_words
 from kiosk.rules.reason import required_reason
-from kiosk.services import inbound
 from kiosk.services.approvals import check_training_scope, require_field
 from kiosk.services.context import Context
 from kiosk.services.signatures import document_hash, record_signature, signature_summary
@@ -27,6 +25,7 @@ from kiosk.services.staff import Actor, require
 from kiosk.services.states import CONTRACT
 from kiosk.store import Store, UnitOfWork
 from kiosk.templates import load_template
+from sync.wire import kinds
 
 __all__ = ["correct", "draft", "sign"]
 
@@ -166,8 +165,7 @@ def filed_contract(store: Store, unit_code: str) -> dict[str, Any] | None:
     return rows[0] if rows else None
 
 
-@inbound.handles(kinds.CONTRACT_FILED)
-def _filed(uow: UnitOfWork, item: dict[str, Any]) -> None:
+def apply_contract_filed(uow: UnitOfWork, item: dict[str, Any]) -> None:
     contract = check_training_scope(uow, item, "contracts", "id", str(item["subject"]))
     filing_no = str(require_field(item, "filing_no"))
     if contract["state"] == "filed":

@@ -11,17 +11,16 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from kiosk import kinds
 from kiosk.errors import FlowError, ValidationError
 from kiosk.masterdata import uscc_check_failed
 from kiosk.rules.county_time import county_date
 from kiosk.rules.reason import required_reason
 from kiosk.rules.uscc import parse_uscc
-from kiosk.services import inbound
 from kiosk.services.approvals import is_training, item_data, require_field
 from kiosk.services.context import Context
 from kiosk.services.staff import SUPERVISOR_ROLES, Actor, require
 from kiosk.store import Store, UnitOfWork
+from sync.wire import kinds
 
 __all__ = ["override", "record_violation"]
 
@@ -99,8 +98,7 @@ def record_violation(ctx: Context, actor: Actor, uscc: str, kind: str, note: str
     return row_id
 
 
-@inbound.handles(kinds.RESTRICTION_SET)
-def _set(uow: UnitOfWork, item: dict[str, Any]) -> None:
+def apply_restriction_set(uow: UnitOfWork, item: dict[str, Any]) -> None:
     if is_training(item):
         raise FlowError("the restriction list is never changed by training items", code="training_scope")
     # Signed by the platform: a code failing its check character is kept and flagged.
@@ -118,8 +116,7 @@ def _set(uow: UnitOfWork, item: dict[str, Any]) -> None:
                                       **({"uscc_check_failed": True} if failed else {})})
 
 
-@inbound.handles(kinds.RESTRICTION_LIFTED)
-def _lifted(uow: UnitOfWork, item: dict[str, Any]) -> None:
+def apply_restriction_lifted(uow: UnitOfWork, item: dict[str, Any]) -> None:
     if is_training(item):
         raise FlowError("the restriction list is never changed by training items", code="training_scope")
     uscc = parse_uscc(str(item["subject"]), strict=False).normalized

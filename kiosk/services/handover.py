@@ -21,7 +21,6 @@ import re
 import uuid
 from typing import Any, Literal
 
-from kiosk import kinds
 from kiosk.errors import CheckFailed, FlowError, IllegalTransition, ValidationError
 from kiosk.masterdata import Buyer, buyers_of_unit
 from kiosk.offline import master_data_freshness
@@ -37,6 +36,7 @@ from kiosk.services.signatures import document_hash, record_signature, signature
 from kiosk.services.staff import Actor, require
 from kiosk.services.states import CERTIFICATE, HANDOVER
 from kiosk.store import Store
+from sync.wire import kinds
 
 __all__ = ["bind_certificate", "cancel", "check", "deliver", "hand_keys", "identify", "issue_receipt",
            "mark_keys_ready", "register_agent", "sign", "start"]

@@ -11,16 +11,16 @@ import re
 import uuid
 from typing import Any, Literal
 
-from kiosk import kinds
 from kiosk.errors import CheckFailed, FlowError, ValidationError
 from kiosk.masterdata import find_buyers
 from kiosk.privacy import mask_id, mask_phone
-from kiosk.services import inbound
 from kiosk.services.approvals import check_training_scope, require_field
 from kiosk.services.context import Context
+from kiosk.services.printing import create_job, project_service_point
 from kiosk.services.staff import Actor, require
 from kiosk.services.states import CERTIFICATE, MAIL_REQUEST
 from kiosk.store import UnitOfWork
+from sync.wire import kinds
 
 __all__ = ["request_mailing"]
 
@@ -51,7 +51,8 @@ def request_mailing(ctx: Context, actor: Actor, unit_code: str, *, requester_id_
         raise ValidationError("identified_by is in_person or agent", field="identified_by")
     request_id = f"YJ-{uuid.uuid4().hex[:12]}"
     with ctx.store.unit_of_work(actor.label) as uow:
-        cert = uow.execute("SELECT state, training FROM certificates WHERE unit_code = ?", (unit_code,)).fetchone()
+        cert = uow.execute("SELECT state, training, certificate_no FROM certificates WHERE unit_code = ?",
+                           (unit_code,)).fetchone()
         if cert is None:
             raise CheckFailed(f"unit {unit_code} has no recorded certificate yet; mailing can be asked for "
                               "once the registration is recorded", code="no_certificate")
@@ -72,11 +73,16 @@ def request_mailing(ctx: Context, actor: Actor, unit_code: str, *, requester_id_
             "request_id": request_id, "unit_code": unit_code, "recipient": recipient.strip(),
             "phone": phone.strip(), "address": address.strip(), "identified_by": identified_by,
             "authorisation_no": authorisation_no}, training=bool(cert[1]))
+        # The courier's slip carries the recipient in full; the job body is encrypted like the row.
+        create_job(uow, "mailing_slip", unit_code, {
+            "request_id": request_id, "unit_code": unit_code, "certificate_no": cert[2] or "",
+            "recipient": recipient.strip(), "phone": phone.strip(), "address": address.strip(),
+            "requested_at": uow.at, "service_point": project_service_point(uow, unit_code),
+            "training": bool(cert[1])})
     return request_id
 
 
-@inbound.handles(kinds.MAIL_TRACKING)
-def _tracking(uow: UnitOfWork, item: dict[str, Any]) -> None:
+def apply_mail_tracking(uow: UnitOfWork, item: dict[str, Any]) -> None:
     request = check_training_scope(uow, item, "mail_requests", "id", str(item["subject"]))
     tracking = str(require_field(item, "tracking_no"))
     carrier = str(item["data"].get("carrier") or "EMS")

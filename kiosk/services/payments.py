@@ -33,7 +33,6 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from kiosk import kinds
 from kiosk.errors import FlowError
 from kiosk.rules.fees import (MAINTENANCE_FUND, REGISTRATION_OFFICE, TAX_BUREAU, FeeSettings,
                               Purchase, estimate_fees)
@@ -43,10 +42,11 @@ from kiosk.rules.money import format_yuan
 from kiosk.rules.reason import required_reason
 from kiosk.rules.unitcode import UnitCodeRules, parse_unit_code
 from kiosk.services.context import Context
-from kiosk.services.inbound import handles
+from kiosk.services.printing import create_job, project_service_point
 from kiosk.services.staff import SUPERVISOR_ROLES, Actor, require
 from kiosk.services.states import PAYMENT_ITEM, PAYMENT_ORDER
 from kiosk.store import Store, UnitOfWork
+from sync.wire import kinds
 
 __all__ = ["create_order", "record_confirmation", "request_refund", "void_order"]
 
@@ -311,13 +311,11 @@ def request_refund(ctx: Context, supervisor: Actor, order_id: str, payee: str, r
 
 # --- confirmations and refunds from the platform ------------------------------------------------
 
-@handles(kinds.PAYMENT_CONFIRMED)
 def apply_confirmation(uow: UnitOfWork, item: dict[str, Any]) -> None:
     """Inbound handler: one item of an order was paid."""
     _apply(uow, item, _judge_confirmation, _write_confirmation)
 
 
-@handles(kinds.PAYMENT_REFUNDED)
 def apply_refund(uow: UnitOfWork, item: dict[str, Any]) -> None:
     """Inbound handler: the payee returned one item's payment."""
     _apply(uow, item, _judge_refund, _write_refund)
@@ -489,6 +487,18 @@ def _write_confirmation(uow: UnitOfWork, item: _Item, verdict: _Verdict) -> None
                    {"state": PAYMENT_ORDER.advance(order["state"], "pay")})
         uow.log("payment.paid", item.order_id,
                 {"unit_code": order["unit_code"], "total_fen": order["total_fen"]})
+        _queue_receipt(uow, order)
+
+
+def _queue_receipt(uow: UnitOfWork, order: dict[str, Any]) -> str:
+    """The buyer's payment receipt (every item, per payee), queued when the order is paid in full."""
+    items = _rows(uow, "SELECT payee, name, amount_fen, confirmed_at FROM payment_items WHERE order_id = ? "
+                  "ORDER BY rowid", (order["id"],))
+    return create_job(uow, "payment_receipt", order["unit_code"], {
+        "order_id": order["id"], "payment_code": order["payment_code"], "unit_code": order["unit_code"],
+        "items": [{"payee": i["payee"], "name": i["name"], "amount_fen": i["amount_fen"]} for i in items],
+        "paid_at": max(str(i["confirmed_at"] or uow.at) for i in items),
+        "service_point": project_service_point(uow, order["unit_code"]), "training": bool(order["training"])})
 
 
 def _judge_refund(uow: UnitOfWork, item: _Item) -> _Verdict:

@@ -10,11 +10,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from kiosk import kinds, masterdata
+from kiosk import masterdata
 from kiosk.errors import FlowError
 from kiosk.privacy import mask_id
 from kiosk.rules.idcard import parse_id_number
-from kiosk.services import inbound
 from kiosk.services.approvals import is_training, item_data, require_field
 from kiosk.services.staff import ROLES
 from kiosk.store import UnitOfWork
@@ -28,15 +27,13 @@ def _real_only(item: dict[str, Any]) -> None:
                         code="training_scope")
 
 
-@inbound.handles(kinds.MASTER_DEVELOPER)
-def _developer(uow: UnitOfWork, item: dict[str, Any]) -> None:
+def apply_master_developer(uow: UnitOfWork, item: dict[str, Any]) -> None:
     _real_only(item)
     masterdata.add_developer(uow, str(item["subject"]), str(require_field(item, "name")),
                              address=str(item_data(item).get("address", "")), signed=True)
 
 
-@inbound.handles(kinds.MASTER_PROJECT)
-def _project(uow: UnitOfWork, item: dict[str, Any]) -> None:
+def apply_master_project(uow: UnitOfWork, item: dict[str, Any]) -> None:
     _real_only(item)
     data = item_data(item)
     masterdata.add_project(uow, str(item["subject"]), str(require_field(item, "name")),
@@ -44,8 +41,7 @@ def _project(uow: UnitOfWork, item: dict[str, Any]) -> None:
                            service_point=str(data.get("service_point", "")), address=str(data.get("address", "")))
 
 
-@inbound.handles(kinds.MASTER_UNIT)
-def _unit(uow: UnitOfWork, item: dict[str, Any]) -> None:
+def apply_master_unit(uow: UnitOfWork, item: dict[str, Any]) -> None:
     _real_only(item)
     data = item_data(item)
     code = str(item["subject"])
@@ -63,8 +59,7 @@ def _unit(uow: UnitOfWork, item: dict[str, Any]) -> None:
         uow.update("units", {"code": code}, {"keys_ready": 1})
 
 
-@inbound.handles(kinds.MASTER_BUYER)
-def _buyer(uow: UnitOfWork, item: dict[str, Any]) -> None:
+def apply_master_buyer(uow: UnitOfWork, item: dict[str, Any]) -> None:
     _real_only(item)
     data = item_data(item)
     unit_code = str(require_field(item, "unit_code"))
@@ -88,8 +83,7 @@ def _buyer(uow: UnitOfWork, item: dict[str, Any]) -> None:
     uow.log("buyer.update", unit_code, {"buyer": existing[0], "position": position, "id": mask_id(number)})
 
 
-@inbound.handles(kinds.STAFF_ROSTER)
-def _roster(uow: UnitOfWork, item: dict[str, Any]) -> None:
+def apply_staff_roster(uow: UnitOfWork, item: dict[str, Any]) -> None:
     _real_only(item)
     staff = require_field(item, "staff")
     if not isinstance(staff, list):
@@ -111,16 +105,13 @@ def _roster(uow: UnitOfWork, item: dict[str, Any]) -> None:
     uow.log("staff.roster", str(item["subject"]), {"count": len(staff)})
 
 
-
-@inbound.handles(kinds.DEVICE_REVOKED)
-def _revoked(uow: UnitOfWork, item: dict[str, Any]) -> None:
+def apply_device_revoked(uow: UnitOfWork, item: dict[str, Any]) -> None:
     """Kept in the audit log; the sync agent itself stops syncing when it sees its own revocation."""
     _real_only(item)
     uow.log("device.revoked", str(item["subject"]), {"reason": item_data(item).get("reason")})
 
 
-@inbound.handles(kinds.CONFIG)
-def _config(uow: UnitOfWork, item: dict[str, Any]) -> None:
+def refuse_config(uow: UnitOfWork, item: dict[str, Any]) -> None:
     """Remote configuration is refused on purpose: a technician changes kiosk.toml on site."""
     raise FlowError("this kiosk does not take configuration from the platform; a technician changes "
                     "kiosk.toml on site", code="config_not_applied")

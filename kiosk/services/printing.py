@@ -37,6 +37,13 @@ def create_job(uow: UnitOfWork, kind: str, subject: str, body: dict[str, Any]) -
     return job_id
 
 
+def project_service_point(uow: UnitOfWork, unit_code: str) -> str:
+    """The service point a receipt names: the one the unit's project is served from."""
+    row = uow.execute("SELECT p.service_point FROM units u JOIN projects p ON p.id = u.project_id "
+                      "WHERE u.code = ?", (unit_code,)).fetchone()
+    return str(row[0]) if row and row[0] else ""
+
+
 def job_body(store: Store, job_id: str) -> dict[str, Any]:
     rows = store.read("SELECT body_enc FROM print_jobs WHERE id = ?", (job_id,))
     if not rows:

@@ -8,13 +8,13 @@ certificate the office printed), which the handover then checks and binds.
 
 from __future__ import annotations
 
-from kiosk import kinds
 from kiosk.errors import FlowError
 from kiosk.masterdata import buyers_of_unit
 from kiosk.services import certificates, contracts, payments
 from kiosk.services.context import Context
 from kiosk.services.gates import handover_gates, require_passed
 from kiosk.services.staff import Actor, require
+from sync.wire import kinds
 
 __all__ = ["request_registration"]
 

@@ -24,7 +24,6 @@ import time
 import uuid
 from typing import Any
 
-from kiosk import kinds
 from kiosk.errors import KioskError
 from kiosk.masterdata import buyers_of_unit
 from kiosk.rules.certno import CertificateTemplate, format_certificate_number
@@ -34,10 +33,11 @@ from kiosk.services.context import Context
 from kiosk.services.samples import SYNTHETIC_PROJECT_ID, install_samples, load_samples, synthetic_units
 from kiosk.services.signatures import document_hash, sample_bundle
 from kiosk.services.staff import Actor
+from kiosk.store import approvals, outbox
+from sync.wire import kinds
 
 __all__: list[str] = []
 
-APPROVALS_CONTEXT = "approvals.body"
 SIMULATOR = Actor("simulator", "system", training=True)
 
 
@@ -47,10 +47,7 @@ def apply_training_item(ctx: Context, kind: str, subject: str, data: dict[str, A
             "issued_at": ctx.now().isoformat(), "data": {**data, "training": True}}
     with ctx.store.unit_of_work(SIMULATOR.label) as uow:
         inbound.apply(uow, item)
-        uow.insert("approvals", {
-            "item_id": item["item_id"], "kind": kind, "subject": subject,
-            "body_enc": uow.vault.encrypt(json.dumps(item, ensure_ascii=False), APPROVALS_CONTEXT),
-            "signature": b"", "issued_at": item["issued_at"], "received_at": uow.at, "status": "applied"})
+        approvals.keep(uow, item)
     return str(item["item_id"])
 
 
@@ -156,7 +153,7 @@ def simulate(ctx: Context, handovers: int) -> dict[str, Any]:
         except KioskError as exc:
             sim.failures.append(f"{unit['code']}: {exc.code}: {exc}")
     elapsed = time.perf_counter() - started
-    pending = ctx.store.read("SELECT count(*) AS n FROM outbox WHERE state = 'pending'")[0]["n"]
+    pending = outbox.counts(ctx.store)[outbox.PENDING]
     return {"handovers": handovers, "delivered": delivered, "failed": handovers - delivered,
             "ms_per_handover": round(elapsed * 1000 / handovers, 2) if handovers else 0.0,
             "outbox_pending": pending, "errors": sim.failures[:20]}

@@ -48,9 +48,6 @@ class Actor:
         return f"{self.role}:{self.id}"
 
 
-SYSTEM_SYNC = Actor("sync", "system")
-
-
 def hash_pin(pin: str) -> str:
     _check_pin(pin)
     salt = os.urandom(16)

@@ -9,24 +9,17 @@ are made up locally and can never touch real data.
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
-from kiosk import kinds
 from kiosk.errors import CheckFailed
-from kiosk.identity import IdentityError, load_enrollment, platform_signed
+from kiosk.identity import Enrollment, IdentityError, load_enrollment
 from kiosk.rules.certno import normalize_text
 from kiosk.services.context import Context
+from kiosk.store import approvals
+from sync import wire
+from sync.wire import kinds
 
 __all__: list[str] = []
-
-APPROVALS_CONTEXT = "approvals.body"
-
-
-def stored_items(ctx: Context, kind: str, subject: str) -> list[dict[str, Any]]:
-    rows = ctx.store.read("SELECT body_enc FROM approvals WHERE kind = ? AND subject = ? AND status = 'applied' "
-                          "ORDER BY received_at", (kind, subject))
-    return [json.loads(ctx.store.vault.decrypt(r["body_enc"], APPROVALS_CONTEXT) or "{}") for r in rows]
 
 
 def check_certificate_approval(ctx: Context, unit_code: str, certificate: dict[str, Any]) -> None:
@@ -36,12 +29,20 @@ def check_certificate_approval(ctx: Context, unit_code: str, certificate: dict[s
     except IdentityError as exc:
         raise CheckFailed("the certificate cannot be verified: this kiosk is not enrolled with the platform",
                           code="not_enrolled", hint=str(exc)) from None
-    for item in stored_items(ctx, kinds.REGISTRATION_RECORDED, unit_code):
+    for item in approvals.applied_items(ctx.store, kinds.REGISTRATION_RECORDED, unit_code):
         data = item.get("data") or {}
         if (normalize_text(str(data.get("certificate_no", ""))) == certificate["certificate_no"]
                 and (not data.get("serial") or data.get("serial") == certificate["serial"])
-                and platform_signed(item, enrollment)):
+                and _platform_signed(item, enrollment)):
             return
     raise CheckFailed(f"the certificate record of unit {unit_code} is not backed by a signed approval from "
                       "the platform", code="unverified_certificate",
                       hint="do not hand over; a technician checks the kiosk and syncs again")
+
+
+def _platform_signed(item: dict[str, Any], enrollment: Enrollment) -> bool:
+    try:
+        wire.verify_item(item, enrollment.platform_sign_key())
+    except wire.WireError:
+        return False
+    return True

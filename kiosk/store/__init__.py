@@ -14,10 +14,10 @@ from sqlite_utils import Database
 
 from kiosk.errors import MigrationError, StoreError
 from kiosk.store.migrations import migrations
-from kiosk.store.unit_of_work import OUTBOX_CONTEXT, UnitOfWork
+from kiosk.store.unit_of_work import UnitOfWork
 from kiosk.vault import Vault
 
-__all__ = ["Store", "UnitOfWork", "OUTBOX_CONTEXT", "utc_now"]
+__all__ = ["Store", "UnitOfWork", "utc_now"]
 
 BUSY_TIMEOUT_MS = 10_000
 CACHE_KIB = 64 * 1024

@@ -21,9 +21,8 @@ from typing import Any
 
 from kiosk import audit
 from kiosk.errors import StoreError
+from kiosk.store import outbox
 from kiosk.vault import Vault
-
-OUTBOX_CONTEXT = "outbox.payload"
 
 
 @functools.lru_cache(maxsize=256)
@@ -112,11 +111,7 @@ class UnitOfWork:
             raise StoreError("an outbox record needs its audit entry first",
                              hint="call log() before push() in the same unit of work")
         rid = record_id or new_record_id()
-        body = audit.canonical_text(payload)
-        self.conn.execute(
-            "INSERT INTO outbox (record_id, kind, subject, payload_enc, training, audit_seq, created_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (rid, kind, subject, self.vault.encrypt(body, OUTBOX_CONTEXT), int(training),
-             self.audit_seqs[-1], self.at))
+        outbox.insert(self.conn, self.vault, record_id=rid, kind=kind, subject=subject, payload=payload,
+                      training=training, audit_seq=self.audit_seqs[-1], at=self.at)
         self.record_ids.append(rid)
         return rid

@@ -16,6 +16,10 @@ payment.order                  order id         items: [{payee, amount_fen}]
 mail.requested                 mail request id  none
 =============================  ===============  ==========================================
 
+Record kinds the gateway stores as given: ``acceptance.recorded``,
+``handover.delivered``, ``certificate.stock``, ``payment.refund_requested``,
+``payment.voided``, ``restriction.overridden``, ``violation.recorded``.
+
 Item kinds the gateway issues, with their subject and ``data``:
 
 =============================  ===============  ==========================================
@@ -51,6 +55,13 @@ HANDOVER_READY: Final = "handover.ready"
 CONTRACT_SIGNED: Final = "contract.signed"
 PAYMENT_ORDER: Final = "payment.order"
 MAIL_REQUESTED: Final = "mail.requested"
+ACCEPTANCE_RECORDED: Final = "acceptance.recorded"
+HANDOVER_DELIVERED: Final = "handover.delivered"
+CERTIFICATE_STOCK: Final = "certificate.stock"
+PAYMENT_REFUND_REQUESTED: Final = "payment.refund_requested"
+PAYMENT_VOIDED: Final = "payment.voided"
+RESTRICTION_OVERRIDDEN: Final = "restriction.overridden"
+VIOLATION_RECORDED: Final = "violation.recorded"
 
 # Item kinds (county -> kiosk).
 FIRST_REGISTRATION_APPROVED: Final = "first_registration.approved"

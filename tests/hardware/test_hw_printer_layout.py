@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import datetime
 
 import pytest
 
 from hardware.printer.columns import pad_between, text_columns, wrap
 from hardware.printer.layout import PAPERS, Line, QRCode, ReceiptBuilder, paper_for
-from hardware.printer.receipts import (Buyer, DailyReconciliation, HandoverReceipt, MailingSlip, PayeeReconciliation,
-                                       PaymentItem, PaymentReceipt, format_yuan, handover_receipt, mailing_slip,
-                                       payment_receipt, reconciliation_report)
+from hardware.printer.receipts import (Buyer, HandoverReceipt, MailingSlip, PaymentItem, PaymentReceipt, format_yuan,
+                                       handover_receipt, mailing_slip, payment_receipt)
 from hardware.printer.strings import RECEIPT_STRINGS, receipt_strings
 from kiosk.errors import ValidationError
 
@@ -93,22 +92,29 @@ def test_payment_receipt_totals_in_fen_and_lists_each_payee() -> None:
     assert all(text_columns(t) <= 32 for t in text)
 
 
-def test_reconciliation_flags_mismatches_per_payee() -> None:
-    data = DailyReconciliation(date(2026, 11, 28), "网点", (
-        PayeeReconciliation("税务局", 100_00, 100_00, 0),
-        PayeeReconciliation("登记中心", 80_00, 0, 1)))
-    text = [line.text.strip() for line in lines(reconciliation_report(data, PAPERS[80]))]
-    assert text.count("有差异，请核对") == 1
-    assert "全部相符" not in text
-    matched = DailyReconciliation(date(2026, 11, 28), "网点", (PayeeReconciliation("税务局", 1, 1, 0),))
-    assert "全部相符" in [line.text.strip() for line in lines(reconciliation_report(matched, PAPERS[80]))]
+def test_payment_receipt_names_payee_codes_and_marks_training() -> None:
+    items = (PaymentItem("tax_bureau", "契税", 100), PaymentItem("maintenance_fund", "住宅专项维修资金", 200))
+    real = [line.text.strip() for line in lines(payment_receipt(
+        PaymentReceipt("P1", "410425001001GB00001F00010001", items, WHEN, "网点"), PAPERS[80]))]
+    assert "税务机关" in real and "住宅专项维修资金" in real and "tax_bureau" not in real
+    assert "【演练数据 不作凭证】" not in real
+    training = [line.text.strip() for line in lines(payment_receipt(
+        PaymentReceipt("P1", "410425001001GB00001F00010001", items, WHEN, "网点", training=True), PAPERS[80]))]
+    assert "【演练数据 不作凭证】" in training
+    english = [line.text.strip() for line in lines(payment_receipt(
+        PaymentReceipt("P1", "410425001001GB00001F00010001", items, WHEN, "网点"), PAPERS[80], language="en"))]
+    assert "Tax bureau" in english
 
 
 def test_mailing_slip_has_full_address_for_the_courier() -> None:
     slip = MailingSlip("豫(2026)郏县不动产权第0001234号", "410425001001GB00001F00010001", "张三丰", "13812345678",
                        "河南省平顶山市郏县龙山大道1号", "467100", WHEN, "网点", tracking_number="SF123")
     text = "\n".join(line.text for line in lines(mailing_slip(slip, PAPERS[80])))
-    assert "张三丰" in text and "13812345678" in text and "SF123" in text
+    assert "张三丰" in text and "13812345678" in text and "SF123" in text and "467100" in text
+    no_postcode = MailingSlip("豫(2026)郏县不动产权第0001234号", "410425001001GB00001F00010001", "张三丰", "13812345678",
+                              "河南省平顶山市郏县龙山大道1号", "", WHEN, "网点", training=True)
+    text = "\n".join(line.text for line in lines(mailing_slip(no_postcode, PAPERS[80])))
+    assert "邮编" not in text and "【演练数据 不作凭证】" in text
 
 
 def test_english_strings_cover_every_chinese_key() -> None:

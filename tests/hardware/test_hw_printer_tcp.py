@@ -204,10 +204,12 @@ def test_queued_receipt_survives_paper_out_and_prints_after(emulator_factory, da
     report = json.loads(capsys.readouterr().out)
     receipt = [j for j in report["jobs"] if j["kind"] == "handover_receipt"][0]
     assert not receipt["printed"] and "out of paper" in receipt["detail"] and empty.job_bytes == b""
+    refused = {j["job"] for j in report["jobs"] if j["kind"] in ("handover_receipt", "payment_receipt")}
+    assert len(refused) == 2 and not any(j["printed"] for j in report["jobs"])
     loaded = emulator_factory()
     assert main(["print-pending", "--printer", loaded.uri, "--json"]) == 0
     report = json.loads(capsys.readouterr().out)
-    assert [j["job"] for j in report["jobs"] if j["printed"]] == [receipt["job"]]
+    assert {j["job"] for j in report["jobs"] if j["printed"]} == refused
     assert "交房即交证".encode("gb18030") in loaded.job_bytes or b"\x1dv0" in loaded.job_bytes
 
 

@@ -16,4 +16,5 @@ def test_demo_runs_every_step(tmp_path: Path) -> None:
     assert "Done: 3 of 3 handovers delivered" in done.stdout
     assert '"duplicates": 0' in done.stdout and '"ok": true' in done.stdout
     assert (tmp_path / "enroll-qr.png").exists() and (tmp_path / "kiosk" / "kiosk.sqlite").exists()
-    assert len(list((tmp_path / "kiosk" / "printer").glob("*.png"))) == 3, "one receipt per handover"
+    assert len(list((tmp_path / "kiosk" / "printer").glob("*.png"))) == 6, \
+        "a payment receipt and a handover receipt per handover"

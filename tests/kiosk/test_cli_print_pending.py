@@ -26,15 +26,21 @@ def test_failed_print_stays_queued_then_prints(data_dir: Path, capsys: pytest.Ca
     assert main(["simulate", "--handovers", "2"]) == 0
     capsys.readouterr()
     code, down = run(capsys, "print-pending", "--printer", f"tcp://127.0.0.1:{closed_port()}")
-    assert code == 1 and down["printed"] == 0 and down["failed"] == 2
+    # Each simulated case queues its payment receipt (when paid in full) and its handover receipt.
+    assert code == 1 and down["printed"] == 0 and down["failed"] == 4
     receipts = [j for j in down["jobs"] if j["kind"] == "handover_receipt"]
-    assert all("127.0.0.1" in j["detail"] for j in receipts)
+    assert len(receipts) == 2 and all("127.0.0.1" in j["detail"] for j in receipts)
+    assert len([j for j in down["jobs"] if j["kind"] == "payment_receipt"]) == 2
 
     code, up = run(capsys, "print-pending")
-    assert code == 0 and up["printed"] == 2
-    texts = [Path(f).read_text(encoding="utf-8") for j in up["jobs"] if j["printed"] for f in j["files"]
-             if f.endswith(".txt")]
-    assert len(texts) == 2 and all("QR" in t for t in texts)
+    assert code == 0 and up["printed"] == 4
+
+    def texts(kind: str) -> list[str]:
+        return [Path(f).read_text(encoding="utf-8") for j in up["jobs"] if j["printed"] and j["kind"] == kind
+                for f in j["files"] if f.endswith(".txt")]
+
+    assert len(texts("handover_receipt")) == 2 and all("QR" in t for t in texts("handover_receipt"))
+    assert len(texts("payment_receipt")) == 2 and all("--- cut ---" in t and "QR" not in t for t in texts("payment_receipt"))
     certificate_pages = [j for j in up["jobs"] if j["kind"] == "certificate"]
     assert certificate_pages and not any(j["printed"] for j in certificate_pages)
 

@@ -8,7 +8,8 @@ import pytest
 
 from kiosk import audit
 from kiosk.errors import StoreError
-from kiosk.store import OUTBOX_CONTEXT, Store
+from kiosk.store import Store
+from kiosk.store.outbox import CONTEXT as OUTBOX_CONTEXT
 
 USCC = "91350100M000100Y43"
 

@@ -11,7 +11,6 @@ from pathlib import Path
 import pytest
 
 from kiosk.config import load_config
-from sync import state
 from sync.enroll import EnrollTarget, enroll
 from sync.schedule import Backoff
 from sync.transport import RequestsTransport
@@ -20,7 +19,9 @@ from sync_gateway import LiveGateway
 from sync_kiosk import fill_outbox, make_agent, open_store
 
 from gateway_harness import GatewayProcess
-from kiosk.status import feed_state, outbox_counts
+from kiosk.store import sync_state as state
+from kiosk.store.outbox import counts as outbox_counts
+from kiosk.store.sync_state import feed_state
 
 RETRYABLE = {"network", "server_error", "rate_limited"}
 

@@ -9,7 +9,8 @@ from pathlib import Path
 from sync_gateway import LiveGateway
 from sync_kiosk import make_agent, open_store
 
-from kiosk import audit, kinds
+from kiosk import audit
+from sync.wire import kinds
 from kiosk.config import load_config
 from kiosk.masterdata import buyers_of_unit
 from kiosk.services import acceptance, certificates, contracts, handover, payments, registration
@@ -17,7 +18,7 @@ from kiosk.services.context import Context
 from kiosk.services.samples import install_samples, load_samples
 from kiosk.services.signatures import document_hash, sample_bundle
 from kiosk.services.staff import Actor
-from kiosk.status import outbox_counts
+from kiosk.store.outbox import counts as outbox_counts
 
 APPROVABLE = (kinds.FIRST_REGISTRATION_REQUESTED, kinds.CONTRACT_SIGNED, kinds.PAYMENT_ORDER,
               kinds.REGISTRATION_REQUESTED)

@@ -11,12 +11,14 @@ import pytest
 
 from kiosk.config import load_config
 from kiosk.identity import load_identity
-from sync import state, wire
+from sync import wire
 from sync.errors import BadSignature, TrustBroken
 from sync.transport import RequestsTransport, Response
 from sync_gateway import LiveGateway
 from sync_kiosk import fill_outbox, make_agent, open_store
-from kiosk.status import feed_state, outbox_counts
+from kiosk.store import sync_state as state
+from kiosk.store.outbox import counts as outbox_counts
+from kiosk.store.sync_state import feed_state
 
 Tamper = Callable[[str, Response], Response]
 

@@ -18,7 +18,7 @@ from kiosk.audit import verify
 from sync_kiosk import ROOT, fill_outbox, kiosk, open_store
 
 from gateway_harness import GatewayProcess
-from kiosk.status import outbox_counts
+from kiosk.store.outbox import counts as outbox_counts
 
 KILLS = 32
 

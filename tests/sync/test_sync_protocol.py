@@ -16,7 +16,8 @@ from sync.agent import Agent
 from sync.transport import RequestsTransport
 from sync_gateway import LiveGateway
 from sync_kiosk import fill_outbox, make_agent, open_store
-from kiosk.status import feeds, outbox_counts
+from kiosk.store.outbox import counts as outbox_counts
+from kiosk.store.sync_state import feeds
 
 
 def test_a_kiosk_clock_an_hour_behind_is_corrected_from_server_time(enrolled: Path, gateway: LiveGateway) -> None:

@@ -17,11 +17,13 @@ from kiosk.config import load_config
 from kiosk.identity import (Enrollment, IdentityError, NotEnrolled, b64, ensure_device_keys,
                             load_identity, save_enrollment)
 from kiosk.offline import assess, master_data_freshness
-from sync import outbox, state
+from sync import outbox
 from sync.errors import AgentLocked
 from sync.lock import AgentLock
 from sync.schedule import Backoff
-from kiosk.status import feed_state, outbox_counts
+from kiosk.store import sync_state as state
+from kiosk.store.outbox import counts as outbox_counts
+from kiosk.store.sync_state import feed_state
 
 
 def test_backoff_grows_exponentially_is_jittered_and_capped() -> None:

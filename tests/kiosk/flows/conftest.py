@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from kiosk import kinds
+from sync.wire import kinds
 from kiosk.config import load_config
 from kiosk.identity import Enrollment, b64, save_enrollment
 from kiosk.masterdata import Buyer, buyers_of_unit
@@ -24,7 +24,7 @@ from kiosk.services.context import Context
 from kiosk.services.samples import install_samples, load_samples
 from kiosk.services.signatures import document_hash, sample_bundle
 from kiosk.services.staff import Actor
-from kiosk.store import Store
+from kiosk.store import Store, approvals, sync_state
 from sync import wire
 
 NOW = dt.datetime(2026, 11, 20, 2, 0, tzinfo=dt.timezone.utc)
@@ -60,11 +60,7 @@ class Kiosk:
         with self.store.unit_of_work("system:sync") as uow:
             uow.log("sync.pull", item["item_id"])
             inbound.apply(uow, item)
-            uow.insert("approvals", {
-                "item_id": item["item_id"], "kind": kind, "subject": subject,
-                "body_enc": uow.vault.encrypt(wire.canonical_json(item), "approvals.body"),
-                "signature": wire.b64d(item["sig"], what="sig", code="bad_item"),
-                "issued_at": item["issued_at"], "received_at": uow.at, "status": "applied"})
+            approvals.keep(uow, item)
 
     def buyers(self, unit: str) -> list[Buyer]:
         return buyers_of_unit(self.store, unit)
@@ -134,9 +130,8 @@ def site(store: Store, data_dir: Path) -> Iterator[Kiosk]:
         platform_sign_public=b64(sign_raw), platform_kem_public=b64(kem_raw),
         fingerprint=platform.public.fingerprint(), enrolled_at=NOW.isoformat()))
     install_samples(ctx, INSTALLER, load_samples(), training=False)
-    with store.unit_of_work("system:sync") as uow:
-        uow.execute("INSERT INTO sync_state (feed, last_success) VALUES ('pull', ?)", (NOW.isoformat(),))
-        uow.log("test.fresh_master_data", "pull")
+    with sync_state.transaction(store.conn) as conn:
+        sync_state.record_success(conn, sync_state.PULL, NOW.isoformat())
     staff = store.read("SELECT id FROM staff WHERE role = 'staff' ORDER BY id LIMIT 1")[0]["id"]
     supervisor = store.read("SELECT id FROM staff WHERE role = 'supervisor' ORDER BY id LIMIT 1")[0]["id"]
     yield Kiosk(ctx, clock, Actor(staff, "staff"), Actor(supervisor, "supervisor"), platform)

@@ -7,11 +7,14 @@ import datetime as dt
 
 import pytest
 
-from kiosk import audit, kinds
+from hardware.printer.layout import PAPERS, Line
+from kiosk import audit
+from hardware.printer.jobs import mailing_ops
 from kiosk.errors import AuthError, CheckFailed, FlowError, IllegalTransition, ValidationError
 from kiosk.services import acceptance, certificates, contracts, handover, mailing, printing, staff
 from kiosk.services.context import Context
 from kiosk.services.signatures import sample_bundle
+from sync.wire import kinds
 
 from .conftest import NOW, Kiosk
 
@@ -134,6 +137,16 @@ def test_mailing_for_an_absent_buyer(site: Kiosk, single: str) -> None:
                                       identified_by="in_person", recipient="王某", phone="13800001111",
                                       address="河南省郑州市金水区某路1号")
     assert len(outbox(site, kinds.MAIL_REQUESTED)) == 1
+    slips = [j for j in printing.pending_jobs(site.store) if j["kind"] == "mailing_slip"]
+    assert [j["subject"] for j in slips] == [single], "one slip, and none for the refused requests"
+    body = printing.job_body(site.store, slips[0]["id"])
+    assert (body["request_id"], body["recipient"], body["phone"], body["address"]) == (
+        request, "王某", "13800001111", "河南省郑州市金水区某路1号")
+    certificate_no = site.store.read("SELECT certificate_no FROM certificates WHERE unit_code = ?",
+                                     (single,))[0]["certificate_no"]
+    assert body["certificate_no"] == certificate_no and body["training"] is False
+    text = "\n".join(op.text for op in mailing_ops(body, PAPERS[80]) if isinstance(op, Line))
+    assert "王某" in text and "13800001111" in text and certificate_no in text
     site.pull(kinds.MAIL_TRACKING, request, {"tracking_no": "EMS1234567890", "carrier": "EMS"})
     row = site.store.read("SELECT * FROM mail_requests WHERE id = ?", (request,))[0]
     assert (row["state"], row["tracking_no"]) == ("shipped", "EMS1234567890")

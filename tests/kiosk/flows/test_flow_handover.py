@@ -7,7 +7,8 @@ import json
 
 import pytest
 
-from kiosk import audit, kinds
+from kiosk import audit
+from sync.wire import kinds
 from kiosk.errors import AuthError, CheckFailed, FlowError, IllegalTransition, ValidationError
 from kiosk.rules.idcard import make_check_char
 from kiosk.services import credit, handover

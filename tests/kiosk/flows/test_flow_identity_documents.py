@@ -11,7 +11,8 @@ import datetime as dt
 
 import pytest
 
-from kiosk import kinds, masterdata
+from kiosk import masterdata
+from sync.wire import kinds
 from kiosk.errors import ValidationError
 from kiosk.rules.idcard import make_check_char
 from kiosk.rules.uscc import parse_uscc

@@ -19,7 +19,8 @@ from kiosk.rules.idcard import make_check_char
 from kiosk.services import inbound
 from kiosk.services.context import Context
 from kiosk.services.staff import Actor, add_staff
-from kiosk.store import OUTBOX_CONTEXT, Store
+from kiosk.store import Store
+from kiosk.store.outbox import CONTEXT as OUTBOX_CONTEXT
 
 USCC = "91350100M000100Y43"
 UNIT = "410425413219GB00029F00010002"

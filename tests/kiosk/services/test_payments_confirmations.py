@@ -14,7 +14,8 @@ from payments_helpers import (DEED_TAX, FUND, REGISTRATION, START, STAFF, SUPERV
                               TRAINEE, UNIT, add_case, events, item, items_of, make_context,
                               order_state, pull)
 
-from kiosk import audit, kinds  # noqa: E402
+from kiosk import audit  # noqa: E402
+from sync.wire import kinds  # noqa: E402
 from kiosk.errors import FlowError  # noqa: E402
 from kiosk.services import inbound, payments  # noqa: E402
 from kiosk.services.context import Context  # noqa: E402
@@ -221,6 +222,6 @@ def test_under_the_sync_agents_savepoint_a_refusal_leaves_nothing_but_the_approv
 
 
 def test_handlers_are_registered_for_both_kinds() -> None:
-    handlers = inbound.load_handlers()
+    handlers = inbound.HANDLERS
     assert handlers[CONFIRMED] is payments.apply_confirmation
     assert handlers[REFUNDED] is payments.apply_refund

@@ -14,7 +14,8 @@ from payments_helpers import (DEED_TAX, FUND, PRICE_FEN, REGISTRATION, START,  #
                               STAFF, SUPERVISOR, TRAINEE, UNIT, UNIT2, Clock, add_case, item,
                               items_of, make_context, order_state, outbox, pull)
 
-from kiosk import audit, kinds  # noqa: E402
+from kiosk import audit  # noqa: E402
+from sync.wire import kinds  # noqa: E402
 from kiosk.errors import AuthError, FlowError, ValidationError  # noqa: E402
 from kiosk.services import payments  # noqa: E402
 from kiosk.services.staff import Actor  # noqa: E402

@@ -14,7 +14,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from payments_helpers import (CST, DEED_TAX, FUND, REGISTRATION, STAFF, TRAINEE, UNIT,  # noqa: E402
                               UNIT2, Clock, add_case, item, items_of, make_context, outbox, pull)
 
-from kiosk import audit, kinds  # noqa: E402
+from kiosk import audit  # noqa: E402
+from sync.wire import kinds  # noqa: E402
 from kiosk.cli import main  # noqa: E402
 from kiosk.errors import ValidationError  # noqa: E402
 from kiosk.services import payments  # noqa: E402

@@ -12,7 +12,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from payments_helpers import (DEED_TAX, STAFF, SUPERVISOR, TRAINEE, UNIT, add_case, item,  # noqa: E402
                               items_of, make_context, order_state, outbox, pull)
 
-from kiosk import audit, kinds  # noqa: E402
+from kiosk import audit  # noqa: E402
+from sync.wire import kinds  # noqa: E402
 from kiosk.errors import AuthError, FlowError, IllegalTransition, ValidationError  # noqa: E402
 from kiosk.services import payments  # noqa: E402
 from kiosk.services.context import Context  # noqa: E402

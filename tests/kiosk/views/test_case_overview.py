@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from kiosk import kinds
+from sync.wire import kinds
 from kiosk.errors import FlowError, ValidationError
 from kiosk.rules.idcard import make_check_char
 from kiosk.services import contracts, credit, handover, payments, registration

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from kiosk import kinds
+from sync.wire import kinds
 from kiosk.errors import AuthError, FlowError
 from kiosk.services import payments, staff
 from kiosk.views.order import current_order, order_view

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from kiosk import kinds
+from sync.wire import kinds
 from kiosk.errors import CheckFailed
 from kiosk.services import contracts, handover, payments, registration
 from kiosk.services.gates import CASE_CHECKS, handover_gates

@@ -1,10 +1,12 @@
-"""Per-feed sync state in the ``sync_state`` table: the UI and `kiosk status` read it.
+"""Owner of the ``sync_state`` table: one row per feed of the sync agent.
 
 Feeds: ``push`` (outbox to platform) and ``pull`` (changes from platform). Each
 row keeps the cursor, when it was last tried, last succeeded, and the last
-error with its stable code and a reason a person can act on. These rows are
-bookkeeping of the agent itself: they are written in their own short
-transactions, never as audit entries or outbox records.
+error with its stable code and a reason a person can act on. The agent writes
+these rows as bookkeeping of its own, in short transactions of their own
+(``transaction``), never as audit entries or outbox records; the one exception
+is a pull's cursor, which moves inside the unit of work that applies the page.
+`kiosk status`, the offline limits and the UI read them here.
 """
 
 from __future__ import annotations
@@ -12,16 +14,21 @@ from __future__ import annotations
 import contextlib
 import sqlite3
 from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any, Final
 
-from kiosk.kinds import FEED_PULL, FEED_PUSH
-from kiosk.store import Store
+if TYPE_CHECKING:
+    from kiosk.store import Store
 
-PUSH = FEED_PUSH
-PULL = FEED_PULL
+PUSH: Final = "push"
+PULL: Final = "pull"
+FEEDS: Final = (PUSH, PULL)
+
+COLUMNS: Final = ("feed", "cursor", "last_attempt", "last_success", "last_error", "last_error_code",
+                  "last_error_at", "consecutive_failures", "items_refused", "halted")
 
 # A refused item stays the feed's last error after later successes (staff must see it) until
 # another error replaces it; ``items_refused`` counts every one.
-REFUSED_ITEM = "item_bad_signature"
+REFUSED_ITEM: Final = "item_bad_signature"
 _KEEP = "CASE WHEN last_error_code = '" + REFUSED_ITEM + "' THEN {0} ELSE NULL END"
 
 
@@ -81,3 +88,28 @@ def record_refused_items(conn: sqlite3.Connection, feed: str, count: int, at: st
 def cursor(store: Store, feed: str = PULL) -> str | None:
     row = store.conn.execute("SELECT cursor FROM sync_state WHERE feed = ?", (feed,)).fetchone()
     return None if row is None else row[0]
+
+
+def last_success(conn: sqlite3.Connection, feed: str) -> str | None:
+    """When the feed last succeeded (ISO time), or None if it never has."""
+    row = conn.execute("SELECT last_success FROM sync_state WHERE feed = ?", (feed,)).fetchone()
+    return None if row is None else row[0]
+
+
+def feed_state(store: Store, feed: str) -> dict[str, Any]:
+    """The feed's row as a dict of ``COLUMNS``; a feed never tried reads as all empty."""
+    cur = store.conn.execute(f"SELECT {', '.join(COLUMNS)} FROM sync_state WHERE feed = ?", (feed,))
+    row = cur.fetchone()
+    if row is None:
+        return {**dict.fromkeys(COLUMNS), "feed": feed, "consecutive_failures": 0, "items_refused": 0,
+                "halted": 0}
+    return dict(zip(COLUMNS, row))
+
+
+def feeds(store: Store) -> dict[str, dict[str, Any]]:
+    return {feed: feed_state(store, feed) for feed in FEEDS}
+
+
+def rows(conn: sqlite3.Connection) -> list[tuple[Any, ...]]:
+    """Every feed's row, all columns in ``COLUMNS`` order, by feed: what the change feed fingerprints."""
+    return conn.execute(f"SELECT {', '.join(COLUMNS)} FROM sync_state ORDER BY feed").fetchall()
