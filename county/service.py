@@ -68,7 +68,8 @@ class Gateway:
 
     def issue_token(self, *, url: str, service_point: str,
                     ttl_hours: float = DEFAULT_TOKEN_TTL_HOURS) -> wire.EnrollmentOffer:
-        token = wire.b64e(os.urandom(24))
+        # Hex, not base64: a technician may type it, and a token starting with "-" reads as an option.
+        token = os.urandom(24).hex()
         now = self.clock()
         with self.locked() as conn, transaction(conn):
             conn.execute("INSERT INTO tokens (token_hash, service_point, url, created_at, "

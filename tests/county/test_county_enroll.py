@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 
 import pytest
@@ -68,3 +69,10 @@ def test_malformed_enroll_requests(gateway, body):
     resp = requests.post(gateway.url + kinds.PATH_ENROLL, data=body, timeout=10)
     assert resp.status_code == 400
     assert resp.json()["error"]["code"] in {"bad_enrollment", "bad_request"}
+
+
+def test_tokens_can_be_typed_on_a_command_line(gateway):
+    # A base64 token starts with "-" once in 64 and then reads as an option to `kiosk enroll --token`.
+    tokens = [issue_token(gateway.db, gateway.url) for _ in range(200)]
+    assert len(set(tokens)) == 200
+    assert not [t for t in tokens if not re.fullmatch(r"[0-9a-f]{48}", t)]
