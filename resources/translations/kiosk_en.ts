@@ -24,4 +24,35 @@
             <translation>If you do not answer, the session ends and your details are cleared from the screen.</translation>
         </message>
     </context>
+    <context>
+        <name>IdKeypad</name>
+        <message>
+            <source>Delete</source>
+            <translation>Delete</translation>
+        </message>
+        <message>
+            <source>Clear</source>
+            <translation>Clear</translation>
+        </message>
+        <message>
+            <source>Type the 18 characters of your ID number.</source>
+            <translation>Type the 18 characters of your ID number.</translation>
+        </message>
+        <message>
+            <source>{count} more to type.</source>
+            <translation>{count} more to type.</translation>
+        </message>
+        <message>
+            <source>The number is complete and its last character checks out.</source>
+            <translation>The number is complete and its last character checks out.</translation>
+        </message>
+        <message>
+            <source>The last character does not match the others. Please compare the number with your ID card.</source>
+            <translation>The last character does not match the others. Please compare the number with your ID card.</translation>
+        </message>
+        <message>
+            <source>This cannot be an ID number. Please compare it with your ID card.</source>
+            <translation>This cannot be an ID number. Please compare it with your ID card.</translation>
+        </message>
+    </context>
 </TS>

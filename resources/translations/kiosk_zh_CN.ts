@@ -24,4 +24,35 @@
             <translation>如不选择，本次办理将结束，屏幕上您的信息将被清除。</translation>
         </message>
     </context>
+    <context>
+        <name>IdKeypad</name>
+        <message>
+            <source>Delete</source>
+            <translation>删除</translation>
+        </message>
+        <message>
+            <source>Clear</source>
+            <translation>清空</translation>
+        </message>
+        <message>
+            <source>Type the 18 characters of your ID number.</source>
+            <translation>请输入18位身份证号码。</translation>
+        </message>
+        <message>
+            <source>{count} more to type.</source>
+            <translation>还差 {count} 位。</translation>
+        </message>
+        <message>
+            <source>The number is complete and its last character checks out.</source>
+            <translation>号码已输完，校验位正确。</translation>
+        </message>
+        <message>
+            <source>The last character does not match the others. Please compare the number with your ID card.</source>
+            <translation>最后一位与前面的号码对不上。请对照身份证核对号码。</translation>
+        </message>
+        <message>
+            <source>This cannot be an ID number. Please compare it with your ID card.</source>
+            <translation>这不是有效的身份证号码。请对照身份证核对。</translation>
+        </message>
+    </context>
 </TS>
