@@ -55,4 +55,31 @@
             <translation>This cannot be an ID number. Please compare it with your ID card.</translation>
         </message>
     </context>
+    <context>
+        <name>SignaturePad</name>
+        <message>
+            <source>Signer: {name}</source>
+            <translation>Signer: {name}</translation>
+        </message>
+        <message>
+            <source>Undo stroke</source>
+            <translation>Undo stroke</translation>
+        </message>
+        <message>
+            <source>Start over</source>
+            <translation>Start over</translation>
+        </message>
+        <message>
+            <source>Confirm signature</source>
+            <translation>Confirm signature</translation>
+        </message>
+        <message>
+            <source>Please sign your full name in the box above the line.</source>
+            <translation>Please sign your full name in the box above the line.</translation>
+        </message>
+        <message>
+            <source>The signature is too small to confirm. Please sign across at least a quarter of the box.</source>
+            <translation>The signature is too small to confirm. Please sign across at least a quarter of the box.</translation>
+        </message>
+    </context>
 </TS>

@@ -55,4 +55,31 @@
             <translation>这不是有效的身份证号码。请对照身份证核对。</translation>
         </message>
     </context>
+    <context>
+        <name>SignaturePad</name>
+        <message>
+            <source>Signer: {name}</source>
+            <translation>签名人：{name}</translation>
+        </message>
+        <message>
+            <source>Undo stroke</source>
+            <translation>撤销一笔</translation>
+        </message>
+        <message>
+            <source>Start over</source>
+            <translation>重写</translation>
+        </message>
+        <message>
+            <source>Confirm signature</source>
+            <translation>确认签名</translation>
+        </message>
+        <message>
+            <source>Please sign your full name in the box above the line.</source>
+            <translation>请在框内横线上方签写您的姓名。</translation>
+        </message>
+        <message>
+            <source>The signature is too small to confirm. Please sign across at least a quarter of the box.</source>
+            <translation>签名太小，还不能确认。请签满签名框宽度的四分之一以上。</translation>
+        </message>
+    </context>
 </TS>
