@@ -164,12 +164,12 @@ def fill_identity(ts: Path) -> None:
             node = ET.SubElement(message, "translation")
         node.text = message.findtext("source", "")
         node.attrib.pop("type", None)
-    _write_ts(tree, ts)
+    _write_ts(tree.getroot(), ts)
 
 
-def _write_ts(tree: ET.ElementTree, ts: Path) -> None:
-    ET.indent(tree, space="    ")
-    body = ET.tostring(tree.getroot(), encoding="unicode")
+def _write_ts(root: ET.Element, ts: Path) -> None:
+    ET.indent(root, space="    ")
+    body = ET.tostring(root, encoding="unicode")
     ts.write_text('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n' + body + "\n", encoding="utf-8")
 
 
@@ -186,7 +186,7 @@ def update() -> list[Message]:
             fill_identity(ts)
         else:
             # One layout for both files, whichever tool wrote last, so diffs show only real changes.
-            _write_ts(ET.parse(ts), ts)
+            _write_ts(ET.parse(ts).getroot(), ts)
         lrelease(ts, qm_path(lang))
     return [m for m in read_ts(ts_path("zh_CN")) if not m.finished]
 

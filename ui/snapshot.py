@@ -42,7 +42,8 @@ class TextProblem:
 
 def render(widget: QWidget, path: Path | None = None, *, size: tuple[int, int] = (1920, 1080),
            lang: str = i18n.DEFAULT_LANGUAGE, large: bool = False, mode: theme.Mode = "buyer") -> QImage:
-    """Lay ``widget`` out at ``size`` in ``lang`` and text mode, return (and save) the picture."""
+    """Lay ``widget`` out at ``size`` in ``lang`` and text mode, return (and save, as PNG by the
+    ``.png`` suffix) the picture."""
     app = QApplication.instance()
     assert isinstance(app, QApplication), "create the QApplication first"
     i18n.switch_language(lang)
@@ -56,7 +57,7 @@ def render(widget: QWidget, path: Path | None = None, *, size: tuple[int, int] =
     image = widget.grab().toImage()
     if path is not None:
         path.parent.mkdir(parents=True, exist_ok=True)
-        if not image.save(str(path), "PNG"):
+        if not image.save(str(path)):
             raise OSError(f"cannot write {path}")
     return image
 
@@ -74,7 +75,8 @@ def _plain_text(widget: QWidget) -> str:
     if isinstance(widget, QLabel):
         text = widget.text()
         if widget.textFormat() == Qt.TextFormat.RichText or (
-                widget.textFormat() == Qt.TextFormat.AutoText and Qt.mightBeRichText(text)):
+                widget.textFormat() == Qt.TextFormat.AutoText
+                and Qt.mightBeRichText(text)):  # type: ignore[attr-defined]  # QtGui adds it at run time
             doc = QTextDocument()
             doc.setHtml(text)
             return doc.toPlainText()

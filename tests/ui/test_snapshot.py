@@ -77,11 +77,15 @@ def test_a_missing_glyph_is_caught(qtbot: QtBot, restore: None) -> None:
     fine = QLabel("张三 ¥1,234.00")
     private_use = QLabel("签名\ue000")
     private_use.setObjectName("pua")
-    root = screen_with(fine, private_use)
+    rich = QLabel("<b>金额</b> \ue001")
+    rich.setObjectName("rich")
+    root = screen_with(fine, private_use, rich)
     qtbot.addWidget(root)
     snapshot.render(root, size=(800, 400))
     problems = snapshot.missing_glyphs(root)
-    assert [(p.widget, p.detail.split(" in ")[0]) for p in problems] == [("pua", "no glyph for U+E000")]
+    assert [(p.widget, p.detail.split(" in ")[0]) for p in problems] == [
+        ("pua", "no glyph for U+E000"), ("rich", "no glyph for U+E001")]
+    assert problems[1].text == "金额 \ue001"  # checked as the text shown, not its markup
 
 
 @pytest.mark.parametrize("lang", ["zh_CN", "en"])
