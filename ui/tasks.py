@@ -117,7 +117,9 @@ class TaskRunner(QObject):
                 args: tuple[Any, ...], kwargs: dict[str, Any]) -> Task:
         if self._closed:
             raise RuntimeError("the task runner is shut down")
-        task = Task(next(self._ids), name, self)
+        # No Qt parent: the runner holds the task until delivery, then only the screen
+        # does, so a finished task is freed with the screen and cancel() stays safe on it.
+        task = Task(next(self._ids), name)
         with self._lock:
             self._tasks[task.task_id] = task
         relay = self._relay
@@ -139,9 +141,7 @@ class TaskRunner(QObject):
 
     def _forget(self, task_id: int) -> None:
         with self._lock:
-            task = self._tasks.pop(task_id, None)
-        if task is not None:
-            task.deleteLater()
+            self._tasks.pop(task_id, None)
 
     @Slot(int, bool, object)
     def _deliver(self, task_id: int, ok: bool, value: object) -> None:
@@ -156,7 +156,6 @@ class TaskRunner(QObject):
                 log.warning("task %s failed: %r", task.name, value, exc_info=value)
             task.failed.emit(value)
         task.finished.emit()
-        task.deleteLater()
 
 
 def _name(fn: Callable[..., Any]) -> str:

@@ -37,6 +37,23 @@ def test_result_arrives_on_the_gui_thread(runner: TaskRunner, qtbot: QtBot) -> N
     assert received == [(5, True)]
     assert ran_on and ran_on[0] != gui
     assert runner.pending() == 0
+    task.cancel()  # a screen leaving after delivery: harmless, the handle is still alive
+    assert task.name.endswith("work")
+
+
+def test_tasks_are_freed_after_delivery(runner: TaskRunner, qtbot: QtBot) -> None:
+    # 500 buyer sessions must not leave 500 sessions' worth of task objects behind.
+    import gc
+    import weakref
+
+    refs = []
+    for n in range(50):
+        task = runner.run(int, n)
+        refs.append(weakref.ref(task))
+        del task
+    qtbot.waitUntil(lambda: runner.pending() == 0, timeout=5000)
+    gc.collect()
+    assert sum(r() is not None for r in refs) == 0
 
 
 def test_exception_arrives_as_an_error(runner: TaskRunner, qtbot: QtBot) -> None:
