@@ -33,20 +33,31 @@ class Task(QObject):
     succeeded = Signal(object)
     failed = Signal(object)  # the exception, with its traceback attached
     finished = Signal()  # after either of the two, never after cancel()
+    ended = Signal()  # exactly once: after delivery, or at cancel() (what the idle timer waits for)
 
     def __init__(self, task_id: int, name: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.task_id = task_id
         self.name = name
         self.cancelled = False
+        self.is_ended = False
         self.future: Future[Any] | None = None
         self._forget: Callable[[int], None] | None = None
 
     def cancel(self) -> None:
+        """Call on the GUI thread, e.g. when the screen that asked goes away."""
+        if self.is_ended:
+            return
         self.cancelled = True
         # A call that never starts never reports back, so stop counting it as pending here.
         if self.future is not None and self.future.cancel() and self._forget is not None:
             self._forget(self.task_id)
+        self._end()
+
+    def _end(self) -> None:
+        if not self.is_ended:
+            self.is_ended = True
+            self.ended.emit()
 
 
 class _Relay(QObject):
@@ -108,7 +119,7 @@ class TaskRunner(QObject):
             tasks = list(self._tasks.values())
             self._tasks.clear()
         for task in tasks:
-            task.cancel()
+            task.cancel()  # emits ended, so nothing (an idle timer) waits for a result that never comes
         for bus in self._buses.values():
             bus.shutdown(wait)
         self._pool.shutdown(wait=wait, cancel_futures=True)
@@ -156,6 +167,7 @@ class TaskRunner(QObject):
                 log.warning("task %s failed: %r", task.name, value, exc_info=value)
             task.failed.emit(value)
         task.finished.emit()
+        task._end()
 
 
 def _name(fn: Callable[..., Any]) -> str:

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
+import threading
+
 import pytest
 from pytestqt.qtbot import QtBot
 
 from ui.qt import QApplication, QContextMenuEvent, QEvent, QPoint, QPushButton, Qt, QWidget
+from ui.tasks import TaskRunner
 from ui.widgets.guard import GuardedButton, install_context_menu_blocker
 from ui.widgets.idle import ActivityFilter, CountdownPanel, IdleTimer
 
@@ -154,6 +157,33 @@ def test_a_pending_device_operation_pauses_the_timer(qapp: Any, clock: FakeClock
     clock.advance(1)
     idle.poll()
     assert warnings == [30]
+
+
+def test_a_device_task_holds_the_timer_until_it_ends(qapp: Any, qtbot: QtBot, clock: FakeClock) -> None:
+    runner = TaskRunner()
+    try:
+        idle = IdleTimer(clock=clock)
+        idle.start()
+        gate = threading.Event()
+        read = runner.bus("card_reader").submit(gate.wait, 5)
+        idle.hold(read, "card")
+        clock.advance(300)
+        idle.poll()
+        assert idle.state == "paused"
+        gate.set()
+        with qtbot.waitSignal(read.ended, timeout=5000):
+            pass
+        assert idle.state == "running"
+        printing = runner.bus("printer").submit(gate.wait, 5)
+        idle.hold(printing, "print")
+        assert idle.state == "paused"
+        printing.cancel()  # the screen went away: a cancelled task must not leave the timer paused
+        assert idle.state == "running"
+        clock.advance(60)
+        idle.poll()
+        assert idle.state == "warning"
+    finally:
+        runner.shutdown()
 
 
 def test_activity_filter_and_countdown_panel_with_real_events(qapp: QApplication, qtbot: QtBot,

@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 from ui.i18n import Retranslating
+from ui.tasks import Task
 from ui.qt import QEvent, QFrame, QHBoxLayout, QLabel, QObject, QTimer, QVBoxLayout, QWidget, Signal
 from ui.widgets.guard import GuardedButton
 
@@ -86,6 +87,11 @@ class IdleTimer(QObject):
             self.state = "running"
             # The wait for the device was not idleness: the period starts afresh.
             self._last_activity = self._clock()
+
+    def hold(self, task: Task, operation: str) -> None:
+        """Pause until ``task`` (a card read, a print…) is delivered or cancelled."""
+        self.pause(operation)
+        task.ended.connect(lambda: self.resume(operation))
 
     @contextmanager
     def pending(self, operation: str) -> Iterator[None]:
