@@ -15,6 +15,7 @@ from pathlib import Path
 from string import Template
 from typing import Literal
 
+from ui.fonts import require_chinese_font
 from ui.qt import QApplication, QFont
 
 THEME_DIR = Path(__file__).resolve().parent.parent / "resources" / "theme"
@@ -107,14 +108,17 @@ def contrast_ratio(foreground: str, background: str) -> float:
     return (a + 0.05) / (b + 0.05)
 
 
-def stylesheet(mode: Mode = "buyer", large: bool = False, family: str = "WenQuanYi Micro Hei") -> str:
+def stylesheet(mode: Mode = "buyer", large: bool = False, family: str | None = None) -> str:
+    """The filled sheet; ``family`` defaults to the installed CJK family (needs the QApplication)."""
+    family = family or require_chinese_font()
     template = Template((THEME_DIR / "kiosk.qss").read_text(encoding="utf-8"))
     return template.substitute(PALETTE, **asdict(sizes(mode, large)), family=family)
 
 
 def apply_theme(app: QApplication, mode: Mode = "buyer", large: bool = False,
-                family: str = "WenQuanYi Micro Hei") -> None:
+                family: str | None = None) -> None:
     """Style the whole app; call again to switch large-text mode or buyer/staff sizes."""
+    family = family or require_chinese_font()
     font = QFont(family)
     font.setPixelSize(sizes(mode, large).body)
     app.setFont(font)
