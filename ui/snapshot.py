@@ -1,0 +1,132 @@
+"""Render widgets to PNG and check what a buyer would see (issue 10, section 7).
+
+``render`` shows a widget offscreen at a given size, language and text mode
+and saves a PNG (offscreen PNGs are byte-identical run to run, ux.md).
+``clipped_texts`` and ``missing_glyphs`` are the two checks the snapshot test
+runs over every label and button of a screen: the text must fit its rectangle
+(wrapping considered) and every character must be in the font, because Qt
+draws neither a clipped line nor an empty glyph box as an error.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from ui import i18n, theme
+from ui.qt import (
+    QAbstractButton,
+    QApplication,
+    QFontMetrics,
+    QImage,
+    QLabel,
+    QPushButton,
+    QRect,
+    QStyle,
+    QStyleOptionButton,
+    Qt,
+    QTextDocument,
+    QWidget,
+)
+
+
+@dataclass(frozen=True)
+class TextProblem:
+    widget: str
+    text: str
+    detail: str
+
+    def __str__(self) -> str:
+        return f"{self.widget}: {self.detail}: {self.text!r}"
+
+
+def render(widget: QWidget, path: Path | None = None, *, size: tuple[int, int] = (1920, 1080),
+           lang: str = i18n.DEFAULT_LANGUAGE, large: bool = False, mode: theme.Mode = "buyer") -> QImage:
+    """Lay ``widget`` out at ``size`` in ``lang`` and text mode, return (and save, as PNG by the
+    ``.png`` suffix) the picture."""
+    app = QApplication.instance()
+    assert isinstance(app, QApplication), "create the QApplication first"
+    i18n.switch_language(lang)
+    theme.apply_theme(app, mode, large)
+    widget.resize(*size)
+    widget.show()
+    # Two passes: the style sheet changes fonts, which changes size hints, which moves widgets.
+    for _ in range(2):
+        app.processEvents()
+        widget.resize(*size)
+    image = widget.grab().toImage()
+    if path is not None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if not image.save(str(path)):
+            raise OSError(f"cannot write {path}")
+    return image
+
+
+def _text_widgets(root: QWidget) -> list[QWidget]:
+    found = [root, *root.findChildren(QWidget)]
+    return [w for w in found if isinstance(w, (QLabel, QAbstractButton)) and w.isVisibleTo(root)]
+
+
+def _name(widget: QWidget) -> str:
+    return widget.objectName() or type(widget).__name__
+
+
+def _plain_text(widget: QWidget) -> str:
+    if isinstance(widget, QLabel):
+        text = widget.text()
+        if widget.textFormat() == Qt.TextFormat.RichText or (
+                widget.textFormat() == Qt.TextFormat.AutoText
+                and Qt.mightBeRichText(text)):  # type: ignore[attr-defined]  # QtGui adds it at run time
+            doc = QTextDocument()
+            doc.setHtml(text)
+            return doc.toPlainText()
+        return text
+    if isinstance(widget, QAbstractButton):
+        return widget.text().replace("&&", "\0").replace("&", "").replace("\0", "&")
+    return ""
+
+
+def _text_rect(widget: QWidget) -> QRect:
+    if isinstance(widget, QPushButton):
+        option = QStyleOptionButton()
+        widget.initStyleOption(option)
+        return widget.style().subElementRect(QStyle.SubElement.SE_PushButtonContents, option, widget)
+    if isinstance(widget, QLabel):
+        rect = widget.contentsRect()
+        margin = widget.margin()
+        return rect.adjusted(margin, margin, -margin, -margin)
+    return widget.contentsRect()
+
+
+def clipped_texts(root: QWidget) -> list[TextProblem]:
+    """Every visible label or button whose text does not fit inside its rectangle."""
+    problems = []
+    for widget in _text_widgets(root):
+        text = _plain_text(widget)
+        if not text.strip():
+            continue
+        rect = _text_rect(widget)
+        metrics = QFontMetrics(widget.font())
+        wrap = isinstance(widget, QLabel) and widget.wordWrap()
+        flags = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
+        if wrap:
+            flags |= Qt.TextFlag.TextWordWrap
+        needed = metrics.boundingRect(QRect(0, 0, max(1, rect.width()), 100_000), int(flags), text)
+        if needed.width() > rect.width() or needed.height() > rect.height():
+            problems.append(TextProblem(
+                _name(widget), text,
+                f"needs {needed.width()}x{needed.height()} px, has {rect.width()}x{rect.height()}"))
+    return problems
+
+
+def missing_glyphs(root: QWidget) -> list[TextProblem]:
+    """Every visible label or button with a character its font cannot draw."""
+    problems = []
+    for widget in _text_widgets(root):
+        metrics = QFontMetrics(widget.font())
+        text = _plain_text(widget)
+        missing = sorted({c for c in text if not c.isspace() and not metrics.inFontUcs4(ord(c))})
+        if missing:
+            codes = ", ".join(f"U+{ord(c):04X}" for c in missing)
+            problems.append(TextProblem(_name(widget), text, f"no glyph for {codes} in {widget.font().family()}"))
+    return problems

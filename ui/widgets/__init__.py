@@ -1,0 +1,1 @@
+"""Reusable touchscreen widgets: keypad, signature pad, idle countdown, guarded buttons."""
