@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from kiosk.privacy import mask_id
 from ui.documents.canvas import Box, Line, Measure, Op, Text
-from ui.documents.text import Texts
+from ui.documents.text import Texts, fill
 
 # An 18-character resident ID number standing on its own (not inside a longer code).
 ID_NUMBER = re.compile(r"(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])")
@@ -34,7 +34,7 @@ def frame(measure: Measure, tx: Texts, *, width: float, height: float, left: str
             w = measure.width(banner, 10, True)
             ops.append(Box((width - w) / 2 - 3, 6.0, w + 6, 7.0, width=0.4, dashed=True))
             ops.append(Text((width - w) / 2, 6.0 + 5.0, banner, 10, True))
-        page = tx.translate("DocumentFrame", "第 %1 页 共 %2 页", number, count)
+        page = fill(tx.translate("DocumentFrame", "第 %1 页 共 %2 页"), number, count)
         ops.append(Line(20.0, base - 4.0, width - 20.0, base - 4.0, 0.15))
         ops.append(Text(width - 20.0 - measure.width(page, size), base, page, size))
         ops.append(Text(20.0, base, left, size))

@@ -16,7 +16,7 @@ import unicodedata
 from ui.documents.canvas import Flow, Measure, paint
 from ui.documents.common import frame, mask_ids_in
 from ui.documents.model import ContractDocument
-from ui.documents.text import Texts
+from ui.documents.text import Texts, fill
 
 ARTICLE = re.compile(r"^第[一二三四五六七八九十百]+条")
 SCREEN_CHARS_PER_LINE = 36
@@ -47,9 +47,9 @@ def render_contract(doc: ContractDocument, language: str = "zh_CN") -> bytes:
         flow.space(4)
         flow.fields([(tx.translate("ContractDocument", "网签备案编号"), doc.filing_no)])
     width, height = flow.sheet.size_mm
-    left = tx.translate("ContractDocument", "合同编号 %1（第 %2 版）", doc.contract_id, doc.version)
-    right = tx.translate("ContractDocument", "文本摘要 %1", doc.doc_sha256[:16]) if doc.doc_sha256 else ""
-    return paint(flow.sheet, title=tx.translate("ContractDocument", "商品房买卖合同 %1", doc.contract_id),
+    left = fill(tx.translate("ContractDocument", "合同编号 %1（第 %2 版）"), doc.contract_id, doc.version)
+    right = fill(tx.translate("ContractDocument", "文本摘要 %1"), doc.doc_sha256[:16]) if doc.doc_sha256 else ""
+    return paint(flow.sheet, title=fill(tx.translate("ContractDocument", "商品房买卖合同 %1"), doc.contract_id),
                  decorate=frame(measure, tx, width=width, height=height, left=left, right=right,
                                 training=doc.training))
 

@@ -11,7 +11,7 @@ from kiosk.privacy import mask_id
 from ui.documents.canvas import Flow, Line, Measure, Modules, Text, paint
 from ui.documents.common import county_line, frame
 from ui.documents.model import HandoverPapers
-from ui.documents.text import Texts
+from ui.documents.text import Texts, fill
 
 
 def _people_rows(papers: HandoverPapers, tx: Texts) -> list[list[str]]:
@@ -30,7 +30,7 @@ def _people_rows(papers: HandoverPapers, tx: Texts) -> list[list[str]]:
 def _signature_block(flow: Flow, papers: HandoverPapers, tx: Texts) -> None:
     signers = [papers.holders[i].name for i in sorted(papers.present)]
     if papers.agent is not None:
-        signers.append(tx.translate("HandoverPapers", "%1（委托代理人）", papers.agent.name))
+        signers.append(fill(tx.translate("HandoverPapers", "%1（委托代理人）"), papers.agent.name))
     label = tx.translate("HandoverPapers", "签名：")
     when = tx.translate("HandoverPapers", "日期：")
     for name in signers or [""]:
@@ -92,10 +92,10 @@ def _paper(papers: HandoverPapers, language: str, *, receipt: bool) -> bytes:
     _signature_block(flow, papers, tx)
     width, height = flow.sheet.size_mm
     digest = papers.receipt_sha256 if receipt else papers.handover_sha256
-    right = tx.translate("HandoverPapers", "签署文本摘要 %1", digest[:16]) if digest else ""
+    right = fill(tx.translate("HandoverPapers", "签署文本摘要 %1"), digest[:16]) if digest else ""
     return paint(flow.sheet, title=f"{title} {papers.handover_id}",
                  decorate=frame(measure, tx, width=width, height=height,
-                                left=tx.translate("HandoverPapers", "办理编号 %1", papers.handover_id),
+                                left=fill(tx.translate("HandoverPapers", "办理编号 %1"), papers.handover_id),
                                 right=right, training=papers.training))
 
 

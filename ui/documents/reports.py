@@ -6,7 +6,7 @@ from kiosk.rules.money import format_yuan, yuan_in_words
 from ui.documents.canvas import Flow, Measure, paint
 from ui.documents.common import county_line, frame
 from ui.documents.model import PayeeReconciliation, ProjectProgress, ReconciliationReport, SupervisionReport
-from ui.documents.text import Texts
+from ui.documents.text import Texts, fill
 
 
 def _payee_name(tx: Texts, payee: str) -> str:
@@ -31,23 +31,22 @@ def _kind(tx: Texts, kind: str) -> str:
 
 
 def _yuan(tx: Texts, fen: int | None) -> str:
-    return "—" if fen is None else tx.translate("ReconciliationReport", "%1 元", format_yuan(fen))
+    return "—" if fen is None else fill(tx.translate("ReconciliationReport", "%1 元"), format_yuan(fen))
 
 
 def _payee_section(flow: Flow, tx: Texts, row: PayeeReconciliation) -> None:
     flow.keep(60)
     flag = bool(row.mismatches) or (row.statement_fen is not None and row.statement_fen != row.confirmed_fen)
-    result = (tx.translate("ReconciliationReport", "不符：%1 项，见下表", len(row.mismatches)) if row.mismatches
+    result = (fill(tx.translate("ReconciliationReport", "不符：%1 项，见下表"), len(row.mismatches)) if row.mismatches
               else tx.translate("ReconciliationReport", "不符：对账单合计与已确认金额不同") if flag
               else tx.translate("ReconciliationReport", "一致") if row.statement_fen is not None
               else tx.translate("ReconciliationReport", "未提供对账单，仅列终端记录"))
-    flow.paragraph(("▲ " if flag else "") + tx.translate("ReconciliationReport", "收款账户：%1",
-                                                          _payee_name(tx, row.payee)), size=12, bold=True, after=1)
+    flow.paragraph(("▲ " if flag else "") + fill(tx.translate("ReconciliationReport", "收款账户：%1"), _payee_name(tx, row.payee)), size=12, bold=True, after=1)
     statement = (_yuan(tx, row.statement_fen) if row.statement_fen is not None
                  else tx.translate("ReconciliationReport", "未提供"))
     flow.fields([
         (tx.translate("ReconciliationReport", "已确认到账"),
-         tx.translate("ReconciliationReport", "%1（%2 笔）", _yuan(tx, row.confirmed_fen), row.count)),
+         fill(tx.translate("ReconciliationReport", "%1（%2 笔）"), _yuan(tx, row.confirmed_fen), row.count)),
         (tx.translate("ReconciliationReport", "大写"), yuan_in_words(row.confirmed_fen)),
         (tx.translate("ReconciliationReport", "当日未缴"), _yuan(tx, row.due_fen)),
         (tx.translate("ReconciliationReport", "应收合计"), _yuan(tx, row.expected_fen)),
@@ -59,7 +58,7 @@ def _payee_section(flow: Flow, tx: Texts, row: PayeeReconciliation) -> None:
                     tx.translate("ReconciliationReport", "渠道流水号"), tx.translate("ReconciliationReport", "订单号"),
                     tx.translate("ReconciliationReport", "终端金额（元）"),
                     tx.translate("ReconciliationReport", "对账单金额（元）")],
-                   [13, 20, 38, 36, 24, 26],
+                   [18, 24, 36, 30, 24, 26],
                    [["▲ " + tx.translate("ReconciliationReport", "不符"), _kind(tx, m.kind), m.channel_serial or "—",
                      m.order_id or "—", "—" if m.kiosk_fen is None else format_yuan(m.kiosk_fen),
                      "—" if m.statement_fen is None else format_yuan(m.statement_fen)] for m in row.mismatches],
@@ -83,16 +82,16 @@ def render_reconciliation_report(report: ReconciliationReport, language: str = "
         (tx.translate("ReconciliationReport", "服务网点"), report.service_point),
         (tx.translate("ReconciliationReport", "生成时间"), tx.moment(report.generated_at)),
         (tx.translate("ReconciliationReport", "总体结果"),
-         tx.translate("ReconciliationReport", "▲ %1 个收款账户有不符，见标注", len(troubled)) if troubled
+         fill(tx.translate("ReconciliationReport", "▲ %1 个收款账户有不符，见标注"), len(troubled)) if troubled
          else tx.translate("ReconciliationReport", "各收款账户均无不符")),
     ], label_width=36, size=10)
     flow.space(2)
     for row in report.payees:
         _payee_section(flow, tx, row)
     width, height = flow.sheet.size_mm
-    return paint(flow.sheet, title=tx.translate("ReconciliationReport", "对账报告 %1", report.day.isoformat()),
+    return paint(flow.sheet, title=fill(tx.translate("ReconciliationReport", "对账报告 %1"), report.day.isoformat()),
                  decorate=frame(measure, tx, width=width, height=height,
-                                left=tx.translate("ReconciliationReport", "对账日期 %1", report.day.isoformat())))
+                                left=fill(tx.translate("ReconciliationReport", "对账日期 %1"), report.day.isoformat())))
 
 
 BLOCK_ORDER = ("not_registered", "unpaid", "developer_restricted", "contract_not_filed", "keys_not_ready")
@@ -133,8 +132,7 @@ def render_supervision_report(report: SupervisionReport, language: str = "zh_CN"
                    after=2)
     scope = (tx.translate("SupervisionReport", "含培训数据") if report.include_training
              else tx.translate("SupervisionReport", "不含培训数据"))
-    flow.paragraph(tx.translate("SupervisionReport", "生成时间：%1　　统计范围：%2　　项目数：%3",
-                                tx.moment(report.generated_at), scope, len(report.projects)),
+    flow.paragraph(fill(tx.translate("SupervisionReport", "生成时间：%1　　统计范围：%2　　项目数：%3"), tx.moment(report.generated_at), scope, len(report.projects)),
                    size=9.5, align="center", after=3)
     codes = list(BLOCK_ORDER)
     codes += sorted({k for p in report.projects for k, _ in p.blocked} - set(codes))
@@ -153,7 +151,7 @@ def render_supervision_report(report: SupervisionReport, language: str = "zh_CN"
         rows.append(_project_cells(project, codes, f"{mark}{project.name}（{project.project_id}）"))
     rows.append(_project_cells(report.totals, codes, tx.translate("SupervisionReport", "合计")))
     rows[-1][1] = ""
-    flow.table(headers, [44, 18, 11, 11, 11, 11, *([14] * len(codes)), 26, 11], rows, size=8.5,
+    flow.table(headers, [34, 15, 15, 15, 15, 15, *([15] * len(codes)), 24, 15], rows, size=8.5,
                aligns=["left", "left", *(["right"] * (4 + len(codes))), "center", "right"],
                flagged=lambda i: i < len(flags) and flags[i], bold_rows=lambda i: i == len(rows) - 1,
                groups=[("", 6), (tx.translate("SupervisionReport", "受阻单元（按首个未通过的检查）"), len(codes)),
@@ -163,5 +161,4 @@ def render_supervision_report(report: SupervisionReport, language: str = "zh_CN"
     width, height = flow.sheet.size_mm
     return paint(flow.sheet, title=tx.translate("SupervisionReport", "交房即交证督查台账"),
                  decorate=frame(measure, tx, width=width, height=height,
-                                left=tx.translate("SupervisionReport", "督查台账 %1",
-                                                  report.generated_at.date().isoformat())))
+                                left=fill(tx.translate("SupervisionReport", "督查台账 %1"), report.generated_at.date().isoformat())))

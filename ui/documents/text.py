@@ -42,6 +42,13 @@ def _translator(language: str) -> QTranslator | None:
         return _translators[language]
 
 
+def fill(text: str, *args: object) -> str:
+    """``%1``, ``%2``… replaced by ``args`` (Qt's ``arg()`` convention, so translators can reorder them)."""
+    for number in range(len(args), 0, -1):   # %10 before %1
+        text = text.replace(f"%{number}", str(args[number - 1]))
+    return text
+
+
 class Texts:
     """The fixed texts of one document in one language."""
 
@@ -56,12 +63,9 @@ class Texts:
     def chinese(self) -> bool:
         return self.language == SOURCE_LANGUAGE
 
-    def translate(self, context: str, source: str, *args: object) -> str:
-        """The text in this language; ``%1``, ``%2``… are replaced by ``args`` (Qt's convention)."""
-        text = (self._qt.translate(context, source) if self._qt else "") or source
-        for number in range(len(args), 0, -1):   # %10 before %1
-            text = text.replace(f"%{number}", str(args[number - 1]))
-        return text
+    def translate(self, context: str, source: str) -> str:
+        """The text in this language (the source text when the language is Chinese)."""
+        return (self._qt.translate(context, source) if self._qt else "") or source
 
     def date(self, day: dt.date) -> str:
         return f"{day.year}年{day.month}月{day.day}日" if self.chinese else day.isoformat()
