@@ -1,0 +1,93 @@
+"""The contract on paper (the signed text, A4 with page numbers) and on screen (≤ 36 characters a line)."""
+
+from __future__ import annotations
+
+import unicodedata
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from pdf_helpers import FULL_ID, page_count, pdf_text, squeeze  # noqa: E402
+
+from kiosk.privacy import mask_id  # noqa: E402
+from ui.documents import contract_screen_pages, render_contract  # noqa: E402
+from ui.documents import samples as s  # noqa: E402
+from ui.documents.contract import NO_LINE_START, wrap_for_screen  # noqa: E402
+
+
+def width(line: str) -> float:
+    return sum(1.0 if unicodedata.east_asian_width(c) in ("W", "F", "A") else 0.5 for c in line)
+
+
+def test_the_paper_carries_every_line_of_the_signed_text(tmp_path: Path) -> None:
+    doc = s.contract(training=False)
+    pdf = render_contract(doc)
+    text = pdf_text(pdf, tmp_path)
+    flat = squeeze(text)
+    for line in doc.text.splitlines():
+        assert squeeze(line) in flat, line
+    # fields, amounts in yuan and in capital numerals, date, names
+    assert "410425001003GB00128F00010201" in text and doc.contract_id in flat
+    assert "449,290.00" in text and "肆拾肆万玖仟贰佰玖拾元整" in flat
+    assert "2026-11-28" in text and "胡立新" in text and "熊春燕" in text
+    assert "JXWQ2026-000183" in text                       # filing number
+    assert "培训数据" not in text
+
+
+def test_pages_are_numbered_and_footed_with_the_signed_hash(tmp_path: Path) -> None:
+    doc = s.contract()
+    pdf = render_contract(doc)
+    pages = page_count(pdf, tmp_path)
+    assert pages >= 2
+    text = squeeze(pdf_text(pdf, tmp_path))
+    for n in range(1, pages + 1):
+        assert f"第{n}页共{pages}页" in text
+    assert text.count(doc.doc_sha256[:16]) == pages
+    assert text.count("培训数据·非正式文件") == pages    # training data says so on every page
+
+
+def test_the_contract_names_buyers_in_full_as_signed(tmp_path: Path) -> None:
+    # The sale contract is the legal text the buyers signed: it identifies them in full.
+    text = pdf_text(render_contract(s.contract()), tmp_path)
+    assert {b.id_number for b in s.holders()} <= set(FULL_ID.findall(text))
+
+
+def test_english_frame_around_the_chinese_text(tmp_path: Path) -> None:
+    text = pdf_text(render_contract(s.contract(), "en"), tmp_path)
+    assert "Page 1 of 2" in text and "Contract HT-" in text and "TRAINING DATA" in text
+    assert "第一条 项目建设依据" in text       # the contract itself stays as signed
+
+
+def test_screen_pages_keep_to_36_characters_and_mask_id_numbers() -> None:
+    text = s.contract_text()
+    pages = contract_screen_pages(text)
+    lines = [line for page in pages for line in page]
+    assert len(pages) > 3 and all(len(page) <= 12 for page in pages)
+    assert max(width(line) for line in lines) <= 36
+    assert any(width(line) >= 35 for line in lines)          # lines are filled, not short
+    assert not any(line and line[0] in NO_LINE_START for line in lines)
+    assert not any(FULL_ID.search(line) for line in lines)
+    joined = "".join(lines)
+    for holder in s.holders():
+        assert mask_id(holder.id_number) in joined
+    # nothing is lost or reordered: the pages are the masked text, re-wrapped
+    expected = squeeze(text)
+    for holder in s.holders():
+        expected = expected.replace(holder.id_number, mask_id(holder.id_number))
+    assert squeeze(joined) == expected
+    assert all(page[0] for page in pages)                    # no page starts with a blank line
+
+
+def test_screen_wrapping_rules() -> None:
+    # a comma never starts a line: the character before it goes down with it
+    assert wrap_for_screen("一二三四五，六七", 5) == ["一二三四", "五，六七"]
+    # an opening bracket never ends a line
+    assert wrap_for_screen("一二三四（五）", 5) == ["一二三四", "（五）"]
+    # a unit code is not split when it fits a line
+    code = "410425001003GB00128F00010201"
+    lines = wrap_for_screen("不动产单元代码：" + code, 20)
+    assert lines == ["不动产单元代码：", code]
+    # a code longer than a line is split by characters, never beyond the limit
+    assert all(width(line) <= 5 for line in wrap_for_screen(code, 5))
+    assert contract_screen_pages(f"甲 {code[:6]}19900101123X 乙", mask_ids=False)[0][0].endswith("123X 乙")
