@@ -404,7 +404,7 @@
     </message>
     <message>
         <source>已交证</source>
-        <translation>Delivered</translation>
+        <translation>Handed over</translation>
     </message>
     <message>
         <source>待办理</source>

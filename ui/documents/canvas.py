@@ -136,13 +136,18 @@ class Measure:
     def ascent(self, size: float, bold: bool = False) -> float:
         return to_mm(self.metrics(size, bold).ascent())
 
-    def wrap(self, text: str, size: float, width_mm: float, bold: bool = False) -> list[str]:
-        """``text`` broken into lines no wider than ``width_mm``; an empty text is one empty line."""
+    def wrap(self, text: str, size: float, width_mm: float, bold: bool = False, *,
+             words: bool = False) -> list[str]:
+        """``text`` broken into lines no wider than ``width_mm``; an empty text is one empty line.
+
+        Chinese breaks between any two characters (never before 。，); a Latin word longer than the
+        line is split too, unless ``words`` asks to keep words whole (table headers)."""
         if not text:
             return [""]
         layout = QTextLayout(text, font(size, bold), self._device)
         option = QTextOption()
-        option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        option.setWrapMode(QTextOption.WrapMode.WordWrap if words
+                           else QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         layout.setTextOption(option)
         lines = []
         layout.beginLayout()
@@ -257,8 +262,9 @@ class Flow:
         pad = 1.5
 
         def row(values: Sequence[str], *, bold: bool, fill: str, widths: Sequence[float] = cols,
-                align_to: Sequence[str] = aligns) -> None:
-            wrapped = [self.m.wrap(v, size, c - 2 * pad, bold) for v, c in zip(values, widths, strict=True)]
+                align_to: Sequence[str] = aligns, head: bool = False) -> None:
+            wrapped = [self.m.wrap(v, size, c - 2 * pad, bold, words=head)
+                       for v, c in zip(values, widths, strict=True)]
             height = max(len(w) for w in wrapped) * lh + 1.0
             if height > self.room():
                 self.new_page()
@@ -285,8 +291,8 @@ class Flow:
                     spans.append(sum(cols[start:start + span]))
                     start += span
                 row([label for label, _ in groups], bold=True, fill="#dddddd", widths=spans,
-                    align_to=["center"] * len(spans))
-            row(headers, bold=True, fill="#dddddd", align_to=["center"] * len(cols))
+                    align_to=["center"] * len(spans), head=True)
+            row(headers, bold=True, fill="#dddddd", align_to=["center"] * len(cols), head=True)
 
         self.keep(lh * 3)
         header()

@@ -151,7 +151,7 @@ def render_supervision_report(report: SupervisionReport, language: str = "zh_CN"
         rows.append(_project_cells(project, codes, f"{mark}{project.name}（{project.project_id}）"))
     rows.append(_project_cells(report.totals, codes, tx.translate("SupervisionReport", "合计")))
     rows[-1][1] = ""
-    flow.table(headers, [34, 15, 15, 15, 15, 15, *([15] * len(codes)), 24, 15], rows, size=8.5,
+    flow.table(headers, [30, 14, 14, 14, 14, 14, *([17] * len(codes)), 24, 14], rows, size=8,
                aligns=["left", "left", *(["right"] * (4 + len(codes))), "center", "right"],
                flagged=lambda i: i < len(flags) and flags[i], bold_rows=lambda i: i == len(rows) - 1,
                groups=[("", 6), (tx.translate("SupervisionReport", "受阻单元（按首个未通过的检查）"), len(codes)),
