@@ -213,8 +213,8 @@ def render_calibration_page(layout: CertificateLayout | None = None, *, calibrat
         tx.translate("CertificatePage", "2. 量出十字中心与表格对应框线交点的偏差：向右、向下为正。"),
         tx.translate("CertificatePage", "3. 把偏差加到当前偏移上保存，重新打印本页，直到偏差小于 0.5 mm。"),
     ]
-    y = 262.0 if height >= 290 else height - 30
+    top = 262.0 if height >= 290 else height - 30
     for n, line in enumerate(lines):
-        ops.append(Text(20 + dx, y + dy + n * 5.5, line, 11 if n == 0 else 9, n == 0))
+        ops.append(Text(20 + dx, top + dy + n * 5.5, line, 11 if n == 0 else 9, n == 0))
     sheet = Sheet(custom_mm=layout.sheet_mm, pages=[ops])
     return paint(sheet, title=tx.translate("CertificatePage", "证书套打校准页"))
