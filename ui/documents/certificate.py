@@ -173,7 +173,8 @@ def render_certificate_page(page: CertificatePage, *, layout: CertificateLayout 
     if page.training:
         banner = tx.translate("CertificatePage", "培训样张 · 不是证书")
         sheet.pages[0].append(Text(20 + calibration.dx_mm, 12 + calibration.dy_mm, banner, 14, True))
-    return paint(sheet, title=fill(tx.translate("CertificatePage", "不动产权证书 %1"), page.serial or page.certificate_no))
+    title = fill(tx.translate("CertificatePage", "不动产权证书 %1"), page.serial or page.certificate_no)
+    return paint(sheet, title=title)
 
 
 def _cross(x: float, y: float, arm: float = 4.0) -> list[Op]:
@@ -208,7 +209,8 @@ def render_calibration_page(layout: CertificateLayout | None = None, *, calibrat
         ops.append(Text(moved.x + 3, moved.y + 4.2, f"{box.label} ({box.x:g}, {box.y:g})", 7))
     lines = [
         tx.translate("CertificatePage", "证书套打校准页"),
-        fill(tx.translate("CertificatePage", "打印机：%1    当前偏移：dx = %2 mm，dy = %3 mm"), printer or "-", f"{dx:+.1f}", f"{dy:+.1f}"),
+        fill(tx.translate("CertificatePage", "打印机：%1    当前偏移：dx = %2 mm，dy = %3 mm"),
+             printer or "-", f"{dx:+.1f}", f"{dy:+.1f}"),
         tx.translate("CertificatePage", "1. 将本页打印在一张作废的证书纸上（或叠放对光）。"),
         tx.translate("CertificatePage", "2. 量出十字中心与表格对应框线交点的偏差：向右、向下为正。"),
         tx.translate("CertificatePage", "3. 把偏差加到当前偏移上保存，重新打印本页，直到偏差小于 0.5 mm。"),

@@ -79,8 +79,8 @@ def _paper(papers: HandoverPapers, language: str, *, receipt: bool) -> bytes:
                      (tx.translate("HandoverPapers", "授权委托书编号"), papers.authorisation_no)], label_width=40)
     if receipt:
         statement = tx.translate("HandoverPapers", "买受人确认已领取上述不动产权证书。")
-        note = tx.translate("HandoverPapers", "请妥善保管证书。证书信息可通过下方二维码核验电子证照。") \
-            if papers.e_cert_qr else tx.translate("HandoverPapers", "请妥善保管证书。")
+        with_qr = tx.translate("HandoverPapers", "请妥善保管证书。证书信息可通过下方二维码核验电子证照。")
+        note = with_qr if papers.e_cert_qr else tx.translate("HandoverPapers", "请妥善保管证书。")
     else:
         statement = tx.translate("HandoverPapers", "买受人确认已查验房屋并接收钥匙。")
         note = tx.translate("HandoverPapers", "房屋交付同时办理不动产转移登记，实行“交房即交证”。")

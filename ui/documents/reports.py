@@ -37,11 +37,13 @@ def _yuan(tx: Texts, fen: int | None) -> str:
 def _payee_section(flow: Flow, tx: Texts, row: PayeeReconciliation) -> None:
     flow.keep(60)
     flag = bool(row.mismatches) or (row.statement_fen is not None and row.statement_fen != row.confirmed_fen)
-    result = (fill(tx.translate("ReconciliationReport", "不符：%1 项，见下表"), len(row.mismatches)) if row.mismatches
+    listed = fill(tx.translate("ReconciliationReport", "不符：%1 项，见下表"), len(row.mismatches))
+    result = (listed if row.mismatches
               else tx.translate("ReconciliationReport", "不符：对账单合计与已确认金额不同") if flag
               else tx.translate("ReconciliationReport", "一致") if row.statement_fen is not None
               else tx.translate("ReconciliationReport", "未提供对账单，仅列终端记录"))
-    flow.paragraph(("▲ " if flag else "") + fill(tx.translate("ReconciliationReport", "收款账户：%1"), _payee_name(tx, row.payee)), size=12, bold=True, after=1)
+    heading = fill(tx.translate("ReconciliationReport", "收款账户：%1"), _payee_name(tx, row.payee))
+    flow.paragraph(("▲ " if flag else "") + heading, size=12, bold=True, after=1)
     statement = (_yuan(tx, row.statement_fen) if row.statement_fen is not None
                  else tx.translate("ReconciliationReport", "未提供"))
     flow.fields([
@@ -89,9 +91,10 @@ def render_reconciliation_report(report: ReconciliationReport, language: str = "
     for row in report.payees:
         _payee_section(flow, tx, row)
     width, height = flow.sheet.size_mm
-    return paint(flow.sheet, title=fill(tx.translate("ReconciliationReport", "对账报告 %1"), report.day.isoformat()),
+    day = report.day.isoformat()
+    return paint(flow.sheet, title=fill(tx.translate("ReconciliationReport", "对账报告 %1"), day),
                  decorate=frame(measure, tx, width=width, height=height,
-                                left=fill(tx.translate("ReconciliationReport", "对账日期 %1"), report.day.isoformat())))
+                                left=fill(tx.translate("ReconciliationReport", "对账日期 %1"), day)))
 
 
 BLOCK_ORDER = ("not_registered", "unpaid", "developer_restricted", "contract_not_filed", "keys_not_ready")
@@ -132,7 +135,8 @@ def render_supervision_report(report: SupervisionReport, language: str = "zh_CN"
                    after=2)
     scope = (tx.translate("SupervisionReport", "含培训数据") if report.include_training
              else tx.translate("SupervisionReport", "不含培训数据"))
-    flow.paragraph(fill(tx.translate("SupervisionReport", "生成时间：%1　　统计范围：%2　　项目数：%3"), tx.moment(report.generated_at), scope, len(report.projects)),
+    flow.paragraph(fill(tx.translate("SupervisionReport", "生成时间：%1　　统计范围：%2　　项目数：%3"),
+                        tx.moment(report.generated_at), scope, len(report.projects)),
                    size=9.5, align="center", after=3)
     codes = list(BLOCK_ORDER)
     codes += sorted({k for p in report.projects for k, _ in p.blocked} - set(codes))
@@ -156,9 +160,10 @@ def render_supervision_report(report: SupervisionReport, language: str = "zh_CN"
                flagged=lambda i: i < len(flags) and flags[i], bold_rows=lambda i: i == len(rows) - 1,
                groups=[("", 6), (tx.translate("SupervisionReport", "受阻单元（按首个未通过的检查）"), len(codes)),
                        ("", 2)])
-    flow.paragraph(tx.translate("SupervisionReport", "▲ 表示项目有受阻单元；受阻原因按交房核验顺序只计首个未通过的检查。"),
-                   size=8.5, after=1)
+    legend = tx.translate("SupervisionReport", "▲ 表示项目有受阻单元；受阻原因按交房核验顺序只计首个未通过的检查。")
+    flow.paragraph(legend, size=8.5, after=1)
     width, height = flow.sheet.size_mm
     return paint(flow.sheet, title=tx.translate("SupervisionReport", "交房即交证督查台账"),
                  decorate=frame(measure, tx, width=width, height=height,
-                                left=fill(tx.translate("SupervisionReport", "督查台账 %1"), report.generated_at.date().isoformat())))
+                                left=fill(tx.translate("SupervisionReport", "督查台账 %1"),
+                                          report.generated_at.date().isoformat())))

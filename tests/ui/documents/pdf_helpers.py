@@ -1,4 +1,6 @@
-"""Helpers for the document tests (imported with the test directory on sys.path): poppler's pdftotext (plain and with word boxes) on rendered PDFs."""
+"""Helpers for the document tests: poppler's pdftotext, plain and with word boxes.
+
+Imported with the test directory on sys.path, as the other test helpers are."""
 
 from __future__ import annotations
 

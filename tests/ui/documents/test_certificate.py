@@ -17,7 +17,9 @@ from pdf_helpers import FULL_ID, Word, pdf_text, pdf_words, squeeze  # noqa: E40
 from hardware.a4 import Calibration  # noqa: E402
 from kiosk.errors import ValidationError  # noqa: E402
 from kiosk.privacy import mask_id  # noqa: E402
-from ui.documents import CertificateLayout, DocumentError, render_calibration_page, render_certificate_page  # noqa: E402
+from ui.documents import (  # noqa: E402
+    CertificateLayout, DocumentError, render_calibration_page, render_certificate_page,
+)
 from ui.documents import samples as s  # noqa: E402
 from ui.documents.certificate import LAYOUT_PATH, FieldBox, field_texts  # noqa: E402
 from ui.documents.text import Texts  # noqa: E402
