@@ -12,6 +12,14 @@
         <translation>Real estate title certificate %1</translation>
     </message>
     <message>
+        <source>预览 · 灰色为证书纸上已印的表格，黑色为将要打印的内容</source>
+        <translation>Preview · grey: the form pre-printed on the sheet; black: what will be printed</translation>
+    </message>
+    <message>
+        <source>证书预览</source>
+        <translation>Certificate preview</translation>
+    </message>
+    <message>
         <source>证书套打校准页</source>
         <translation>Certificate printing calibration page</translation>
     </message>

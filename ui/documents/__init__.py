@@ -7,6 +7,7 @@ Renderers (each returns PDF bytes; ``language`` is "zh_CN" (default) or "en"):
     render_handover_confirmation(HandoverPapers)              房屋交接确认书
     render_certificate_receipt(HandoverPapers)                不动产权证书领取确认 (with the e-certificate QR)
     render_certificate_page(CertificatePage, layout=, calibration=)   fields on the security-paper form
+    render_certificate_preview(CertificatePage, ...)          the same fields over a grey drawing of the form (screen)
     render_calibration_page(layout, calibration=, printer=)   the test print to calibrate a printer
     render_reconciliation_report(ReconciliationReport)        一码缴费日对账报告, per payee account
     render_supervision_report(SupervisionReport)              交房即交证督查台账, per project
@@ -19,7 +20,9 @@ with the national form's layout, and masked ones unless a local layout says ``"i
 """
 
 from ui.documents.canvas import DocumentError
-from ui.documents.certificate import CertificateLayout, render_calibration_page, render_certificate_page
+from ui.documents.certificate import (
+    CertificateLayout, render_calibration_page, render_certificate_page, render_certificate_preview,
+)
 from ui.documents.contract import contract_screen_pages, render_contract
 from ui.documents.handover import render_certificate_receipt, render_handover_confirmation
 from ui.documents.model import (
@@ -33,6 +36,6 @@ __all__ = [
     "CertificateLayout", "CertificatePage", "ContractDocument", "DocumentError", "HandoverPapers", "Mismatch",
     "PayeeReconciliation", "PdfPreview", "Person", "ProjectProgress", "ReconciliationReport", "SupervisionReport",
     "contract_screen_pages", "preview_page", "render_calibration_page", "render_certificate_page",
-    "render_certificate_receipt", "render_contract", "render_handover_confirmation",
+    "render_certificate_preview", "render_certificate_receipt", "render_contract", "render_handover_confirmation",
     "render_reconciliation_report", "render_supervision_report",
 ]

@@ -66,6 +66,7 @@ class Text:
     text: str
     size: float
     bold: bool = False
+    color: str = "black"
 
 
 @dataclass(frozen=True)
@@ -86,6 +87,7 @@ class Box:
     width: float = 0.25
     fill: str = ""       # a colour name, "" for none
     dashed: bool = False
+    color: str = "black"
 
 
 @dataclass(frozen=True)
@@ -336,8 +338,8 @@ def paint(sheet: Sheet, *, title: str, decorate: Callable[[list[Op], int, int], 
     return bytes(QByteArray(buffer.data()).data())
 
 
-def _pen(width_mm: float, dashed: bool = False) -> QPen:
-    pen = QPen(QColor("black"))
+def _pen(width_mm: float, dashed: bool = False, color: str = "black") -> QPen:
+    pen = QPen(QColor(color))
     pen.setWidthF(mm(width_mm))
     if dashed:
         pen.setStyle(Qt.PenStyle.DashLine)
@@ -346,7 +348,7 @@ def _pen(width_mm: float, dashed: bool = False) -> QPen:
 
 def _draw(painter: QPainter, op: Op) -> None:
     if isinstance(op, Text):
-        painter.setPen(QColor("black"))
+        painter.setPen(QColor(op.color))
         painter.setFont(font(op.size, op.bold))
         painter.drawText(QPointF(mm(op.x), mm(op.baseline)), op.text)
     elif isinstance(op, Line):
@@ -357,7 +359,7 @@ def _draw(painter: QPainter, op: Op) -> None:
         if op.fill:
             painter.fillRect(rect, QColor(op.fill))
         if op.width > 0:
-            painter.setPen(_pen(op.width, op.dashed))
+            painter.setPen(_pen(op.width, op.dashed, op.color))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRect(rect)
     else:

@@ -18,7 +18,7 @@ from hardware.a4 import Calibration  # noqa: E402
 from kiosk.errors import ValidationError  # noqa: E402
 from kiosk.privacy import mask_id  # noqa: E402
 from ui.documents import (  # noqa: E402
-    CertificateLayout, DocumentError, render_calibration_page, render_certificate_page,
+    CertificateLayout, DocumentError, render_calibration_page, render_certificate_page, render_certificate_preview,
 )
 from ui.documents import samples as s  # noqa: E402
 from ui.documents.certificate import LAYOUT_PATH, FieldBox, field_texts  # noqa: E402
@@ -165,3 +165,14 @@ def test_the_calibration_page_marks_each_field_at_its_calibrated_place(tmp_path:
 def test_english_date_on_the_form(tmp_path: Path) -> None:
     text = pdf_text(render_certificate_page(s.certificate_page(), language="en"), tmp_path)
     assert "2026-11-28" in text
+
+
+def test_the_preview_draws_the_form_under_the_same_fields(tmp_path: Path) -> None:
+    layout = CertificateLayout.load()
+    printed = pdf_words(render_certificate_page(s.certificate_page(), calibration=Calibration(1, 1)), tmp_path)
+    preview = pdf_words(render_certificate_preview(s.certificate_page(), calibration=Calibration(1, 1)), tmp_path)
+    for word in printed:   # every printed word is in the preview at the same place
+        assert any(p.text == word.text and abs(p.x0 - word.x0) < 0.02 and abs(p.y0 - word.y0) < 0.02
+                   for p in preview), word
+    labels = {w.text for w in preview} - {w.text for w in printed}
+    assert {box.label for box in layout.fields.values()} <= labels

@@ -61,3 +61,21 @@ def test_open_by_uri_and_print_a_rendered_certificate_through_the_simulator(tmp_
     result = printer.print_pdf(tmp_path / "job.pdf", title="certificate-HN2026-000101")
     assert result.pages == 1 and Path(result.files[0]).read_bytes() == pdf
     assert PdfPreview(Path(result.files[0]).read_bytes()).page_count == 1
+
+
+def test_documents_render_off_the_gui_thread() -> None:
+    # The task runner renders and prints in a worker thread; the output is the same as on the GUI thread.
+    import threading
+
+    results: dict[str, bytes] = {}
+
+    def work() -> None:
+        results["pdf"] = render_certificate_page(s.certificate_page())
+
+    worker = threading.Thread(target=work)
+    worker.start()
+    worker.join(60)
+    assert PdfPreview(results["pdf"]).page_count == 1
+    here = PdfPreview(render_certificate_page(s.certificate_page())).page(0, 300)
+    there = PdfPreview(results["pdf"]).page(0, 300)
+    assert here == there
