@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import abc
+import shutil
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import parse_qsl, unquote, urlsplit
@@ -86,3 +88,14 @@ class A4Printer(abc.ABC):
     @abc.abstractmethod
     def print_pdf(self, path: Path | str, *, copies: int = 1, title: str = "") -> PrintResult:
         """Print the PDF at ``path``; ``title`` names the job in the printer's queue (no personal data)."""
+
+    def print_bytes(self, pdf: bytes, *, copies: int = 1, title: str = "") -> PrintResult:
+        """Print a rendered PDF held in memory: it is written to a private temporary file (the documents
+        carry names), printed, and the file removed whatever happens."""
+        folder = Path(tempfile.mkdtemp(prefix="kiosk-a4-"))
+        try:
+            path = folder / "document.pdf"
+            path.write_bytes(pdf)
+            return self.print_pdf(path, copies=copies, title=title)
+        finally:
+            shutil.rmtree(folder, ignore_errors=True)

@@ -120,3 +120,17 @@ def test_a_damaged_calibration_file_is_a_config_error(tmp_path: Path, content: s
     with pytest.raises(ConfigError) as err:
         CalibrationBook(path).get("p")
     assert "calibrate" in str(err.value)
+
+
+def test_print_bytes_leaves_no_temporary_copy_behind(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    monkeypatch.setenv("TMPDIR", str(scratch))
+    import tempfile
+    monkeypatch.setattr(tempfile, "tempdir", None)
+    printer = PdfDirectoryPrinter(tmp_path / "out")
+    result = printer.print_bytes(PDF, title="receipt")
+    assert Path(result.files[0]).read_bytes() == PDF
+    with pytest.raises(DeviceStatusError):
+        printer.print_bytes(b"not a pdf")
+    assert list(scratch.iterdir()) == []
