@@ -58,6 +58,18 @@
         <source>商品房买卖合同 %1</source>
         <translation>Sale contract %1</translation>
     </message>
+    <message>
+        <source>签名页</source>
+        <translation>Signatures</translation>
+    </message>
+    <message>
+        <source>以下签名系买受人在终端触摸屏上对本合同文本（摘要 %1）的签署。</source>
+        <translation>The buyers signed this contract text (SHA-256 %1) on the kiosk's touchscreen as shown below.</translation>
+    </message>
+    <message>
+        <source>买受人 %1：%2</source>
+        <translation>Buyer %1: %2</translation>
+    </message>
 </context>
 <context>
     <name>DocumentFrame</name>

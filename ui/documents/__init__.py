@@ -26,14 +26,14 @@ from ui.documents.certificate import (
 from ui.documents.contract import contract_screen_pages, render_contract
 from ui.documents.handover import render_certificate_receipt, render_handover_confirmation
 from ui.documents.model import (
-    CertificatePage, ContractDocument, HandoverPapers, Mismatch, PayeeReconciliation, Person, ProjectProgress,
+    CertificatePage, ContractDocument, HandoverPapers, Ink, Mismatch, PayeeReconciliation, Person, ProjectProgress,
     ReconciliationReport, SupervisionReport,
 )
 from ui.documents.preview import PdfPreview, preview_page
 from ui.documents.reports import render_reconciliation_report, render_supervision_report
 
 __all__ = [
-    "CertificateLayout", "CertificatePage", "ContractDocument", "DocumentError", "HandoverPapers", "Mismatch",
+    "CertificateLayout", "CertificatePage", "ContractDocument", "DocumentError", "HandoverPapers", "Ink", "Mismatch",
     "PayeeReconciliation", "PdfPreview", "Person", "ProjectProgress", "ReconciliationReport", "SupervisionReport",
     "contract_screen_pages", "preview_page", "render_calibration_page", "render_certificate_page",
     "render_certificate_preview", "render_certificate_receipt", "render_contract", "render_handover_confirmation",

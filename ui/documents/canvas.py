@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from kiosk.errors import KioskError
 from ui.qt import (
     QBuffer, QByteArray, QColor, QFont, QFontDatabase, QFontMetricsF, QIODevice, QMarginsF, QPageLayout,
-    QPageSize, QPainter, QPdfWriter, QPen, QPointF, QRectF, QSizeF, Qt, QTextLayout, QTextOption,
+    QPageSize, QPainter, QPdfWriter, QPen, QPointF, QPolygonF, QRectF, QSizeF, Qt, QTextLayout, QTextOption,
 )
 
 RESOLUTION = 600          # device units per inch of the PDF writer
@@ -99,7 +99,20 @@ class Modules:
     rows: tuple[tuple[bool, ...], ...]
 
 
-Op = Text | Line | Box | Modules
+@dataclass(frozen=True)
+class Strokes:
+    """Handwriting: strokes of (x, y) points normalised to a box of ``aspect`` (width / height), drawn to fit
+    (x, y, w, h) mm with the aspect kept."""
+    x: float
+    y: float
+    w: float
+    h: float
+    strokes: tuple[tuple[tuple[float, float], ...], ...]
+    aspect: float
+    width: float = 0.45
+
+
+Op = Text | Line | Box | Modules | Strokes
 
 
 @dataclass
@@ -362,6 +375,8 @@ def _draw(painter: QPainter, op: Op) -> None:
             painter.setPen(_pen(op.width, op.dashed, op.color))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRect(rect)
+    elif isinstance(op, Strokes):
+        _draw_strokes(painter, op)
     else:
         size = mm(op.module)
         for r, cells in enumerate(op.rows):
@@ -369,3 +384,20 @@ def _draw(painter: QPainter, op: Op) -> None:
                 if dark:
                     painter.fillRect(QRectF(mm(op.x) + c * size, mm(op.y) + r * size, size, size),
                                      QColor("black"))
+
+
+def _draw_strokes(painter: QPainter, op: Strokes) -> None:
+    w, h = op.w, op.w / op.aspect
+    if h > op.h:
+        w, h = op.h * op.aspect, op.h
+    left, top = op.x + (op.w - w) / 2, op.y + (op.h - h) / 2
+    pen = _pen(op.width)
+    pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+    pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+    painter.setPen(pen)
+    for stroke in op.strokes:
+        points = [QPointF(mm(left + px * w), mm(top + py * h)) for px, py in stroke]
+        if len(points) == 1:
+            painter.drawPoint(points[0])
+        else:
+            painter.drawPolyline(QPolygonF(points))

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from ui.documents.canvas import Flow, Measure, paint
+from ui.documents.canvas import Box, Flow, Measure, Strokes, paint
 from ui.documents.common import frame, mask_ids_in
 from ui.documents.model import ContractDocument
 from ui.documents.text import Texts, fill
@@ -46,12 +46,29 @@ def render_contract(doc: ContractDocument, language: str = "zh_CN") -> bytes:
     if doc.filing_no:
         flow.space(4)
         flow.fields([(tx.translate("ContractDocument", "网签备案编号"), doc.filing_no)])
+    if doc.signatures:
+        _signature_page(flow, doc, tx)
     width, height = flow.sheet.size_mm
     left = fill(tx.translate("ContractDocument", "合同编号 %1（第 %2 版）"), doc.contract_id, doc.version)
     right = fill(tx.translate("ContractDocument", "文本摘要 %1"), doc.doc_sha256[:16]) if doc.doc_sha256 else ""
     return paint(flow.sheet, title=fill(tx.translate("ContractDocument", "商品房买卖合同 %1"), doc.contract_id),
                  decorate=frame(measure, tx, width=width, height=height, left=left, right=right,
                                 training=doc.training))
+
+
+def _signature_page(flow: Flow, doc: ContractDocument, tx: Texts) -> None:
+    """签名页: each buyer's signature as drawn on the touchscreen, in buyer order."""
+    flow.new_page()
+    flow.paragraph(tx.translate("ContractDocument", "签名页"), size=16, bold=True, align="center", after=3)
+    flow.paragraph(fill(tx.translate("ContractDocument", "以下签名系买受人在终端触摸屏上对本合同文本（摘要 %1）的签署。"),
+                        doc.doc_sha256[:16]), size=10, after=4)
+    for number, (name, ink) in enumerate(doc.signatures, 1):
+        flow.keep(40)
+        flow.paragraph(fill(tx.translate("ContractDocument", "买受人 %1：%2"), number, name), size=11, bold=True,
+                       after=1)
+        flow.page.append(Box(flow.left, flow.y, 90, 32, width=0.2))
+        flow.page.append(Strokes(flow.left + 2, flow.y + 2, 86, 28, ink.strokes, ink.box_mm[0] / ink.box_mm[1]))
+        flow.y += 38
 
 
 def _width(char: str) -> float:

@@ -8,9 +8,9 @@ from __future__ import annotations
 import segno
 
 from kiosk.privacy import mask_id
-from ui.documents.canvas import Flow, Line, Measure, Modules, Text, paint
+from ui.documents.canvas import Flow, Line, Measure, Modules, Strokes, Text, paint
 from ui.documents.common import county_line, frame
-from ui.documents.model import HandoverPapers
+from ui.documents.model import HandoverPapers, Ink
 from ui.documents.text import Texts, fill
 
 
@@ -28,21 +28,28 @@ def _people_rows(papers: HandoverPapers, tx: Texts) -> list[list[str]]:
 
 
 def _signature_block(flow: Flow, papers: HandoverPapers, tx: Texts) -> None:
-    signers = [papers.holders[i].name for i in sorted(papers.present)]
+    """A signature line per buyer present (and the agent), with the ink signed on screen when given."""
+    signers: list[tuple[str, Ink | None]] = [
+        (papers.holders[i].name, papers.holder_ink[i] if i < len(papers.holder_ink) else None)
+        for i in sorted(papers.present)]
     if papers.agent is not None:
-        signers.append(fill(tx.translate("HandoverPapers", "%1（委托代理人）"), papers.agent.name))
+        signers.append((fill(tx.translate("HandoverPapers", "%1（委托代理人）"), papers.agent.name), papers.agent_ink))
     label = tx.translate("HandoverPapers", "签名：")
     when = tx.translate("HandoverPapers", "日期：")
-    for name in signers or [""]:
-        flow.keep(22)
-        flow.space(6)
+    for name, ink in signers or [("", None)]:
+        flow.keep(24)
+        flow.space(8)
         y = flow.y + 8
         flow.page.append(Text(flow.left, y, label, 10.5, True))
         x = flow.left + flow.m.width(label, 10.5, True) + 2
+        if ink is not None and ink.strokes:
+            flow.page.append(Strokes(x + 2, y - 13, 66, 14, ink.strokes, ink.box_mm[0] / ink.box_mm[1]))
         flow.page.append(Text(x, y + 6, name, 9.0))
         flow.page.append(Line(x, y + 1.5, x + 70, y + 1.5, 0.3))
         flow.page.append(Text(flow.left + 105, y, when, 10.5, True))
         dx = flow.left + 105 + flow.m.width(when, 10.5, True) + 2
+        if ink is not None and ink.strokes:
+            flow.page.append(Text(dx + 2, y, tx.date(papers.day), 10.5))
         flow.page.append(Line(dx, y + 1.5, flow.right, y + 1.5, 0.3))
         flow.y = y + 9
 

@@ -22,6 +22,21 @@ class Person:
 
 
 @dataclass(frozen=True)
+class Ink:
+    """A signature as drawn: pen-down strokes of (x, y) points normalised to the signing box."""
+    strokes: tuple[tuple[tuple[float, float], ...], ...]
+    box_mm: tuple[float, float] = (240.0, 90.0)
+
+    @classmethod
+    def from_bundle(cls, bundle: Mapping[str, Any]) -> Ink:
+        """From a signature bundle (``kiosk.services.signatures``): points [x, y, t, pressure]; pen-up dropped."""
+        strokes = tuple(tuple((float(p[0]), float(p[1])) for p in stroke if p[3])
+                        for stroke in bundle["strokes"])
+        width, height = bundle["box_mm"]
+        return cls(tuple(s for s in strokes if s), (float(width), float(height)))
+
+
+@dataclass(frozen=True)
 class ContractDocument:
     """A contract as ``kiosk.services.contracts.render`` wrote it: the text every buyer signed."""
     contract_id: str
@@ -30,6 +45,7 @@ class ContractDocument:
     doc_sha256: str           # the hash the buyers signed (printed in every page footer)
     version: int = 1
     filing_no: str = ""       # 网签备案编号, once the platform filed it
+    signatures: tuple[tuple[str, Ink], ...] = ()   # (buyer's name, ink) in buyer order: a signature page
     training: bool = False
 
 
@@ -51,6 +67,8 @@ class HandoverPapers:
     e_cert_qr: str = ""               # the e-certificate verification text (receipt QR); "" for none
     handover_sha256: str = ""         # hash of the handover text each buyer signed
     receipt_sha256: str = ""          # hash of the receipt text each buyer signed
+    holder_ink: tuple[Ink | None, ...] = ()   # per holder (same order), the signature on this paper
+    agent_ink: Ink | None = None
     training: bool = False
 
 

@@ -9,13 +9,14 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import math
 from pathlib import Path
 from typing import Any
 
 from kiosk.rules.money import format_yuan, yuan_in_words
 from kiosk.templates import load_template
 from ui.documents.model import (
-    CertificatePage, ContractDocument, HandoverPapers, Mismatch, PayeeReconciliation, Person, ProjectProgress,
+    CertificatePage, ContractDocument, HandoverPapers, Ink, Mismatch, PayeeReconciliation, Person, ProjectProgress,
     ReconciliationReport, SupervisionReport,
 )
 
@@ -64,11 +65,24 @@ def contract_text(code: str = UNIT_CODE) -> str:
     })
 
 
-def contract(*, training: bool = True, code: str = UNIT_CODE) -> ContractDocument:
+def ink(seed: int = 0) -> Ink:
+    """A handwriting-like sample signature (three strokes), normalised to a 240 x 90 mm box."""
+    strokes = []
+    for n in range(3):
+        left = 0.12 + 0.26 * n
+        strokes.append(tuple((left + 0.2 * i / 40, 0.5 + 0.25 * math.sin(i / 40 * math.pi * (2 + n + seed))
+                              * (1 - i / 80)) for i in range(41)))
+    return Ink(tuple(strokes), (240.0, 90.0))
+
+
+def contract(*, training: bool = True, code: str = UNIT_CODE, signed: bool = True) -> ContractDocument:
     text = contract_text(code)
+    names = [p.name for p in holders(code)]
     return ContractDocument(contract_id=f"HT-{code}-v1-a1b2c3", unit_code=code, text=text,
                             doc_sha256=hashlib.sha256(text.encode()).hexdigest(), version=1,
-                            filing_no="JXWQ2026-000183", training=training)
+                            filing_no="JXWQ2026-000183",
+                            signatures=tuple((n, ink(i)) for i, n in enumerate(names)) if signed else (),
+                            training=training)
 
 
 def handover_papers(*, training: bool = True, agent: bool = False) -> HandoverPapers:
@@ -80,7 +94,8 @@ def handover_papers(*, training: bool = True, agent: bool = False) -> HandoverPa
         agent=Person("王建国", "410425198002023334") if agent else None,
         authorisation_no="JXSQ-2026-0042" if agent else "", serial="HN2026-000101",
         e_cert_qr="https://bdc.example.invalid/verify?t=Jx8sK2", handover_sha256="9f" * 32,
-        receipt_sha256="4e" * 32, training=training)
+        receipt_sha256="4e" * 32, holder_ink=tuple(ink(i) for i in range(len(people))),
+        agent_ink=ink(5) if agent else None, training=training)
 
 
 def certificate_page(*, training: bool = False) -> CertificatePage:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
+import dataclasses
 import sys
 from pathlib import Path
 
@@ -11,6 +12,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from pdf_helpers import FULL_ID, page_count, pdf_text, squeeze  # noqa: E402
 
 from kiosk.privacy import mask_id  # noqa: E402
+from kiosk.services.signatures import sample_bundle  # noqa: E402
+from ui.documents import Ink, PdfPreview  # noqa: E402
+from ui.qt import QColor  # noqa: E402
 from ui.documents import contract_screen_pages, render_contract  # noqa: E402
 from ui.documents import samples as s  # noqa: E402
 from ui.documents.contract import NO_LINE_START, wrap_for_screen  # noqa: E402
@@ -36,7 +40,7 @@ def test_the_paper_carries_every_line_of_the_signed_text(tmp_path: Path) -> None
 
 
 def test_pages_are_numbered_and_footed_with_the_signed_hash(tmp_path: Path) -> None:
-    doc = s.contract()
+    doc = s.contract(signed=False)
     pdf = render_contract(doc)
     pages = page_count(pdf, tmp_path)
     assert pages >= 2
@@ -55,7 +59,7 @@ def test_the_contract_names_buyers_in_full_as_signed(tmp_path: Path) -> None:
 
 def test_english_frame_around_the_chinese_text(tmp_path: Path) -> None:
     text = pdf_text(render_contract(s.contract(), "en"), tmp_path)
-    assert "Page 1 of 2" in text and "Contract HT-" in text and "TRAINING DATA" in text
+    assert "Page 1 of 3" in text and "Contract HT-" in text and "TRAINING DATA" in text
     assert "第一条 项目建设依据" in text       # the contract itself stays as signed
 
 
@@ -91,3 +95,24 @@ def test_screen_wrapping_rules() -> None:
     # a code longer than a line is split by characters, never beyond the limit
     assert all(width(line) <= 5 for line in wrap_for_screen(code, 5))
     assert contract_screen_pages(f"甲 {code[:6]}19900101123X 乙", mask_ids=False)[0][0].endswith("123X 乙")
+
+
+def test_the_signature_page_shows_each_buyers_ink_from_the_signed_bundle(tmp_path: Path) -> None:
+    bundle = sample_bundle("ab" * 32, seed=3)
+    ink = Ink.from_bundle(bundle)
+    assert len(ink.strokes) == 2 and ink.box_mm == (240.0, 90.0)
+    assert ink.strokes[0][0] == (bundle["strokes"][0][0][0], bundle["strokes"][0][0][1])
+    doc = dataclasses.replace(s.contract(), signatures=(("胡立新", ink), ("熊春燕", s.ink(1))))
+    pdf = render_contract(doc)
+    pages = page_count(pdf, tmp_path)
+    flat = squeeze(pdf_text(pdf, tmp_path))
+    assert "签名页" in flat and "买受人1：胡立新" in flat and "买受人2：熊春燕" in flat
+    last = PdfPreview(pdf).page(pages - 1, 420)
+    # ink inside the first signature box (20..110 mm across, below the heading), none in the right half
+    scale = 420 / 210
+    inked = [(x, y) for y in range(0, last.height(), 2) for x in range(0, last.width(), 2)
+             if QColor(last.pixel(x, y)).lightness() < 100]
+    assert any(22 * scale < x < 108 * scale for x, _ in inked)
+    assert not any(x > 115 * scale and 50 * scale < y < 250 * scale for x, y in inked)
+    unsigned = dataclasses.replace(doc, signatures=())
+    assert page_count(render_contract(unsigned), tmp_path) == pages - 1

@@ -69,3 +69,21 @@ def test_english_papers(tmp_path: Path) -> None:
     assert "Handover confirmation" in text and "Page 1 of 1" in text and "2026-11-28" in text
     assert "The buyers confirm that they have inspected the home" in text
     assert FULL_ID.findall(text) == []
+
+
+def test_each_signer_s_ink_sits_on_his_signature_line(tmp_path: Path) -> None:
+    from ui.documents import PdfPreview
+    from ui.qt import QColor
+
+    papers = s.handover_papers(training=False)
+    blank = dataclasses.replace(papers, holder_ink=())
+    signed_img = PdfPreview(render_handover_confirmation(papers)).page(0, 420)
+    blank_img = PdfPreview(render_handover_confirmation(blank)).page(0, 420)
+    differ = [(x, y) for y in range(0, 420 * 297 // 210, 2) for x in range(0, 420, 2)
+              if QColor(signed_img.pixel(x, y)).lightness() != QColor(blank_img.pixel(x, y)).lightness()]
+    assert differ, "the ink is drawn"
+    scale = 420 / 210
+    # only in the signature area (left of the date column) and the dates filled in
+    assert all(x < 190 * scale for x, _ in differ)
+    text = squeeze(pdf_text(render_handover_confirmation(papers), tmp_path))
+    assert text.count("2026年11月28日") == 1 + len(papers.present)   # the date field and each signed line

@@ -20,7 +20,7 @@ def dark_pixels(image: QImage, step: int = 3) -> int:
 
 
 def test_a_page_rasterises_at_the_asked_width_with_ink_on_it() -> None:
-    pdf = render_contract(s.contract())
+    pdf = render_contract(s.contract(signed=False))
     preview = PdfPreview(pdf)
     assert preview.page_count == 2
     image = preview.page(0, 600)
