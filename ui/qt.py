@@ -11,4 +11,5 @@ from PySide6.QtGui import *  # noqa: F403
 from PySide6.QtWidgets import *  # noqa: F403
 from PySide6.QtPrintSupport import *  # noqa: F403
 from PySide6.QtSvg import *  # noqa: F403
+from PySide6.QtPdf import *  # noqa: F403
 from PySide6 import __version__ as PYSIDE_VERSION  # noqa: F401
