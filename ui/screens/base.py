@@ -1,0 +1,57 @@
+"""The one base of every screen, and what the navigator asks of it.
+
+A screen is a widget with a stable ``name`` (its navigation key and the file
+name of its snapshot), an audience (buyer screens use the buyer theme and
+idle rules, staff screens the staff ones), and four moments:
+
+- ``enter(**args)``: the navigator shows it (e.g. ``unit_code=...``); start
+  loading through ``ctx.call``;
+- ``leave()``: it is hidden; a screen that ``holds_personal_data`` must clear
+  every widget that shows any (ux.md: a timeout returns to welcome with nothing
+  of the last buyer left on screen);
+- ``subjects()``: the subjects (unit codes, handover or order ids) whose
+  changes it shows; ``None`` means any change;
+- ``refresh(batch)``: the change feed reported a change to one of them.
+
+Texts go through ``self.tr`` in ``retranslate()``, which Qt calls again on
+every language switch.
+"""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar, Literal
+
+from kiosk.app import ChangeBatch
+from ui.context import AppContext
+from ui.i18n import Retranslating
+from ui.qt import QWidget
+
+Audience = Literal["buyer", "staff", "technician"]
+
+
+class Screen(Retranslating, QWidget):
+    name: ClassVar[str] = ""
+    audience: ClassVar[Audience] = "buyer"
+    holds_personal_data: ClassVar[bool] = False
+    # Seconds of no touch before the idle warning (ux.md: 60, 120 on reading and signing screens).
+    idle_seconds: ClassVar[int] = 60
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName(self.name)
+
+    def enter(self, **args: Any) -> None:
+        """Shown with these arguments."""
+
+    def leave(self) -> None:
+        """Hidden; clear personal data here."""
+
+    def subjects(self) -> set[str] | None:
+        return set()
+
+    def refresh(self, batch: ChangeBatch) -> None:
+        """Something this screen shows changed."""
+
+    def retranslate(self) -> None:
+        """Set every text again (language switch)."""
