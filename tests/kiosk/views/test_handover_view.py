@@ -54,11 +54,11 @@ def test_a_handover_with_an_agent_step_by_step(site: Any, couple: str) -> None:
     job = handover.issue_receipt(site.ctx, site.staff, case)
     view = handover_view(site.ctx, case)
     assert view.receipt_job is not None and (view.receipt_job.job_id, view.receipt_job.state) == (job, "pending")
-    printing.mark_result(site.store, site.staff.label, job, "paper out")
+    printing.mark_result(site.ctx, site.staff, job, "paper out")
     failed = handover_view(site.ctx, case).receipt_job
     assert failed is not None and (failed.state, failed.attempts, failed.last_error) == ("failed", 1, "paper out")
-    printing.request_reprint(site.store, site.staff.label, job, "换纸后重打")
-    printing.mark_result(site.store, site.staff.label, job, None)
+    printing.request_reprint(site.ctx, site.staff, job, "换纸后重打")
+    printing.mark_result(site.ctx, site.staff, job, None)
     again = handover_view(site.ctx, case).receipt_job
     assert again is not None and (again.state, again.attempts, again.reprints) == ("printed", 2, 1)
 

@@ -78,7 +78,7 @@ def test_staff_roster_with_expiry_and_lockout(site: Any) -> None:
     other = roster[site.supervisor.id]
     for _ in range(5):
         with pytest.raises(AuthError):
-            staff.login(site.store, other.staff_id, "000000", now=site.ctx.now())
+            staff.login(site.ctx, other.staff_id, "000000")
     locked = {r.staff_id: r for r in staff_view(site.ctx).rows}[other.staff_id]
     assert locked.locked and locked.locked_until and not locked.may_log_in
     site.clock.now += dt.timedelta(minutes=16)
