@@ -35,12 +35,31 @@ DEFAULT_LANGUAGE = "zh_CN"
 LANGUAGES: tuple[str, ...] = ("zh_CN", "en")
 
 
-def ts_path(lang: str) -> Path:
-    return TRANSLATIONS_DIR / f"kiosk_{lang}.ts"
+# One catalog (a .ts/.qm pair per language) for each part of ui/, so work on different parts
+# of the app never edits the same translation file. Patterns are relative to ui/.
+CATALOGS: dict[str, tuple[str, ...]] = {
+    "kiosk": ("*.py", "widgets/*.py", "screens/*.py"),
+    "shell": ("shell/*.py",),
+    "buyer": ("screens/buyer/*.py",),
+    "counter": ("screens/counter/*.py",),
+}
 
 
-def qm_path(lang: str) -> Path:
-    return TRANSLATIONS_DIR / f"kiosk_{lang}.qm"
+def ts_path(lang: str, catalog: str = "kiosk") -> Path:
+    return TRANSLATIONS_DIR / f"{catalog}_{lang}.ts"
+
+
+def qm_path(lang: str, catalog: str = "kiosk") -> Path:
+    return TRANSLATIONS_DIR / f"{catalog}_{lang}.qm"
+
+
+def source_files(catalog: str = "kiosk") -> list[Path]:
+    return sorted({p for pattern in CATALOGS[catalog] for p in UI_DIR.glob(pattern)})
+
+
+def catalogs() -> list[str]:
+    """The catalogs that have code (a part of the app not written yet has no .ts)."""
+    return [name for name in CATALOGS if source_files(name)]
 
 
 class LanguageError(RuntimeError):
@@ -51,7 +70,7 @@ class Translations:
     """The one installed app translator; ``switch`` replaces it at any time."""
 
     def __init__(self) -> None:
-        self._translator: QTranslator | None = None
+        self._translators: list[QTranslator] = []
         self.language = ""
 
     def switch(self, lang: str) -> None:
@@ -60,15 +79,20 @@ class Translations:
         app = QCoreApplication.instance()
         if app is None:
             raise LanguageError("create the QApplication before installing a language")
-        translator = QTranslator(app)
-        if not translator.load(str(qm_path(lang))):
-            raise LanguageError(f"cannot load {qm_path(lang)}; reinstall the kiosk (translations ship compiled)")
-        # Install the new one before removing the old so no frame shows raw source text.
-        QCoreApplication.installTranslator(translator)
-        if self._translator is not None:
-            QCoreApplication.removeTranslator(self._translator)
-            self._translator.deleteLater()
-        self._translator = translator
+        loaded = []
+        for catalog in catalogs():
+            translator = QTranslator(app)
+            if not translator.load(str(qm_path(lang, catalog))):
+                raise LanguageError(f"cannot load {qm_path(lang, catalog)}; reinstall the kiosk "
+                                    "(translations ship compiled)")
+            loaded.append(translator)
+        # Install the new ones before removing the old so no frame shows raw source text.
+        for translator in loaded:
+            QCoreApplication.installTranslator(translator)
+        for old in self._translators:
+            QCoreApplication.removeTranslator(old)
+            old.deleteLater()
+        self._translators = loaded
         self.language = lang
         QLocale.setDefault(QLocale(lang))
         # Qt posts LanguageChange; deliver it now so the switch is done when this returns.
@@ -138,13 +162,9 @@ def _tool(name: str) -> str:
     return found
 
 
-def source_files() -> list[Path]:
-    return sorted(p for p in UI_DIR.rglob("*.py") if "__pycache__" not in p.parts)
-
-
-def lupdate(ts: Path, *, no_obsolete: bool = True) -> None:
-    """Extract every tr()/translate() string of ``ui/`` into ``ts`` (merging what is there)."""
-    args = [_tool("pyside6-lupdate"), *map(str, source_files()), "-locations", "none", "-ts", str(ts)]
+def lupdate(ts: Path, catalog: str = "kiosk", *, no_obsolete: bool = True) -> None:
+    """Extract every tr()/translate() string of the catalog's code into ``ts`` (merging what is there)."""
+    args = [_tool("pyside6-lupdate"), *map(str, source_files(catalog)), "-locations", "none", "-ts", str(ts)]
     if no_obsolete:
         args.insert(-2, "-no-obsolete")
     subprocess.run(args, check=True, capture_output=True, text=True)
@@ -174,21 +194,24 @@ def _write_ts(root: ET.Element, ts: Path) -> None:
 
 
 def update() -> list[Message]:
-    """Refresh both ``.ts`` files and compile them; returns the Chinese messages still unfinished."""
+    """Refresh every catalog's ``.ts`` files and compile them; returns the Chinese messages still unfinished."""
     TRANSLATIONS_DIR.mkdir(parents=True, exist_ok=True)
-    for lang in LANGUAGES:
-        ts = ts_path(lang)
-        if not ts.exists():
-            ts.write_text('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n'
-                          f'<TS version="2.1" language="{lang}" sourcelanguage="en"/>\n', encoding="utf-8")
-        lupdate(ts)
-        if lang == "en":
-            fill_identity(ts)
-        else:
-            # One layout for both files, whichever tool wrote last, so diffs show only real changes.
-            _write_ts(ET.parse(ts).getroot(), ts)
-        lrelease(ts, qm_path(lang))
-    return [m for m in read_ts(ts_path("zh_CN")) if not m.finished]
+    unfinished: list[Message] = []
+    for catalog in catalogs():
+        for lang in LANGUAGES:
+            ts = ts_path(lang, catalog)
+            if not ts.exists():
+                ts.write_text('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n'
+                              f'<TS version="2.1" language="{lang}" sourcelanguage="en"/>\n', encoding="utf-8")
+            lupdate(ts, catalog)
+            if lang == "en":
+                fill_identity(ts)
+            else:
+                # One layout for both files, whichever tool wrote last, so diffs show only real changes.
+                _write_ts(ET.parse(ts).getroot(), ts)
+            lrelease(ts, qm_path(lang, catalog))
+        unfinished += [m for m in read_ts(ts_path("zh_CN", catalog)) if not m.finished]
+    return unfinished
 
 
 def main(argv: list[str]) -> int:

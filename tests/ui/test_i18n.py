@@ -23,16 +23,20 @@ def placeholder_mismatches(path: Path) -> list[str]:
             if sorted(PLACEHOLDER.findall(m.source)) != sorted(PLACEHOLDER.findall(m.translation))]
 
 
-@pytest.mark.parametrize("lang", i18n.LANGUAGES)
-def test_every_message_has_a_finished_translation(lang: str) -> None:
-    path = i18n.ts_path(lang)
+CATALOG_LANGS = [(c, lang) for c in i18n.catalogs() for lang in i18n.LANGUAGES]
+
+
+@pytest.mark.parametrize(("catalog", "lang"), CATALOG_LANGS)
+def test_every_message_has_a_finished_translation(catalog: str, lang: str) -> None:
+    path = i18n.ts_path(lang, catalog)
     assert i18n.read_ts(path), f"{path} holds no messages"
     assert unfinished(path) == []
     assert placeholder_mismatches(path) == []
 
 
-def test_english_is_the_identity_translation() -> None:
-    assert [m for m in i18n.read_ts(i18n.ts_path("en")) if m.translation != m.source] == []
+@pytest.mark.parametrize("catalog", i18n.catalogs())
+def test_english_is_the_identity_translation(catalog: str) -> None:
+    assert [m for m in i18n.read_ts(i18n.ts_path("en", catalog)) if m.translation != m.source] == []
 
 
 def test_checks_catch_an_unfinished_message_and_a_lost_placeholder(tmp_path: Path) -> None:
@@ -49,26 +53,34 @@ def test_checks_catch_an_unfinished_message_and_a_lost_placeholder(tmp_path: Pat
     assert placeholder_mismatches(ts) == ["[A] {n} left"]
 
 
-@pytest.mark.parametrize("lang", i18n.LANGUAGES)
-def test_ts_holds_exactly_the_strings_of_the_code(lang: str, tmp_path: Path) -> None:
+@pytest.mark.parametrize(("catalog", "lang"), CATALOG_LANGS)
+def test_ts_holds_exactly_the_strings_of_the_code(catalog: str, lang: str, tmp_path: Path) -> None:
     fresh = tmp_path / f"fresh_{lang}.ts"
-    i18n.lupdate(fresh)
+    i18n.lupdate(fresh, catalog)
     in_code = {(m.context, m.source) for m in i18n.read_ts(fresh)}
-    in_ts = {(m.context, m.source) for m in i18n.read_ts(i18n.ts_path(lang))}
+    in_ts = {(m.context, m.source) for m in i18n.read_ts(i18n.ts_path(lang, catalog))}
     assert sorted(in_code - in_ts) == [], "run: python -m ui.i18n update, then translate"
     assert sorted(in_ts - in_code) == [], "stale messages: run python -m ui.i18n update"
 
 
-@pytest.mark.parametrize("lang", i18n.LANGUAGES)
-def test_committed_qm_says_what_the_ts_says(lang: str, qapp: object, tmp_path: Path) -> None:
+@pytest.mark.parametrize(("catalog", "lang"), CATALOG_LANGS)
+def test_committed_qm_says_what_the_ts_says(catalog: str, lang: str, qapp: object, tmp_path: Path) -> None:
     translator = QTranslator()
-    assert translator.load(str(i18n.qm_path(lang)))
-    for m in i18n.read_ts(i18n.ts_path(lang)):
+    assert translator.load(str(i18n.qm_path(lang, catalog)))
+    for m in i18n.read_ts(i18n.ts_path(lang, catalog)):
         assert translator.translate(m.context, m.source) == m.translation, (m.context, m.source)
     # The committed file is what lrelease makes of the .ts today, byte for byte.
     rebuilt = tmp_path / "rebuilt.qm"
-    i18n.lrelease(i18n.ts_path(lang), rebuilt)
-    assert rebuilt.read_bytes() == i18n.qm_path(lang).read_bytes()
+    i18n.lrelease(i18n.ts_path(lang, catalog), rebuilt)
+    assert rebuilt.read_bytes() == i18n.qm_path(lang, catalog).read_bytes()
+
+
+def test_every_ui_module_belongs_to_one_catalog() -> None:
+    # A module outside every catalog would have its strings never translated.
+    ui_dir = Path(i18n.__file__).parent
+    modules = {p for p in ui_dir.rglob("*.py") if "__pycache__" not in p.parts and "documents" not in p.parts}
+    covered = [p for c in i18n.CATALOGS for p in i18n.source_files(c)]
+    assert sorted(modules - set(covered)) == [] and len(covered) == len(set(covered))
 
 
 def test_unknown_language_is_refused(qapp: object) -> None:

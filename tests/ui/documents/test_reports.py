@@ -47,8 +47,9 @@ def test_a_statement_total_that_differs_is_flagged_even_without_listed_mismatche
     assert "不符：对账单合计与已确认金额不同" in text and "▲收款账户：税务部门" in text
 
 
-def test_reconciliation_from_the_service_on_a_real_store(tmp_path: Path, store: Store) -> None:
-    report = ReconciliationReport.from_service(reconcile(store, dt.date(2026, 11, 28)), service_point="JX-SP01",
+def test_reconciliation_from_the_service_on_a_real_store(tmp_path: Path, store: Store, data_dir: Path) -> None:
+    ctx = Context(store, load_config(data_dir))
+    report = ReconciliationReport.from_service(reconcile(ctx, dt.date(2026, 11, 28)), service_point="JX-SP01",
                                                generated_at=dt.datetime(2026, 11, 29, 9, 0))
     assert [p.payee for p in report.payees] == ["tax_bureau", "registration_office", "maintenance_fund"]
     flat = squeeze(pdf_text(render_reconciliation_report(report), tmp_path))
