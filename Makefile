@@ -7,6 +7,7 @@ demo: setup-run
 test: setup-test
 	.venv/bin/ruff check .
 	.venv/bin/lint-imports
+	.venv/bin/mypy
 	QT_QPA_PLATFORM=offscreen .venv/bin/python -m pytest
 
 # The README's two commands in a clean Debian 12 root (debootstrap), then demo offline.

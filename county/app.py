@@ -89,7 +89,8 @@ async def read_body(request: Request, limit: int) -> bytes:
 
 
 def _gateway(request: Request) -> Gateway:
-    return request.app.state.gateway
+    gateway: Gateway = request.app.state.gateway
+    return gateway
 
 
 async def _authenticated_body(request: Request, limit: int) -> tuple[Gateway, Device, bytes]:

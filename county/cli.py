@@ -377,7 +377,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
                         format="%(asctime)s %(name)s %(levelname)s %(message)s")
     try:
-        return args.func(args)
+        return int(args.func(args))
     except (GatewayError, WireError) as exc:
         print(f"county-gateway: {exc}", file=sys.stderr)
         return 1

@@ -54,7 +54,7 @@ def store_batch(conn: sqlite3.Connection, keys: KeyPair, batch: Batch, *, now: f
                 "INSERT INTO duplicates (record_id, device_id, batch_id, at) VALUES (?, ?, ?, ?)",
                 [(str(r.get("record_id")) if isinstance(r, dict) else "", batch.device_id,
                   batch.batch_id, now) for r in batch.records])
-            return known["ack"].encode("utf-8")
+            return str(known["ack"]).encode("utf-8")
         accepted, rejected = _store_records(conn, batch, now=now)
         ack = make_ack(keys.sign, device_id=batch.device_id, batch_id=batch.batch_id,
                        accepted=accepted, rejected=rejected, server_time=now)

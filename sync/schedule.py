@@ -24,7 +24,7 @@ class Backoff:
     def ceiling(self, failures: int) -> float:
         """The un-jittered delay after ``failures`` consecutive failures (>= 1)."""
         exponent = min(max(failures, 1) - 1, 62)
-        return min(self.cap, self.base * (2 ** exponent))
+        return float(min(self.cap, self.base * (2 ** exponent)))
 
     def delay(self, failures: int, *, at_least: float = 0.0) -> float:
         d = self.ceiling(failures)

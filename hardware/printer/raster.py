@@ -61,7 +61,7 @@ def text_image(text: str, *, bold: bool = False, scale_x: int = 1, scale_y: int 
     if invert:
         image = image.point(lambda v: 255 - v)
     if scale_x != 1 or scale_y != 1:
-        image = image.resize((width * scale_x, CELL_HEIGHT * scale_y), Image.NEAREST)
+        image = image.resize((width * scale_x, CELL_HEIGHT * scale_y), Image.Resampling.NEAREST)
     return image
 
 
@@ -71,11 +71,12 @@ def qr_image(data: str, *, module: int, ec: str) -> Image.Image:
 
     code = segno.make_qr(data, error=ec.lower(), boost_error=False)
     quiet = 4
-    size = code.symbol_size(scale=1, border=quiet)[0]
+    size = int(code.symbol_size(scale=1, border=quiet)[0])
     image = Image.new("1", (size, size), 1)
     pixels = image.load()
+    assert pixels is not None  # a new in-memory image always has pixel access
     for y, row in enumerate(code.matrix):
         for x, dark in enumerate(row):
             if dark:
                 pixels[x + quiet, y + quiet] = 0
-    return image.resize((size * module, size * module), Image.NEAREST)
+    return image.resize((size * module, size * module), Image.Resampling.NEAREST)

@@ -90,7 +90,7 @@ def render_escpos(ops: list[Op], paper: Paper, *, chinese: str = "native", qr: s
             p.cut(mode="PART" if op.partial else "FULL")
         else:
             raise ValidationError(f"cannot print operation {type(op).__name__}", field="op")
-    return p.output
+    return bytes(p.output)
 
 
 def _line(p: "Escpos", op: Line, chinese: str, paper: Paper) -> None:
@@ -119,6 +119,6 @@ def _qr(p: "Escpos", op: QRCode, paper: Paper, mode: str) -> None:
         p.ln()
     else:
         module = max(1, min(op.module, paper.dots // base.width))
-        p.image(base.resize((base.width * module, base.height * module), Image.NEAREST),
+        p.image(base.resize((base.width * module, base.height * module), Image.Resampling.NEAREST),
                 impl="bitImageRaster", center=False)
     p.set(align="left")

@@ -25,7 +25,7 @@ LABELS = (
 )
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("read-card", help="read the resident ID card on the reader (ID number masked)")
     p.add_argument("--port", metavar="PORT",
                    help="serial port or URI (/dev/ttyUSB0, serial:///dev/ttyUSB0?baud=115200, sim); "

@@ -20,7 +20,7 @@ from kiosk.errors import ValidationError
 USAGE_ERROR = 2
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("check-id", help="validate ID numbers (GB 11643): resident ID card, residence "
                                         "permit, foreign permanent residence ID card")
     p.add_argument("inputs", nargs="+", metavar="NUMBER",

@@ -24,7 +24,7 @@ from typing import Any
 from kiosk.errors import KioskError
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("demo", help="gateway, enrollment, simulated handovers and sync on this machine")
     p.add_argument("--workdir", help="where the demo keeps its data (default: a new temporary directory)")
     p.add_argument("--handovers", type=int, default=20)

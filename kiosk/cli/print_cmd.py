@@ -10,7 +10,7 @@ from kiosk.cli.output import add_json_flag, config_from, emit
 from kiosk.errors import KioskError
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("print-test", help="print a test receipt and report the receipt printer's status")
     p.add_argument("--printer", metavar="URI",
                    help="usb://VID:PID, serial:///dev/ttyUSB0?baud=9600, tcp://host:9100, file:///path or "

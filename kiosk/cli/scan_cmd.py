@@ -15,7 +15,7 @@ from kiosk.cli.output import add_json_flag, emit
 from kiosk.errors import KioskError, ValidationError
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("scan", help="decode QR codes in image files")
     p.add_argument("images", nargs="+", metavar="IMAGE", help="image files (PNG, JPEG, WebP, BMP, TIFF)")
     p.add_argument("--budget-ms", type=float, default=None, metavar="MS",

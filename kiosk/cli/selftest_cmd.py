@@ -8,7 +8,7 @@ import sys
 from kiosk.cli.output import add_json_flag, config_from, emit
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("selftest", help="self-test every configured device (empty URI = not configured)")
     add_json_flag(p)
     p.set_defaults(func=cmd_selftest)

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from kiosk.store import Store
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("enroll", help="enroll this device with the county platform")
     src = p.add_mutually_exclusive_group(required=True)
     src.add_argument("--qr", metavar="IMAGE", help="photo or scan of the enrollment QR code")

@@ -346,7 +346,8 @@ def record_confirmation(ctx: Context, actor: Actor, order_id: str, payee: str, a
 
 
 def _parse(item: dict[str, Any]) -> _Item:
-    data = item.get("data") if isinstance(item.get("data"), dict) else {}
+    raw_data = item.get("data")
+    data: dict[str, Any] = raw_data if isinstance(raw_data, dict) else {}
     problems = []
     item_id = item.get("item_id")
     if not isinstance(item_id, str) or not item_id:

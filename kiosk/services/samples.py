@@ -157,7 +157,7 @@ class _Record:
         return value
 
     def text(self, key: str) -> str:
-        value = self.get(key, str).strip()
+        value: str = self.get(key, str).strip()
         if not value:
             raise self.error(f"the field {key!r} is empty", "sample_field", key)
         return value

@@ -188,7 +188,8 @@ def error_from_body(status: int, body: Any) -> WireError:
     if not isinstance(detail, Mapping) or not isinstance(detail.get("code"), str):
         return WireError(f"the gateway answered HTTP {status} without a protocol error body",
                          code=SERVER_ERROR if status >= 500 else BAD_REQUEST)
-    code = detail["code"]
-    message = detail.get("message") if isinstance(detail.get("message"), str) else code
+    code: str = detail["code"]
+    raw_message = detail.get("message")
+    message = raw_message if isinstance(raw_message, str) else code
     hint = detail.get("hint") if isinstance(detail.get("hint"), str) else None
     return _CLASS_FOR_CODE.get(code, WireError)(message, code=code, hint=hint)
