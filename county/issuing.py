@@ -21,6 +21,7 @@ from typing import Any
 from county.errors import AdminError
 from county.store import next_counter
 from sync.wire import KeyPair, b64e, canonical_json, kinds, make_item
+from sync.wire.calendar import CHINA, county_date_of
 
 APPROVAL_ITEM = {
     kinds.FIRST_REGISTRATION_REQUESTED: kinds.FIRST_REGISTRATION_APPROVED,
@@ -74,7 +75,7 @@ def _registration_data(conn: sqlite3.Connection, unit: str, now: float,
     if row is not None and certificate_no is None:
         data = json.loads(row["body"])["data"]
         return {k: data[k] for k in ("certificate_no", "serial", "e_cert_token") if k in data}
-    year = datetime.fromtimestamp(now, UTC).year
+    year = county_date_of(now).year
     n = next_counter(conn, f"certificate:{year}")
     return {"certificate_no": certificate_no or certificate_number(year, n),
             "serial": serial or f"H41{year % 100:02d}{n:08d}",
@@ -83,7 +84,7 @@ def _registration_data(conn: sqlite3.Connection, unit: str, now: float,
 
 def _approval_data(conn: sqlite3.Connection, row: sqlite3.Row, now: float,
                    certificate_no: str | None, serial: str | None) -> dict[str, Any]:
-    year = datetime.fromtimestamp(now, UTC).year
+    year = county_date_of(now).year
     kind = row["kind"]
     if kind == kinds.FIRST_REGISTRATION_REQUESTED:
         return {}
@@ -133,13 +134,13 @@ def confirm_payment(conn: sqlite3.Connection, keys: KeyPair, row: sqlite3.Row, *
     """One ``payment.confirmed`` item per payee of the order."""
     if row["state"] != "received":
         raise AdminError(f"payment order {row['subject']} was already confirmed")
-    year = datetime.fromtimestamp(now, UTC).year
+    year = county_date_of(now).year
     items = []
     for line in _order_lines(conn, row):
         n = next_counter(conn, f"receipt:{year}")
         data = {"record_id": row["record_id"], "payee": line["payee"],
                 "amount_fen": line["amount_fen"],
-                "channel_serial": f"CH{datetime.fromtimestamp(now, UTC):%Y%m%d%H%M%S}{n:06d}",
+                "channel_serial": f"CH{datetime.fromtimestamp(now, CHINA):%Y%m%d%H%M%S}{n:06d}",
                 "receipt_no": f"41{year}{n:08d}"}
         if row["training"]:
             data["training"] = True
@@ -186,7 +187,7 @@ def restrict(conn: sqlite3.Connection, keys: KeyPair, *, uscc: str, reason: str,
         raise AdminError(f"--until {until!r} must be a date YYYY-MM-DD")
     if not reason.strip():
         raise AdminError("--reason must say why (it is shown to staff)")
-    today = iso(now)[:10]
+    today = county_date_of(now).isoformat()
     existing = conn.execute("SELECT * FROM restrictions WHERE uscc = ?", (uscc,)).fetchone()
     if lift:
         if existing is None or existing["lifted_at"] is not None:

@@ -14,8 +14,9 @@ import datetime as dt
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from kiosk.errors import ConfigError
+from sync.wire.calendar import CHINA_TIME_ZONE
 
-CHINA_TIME_ZONE = "Asia/Shanghai"
+__all__ = ["CHINA", "CHINA_TIME_ZONE", "county_date", "county_today", "county_zone", "day_bounds", "local_time"]
 
 
 def county_zone(name: str = CHINA_TIME_ZONE, *, source: str = "configuration") -> dt.tzinfo:
