@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import contextlib
 import datetime as _dt
+import hmac
+import os
 import sqlite3
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -12,7 +14,9 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from kiosk.errors import MigrationError, StoreError
+from kiosk.errors import MigrationError, StoreError, VaultError
+from kiosk.store import failures
+from kiosk.store.failures import store_failure
 from kiosk.store.migrations import migrations
 from kiosk.store.unit_of_work import OUTBOX_CONTEXT, UnitOfWork
 from kiosk.vault import Vault
@@ -21,6 +25,23 @@ __all__ = ["Store", "UnitOfWork", "OUTBOX_CONTEXT", "utc_now"]
 
 BUSY_TIMEOUT_MS = 10_000
 CACHE_KIB = 64 * 1024
+
+
+# Ciphertexts that prove a key on a database written before it kept a key check value.
+_KEY_SAMPLES: tuple[tuple[str, str, str], ...] = (
+    ("staff", "name_enc", "staff.name"),
+    ("buyers", "name_enc", "buyers.name"),
+    ("outbox", "payload_enc", OUTBOX_CONTEXT),
+)
+
+
+def _private_file(path: Path) -> None:
+    """Create the database file owner-only (SQLite gives its -wal and -shm files the same mode),
+    and take group and other access away from one made before that rule."""
+    if not path.exists():
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+    elif path.stat().st_mode & 0o077:
+        os.chmod(path, 0o600)
 
 
 def utc_now() -> str:
@@ -36,10 +57,15 @@ class Store:
         self.vault = vault
         self.clock = clock
         try:
+            _private_file(self.path)
             # check_same_thread=False: the UI's task runner owns the connection
             # on one worker thread, not the thread that opened it.
             conn = sqlite3.connect(str(self.path), timeout=BUSY_TIMEOUT_MS / 1000,
                                    check_same_thread=False)
+        except (sqlite3.Error, OSError) as exc:
+            raise store_failure(exc, self.path, "cannot open the database") from exc
+        self.conn = conn
+        try:
             conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
             conn.execute("PRAGMA foreign_keys = ON")
@@ -47,15 +73,19 @@ class Store:
             # A kiosk has memory to spare; a 64 MiB page cache keeps the indexes of a
             # million-unit store in memory instead of re-reading pages on every write.
             conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
-        except sqlite3.DatabaseError as exc:
-            raise StoreError(f"cannot open the database {self.path}: {exc}",
-                             hint="check the file and its permissions, or restore it from backup") from exc
-        if str(mode).lower() != "wal":
-            raise StoreError(f"the database {self.path} could not be switched to WAL mode ({mode})")
-        self.conn = conn
-        self.db = Database(conn)
-        if migrate:
-            self.migrate()
+            if str(mode).lower() != "wal":
+                raise StoreError(f"the database {self.path} could not be switched to WAL mode ({mode})",
+                                 code=failures.READ_ONLY,
+                                 hint="check that the kiosk's user may write the data directory")
+            self.db = Database(conn)
+            if migrate:
+                self.migrate()
+            self._check_key()
+        except BaseException as exc:
+            conn.close()
+            if isinstance(exc, (sqlite3.Error, UnicodeDecodeError)):
+                raise store_failure(exc, self.path, "cannot open the database") from exc
+            raise
 
     def migrate(self) -> list[str]:
         """Apply pending migrations; each runs in its own transaction."""
@@ -63,9 +93,40 @@ class Store:
         try:
             migrations.apply(self.db)
         except sqlite3.DatabaseError as exc:
+            if failures.classify(exc) != failures.FAILED:
+                raise store_failure(exc, self.path, "cannot upgrade the database") from exc
             raise MigrationError(f"upgrading {self.path} failed: {exc}",
                                  hint="the failed step was rolled back; report this to a technician") from exc
         return pending
+
+    def _check_key(self) -> None:
+        """Refuse a data key that is not the one this database was written with.
+
+        The first open after the key check table exists (a new kiosk, or an upgrade) proves the
+        key on a stored ciphertext when there is one, then keeps the key's check value."""
+        if not self.conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'key_check'").fetchone():
+            return
+        row = self.conn.execute("SELECT value FROM key_check WHERE id = 1").fetchone()
+        if row is not None:
+            if not hmac.compare_digest(bytes(row[0]), self.vault.key_check_value()):
+                raise VaultError(f"the data key does not belong to the database {self.path}",
+                                 code="wrong_key",
+                                 hint="restore this kiosk's own keys/data.key from backup; "
+                                      "another kiosk's key cannot read this data")
+            return
+        for table, column, context in _KEY_SAMPLES:
+            sample = self.conn.execute(f"SELECT {column} FROM {table} LIMIT 1").fetchone()
+            if sample is not None:
+                try:
+                    self.vault.decrypt_bytes(sample[0], context)
+                except VaultError as exc:
+                    raise VaultError(f"the data key does not decrypt the data in {self.path}",
+                                     code="wrong_key",
+                                     hint="restore this kiosk's own keys/data.key from backup") from exc
+                break
+        with self.conn:
+            self.conn.execute("INSERT INTO key_check (id, value, made_at) VALUES (1, ?, ?)",
+                              (self.vault.key_check_value(), self.clock()))
 
     def applied_migrations(self) -> list[str]:
         return [m.name for m in migrations.applied(self.db)]
@@ -79,7 +140,10 @@ class Store:
         if self.conn.in_transaction:
             raise StoreError("units of work cannot be nested",
                              hint="do the whole change inside the outer unit of work")
-        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as exc:
+            raise store_failure(exc, self.path, f"a change by {actor} failed on the database") from exc
         before = self.conn.total_changes
         uow = UnitOfWork(self.conn, self.vault, actor, self.clock)
         try:
@@ -88,15 +152,23 @@ class Store:
                 raise StoreError("a change was made without its audit entry",
                                  hint="call log() in every unit of work that changes state")
             self.conn.execute("COMMIT")
-        except BaseException:
+        except BaseException as exc:
             if self.conn.in_transaction:
-                self.conn.execute("ROLLBACK")
+                with contextlib.suppress(sqlite3.Error):
+                    self.conn.execute("ROLLBACK")
+            if isinstance(exc, (sqlite3.Error, UnicodeDecodeError)):
+                raise store_failure(exc, self.path, f"a change by {actor} failed on the database") from exc
             raise
 
     def read(self, sql: str, params: tuple[Any, ...] | dict[str, Any] = ()) -> list[dict[str, Any]]:
-        cur = self.conn.execute(sql, params)
-        cols = [d[0] for d in cur.description or ()]
-        return [dict(zip(cols, row)) for row in cur.fetchall()]
+        try:
+            cur = self.conn.execute(sql, params)
+            cols = [d[0] for d in cur.description or ()]
+            return [dict(zip(cols, row)) for row in cur.fetchall()]
+        except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
+            if isinstance(exc, sqlite3.DatabaseError) and failures.classify(exc) == failures.FAILED:
+                raise  # a mistake in the query, not a store failure
+            raise store_failure(exc, self.path, "cannot read the database") from exc
 
     def close(self) -> None:
         self.conn.close()

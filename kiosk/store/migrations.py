@@ -345,3 +345,17 @@ def m006_sync_halted(db: Database) -> None:
 def m007_registration_request(db: Database) -> None:
     """When the kiosk asked the registration office for the unit's transfer registration."""
     _run(db, "ALTER TABLE units ADD COLUMN registration_requested_at TEXT")
+
+
+@migrations()
+def m009_key_check(db: Database) -> None:
+    """The data key's check value (``Vault.key_check_value``), one row, written at the first open
+    with the key, so that a wrong key is refused when the database is opened, not at the first
+    decryption."""
+    _run(db, """
+    CREATE TABLE key_check (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        value BLOB NOT NULL,
+        made_at TEXT NOT NULL
+    )
+    """)
