@@ -21,6 +21,10 @@ HANDOVER_READY: Final = "handover.ready"
 CONTRACT_SIGNED: Final = "contract.signed"
 PAYMENT_ORDER: Final = "payment.order"
 MAIL_REQUESTED: Final = "mail.requested"
+# The kiosk's database was lost and a technician started a new one (``kiosk init --reset``).
+KIOSK_RESET: Final = "kiosk.reset"
+# The platform-signed item that authorises that reset (handed to the technician, never pulled).
+RESET_AUTHORISATION: Final = "kiosk.reset_authorised"
 
 # Records the gateway stores as given.
 ACCEPTANCE_RECORDED: Final = "acceptance.recorded"
