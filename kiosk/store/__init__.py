@@ -66,6 +66,8 @@ class Store:
             raise store_failure(exc, self.path, "cannot open the database") from exc
         self.conn = conn
         try:
+            opened = self.path.stat()
+            self._file = (opened.st_dev, opened.st_ino)
             conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
             conn.execute("PRAGMA foreign_keys = ON")
@@ -83,9 +85,24 @@ class Store:
             self._check_key()
         except BaseException as exc:
             conn.close()
-            if isinstance(exc, (sqlite3.Error, UnicodeDecodeError)):
+            if isinstance(exc, (sqlite3.Error, UnicodeDecodeError, OSError)):
                 raise store_failure(exc, self.path, "cannot open the database") from exc
             raise
+
+    def ensure_present(self) -> None:
+        """Refuse to go on when the file this store opened was deleted, replaced or emptied
+        under it: a long-running process (the sync agent) would otherwise keep writing to, and
+        sending from, a database no other process can see."""
+        try:
+            now = self.path.stat()
+        except FileNotFoundError:
+            now = None
+        if now is None or (now.st_dev, now.st_ino) != self._file or now.st_size == 0:
+            what = "deleted" if now is None else "replaced or emptied"
+            raise StoreError(f"the kiosk database {self.path} was {what} while this process had it open",
+                             code=failures.DATABASE_LOST,
+                             hint="stop the kiosk's processes, then restore kiosk.sqlite from backup or "
+                                  "reset the kiosk ('kiosk init --reset'); nothing more is written or sent")
 
     def migrate(self) -> list[str]:
         """Apply pending migrations; each runs in its own transaction."""

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from kiosk.errors import StoreError
 
+DATABASE_LOST = "database_lost"
 DISK_FULL = "disk_full"
 READ_ONLY = "read_only"
 DAMAGED = "damaged"

@@ -35,9 +35,9 @@ from kiosk.config import Config, render_default_toml
 from kiosk.errors import ConfigError, StoreError
 from kiosk.identity import is_enrolled, load_enrollment, platform_signed
 from kiosk.store import Store
+from kiosk.store.failures import DATABASE_LOST
 from kiosk.vault import KEY_FILE, Vault, create_key_file
 
-DATABASE_LOST = "database_lost"
 RESET_REFUSED = "reset_refused"
 TECHNICIAN_ROLE = "technician"
 MIN_REASON = 4

@@ -143,3 +143,32 @@ def test_the_gateway_refuses_a_kiosk_whose_audit_chain_went_back_until_it_is_res
                  "second loss").returncode == 0
     done = kiosk(home, "sync", "--once", "--json")
     assert done.returncode == EXIT_TRUST and "already used" in done.stdout
+
+
+def test_a_running_agent_stops_when_its_database_is_deleted(enrolled: Path, gateway: LiveGateway) -> None:
+    import time
+
+    home = enrolled
+    device_id = load_enrollment(home / "keys").device_id
+    (home / "kiosk.toml").write_text("[sync]\ninterval_seconds = 1\n", encoding="utf-8")
+    assert kiosk(home, "simulate", "--handovers", "1").returncode == 0
+    agent = subprocess.Popen([sys.executable, "-m", "kiosk", "sync"], cwd=ROOT,
+                             env={**os.environ, "KIOSK_HOME": str(home)},
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + 60
+        while not gateway_records(gateway, device_id) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        stored = gateway_records(gateway, device_id)
+        assert stored, "the agent pushed nothing"
+        for name in ("kiosk.sqlite", "kiosk.sqlite-wal", "kiosk.sqlite-shm"):
+            (home / name).unlink(missing_ok=True)
+        _, err = agent.communicate(timeout=30)
+    finally:
+        if agent.poll() is None:
+            agent.kill()
+            agent.wait()
+    assert agent.returncode == 1, err
+    assert "Traceback" not in err
+    assert f"the kiosk database {home / 'kiosk.sqlite'} was deleted while this process had it open" in err
+    assert gateway_records(gateway, device_id) == stored
