@@ -172,3 +172,22 @@ def test_a_running_agent_stops_when_its_database_is_deleted(enrolled: Path, gate
     assert "Traceback" not in err
     assert f"the kiosk database {home / 'kiosk.sqlite'} was deleted while this process had it open" in err
     assert gateway_records(gateway, device_id) == stored
+
+
+def test_the_gateway_refuses_a_kiosk_started_anew_without_a_reset(enrolled: Path, gateway: LiveGateway) -> None:
+    """Older kiosk software made a new, empty database silently; the gateway no longer accepts it."""
+    from kiosk.store import Store
+    from kiosk.vault import Vault
+
+    home = enrolled
+    device_id = load_enrollment(home / "keys").device_id
+    assert kiosk(home, "simulate", "--handovers", "2").returncode == 0
+    assert synced(home)["rejected"] == 0
+    stored = gateway_records(gateway, device_id)
+    for name in ("kiosk.sqlite", "kiosk.sqlite-wal", "kiosk.sqlite-shm"):
+        (home / name).unlink(missing_ok=True)
+    Store(home / "kiosk.sqlite", Vault.from_key_dir(home / "keys")).close()
+    assert kiosk(home, "simulate", "--handovers", "1").returncode == 0
+    done = kiosk(home, "sync", "--once", "--json")
+    assert done.returncode == EXIT_TRUST and "audit_rewound" in done.stdout
+    assert gateway_records(gateway, device_id) == stored
