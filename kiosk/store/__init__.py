@@ -35,13 +35,23 @@ _KEY_SAMPLES: tuple[tuple[str, str, str], ...] = (
 )
 
 
-def _private_file(path: Path) -> None:
+def _private_file(path: Path) -> bool:
     """Create the database file owner-only (SQLite gives its -wal and -shm files the same mode),
-    and take group and other access away from one made before that rule."""
+    and take group and other access away from one made before that rule; True if created."""
     if not path.exists():
         os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
-    elif path.stat().st_mode & 0o077:
+        return True
+    if path.stat().st_mode & 0o077:
         os.chmod(path, 0o600)
+    return False
+
+
+def _remove_if_empty(path: Path) -> None:
+    """Take back the empty file a failed first open made, so that it is not later taken for a
+    lost database."""
+    with contextlib.suppress(OSError):
+        if path.stat().st_size == 0:
+            path.unlink()
 
 
 def utc_now() -> str:
@@ -56,13 +66,16 @@ class Store:
         self.path = Path(path)
         self.vault = vault
         self.clock = clock
+        created = False
         try:
-            _private_file(self.path)
+            created = _private_file(self.path)
             # check_same_thread=False: the UI's task runner owns the connection
             # on one worker thread, not the thread that opened it.
             conn = sqlite3.connect(str(self.path), timeout=BUSY_TIMEOUT_MS / 1000,
                                    check_same_thread=False)
         except (sqlite3.Error, OSError) as exc:
+            if created:
+                _remove_if_empty(self.path)
             raise store_failure(exc, self.path, "cannot open the database") from exc
         self.conn = conn
         try:
@@ -85,6 +98,8 @@ class Store:
             self._check_key()
         except BaseException as exc:
             conn.close()
+            if created:
+                _remove_if_empty(self.path)
             if isinstance(exc, (sqlite3.Error, UnicodeDecodeError, OSError)):
                 raise store_failure(exc, self.path, "cannot open the database") from exc
             raise

@@ -9,6 +9,7 @@ that work committed before it is safe.
 
 from __future__ import annotations
 
+import errno
 import shutil
 import sqlite3
 from pathlib import Path
@@ -52,7 +53,11 @@ def classify(exc: BaseException, path: Path | None = None) -> str:
     if isinstance(exc, UnicodeDecodeError):
         return DAMAGED
     if isinstance(exc, OSError):
-        return READ_ONLY if isinstance(exc, PermissionError) else CANNOT_OPEN
+        if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+            return DISK_FULL
+        if isinstance(exc, PermissionError) or exc.errno == errno.EROFS:
+            return READ_ONLY
+        return CANNOT_OPEN
     if isinstance(exc, sqlite3.IntegrityError):
         # Two writers claiming the same row meet a UNIQUE or PRIMARY KEY constraint; any
         # other constraint (foreign key, check, not null) is a change that breaks a rule.

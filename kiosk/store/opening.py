@@ -32,10 +32,10 @@ from typing import Any
 
 from kiosk import kinds
 from kiosk.config import Config, render_default_toml
-from kiosk.errors import ConfigError, StoreError
+from kiosk.errors import ConfigError, KioskError, StoreError
 from kiosk.identity import is_enrolled, load_enrollment, platform_signed
 from kiosk.store import Store
-from kiosk.store.failures import DATABASE_LOST
+from kiosk.store.failures import DATABASE_LOST, store_failure
 from kiosk.vault import KEY_FILE, Vault, create_key_file
 
 RESET_REFUSED = "reset_refused"
@@ -110,12 +110,24 @@ def initialise(config: Config) -> InitResult:
         raise ConfigError(f"{config.db_path} exists but its data key {key_path} is missing",
                           hint="restore the key file from backup; a new key cannot read the old data")
     refuse_lost_database(config)
-    if not key_path.exists():
-        create_key_file(config.key_dir)
+    new_key = not key_path.exists()
+    if new_key:
+        _create_key(config)
         created.append(str(key_path))
     new_db = not config.db_path.exists()
-    with Store(config.db_path, Vault.from_key_dir(config.key_dir)) as store:
-        applied = store.applied_migrations()
+    try:
+        with Store(config.db_path, Vault.from_key_dir(config.key_dir)) as store:
+            applied = store.applied_migrations()
+    except KioskError:
+        if new_db:
+            # A first open that failed (a full disk) made at most an empty schema: take it back
+            # with the key that never protected anything, so trying again is a new kiosk, not
+            # one that lost its database or its key.
+            for suffix in ("", "-wal", "-shm"):
+                config.db_path.with_name(config.db_path.name + suffix).unlink(missing_ok=True)
+            if new_key:
+                key_path.unlink(missing_ok=True)
+        raise
     if new_db:
         created.append(str(config.db_path))
     return InitResult(str(home), str(config.db_path), created, applied[-1] if applied else None)
@@ -205,7 +217,7 @@ def reset(config: Config, authorisation: Mapping[str, Any], *, reason: str,
         if _write_new_private(config.config_path, render_default_toml()):
             created.append(str(config.config_path))
         if not (config.key_dir / KEY_FILE).exists():
-            create_key_file(config.key_dir)
+            _create_key(config)
             created.append(str(config.key_dir / KEY_FILE))
         previous = "missing"
         if config.db_path.exists():
@@ -231,11 +243,29 @@ def reset(config: Config, authorisation: Mapping[str, Any], *, reason: str,
 
 
 def _write_new_private(path: Path, text: str) -> bool:
-    """Write ``text`` to ``path`` owner-only (0600) unless the file exists; True if written."""
+    """Write ``text`` to ``path`` owner-only (0600) unless the file exists; True if written.
+    A write that fails (a full disk) leaves no half-written file behind."""
     try:
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     except FileExistsError:
         return False
-    with os.fdopen(fd, "w", encoding="utf-8") as fh:
-        fh.write(text)
+    except OSError as exc:
+        raise store_failure(exc, path, "cannot create") from exc
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+    except OSError as exc:
+        path.unlink(missing_ok=True)
+        raise store_failure(exc, path, "cannot write") from exc
     return True
+
+
+def _create_key(config: Config) -> None:
+    """A new data key; a failed write leaves no partial key file to be taken for a real one."""
+    try:
+        create_key_file(config.key_dir)
+    except OSError as exc:
+        (config.key_dir / KEY_FILE).unlink(missing_ok=True)
+        raise store_failure(exc, config.key_dir / KEY_FILE, "cannot create") from exc

@@ -222,3 +222,19 @@ def test_two_simulations_at_once_fail_cleanly_and_keep_every_delivery(tmp_path: 
             break
     assert seen_conflict, "20 rounds of two simulations never met on the same row"
     assert json.loads(ok(home, "simulate", "--handovers", "2", "--json").stdout)["delivered"] == 2
+
+
+@pytest.mark.parametrize("leave_kib", [0, 24, 64])
+def test_init_on_a_full_disk_leaves_nothing_that_looks_like_a_lost_kiosk(small_disk: Path,
+                                                                         leave_kib: int) -> None:
+    """The disk fills while writing kiosk.toml, the key, the database file or its schema."""
+    home = small_disk / "kiosk"
+    home.mkdir()
+    filler = fill(small_disk, leave_kib=leave_kib)
+    done = kiosk(home, "init")
+    assert done.returncode == 1
+    assert "disk is full" in done.stderr and "free space on the disk" in done.stderr
+    assert not (home / "kiosk.sqlite").exists() and not (home / "keys" / "data.key").exists()
+    filler.unlink()
+    ok(home, "init")
+    ok(home, "status")
