@@ -224,7 +224,10 @@ def reset(config: Config, authorisation: Mapping[str, Any], *, reason: str,
             previous = "empty"
             kept_path = config.db_path.with_name(
                 f"{config.db_path.name}.lost-{moment.strftime('%Y%m%dT%H%M%SZ')}")
-            os.replace(config.db_path, kept_path)
+            try:
+                os.replace(config.db_path, kept_path)
+            except OSError as exc:
+                raise store_failure(exc, config.db_path, "cannot set aside") from exc
             kept = str(kept_path)
     elif not config.db_path.exists():
         raise StoreError(f"there is no kiosk database {config.db_path} to reset", code=RESET_REFUSED,

@@ -4,6 +4,7 @@ and the files a kiosk creates are owner-only."""
 from __future__ import annotations
 
 import json
+import re
 import os
 import shutil
 import sqlite3
@@ -155,3 +156,37 @@ def test_a_database_directory_that_cannot_be_created_is_a_clear_error(tmp_path: 
     with pytest.raises(StoreError) as caught:
         Store(blocker / "kiosk.sqlite", Vault(os.urandom(32)))
     assert caught.value.code == "cannot_open" and caught.value.hint
+
+
+def test_a_reset_authorisation_is_checked_for_signer_device_kind_technician_and_expiry(tmp_path: Path) -> None:
+    import datetime as dt
+
+    from kiosk.identity import Enrollment, b64, save_enrollment
+    from kiosk.store.opening import check_authorisation
+    from sync import wire
+
+    home = tmp_path / "kiosk"
+    config = load_config(home)
+    platform, stranger = wire.KeyPair.generate(), wire.KeyPair.generate()
+    sign_raw, kem_raw = platform.public.raw()
+    save_enrollment(config.key_dir, Enrollment("d-1", "http://127.0.0.1:9", "SP", b64(sign_raw), b64(kem_raw),
+                                               platform.public.fingerprint(), "2026-11-28T00:00:00+00:00"))
+    now = dt.datetime(2026, 11, 30, 8, 0, tzinfo=dt.timezone.utc)
+
+    def item(signer: wire.KeyPair = platform, *, kind: str = "kiosk.reset_authorised", subject: str = "d-1",
+             **data: str) -> dict:
+        return wire.make_item(signer.sign, item_id="a-1", kind=kind, subject=subject,
+                              issued_at="2026-11-30T07:00:00Z",
+                              data={"technician": "T-07", "reason": "disk", "expires_at": "2026-11-30T09:00:00Z",
+                                    **data})
+
+    assert check_authorisation(item(), config, now=now) == "T-07"
+    for bad, why in ((item(stranger), "not signed by the county platform"),
+                     (item(subject="d-2"), "not a reset authorisation for this device (d-1)"),
+                     (item(kind="device.revoked"), "not a reset authorisation"),
+                     (item(technician=" "), "names no technician"),
+                     (item(expires_at="soon"), "is not a time"),
+                     (item(expires_at="2026-11-30T08:00:00Z"), "it expired at 2026-11-30T08:00:00Z")):
+        with pytest.raises(StoreError, match=re.escape(why)) as caught:
+            check_authorisation(bad, config, now=now)
+        assert caught.value.code == "reset_refused" and caught.value.hint
