@@ -219,6 +219,25 @@ def cmd_revoke(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_reset_code(args: argparse.Namespace) -> int:
+    from county import resets
+    from county.store import transaction
+
+    gateway = _gateway(args)
+    with gateway.locked() as conn, transaction(conn):
+        item = resets.authorise(conn, gateway.keys, device_id=args.device, technician=args.technician,
+                                reason=args.reason, ttl_hours=args.ttl_hours, now=gateway.clock())
+    text = json.dumps(item, ensure_ascii=False, sort_keys=True)
+    if args.out:
+        Path(args.out).write_text(text + "\n", encoding="utf-8")
+    if args.json:
+        emit({"device_id": args.device, "item_id": item["item_id"],
+              "expires_at": item["data"]["expires_at"], "authorisation": item})
+    elif not args.out:
+        print(text)
+    return 0
+
+
 def cmd_publish(args: argparse.Namespace) -> int:
     from county import issuing
     from county.store import transaction
@@ -356,6 +375,15 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("revoke", cmd_revoke, "revoke an enrolled device")
     p.add_argument("--device", required=True)
     p.add_argument("--reason", default="revoked by the county")
+
+    p = command("reset-code", cmd_reset_code,
+                "authorise a technician to reset one kiosk whose database is lost "
+                "(prints the signed authorisation 'kiosk init --reset' needs)")
+    p.add_argument("--device", required=True, help="the kiosk's device id")
+    p.add_argument("--technician", required=True, help="who will reset it (recorded on both sides)")
+    p.add_argument("--reason", required=True, help="why, e.g. 'disk replaced, no backup'")
+    p.add_argument("--ttl-hours", type=float, default=24.0, help="valid for this long (at most 168)")
+    p.add_argument("--out", metavar="FILE", help="also write the authorisation to FILE")
 
     p = command("publish", cmd_publish, "publish master data, staff roster or configuration")
     p.add_argument("--kind", required=True, help="master.developer|master.project|master.unit|"

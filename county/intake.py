@@ -22,6 +22,7 @@ import json
 import sqlite3
 from typing import Any
 
+from county import resets
 from county.store import transaction
 from sync.wire import (
     Batch, KeyPair, RecordRejected, Rejection, canonical_json, make_ack, record_digest,
@@ -55,6 +56,7 @@ def store_batch(conn: sqlite3.Connection, keys: KeyPair, batch: Batch, *, now: f
                 [(str(r.get("record_id")) if isinstance(r, dict) else "", batch.device_id,
                   batch.batch_id, now) for r in batch.records])
             return str(known["ack"]).encode("utf-8")
+        resets.guard(conn, keys, batch, now=now)
         accepted, rejected = _store_records(conn, batch, now=now)
         ack = make_ack(keys.sign, device_id=batch.device_id, batch_id=batch.batch_id,
                        accepted=accepted, rejected=rejected, server_time=now)

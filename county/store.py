@@ -14,7 +14,8 @@ device batch with its stored acknowledgement), ``records`` (every accepted
 outbox record, once, with device and batch), ``duplicates`` (each resend of
 an already stored record), ``rejections`` (refused records with code and
 reason), ``items`` (signed changes items with their audience and cursor
-``seq``), ``restrictions``, ``counters`` (certificate and receipt numbers).
+``seq``), ``restrictions``, ``counters`` (certificate and receipt numbers),
+``reset_authorisations`` and ``device_heads`` (kiosk resets, ``county.resets``).
 """
 
 from __future__ import annotations
@@ -124,6 +125,21 @@ CREATE TABLE IF NOT EXISTS restrictions (
 CREATE TABLE IF NOT EXISTS counters (
     name TEXT PRIMARY KEY,
     value INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS reset_authorisations (
+    item_id TEXT PRIMARY KEY,
+    device_id TEXT NOT NULL,
+    technician TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    issued_at TEXT NOT NULL,
+    expires_at TEXT NOT NULL,
+    used_by_record TEXT,
+    used_at REAL
+);
+CREATE TABLE IF NOT EXISTS device_heads (
+    device_id TEXT PRIMARY KEY,
+    audit_seq INTEGER NOT NULL,
+    updated_at REAL NOT NULL
 );
 """
 

@@ -3,8 +3,9 @@
 The data directory is ``--data-dir``, else ``$KIOSK_HOME``, else the platform's
 user data directory (``$XDG_DATA_HOME/jiaxian-kiosk`` or
 ``~/.local/share/jiaxian-kiosk``). Every key has a documented default, so a
-missing file or a missing key means "use the default"; an unknown key or a
-value of the wrong type is an error naming the key, never silently ignored.
+missing file or a missing key means "use the default"; an unknown key, a
+value of the wrong type or a number outside its range (``RANGES``) is an
+error naming the key, never silently ignored.
 """
 
 from __future__ import annotations
@@ -79,6 +80,37 @@ DEFAULTS: dict[str, dict[str, Any]] = {
 # The [devices] keys that hold a device URI (the others configure a device).
 DEVICE_KINDS: tuple[str, ...] = ("card_reader", "printer", "camera", "scanner", "a4_printer")
 
+# The inclusive range of every numeric key: a value outside it is refused naming the key,
+# never used (a negative deed tax rate once printed a negative tax with exit 0).
+RANGES: dict[tuple[str, str], tuple[int, int]] = {
+    ("certificate", "sequence_min_digits"): (1, 12),
+    ("certificate", "sequence_max_digits"): (1, 12),
+    ("certificate", "sequence_digits"): (1, 12),
+    ("fees", "maintenance_fund_fen_per_m2"): (0, 100_000),   # at most 1,000 yuan per m²
+    ("fees", "other_home_rate_permille"): (0, 100),          # deed tax is at most 10 %
+    ("security", "pin_max_failures"): (1, 100),
+    ("security", "lockout_minutes"): (1, 24 * 60),
+    ("sync", "interval_seconds"): (1, 24 * 3600),
+    ("sync", "backoff_cap_seconds"): (1, 24 * 3600),
+    ("sync", "batch_max_records"): (1, 10_000),
+    ("sync", "master_data_warn_hours"): (1, 365 * 24),
+    ("sync", "master_data_stop_hours"): (1, 365 * 24),
+    ("devices", "printer_width_mm"): (58, 80),
+}
+
+# Keys whose value must be one of a few words (or numbers).
+CHOICES: dict[tuple[str, str], tuple[object, ...]] = {
+    ("devices", "printer_chinese"): ("native", "raster"),
+    ("devices", "printer_width_mm"): (58, 80),
+}
+
+# Pairs (smaller, larger) that must keep their order.
+ORDERED: tuple[tuple[tuple[str, str], tuple[str, str]], ...] = (
+    (("certificate", "sequence_min_digits"), ("certificate", "sequence_digits")),
+    (("certificate", "sequence_digits"), ("certificate", "sequence_max_digits")),
+    (("sync", "master_data_warn_hours"), ("sync", "master_data_stop_hours")),
+)
+
 
 def default_data_dir() -> Path:
     env = os.environ.get("KIOSK_HOME")
@@ -136,9 +168,25 @@ def merge(values: dict[str, Any], source: str) -> dict[str, dict[str, Any]]:
             if not isinstance(value, want) or isinstance(value, bool) != (want is bool):
                 raise ConfigError(f"{source}: {section}.{key} must be {want.__name__}, "
                                   f"not {type(value).__name__}")
+            _check_value(source, section, key, value)
             merged[section][key] = value
     county_zone(merged["county"]["time_zone"], source=source)
+    for (s1, k1), (s2, k2) in ORDERED:
+        if merged[s1][k1] > merged[s2][k2]:
+            raise ConfigError(f"{source}: {s1}.{k1} ({merged[s1][k1]}) must not exceed "
+                              f"{s2}.{k2} ({merged[s2][k2]})", hint=f"lower {s1}.{k1} or raise {s2}.{k2}")
     return merged
+
+
+def _check_value(source: str, section: str, key: str, value: Any) -> None:
+    span = RANGES.get((section, key))
+    if span is not None and not span[0] <= value <= span[1]:
+        raise ConfigError(f"{source}: {section}.{key} = {value} is out of range",
+                          hint=f"{section}.{key} must be from {span[0]} to {span[1]}")
+    choices = CHOICES.get((section, key))
+    if choices is not None and value not in choices:
+        raise ConfigError(f"{source}: {section}.{key} = {value!r} is not allowed",
+                          hint=f"{section}.{key} must be one of {', '.join(map(str, choices))}")
 
 
 def load_config(data_dir: Path | str | None = None) -> Config:

@@ -21,14 +21,17 @@ import hmac
 import json
 import os
 import stat
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
 from cryptography.hazmat.primitives.serialization import Encoding, NoEncryption, PrivateFormat, PublicFormat
 
 from kiosk.errors import KioskError
+from sync import wire
 
 SIGN_KEY_FILE = "device_sign.key"
 KEM_KEY_FILE = "device_kem.key"
@@ -206,3 +209,11 @@ def load_identity(key_dir: Path) -> Identity:
     enrollment = load_enrollment(key_dir)
     return Identity(load_device_keys(key_dir), enrollment)
 
+
+def platform_signed(item: Mapping[str, Any], enrollment: Enrollment) -> bool:
+    """True when ``item`` carries a valid signature of the platform this kiosk is enrolled with."""
+    try:
+        wire.verify_item(item, enrollment.platform_sign_key())
+    except wire.WireError:
+        return False
+    return True

@@ -59,6 +59,12 @@ class Vault:
             raise VaultError("the data key must be 32 bytes", hint="the key file is damaged")
         self._aead = AESGCM(_derive(master_key, b"jiaxian-kiosk field encryption v1"))
         self._index_key = _derive(master_key, b"jiaxian-kiosk blind index v1")
+        self._check = _derive(master_key, b"jiaxian-kiosk key check v1")
+
+    def key_check_value(self) -> bytes:
+        """A value that identifies this key without revealing it or its other subkeys; the
+        database keeps it so that opening with another key is refused at once."""
+        return self._check
 
     @classmethod
     def from_key_dir(cls, key_dir: Path) -> "Vault":

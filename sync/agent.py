@@ -86,7 +86,9 @@ class Agent:
                 result.retry_after = max(result.retry_after, exc.retry_after)
 
     def cycle(self) -> CycleResult:
-        """One push-and-pull cycle; raises ``TrustBroken`` (after recording it) to stop."""
+        """One push-and-pull cycle; raises ``TrustBroken`` (after recording it) to stop, and
+        ``StoreError(database_lost)`` when the database was deleted or replaced under the agent."""
+        self.store.ensure_present()
         result = CycleResult()
 
         def push() -> None:

@@ -19,7 +19,7 @@ from urllib.parse import urlencode
 from kiosk.identity import Identity
 from sync import wire
 from sync.errors import (BadResponse, BadSignature, ClockSkew, DeviceRevoked, Incompatible, RateLimited, Refused,
-                         Retryable, ServerError, SyncError)
+                         Retryable, ServerError, SyncError, TrustBroken)
 from sync.transport import Response, Transport
 from sync.wire import errors as codes
 
@@ -92,6 +92,8 @@ class GatewayClient:
         if err.code == codes.REVOKED_DEVICE:
             return DeviceRevoked(f"this device has been revoked by the county platform: {err.message}",
                                  hint="syncing has stopped; contact the county platform administrator")
+        if err.code == codes.AUDIT_REWOUND:
+            return TrustBroken(message, code=err.code, hint=err.hint)
         if err.code == codes.STALE_TIMESTAMP:
             return ClockSkew(message, hint=err.hint)
         if err.code == codes.REPLAYED_NONCE:

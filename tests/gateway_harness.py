@@ -177,6 +177,7 @@ class SignedClient:
         self.url = url
         self.device = device
         self.session = requests.Session()
+        self.audit_seq = 0
 
     def headers(self, method: str, target: str, body: bytes, **override: Any) -> dict[str, str]:
         signer = override.pop("signer", self.device.keys.sign)
@@ -194,8 +195,10 @@ class SignedClient:
                                     headers=headers, timeout=30)
 
     def seal(self, records: list[dict[str, Any]], batch_id: str) -> bytes:
+        # The audit head only grows, as on a real kiosk (the gateway refuses one that goes back).
+        self.audit_seq += len(records)
         return wire.seal_batch(records, device_id=self.device.device_id, batch_id=batch_id,
-                               audit_head={"seq": len(records), "hash": "0" * 64},
+                               audit_head={"seq": self.audit_seq, "hash": "0" * 64},
                                signer=self.device.keys.sign, recipient=self.device.platform.kem)
 
     def post_batch(self, envelope: bytes, **override: Any) -> requests.Response:

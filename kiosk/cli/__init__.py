@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import logging
+import sqlite3
 import sys
 from collections.abc import Sequence
 
@@ -80,6 +81,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(args.func(args) or 0)
     except KioskError as exc:
         print(f"kiosk {args.command}: error: {exc}", file=sys.stderr)
+        return 1
+    except sqlite3.Error as exc:
+        # A store failure met outside the store's own calls (a command reading store.conn).
+        from kiosk.config import load_config
+        from kiosk.store.failures import store_failure
+
+        db = load_config(getattr(args, "data_dir", None)).db_path
+        failure = store_failure(exc, db, f"{args.command} failed on the database")
+        print(f"kiosk {args.command}: error: {failure}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print(f"kiosk {args.command}: interrupted", file=sys.stderr)

@@ -3,19 +3,41 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import Any
 
 from kiosk import __version__
 from kiosk.cli.output import add_json_flag, config_from, emit
-from kiosk.config import DEVICE_KINDS, render_default_toml
-from kiosk.errors import ConfigError
-from kiosk.store import Store
-from kiosk.vault import KEY_FILE, Vault, create_key_file
+from kiosk.config import DEVICE_KINDS, Config
+from kiosk.errors import ValidationError
+from kiosk.store.opening import initialise, read_authorisation, reset
+
+
+RESET_HELP = """\
+--reset starts a new, empty database for a kiosk whose kiosk.sqlite is missing or empty
+while its keys/ directory still holds a data key or an enrollment (plain 'kiosk init'
+and every other command refuse such a kiosk). Restore from backup instead whenever you
+can: a reset loses everything the old database held. A kiosk restored from a backup
+older than its last sync needs the same reset (run on the restored database), because
+the gateway refuses new records from a device whose audit chain went back.
+The technician's credential is a reset authorisation from the county, made for this
+device with
+  county-gateway reset-code --device DEVICE --technician NAME --reason TEXT --out FILE
+and checked here against the platform key pinned at enrollment (it names the
+technician and expires). The reset is the new audit chain's first entry and an outbox
+record (kiosk.reset) that tells the county at the next sync; the gateway refuses the
+device's new records until it has that record."""
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    p = sub.add_parser("init", help="create a data directory, data key and database")
+    p = sub.add_parser("init", help="create a data directory, data key and database",
+                       epilog=RESET_HELP, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--reset", action="store_true",
+                   help="start again after the database was lost (technician; see below)")
+    p.add_argument("--authorisation", metavar="FILE",
+                   help="with --reset: the county's reset authorisation ('-' reads stdin)")
+    p.add_argument("--reason", default="", help="with --reset: what happened (recorded)")
     add_json_flag(p)
     p.set_defaults(func=cmd_init)
     p = sub.add_parser("status", help="device, outbox backlog, quarantine, sync state, hardware")
@@ -25,31 +47,36 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 def cmd_init(args: argparse.Namespace) -> int:
     config = config_from(args)
-    home = config.data_dir
-    home.mkdir(parents=True, exist_ok=True)
-    created: list[str] = []
-    if not config.config_path.exists():
-        config.config_path.write_text(render_default_toml(), encoding="utf-8")
-        created.append(str(config.config_path))
-    key_path = config.key_dir / KEY_FILE
-    if not key_path.exists():
-        if config.db_path.exists():
-            raise ConfigError(f"{config.db_path} exists but its data key {key_path} is missing",
-                              hint="restore the key file from backup; a new key cannot read the old data")
-        create_key_file(config.key_dir)
-        created.append(str(key_path))
-    new_db = not config.db_path.exists()
-    with Store(config.db_path, Vault.from_key_dir(config.key_dir)) as store:
-        applied = store.applied_migrations()
-    if new_db:
-        created.append(str(config.db_path))
-    result = {"data_dir": str(home), "database": str(config.db_path), "created": created,
-              "schema": applied[-1] if applied else None}
+    if args.reset:
+        return _reset(args, config)
+    if args.authorisation:
+        raise ValidationError("--authorisation is only for --reset", field="--authorisation")
+    result = initialise(config)
     if args.json:
-        emit(result)
+        emit(result.to_dict())
     else:
-        print(f"kiosk data directory {home}: " + ("created " + ", ".join(Path(c).name for c in created)
-                                                 if created else "already initialised"))
+        print(f"kiosk data directory {result.data_dir}: " +
+              ("created " + ", ".join(Path(c).name for c in result.created) if result.created
+               else "already initialised"))
+    return 0
+
+
+def _reset(args: argparse.Namespace, config: Config) -> int:
+    if not args.authorisation:
+        raise ValidationError("--reset needs --authorisation FILE (from 'county-gateway reset-code')",
+                              field="--authorisation")
+    source = "stdin" if args.authorisation == "-" else args.authorisation
+    try:
+        text = sys.stdin.read() if args.authorisation == "-" else Path(args.authorisation).read_text("utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ValidationError(f"cannot read the reset authorisation {source}: {exc}",
+                              field="--authorisation") from exc
+    result = reset(config, read_authorisation(text, source), reason=args.reason)
+    if args.json:
+        emit(result.to_dict())
+    else:
+        print(f"kiosk {result.device_id} reset by technician {result.technician}: new database "
+              f"{result.database}; the county is told at the next sync (record {result.record_id})")
     return 0
 
 

@@ -12,11 +12,10 @@ from __future__ import annotations
 from typing import Any
 
 from kiosk.errors import CheckFailed
-from kiosk.identity import Enrollment, IdentityError, load_enrollment
+from kiosk.identity import IdentityError, load_enrollment, platform_signed
 from kiosk.rules.certno import normalize_text
 from kiosk.services.context import Context
 from kiosk.store import approvals
-from sync import wire
 from sync.wire import kinds
 
 __all__: list[str] = []
@@ -33,16 +32,8 @@ def check_certificate_approval(ctx: Context, unit_code: str, certificate: dict[s
         data = item.get("data") or {}
         if (normalize_text(str(data.get("certificate_no", ""))) == certificate["certificate_no"]
                 and (not data.get("serial") or data.get("serial") == certificate["serial"])
-                and _platform_signed(item, enrollment)):
+                and platform_signed(item, enrollment)):
             return
     raise CheckFailed(f"the certificate record of unit {unit_code} is not backed by a signed approval from "
                       "the platform", code="unverified_certificate",
                       hint="do not hand over; a technician checks the kiosk and syncs again")
-
-
-def _platform_signed(item: dict[str, Any], enrollment: Enrollment) -> bool:
-    try:
-        wire.verify_item(item, enrollment.platform_sign_key())
-    except wire.WireError:
-        return False
-    return True

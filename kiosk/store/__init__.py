@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import contextlib
 import datetime as _dt
+import hmac
+import os
 import sqlite3
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -12,8 +14,11 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from kiosk.errors import MigrationError, StoreError
+from kiosk.errors import MigrationError, StoreError, VaultError
+from kiosk.store import failures
+from kiosk.store.failures import store_failure
 from kiosk.store.migrations import migrations
+from kiosk.store.outbox import CONTEXT as OUTBOX_CONTEXT
 from kiosk.store.unit_of_work import UnitOfWork
 from kiosk.vault import Vault
 
@@ -21,6 +26,33 @@ __all__ = ["Store", "UnitOfWork", "utc_now"]
 
 BUSY_TIMEOUT_MS = 10_000
 CACHE_KIB = 64 * 1024
+
+
+# Ciphertexts that prove a key on a database written before it kept a key check value.
+_KEY_SAMPLES: tuple[tuple[str, str, str], ...] = (
+    ("staff", "name_enc", "staff.name"),
+    ("buyers", "name_enc", "buyers.name"),
+    ("outbox", "payload_enc", OUTBOX_CONTEXT),
+)
+
+
+def _private_file(path: Path) -> bool:
+    """Create the database file owner-only (SQLite gives its -wal and -shm files the same mode),
+    and take group and other access away from one made before that rule; True if created."""
+    if not path.exists():
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+        return True
+    if path.stat().st_mode & 0o077:
+        os.chmod(path, 0o600)
+    return False
+
+
+def _remove_if_empty(path: Path) -> None:
+    """Take back the empty file a failed first open made, so that it is not later taken for a
+    lost database."""
+    with contextlib.suppress(OSError):
+        if path.stat().st_size == 0:
+            path.unlink()
 
 
 def utc_now() -> str:
@@ -35,11 +67,21 @@ class Store:
         self.path = Path(path)
         self.vault = vault
         self.clock = clock
+        created = False
         try:
+            created = _private_file(self.path)
             # check_same_thread=False: the UI's task runner owns the connection
             # on one worker thread, not the thread that opened it.
             conn = sqlite3.connect(str(self.path), timeout=BUSY_TIMEOUT_MS / 1000,
                                    check_same_thread=False)
+        except (sqlite3.Error, OSError) as exc:
+            if created:
+                _remove_if_empty(self.path)
+            raise store_failure(exc, self.path, "cannot open the database") from exc
+        self.conn = conn
+        try:
+            opened = self.path.stat()
+            self._file = (opened.st_dev, opened.st_ino)
             conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
             conn.execute("PRAGMA foreign_keys = ON")
@@ -47,16 +89,37 @@ class Store:
             # A kiosk has memory to spare; a 64 MiB page cache keeps the indexes of a
             # million-unit store in memory instead of re-reading pages on every write.
             conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
-        except sqlite3.DatabaseError as exc:
-            raise StoreError(f"cannot open the database {self.path}: {exc}",
-                             hint="check the file and its permissions, or restore it from backup") from exc
-        if str(mode).lower() != "wal":
-            raise StoreError(f"the database {self.path} could not be switched to WAL mode ({mode})")
-        self.conn = conn
-        self.db = Database(conn)
-        self._recorders: list[list[int]] = []
-        if migrate:
-            self.migrate()
+            if str(mode).lower() != "wal":
+                raise StoreError(f"the database {self.path} could not be switched to WAL mode ({mode})",
+                                 code=failures.READ_ONLY,
+                                 hint="check that the kiosk's user may write the data directory")
+            self._recorders: list[list[int]] = []
+            self.db = Database(conn)
+            if migrate:
+                self.migrate()
+            self._check_key()
+        except BaseException as exc:
+            conn.close()
+            if created:
+                _remove_if_empty(self.path)
+            if isinstance(exc, (sqlite3.Error, UnicodeDecodeError, OSError)):
+                raise store_failure(exc, self.path, "cannot open the database") from exc
+            raise
+
+    def ensure_present(self) -> None:
+        """Refuse to go on when the file this store opened was deleted, replaced or emptied
+        under it: a long-running process (the sync agent) would otherwise keep writing to, and
+        sending from, a database no other process can see."""
+        try:
+            now = self.path.stat()
+        except FileNotFoundError:
+            now = None
+        if now is None or (now.st_dev, now.st_ino) != self._file or now.st_size == 0:
+            what = "deleted" if now is None else "replaced or emptied"
+            raise StoreError(f"the kiosk database {self.path} was {what} while this process had it open",
+                             code=failures.DATABASE_LOST,
+                             hint="stop the kiosk's processes, then restore kiosk.sqlite from backup or "
+                                  "reset the kiosk ('kiosk init --reset'); nothing more is written or sent")
 
     def migrate(self) -> list[str]:
         """Apply pending migrations; each runs in its own transaction."""
@@ -64,9 +127,40 @@ class Store:
         try:
             migrations.apply(self.db)
         except sqlite3.DatabaseError as exc:
+            if failures.classify(exc) != failures.FAILED:
+                raise store_failure(exc, self.path, "cannot upgrade the database") from exc
             raise MigrationError(f"upgrading {self.path} failed: {exc}",
                                  hint="the failed step was rolled back; report this to a technician") from exc
         return pending
+
+    def _check_key(self) -> None:
+        """Refuse a data key that is not the one this database was written with.
+
+        The first open after the key check table exists (a new kiosk, or an upgrade) proves the
+        key on a stored ciphertext when there is one, then keeps the key's check value."""
+        if not self.conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'key_check'").fetchone():
+            return
+        row = self.conn.execute("SELECT value FROM key_check WHERE id = 1").fetchone()
+        if row is not None:
+            if not hmac.compare_digest(bytes(row[0]), self.vault.key_check_value()):
+                raise VaultError(f"the data key does not belong to the database {self.path}",
+                                 code="wrong_key",
+                                 hint="restore this kiosk's own keys/data.key from backup; "
+                                      "another kiosk's key cannot read this data")
+            return
+        for table, column, context in _KEY_SAMPLES:
+            sample = self.conn.execute(f"SELECT {column} FROM {table} LIMIT 1").fetchone()
+            if sample is not None:
+                try:
+                    self.vault.decrypt_bytes(sample[0], context)
+                except VaultError as exc:
+                    raise VaultError(f"the data key does not decrypt the data in {self.path}",
+                                     code="wrong_key",
+                                     hint="restore this kiosk's own keys/data.key from backup") from exc
+                break
+        with self.conn:
+            self.conn.execute("INSERT INTO key_check (id, value, made_at) VALUES (1, ?, ?)",
+                              (self.vault.key_check_value(), self.clock()))
 
     def applied_migrations(self) -> list[str]:
         return [m.name for m in migrations.applied(self.db)]
@@ -80,7 +174,10 @@ class Store:
         if self.conn.in_transaction:
             raise StoreError("units of work cannot be nested",
                              hint="do the whole change inside the outer unit of work")
-        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as exc:
+            raise store_failure(exc, self.path, f"a change by {actor} failed on the database") from exc
         before = self.conn.total_changes
         uow = UnitOfWork(self.conn, self.vault, actor, self.clock)
         try:
@@ -91,9 +188,12 @@ class Store:
             self.conn.execute("COMMIT")
             for seqs in self._recorders:
                 seqs.extend(uow.audit_seqs)
-        except BaseException:
+        except BaseException as exc:
             if self.conn.in_transaction:
-                self.conn.execute("ROLLBACK")
+                with contextlib.suppress(sqlite3.Error):
+                    self.conn.execute("ROLLBACK")
+            if isinstance(exc, (sqlite3.Error, UnicodeDecodeError)):
+                raise store_failure(exc, self.path, f"a change by {actor} failed on the database") from exc
             raise
 
     @contextlib.contextmanager
@@ -111,9 +211,14 @@ class Store:
             self._recorders.remove(seqs)
 
     def read(self, sql: str, params: tuple[Any, ...] | dict[str, Any] = ()) -> list[dict[str, Any]]:
-        cur = self.conn.execute(sql, params)
-        cols = [d[0] for d in cur.description or ()]
-        return [dict(zip(cols, row)) for row in cur.fetchall()]
+        try:
+            cur = self.conn.execute(sql, params)
+            cols = [d[0] for d in cur.description or ()]
+            return [dict(zip(cols, row)) for row in cur.fetchall()]
+        except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
+            if isinstance(exc, sqlite3.DatabaseError) and failures.classify(exc) == failures.FAILED:
+                raise  # a mistake in the query, not a store failure
+            raise store_failure(exc, self.path, "cannot read the database") from exc
 
     def close(self) -> None:
         self.conn.close()

@@ -355,3 +355,17 @@ def m008_uscc_flag(db: Database) -> None:
     ALTER TABLE developers ADD COLUMN uscc_check_failed INTEGER NOT NULL DEFAULT 0;
     ALTER TABLE restrictions ADD COLUMN uscc_check_failed INTEGER NOT NULL DEFAULT 0
     """)
+
+
+@migrations()
+def m009_key_check(db: Database) -> None:
+    """The data key's check value (``Vault.key_check_value``), one row, written at the first open
+    with the key, so that a wrong key is refused when the database is opened, not at the first
+    decryption."""
+    _run(db, """
+    CREATE TABLE key_check (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        value BLOB NOT NULL,
+        made_at TEXT NOT NULL
+    )
+    """)

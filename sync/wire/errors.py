@@ -38,6 +38,7 @@ TOKEN_USED = "token_used"
 TOKEN_EXPIRED = "token_expired"
 FINGERPRINT_MISMATCH = "fingerprint_mismatch"
 CONFLICT = "conflict"
+AUDIT_REWOUND = "audit_rewound"
 INVALID_RECORD = "invalid_record"
 NOT_FOUND = "not_found"
 SERVER_ERROR = "server_error"
@@ -70,6 +71,7 @@ HTTP_STATUS: dict[str, int] = {
     TOKEN_EXPIRED: 410,
     FINGERPRINT_MISMATCH: 400,
     CONFLICT: 409,
+    AUDIT_REWOUND: 409,
     INVALID_RECORD: 422,
     NOT_FOUND: 404,
     SERVER_ERROR: 500,

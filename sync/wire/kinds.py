@@ -14,11 +14,22 @@ handover.ready                 unit code        none
 contract.signed                contract id      none
 payment.order                  order id         items: [{payee, amount_fen}]
 mail.requested                 mail request id  none
+kiosk.reset                    device id        authorisation (the signed item below)
 =============================  ===============  ==========================================
 
 Record kinds the gateway stores as given: ``acceptance.recorded``,
 ``handover.delivered``, ``certificate.stock``, ``payment.refund_requested``,
 ``payment.voided``, ``restriction.overridden``, ``violation.recorded``.
+
+A ``kiosk.reset`` record says the kiosk's database was lost and a technician
+started a new one, or restored an older backup (``kiosk init --reset``; the
+payload also says ``authorisation_id``, ``technician``, ``reason`` and
+``previous``: missing, empty or restored). Its authorisation is an item the
+gateway signed for that device (``county-gateway reset-code``, kind
+``kiosk.reset_authorised``, data ``{technician, reason, expires_at}``), handed
+to the technician and never sent in a changes page. A batch whose audit head
+is behind one the gateway already stored from the device, carrying new
+records, is refused (``audit_rewound``) unless it carries an authorised reset.
 
 Item kinds the gateway issues, with their subject and ``data``:
 
@@ -62,6 +73,10 @@ PAYMENT_REFUND_REQUESTED: Final = "payment.refund_requested"
 PAYMENT_VOIDED: Final = "payment.voided"
 RESTRICTION_OVERRIDDEN: Final = "restriction.overridden"
 VIOLATION_RECORDED: Final = "violation.recorded"
+KIOSK_RESET: Final = "kiosk.reset"
+
+# A signed item handed to a technician, not sent in changes pages.
+RESET_AUTHORISATION: Final = "kiosk.reset_authorised"
 
 # Item kinds (county -> kiosk).
 FIRST_REGISTRATION_APPROVED: Final = "first_registration.approved"

@@ -52,12 +52,14 @@ def test_failure_leaves_nothing_behind(store: Store) -> None:
 
 
 def test_constraint_violation_rolls_back_everything(store: Store) -> None:
-    with pytest.raises(sqlite3.IntegrityError):
+    with pytest.raises(StoreError) as err:
         with store.unit_of_work("staff:S001") as uow:
             uow.insert("developers", {"uscc": USCC, "name": "x", "updated_at": uow.at})
             uow.log("developer.add", USCC)
             uow.insert("projects", {"id": "P1", "name": "p", "developer_uscc": "NOPE",
                                     "updated_at": uow.at})
+    assert err.value.code == "constraint" and isinstance(err.value.__cause__, sqlite3.IntegrityError)
+    assert "FOREIGN KEY" in str(err.value) and err.value.hint
     assert counts(store) == (0, 0, 0)
 
 
