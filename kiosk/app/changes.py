@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kiosk.app.outcome import Change, unit_of
-from kiosk.errors import StoreError
+from kiosk.store.failures import store_failure
 from kiosk.store import sync_state
 
 SYNC = "sync"
@@ -105,9 +105,8 @@ class ChangeFeed:
             self._conn = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True,
                                          check_same_thread=False, timeout=10.0)
             self._conn.execute("SELECT 1 FROM audit LIMIT 1").fetchall()
-        except sqlite3.DatabaseError as exc:
-            raise StoreError(f"cannot read changes from {self.path}: {exc}",
-                             hint="open the kiosk with 'kiosk init' or check the file's permissions") from exc
+        except (sqlite3.Error, UnicodeDecodeError) as exc:
+            raise store_failure(exc, self.path, "cannot read changes from the database") from exc
         self._lock = threading.Lock()
 
     def cursor(self) -> ChangeCursor:

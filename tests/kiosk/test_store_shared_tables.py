@@ -3,7 +3,6 @@ quarantine, approvals, sync_state), through their public functions, on a real st
 
 from __future__ import annotations
 
-import sqlite3
 
 import pytest
 
@@ -88,10 +87,11 @@ def test_quarantine_counts_only_unresolved_and_the_newest_reason_wins(store: Sto
 
 
 def test_a_record_not_in_the_outbox_cannot_be_quarantined(store: Store) -> None:
-    with pytest.raises(sqlite3.IntegrityError):
+    with pytest.raises(StoreError) as refused:
         with store.unit_of_work("sync-agent") as uow:
             uow.log("sync.ack", "b1")
             quarantine.add(uow, "ghost", "handover.ready", "conflict", "no such record")
+    assert refused.value.code == "constraint"
     assert quarantine.count_open(store) == 0
 
 

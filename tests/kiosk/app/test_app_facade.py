@@ -130,9 +130,10 @@ def test_print_pending_through_the_facade_and_the_device_facade(kiosk: Kiosk) ->
     assert devices.printer is not None and devices.a4_printer is not None
     receipts = stocked.print_pending(devices.printer.job_printer())
     run = receipts.value
-    assert run.printed == 2 and run.failed == 0
+    # Two handovers: each its handover receipt and its order's payment receipt.
+    assert run.printed == 4 and run.failed == 0
     printed = [r for r in run.jobs if r.printed]
-    assert {r.kind for r in printed} == {"handover_receipt"}
+    assert sorted(r.kind for r in printed) == ["handover_receipt"] * 2 + ["payment_receipt"] * 2
     assert all(Path(f).is_file() for r in printed for f in r.files)
     waiting = [r for r in run.jobs if not r.printed]
     assert waiting and all(r.kind == "certificate" and not r.attempted and "receipt printer" in r.detail for r in waiting)
@@ -159,12 +160,13 @@ def test_a_printer_that_fails_keeps_the_job_queued(kiosk: Kiosk, tmp_path: Path)
 
     printer = receipt_job_printer(stocked.config, uri=f"sim://{tmp_path / 'printer'}")
     outcome = stocked.print_pending(printer)
-    assert outcome.value.printed == 0 and outcome.value.failed == 1
-    failed = next(r for r in outcome.value.jobs if r.attempted)
-    assert "out of paper" in failed.detail
-    assert [(c.kind, c.state) for c in outcome.changes] == [("print.failed", "failed")]
-    reprint = stocked.request_reprint(Actor("S003", "supervisor"), failed.job, "换纸后重打")
-    assert [(c.kind, c.subject, c.state) for c in reprint.changes] == [("print.reprint", failed.job, "pending")]
+    # The handover receipt and the payment receipt both stay queued.
+    assert outcome.value.printed == 0 and outcome.value.failed == 2
+    failed = [r for r in outcome.value.jobs if r.attempted]
+    assert len(failed) == 2 and all("out of paper" in r.detail for r in failed)
+    assert [(c.kind, c.state) for c in outcome.changes] == [("print.failed", "failed")] * 2
+    reprint = stocked.request_reprint(Actor("S003", "supervisor"), failed[0].job, "换纸后重打")
+    assert [(c.kind, c.subject, c.state) for c in reprint.changes] == [("print.reprint", failed[0].job, "pending")]
 
 
 def test_the_read_views_come_from_the_facade(kiosk: Kiosk) -> None:
