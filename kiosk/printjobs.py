@@ -3,7 +3,7 @@
 The flows queue jobs in the store (``kiosk.services.printing``); the
 application facade hands each waiting job to a ``JobPrinter``, which the
 device layer implements (``hardware.printer.jobs`` for receipts,
-``hardware.a4`` for A4 pages). This module is a leaf, so ``hardware`` can
+``ui.documents.jobs`` for A4 pages, rendered with Qt). This module is a leaf, so ``hardware`` can
 implement the interface without importing the services or the store.
 """
 
