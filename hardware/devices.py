@@ -4,7 +4,8 @@
 ``BadDeviceURI`` naming the key) and gives one handle per kind: the card
 reader, the camera, the serial scan engine, the receipt printer and the A4
 printer, each a real driver or its simulator (``sim://``; ``pdf://`` for the
-A4 printer). A kind whose URI is empty is not configured (None). Opening a
+A4 printer, whose ``cups://`` driver and job printer need Qt and live in
+``ui.documents``). A kind whose URI is empty is not configured (None). Opening a
 handle does not touch the device; ``open()`` (or printing) does, and
 ``status()`` runs every self-test into one ``DeviceStatus`` view.
 
@@ -22,7 +23,7 @@ from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import ClassVar
 
-from hardware.a4printer import PdfA4Printer, parse_a4_uri
+from hardware.a4 import A4Printer, open_sim_printer, parse_a4_uri
 from hardware.camera.base import Camera
 from hardware.camera.connect import open_camera, parse_camera_uri
 from hardware.idcard.connect import open_reader, parse_reader_uri
@@ -114,12 +115,11 @@ class A4PrinterDevice(Device):
     def check_uri(self) -> None:
         parse_a4_uri(self.uri)
 
-    def open(self) -> PdfA4Printer:
-        return PdfA4Printer(self.uri)
-
-    def job_printer(self) -> PdfA4Printer:
-        """The printer for queued A4 jobs (the certificate page)."""
-        return self.open()
+    def open(self) -> A4Printer:
+        """The ``pdf://`` simulator. A ``cups://`` printer is driven through Qt print support, so the app
+        opens it (``ui.documents.qt_printer.open_a4_printer``); here it is refused with that said. Queued
+        certificate jobs need rendering with Qt too: ``ui.documents.jobs.A4JobPrinter``."""
+        return open_sim_printer(self.uri)
 
 
 @dataclass(frozen=True)

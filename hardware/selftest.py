@@ -22,7 +22,7 @@ DRIVER_SELF_TESTS: dict[str, tuple[tuple[str, str], ...]] = {
     "card_reader": (("hardware.idcard.connect", "self_test"),),
     "camera": (("hardware.camera.connect", "self_test"),),
     "scanner": (("hardware.scan_engine.serial_reader", "self_test"),),
-    "a4_printer": (("hardware.a4printer", "self_test"),),
+    "a4_printer": (("hardware.a4.selftest", "self_test"),),
 }
 
 

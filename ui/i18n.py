@@ -42,6 +42,8 @@ CATALOGS: dict[str, tuple[str, ...]] = {
     "shell": ("shell/*.py",),
     "buyer": ("screens/buyer/*.py",),
     "counter": ("screens/counter/*.py",),
+    # The printouts: rendered in the language asked for, not the screen's (ui.documents.text).
+    "documents": ("documents/*.py",),
 }
 
 

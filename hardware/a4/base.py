@@ -9,9 +9,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import parse_qsl, unquote, urlsplit
 
-from hardware.errors import DeviceStatusError
+from hardware.errors import BadDeviceURI, DeviceStatusError
 from kiosk.errors import ValidationError
 
+DEVICE = "a4_printer"
+# Queued print jobs printed on the A4 printer (rendered by ``ui.documents.jobs``); the rest are receipts.
+A4_KINDS: frozenset[str] = frozenset({"certificate"})
 SCHEMES = ("pdf", "cups")
 PDF_MAGIC = b"%PDF-"
 MAX_COPIES = 20
@@ -38,20 +41,20 @@ class A4PrinterURI:
 
 
 def parse_a4_uri(uri: str) -> A4PrinterURI:
-    """``pdf://DIR[?refuse=REASON]`` or ``cups://NAME``; anything else is refused with the forms named."""
+    """``pdf://DIR[?refuse=REASON]`` or ``cups://NAME``; anything else is a ``BadDeviceURI`` (the one error
+    of every device kind for a wrong ``[devices]`` URI) with the forms named."""
     hint = "write pdf://DIR for the simulator or cups://NAME for a system printer"
     parts = urlsplit(uri.strip())
     if parts.scheme not in SCHEMES:
-        raise ValidationError(f"A4 printer {uri!r}: unknown kind {parts.scheme!r}", field="a4_printer", hint=hint)
+        raise BadDeviceURI(f"A4 printer {uri!r}: unknown scheme {parts.scheme!r}", device=DEVICE, hint=hint)
     query = dict(parse_qsl(parts.query, keep_blank_values=True))
     unknown = sorted(set(query) - ({"refuse"} if parts.scheme == "pdf" else set()))
     if unknown:
-        raise ValidationError(f"A4 printer {uri!r}: unknown option {', '.join(unknown)}", field="a4_printer",
-                              hint=hint)
+        raise BadDeviceURI(f"A4 printer {uri!r}: unknown option {', '.join(unknown)}", device=DEVICE, hint=hint)
     body = unquote(parts.netloc + parts.path)
     if not body:
-        raise ValidationError(f"A4 printer {uri!r} names no " + ("directory" if parts.scheme == "pdf" else "printer"),
-                              field="a4_printer", hint=hint)
+        raise BadDeviceURI(f"A4 printer {uri!r} names no " + ("directory" if parts.scheme == "pdf" else "printer"),
+                           device=DEVICE, hint=hint)
     if parts.scheme == "pdf":
         return A4PrinterURI("pdf", uri, path=body, refuse=query.get("refuse", ""))
     return A4PrinterURI("cups", uri, name=body)

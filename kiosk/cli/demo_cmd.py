@@ -2,7 +2,7 @@
 
 A county gateway on loopback (auto-approving), an enrollment QR it issues,
 a kiosk that reads that QR to enroll, scripted training handovers through
-every flow, their receipts on the simulated printer, one sync cycle, the
+every flow, their receipts and certificate pages on the simulated printers, one sync cycle, the
 gateway's view, and the supervision ledger.
 Each step runs the real command as a separate process, exactly as a
 technician would type it.
@@ -85,8 +85,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
         step.run("and enrolls it by scanning the QR", "kiosk", "enroll", "--qr", str(qr), "--json")
         result = step.run(f"{args.handovers} training handovers through every flow", "kiosk", "simulate",
                           "--handovers", str(args.handovers), "--json")
-        printed = step.run("the payment and handover receipts go to the (simulated) receipt printer", "kiosk",
-                           "print-pending", "--json")
+        printed = step.run("the payment and handover receipts go to the receipt printer, the certificate pages "
+                           "printed on stock to the A4 printer (both simulated)", "kiosk", "print-pending", "--json")
         step.run("the sync agent pushes the records, sealed and signed", "kiosk", "sync", "--once", "--json")
         step.run("the county has every record exactly once", "county.cli", "status", "--db", str(gw_db), "--json")
         step.run("the kiosk's own state", "kiosk", "status", "--json")

@@ -142,14 +142,51 @@ def take_from_stock(uow: UnitOfWork) -> str:
     return str(row[0])
 
 
+# The house use as the certificate's 用途 names it; a non-residential unit's exact use (商业, 办公…)
+# is not in the master data, so it is left for the registration office's printed certificate.
+HOUSE_USE = {"residential": "住宅"}
+
+
+def page_fields(uow: UnitOfWork, unit_code: str) -> dict[str, Any]:
+    """What the kiosk knows of the certificate page's fields (``ui.documents.CertificatePage``).
+
+    The platform's registration item carries only the certificate number, the serial and the
+    e-certificate token, so 权利类型, 权利性质, 使用期限, the land's use and area, 权利其他状况 and
+    登记日期 are not known here and stay empty rather than being guessed; 共有情况 is known only for a
+    single holder (several may hold 共同共有 or 按份共有). Building block: the caller's unit of work.
+    """
+    unit = uow.execute("SELECT u.building, u.room, u.area_centi_m2, u.use, u.training, p.name, p.address "
+                       "FROM units u JOIN projects p ON p.id = u.project_id WHERE u.code = ?",
+                       (unit_code,)).fetchone()
+    if unit is None:
+        raise FlowError(f"no unit {unit_code}", code="unknown_unit")
+    building, room, area, use, training, project, address = unit
+    holders = [{"name": uow.vault.decrypt(name, "buyers.name") or "",
+                "id_number": uow.vault.decrypt(number, "buyers.id_number") or ""}
+               for name, number in uow.execute("SELECT name_enc, id_number_enc FROM buyers WHERE unit_code = ? "
+                                               "ORDER BY position", (unit_code,)).fetchall()]
+
+    def number(part: str) -> str:
+        return str(int(part)) if part.isdigit() else part
+
+    place = f"{project}{number(building)}幢{number(room)}室" if building and room else project
+    return {
+        "unit_code": unit_code, "holders": holders, "ownership": "单独所有" if len(holders) == 1 else "",
+        "location": f"{address} {place}".strip(), "use": HOUSE_USE.get(use, ""),
+        "area": f"房屋建筑面积 {area // 100}.{area % 100:02d}㎡",
+        "right_type": "", "right_nature": "", "term": "", "training": bool(training),
+    }
+
+
 def print_on_stock(uow: UnitOfWork, unit_code: str, *, actor: Actor, body: dict[str, Any]) -> str:
-    """Take the next serial from stock, bind it and queue the certificate page.
+    """Take the next serial from stock, bind it and queue the certificate page with the fields the
+    kiosk knows (``page_fields``).
 
     Building block: runs inside the caller's unit of work (``handover.bind_certificate``).
     """
     serial = take_from_stock(uow)
     bind(uow, unit_code, serial=serial, actor=actor)
-    create_job(uow, "certificate", unit_code, {**body, "serial": serial})
+    create_job(uow, "certificate", unit_code, {**page_fields(uow, unit_code), **body, "serial": serial})
     return serial
 
 

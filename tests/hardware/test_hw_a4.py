@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from hardware.a4 import Calibration, CalibrationBook, PdfDirectoryPrinter, open_sim_printer, parse_a4_uri
-from hardware.errors import DeviceStatusError, DeviceUnavailable
+from hardware.a4.selftest import self_test
+from hardware.errors import BadDeviceURI, DeviceStatusError, DeviceUnavailable
 from kiosk.errors import ConfigError, ValidationError
 
 PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n2 0 obj << /Type /Page >> endobj\n" \
@@ -30,8 +31,9 @@ def test_uris_parse_and_bad_ones_are_refused_with_the_forms_named() -> None:
     assert (refusing.path, refusing.refuse) == ("a4", "paper jam")
     assert parse_a4_uri("cups://HP_LaserJet_M404").name == "HP_LaserJet_M404"
     for bad in ("tcp://host:9100", "pdf://", "cups://", "pdf://dir?colour=1", "cups://x?refuse=1"):
-        with pytest.raises(ValidationError) as err:
+        with pytest.raises(BadDeviceURI) as err:
             parse_a4_uri(bad)
+        assert isinstance(err.value, ValidationError) and err.value.device == "a4_printer"
         assert "pdf://DIR" in str(err.value) and err.value.field == "a4_printer"
 
 
@@ -134,3 +136,35 @@ def test_print_bytes_leaves_no_temporary_copy_behind(tmp_path: Path, monkeypatch
     with pytest.raises(DeviceStatusError):
         printer.print_bytes(b"not a pdf")
     assert list(scratch.iterdir()) == []
+
+
+FAKE_LPSTAT = """#!/bin/sh
+case "$2" in
+  Office) echo "printer Office is idle.  enabled since Mon 30 Nov 2026 08:00:00"; exit 0 ;;
+  Paused) echo "printer Paused disabled since Mon 30 Nov 2026 08:00:00 -"; exit 0 ;;
+  *) echo "lpstat: Invalid destination name in list \"$2\"." >&2; exit 1 ;;
+esac
+"""
+
+
+def test_the_cups_self_test_asks_cups_about_the_queue(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PATH", str(tmp_path))
+    assert self_test("cups://Office") == (False, "cups://Office: CUPS is not installed (no lpstat); "
+                                                 "install cups and the printer")
+    lpstat = tmp_path / "lpstat"
+    lpstat.write_text(FAKE_LPSTAT)
+    lpstat.chmod(0o755)
+    ok, detail = self_test("cups://Office")
+    assert ok and "is idle" in detail
+    ok, detail = self_test("cups://Paused")
+    assert not ok and "cupsenable Paused" in detail
+    ok, detail = self_test("cups://Nowhere")
+    assert not ok and "Invalid destination" in detail and "a4_printer" in detail
+    ok, detail = self_test("ipp://x")
+    assert not ok and "unknown scheme" in detail
+
+
+def test_the_pdf_self_test_reports_a_refusing_simulator(tmp_path: Path) -> None:
+    assert self_test(f"pdf://{tmp_path}/a4")[0]
+    ok, detail = self_test(f"pdf://{tmp_path}/a4?refuse=paper_jam")
+    assert not ok and "paper_jam" in detail

@@ -12,7 +12,7 @@ import pytest
 
 from hardware.devices import (A4PrinterDevice, CardReaderDevice, Devices, DeviceState, DeviceStatus,
                               open_devices)
-from hardware.errors import BadDeviceURI, DeviceError
+from hardware.errors import BadDeviceURI, DeviceError, DeviceStatusError, DeviceUnavailable
 from kiosk.config import DEVICE_KINDS, load_config
 from kiosk.errors import ValidationError
 from kiosk.printjobs import PrintJob
@@ -23,6 +23,9 @@ RECEIPT_BODY = {
     "buyers": [{"name": "王*", "id_masked": "410425******0012"}], "service_point": "郏县便民服务网点",
     "time": "2026-11-20T02:00:00+00:00", "e_cert_qr": "ECERT-TOKEN-1", "training": True,
 }
+
+
+PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n2 0 obj << /Type /Page >> endobj\n%%EOF\n"
 
 
 def configure(home: Path, **devices: str) -> Devices:
@@ -75,12 +78,11 @@ def test_every_simulator_works_through_its_handle(tmp_path: Path) -> None:
     text = next(Path(f) for f in printed.files if f.endswith(".txt")).read_text(encoding="utf-8")
     assert "ECERT-TOKEN-1" in text and printed.detail == "ready"
 
-    pages = devices.a4_printer.job_printer()
-    assert pages.takes("certificate") and not pages.takes("handover_receipt")
-    page = pages.print_job(PrintJob("job-2", "certificate", "410425001001GB00001F00010001",
-                                    {"certificate_no": "豫(2026)郏县不动产权第0000101号", "serial": "YL-1"}))
+    # The A4 printer takes finished PDFs (the certificate page is rendered with Qt in ui.documents).
+    a4 = devices.a4_printer.open()
+    page = a4.print_bytes(PDF, title="certificate-YL-1")
     [pdf] = [Path(f) for f in page.files]
-    assert pdf.parent == tmp_path / "a4" and pdf.read_bytes()[:5] == b"%PDF-"
+    assert pdf.parent == tmp_path / "a4" and pdf.read_bytes() == PDF and page.pages == 1
 
 
 @pytest.mark.parametrize(("kind", "uri", "says"), [
@@ -94,6 +96,8 @@ def test_every_simulator_works_through_its_handle(tmp_path: Path) -> None:
     ("printer", "lpt://1", "'lpt' is not supported"),
     ("a4_printer", "ipp://office-printer", "unknown scheme"),
     ("a4_printer", "pdf://", "names no directory"),
+    ("a4_printer", "pdf://a4?colour=1", "unknown option colour"),
+    ("a4_printer", "cups://", "names no printer"),
 ])
 def test_a_bad_uri_is_one_error_type_for_every_kind(tmp_path: Path, kind: str, uri: str, says: str) -> None:
     with pytest.raises(BadDeviceURI) as err:
@@ -109,6 +113,25 @@ def test_a_bad_card_reader_uri_is_refused_before_any_simulator_runs(tmp_path: Pa
         CardReaderDevice("sim://somewhere")
     with pytest.raises(BadDeviceURI, match="names no directory"):
         A4PrinterDevice("pdf://")
+
+
+def test_a_cups_a4_printer_is_configured_here_but_driven_by_the_app(tmp_path: Path) -> None:
+    devices = configure(tmp_path, a4_printer="cups://No_Such_Printer_42")
+    assert devices.a4_printer is not None and not devices.a4_printer.simulated
+    with pytest.raises(DeviceUnavailable, match="driven by the app"):
+        devices.a4_printer.open()
+    state = devices.status()["a4_printer"]
+    assert not state.ok and "No_Such_Printer_42" in state.detail and state.configured
+
+
+def test_a_refusing_a4_simulator_fails_its_self_test_and_refuses_jobs(tmp_path: Path) -> None:
+    devices = configure(tmp_path, a4_printer="pdf://a4?refuse=paper_jam")
+    assert devices.a4_printer is not None
+    state = devices.status()["a4_printer"]
+    assert not state.ok and "paper_jam" in state.detail
+    with pytest.raises(DeviceStatusError, match="paper_jam"):
+        devices.a4_printer.open().print_bytes(PDF)
+    assert not any((tmp_path / "a4").iterdir())
 
 
 def test_device_status_reports_every_kind(tmp_path: Path) -> None:

@@ -18,3 +18,5 @@ def test_demo_runs_every_step(tmp_path: Path) -> None:
     assert (tmp_path / "enroll-qr.png").exists() and (tmp_path / "kiosk" / "kiosk.sqlite").exists()
     assert len(list((tmp_path / "kiosk" / "printer").glob("*.png"))) == 6, \
         "a payment receipt and a handover receipt per handover"
+    pages = list((tmp_path / "kiosk" / "a4").glob("*.pdf"))
+    assert pages and all(p.read_bytes()[:5] == b"%PDF-" for p in pages), "certificates printed on stock"

@@ -12,6 +12,10 @@ Renderers (each returns PDF bytes; ``language`` is "zh_CN" (default) or "en"):
     render_reconciliation_report(ReconciliationReport)        一码缴费日对账报告, per payee account
     render_supervision_report(SupervisionReport)              交房即交证督查台账, per project
 
+Printing: ``ui.documents.qt_printer.open_a4_printer(uri)`` (``pdf://`` simulator or ``cups://`` through
+QPrinter); ``ui.documents.jobs.open_a4_job_printer(config)`` is the print queue's A4 printer, which renders
+queued certificate jobs with the printer's calibration (``kiosk.Kiosk.print_pending``).
+
 ID numbers: masked (first 6 + last 4, ``kiosk.privacy.mask_id``) on the handover confirmation, the
 certificate receipt, the reports and every screen page; the contract prints the text the buyers
 signed (which names them in full, as a sale contract must); the certificate page prints no ID number

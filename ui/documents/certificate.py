@@ -171,9 +171,10 @@ def render_certificate_page(page: CertificatePage, *, layout: CertificateLayout 
     for name, box in layout.fields.items():
         sheet.pages[0].extend(_place(measure, box.moved(calibration.dx_mm, calibration.dy_mm), texts[name]))
     if page.training:
-        banner = tx.translate("CertificatePage", "培训样张 · 不是证书")
+        banner = tx.translate("CertificatePage", "TRAINING SAMPLE · NOT A CERTIFICATE")
         sheet.pages[0].append(Text(20 + calibration.dx_mm, 12 + calibration.dy_mm, banner, 14, True))
-    title = fill(tx.translate("CertificatePage", "不动产权证书 %1"), page.serial or page.certificate_no)
+    title = fill(tx.translate("CertificatePage",
+                              "Real estate title certificate %1"), page.serial or page.certificate_no)
     return paint(sheet, title=title)
 
 
@@ -195,14 +196,15 @@ def render_certificate_preview(page: CertificatePage, *, layout: CertificateLayo
         # labels of the table's value column sit in its label column; other boxes are labelled on their left
         x = 20.0 if box.x < 70 else box.x - measure.width(box.label, 9) - 2
         form.append(Text(x, middle, box.label, 9, color=FORM_INK))
-    note = tx.translate("CertificatePage", "预览 · 灰色为证书纸上已印的表格，黑色为将要打印的内容")
+    note = tx.translate("CertificatePage",
+                        "Preview · grey: the form pre-printed on the sheet; black: what will be printed")
     form.append(Text(20, 12, note, 9, color=FORM_INK))
     sheet = Sheet(custom_mm=layout.sheet_mm)
     sheet.pages[0].extend(form)
     for name, box in layout.fields.items():
         sheet.pages[0].extend(_place(measure, box.moved(calibration.dx_mm, calibration.dy_mm),
                                      field_texts(page, layout, tx)[name]))
-    return paint(sheet, title=tx.translate("CertificatePage", "证书预览"))
+    return paint(sheet, title=tx.translate("CertificatePage", "Certificate preview"))
 
 
 def _cross(x: float, y: float, arm: float = 4.0) -> list[Op]:
@@ -236,15 +238,18 @@ def render_calibration_page(layout: CertificateLayout | None = None, *, calibrat
         ops.extend(_cross(moved.x, moved.y, 2.5))
         ops.append(Text(moved.x + 3, moved.y + 4.2, f"{box.label} ({box.x:g}, {box.y:g})", 7))
     lines = [
-        tx.translate("CertificatePage", "证书套打校准页"),
-        fill(tx.translate("CertificatePage", "打印机：%1    当前偏移：dx = %2 mm，dy = %3 mm"),
+        tx.translate("CertificatePage", "Certificate printing calibration page"),
+        fill(tx.translate("CertificatePage", "Printer: %1    offset in use: dx = %2 mm, dy = %3 mm"),
              printer or "-", f"{dx:+.1f}", f"{dy:+.1f}"),
-        tx.translate("CertificatePage", "1. 将本页打印在一张作废的证书纸上（或叠放对光）。"),
-        tx.translate("CertificatePage", "2. 量出十字中心与表格对应框线交点的偏差：向右、向下为正。"),
-        tx.translate("CertificatePage", "3. 把偏差加到当前偏移上保存，重新打印本页，直到偏差小于 0.5 mm。"),
+        tx.translate("CertificatePage",
+                     "1. Print this page on a spoiled certificate sheet (or lay it over one against the light)."),
+        tx.translate("CertificatePage",
+                     "2. Measure how far each cross lies from the matching corner of the form: right and down are positive."),
+        tx.translate("CertificatePage",
+                     "3. Add the difference to the current offset, save, and print this page again until it is under 0.5 mm."),
     ]
     top = 262.0 if height >= 290 else height - 30
     for n, line in enumerate(lines):
         ops.append(Text(20 + dx, top + dy + n * 5.5, line, 11 if n == 0 else 9, n == 0))
     sheet = Sheet(custom_mm=layout.sheet_mm, pages=[ops])
-    return paint(sheet, title=tx.translate("CertificatePage", "证书套打校准页"))
+    return paint(sheet, title=tx.translate("CertificatePage", "Certificate printing calibration page"))

@@ -19,7 +19,7 @@ def mask_ids_in(text: str) -> str:
 
 
 def county_line(tx: Texts) -> str:
-    return tx.translate("DocumentFrame", "河南省郏县 · 交房即交证")
+    return tx.translate("DocumentFrame", "Jia County, Henan · Keys and title together")
 
 
 def frame(measure: Measure, tx: Texts, *, width: float, height: float, left: str, right: str = "",
@@ -30,11 +30,11 @@ def frame(measure: Measure, tx: Texts, *, width: float, height: float, left: str
 
     def decorate(ops: list[Op], number: int, count: int) -> None:
         if training:
-            banner = tx.translate("DocumentFrame", "培训数据 · 非正式文件 · 不具法律效力")
+            banner = tx.translate("DocumentFrame", "TRAINING DATA · NOT AN OFFICIAL DOCUMENT · NO LEGAL EFFECT")
             w = measure.width(banner, 10, True)
             ops.append(Box((width - w) / 2 - 3, 6.0, w + 6, 7.0, width=0.4, dashed=True))
             ops.append(Text((width - w) / 2, 6.0 + 5.0, banner, 10, True))
-        page = fill(tx.translate("DocumentFrame", "第 %1 页 共 %2 页"), number, count)
+        page = fill(tx.translate("DocumentFrame", "Page %1 of %2"), number, count)
         ops.append(Line(20.0, base - 4.0, width - 20.0, base - 4.0, 0.15))
         ops.append(Text(width - 20.0 - measure.width(page, size), base, page, size))
         ops.append(Text(20.0, base, left, size))

@@ -45,13 +45,13 @@ def render_contract(doc: ContractDocument, language: str = "zh_CN") -> bytes:
             flow.paragraph(line, size=10.5, after=0.5)
     if doc.filing_no:
         flow.space(4)
-        flow.fields([(tx.translate("ContractDocument", "网签备案编号"), doc.filing_no)])
+        flow.fields([(tx.translate("ContractDocument", "Filing number"), doc.filing_no)])
     if doc.signatures:
         _signature_page(flow, doc, tx)
     width, height = flow.sheet.size_mm
-    left = fill(tx.translate("ContractDocument", "合同编号 %1（第 %2 版）"), doc.contract_id, doc.version)
-    right = fill(tx.translate("ContractDocument", "文本摘要 %1"), doc.doc_sha256[:16]) if doc.doc_sha256 else ""
-    return paint(flow.sheet, title=fill(tx.translate("ContractDocument", "商品房买卖合同 %1"), doc.contract_id),
+    left = fill(tx.translate("ContractDocument", "Contract %1 (version %2)"), doc.contract_id, doc.version)
+    right = fill(tx.translate("ContractDocument", "Text SHA-256 %1"), doc.doc_sha256[:16]) if doc.doc_sha256 else ""
+    return paint(flow.sheet, title=fill(tx.translate("ContractDocument", "Sale contract %1"), doc.contract_id),
                  decorate=frame(measure, tx, width=width, height=height, left=left, right=right,
                                 training=doc.training))
 
@@ -59,12 +59,13 @@ def render_contract(doc: ContractDocument, language: str = "zh_CN") -> bytes:
 def _signature_page(flow: Flow, doc: ContractDocument, tx: Texts) -> None:
     """签名页: each buyer's signature as drawn on the touchscreen, in buyer order."""
     flow.new_page()
-    flow.paragraph(tx.translate("ContractDocument", "签名页"), size=16, bold=True, align="center", after=3)
-    flow.paragraph(fill(tx.translate("ContractDocument", "以下签名系买受人在终端触摸屏上对本合同文本（摘要 %1）的签署。"),
+    flow.paragraph(tx.translate("ContractDocument", "Signatures"), size=16, bold=True, align="center", after=3)
+    flow.paragraph(fill(tx.translate("ContractDocument",
+                                     "The buyers signed this contract text (SHA-256 %1) on the kiosk's touchscreen as shown below."),
                         doc.doc_sha256[:16]), size=10, after=4)
     for number, (name, ink) in enumerate(doc.signatures, 1):
         flow.keep(40)
-        flow.paragraph(fill(tx.translate("ContractDocument", "买受人 %1：%2"), number, name), size=11, bold=True,
+        flow.paragraph(fill(tx.translate("ContractDocument", "Buyer %1: %2"), number, name), size=11, bold=True,
                        after=1)
         flow.page.append(Box(flow.left, flow.y, 90, 32, width=0.2))
         flow.page.append(Strokes(flow.left + 2, flow.y + 2, 86, 28, ink.strokes, ink.box_mm[0] / ink.box_mm[1]))

@@ -18,11 +18,11 @@ def _people_rows(papers: HandoverPapers, tx: Texts) -> list[list[str]]:
     rows = []
     for index, holder in enumerate(papers.holders):
         if index in papers.present:
-            how = tx.translate("HandoverPapers", "本人到场")
+            how = tx.translate("HandoverPapers", "In person")
         elif papers.agent is not None:
-            how = tx.translate("HandoverPapers", "委托代理人代为办理")
+            how = tx.translate("HandoverPapers", "Through the authorised agent")
         else:
-            how = tx.translate("HandoverPapers", "未到场")
+            how = tx.translate("HandoverPapers", "Absent")
         rows.append([str(index + 1), holder.name, mask_id(holder.id_number), how])
     return rows
 
@@ -33,9 +33,10 @@ def _signature_block(flow: Flow, papers: HandoverPapers, tx: Texts) -> None:
         (papers.holders[i].name, papers.holder_ink[i] if i < len(papers.holder_ink) else None)
         for i in sorted(papers.present)]
     if papers.agent is not None:
-        signers.append((fill(tx.translate("HandoverPapers", "%1（委托代理人）"), papers.agent.name), papers.agent_ink))
-    label = tx.translate("HandoverPapers", "签名：")
-    when = tx.translate("HandoverPapers", "日期：")
+        signers.append((fill(tx.translate("HandoverPapers",
+                                          "%1 (authorised agent)"), papers.agent.name), papers.agent_ink))
+    label = tx.translate("HandoverPapers", "Signature:")
+    when = tx.translate("HandoverPapers", "Date:")
     for name, ink in signers or [("", None)]:
         flow.keep(24)
         flow.space(8)
@@ -59,50 +60,53 @@ def _paper(papers: HandoverPapers, language: str, *, receipt: bool) -> bytes:
     measure = Measure()
     flow = Flow(measure, top=22)
     flow.paragraph(county_line(tx), size=9, align="center", after=1)
-    title = (tx.translate("HandoverPapers", "不动产权证书领取确认") if receipt
-             else tx.translate("HandoverPapers", "房屋交接确认书"))
+    title = (tx.translate("HandoverPapers", "Receipt of the title certificate") if receipt
+             else tx.translate("HandoverPapers", "Handover confirmation"))
     flow.paragraph(title, size=18, bold=True, align="center", after=5)
     rows = [
-        (tx.translate("HandoverPapers", "办理编号"), papers.handover_id),
-        (tx.translate("HandoverPapers", "不动产单元代码"), papers.unit_code),
-        (tx.translate("HandoverPapers", "坐落"), papers.location),
-        (tx.translate("HandoverPapers", "不动产权证书号"), papers.certificate_no),
+        (tx.translate("HandoverPapers", "Handover number"), papers.handover_id),
+        (tx.translate("HandoverPapers", "Real estate unit code"), papers.unit_code),
+        (tx.translate("HandoverPapers", "Location"), papers.location),
+        (tx.translate("HandoverPapers", "Certificate number"), papers.certificate_no),
     ]
     if receipt and papers.serial:
-        rows.append((tx.translate("HandoverPapers", "证书印制号"), papers.serial))
+        rows.append((tx.translate("HandoverPapers", "Printed serial"), papers.serial))
     rows += [
-        (tx.translate("HandoverPapers", "服务网点"), papers.service_point),
-        (tx.translate("HandoverPapers", "办理日期"), tx.date(papers.day)),
+        (tx.translate("HandoverPapers", "Service point"), papers.service_point),
+        (tx.translate("HandoverPapers", "Date"), tx.date(papers.day)),
     ]
     flow.fields(rows, label_width=40)
-    flow.paragraph(tx.translate("HandoverPapers", "权利人"), size=11.5, bold=True, after=1)
-    flow.table([tx.translate("HandoverPapers", "序号"), tx.translate("HandoverPapers", "姓名"),
-                tx.translate("HandoverPapers", "公民身份号码"), tx.translate("HandoverPapers", "办理方式")],
+    flow.paragraph(tx.translate("HandoverPapers", "Holders"), size=11.5, bold=True, after=1)
+    flow.table([tx.translate("HandoverPapers", "No."), tx.translate("HandoverPapers", "Name"),
+                tx.translate("HandoverPapers", "ID number"), tx.translate("HandoverPapers", "Attendance")],
                [10, 35, 45, 40], _people_rows(papers, tx), size=10,
                aligns=["center", "left", "left", "left"])
     if papers.agent is not None:
-        flow.fields([(tx.translate("HandoverPapers", "委托代理人"),
+        flow.fields([(tx.translate("HandoverPapers", "Authorised agent"),
                       f"{papers.agent.name}（{mask_id(papers.agent.id_number)}）"),
-                     (tx.translate("HandoverPapers", "授权委托书编号"), papers.authorisation_no)], label_width=40)
+                     (tx.translate("HandoverPapers", "Authorisation number"), papers.authorisation_no)], label_width=40)
     if receipt:
-        statement = tx.translate("HandoverPapers", "买受人确认已领取上述不动产权证书。")
-        with_qr = tx.translate("HandoverPapers", "请妥善保管证书。证书信息可通过下方二维码核验电子证照。")
-        note = with_qr if papers.e_cert_qr else tx.translate("HandoverPapers", "请妥善保管证书。")
+        statement = tx.translate("HandoverPapers", "The buyers confirm that they have received the certificate above.")
+        with_qr = tx.translate("HandoverPapers",
+                               "Keep the certificate safe. Scan the code below to verify the electronic certificate.")
+        note = with_qr if papers.e_cert_qr else tx.translate("HandoverPapers", "Keep the certificate safe.")
     else:
-        statement = tx.translate("HandoverPapers", "买受人确认已查验房屋并接收钥匙。")
-        note = tx.translate("HandoverPapers", "房屋交付同时办理不动产转移登记，实行“交房即交证”。")
+        statement = tx.translate("HandoverPapers",
+                                 "The buyers confirm that they have inspected the home and received its keys.")
+        note = tx.translate("HandoverPapers",
+                            "The transfer of title is registered with the handover: keys and title together.")
     flow.space(2)
     flow.paragraph(statement, size=12, bold=True, after=1)
     flow.paragraph(note, size=10.5, after=2)
     if receipt and papers.e_cert_qr:
-        _qr(flow, papers.e_cert_qr, tx.translate("HandoverPapers", "电子证照核验"))
+        _qr(flow, papers.e_cert_qr, tx.translate("HandoverPapers", "Verify the e-certificate"))
     _signature_block(flow, papers, tx)
     width, height = flow.sheet.size_mm
     digest = papers.receipt_sha256 if receipt else papers.handover_sha256
-    right = fill(tx.translate("HandoverPapers", "签署文本摘要 %1"), digest[:16]) if digest else ""
+    right = fill(tx.translate("HandoverPapers", "Signed text SHA-256 %1"), digest[:16]) if digest else ""
     return paint(flow.sheet, title=f"{title} {papers.handover_id}",
                  decorate=frame(measure, tx, width=width, height=height,
-                                left=fill(tx.translate("HandoverPapers", "办理编号 %1"), papers.handover_id),
+                                left=fill(tx.translate("HandoverPapers", "Handover %1"), papers.handover_id),
                                 right=right, training=papers.training))
 
 

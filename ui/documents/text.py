@@ -1,9 +1,9 @@
 """Fixed text of the printouts, through Qt's translation, one context per document.
 
-Printouts are Chinese first: the source text in the code is the Chinese (zh_CN)
-wording, so a document renders in Chinese with no translation file at all, and
-English comes from ``resources/i18n/documents_en.qm`` (``.ts`` kept beside it,
-made with ``pyside6-lupdate ui/documents -source-language zh_CN -target-language en``).
+The source text in the code is English, as everywhere in ``ui/``; the printed
+Chinese comes from the app's "documents" catalog (``ui.i18n.CATALOGS``:
+``resources/translations/documents_zh_CN.ts``/``.qm``, English the identity file),
+refreshed with ``python -m ui.i18n update`` like every other part of the app.
 
 A document is rendered in the language asked for, not in whatever language the
 screen is showing: a buyer reading the screens in English still gets the Chinese
@@ -16,28 +16,27 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
-from pathlib import Path
 
 from kiosk.errors import ValidationError
+from ui.i18n import qm_path
 from ui.qt import QTranslator
 
-SOURCE_LANGUAGE = "zh_CN"
+CATALOG = "documents"
+DEFAULT_LANGUAGE = "zh_CN"
 LANGUAGES = ("zh_CN", "en")
-I18N_DIR = Path(__file__).resolve().parents[2] / "resources" / "i18n"
 _lock = threading.Lock()
 _translators: dict[str, QTranslator] = {}
 
 
-def _translator(language: str) -> QTranslator | None:
-    if language == SOURCE_LANGUAGE:
-        return None
+def _translator(language: str) -> QTranslator:
     with _lock:
         if language not in _translators:
             translator = QTranslator()
-            if not translator.load(str(I18N_DIR / f"documents_{language}.qm")):
-                raise ValidationError(f"no document translation for {language} in {I18N_DIR}",
-                                      field="language", hint="reinstall the kiosk; translations ship in "
-                                                             "resources/i18n")
+            path = qm_path(language, CATALOG)
+            if not translator.load(str(path)):
+                raise ValidationError(f"no document translation for {language}: cannot load {path}",
+                                      field="language", hint="reinstall the kiosk; translations ship compiled "
+                                                             "in resources/translations")
             _translators[language] = translator
         return _translators[language]
 
@@ -52,7 +51,7 @@ def fill(text: str, *args: object) -> str:
 class Texts:
     """The fixed texts of one document in one language."""
 
-    def __init__(self, language: str = SOURCE_LANGUAGE) -> None:
+    def __init__(self, language: str = DEFAULT_LANGUAGE) -> None:
         if language not in LANGUAGES:
             raise ValidationError(f"documents are printed in {' or '.join(LANGUAGES)}, not {language!r}",
                                   field="language")
@@ -61,11 +60,11 @@ class Texts:
 
     @property
     def chinese(self) -> bool:
-        return self.language == SOURCE_LANGUAGE
+        return self.language == "zh_CN"
 
     def translate(self, context: str, source: str) -> str:
-        """The text in this language (the source text when the language is Chinese)."""
-        return (self._qt.translate(context, source) if self._qt else "") or source
+        """The text in this language (the English source when the catalog has none: the tests forbid that)."""
+        return self._qt.translate(context, source) or source
 
     def date(self, day: dt.date) -> str:
         return f"{day.year}年{day.month}月{day.day}日" if self.chinese else day.isoformat()

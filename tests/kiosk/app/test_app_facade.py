@@ -130,9 +130,9 @@ def test_print_pending_through_the_facade_and_the_device_facade(kiosk: Kiosk) ->
     assert devices.printer is not None and devices.a4_printer is not None
     receipts = stocked.print_pending(devices.printer.job_printer())
     run = receipts.value
-    # Two handovers: each its handover receipt and its order's payment receipt.
-    assert run.printed == 4 and run.failed == 0
     printed = [r for r in run.jobs if r.printed]
+    # Each case queues its payment receipt and its handover receipt.
+    assert run.printed == len(printed) == 4 and run.failed == 0
     assert sorted(r.kind for r in printed) == ["handover_receipt"] * 2 + ["payment_receipt"] * 2
     assert all(Path(f).is_file() for r in printed for f in r.files)
     waiting = [r for r in run.jobs if not r.printed]
@@ -143,12 +143,9 @@ def test_print_pending_through_the_facade_and_the_device_facade(kiosk: Kiosk) ->
         row["actor"] == PRINTER.label for row in stocked.store.read(
             "SELECT actor FROM audit WHERE action = 'print.done'"))
 
-    pages = stocked.print_pending(devices.a4_printer.job_printer()).value
-    assert pages.printed == len(waiting) and pages.failed == 0
-    pdfs = [Path(f) for r in pages.jobs for f in r.files]
-    assert pdfs and all(p.suffix == ".pdf" and p.read_bytes().startswith(b"%PDF") for p in pdfs)
-    assert all(p.parent == stocked.config.data_dir / "a4" for p in pdfs)
-    assert stocked.print_pending(devices.printer.job_printer()).value.jobs == ()
+    # The certificate pages are rendered with Qt: tests/ui/documents/test_print_queue.py prints them.
+    again = stocked.print_pending(devices.printer.job_printer()).value
+    assert [r.job for r in again.jobs] == [r.job for r in waiting] and again.printed == 0 and again.failed == 0
 
 
 def test_a_printer_that_fails_keeps_the_job_queued(kiosk: Kiosk, tmp_path: Path) -> None:
@@ -160,13 +157,14 @@ def test_a_printer_that_fails_keeps_the_job_queued(kiosk: Kiosk, tmp_path: Path)
 
     printer = receipt_job_printer(stocked.config, uri=f"sim://{tmp_path / 'printer'}")
     outcome = stocked.print_pending(printer)
-    # The handover receipt and the payment receipt both stay queued.
+    # The case's payment receipt and handover receipt both stay queued, each with the reason.
     assert outcome.value.printed == 0 and outcome.value.failed == 2
-    failed = [r for r in outcome.value.jobs if r.attempted]
-    assert len(failed) == 2 and all("out of paper" in r.detail for r in failed)
+    attempted = [r for r in outcome.value.jobs if r.attempted]
+    assert all("out of paper" in r.detail for r in attempted)
+    failed = attempted[0]
     assert [(c.kind, c.state) for c in outcome.changes] == [("print.failed", "failed")] * 2
-    reprint = stocked.request_reprint(Actor("S003", "supervisor"), failed[0].job, "换纸后重打")
-    assert [(c.kind, c.subject, c.state) for c in reprint.changes] == [("print.reprint", failed[0].job, "pending")]
+    reprint = stocked.request_reprint(Actor("S003", "supervisor"), failed.job, "换纸后重打")
+    assert [(c.kind, c.subject, c.state) for c in reprint.changes] == [("print.reprint", failed.job, "pending")]
 
 
 def test_the_read_views_come_from_the_facade(kiosk: Kiosk) -> None:

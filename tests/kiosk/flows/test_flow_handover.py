@@ -48,6 +48,30 @@ def test_happy_path_with_co_owners(site: Kiosk, couple: str) -> None:
     assert audit.verify(site.store.conn).ok
 
 
+def test_the_certificate_job_carries_the_page_fields_the_kiosk_knows(site: Kiosk, couple: str, single: str) -> None:
+    for n, unit in enumerate((couple, single), start=101):
+        site.ready(unit, number=f"豫(2026)郏县不动产权第{n:07d}号")
+        deliver_all(site, site.start_all_present(unit))
+    bodies = {j["subject"]: job_body(site.store, j["id"]) for j in pending_jobs(site.store)
+              if j["kind"] == "certificate"}
+    unit = site.store.read("SELECT u.*, p.name AS project, p.address FROM units u JOIN projects p "
+                           "ON p.id = u.project_id WHERE u.code = ?", (couple,))[0]
+    body = bodies[couple]
+    cert = site.store.read("SELECT * FROM certificates WHERE unit_code = ?", (couple,))[0]
+    assert (body["certificate_no"], body["serial"], body["unit_code"]) == (cert["certificate_no"], cert["serial"], couple)
+    buyers = site.store.read("SELECT id_masked FROM buyers WHERE unit_code = ? ORDER BY position", (couple,))
+    assert [h["id_number"][:6] + "********" + h["id_number"][-4:] for h in body["holders"]] == \
+        [b["id_masked"] for b in buyers]
+    assert len(body["holders"]) == 2 and all(h["name"] for h in body["holders"])
+    assert body["location"].startswith(unit["address"]) and unit["project"] in body["location"]
+    assert body["location"].endswith("室") and body["use"] == "住宅"
+    area = unit["area_centi_m2"]
+    assert body["area"] == f"房屋建筑面积 {area // 100}.{area % 100:02d}㎡"
+    # Not in the master data nor in the registration item: left empty, never guessed.
+    assert (body["ownership"], body["right_type"], body["right_nature"], body["term"]) == ("", "", "", "")
+    assert bodies[single]["ownership"] == "单独所有" and len(bodies[single]["holders"]) == 1
+
+
 def test_bind_preprinted_certificate_by_scan(site: Kiosk, single: str) -> None:
     site.ready(single, serial="HN-PRE-0001")
     case = site.start_all_present(single)
