@@ -9,7 +9,7 @@ from hardware.scanning.charset import decode_payload, is_valid_text
 
 NAME = "zxing-cpp"
 
-_FORMATS = zxingcpp.BarcodeFormat.QRCode | zxingcpp.BarcodeFormat.MicroQRCode
+_FORMATS = zxingcpp.BarcodeFormats([zxingcpp.BarcodeFormat.QRCode, zxingcpp.BarcodeFormat.MicroQRCode])
 _TYPE_NAMES = {
     zxingcpp.BarcodeFormat.QRCode: "QRCode",
     zxingcpp.BarcodeFormat.MicroQRCode: "MicroQRCode",
