@@ -2,165 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
     <context>
-        <name />
-        <message>
-            <source>Type it again carefully: after several wrong PINs in a row the account is locked.</source>
-            <translation>Type it again carefully: after several wrong PINs in a row the account is locked.</translation>
-        </message>
-        <message>
-            <source>This staff account is locked after repeated wrong PINs.</source>
-            <translation>This staff account is locked after repeated wrong PINs.</translation>
-        </message>
-        <message>
-            <source>Wait until the lock ends, or ask a supervisor.</source>
-            <translation>Wait until the lock ends, or ask a supervisor.</translation>
-        </message>
-        <message>
-            <source>Your work certification (持证上岗) has expired.</source>
-            <translation>Your work certification (持证上岗) has expired.</translation>
-        </message>
-        <message>
-            <source>Renew the certification before working at the counter; ask a supervisor.</source>
-            <translation>Renew the certification before working at the counter; ask a supervisor.</translation>
-        </message>
-        <message>
-            <source>There is no staff member with this number on this kiosk.</source>
-            <translation>There is no staff member with this number on this kiosk.</translation>
-        </message>
-        <message>
-            <source>Check the number, or ask a supervisor to sync the roster.</source>
-            <translation>Check the number, or ask a supervisor to sync the roster.</translation>
-        </message>
-        <message>
-            <source>This staff account is deactivated.</source>
-            <translation>This staff account is deactivated.</translation>
-        </message>
-        <message>
-            <source>Ask a supervisor.</source>
-            <translation>Ask a supervisor.</translation>
-        </message>
-        <message>
-            <source>Only a supervisor may do this.</source>
-            <translation>Only a supervisor may do this.</translation>
-        </message>
-        <message>
-            <source>Ask a supervisor to enter their staff number and PIN.</source>
-            <translation>Ask a supervisor to enter their staff number and PIN.</translation>
-        </message>
-        <message>
-            <source>A written reason is needed.</source>
-            <translation>A written reason is needed.</translation>
-        </message>
-        <message>
-            <source>Write in a sentence why the case may proceed.</source>
-            <translation>Write in a sentence why the case may proceed.</translation>
-        </message>
-        <message>
-            <source>This person is not a holder of this unit.</source>
-            <translation>This person is not a holder of this unit.</translation>
-        </message>
-        <message>
-            <source>Only the buyers on the contract, or their authorised agent, can take over the unit.</source>
-            <translation>Only the buyers on the contract, or their authorised agent, can take over the unit.</translation>
-        </message>
-        <message>
-            <source>The agent's authorisation number is missing.</source>
-            <translation>The agent's authorisation number is missing.</translation>
-        </message>
-        <message>
-            <source>Type the number of the notarised authorisation (授权委托书).</source>
-            <translation>Type the number of the notarised authorisation (授权委托书).</translation>
-        </message>
-        <message>
-            <source>The master data on this kiosk is too old to start a new handover.</source>
-            <translation>The master data on this kiosk is too old to start a new handover.</translation>
-        </message>
-        <message>
-            <source>Connect the kiosk so it can sync, then start again.</source>
-            <translation>Connect the kiosk so it can sync, then start again.</translation>
-        </message>
-        <message>
-            <source>This unit already has a handover in progress.</source>
-            <translation>This unit already has a handover in progress.</translation>
-        </message>
-        <message>
-            <source>Continue that handover from the queue.</source>
-            <translation>Continue that handover from the queue.</translation>
-        </message>
-        <message>
-            <source>Not every buyer has signed both papers.</source>
-            <translation>Not every buyer has signed both papers.</translation>
-        </message>
-        <message>
-            <source>Each buyer present signs the handover confirmation and the certificate receipt.</source>
-            <translation>Each buyer present signs the handover confirmation and the certificate receipt.</translation>
-        </message>
-        <message>
-            <source>This certificate paper belongs to another case.</source>
-            <translation>This certificate paper belongs to another case.</translation>
-        </message>
-        <message>
-            <source>Take the paper of this unit and scan it again.</source>
-            <translation>Take the paper of this unit and scan it again.</translation>
-        </message>
-        <message>
-            <source>This is the wrong certificate paper for this unit.</source>
-            <translation>This is the wrong certificate paper for this unit.</translation>
-        </message>
-        <message>
-            <source>Compare the serial with the registration and scan the right paper.</source>
-            <translation>Compare the serial with the registration and scan the right paper.</translation>
-        </message>
-        <message>
-            <source>This certificate serial is already used.</source>
-            <translation>This certificate serial is already used.</translation>
-        </message>
-        <message>
-            <source>Check the paper; a spoiled paper is voided by a supervisor.</source>
-            <translation>Check the paper; a spoiled paper is voided by a supervisor.</translation>
-        </message>
-        <message>
-            <source>This certificate serial is not in this service point's stock.</source>
-            <translation>This certificate serial is not in this service point's stock.</translation>
-        </message>
-        <message>
-            <source>Check the serial, or ask a supervisor to record the stock.</source>
-            <translation>Check the serial, or ask a supervisor to record the stock.</translation>
-        </message>
-        <message>
-            <source>There is no blank certificate paper in stock.</source>
-            <translation>There is no blank certificate paper in stock.</translation>
-        </message>
-        <message>
-            <source>Ask a supervisor to record new stock, or bind a pre-printed certificate.</source>
-            <translation>Ask a supervisor to record new stock, or bind a pre-printed certificate.</translation>
-        </message>
-        <message>
-            <source>The ID number's last character does not match.</source>
-            <translation>The ID number's last character does not match.</translation>
-        </message>
-        <message>
-            <source>Compare the number with the ID card and type it again.</source>
-            <translation>Compare the number with the ID card and type it again.</translation>
-        </message>
-        <message>
-            <source>An old 15-digit ID number cannot be used.</source>
-            <translation>An old 15-digit ID number cannot be used.</translation>
-        </message>
-        <message>
-            <source>Ask for the current 18-digit ID card.</source>
-            <translation>Ask for the current 18-digit ID card.</translation>
-        </message>
-        <message>
-            <source>This step cannot be done now.</source>
-            <translation>This step cannot be done now.</translation>
-        </message>
-        <message>
-            <source>Go back to the queue and open the handover again.</source>
-            <translation>Go back to the queue and open the handover again.</translation>
-        </message>
-    </context>
-    <context>
         <name>HandoverScreen</name>
         <message>
             <source>Agent {agent} for {name}</source>
@@ -199,8 +40,8 @@
             <translation>An agent comes for absent holders</translation>
         </message>
         <message>
-            <source>Type the agent's ID number on the keypad, the number of the notarised authorisation (授权委托书), and tick whom the agent represents.</source>
-            <translation>Type the agent's ID number on the keypad, the number of the notarised authorisation (授权委托书), and tick whom the agent represents.</translation>
+            <source>The agent's ID number on the keypad; the authorisation (授权委托书) number here.</source>
+            <translation>The agent's ID number on the keypad; the authorisation (授权委托书) number here.</translation>
         </message>
         <message>
             <source>Authorisation number</source>
@@ -462,6 +303,34 @@ Holders: {holders}</translation>
             <translation>Blocked: {label} ({n})</translation>
         </message>
         <message>
+            <source>project not yet registered</source>
+            <translation>project not yet registered</translation>
+        </message>
+        <message>
+            <source>contract not filed</source>
+            <translation>contract not filed</translation>
+        </message>
+        <message>
+            <source>payment not confirmed</source>
+            <translation>payment not confirmed</translation>
+        </message>
+        <message>
+            <source>not registered (no certificate number)</source>
+            <translation>not registered (no certificate number)</translation>
+        </message>
+        <message>
+            <source>developer restricted</source>
+            <translation>developer restricted</translation>
+        </message>
+        <message>
+            <source>keys not ready</source>
+            <translation>keys not ready</translation>
+        </message>
+        <message>
+            <source>holders missing</source>
+            <translation>holders missing</translation>
+        </message>
+        <message>
             <source>Loading the cases…</source>
             <translation>Loading the cases…</translation>
         </message>
@@ -480,6 +349,10 @@ Holders: {holders}</translation>
         <message>
             <source>Page {page} of {pages}</source>
             <translation>Page {page} of {pages}</translation>
+        </message>
+        <message>
+            <source>Blocked: {check}</source>
+            <translation>Blocked: {check}</translation>
         </message>
         <message>
             <source>Start handover</source>
@@ -511,6 +384,162 @@ Holders: {holders}</translation>
         <message>
             <source>The PIN is wrong.</source>
             <translation>The PIN is wrong.</translation>
+        </message>
+        <message>
+            <source>Type it again carefully: after several wrong PINs in a row the account is locked.</source>
+            <translation>Type it again carefully: after several wrong PINs in a row the account is locked.</translation>
+        </message>
+        <message>
+            <source>This staff account is locked after repeated wrong PINs.</source>
+            <translation>This staff account is locked after repeated wrong PINs.</translation>
+        </message>
+        <message>
+            <source>Wait until the lock ends, or ask a supervisor.</source>
+            <translation>Wait until the lock ends, or ask a supervisor.</translation>
+        </message>
+        <message>
+            <source>Your work certification (持证上岗) has expired.</source>
+            <translation>Your work certification (持证上岗) has expired.</translation>
+        </message>
+        <message>
+            <source>Renew the certification before working at the counter; ask a supervisor.</source>
+            <translation>Renew the certification before working at the counter; ask a supervisor.</translation>
+        </message>
+        <message>
+            <source>There is no staff member with this number on this kiosk.</source>
+            <translation>There is no staff member with this number on this kiosk.</translation>
+        </message>
+        <message>
+            <source>Check the number, or ask a supervisor to sync the roster.</source>
+            <translation>Check the number, or ask a supervisor to sync the roster.</translation>
+        </message>
+        <message>
+            <source>This staff account is deactivated.</source>
+            <translation>This staff account is deactivated.</translation>
+        </message>
+        <message>
+            <source>Ask a supervisor.</source>
+            <translation>Ask a supervisor.</translation>
+        </message>
+        <message>
+            <source>Only a supervisor may do this.</source>
+            <translation>Only a supervisor may do this.</translation>
+        </message>
+        <message>
+            <source>Ask a supervisor to enter their staff number and PIN.</source>
+            <translation>Ask a supervisor to enter their staff number and PIN.</translation>
+        </message>
+        <message>
+            <source>A written reason is needed.</source>
+            <translation>A written reason is needed.</translation>
+        </message>
+        <message>
+            <source>Write in a sentence why the case may proceed.</source>
+            <translation>Write in a sentence why the case may proceed.</translation>
+        </message>
+        <message>
+            <source>This person is not a holder of this unit.</source>
+            <translation>This person is not a holder of this unit.</translation>
+        </message>
+        <message>
+            <source>Only the buyers on the contract, or their authorised agent, can take over the unit.</source>
+            <translation>Only the buyers on the contract, or their authorised agent, can take over the unit.</translation>
+        </message>
+        <message>
+            <source>The agent's authorisation number is missing.</source>
+            <translation>The agent's authorisation number is missing.</translation>
+        </message>
+        <message>
+            <source>Type the number of the notarised authorisation (授权委托书).</source>
+            <translation>Type the number of the notarised authorisation (授权委托书).</translation>
+        </message>
+        <message>
+            <source>The master data on this kiosk is too old to start a new handover.</source>
+            <translation>The master data on this kiosk is too old to start a new handover.</translation>
+        </message>
+        <message>
+            <source>Connect the kiosk so it can sync, then start again.</source>
+            <translation>Connect the kiosk so it can sync, then start again.</translation>
+        </message>
+        <message>
+            <source>This unit already has a handover in progress.</source>
+            <translation>This unit already has a handover in progress.</translation>
+        </message>
+        <message>
+            <source>Continue that handover from the queue.</source>
+            <translation>Continue that handover from the queue.</translation>
+        </message>
+        <message>
+            <source>Not every buyer has signed both papers.</source>
+            <translation>Not every buyer has signed both papers.</translation>
+        </message>
+        <message>
+            <source>Each buyer present signs the handover confirmation and the certificate receipt.</source>
+            <translation>Each buyer present signs the handover confirmation and the certificate receipt.</translation>
+        </message>
+        <message>
+            <source>This certificate paper belongs to another case.</source>
+            <translation>This certificate paper belongs to another case.</translation>
+        </message>
+        <message>
+            <source>Take the paper of this unit and scan it again.</source>
+            <translation>Take the paper of this unit and scan it again.</translation>
+        </message>
+        <message>
+            <source>This is the wrong certificate paper for this unit.</source>
+            <translation>This is the wrong certificate paper for this unit.</translation>
+        </message>
+        <message>
+            <source>Compare the serial with the registration and scan the right paper.</source>
+            <translation>Compare the serial with the registration and scan the right paper.</translation>
+        </message>
+        <message>
+            <source>This certificate serial is already used.</source>
+            <translation>This certificate serial is already used.</translation>
+        </message>
+        <message>
+            <source>Check the paper; a spoiled paper is voided by a supervisor.</source>
+            <translation>Check the paper; a spoiled paper is voided by a supervisor.</translation>
+        </message>
+        <message>
+            <source>This certificate serial is not in this service point's stock.</source>
+            <translation>This certificate serial is not in this service point's stock.</translation>
+        </message>
+        <message>
+            <source>Check the serial, or ask a supervisor to record the stock.</source>
+            <translation>Check the serial, or ask a supervisor to record the stock.</translation>
+        </message>
+        <message>
+            <source>There is no blank certificate paper in stock.</source>
+            <translation>There is no blank certificate paper in stock.</translation>
+        </message>
+        <message>
+            <source>Ask a supervisor to record new stock, or bind a pre-printed certificate.</source>
+            <translation>Ask a supervisor to record new stock, or bind a pre-printed certificate.</translation>
+        </message>
+        <message>
+            <source>The ID number's last character does not match.</source>
+            <translation>The ID number's last character does not match.</translation>
+        </message>
+        <message>
+            <source>Compare the number with the ID card and type it again.</source>
+            <translation>Compare the number with the ID card and type it again.</translation>
+        </message>
+        <message>
+            <source>An old 15-digit ID number cannot be used.</source>
+            <translation>An old 15-digit ID number cannot be used.</translation>
+        </message>
+        <message>
+            <source>Ask for the current 18-digit ID card.</source>
+            <translation>Ask for the current 18-digit ID card.</translation>
+        </message>
+        <message>
+            <source>This step cannot be done now.</source>
+            <translation>This step cannot be done now.</translation>
+        </message>
+        <message>
+            <source>Go back to the queue and open the handover again.</source>
+            <translation>Go back to the queue and open the handover again.</translation>
         </message>
     </context>
     <context>

@@ -103,6 +103,8 @@ class Counter:
         self.click(screen.number)
         self.qtbot.waitUntil(lambda: all(c in screen.keypad.keys and screen.keypad.keys[c].isVisible()
                                          for c in staff_id), timeout=10_000)
+        if screen.number.text():
+            self.click(screen.keypad.clear_key)
         for char in staff_id:
             self.click(screen.keypad.keys[char])
         self.click(screen.pin)

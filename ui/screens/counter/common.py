@@ -123,48 +123,47 @@ class RefusalPanel(Retranslating, QFrame):
 
     def _known(self) -> dict[str, tuple[str, str]]:
         """Plain words for the refusals a counter meets; the rest fall back to the service's text."""
-        tr = self.tr
         return {
-            "wrong_pin": (tr("The PIN is wrong."),
-                          tr("Type it again carefully: after several wrong PINs in a row the account is locked.")),
-            "locked_out": (tr("This staff account is locked after repeated wrong PINs."),
-                           tr("Wait until the lock ends, or ask a supervisor.")),
-            "certificate_expired": (tr("Your work certification (持证上岗) has expired."),
-                                    tr("Renew the certification before working at the counter; ask a supervisor.")),
-            "unknown_staff": (tr("There is no staff member with this number on this kiosk."),
-                              tr("Check the number, or ask a supervisor to sync the roster.")),
-            "inactive_staff": (tr("This staff account is deactivated."), tr("Ask a supervisor.")),
-            "not_permitted": (tr("Only a supervisor may do this."),
-                              tr("Ask a supervisor to enter their staff number and PIN.")),
-            "reason_required": (tr("A written reason is needed."),
-                                tr("Write in a sentence why the case may proceed.")),
-            "wrong_person": (tr("This person is not a holder of this unit."),
-                             tr("Only the buyers on the contract, or their authorised agent, can take over "
+            "wrong_pin": (self.tr("The PIN is wrong."),
+                          self.tr("Type it again carefully: after several wrong PINs in a row the account is locked.")),
+            "locked_out": (self.tr("This staff account is locked after repeated wrong PINs."),
+                           self.tr("Wait until the lock ends, or ask a supervisor.")),
+            "certificate_expired": (self.tr("Your work certification (持证上岗) has expired."),
+                                    self.tr("Renew the certification before working at the counter; ask a supervisor.")),
+            "unknown_staff": (self.tr("There is no staff member with this number on this kiosk."),
+                              self.tr("Check the number, or ask a supervisor to sync the roster.")),
+            "inactive_staff": (self.tr("This staff account is deactivated."), self.tr("Ask a supervisor.")),
+            "not_permitted": (self.tr("Only a supervisor may do this."),
+                              self.tr("Ask a supervisor to enter their staff number and PIN.")),
+            "reason_required": (self.tr("A written reason is needed."),
+                                self.tr("Write in a sentence why the case may proceed.")),
+            "wrong_person": (self.tr("This person is not a holder of this unit."),
+                             self.tr("Only the buyers on the contract, or their authorised agent, can take over "
                                 "the unit.")),
-            "no_authorisation": (tr("The agent's authorisation number is missing."),
-                                 tr("Type the number of the notarised authorisation (授权委托书).")),
-            "master_data_stale": (tr("The master data on this kiosk is too old to start a new handover."),
-                                  tr("Connect the kiosk so it can sync, then start again.")),
-            "handover_exists": (tr("This unit already has a handover in progress."),
-                                tr("Continue that handover from the queue.")),
-            "unsigned": (tr("Not every buyer has signed both papers."),
-                         tr("Each buyer present signs the handover confirmation and the certificate receipt.")),
-            "wrong_certificate": (tr("This certificate paper belongs to another case."),
-                                  tr("Take the paper of this unit and scan it again.")),
-            "wrong_serial": (tr("This is the wrong certificate paper for this unit."),
-                             tr("Compare the serial with the registration and scan the right paper.")),
-            "serial_used": (tr("This certificate serial is already used."),
-                            tr("Check the paper; a spoiled paper is voided by a supervisor.")),
-            "serial_not_on_hand": (tr("This certificate serial is not in this service point's stock."),
-                                   tr("Check the serial, or ask a supervisor to record the stock.")),
-            "stock_empty": (tr("There is no blank certificate paper in stock."),
-                            tr("Ask a supervisor to record new stock, or bind a pre-printed certificate.")),
-            "id_checksum": (tr("The ID number's last character does not match."),
-                            tr("Compare the number with the ID card and type it again.")),
-            "id_legacy15": (tr("An old 15-digit ID number cannot be used."),
-                            tr("Ask for the current 18-digit ID card.")),
-            "illegal_transition": (tr("This step cannot be done now."),
-                                   tr("Go back to the queue and open the handover again.")),
+            "no_authorisation": (self.tr("The agent's authorisation number is missing."),
+                                 self.tr("Type the number of the notarised authorisation (授权委托书).")),
+            "master_data_stale": (self.tr("The master data on this kiosk is too old to start a new handover."),
+                                  self.tr("Connect the kiosk so it can sync, then start again.")),
+            "handover_exists": (self.tr("This unit already has a handover in progress."),
+                                self.tr("Continue that handover from the queue.")),
+            "unsigned": (self.tr("Not every buyer has signed both papers."),
+                         self.tr("Each buyer present signs the handover confirmation and the certificate receipt.")),
+            "wrong_certificate": (self.tr("This certificate paper belongs to another case."),
+                                  self.tr("Take the paper of this unit and scan it again.")),
+            "wrong_serial": (self.tr("This is the wrong certificate paper for this unit."),
+                             self.tr("Compare the serial with the registration and scan the right paper.")),
+            "serial_used": (self.tr("This certificate serial is already used."),
+                            self.tr("Check the paper; a spoiled paper is voided by a supervisor.")),
+            "serial_not_on_hand": (self.tr("This certificate serial is not in this service point's stock."),
+                                   self.tr("Check the serial, or ask a supervisor to record the stock.")),
+            "stock_empty": (self.tr("There is no blank certificate paper in stock."),
+                            self.tr("Ask a supervisor to record new stock, or bind a pre-printed certificate.")),
+            "id_checksum": (self.tr("The ID number's last character does not match."),
+                            self.tr("Compare the number with the ID card and type it again.")),
+            "id_legacy15": (self.tr("An old 15-digit ID number cannot be used."),
+                            self.tr("Ask for the current 18-digit ID card.")),
+            "illegal_transition": (self.tr("This step cannot be done now."),
+                                   self.tr("Go back to the queue and open the handover again.")),
         }
 
 
@@ -181,7 +180,7 @@ class StaffKeypad(Retranslating, QWidget):
         self.keys: dict[str, QPushButton] = {}
         self._grid = QGridLayout()
         self._grid.setSpacing(16)
-        self.delete_key = button("key")
+        self.delete_key = button()
         self.clear_key = button("destructive")
         self.delete_key.clicked.connect(lambda: self.pressed.emit("<"))
         self.clear_key.clicked.connect(lambda: self.pressed.emit("CLEAR"))

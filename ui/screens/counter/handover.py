@@ -30,7 +30,7 @@ from kiosk.services.staff import Actor
 from kiosk.views.case import CaseOverview
 from kiosk.views.handover import HandoverPerson, HandoverView
 from ui.context import AppContext
-from ui.qt import QCheckBox, QFrame, QHBoxLayout, QLineEdit, QStackedWidget, QVBoxLayout, QWidget
+from ui.qt import QFrame, QHBoxLayout, QLineEdit, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 from ui.screens.base import Screen
 from ui.screens.counter.common import (RefusalPanel, StaffKeypad, TapField, apply_key, button, go, restyle,
                                        wrapped)
@@ -115,7 +115,7 @@ class HandoverScreen(Screen):
         self.print_run: PrintRun | None = None
         self._tasks: list[Task] = []
         self._busy = False
-        self.title = wrapped("title")
+        self.title = wrapped("heading")
         self.steps = wrapped()
         self.steps.setObjectName("handover_steps")
         self.queue_button = button()
@@ -142,8 +142,8 @@ class HandoverScreen(Screen):
         header.addWidget(self.title, 1)
         header.addWidget(self.queue_button)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(48, 24, 48, 24)
-        layout.setSpacing(12)
+        layout.setContentsMargins(48, 16, 48, 16)
+        layout.setSpacing(8)
         layout.addLayout(header)
         layout.addWidget(self.steps)
         layout.addWidget(self.refusal)
@@ -196,7 +196,7 @@ class HandoverScreen(Screen):
         self.authorisation.setObjectName("authorisation_no")
         self.authorisation.setMinimumHeight(64)
         self.authorisation.textChanged.connect(lambda _: self._update_buttons())
-        self.agent_for: dict[int, QCheckBox] = {}
+        self.agent_for: dict[int, QPushButton] = {}
         self.agent_for_box = QVBoxLayout()
         self.agent_button = button()
         self.agent_button.setObjectName("register_agent")
@@ -215,11 +215,13 @@ class HandoverScreen(Screen):
         left.setSpacing(16)
         left.addWidget(self.people)
         left.addWidget(self.identify_hint)
-        ways = QHBoxLayout()
+        self.ways = QWidget()
+        ways = QHBoxLayout(self.ways)
+        ways.setContentsMargins(0, 0, 0, 0)
         ways.setSpacing(16)
         ways.addWidget(self.card_button)
         ways.addWidget(self.qr_button)
-        left.addLayout(ways)
+        left.addWidget(self.ways)
         left.addWidget(self.agent_toggle)
         left.addWidget(self.agent_panel)
         left.addStretch(1)
@@ -684,8 +686,8 @@ class HandoverScreen(Screen):
         self.qr_button.setText(self.tr("Scan the e-ID QR code"))
         self.typed_button.setText(self.tr("Identify the typed number"))
         self.agent_toggle.setText(self.tr("An agent comes for absent holders"))
-        self.agent_label.setText(self.tr("Type the agent's ID number on the keypad, the number of the notarised "
-                                         "authorisation (授权委托书), and tick whom the agent represents."))
+        self.agent_label.setText(self.tr("The agent's ID number on the keypad; the authorisation (授权委托书) "
+                                         "number here."))
         self.authorisation.setPlaceholderText(self.tr("Authorisation number"))
         self.agent_button.setText(self.tr("Record the agent"))
         self.to_checks.setText(self.tr("Next: the checks"))
@@ -784,15 +786,17 @@ class HandoverScreen(Screen):
                 box.deleteLater()
             self.agent_for = {}
             for p in absent:
-                box = QCheckBox()
+                # A checkable button, not a check box: the whole 64 px row is the target.
+                box = button()
+                box.setCheckable(True)
                 box.setObjectName(f"agent_for_{p.holder.buyer_id}")
-                box.setMinimumHeight(64)
-                box.toggled.connect(lambda _: self._update_buttons())
+                box.toggled.connect(lambda _: self._render())
                 self.agent_for_box.addWidget(box)
                 self.agent_for[p.holder.buyer_id] = box
         for p in absent:
-            self.agent_for[p.holder.buyer_id].setText(
-                self.tr("Represents {name} {id}").format(name=p.holder.name_masked, id=p.holder.id_masked))
+            box = self.agent_for[p.holder.buyer_id]
+            text = self.tr("Represents {name} {id}").format(name=p.holder.name_masked, id=p.holder.id_masked)
+            box.setText(f"✔ {text}" if box.isChecked() else text)
 
     def _render_sign(self) -> None:
         if not self.sign_queue:
@@ -846,7 +850,12 @@ class HandoverScreen(Screen):
         for b in (self.card_button, self.qr_button):
             b.setEnabled(can_identify)
         self.typed_button.setEnabled(can_identify and self.id_keypad.number() is not None)
-        self.agent_panel.setVisible(self.agent_toggle.isChecked())
+        agent_mode = self.agent_toggle.isChecked()
+        # One way at a time: the agent's form takes the place of the buyer's ways of identifying.
+        self.agent_panel.setVisible(agent_mode)
+        self.ways.setVisible(not agent_mode)
+        self.identify_hint.setVisible(not agent_mode)
+        self.typed_button.setVisible(not agent_mode)
         self.agent_button.setEnabled(can_identify and self.id_keypad.number() is not None
                                      and any(b.isChecked() for b in self.agent_for.values()))
         self.to_checks.setEnabled(not busy and state == "open")

@@ -85,6 +85,7 @@ class StaffLoginScreen(Screen):
         layout.addWidget(self.title)
         layout.addLayout(row, 1)
         self._field: QLineEdit = self.number
+        self._letters: Task | None = None
         self.retranslate()
         self._target(self.number)
 
@@ -110,8 +111,6 @@ class StaffLoginScreen(Screen):
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("Staff login"))
-        self.number_label.setText(self.tr("Staff number"))
-        self.pin_label.setText(self.tr("PIN (6 to 12 digits)"))
         self.login_button.setText(self.tr("Log in"))
         self._update()
 
@@ -123,11 +122,17 @@ class StaffLoginScreen(Screen):
             restyle(f, state="ok" if f is field else "")
         self._update()
 
+    def _mark(self, text: str, field: QLineEdit) -> str:
+        # The field the keypad types into is marked in words too, not by colour alone.
+        return f"▶ {text}" if field is self._field else text
+
     def _key(self, key: str) -> None:
         self._field.setText(apply_key(self._field.text(), key, PIN_LIMIT if self._field is self.pin else 16))
         self.refusal.clear()
 
     def _update(self) -> None:
+        self.number_label.setText(self._mark(self.tr("Staff number"), self.number))
+        self.pin_label.setText(self._mark(self.tr("PIN (6 to 12 digits)"), self.pin))
         typing_pin = self._field is self.pin
         self.where.setText(self.tr("The keypad types the PIN. Tap the staff number to change it.") if typing_pin
                            else self.tr("The keypad types the staff number. Tap the PIN field next."))

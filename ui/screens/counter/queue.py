@@ -14,7 +14,7 @@ from typing import Any
 from kiosk.app import ChangeBatch, Kiosk
 from kiosk.views.queue import Queue, QueueRow
 from ui.context import AppContext
-from ui.qt import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from ui.qt import QFrame, QGridLayout, QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
 from ui.screens.base import Screen
 from ui.screens.counter.common import RefusalPanel, StaffKeypad, TapField, apply_key, button, go, wrapped
 from ui.screens.counter.session import staff_session
@@ -70,6 +70,8 @@ class QueueScreen(Screen):
         self.refusal = RefusalPanel()
         self.rows = QGridLayout()
         self.rows.setSpacing(12)
+        self.rows.setColumnMinimumWidth(2, 300)
+        self.rows.setColumnStretch(0, 1)
         rows_box = QFrame()
         rows_box.setObjectName("queue_rows")
         rows_box.setLayout(self.rows)
@@ -88,14 +90,11 @@ class QueueScreen(Screen):
         header = QHBoxLayout()
         header.addWidget(self.title, 1)
         header.addWidget(self.logout_button)
-        search_row = QHBoxLayout()
-        search_row.setSpacing(16)
-        search_row.addWidget(self.search, 1)
-        search_row.addWidget(self.search_button)
         side = QVBoxLayout()
         side.setSpacing(16)
-        side.addLayout(search_row)
+        side.addWidget(self.search)
         side.addWidget(self.search_hint)
+        side.addWidget(self.search_button)
         tools = QHBoxLayout()
         tools.setSpacing(16)
         tools.addWidget(self.scan_button)
@@ -116,8 +115,11 @@ class QueueScreen(Screen):
         main.addLayout(pager)
         body = QHBoxLayout()
         body.setSpacing(48)
-        body.addLayout(main, 3)
-        body.addLayout(side, 2)
+        body.addLayout(main, 1)
+        side_box = QWidget()
+        side_box.setLayout(side)
+        side_box.setFixedWidth(520)
+        body.addWidget(side_box)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(48, 32, 48, 32)
         layout.setSpacing(16)
@@ -230,10 +232,22 @@ class QueueScreen(Screen):
             out.append(("heading", None, self.tr("In a handover ({n})").format(n=len(q.in_handover))))
             out += [("busy", r, "") for r in q.in_handover]
         for group in q.blocked:
-            label = group.label if self._chinese() else group.check.replace("_", " ")
+            label = group.label if self._chinese() else self._check_name(group.check)
             out.append(("heading", None, self.tr("Blocked: {label} ({n})").format(label=label, n=len(group.rows))))
             out += [("blocked", r, "") for r in group.rows]
         return out
+
+    def _check_name(self, check: str) -> str:
+        names = {
+            "project_not_eligible": self.tr("project not yet registered"),
+            "contract_not_filed": self.tr("contract not filed"),
+            "unpaid": self.tr("payment not confirmed"),
+            "not_registered": self.tr("not registered (no certificate number)"),
+            "developer_restricted": self.tr("developer restricted"),
+            "keys_not_ready": self.tr("keys not ready"),
+            "holder_missing": self.tr("holders missing"),
+        }
+        return names.get(check, check)
 
     def _chinese(self) -> bool:
         from ui.i18n import current_language
@@ -285,15 +299,24 @@ class QueueScreen(Screen):
 
     def _row(self, n: int, kind: str, row: QueueRow) -> None:
         where = f"{row.project_name} {row.building}-{row.room}"
-        what = QLabel(f"{row.unit_code}\n{where}  {'、'.join(row.holders)}")
-        what.setProperty("role", "hint") if kind == "blocked" else None
-        self.rows.addWidget(what, n, 0)
+        what = wrapped()
+        what.setText(f"{row.unit_code}\n{where}  {'、'.join(row.holders)}")
         if kind == "blocked":
+            box = QWidget()
+            lines = QVBoxLayout(box)
+            lines.setContentsMargins(0, 0, 0, 0)
+            lines.setSpacing(4)
             why = wrapped(state="warn")
-            why.setText(f"{row.reason}\n→ {row.next_action}" if self._chinese() else row.code.replace("_", " "))
-            self.rows.addWidget(why, n, 1, 1, 2)
+            why.setText(f"{row.reason} → {row.next_action}" if self._chinese()
+                        else self.tr("Blocked: {check}").format(check=self._check_name(row.code)))
+            lines.addWidget(what)
+            lines.addWidget(why)
+            self.rows.addWidget(box, n, 0, 1, 3)
             return
+        self.rows.addWidget(what, n, 0, 1, 2)
         act = button("primary" if kind == "ready" else "")
+        # The theme's min-width wins over setMinimumWidth; a wide column lets the button grow instead.
+        act.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         act.setObjectName(f"open_{row.unit_code}")
         act.setText(self.tr("Start handover") if kind == "ready" else self.tr("Continue handover"))
         if kind == "ready":
