@@ -36,6 +36,14 @@
             <translation>Identify the typed number</translation>
         </message>
         <message>
+            <source>Please turn the screen to the buyer. Buyer, please sign: {paper} ({n} of {total})</source>
+            <translation>Please turn the screen to the buyer. Buyer, please sign: {paper} ({n} of {total})</translation>
+        </message>
+        <message>
+            <source>Back to identifying the holders</source>
+            <translation>Back to identifying the holders</translation>
+        </message>
+        <message>
             <source>An agent comes for absent holders</source>
             <translation>An agent comes for absent holders</translation>
         </message>
@@ -58,6 +66,10 @@
         <message>
             <source>Run the checks</source>
             <translation>Run the checks</translation>
+        </message>
+        <message>
+            <source>Back to identification</source>
+            <translation>Back to identification</translation>
         </message>
         <message>
             <source>Supervisor override for the restricted developer</source>
@@ -210,14 +222,6 @@ Holders: {holders}</translation>
         <message>
             <source>the certificate receipt</source>
             <translation>the certificate receipt</translation>
-        </message>
-        <message>
-            <source>Please turn the screen to the buyer. Buyer, please sign: {paper}</source>
-            <translation>Please turn the screen to the buyer. Buyer, please sign: {paper}</translation>
-        </message>
-        <message>
-            <source>Signature {n} of {total}</source>
-            <translation>Signature {n} of {total}</translation>
         </message>
         <message>
             <source>Certificate number: {number}</source>

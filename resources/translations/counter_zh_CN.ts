@@ -36,6 +36,14 @@
             <translation>核验输入的号码</translation>
         </message>
         <message>
+            <source>Please turn the screen to the buyer. Buyer, please sign: {paper} ({n} of {total})</source>
+            <translation>请将屏幕转向买受人。请买受人签字：{paper}（第 {n} 个，共 {total} 个）</translation>
+        </message>
+        <message>
+            <source>Back to identifying the holders</source>
+            <translation>返回核验权利人</translation>
+        </message>
+        <message>
             <source>An agent comes for absent holders</source>
             <translation>未到场权利人由代理人办理</translation>
         </message>
@@ -58,6 +66,10 @@
         <message>
             <source>Run the checks</source>
             <translation>执行交房检查</translation>
+        </message>
+        <message>
+            <source>Back to identification</source>
+            <translation>返回核验身份</translation>
         </message>
         <message>
             <source>Supervisor override for the restricted developer</source>
@@ -210,14 +222,6 @@ Holders: {holders}</source>
         <message>
             <source>the certificate receipt</source>
             <translation>不动产权证书领取确认</translation>
-        </message>
-        <message>
-            <source>Please turn the screen to the buyer. Buyer, please sign: {paper}</source>
-            <translation>请将屏幕转向买受人。请买受人签字：{paper}</translation>
-        </message>
-        <message>
-            <source>Signature {n} of {total}</source>
-            <translation>第 {n} 个签名，共 {total} 个</translation>
         </message>
         <message>
             <source>Certificate number: {number}</source>

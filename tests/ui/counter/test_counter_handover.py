@@ -58,7 +58,7 @@ def test_login_to_delivered_with_two_co_owners(counter: Counter, site: object) -
     identify_everyone(counter, site, unit)
     assert screen.people.text().count("✔") == 2
     counter.click(screen.to_checks)
-    assert screen.current_page() == "checks" and "✘" not in screen.gates_label.text()
+    assert screen.current_page() == "checks" and "✘" not in screen.gates_text()
     counter.click(screen.check_button)
     counter.settle()
     assert screen.current_page() == "sign"
@@ -115,7 +115,7 @@ def test_unpaid_case_is_blocked_and_the_checks_say_which_item(counter: Counter, 
     counter.settle()
     identify_everyone(counter, site, unit)
     counter.click(screen.to_checks)
-    assert "✘" in screen.gates_label.text()
+    assert "✘" in screen.gates_text()
     counter.click(screen.check_button)
     counter.settle()
     panel = screen.refusal
@@ -129,7 +129,7 @@ def test_unpaid_case_is_blocked_and_the_checks_say_which_item(counter: Counter, 
                                                    "channel_serial": f"CH-{item['payee']}", "receipt_no": "R1"})
     counter.ctx.poll()
     counter.settle()
-    assert "✘" not in screen.gates_label.text()
+    assert "✘" not in screen.gates_text()
     counter.click(screen.check_button)
     counter.settle()
     assert screen.current_page() == "sign" and not panel.isVisible()
@@ -175,7 +175,7 @@ def test_restricted_developer_needs_a_supervisor_and_a_reason(counter: Counter, 
     override("S003", "864200", "ok")
     assert screen.refusal.code == "reason_required"
     override("S003", "864200", "购房人已全额付款，经研究同意交付")
-    assert not screen.refusal.isVisible() and "✘" not in screen.gates_label.text()
+    assert not screen.refusal.isVisible() and "✘" not in screen.gates_text()
     assert not screen.override_toggle.isVisible()
     counter.click(screen.check_button)
     counter.settle()

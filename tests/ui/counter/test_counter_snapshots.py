@@ -21,9 +21,11 @@ def look(counter: Counter, name: str, tmp_path: Path) -> None:
     assert screen is not None
     for lang in i18n.LANGUAGES:
         for width, height in SIZES:
-            render(counter.nav, out / f"counter-{name}-{lang}-{width}x{height}.png", size=(width, height),
-                   lang=lang, mode="staff")
+            image = render(counter.nav, out / f"counter-{name}-{lang}-{width}x{height}.png",
+                           size=(width, height), lang=lang, mode="staff")
             where = f"{name} {lang} {width}x{height}"
+            # A layout that needs more than the panel grows the window past the screen's edge.
+            assert (image.width(), image.height()) == (width, height), f"{where}: {image.size()}"
             assert not clipped_texts(screen), f"{where}: {[str(p) for p in clipped_texts(screen)]}"
             assert not missing_glyphs(screen), f"{where}: {[str(p) for p in missing_glyphs(screen)]}"
     i18n.switch_language("zh_CN")
@@ -88,3 +90,4 @@ def test_every_counter_page_in_both_languages(counter: Counter, site: object, tm
     counter.click(screen.deliver_button)
     counter.settle()
     look(counter, "handover_done", tmp_path)
+

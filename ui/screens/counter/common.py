@@ -175,8 +175,9 @@ class StaffKeypad(Retranslating, QWidget):
 
     pressed = Signal(str)
 
-    def __init__(self, extra: str = "", parent: QWidget | None = None) -> None:
+    def __init__(self, extra: str = "", parent: QWidget | None = None, *, key_px: int = STAFF_KEY) -> None:
         super().__init__(parent)
+        self.key_px = key_px
         self.keys: dict[str, QPushButton] = {}
         self._grid = QGridLayout()
         self._grid.setSpacing(16)
@@ -197,21 +198,24 @@ class StaffKeypad(Retranslating, QWidget):
         self.retranslate()
 
     def set_extra(self, extra: str) -> None:
-        for key in self.keys.values():
+        """Replace the extra keys after the digits (the digit keys stay the same widgets)."""
+        for char in [c for c in self.keys if not c.isdigit()]:
+            key = self.keys.pop(char)
             self._grid.removeWidget(key)
             key.deleteLater()
-        self.keys.clear()
-        chars = "123456789" + "0" + "".join(dict.fromkeys(extra))
-        for n, char in enumerate(chars):
+        digits = "1234567890"
+        for n, char in enumerate(digits + "".join(c for c in dict.fromkeys(extra) if not c.isdigit())):
+            if char in self.keys:
+                continue
             key = button("key")
             key.setText(char)
-            key.setMinimumSize(STAFF_KEY, STAFF_KEY)
+            key.setMinimumSize(self.key_px, self.key_px)
             key.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
             key.clicked.connect(lambda _=False, c=char: self.pressed.emit(c))
-            self._grid.addWidget(key, n // 3, n % 3)
             self.keys[char] = key
-        self.delete_key.setMinimumSize(STAFF_KEY * 2, STAFF_KEY)
-        self.clear_key.setMinimumSize(STAFF_KEY * 2, STAFF_KEY)
+            self._grid.addWidget(key, n // 3, n % 3)
+        self.delete_key.setMinimumSize(STAFF_KEY * 2, self.key_px)
+        self.clear_key.setMinimumSize(STAFF_KEY * 2, self.key_px)
 
     def retranslate(self) -> None:
         self.delete_key.setText(self.tr("Delete"))

@@ -30,9 +30,10 @@ from kiosk.services.staff import Actor
 from kiosk.views.case import CaseOverview
 from kiosk.views.handover import HandoverPerson, HandoverView
 from ui.context import AppContext
-from ui.qt import QFrame, QHBoxLayout, QLineEdit, QPushButton, QStackedWidget, QVBoxLayout, QWidget
+from ui.qt import (QFrame, QHBoxLayout, QLabel, QLineEdit, QPushButton, QScrollArea, QScroller, QSizePolicy,
+                   QStackedWidget, Qt, QVBoxLayout, QWidget)
 from ui.screens.base import Screen
-from ui.screens.counter.common import (RefusalPanel, StaffKeypad, TapField, apply_key, button, go, restyle,
+from ui.screens.counter.common import (STAFF_KEY, RefusalPanel, StaffKeypad, TapField, apply_key, button, go, restyle,
                                        wrapped)
 from ui.screens.counter.queue import read_scan
 from ui.screens.counter.session import staff_session
@@ -114,6 +115,7 @@ class HandoverScreen(Screen):
         self.sign_queue: list[tuple[HandoverPerson, str]] = []
         self.print_run: PrintRun | None = None
         self._tasks: list[Task] = []
+        self.gate_labels: list[QLabel] = []
         self._busy = False
         self.title = wrapped("heading")
         self.steps = wrapped()
@@ -184,6 +186,12 @@ class HandoverScreen(Screen):
         self.typed_button.setObjectName("identify_typed")
         self.typed_button.clicked.connect(self.identify_typed)
         self.id_keypad = IdKeypad(masked=True)
+        # Staff type here, standing at the counter: staff-sized keys (ux.md: staff targets >= 64 px) so the
+        # whole identification page fits a 1280x800 panel; the widget's rules and feedback stay the same.
+        for key in self.id_keypad.keys.values():
+            key.setMinimumSize(STAFF_KEY, STAFF_KEY)
+        self.id_keypad.clear_button.setMinimumHeight(STAFF_KEY)
+        self.id_keypad.display.setMinimumHeight(STAFF_KEY)
         self.id_keypad.valid_changed.connect(lambda _: self._update_buttons())
         self.agent_toggle = button()
         self.agent_toggle.setObjectName("agent_toggle")
@@ -237,8 +245,11 @@ class HandoverScreen(Screen):
 
     def _build_checks(self) -> None:
         col = self._column("checks")
-        self.gates_label = wrapped()
-        self.gates_label.setObjectName("gates")
+        self.gates_box = QVBoxLayout()
+        self.gates_box.setSpacing(4)
+        self.back_to_identify = button()
+        self.back_to_identify.setObjectName("back_to_identify")
+        self.back_to_identify.clicked.connect(lambda: self._show("identify"))
         self.check_button = button("primary")
         self.check_button.setObjectName("run_checks")
         self.check_button.clicked.connect(self.run_checks)
@@ -276,11 +287,15 @@ class HandoverScreen(Screen):
         panel.addLayout(fields, 1)
         panel.addWidget(self.sup_keypad, 1)
         self.override_panel.hide()
-        col.addWidget(self.gates_label)
+        col.addLayout(self.gates_box)
         col.addWidget(self.override_toggle)
         col.addWidget(self.override_panel)
         col.addStretch(1)
-        col.addWidget(self.check_button)
+        bottom = QHBoxLayout()
+        bottom.setSpacing(16)
+        bottom.addWidget(self.back_to_identify)
+        bottom.addWidget(self.check_button, 1)
+        col.addLayout(bottom)
 
     def _build_sign(self) -> None:
         col = self._column("sign")
@@ -291,14 +306,19 @@ class HandoverScreen(Screen):
         self.pad = SignaturePad("", "")
         self.pad.setObjectName("signature_pad")
         self.pad.confirmed.connect(self._signed_one)
-        self.sign_progress = wrapped("hint")
+        self.paper_text.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        # The paper above the box, scrolling when long: the 960 px box leaves no room beside it at 1280 px.
+        paper = QScrollArea()
+        paper.setObjectName("paper")
+        paper.setWidgetResizable(True)
+        paper.setWidget(self.paper_text)
+        paper.setMinimumHeight(80)
+        paper.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        paper.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+        QScroller.grabGesture(paper.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture)
         col.addWidget(self.turn_banner)
-        row = QHBoxLayout()
-        row.setSpacing(32)
-        row.addWidget(self.paper_text, 1)
-        row.addWidget(self.pad, 2)
-        col.addLayout(row, 1)
-        col.addWidget(self.sign_progress)
+        col.addWidget(paper, 1)
+        col.addWidget(self.pad)
 
     def _build_certificate(self) -> None:
         col = self._column("certificate")
@@ -518,6 +538,10 @@ class HandoverScreen(Screen):
         return run is not None and run.printed > 0 and run.failed == 0
 
     def _show(self, page: str) -> None:
+        # Only the page shown asks for room: the signing page alone needs most of a 1280x800 panel.
+        for name, widget in self.page.items():
+            policy = QSizePolicy.Policy.Preferred if name == page else QSizePolicy.Policy.Ignored
+            widget.setSizePolicy(policy, policy)
         self.pages.setCurrentWidget(self.page[page])
         if page == "sign" and self.view is not None:
             self._begin_signing()
@@ -685,13 +709,13 @@ class HandoverScreen(Screen):
         self.card_button.setText(self.tr("Read the ID card"))
         self.qr_button.setText(self.tr("Scan the e-ID QR code"))
         self.typed_button.setText(self.tr("Identify the typed number"))
-        self.agent_toggle.setText(self.tr("An agent comes for absent holders"))
         self.agent_label.setText(self.tr("The agent's ID number on the keypad; the authorisation (授权委托书) "
                                          "number here."))
         self.authorisation.setPlaceholderText(self.tr("Authorisation number"))
         self.agent_button.setText(self.tr("Record the agent"))
         self.to_checks.setText(self.tr("Next: the checks"))
         self.check_button.setText(self.tr("Run the checks"))
+        self.back_to_identify.setText(self.tr("Back to identification"))
         self.override_toggle.setText(self.tr("Supervisor override for the restricted developer"))
         self.override_label.setText(self.tr("The supervisor enters their staff number and PIN and writes why "
                                             "this unit may be handed over. It is recorded and reported."))
@@ -721,7 +745,7 @@ class HandoverScreen(Screen):
         self.title.setText(self.tr("Handover with certificate: {unit}").format(unit=unit))
         self.start_info.setText(self._start_text())
         self.people.setText(self._people_text())
-        self.gates_label.setText(self._gates_text())
+        self._render_gates()
         self._render_agent_choices()
         self._render_sign()
         self.cert_info.setText(self._cert_text())
@@ -757,20 +781,29 @@ class HandoverScreen(Screen):
                 agent=view.agent.id_masked, number=view.agent.authorisation_no))
         return "\n".join(lines)
 
-    def _gates_text(self) -> str:
-        view = self.view
-        if view is None:
-            return ""
+    def gates_text(self) -> str:
+        """Every check as shown, one per line (pass/fail, the reason, the next action)."""
+        return "\n".join(label.text() for label in self.gate_labels)
+
+    def _render_gates(self) -> None:
+        gates = self.view.gates if self.view is not None else ()
+        while len(self.gate_labels) > len(gates):
+            label = self.gate_labels.pop()
+            self.gates_box.removeWidget(label)
+            label.deleteLater()
+        while len(self.gate_labels) < len(gates):
+            label = wrapped()
+            self.gates_box.addWidget(label)
+            self.gate_labels.append(label)
         chinese = self._chinese()
-        lines = []
-        for g in view.gates:
+        for label, g in zip(self.gate_labels, gates, strict=True):
             if g.passed:
-                lines.append(self.tr("✔ passed: {what}").format(what=g.reason if chinese else g.check.replace("_", " ")))
+                label.setText(self.tr("✔ passed: {what}").format(what=g.reason if chinese else g.check.replace("_", " ")))
             else:
                 what = g.reason if chinese else g.message
                 todo = g.next_action if chinese else (g.hint or "")
-                lines.append(self.tr("✘ failed: {what}\n    next: {todo}").format(what=what, todo=todo))
-        return "\n".join(lines)
+                label.setText(self.tr("✘ failed: {what}\n    next: {todo}").format(what=what, todo=todo))
+            restyle(label, state="ok" if g.passed else "error")
 
     def _chinese(self) -> bool:
         from ui.i18n import current_language
@@ -802,16 +835,14 @@ class HandoverScreen(Screen):
         if not self.sign_queue:
             self.turn_banner.setText(self.tr("Recording the signatures…") if self.bundles else "")
             self.paper_text.clear()
-            self.sign_progress.clear()
             return
         person, paper = self.sign_queue[0]
         paper_name = self.tr("the handover confirmation") if paper == "handover" else self.tr("the certificate receipt")
-        self.turn_banner.setText(self.tr("Please turn the screen to the buyer. Buyer, please sign: {paper}")
-                                 .format(paper=paper_name))
-        self.paper_text.setText(self.texts.get(paper, ""))
         total = sum(1 for p in (self.view.people if self.view else ()) if p.covered) * 2
-        self.sign_progress.setText(self.tr("Signature {n} of {total}").format(
-            n=total - len(self.sign_queue) + 1, total=total))
+        self.turn_banner.setText(self.tr("Please turn the screen to the buyer. Buyer, please sign: {paper} "
+                                         "({n} of {total})").format(paper=paper_name,
+                                                                   n=total - len(self.sign_queue) + 1, total=total))
+        self.paper_text.setText(self.texts.get(paper, ""))
 
     def _cert_text(self) -> str:
         view = self.view
@@ -851,6 +882,8 @@ class HandoverScreen(Screen):
             b.setEnabled(can_identify)
         self.typed_button.setEnabled(can_identify and self.id_keypad.number() is not None)
         agent_mode = self.agent_toggle.isChecked()
+        self.agent_toggle.setText(self.tr("Back to identifying the holders") if agent_mode
+                                  else self.tr("An agent comes for absent holders"))
         # One way at a time: the agent's form takes the place of the buyer's ways of identifying.
         self.agent_panel.setVisible(agent_mode)
         self.ways.setVisible(not agent_mode)
@@ -859,6 +892,7 @@ class HandoverScreen(Screen):
         self.agent_button.setEnabled(can_identify and self.id_keypad.number() is not None
                                      and any(b.isChecked() for b in self.agent_for.values()))
         self.to_checks.setEnabled(not busy and state == "open")
+        self.back_to_identify.setEnabled(not busy and state == "open")
         self.start_button.setEnabled(not busy and self.case is not None and not self.handover_id)
         self.check_button.setEnabled(not busy and state == "open")
         restricted = view is not None and any(g.code == "developer_restricted" and not g.passed for g in view.gates)
@@ -876,5 +910,7 @@ class HandoverScreen(Screen):
         self.to_keys.setEnabled(not busy and state == "receipt_issued")
         self.keys_button.setEnabled(not busy and state == "receipt_issued")
         self.deliver_button.setEnabled(not busy and state == "keys_handed")
-        # While the buyer signs, staff controls step back: the screen is the buyer's.
-        self.queue_button.setVisible(self.current_page() != "sign" or not self.sign_queue)
+        # While the buyer signs, staff controls and the staff's step list step back: the screen is the buyer's.
+        buyer_turn = self.current_page() == "sign" and not self.refusal.isVisibleTo(self)
+        for w in (self.queue_button, self.title, self.steps):
+            w.setVisible(not buyer_turn)

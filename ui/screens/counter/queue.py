@@ -16,11 +16,11 @@ from kiosk.views.queue import Queue, QueueRow
 from ui.context import AppContext
 from ui.qt import QFrame, QGridLayout, QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
 from ui.screens.base import Screen
-from ui.screens.counter.common import RefusalPanel, StaffKeypad, TapField, apply_key, button, go, wrapped
+from ui.screens.counter.common import STAFF_TARGET, RefusalPanel, StaffKeypad, TapField, apply_key, button, go, wrapped
 from ui.screens.counter.session import staff_session
 from ui.tasks import Task
 
-PAGE_ROWS = 6
+PAGE_ROWS = 5
 SCAN_SECONDS = 8.0
 
 
@@ -64,13 +64,14 @@ class QueueScreen(Screen):
         self.show_all = button()
         self.show_all.setObjectName("show_all")
         self.show_all.clicked.connect(self.clear_search)
-        self.keypad = StaffKeypad("X")
+        # The smallest staff target (64 px) leaves the list and the search room on a 1280x800 panel.
+        self.keypad = StaffKeypad("X", key_px=STAFF_TARGET)
         self.keypad.pressed.connect(self._key)
         self.search_hint = wrapped("hint")
         self.refusal = RefusalPanel()
         self.rows = QGridLayout()
         self.rows.setSpacing(12)
-        self.rows.setColumnMinimumWidth(2, 300)
+        self.rows.setColumnMinimumWidth(2, 240)
         self.rows.setColumnStretch(0, 1)
         rows_box = QFrame()
         rows_box.setObjectName("queue_rows")
@@ -88,17 +89,19 @@ class QueueScreen(Screen):
         self.row_buttons: dict[str, Any] = {}
 
         header = QHBoxLayout()
+        header.setSpacing(16)
         header.addWidget(self.title, 1)
+        header.addWidget(self.show_all)
+        header.addSpacing(32)  # log out is destructive: apart from the list's own action
         header.addWidget(self.logout_button)
         side = QVBoxLayout()
         side.setSpacing(16)
         side.addWidget(self.search)
         side.addWidget(self.search_hint)
-        side.addWidget(self.search_button)
         tools = QHBoxLayout()
         tools.setSpacing(16)
+        tools.addWidget(self.search_button, 1)
         tools.addWidget(self.scan_button)
-        tools.addWidget(self.show_all)
         side.addLayout(tools)
         side.addWidget(self.keypad)
         side.addStretch(1)
@@ -118,10 +121,10 @@ class QueueScreen(Screen):
         body.addLayout(main, 1)
         side_box = QWidget()
         side_box.setLayout(side)
-        side_box.setFixedWidth(520)
+        side_box.setFixedWidth(460)
         body.addWidget(side_box)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(48, 32, 48, 32)
+        layout.setContentsMargins(48, 16, 48, 16)
         layout.setSpacing(16)
         layout.addLayout(header)
         layout.addLayout(body, 1)
