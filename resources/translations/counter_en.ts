@@ -194,6 +194,10 @@ Holders: {holders}</translation>
             <translation>not yet identified</translation>
         </message>
         <message>
+            <source>{mark} {name} {id}: {state}</source>
+            <translation>{mark} {name} {id}: {state}</translation>
+        </message>
+        <message>
             <source>Agent {agent}, authorisation {number}</source>
             <translation>Agent {agent}, authorisation {number}</translation>
         </message>
@@ -206,6 +210,34 @@ Holders: {holders}</translation>
     next: {todo}</source>
             <translation>✘ failed: {what}
     next: {todo}</translation>
+        </message>
+        <message>
+            <source>the project is registered</source>
+            <translation>the project is registered</translation>
+        </message>
+        <message>
+            <source>the contract is filed</source>
+            <translation>the contract is filed</translation>
+        </message>
+        <message>
+            <source>every payment is confirmed</source>
+            <translation>every payment is confirmed</translation>
+        </message>
+        <message>
+            <source>the registration is recorded, with a certificate number</source>
+            <translation>the registration is recorded, with a certificate number</translation>
+        </message>
+        <message>
+            <source>the developer is not restricted</source>
+            <translation>the developer is not restricted</translation>
+        </message>
+        <message>
+            <source>the keys are ready</source>
+            <translation>the keys are ready</translation>
+        </message>
+        <message>
+            <source>every holder is present or represented</source>
+            <translation>every holder is present or represented</translation>
         </message>
         <message>
             <source>Represents {name} {id}</source>
@@ -287,8 +319,8 @@ Holders: {holders}</translation>
             <translation>Log out</translation>
         </message>
         <message>
-            <source>Unit code, certificate number or ID number</source>
-            <translation>Unit code, certificate number or ID number</translation>
+            <source>Unit code, certificate or ID number</source>
+            <translation>Unit code, certificate or ID number</translation>
         </message>
         <message>
             <source>Type at least 4 characters of a unit code or certificate number, or a whole ID number.</source>
@@ -353,10 +385,6 @@ Holders: {holders}</translation>
         <message>
             <source>Page {page} of {pages}</source>
             <translation>Page {page} of {pages}</translation>
-        </message>
-        <message>
-            <source>Blocked: {check}</source>
-            <translation>Blocked: {check}</translation>
         </message>
         <message>
             <source>Start handover</source>

@@ -194,6 +194,10 @@ Holders: {holders}</source>
             <translation>尚未核验</translation>
         </message>
         <message>
+            <source>{mark} {name} {id}: {state}</source>
+            <translation>{mark} {name} {id}：{state}</translation>
+        </message>
+        <message>
             <source>Agent {agent}, authorisation {number}</source>
             <translation>代理人 {agent}，授权委托书 {number}</translation>
         </message>
@@ -206,6 +210,34 @@ Holders: {holders}</source>
     next: {todo}</source>
             <translation>✘ 未通过：{what}
     下一步：{todo}</translation>
+        </message>
+        <message>
+            <source>the project is registered</source>
+            <translation>项目已首次登记</translation>
+        </message>
+        <message>
+            <source>the contract is filed</source>
+            <translation>合同已网签备案</translation>
+        </message>
+        <message>
+            <source>every payment is confirmed</source>
+            <translation>税费已全部缴清</translation>
+        </message>
+        <message>
+            <source>the registration is recorded, with a certificate number</source>
+            <translation>转移登记已登簿（有证书号）</translation>
+        </message>
+        <message>
+            <source>the developer is not restricted</source>
+            <translation>开发企业未受信用限制</translation>
+        </message>
+        <message>
+            <source>the keys are ready</source>
+            <translation>钥匙已就绪</translation>
+        </message>
+        <message>
+            <source>every holder is present or represented</source>
+            <translation>全部权利人到场或已委托</translation>
         </message>
         <message>
             <source>Represents {name} {id}</source>
@@ -287,7 +319,7 @@ Holders: {holders}</source>
             <translation>退出登录</translation>
         </message>
         <message>
-            <source>Unit code, certificate number or ID number</source>
+            <source>Unit code, certificate or ID number</source>
             <translation>单元代码、证书号或身份证号</translation>
         </message>
         <message>
@@ -353,10 +385,6 @@ Holders: {holders}</source>
         <message>
             <source>Page {page} of {pages}</source>
             <translation>第 {page} 页，共 {pages} 页</translation>
-        </message>
-        <message>
-            <source>Blocked: {check}</source>
-            <translation>暂不能办理：{check}</translation>
         </message>
         <message>
             <source>Start handover</source>

@@ -740,7 +740,10 @@ class HandoverScreen(Screen):
         labels = [(self.tr("Identify"), "identify"), (self.tr("Checks"), "checks"), (self.tr("Sign"), "sign"),
                   (self.tr("Certificate"), "certificate"), (self.tr("Receipt"), "receipt"),
                   (self.tr("Keys"), "keys"), (self.tr("Deliver"), "deliver")]
-        self.steps.setText("  ›  ".join(f"【{text}】" if key == page else text for text, key in labels))
+        done = {PAGE_OF_STEP[step.step] for step in view.steps if step.done} if view is not None else set()
+        # Done steps carry a tick, the current one brackets: not colour alone.
+        self.steps.setText("  ›  ".join(f"【{text}】" if key == page else f"✔{text}" if key in done else text
+                                        for text, key in labels))
         unit = self.unit_code or "-"
         self.title.setText(self.tr("Handover with certificate: {unit}").format(unit=unit))
         self.start_info.setText(self._start_text())
@@ -750,7 +753,8 @@ class HandoverScreen(Screen):
         self._render_sign()
         self.cert_info.setText(self._cert_text())
         self.receipt_info.setText(self._receipt_text())
-        self.keys_info.setText(self.tr("Hand the keys to the buyer, then confirm here."))
+        printed = self.tr("The receipt is printed.") + "\n" if self._printed_ok() else ""
+        self.keys_info.setText(printed + self.tr("Hand the keys to the buyer, then confirm here."))
         self.deliver_info.setText(self.tr("Everything is done. Confirm the delivery: the checks run once more "
                                           "and the case is closed."))
         cert = view.certificate_no if view is not None and view.certificate_no else "-"
@@ -775,7 +779,8 @@ class HandoverScreen(Screen):
             state = (self.tr("present") if p.present else self.tr("represented by the agent") if p.represented
                      else self.tr("not yet identified"))
             mark = "✔" if p.covered else "✘"
-            lines.append(f"{mark} {p.holder.name_masked} {p.holder.id_masked}: {state}")
+            lines.append(self.tr("{mark} {name} {id}: {state}").format(
+                mark=mark, name=p.holder.name_masked, id=p.holder.id_masked, state=state))
         if view.agent is not None:
             lines.append(self.tr("Agent {agent}, authorisation {number}").format(
                 agent=view.agent.id_masked, number=view.agent.authorisation_no))
@@ -798,12 +803,25 @@ class HandoverScreen(Screen):
         chinese = self._chinese()
         for label, g in zip(self.gate_labels, gates, strict=True):
             if g.passed:
-                label.setText(self.tr("✔ passed: {what}").format(what=g.reason if chinese else g.check.replace("_", " ")))
+                label.setText(self.tr("✔ passed: {what}").format(what=g.reason if chinese else self._passed_name(g.check)))
             else:
                 what = g.reason if chinese else g.message
                 todo = g.next_action if chinese else (g.hint or "")
                 label.setText(self.tr("✘ failed: {what}\n    next: {todo}").format(what=what, todo=todo))
             restyle(label, state="ok" if g.passed else "error")
+
+    def _passed_name(self, check: str) -> str:
+        """A passed check in words (the Chinese checklist line comes with the gate itself)."""
+        names = {
+            "project_not_eligible": self.tr("the project is registered"),
+            "contract_not_filed": self.tr("the contract is filed"),
+            "unpaid": self.tr("every payment is confirmed"),
+            "not_registered": self.tr("the registration is recorded, with a certificate number"),
+            "developer_restricted": self.tr("the developer is not restricted"),
+            "keys_not_ready": self.tr("the keys are ready"),
+            "holder_missing": self.tr("every holder is present or represented"),
+        }
+        return names.get(check, check)
 
     def _chinese(self) -> bool:
         from ui.i18n import current_language

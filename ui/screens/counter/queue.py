@@ -161,7 +161,7 @@ class QueueScreen(Screen):
         self.prev_button.setText(self.tr("Previous page"))
         self.next_button.setText(self.tr("Next page"))
         self.logout_button.setText(self.tr("Log out"))
-        self.search.setPlaceholderText(self.tr("Unit code, certificate number or ID number"))
+        self.search.setPlaceholderText(self.tr("Unit code, certificate or ID number"))
         self.search_hint.setText(self.tr("Type at least 4 characters of a unit code or certificate number, "
                                          "or a whole ID number."))
         self._fill()
@@ -310,8 +310,8 @@ class QueueScreen(Screen):
             lines.setContentsMargins(0, 0, 0, 0)
             lines.setSpacing(4)
             why = wrapped(state="warn")
-            why.setText(f"{row.reason} → {row.next_action}" if self._chinese()
-                        else self.tr("Blocked: {check}").format(check=self._check_name(row.code)))
+            # The case's own words (the view gives them in Chinese, with the specifics: which item is unpaid).
+            why.setText(f"{row.reason} → {row.next_action}")
             lines.addWidget(what)
             lines.addWidget(why)
             self.rows.addWidget(box, n, 0, 1, 3)
