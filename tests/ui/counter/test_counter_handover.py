@@ -230,3 +230,95 @@ def test_stale_master_data_and_a_stranger_are_refused(counter: Counter, site: ob
     counter.settle()
     assert screen.refusal.code == "master_data_stale" and screen.refusal.hint.text()
     assert screen.current_page() == "start" and not screen.handover_id
+
+
+def test_an_agent_represents_the_absent_co_owner_and_signs_for_them(counter: Counter, site: object) -> None:
+    unit = units(site, 2)[0]
+    site.ready(unit)  # type: ignore[attr-defined]
+    owner, co_owner = site.buyers(unit)  # type: ignore[attr-defined]
+    open_queue(counter)
+    counter.nav.go("handover", unit_code=unit)
+    counter.settle()
+    screen = counter.handover
+    counter.click(screen.start_button)
+    counter.settle()
+    counter.type_id(owner.id_number)
+    counter.click(screen.typed_button)
+    counter.settle()
+    counter.click(screen.agent_toggle)
+    assert screen.agent_panel.isVisible() and not screen.card_button.isVisible()
+    agent = "41042219850505002"
+    agent += make_check_char(agent)
+    counter.type_id(agent)
+    counter.click(screen.agent_for[co_owner.id])
+    screen.authorisation.setText(" ")
+    counter.click(screen.agent_button)
+    counter.settle()
+    assert screen.refusal.code == "no_authorisation" and screen.refusal.hint.text()
+    screen.authorisation.setText("(2026)郏证字第88号")
+    counter.click(screen.agent_button)
+    counter.settle()
+    assert not screen.refusal.isVisible() and not screen.agent_panel.isVisible()
+    assert "由代理人办理" in screen.people.text() and "代理人 410422" in screen.people.text()
+    assert agent not in screen.people.text()
+    counter.click(screen.to_checks)
+    counter.click(screen.check_button)
+    counter.settle()
+    assert screen.current_page() == "sign"
+    signers = []
+    for _ in range(4):
+        signers.append(screen.pad.signer)
+        counter.sign()
+    assert signers[0] == owner.name and "代理人" in signers[2] and co_owner.name in signers[2]
+    assert screen.current_page() == "certificate"
+    row = handover.get(site.store, screen.handover_id)  # type: ignore[attr-defined]
+    assert row["represented"] == [co_owner.id] and row["state"] == "signed"
+
+
+def test_card_reader_and_missing_scanner_each_say_what_happened(counter: Counter, site: object) -> None:
+    unit = units(site, 1)[0]
+    site.ready(unit)  # type: ignore[attr-defined]
+    open_queue(counter)
+    counter.nav.go("handover", unit_code=unit)
+    counter.settle()
+    screen = counter.handover
+    counter.click(screen.start_button)
+    counter.settle()
+    # The simulated reader holds a sample card of someone who is not a holder of this unit.
+    counter.click(screen.card_button)
+    counter.settle()
+    assert screen.refusal.code == "wrong_person" and screen.refusal.hint.text()
+    # No scan engine is configured by default: a plain message, and the other ways stay open.
+    counter.click(screen.qr_button)
+    counter.settle()
+    assert screen.refusal.isVisible() and screen.refusal.message.text() and screen.refusal.hint.text()
+    assert "[devices] scanner" in screen.refusal.detail.text()
+    assert screen.card_button.isEnabled() and screen.qr_button.isEnabled()
+
+
+def test_a_failed_receipt_print_stays_queued_and_is_shown(counter: Counter, site: object) -> None:
+    import dataclasses
+
+    unit = units(site, 1)[0]
+    site.ready(unit)  # type: ignore[attr-defined]
+    case = site.start_all_present(unit)  # type: ignore[attr-defined]
+    handover.check(site.ctx, site.staff, case)  # type: ignore[attr-defined]
+    site.sign_papers(case)  # type: ignore[attr-defined]
+    handover.bind_certificate(site.ctx, site.staff, case, print_on_stock=True)  # type: ignore[attr-defined]
+    # A receipt printer that cannot be reached: a TCP port nothing listens on.
+    printer = counter.ctx.devices.printer
+    assert printer is not None
+    broken = type(printer)(dataclasses.replace(printer.settings, uri="tcp://127.0.0.1:9"))
+    counter.ctx.devices = dataclasses.replace(counter.ctx.devices, printer=broken)
+    open_queue(counter)
+    counter.nav.go("handover", handover_id=case)
+    counter.settle()
+    screen = counter.handover
+    assert screen.current_page() == "receipt"
+    counter.click(screen.print_button)
+    counter.settle()
+    assert screen.current_page() == "receipt" and "没有打印出来" in screen.receipt_info.text()
+    assert [j["kind"] for j in pending_jobs(site.store)].count("handover_receipt") == 1  # type: ignore[attr-defined]
+    assert screen.to_keys.isEnabled() and screen.print_button.isEnabled()
+    counter.click(screen.to_keys)
+    assert screen.current_page() == "keys"
