@@ -20,16 +20,18 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from hardware.devices import ReceiptPrinterDevice
 from kiosk.app import ChangeBatch, Kiosk
 from kiosk.errors import AuthError
-from kiosk.printjobs import JobPrinter
 from kiosk.services import credit, handover
 from kiosk.services.printing import PrintRun
+from kiosk.services.gates import Gate
 from kiosk.services.signatures import document_hash
 from kiosk.services.staff import Actor
 from kiosk.views.case import CaseOverview
 from kiosk.views.handover import HandoverPerson, HandoverView
 from ui.context import AppContext
+from ui.i18n import current_language
 from ui.qt import (QFrame, QHBoxLayout, QLabel, QLineEdit, QPushButton, QScrollArea, QScroller, QSizePolicy,
                    QStackedWidget, Qt, QVBoxLayout, QWidget)
 from ui.screens.base import Screen
@@ -67,13 +69,13 @@ def run(kiosk: Kiosk, command: Callable[..., Any], actor: Actor, *args: Any, **k
     return kiosk.run(command, actor, *args, **kwargs).value
 
 
-def override(kiosk: Kiosk, staff_id: str, pin: str, unit_code: str, reason: str) -> int:
+def override_restriction(kiosk: Kiosk, staff_id: str, pin: str, unit_code: str, reason: str) -> int:
     """The supervisor's own credential, then the audited override for this unit."""
     supervisor = kiosk.login(staff_id, pin).value
     return kiosk.run(credit.override, supervisor, unit_code, reason).value
 
 
-def issue_and_print(kiosk: Kiosk, actor: Actor, handover_id: str, printer: JobPrinter | None,
+def issue_and_print(kiosk: Kiosk, actor: Actor, handover_id: str, device: ReceiptPrinterDevice | None,
                     issue: bool) -> PrintRun | None:
     """Queue the receipt (once) and print what waits for the receipt printer.
 
@@ -83,12 +85,12 @@ def issue_and_print(kiosk: Kiosk, actor: Actor, handover_id: str, printer: JobPr
     """
     if issue:
         kiosk.run(handover.issue_receipt, actor, handover_id)
-    if printer is None:
+    if device is None:
         return None
-    return kiosk.print_pending(printer, actor).value
+    return kiosk.print_pending(device.job_printer(), actor).value
 
 
-def read_card(device: Any, timeout: float = CARD_SECONDS) -> str:
+def read_id_card(device: Any, timeout: float = CARD_SECONDS) -> str:
     """The ID number on the card placed on the reader (card reader's own thread)."""
     with device.open() as reader:
         return str(reader.wait_for_card(timeout).id_number)
@@ -412,13 +414,13 @@ class HandoverScreen(Screen):
             self.reload()
         else:
             self._show("start")
-            self._call(load_case, self.unit_code, then=self._case_loaded)
+            self._call(load_case, self.unit_code, then=self._case_loaded, failed=self._load_failed)
 
     def leave(self) -> None:
         self._reset()
 
     def _reset(self) -> None:
-        for task in self._tasks:
+        for task in list(self._tasks):
             task.cancel()
         self._tasks = []
         self._busy = False
@@ -453,20 +455,30 @@ class HandoverScreen(Screen):
         self._busy = True
         self._update_buttons()
         task = self.ctx.call(fn, *args, **kwargs)
-        self._tasks.append(task)
+        self._track(task)
 
         def done(value: Any) -> None:
-            self._busy = False
+            self._forget(task)
             then(value)
             self._update_buttons()
 
         def refused(error: BaseException) -> None:
-            self._busy = False
+            self._forget(task)
             (failed or self._refused)(error)
             self._update_buttons()
 
         task.succeeded.connect(done)
         task.failed.connect(refused)
+
+    def _track(self, task: Task) -> None:
+        """Keep the task until it ends, so leaving the screen can cancel what is still running."""
+        self._tasks.append(task)
+        task.ended.connect(lambda: self._tasks.remove(task) if task in self._tasks else None)
+
+    def _forget(self, task: Task) -> None:
+        if task in self._tasks:
+            self._tasks.remove(task)
+        self._busy = False
 
     def command(self, command: Callable[..., Any], *args: Any, then: Callable[[Any], None] | None = None,
                 **kwargs: Any) -> None:
@@ -480,13 +492,17 @@ class HandoverScreen(Screen):
         self._call(run, command, actor, *args, then=then or (lambda _: self.reload()), **kwargs)
 
     def reload(self) -> None:
-        self._call(load_handover, self.handover_id, then=self._loaded)
+        self._call(load_handover, self.handover_id, then=self._loaded, failed=self._load_failed)
+
+    def _load_failed(self, error: BaseException) -> None:
+        # Reading failed (an unknown handover, the store gone): say so; reading again would fail the same way.
+        self.refusal.show_error(error)
 
     def _refused(self, error: BaseException) -> None:
         """Show the refusal; when it is a failed check, word it with that check's reason and next action."""
         self.refusal.show_error(error, self._gate(getattr(error, "code", "")))
         if self.handover_id:
-            self._call(load_handover, self.handover_id, then=self._loaded_after_refusal)
+            self._call(load_handover, self.handover_id, then=self._loaded_after_refusal, failed=self._load_failed)
 
     def _loaded_after_refusal(self, view: HandoverView) -> None:
         self._loaded(view, follow=False)
@@ -494,7 +510,7 @@ class HandoverScreen(Screen):
         if error is not None:
             self.refusal.show_error(error, self._gate(error.code))
 
-    def _gate(self, code: str) -> Any:
+    def _gate(self, code: str) -> Gate | None:
         gates = self.view.gates if self.view is not None else self.case.gates if self.case is not None else ()
         return next((g for g in gates if g.code == code and not g.passed), None)
 
@@ -553,8 +569,8 @@ class HandoverScreen(Screen):
         self.refusal.clear()
         self._busy = True
         self._update_buttons()
-        task = self.ctx.device("card_reader", read_card)
-        self._tasks.append(task)
+        task = self.ctx.device("card_reader", read_id_card)
+        self._track(task)
         task.succeeded.connect(lambda number: self._identify("card", number))
         task.failed.connect(self._device_failed)
 
@@ -563,7 +579,7 @@ class HandoverScreen(Screen):
         self._busy = True
         self._update_buttons()
         task = self.ctx.device("scanner", read_scan)
-        self._tasks.append(task)
+        self._track(task)
         task.succeeded.connect(lambda text: self._identify("eid_qr", text))
         task.failed.connect(self._device_failed)
 
@@ -619,7 +635,7 @@ class HandoverScreen(Screen):
         pin, reason = self.supervisor_pin.text(), self.override_reason.text().strip()
         self.supervisor_pin.clear()  # never left on screen, right or wrong
         self.refusal.clear()
-        self._call(override, staff_id, pin, self.unit_code, reason, then=lambda _: self._overridden())
+        self._call(override_restriction, staff_id, pin, self.unit_code, reason, then=lambda _: self._overridden())
 
     def _overridden(self) -> None:
         self.supervisor_number.clear()
@@ -675,7 +691,7 @@ class HandoverScreen(Screen):
         self._busy = True
         self._update_buttons()
         task = self.ctx.device("scanner", read_scan)
-        self._tasks.append(task)
+        self._track(task)
 
         def scanned(text: str) -> None:
             self._busy = False
@@ -688,11 +704,9 @@ class HandoverScreen(Screen):
         actor = self.session.actor
         if actor is None or self.view is None:
             return
-        device = self.ctx.devices.printer
-        printer = device.job_printer() if device is not None else None
         issue = self.view.state == "certificate_bound"
         self.refusal.clear()
-        self._call(issue_and_print, actor, self.handover_id, printer, issue, then=self._printed)
+        self._call(issue_and_print, actor, self.handover_id, self.ctx.devices.printer, issue, then=self._printed)
 
     def _printed(self, result: PrintRun | None) -> None:
         self.print_run = result
@@ -824,7 +838,6 @@ class HandoverScreen(Screen):
         return names.get(check, check)
 
     def _chinese(self) -> bool:
-        from ui.i18n import current_language
         return current_language() != "en"
 
     def _render_agent_choices(self) -> None:

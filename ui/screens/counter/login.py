@@ -98,8 +98,10 @@ class StaffLoginScreen(Screen):
         self._letters = task
 
     def leave(self) -> None:
-        if self._task is not None:
-            self._task.cancel()
+        for task in (self._task, self._letters):
+            if task is not None:
+                task.cancel()
+        self._task = self._letters = None
         self.clear()
 
     def clear(self) -> None:

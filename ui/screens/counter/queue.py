@@ -14,6 +14,7 @@ from typing import Any
 from kiosk.app import ChangeBatch, Kiosk
 from kiosk.views.queue import Queue, QueueRow
 from ui.context import AppContext
+from ui.i18n import current_language
 from ui.qt import QFrame, QGridLayout, QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
 from ui.screens.base import Screen
 from ui.screens.counter.common import STAFF_TARGET, RefusalPanel, StaffKeypad, TapField, apply_key, button, go, wrapped
@@ -253,7 +254,6 @@ class QueueScreen(Screen):
         return names.get(check, check)
 
     def _chinese(self) -> bool:
-        from ui.i18n import current_language
         return current_language() != "en"
 
     def pages(self) -> int:
