@@ -52,6 +52,14 @@
             <translation>The agent's ID number on the keypad; the authorisation (授权委托书) number here.</translation>
         </message>
         <message>
+            <source>The keypad types the supervisor's PIN.</source>
+            <translation>The keypad types the supervisor's PIN.</translation>
+        </message>
+        <message>
+            <source>The keypad types the supervisor's staff number. Tap the PIN field next.</source>
+            <translation>The keypad types the supervisor's staff number. Tap the PIN field next.</translation>
+        </message>
+        <message>
             <source>Authorisation number</source>
             <translation>Authorisation number</translation>
         </message>
@@ -94,6 +102,10 @@
         <message>
             <source>Allow this unit</source>
             <translation>Allow this unit</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Cancel</translation>
         </message>
         <message>
             <source>Bind the typed serial</source>

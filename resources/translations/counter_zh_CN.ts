@@ -52,6 +52,14 @@
             <translation>在键盘上输入代理人身份证号；在此填写授权委托书编号。</translation>
         </message>
         <message>
+            <source>The keypad types the supervisor's PIN.</source>
+            <translation>键盘正在输入主管 PIN。</translation>
+        </message>
+        <message>
+            <source>The keypad types the supervisor's staff number. Tap the PIN field next.</source>
+            <translation>键盘正在输入主管工号。输完后请点 PIN 栏。</translation>
+        </message>
+        <message>
             <source>Authorisation number</source>
             <translation>授权委托书编号</translation>
         </message>
@@ -94,6 +102,10 @@
         <message>
             <source>Allow this unit</source>
             <translation>准予本单元办理</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>取消</translation>
         </message>
         <message>
             <source>Bind the typed serial</source>

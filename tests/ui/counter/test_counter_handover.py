@@ -154,6 +154,9 @@ def test_restricted_developer_needs_a_supervisor_and_a_reason(counter: Counter, 
     assert screen.refusal.code == "developer_restricted" and "拖欠农民工工资" in screen.refusal.message.text()
     assert "主管" in screen.refusal.hint.text()
     counter.click(screen.override_toggle)
+    counter.settle()
+    assert screen.current_page() == "override"
+    counter.qtbot.waitUntil(lambda: "S" in screen.sup_keypad.keys and screen.sup_keypad.keys["S"].isVisible())
 
     def override(staff: str, pin: str, reason: str) -> None:
         counter.click(screen.supervisor_number)

@@ -60,6 +60,12 @@ def test_every_counter_page_in_both_languages(counter: Counter, site: object, tm
     counter.settle()
     assert screen.refusal.code == "holder_missing"
     look(counter, "handover_checks", tmp_path)
+    screen.override_toggle.show()  # shown only for a restricted developer; looked at here for its layout
+    counter.click(screen.override_toggle)
+    counter.settle()
+    look(counter, "handover_override", tmp_path)
+    counter.click(screen.override_cancel)
+    assert screen.current_page() == "checks"
     case = screen.handover_id
     counter.click(screen.queue_button)
     counter.settle()

@@ -37,6 +37,7 @@ from ui.qt import (QFrame, QHBoxLayout, QLabel, QLineEdit, QPushButton, QScrollA
 from ui.screens.base import Screen
 from ui.screens.counter.common import (STAFF_KEY, RefusalPanel, StaffKeypad, TapField, apply_key, button, go, restyle,
                                        wrapped)
+from ui.screens.counter.login import roster_letters
 from ui.screens.counter.queue import read_scan
 from ui.screens.counter.session import staff_session
 from ui.tasks import Task
@@ -44,7 +45,7 @@ from ui.widgets.keypad import IdKeypad
 from ui.widgets.signature import SignaturePad
 
 CARD_SECONDS = 10.0
-PAGES = ("start", "identify", "checks", "sign", "certificate", "receipt", "keys", "deliver", "done")
+PAGES = ("start", "identify", "checks", "override", "sign", "certificate", "receipt", "keys", "deliver", "done")
 # HandoverView.next_step -> the page that does it.
 PAGE_OF_STEP = {"identify": "identify", "check": "checks", "sign": "sign", "bind_certificate": "certificate",
                 "receipt": "receipt", "hand_keys": "keys", "deliver": "deliver"}
@@ -136,6 +137,7 @@ class HandoverScreen(Screen):
         self._build_start()
         self._build_identify()
         self._build_checks()
+        self._build_override()
         self._build_sign()
         self._build_certificate()
         self._build_receipt()
@@ -257,10 +259,19 @@ class HandoverScreen(Screen):
         self.check_button.clicked.connect(self.run_checks)
         self.override_toggle = button()
         self.override_toggle.setObjectName("override_toggle")
-        self.override_toggle.setCheckable(True)
-        self.override_toggle.toggled.connect(self._update_buttons)
-        self.override_panel = QFrame()
-        self.override_panel.setProperty("role", "panel")
+        self.override_toggle.clicked.connect(lambda: self._show("override"))
+        col.addLayout(self.gates_box)
+        col.addWidget(self.override_toggle)
+        col.addStretch(1)
+        bottom = QHBoxLayout()
+        bottom.setSpacing(16)
+        bottom.addWidget(self.back_to_identify)
+        bottom.addWidget(self.check_button, 1)
+        col.addLayout(bottom)
+
+    def _build_override(self) -> None:
+        """The supervisor's page: their own credential and a written reason (a page of its own, so the
+        checks stay readable and it fits a 1280x800 panel)."""
         self.override_label = wrapped()
         self.supervisor_number = TapField()
         self.supervisor_number.setObjectName("supervisor_number")
@@ -275,29 +286,31 @@ class HandoverScreen(Screen):
         self._sup_field: QLineEdit = self.supervisor_number
         self.supervisor_number.tapped.connect(lambda: self._sup_target(self.supervisor_number))
         self.supervisor_pin.tapped.connect(lambda: self._sup_target(self.supervisor_pin))
-        self.sup_keypad = StaffKeypad("S")
+        self.sup_keypad = StaffKeypad()
         self.sup_keypad.pressed.connect(self._sup_key)
-        self.override_button = button()
+        self.override_button = button("primary")
         self.override_button.setObjectName("override")
         self.override_button.clicked.connect(self.override)
-        panel = QHBoxLayout(self.override_panel)
-        panel.setContentsMargins(16, 16, 16, 16)
+        self.override_cancel = button()
+        self.override_cancel.setObjectName("override_cancel")
+        self.override_cancel.clicked.connect(self._cancel_override)
         fields = QVBoxLayout()
-        for w in (self.override_label, self.supervisor_number, self.supervisor_pin, self.override_reason,
-                  self.override_button):
+        fields.setSpacing(16)
+        self.sup_where = wrapped("hint")
+        for w in (self.override_label, self.supervisor_number, self.supervisor_pin, self.sup_where,
+                  self.override_reason):
             fields.addWidget(w)
-        panel.addLayout(fields, 1)
-        panel.addWidget(self.sup_keypad, 1)
-        self.override_panel.hide()
-        col.addLayout(self.gates_box)
-        col.addWidget(self.override_toggle)
-        col.addWidget(self.override_panel)
-        col.addStretch(1)
-        bottom = QHBoxLayout()
-        bottom.setSpacing(16)
-        bottom.addWidget(self.back_to_identify)
-        bottom.addWidget(self.check_button, 1)
-        col.addLayout(bottom)
+        fields.addStretch(1)
+        buttons = QHBoxLayout()
+        buttons.setSpacing(16)
+        buttons.addWidget(self.override_cancel)
+        buttons.addWidget(self.override_button, 1)
+        fields.addLayout(buttons)
+        row = QHBoxLayout(self.page["override"])
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(48)
+        row.addLayout(fields, 1)
+        row.addWidget(self.sup_keypad, 1)
 
     def _build_sign(self) -> None:
         col = self._column("sign")
@@ -433,7 +446,6 @@ class HandoverScreen(Screen):
                       self.serial):
             field.clear()
         self.agent_toggle.setChecked(False)
-        self.override_toggle.setChecked(False)
         self.pad.reset("", "")
         self._show("start")
 
@@ -554,6 +566,8 @@ class HandoverScreen(Screen):
         return run is not None and run.printed > 0 and run.failed == 0
 
     def _show(self, page: str) -> None:
+        if page == "override" and self.current_page() != "override":
+            self._call(roster_letters, then=self.sup_keypad.set_extra, failed=self._load_failed)
         # Only the page shown asks for room: the signing page alone needs most of a 1280x800 panel.
         for name, widget in self.page.items():
             policy = QSizePolicy.Policy.Preferred if name == page else QSizePolicy.Policy.Ignored
@@ -626,6 +640,12 @@ class HandoverScreen(Screen):
         self._sup_field = field
         for f in (self.supervisor_number, self.supervisor_pin):
             restyle(f, state="ok" if f is field else "")
+        self._render_sup_where()
+
+    def _render_sup_where(self) -> None:
+        # Which field the keypad types into, in words (the reason is typed with the on-screen keyboard).
+        self.sup_where.setText(self.tr("The keypad types the supervisor's PIN.") if self._sup_field is self.supervisor_pin
+                               else self.tr("The keypad types the supervisor's staff number. Tap the PIN field next."))
 
     def _sup_key(self, key: str) -> None:
         self._sup_field.setText(apply_key(self._sup_field.text(), key, 12))
@@ -638,10 +658,15 @@ class HandoverScreen(Screen):
         self._call(override_restriction, staff_id, pin, self.unit_code, reason, then=lambda _: self._overridden())
 
     def _overridden(self) -> None:
-        self.supervisor_number.clear()
-        self.override_reason.clear()
-        self.override_toggle.setChecked(False)
+        self._cancel_override()
         self.reload()
+
+    def _cancel_override(self) -> None:
+        for field in (self.supervisor_number, self.supervisor_pin, self.override_reason):
+            field.clear()
+        self.refusal.clear()
+        self._sup_target(self.supervisor_number)
+        self._show("checks")
 
     # -- signing -------------------------------------------------------------------------------
 
@@ -737,6 +762,8 @@ class HandoverScreen(Screen):
         self.supervisor_pin.setPlaceholderText(self.tr("Supervisor's PIN"))
         self.override_reason.setPlaceholderText(self.tr("Written reason"))
         self.override_button.setText(self.tr("Allow this unit"))
+        self.override_cancel.setText(self.tr("Cancel"))
+        self._render_sup_where()
         self.bind_typed.setText(self.tr("Bind the typed serial"))
         self.bind_scan.setText(self.tr("Scan the certificate"))
         self.bind_stock.setText(self.tr("Print on blank certificate stock"))
@@ -755,6 +782,7 @@ class HandoverScreen(Screen):
                   (self.tr("Certificate"), "certificate"), (self.tr("Receipt"), "receipt"),
                   (self.tr("Keys"), "keys"), (self.tr("Deliver"), "deliver")]
         done = {PAGE_OF_STEP[step.step] for step in view.steps if step.done} if view is not None else set()
+        page = "checks" if page == "override" else page
         # Done steps carry a tick, the current one brackets: not colour alone.
         self.steps.setText("  ›  ".join(f"【{text}】" if key == page else f"✔{text}" if key in done else text
                                         for text, key in labels))
@@ -928,7 +956,6 @@ class HandoverScreen(Screen):
         self.check_button.setEnabled(not busy and state == "open")
         restricted = view is not None and any(g.code == "developer_restricted" and not g.passed for g in view.gates)
         self.override_toggle.setVisible(restricted)
-        self.override_panel.setVisible(restricted and self.override_toggle.isChecked())
         self.override_button.setEnabled(not busy and bool(self.supervisor_number.text().strip())
                                         and bool(self.supervisor_pin.text()))
         self.pad.setEnabled(not busy and bool(self.sign_queue))
