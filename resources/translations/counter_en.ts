@@ -36,6 +36,10 @@
             <translation>Identify the typed number</translation>
         </message>
         <message>
+            <source>The supervisor's own number and PIN, and why this unit may proceed. It is recorded and reported.</source>
+            <translation>The supervisor's own number and PIN, and why this unit may proceed. It is recorded and reported.</translation>
+        </message>
+        <message>
             <source>Please turn the screen to the buyer. Buyer, please sign: {paper} ({n} of {total})</source>
             <translation>Please turn the screen to the buyer. Buyer, please sign: {paper} ({n} of {total})</translation>
         </message>
@@ -82,10 +86,6 @@
         <message>
             <source>Supervisor override for the restricted developer</source>
             <translation>Supervisor override for the restricted developer</translation>
-        </message>
-        <message>
-            <source>The supervisor enters their staff number and PIN and writes why this unit may be handed over. It is recorded and reported.</source>
-            <translation>The supervisor enters their staff number and PIN and writes why this unit may be handed over. It is recorded and reported.</translation>
         </message>
         <message>
             <source>Supervisor's staff number</source>

@@ -36,6 +36,10 @@
             <translation>核验输入的号码</translation>
         </message>
         <message>
+            <source>The supervisor's own number and PIN, and why this unit may proceed. It is recorded and reported.</source>
+            <translation>由主管输入本人工号和 PIN，并写明本单元准予办理的理由。此操作将被记录并上报。</translation>
+        </message>
+        <message>
             <source>Please turn the screen to the buyer. Buyer, please sign: {paper} ({n} of {total})</source>
             <translation>请将屏幕转向买受人。请买受人签字：{paper}（第 {n} 个，共 {total} 个）</translation>
         </message>
@@ -82,10 +86,6 @@
         <message>
             <source>Supervisor override for the restricted developer</source>
             <translation>开发企业受限：主管授权放行</translation>
-        </message>
-        <message>
-            <source>The supervisor enters their staff number and PIN and writes why this unit may be handed over. It is recorded and reported.</source>
-            <translation>由主管输入本人工号和 PIN，并写明本单元准予交付的理由。此操作将被记录并上报。</translation>
         </message>
         <message>
             <source>Supervisor's staff number</source>

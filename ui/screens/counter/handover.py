@@ -756,8 +756,8 @@ class HandoverScreen(Screen):
         self.check_button.setText(self.tr("Run the checks"))
         self.back_to_identify.setText(self.tr("Back to identification"))
         self.override_toggle.setText(self.tr("Supervisor override for the restricted developer"))
-        self.override_label.setText(self.tr("The supervisor enters their staff number and PIN and writes why "
-                                            "this unit may be handed over. It is recorded and reported."))
+        self.override_label.setText(self.tr("The supervisor's own number and PIN, and why this unit may proceed. "
+                                            "It is recorded and reported."))
         self.supervisor_number.setPlaceholderText(self.tr("Supervisor's staff number"))
         self.supervisor_pin.setPlaceholderText(self.tr("Supervisor's PIN"))
         self.override_reason.setPlaceholderText(self.tr("Written reason"))
