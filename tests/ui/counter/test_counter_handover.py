@@ -325,3 +325,36 @@ def test_a_failed_receipt_print_stays_queued_and_is_shown(counter: Counter, site
     assert screen.to_keys.isEnabled() and screen.print_button.isEnabled()
     counter.click(screen.to_keys)
     assert screen.current_page() == "keys"
+
+
+def test_a_pre_printed_certificate_is_bound_by_its_typed_serial(counter: Counter, site: object) -> None:
+    unit = units(site, 1)[0]
+    site.ready(unit, serial="HN-PRE-0001")  # type: ignore[attr-defined]
+    case = site.start_all_present(unit)  # type: ignore[attr-defined]
+    handover.check(site.ctx, site.staff, case)  # type: ignore[attr-defined]
+    site.sign_papers(case)  # type: ignore[attr-defined]
+    open_queue(counter)
+    counter.nav.go("handover", handover_id=case)
+    counter.settle()
+    screen = counter.handover
+    assert screen.current_page() == "certificate" and "HN-PRE-0001" in screen.cert_info.text()
+    keypad = screen.serial_keypad
+    counter.qtbot.waitUntil(lambda: all(keypad.keys.get(c) is not None and keypad.keys[c].isVisible()
+                                        for c in "HNPRE-"))
+
+    def type_serial(serial: str) -> None:
+        if screen.serial.text():
+            counter.click(keypad.clear_key)
+        for char in serial:
+            counter.click(keypad.keys[char])
+
+    type_serial("HN-PRE-0002")
+    counter.click(screen.bind_typed)
+    counter.settle()
+    assert screen.refusal.isVisible() and screen.refusal.hint.text() and screen.current_page() == "certificate"
+    assert screen.refusal.code == "wrong_serial" and "wrong certificate paper" in screen.refusal.detail.text()
+    type_serial("HN-PRE-0001")
+    counter.click(screen.bind_typed)
+    counter.settle()
+    assert screen.current_page() == "receipt" and not screen.refusal.isVisible()
+    assert handover.get(site.store, case)["state"] == "certificate_bound"  # type: ignore[attr-defined]

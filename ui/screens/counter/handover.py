@@ -549,6 +549,10 @@ class HandoverScreen(Screen):
     def _loaded(self, view: HandoverView, follow: bool = True) -> None:
         self.view = view
         self.unit_code = view.unit_code
+        # The keypad offers the characters of the serial the registration expects (letters and all).
+        extra = "-" + "".join(c for c in (view.serial or "") if not c.isdigit())
+        if "".join(k for k in self.serial_keypad.keys if not k.isdigit()) != "".join(dict.fromkeys(extra)):
+            self.serial_keypad.set_extra(extra)
         if follow:
             if view.state == "delivered":
                 self._show("done")
