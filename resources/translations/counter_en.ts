@@ -108,6 +108,10 @@
             <translation>Cancel</translation>
         </message>
         <message>
+            <source>Stop signing</source>
+            <translation>Stop signing</translation>
+        </message>
+        <message>
             <source>Bind the typed serial</source>
             <translation>Bind the typed serial</translation>
         </message>

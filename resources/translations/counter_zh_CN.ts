@@ -108,6 +108,10 @@
             <translation>取消</translation>
         </message>
         <message>
+            <source>Stop signing</source>
+            <translation>中止签署</translation>
+        </message>
+        <message>
             <source>Bind the typed serial</source>
             <translation>绑定输入的印制号</translation>
         </message>

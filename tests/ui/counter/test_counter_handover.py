@@ -358,3 +358,27 @@ def test_a_pre_printed_certificate_is_bound_by_its_typed_serial(counter: Counter
     counter.settle()
     assert screen.current_page() == "receipt" and not screen.refusal.isVisible()
     assert handover.get(site.store, case)["state"] == "certificate_bound"  # type: ignore[attr-defined]
+
+
+def test_staff_can_stop_signing_and_continue_later(counter: Counter, site: object) -> None:
+    unit = units(site, 1)[0]
+    site.ready(unit)  # type: ignore[attr-defined]
+    case = site.start_all_present(unit)  # type: ignore[attr-defined]
+    handover.check(site.ctx, site.staff, case)  # type: ignore[attr-defined]
+    open_queue(counter)
+    counter.nav.go("handover", handover_id=case)
+    counter.settle()
+    screen = counter.handover
+    assert screen.current_page() == "sign" and not screen.title.isVisible()
+    counter.sign()
+    assert "第 2 个，共 2 个" in screen.turn_banner.text()
+    counter.click(screen.stop_signing)
+    counter.settle()
+    assert counter.nav.current is counter.queue and not screen.bundles
+    assert handover.get(site.store, case)["state"] == "checked"  # type: ignore[attr-defined]
+    counter.click(counter.queue.row_buttons[unit])
+    counter.settle()
+    assert screen.current_page() == "sign" and "第 1 个，共 2 个" in screen.turn_banner.text()
+    counter.sign()
+    counter.sign()
+    assert screen.current_page() == "certificate"

@@ -331,7 +331,15 @@ class HandoverScreen(Screen):
         paper.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         paper.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         QScroller.grabGesture(paper.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture)
-        col.addWidget(self.turn_banner)
+        # Staff can stop (a buyer who will not sign): back to the queue, the case stays checked.
+        self.stop_signing = button()
+        self.stop_signing.setObjectName("stop_signing")
+        self.stop_signing.clicked.connect(lambda: go(self, "queue"))
+        top = QHBoxLayout()
+        top.setSpacing(16)
+        top.addWidget(self.turn_banner, 1)
+        top.addWidget(self.stop_signing)
+        col.addLayout(top)
         col.addWidget(paper, 1)
         col.addWidget(self.pad)
 
@@ -767,6 +775,7 @@ class HandoverScreen(Screen):
         self.override_reason.setPlaceholderText(self.tr("Written reason"))
         self.override_button.setText(self.tr("Allow this unit"))
         self.override_cancel.setText(self.tr("Cancel"))
+        self.stop_signing.setText(self.tr("Stop signing"))
         self._render_sup_where()
         self.bind_typed.setText(self.tr("Bind the typed serial"))
         self.bind_scan.setText(self.tr("Scan the certificate"))
@@ -963,6 +972,7 @@ class HandoverScreen(Screen):
         self.override_button.setEnabled(not busy and bool(self.supervisor_number.text().strip())
                                         and bool(self.supervisor_pin.text()))
         self.pad.setEnabled(not busy and bool(self.sign_queue))
+        self.stop_signing.setEnabled(not busy)
         can_bind = not busy and state == "signed"
         self.bind_typed.setEnabled(can_bind and bool(self.serial.text().strip()))
         self.bind_scan.setEnabled(can_bind)
