@@ -104,7 +104,7 @@ class HandoverScreen(Screen):
     name = "handover"
     audience = "staff"
     holds_personal_data = True
-    idle_seconds = 120
+    idle_seconds = 180  # ux.md: staff mode locks after 180 s idle (the shell locks and ends the session)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)

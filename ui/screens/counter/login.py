@@ -40,6 +40,7 @@ class StaffLoginScreen(Screen):
     name = "staff_login"
     audience = "staff"
     holds_personal_data = True  # the PIN being typed
+    idle_seconds = 180  # ux.md: staff mode locks after 180 s idle (the shell locks and ends the session)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)

@@ -41,6 +41,7 @@ class QueueScreen(Screen):
     name = "queue"
     audience = "staff"
     holds_personal_data = True  # masked names and ID numbers, and a searched ID number
+    idle_seconds = 180  # ux.md: staff mode locks after 180 s idle (the shell locks and ends the session)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
