@@ -31,6 +31,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "demo_cmd",
     "jobs_cmd",
     "report_cmd",
+    "ui_cmd",
 )
 
 
