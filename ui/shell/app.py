@@ -18,7 +18,7 @@ from pathlib import Path
 from hardware.devices import open_devices
 from kiosk.app import open_kiosk
 from kiosk.config import Config
-from ui import i18n, theme
+from ui import i18n
 from ui.context import AppContext
 from ui.fonts import MissingFontError, require_chinese_font
 from ui.qt import QApplication, QLocale, Qt, QTimer
@@ -67,7 +67,7 @@ def run(config: Config, *, windowed: bool = False, training: bool = False,
     log_to_data_dir(config.data_dir)
     app = application()
     try:
-        family = require_chinese_font()
+        require_chinese_font()
     except MissingFontError as exc:
         logging.getLogger("kiosk.ui").error("%s", exc)
         print(f"kiosk run: {exc}", file=sys.stderr)
@@ -76,7 +76,6 @@ def run(config: Config, *, windowed: bool = False, training: bool = False,
     with open_kiosk(config) as kiosk:
         ctx = AppContext(kiosk, open_devices(config), runner, training=training)
         i18n.switch_language(i18n.DEFAULT_LANGUAGE)
-        theme.apply_theme(app, "buyer", family=family)
         blocker = install_context_menu_blocker(app)
         window = build_window(ctx)
         restore_hook = window.install_excepthook()
