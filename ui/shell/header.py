@@ -8,7 +8,7 @@ on every screen. The header only asks; the main window switches.
 from __future__ import annotations
 
 from ui.i18n import Retranslating, current_language
-from ui.qt import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget, Signal
+from ui.qt import QFrame, QHBoxLayout, QLabel, QPushButton, Qt, QVBoxLayout, QWidget, Signal
 from ui.widgets.guard import GuardedButton
 
 # Each language is named in itself: a buyer who cannot read the current one still finds theirs.
@@ -81,6 +81,8 @@ class TrainingBanner(Retranslating, QLabel):
         self.setProperty("role", "heading")
         self.setProperty("state", "warn")
         self.setWordWrap(True)
+        self.setMargin(8)
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.retranslate()
 
     def retranslate(self) -> None:

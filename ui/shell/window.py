@@ -34,6 +34,7 @@ from ui.qt import (
     QKeyEvent,
     QLabel,
     QObject,
+    QRect,
     QResizeEvent,
     Qt,
     QVBoxLayout,
@@ -56,7 +57,8 @@ EXPLAINED_FAILURES: tuple[type[BaseException], ...] = (KioskError, LookupError)
 
 
 class Overlay(QWidget):
-    """Covers the whole window (what is behind it cannot be read or touched) and centres one panel."""
+    """Covers everything below the header (what is behind it cannot be read or touched; the
+    language and text-size switches stay reachable) and centres one panel."""
 
     def __init__(self, panel: QWidget, parent: QWidget) -> None:
         super().__init__(parent)
@@ -71,10 +73,8 @@ class Overlay(QWidget):
         panel.show()
         self.hide()
 
-    def cover(self) -> None:
-        parent = self.parentWidget()
-        if parent is not None:
-            self.setGeometry(parent.rect())
+    def cover(self, area: QRect) -> None:
+        self.setGeometry(area)
         self.show()
         self.raise_()
 
@@ -177,7 +177,7 @@ class MainWindow(QWidget):
             app.installEventFilter(self._activity)
             app.installEventFilter(self._keys)
 
-        self.idle.warning.connect(lambda _s: self.countdown_overlay.cover())
+        self.idle.warning.connect(lambda _s: self.countdown_overlay.cover(self._below_header()))
         self.idle.extended.connect(self.countdown_overlay.hide)
         self.idle.timed_out.connect(self.end_session)
         self.countdown.end_requested.connect(self.end_session)
@@ -265,7 +265,7 @@ class MainWindow(QWidget):
     def call_staff(self) -> None:
         screen = self.navigator.current
         log.info("help requested on screen %s", screen.name if screen else "-")
-        self.call_overlay.cover()
+        self.call_overlay.cover(self._below_header())
 
     def show_fault(self, code: str) -> None:
         """Go home (personal data cleared) and say calmly what to do; errors never dismiss themselves."""
@@ -276,7 +276,7 @@ class MainWindow(QWidget):
             self.navigator.home()
         finally:
             self.fault.set_code(f"{code} {time.strftime('%H:%M:%S')}")
-            self.fault_overlay.cover()
+            self.fault_overlay.cover(self._below_header())
 
     def unexpected(self, kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
         """``sys.excepthook`` while the window runs: the traceback to the log, the calm message on screen."""
@@ -321,10 +321,14 @@ class MainWindow(QWidget):
         else:
             event.ignore()
 
+    def _below_header(self) -> QRect:
+        top = self.header.geometry().bottom() + 1
+        return QRect(0, top, self.width(), max(0, self.height() - top))
+
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
         super().resizeEvent(event)
         for overlay in (self.countdown_overlay, self.call_overlay, self.fault_overlay):
-            overlay.setGeometry(self.rect())
+            overlay.setGeometry(self._below_header())
 
     def current_screen(self) -> Any:
         return self.navigator.current
