@@ -32,6 +32,7 @@ from kiosk.config import Config
 from kiosk.services.staff import Actor
 from ui.qt import QObject, QTimer, Signal
 from ui.tasks import Task, TaskRunner
+from ui.widgets.idle import IdleTimer
 
 POLL_MS = 500
 STORE_BUS = "store"
@@ -52,6 +53,9 @@ class AppContext(QObject):
         self.training = training
         self.actor: Actor | None = None
         self.actor_name = ""
+        # The shell's idle timer, once a main window runs: a screen holds it while a card read, a
+        # print or a payment is pending (ux.md), e.g. ``ctx.idle.hold(task, "card")``.
+        self.idle: IdleTimer | None = None
         self._cursor = kiosk.change_cursor()
         self._poll = QTimer(self)
         self._poll.setInterval(poll_ms)

@@ -162,6 +162,7 @@ class MainWindow(QWidget):
         layout.addWidget(self.navigator, 1)
 
         self.idle = IdleTimer(self, clock=clock, poll_ms=idle_poll_ms)
+        ctx.idle = self.idle
         self.countdown = CountdownPanel()
         self.countdown.setObjectName("countdown")
         self.countdown.bind(self.idle)

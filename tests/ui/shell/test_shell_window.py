@@ -95,6 +95,23 @@ def test_buyer_idle_warns_at_60_s_and_times_out_home_with_data_cleared(window: M
     assert not window.countdown_overlay.isVisible() and window.idle.state == "stopped"
 
 
+def test_a_pending_device_call_holds_the_buyer_idle_timer(window: MainWindow, qtbot: QtBot, clock: Any) -> None:
+    import threading
+
+    window.navigator.go("identify", id_masked="410425********1234")
+    gate = threading.Event()
+    read = window.ctx.device("card_reader", lambda handle: gate.wait(10))
+    assert window.ctx.idle is window.idle
+    window.ctx.idle.hold(read, "card")
+    tick(window, clock, 300)
+    assert not window.countdown_overlay.isVisible() and window.navigator.current.name == "identify"
+    gate.set()
+    with qtbot.waitSignal(read.ended, timeout=10_000):
+        pass
+    tick(window, clock, 60)
+    assert window.countdown_overlay.isVisible()
+
+
 def test_end_session_goes_home_at_once(window: MainWindow, qtbot: QtBot, clock: Any) -> None:
     identify = window.navigator.go("identify", id_masked="410425********1234")
     tick(window, clock, 60)
