@@ -13,18 +13,26 @@ device or the network themselves:
   allows that: the feed has its own read-only connection); ``changed`` is
   emitted with the ``ChangeBatch`` when anything changed, in this process or
   in the sync agent's, so screens refresh only what a change touches.
+
+Who is logged in is the UI's state, not the store's (``kiosk.views.staff``):
+the staff login screen calls ``sign_in`` with the actor ``Kiosk.login`` returned,
+the shell shows it in the staff status strip and calls ``sign_out`` when staff
+mode locks or ends; ``signed_in`` tells everyone (``None`` after sign-out).
 """
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from typing import Any
 
 from hardware.devices import Device, Devices
 from kiosk.app import ChangeBatch, Kiosk
 from kiosk.config import Config
+from kiosk.services.staff import Actor
 from ui.qt import QObject, QTimer, Signal
 from ui.tasks import Task, TaskRunner
+from ui.widgets.idle import IdleTimer
 
 POLL_MS = 500
 STORE_BUS = "store"
@@ -34,6 +42,7 @@ class AppContext(QObject):
     """The kiosk, its devices and the runner, shared by the shell and every screen (GUI thread)."""
 
     changed = Signal(object)  # ChangeBatch
+    signed_in = Signal(object)  # the Actor now logged in, or None
 
     def __init__(self, kiosk: Kiosk, devices: Devices, runner: TaskRunner, *, training: bool = False,
                  poll_ms: int = POLL_MS, parent: QObject | None = None) -> None:
@@ -42,6 +51,11 @@ class AppContext(QObject):
         self.devices = devices
         self.runner = runner
         self.training = training
+        self.actor: Actor | None = None
+        self.actor_name = ""
+        # The shell's idle timer, once a main window runs: a screen holds it while a card read, a
+        # print or a payment is pending (ux.md), e.g. ``ctx.idle.hold(task, "card")``.
+        self.idle: IdleTimer | None = None
         self._cursor = kiosk.change_cursor()
         self._poll = QTimer(self)
         self._poll.setInterval(poll_ms)
@@ -69,6 +83,24 @@ class AppContext(QObject):
             return fn(handle, *args, **kwargs)
 
         return self.runner.bus(kind).submit(on_bus)
+
+    def sign_in(self, actor: Actor, name: str = "") -> None:
+        """``actor`` (from ``Kiosk.login``) works at the terminal from now on; ``name`` is shown.
+
+        In a training session (``kiosk run --training``) every actor acts on training data.
+        """
+        if self.training and not actor.training:
+            actor = dataclasses.replace(actor, training=True)
+        self.actor = actor
+        self.actor_name = name
+        self.signed_in.emit(actor)
+
+    def sign_out(self) -> None:
+        if self.actor is None:
+            return
+        self.actor = None
+        self.actor_name = ""
+        self.signed_in.emit(None)
 
     def start_polling(self) -> None:
         self._poll.start()

@@ -3,13 +3,40 @@
 Every other module of ``ui`` imports Qt names from here, so the binding, its
 version checks and any work-arounds live in one place, and the import contract
 "only ui/qt.py imports PySide6" keeps it that way.
+
+Names resolve lazily (PEP 562): a star import of the Qt modules builds every
+one of their enums, about half a second of the kiosk's start-up (bench/ui.py),
+while a module asks only for the names it uses. Type checkers see the star
+imports, so every name keeps its type.
 """
 
-# Star imports are the point of this module: it re-exports the Qt namespace.
-from PySide6.QtCore import *  # noqa: F403
-from PySide6.QtGui import *  # noqa: F403
-from PySide6.QtWidgets import *  # noqa: F403
-from PySide6.QtPrintSupport import *  # noqa: F403
-from PySide6.QtSvg import *  # noqa: F403
-from PySide6.QtPdf import *  # noqa: F403
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from PySide6 import __version__ as PYSIDE_VERSION  # noqa: F401
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import *  # noqa: F403
+    from PySide6.QtGui import *  # noqa: F403
+    from PySide6.QtWidgets import *  # noqa: F403
+    from PySide6.QtPrintSupport import *  # noqa: F403
+    from PySide6.QtSvg import *  # noqa: F403
+    from PySide6.QtPdf import *  # noqa: F403
+
+# Searched last first, as the star imports above bind them: a later module's name wins (QtGui's
+# ``Qt`` namespace carries ``mightBeRichText``, QtCore's does not).
+_MODULES = ("QtPdf", "QtSvg", "QtPrintSupport", "QtWidgets", "QtGui", "QtCore")
+
+
+def __getattr__(name: str) -> Any:
+    if name.startswith("__"):
+        raise AttributeError(name)
+    for module_name in _MODULES:
+        module = importlib.import_module(f"PySide6.{module_name}")
+        if hasattr(module, name):
+            value = getattr(module, name)
+            globals()[name] = value  # the next lookup is a plain module attribute
+            return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r} (no PySide6 module of ui.qt has it)")

@@ -84,6 +84,10 @@ class Bus:
 class TaskRunner(QObject):
     """Create one on the GUI thread after the QApplication, and ``shutdown()`` it on exit."""
 
+    # Every failure, after the task's own ``failed``: (task name, exception). The shell shows its
+    # calm message for those that are not refusals the screens explain.
+    task_failed = Signal(str, object)
+
     def __init__(self, workers: int = 2, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="task")
@@ -166,6 +170,7 @@ class TaskRunner(QObject):
             if isinstance(value, BaseException):
                 log.warning("task %s failed: %r", task.name, value, exc_info=value)
             task.failed.emit(value)
+            self.task_failed.emit(task.name, value)
         task.finished.emit()
         task._end()
 

@@ -32,7 +32,7 @@ from __future__ import annotations
 import datetime as dt
 import sys
 from collections.abc import Callable
-from typing import Any, Concatenate, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, TypeVar
 
 from kiosk import audit
 from kiosk.app.changes import DEFAULT_LIMIT, ChangeBatch, ChangeCursor, ChangeFeed
@@ -42,10 +42,7 @@ from kiosk.printjobs import JobPrinter
 from kiosk.services import printing, staff
 from kiosk.services.context import Context, utc_clock
 from kiosk.services.printing import PrintRun
-from kiosk.services.reconciliation import Statement, reconcile
-from kiosk.services.simulate import simulate
 from kiosk.services.staff import Actor
-from kiosk.services.supervision import supervision_report
 from kiosk.status import summary
 from kiosk.store import Store
 from kiosk.store.opening import open_store
@@ -54,6 +51,9 @@ from kiosk.views.handover import HandoverView, handover_view
 from kiosk.views.order import OrderView, current_order, order_view
 from kiosk.views.queue import Queue, queue
 from kiosk.views.staff import StaffView, staff_view
+
+if TYPE_CHECKING:
+    from kiosk.services.reconciliation import Statement
 
 P = ParamSpec("P")
 T = TypeVar("T")
@@ -116,6 +116,9 @@ class Kiosk:
 
     def simulate(self, handovers: int) -> Outcome[dict[str, Any]]:
         """Run scripted training handovers through every flow (`kiosk simulate`)."""
+        # Reports and the simulator load on first use: the touchscreen app starts without them.
+        from kiosk.services.simulate import simulate
+
         return self._recorded(lambda: simulate(self.ctx, handovers))
 
     def _recorded(self, call: Callable[[], T]) -> Outcome[T]:
@@ -133,9 +136,13 @@ class Kiosk:
         return audit.verify(self.store.conn)
 
     def supervision_report(self, *, include_training: bool = False) -> dict[str, Any]:
+        from kiosk.services.supervision import supervision_report
+
         return supervision_report(self.ctx, include_training=include_training)
 
     def reconcile(self, day: dt.date, statements: dict[str, Statement] | None = None) -> dict[str, Any]:
+        from kiosk.services.reconciliation import reconcile
+
         return reconcile(self.ctx, day, statements)
 
     # -- read views ------------------------------------------------------------------------------

@@ -32,6 +32,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "demo_cmd",
     "jobs_cmd",
     "report_cmd",
+    "ui_cmd",
 )
 
 

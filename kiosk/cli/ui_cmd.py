@@ -1,0 +1,99 @@
+"""`kiosk run` (the touchscreen app) and `kiosk snapshots` (every screen as a PNG).
+
+Thin: Qt and the shell are imported inside the commands, so every other
+command starts without them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import io
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from kiosk.cli.output import add_json_flag, config_from, emit
+from kiosk.errors import ValidationError
+
+SNAPSHOT_HANDOVERS = 3
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser("run", help="start the touchscreen app (full screen, kiosk mode)")
+    p.add_argument("--windowed", action="store_true", help="a normal 1280x800 window, for development")
+    p.add_argument("--training", action="store_true", help="training session: banner on every screen, "
+                   "everything done is training data")
+    # For bench/ui.py: print the time of the first interactive frame as JSON and quit.
+    p.add_argument("--first-frame-exit", action="store_true", help=argparse.SUPPRESS)
+    p.set_defaults(func=cmd_run)
+    p = sub.add_parser("snapshots", help="render every screen with sample data to PNG files")
+    p.add_argument("--out", required=True, help="directory for the PNG files (one per screen)")
+    p.add_argument("--lang", choices=("zh_CN", "en"), default="zh_CN")
+    p.add_argument("--size", type=_size, default=(1920, 1080), metavar="WxH")
+    p.add_argument("--large-text", action="store_true", help="large-text mode (all text x1.25)")
+    add_json_flag(p)
+    p.set_defaults(func=cmd_snapshots)
+
+
+def _size(text: str) -> tuple[int, int]:
+    try:
+        width, height = (int(part) for part in text.lower().split("x"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not WIDTHxHEIGHT, e.g. 1920x1080") from None
+    if not (320 <= width <= 7680 and 240 <= height <= 4320):
+        raise argparse.ArgumentTypeError(f"{text!r}: give a screen size from 320x240 to 7680x4320")
+    return width, height
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    from ui.shell.app import run
+
+    ready = None
+    if args.first_frame_exit:
+        from ui.qt import QApplication
+
+        def ready(window: object) -> None:
+            emit({"first_frame": time.time()})
+            QApplication.exit(0)
+
+    return run(config_from(args), windowed=args.windowed, training=args.training, ready=ready)
+
+
+def cmd_snapshots(args: argparse.Namespace) -> int:
+    from kiosk.cli import main
+    from kiosk.config import load_config
+    from ui.fonts import MissingFontError
+    from ui.shell.snapshots import take_snapshots
+
+    out = Path(args.out)
+    if out.exists() and not out.is_dir():
+        raise ValidationError(f"--out {out} is a file", field="out", hint="give a directory")
+    with tempfile.TemporaryDirectory(prefix="kiosk-snapshots-") as tmp:
+        # A throwaway kiosk with sample data: the screens show real views, never the kiosk's own data.
+        home = str(Path(tmp) / "kiosk")
+        with contextlib.redirect_stdout(io.StringIO()):
+            if main(["init", "--data-dir", home]) != 0 or main(
+                    ["simulate", "--handovers", str(SNAPSHOT_HANDOVERS), "--json", "--data-dir", home]) != 0:
+                print("kiosk snapshots: could not prepare the sample kiosk", file=sys.stderr)
+                return 1
+        try:
+            shots = take_snapshots(load_config(home), out, lang=args.lang, size=args.size, large=args.large_text)
+        except MissingFontError as exc:
+            print(f"kiosk snapshots: {exc}", file=sys.stderr)
+            return 1
+    problems = sum(len(s.problems) for s in shots)
+    if args.json:
+        emit({"out": str(out), "lang": args.lang, "size": f"{args.size[0]}x{args.size[1]}",
+              "large_text": args.large_text, "screens": [s.as_dict() for s in shots], "problems": problems})
+    else:
+        for shot in shots:
+            print(f"{shot.path}" + "".join(f"\n  {p}" for p in shot.problems))
+    if problems:
+        print(f"kiosk snapshots: {problems} problems (clipped text or missing glyphs); see above",
+              file=sys.stderr)
+    return 1 if problems else 0
+
+
+

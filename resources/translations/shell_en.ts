@@ -1,0 +1,217 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="en">
+    <context>
+        <name>CallStaffPanel</name>
+        <message>
+            <source>Please wait here: a staff member is coming to help you.</source>
+            <translation>Please wait here: a staff member is coming to help you.</translation>
+        </message>
+        <message>
+            <source>If nobody comes within a few minutes, please go to the service desk.</source>
+            <translation>If nobody comes within a few minutes, please go to the service desk.</translation>
+        </message>
+        <message>
+            <source>OK</source>
+            <translation>OK</translation>
+        </message>
+    </context>
+    <context>
+        <name>FaultPanel</name>
+        <message>
+            <source>Something went wrong with the system. Please ask a staff member.</source>
+            <translation>Something went wrong with the system. Please ask a staff member.</translation>
+        </message>
+        <message>
+            <source>Your details have been cleared from the screen. You can start again when staff have checked the terminal.</source>
+            <translation>Your details have been cleared from the screen. You can start again when staff have checked the terminal.</translation>
+        </message>
+        <message>
+            <source>Back to the start</source>
+            <translation>Back to the start</translation>
+        </message>
+    </context>
+    <context>
+        <name>Header</name>
+        <message>
+            <source>Back</source>
+            <translation>Back</translation>
+        </message>
+        <message>
+            <source>Large text</source>
+            <translation>Large text</translation>
+        </message>
+        <message>
+            <source>Call staff</source>
+            <translation>Call staff</translation>
+        </message>
+    </context>
+    <context>
+        <name>StaffStatusStrip</name>
+        <message>
+            <source>Sync: checking…</source>
+            <translation>Sync: checking…</translation>
+        </message>
+        <message>
+            <source>✓ Online</source>
+            <translation>✓ Online</translation>
+        </message>
+        <message>
+            <source>✗ Offline</source>
+            <translation>✗ Offline</translation>
+        </message>
+        <message>
+            <source>To sync: {count}</source>
+            <translation>To sync: {count}</translation>
+        </message>
+        <message>
+            <source>Last sync: {time}</source>
+            <translation>Last sync: {time}</translation>
+        </message>
+        <message>
+            <source>Last sync: never</source>
+            <translation>Last sync: never</translation>
+        </message>
+        <message>
+            <source>Printer</source>
+            <translation>Printer</translation>
+        </message>
+        <message>
+            <source>Reader</source>
+            <translation>Reader</translation>
+        </message>
+        <message>
+            <source>{name} ({role})</source>
+            <translation>{name} ({role})</translation>
+        </message>
+        <message>
+            <source>Service</source>
+            <translation>Service</translation>
+        </message>
+        <message>
+            <source>Nobody logged in</source>
+            <translation>Nobody logged in</translation>
+        </message>
+        <message>
+            <source>Training</source>
+            <translation>Training</translation>
+        </message>
+        <message>
+            <source>Sign out</source>
+            <translation>Sign out</translation>
+        </message>
+        <message>
+            <source>{device}: checking…</source>
+            <translation>{device}: checking…</translation>
+        </message>
+        <message>
+            <source>{device}: not installed</source>
+            <translation>{device}: not installed</translation>
+        </message>
+        <message>
+            <source>{device}: ✓ ready</source>
+            <translation>{device}: ✓ ready</translation>
+        </message>
+        <message>
+            <source>{device}: ✗ fault</source>
+            <translation>{device}: ✗ fault</translation>
+        </message>
+    </context>
+    <context>
+        <name>TechnicianScreen</name>
+        <message>
+            <source>Maintenance</source>
+            <translation>Maintenance</translation>
+        </message>
+        <message>
+            <source>Staff number</source>
+            <translation>Staff number</translation>
+        </message>
+        <message>
+            <source>PIN</source>
+            <translation>PIN</translation>
+        </message>
+        <message>
+            <source>Log in</source>
+            <translation>Log in</translation>
+        </message>
+        <message>
+            <source>Close the kiosk app</source>
+            <translation>Close the kiosk app</translation>
+        </message>
+        <message>
+            <source>Closing the app leaves this terminal without its screens until it is started again.</source>
+            <translation>Closing the app leaves this terminal without its screens until it is started again.</translation>
+        </message>
+        <message>
+            <source>Only a technician can close the kiosk app. Log in with your own staff number and PIN.</source>
+            <translation>Only a technician can close the kiosk app. Log in with your own staff number and PIN.</translation>
+        </message>
+        <message>
+            <source>Enter your staff number and PIN, then tap Log in.</source>
+            <translation>Enter your staff number and PIN, then tap Log in.</translation>
+        </message>
+        <message>
+            <source>This account is not a technician's. Ask a technician to close the app.</source>
+            <translation>This account is not a technician's. Ask a technician to close the app.</translation>
+        </message>
+        <message>
+            <source>This staff number is not on this kiosk. Check the number and try again.</source>
+            <translation>This staff number is not on this kiosk. Check the number and try again.</translation>
+        </message>
+        <message>
+            <source>The PIN is wrong. Try again; too many wrong PINs lock the account.</source>
+            <translation>The PIN is wrong. Try again; too many wrong PINs lock the account.</translation>
+        </message>
+        <message>
+            <source>This account is locked after wrong PINs. Wait, or ask a supervisor.</source>
+            <translation>This account is locked after wrong PINs. Wait, or ask a supervisor.</translation>
+        </message>
+        <message>
+            <source>This certification has expired. Renew it before working here.</source>
+            <translation>This certification has expired. Renew it before working here.</translation>
+        </message>
+        <message>
+            <source>This account is deactivated. Ask a supervisor.</source>
+            <translation>This account is deactivated. Ask a supervisor.</translation>
+        </message>
+        <message>
+            <source>Login refused. Ask a supervisor.</source>
+            <translation>Login refused. Ask a supervisor.</translation>
+        </message>
+    </context>
+    <context>
+        <name>TrainingBanner</name>
+        <message>
+            <source>Training mode: practice data only, nothing done here is real</source>
+            <translation>Training mode: practice data only, nothing done here is real</translation>
+        </message>
+    </context>
+    <context>
+        <name>WelcomeScreen</name>
+        <message>
+            <source>Keys and certificate together</source>
+            <translation>Keys and certificate together</translation>
+        </message>
+        <message>
+            <source>At this terminal you sign for your new home, pay the fees, and collect your keys together with your property certificate.</source>
+            <translation>At this terminal you sign for your new home, pay the fees, and collect your keys together with your property certificate.</translation>
+        </message>
+        <message>
+            <source>Please have your ID card ready.</source>
+            <translation>Please have your ID card ready.</translation>
+        </message>
+        <message>
+            <source>Start</source>
+            <translation>Start</translation>
+        </message>
+        <message>
+            <source>A+ Large text</source>
+            <translation>A+ Large text</translation>
+        </message>
+        <message>
+            <source>Staff</source>
+            <translation>Staff</translation>
+        </message>
+    </context>
+</TS>

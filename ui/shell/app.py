@@ -1,0 +1,99 @@
+"""`kiosk run`: the touchscreen app, full screen, in kiosk mode.
+
+Order matters: the Chinese locale before the QApplication (the Pinyin keyboard
+opens in the default locale), the font check right after it (without a CJK
+font every character is an empty box, so refuse to start and say why), then
+the kiosk, its devices, the theme and the window.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+import time
+from collections.abc import Callable
+from logging.handlers import RotatingFileHandler
+from pathlib import Path
+
+from hardware.devices import open_devices
+from kiosk.app import open_kiosk
+from kiosk.config import Config
+from ui import i18n
+from ui.context import AppContext
+from ui.fonts import MissingFontError, require_chinese_font
+from ui.qt import QApplication, QLocale, Qt, QTimer
+from ui.shell.registry import HOME, SCREENS, Entry
+from ui.shell.window import MainWindow
+from ui.tasks import TaskRunner
+from ui.widgets.guard import install_context_menu_blocker
+
+LOG_FILE = "kiosk-ui.log"
+WINDOWED_SIZE = (1280, 800)
+
+
+def log_to_data_dir(data_dir: Path) -> Path:
+    """Errors and their tracebacks go to a file in the data directory, never to the screen."""
+    path = data_dir / LOG_FILE
+    handler = RotatingFileHandler(path, maxBytes=2_000_000, backupCount=3, encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(name)s %(levelname)s %(message)s"))
+    root = logging.getLogger()
+    root.addHandler(handler)
+    if root.level > logging.INFO or root.level == logging.NOTSET:
+        root.setLevel(logging.INFO)
+    return path
+
+
+def build_window(ctx: AppContext, entries: list[Entry] | None = None, *,
+                 clock: Callable[[], float] = time.monotonic, styled: bool = True,
+                 idle_poll_ms: int = 200) -> MainWindow:
+    """The main window with every registered screen, the welcome screen as home."""
+    window = MainWindow(ctx, clock=clock, styled=styled, idle_poll_ms=idle_poll_ms)
+    for entry in entries if entries is not None else SCREENS:
+        window.add(entry.screen(ctx), home=entry.screen.name == HOME)
+    return window
+
+
+def application(argv: list[str] | None = None) -> QApplication:
+    QLocale.setDefault(QLocale("zh_CN"))
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    return QApplication(argv or sys.argv[:1])
+
+
+def run(config: Config, *, windowed: bool = False, training: bool = False,
+        ready: Callable[[MainWindow], None] | None = None) -> int:
+    """Run the app until a technician closes it; ``ready`` is called once the first frame is up."""
+    log_to_data_dir(config.data_dir)
+    app = application()
+    try:
+        require_chinese_font()
+    except MissingFontError as exc:
+        logging.getLogger("kiosk.ui").error("%s", exc)
+        print(f"kiosk run: {exc}", file=sys.stderr)
+        return 1
+    runner = TaskRunner()
+    with open_kiosk(config) as kiosk:
+        ctx = AppContext(kiosk, open_devices(config), runner, training=training)
+        i18n.switch_language(i18n.DEFAULT_LANGUAGE)
+        blocker = install_context_menu_blocker(app)
+        window = build_window(ctx)
+        restore_hook = window.install_excepthook()
+        window.exited.connect(lambda: app.exit(0))
+        try:
+            window.start()
+            if windowed:
+                window.resize(*WINDOWED_SIZE)
+                window.show()
+            else:
+                window.setWindowFlags(Qt.WindowType.FramelessWindowHint | Qt.WindowType.Window)
+                window.showFullScreen()
+            if ready is not None:
+                # After the event loop has painted the first frame and can take a touch.
+                QTimer.singleShot(0, lambda: ready(window))
+            return int(app.exec())
+        finally:
+            restore_hook()
+            app.removeEventFilter(blocker)
+            ctx.stop_polling()
+            runner.shutdown(wait=True)

@@ -1,0 +1,122 @@
+"""`kiosk snapshots`: every registered screen, on sample data, as a PNG named after the screen.
+
+The main window is rendered (header, banner and staff strip included) with
+each screen shown in turn, after every store and device call it started has
+answered, and both checks of ``ui.snapshot`` run over it: no clipped text,
+no missing glyph. The same screen names give the same file names in every
+language, so two runs can be compared file by file.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from hardware.devices import open_devices
+from kiosk.app import open_kiosk
+from kiosk.config import Config
+from kiosk.services.samples import load_samples
+from ui import snapshot
+from ui.context import AppContext
+from ui.qt import QApplication
+from ui.shell.app import application, build_window
+from ui.shell.registry import SCREENS, Entry
+from ui.shell.window import MainWindow
+from ui.tasks import Task, TaskRunner
+
+WAIT_SECONDS = 30.0
+
+
+class SnapshotError(RuntimeError):
+    """A screen did not settle in time, or a sample step failed."""
+
+
+@dataclass(frozen=True)
+class Shot:
+    screen: str
+    path: Path
+    problems: list[str] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"screen": self.screen, "file": str(self.path), "problems": self.problems}
+
+
+def _wait(app: QApplication, task: Task) -> Any:
+    answer: dict[str, Any] = {}
+    task.succeeded.connect(lambda value: answer.setdefault("value", value))
+    task.failed.connect(lambda error: answer.setdefault("error", error))
+    deadline = time.monotonic() + WAIT_SECONDS
+    while not task.is_ended:
+        if time.monotonic() > deadline:
+            raise SnapshotError(f"{task.name} did not answer within {WAIT_SECONDS:.0f} s")
+        app.processEvents()
+        time.sleep(0.005)
+    if "error" in answer:
+        raise SnapshotError(f"{task.name} failed: {answer['error']}") from answer["error"]
+    return answer.get("value")
+
+
+def _settle(app: QApplication, ctx: AppContext) -> None:
+    deadline = time.monotonic() + WAIT_SECONDS
+    while ctx.runner.pending():
+        if time.monotonic() > deadline:
+            raise SnapshotError(f"screens still waiting for {ctx.runner.pending()} calls after "
+                                f"{WAIT_SECONDS:.0f} s")
+        app.processEvents()
+        time.sleep(0.005)
+    app.processEvents()
+
+
+def _sign_in(app: QApplication, ctx: AppContext, staff_id: str | None) -> None:
+    ctx.sign_out()
+    if staff_id is None:
+        return
+    member = next((s for s in load_samples().staff if s.id == staff_id), None)
+    if member is None:
+        raise SnapshotError(f"sample staff {staff_id!r} is not in resources/samples/staff.json")
+    actor = _wait(app, ctx.call(lambda kiosk: kiosk.login(member.id, member.pin).value))
+    ctx.sign_in(actor, member.name)
+
+
+def shoot(window: MainWindow, entry: Entry, out: Path, *, lang: str, size: tuple[int, int],
+          large: bool) -> Shot:
+    """Show ``entry``'s screen in ``window`` on its sample state and render it."""
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    ctx = window.ctx
+    _sign_in(app, ctx, entry.staff_id)
+    args = _wait(app, ctx.call(entry.prepare))
+    screen = window.navigator.go(entry.screen.name, **args)
+    window.set_large_text(large)
+    _settle(app, ctx)
+    path = out / f"{screen.name}.png"
+    snapshot.render(window, path, size=size, lang=lang, large=large,
+                    mode="buyer" if screen.audience == "buyer" else "staff")
+    problems = [str(p) for p in snapshot.clipped_texts(window) + snapshot.missing_glyphs(window)]
+    return Shot(screen.name, path, problems)
+
+
+def take_snapshots(config: Config, out: Path, *, lang: str, size: tuple[int, int] = (1920, 1080),
+                   large: bool = False, entries: list[Entry] | None = None) -> list[Shot]:
+    """Render every registered screen of the kiosk in ``config`` (sample data installed) into ``out``."""
+    app = application()
+    out.mkdir(parents=True, exist_ok=True)
+    entries = entries if entries is not None else SCREENS
+    runner = TaskRunner()
+    shots = []
+    with open_kiosk(config) as kiosk:
+        ctx = AppContext(kiosk, open_devices(config), runner)
+        window = build_window(ctx, entries)
+        try:
+            for entry in entries:
+                shots.append(shoot(window, entry, out, lang=lang, size=size, large=large))
+        finally:
+            window.navigator.home()
+            runner.shutdown(wait=True)
+            window.hide()
+            window.deleteLater()
+            app.processEvents()
+    return shots
+

@@ -1,0 +1,178 @@
+"""The technician's way out of kiosk mode: staff id and PIN of a technician, then 退出.
+
+Reached from the staff status strip (维护), so only someone who got past the
+staff login sees it, and even then the app closes only for a technician's own
+credential (design.md section 6: "no way out without a technician
+credential"). Every refusal of the login says what happened and what to do.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from kiosk.errors import KioskError
+from kiosk.services.staff import Actor
+from ui.qt import QFormLayout, QHBoxLayout, QLabel, QLineEdit, Qt, QVBoxLayout, QWidget, Signal
+from ui.screens.base import Screen
+from ui.tasks import Task
+from ui.widgets.guard import GuardedButton
+
+EXIT_ROLES = frozenset({"technician"})
+
+
+class TechnicianScreen(Screen):
+    """Technician login and the exit. ``enter()`` takes no arguments."""
+
+    name = "technician"
+    audience = "technician"
+    holds_personal_data = True  # the PIN field
+    idle_seconds = 120  # ux.md: technician mode locks after 120 s
+    exit_requested = Signal()
+
+    def __init__(self, ctx: Any, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.technician: Actor | None = None
+        self._task: Task | None = None
+        self._problem = ""
+        self.title = QLabel()
+        self.title.setObjectName("technician_title")
+        self.title.setProperty("role", "title")
+        self.explain = QLabel()
+        self.explain.setObjectName("technician_explain")
+        self.explain.setWordWrap(True)
+        self.staff_id = QLineEdit()
+        self.staff_id.setObjectName("technician_id")
+        self.staff_id.setMinimumHeight(64)
+        self.pin = QLineEdit()
+        self.pin.setObjectName("technician_pin")
+        self.pin.setEchoMode(QLineEdit.EchoMode.Password)
+        self.pin.setMinimumHeight(64)
+        self.id_label = QLabel()
+        self.pin_label = QLabel()
+        self.login_button = GuardedButton()
+        self.login_button.setObjectName("technician_login")
+        self.login_button.setProperty("role", "primary")
+        self.message = QLabel()
+        self.message.setObjectName("technician_message")
+        self.message.setWordWrap(True)
+        self.code = QLabel()
+        self.code.setObjectName("technician_code")
+        self.code.setProperty("role", "hint")
+        self.exit_button = GuardedButton()
+        self.exit_button.setObjectName("technician_exit")
+        self.exit_button.setProperty("role", "destructive")
+        form = QFormLayout()
+        form.setSpacing(16)
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        for label in (self.id_label, self.pin_label):
+            label.setMinimumHeight(64)  # as tall as its field, so the two line up
+        form.addRow(self.id_label, self.staff_id)
+        form.addRow(self.pin_label, self.pin)
+        actions = QHBoxLayout()
+        actions.addWidget(self.login_button)
+        actions.addSpacing(64)  # ux.md: >= 32 px between the constructive and the destructive action
+        actions.addWidget(self.exit_button)
+        actions.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(48, 32, 48, 32)
+        layout.setSpacing(24)
+        layout.addWidget(self.title)
+        layout.addWidget(self.explain)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(self.code)
+        layout.addLayout(actions)
+        layout.addStretch(1)
+        self.login_button.clicked.connect(self.log_in)
+        self.pin.returnPressed.connect(self.log_in)
+        self.exit_button.clicked.connect(self._exit)
+        self.retranslate()
+        self._show_state()
+
+    def enter(self, **args: Any) -> None:
+        self.leave()
+
+    def leave(self) -> None:
+        if self._task is not None:
+            self._task.cancel()
+            self._task = None
+        self.technician = None
+        self.staff_id.clear()
+        self.pin.clear()
+        self._problem = ""
+        self.code.clear()
+        self.retranslate()
+        self._show_state()
+
+    def log_in(self) -> None:
+        staff_id, pin = self.staff_id.text().strip(), self.pin.text()
+        if not staff_id or not pin:
+            self._problem = "empty"
+            self.retranslate()
+            return
+        self.login_button.setEnabled(False)
+        self._task = self.ctx.call(lambda kiosk: kiosk.login(staff_id, pin).value)
+        self._task.succeeded.connect(self._logged_in)
+        self._task.failed.connect(self._refused)
+        self._task.ended.connect(lambda: self.login_button.setEnabled(True))
+
+    def _logged_in(self, actor: Actor) -> None:
+        self._task = None
+        self.pin.clear()
+        if actor.role not in EXIT_ROLES:
+            self._problem = "role"
+            self.code.setText(f"role={actor.role}")
+        else:
+            self.technician = actor
+            self._problem = ""
+            self.code.clear()
+        self.retranslate()
+        self._show_state()
+
+    def _refused(self, error: object) -> None:
+        self._task = None
+        self.pin.clear()
+        # Anything but a refusal is the shell's to report (TaskRunner.task_failed).
+        self._problem = error.code if isinstance(error, KioskError) else "other"
+        self.code.setText(self._problem)
+        self.retranslate()
+
+    def _exit(self) -> None:
+        if self.technician is not None:
+            self.exit_requested.emit()
+
+    def _show_state(self) -> None:
+        signed = self.technician is not None
+        for widget in (self.staff_id, self.pin, self.id_label, self.pin_label, self.login_button):
+            widget.setVisible(not signed)
+        self.exit_button.setVisible(signed)
+
+    def retranslate(self) -> None:
+        self.title.setText(self.tr("Maintenance"))
+        self.id_label.setText(self.tr("Staff number"))
+        self.pin_label.setText(self.tr("PIN"))
+        self.login_button.setText(self.tr("Log in"))
+        self.exit_button.setText(self.tr("Close the kiosk app"))
+        if self.technician is not None:
+            self.explain.setText(self.tr(
+                "Closing the app leaves this terminal without its screens until it is started again."))
+        else:
+            self.explain.setText(self.tr("Only a technician can close the kiosk app. "
+                                         "Log in with your own staff number and PIN."))
+        self.message.setProperty("state", "error" if self._problem else "")
+        self.message.style().unpolish(self.message)
+        self.message.style().polish(self.message)
+        self.message.setText(self._problem_text())
+
+    def _problem_text(self) -> str:
+        texts = {
+            "": "",
+            "empty": self.tr("Enter your staff number and PIN, then tap Log in."),
+            "role": self.tr("This account is not a technician's. Ask a technician to close the app."),
+            "unknown_staff": self.tr("This staff number is not on this kiosk. Check the number and try again."),
+            "wrong_pin": self.tr("The PIN is wrong. Try again; too many wrong PINs lock the account."),
+            "locked_out": self.tr("This account is locked after wrong PINs. Wait, or ask a supervisor."),
+            "certificate_expired": self.tr("This certification has expired. Renew it before working here."),
+            "inactive_staff": self.tr("This account is deactivated. Ask a supervisor."),
+        }
+        return texts.get(self._problem, self.tr("Login refused. Ask a supervisor."))

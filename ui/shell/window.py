@@ -1,0 +1,335 @@
+"""The main window: header, training banner, staff status strip, the screens, and three overlays.
+
+- Header (every screen): 返回上一步, the language switch, 大字模式, 呼叫工作人员.
+- Staff status strip: shown while a staff or technician screen is.
+- Idle (ux.md "Time"): buyer screens warn after their ``idle_seconds`` with the
+  30 s countdown; staff screens after 180 s, technician screens after their 120 s.
+  A timeout or 结束办理 goes home at once: ``Navigator.home`` calls ``leave()`` on
+  every screen, which clears personal data, and staff are signed out.
+- An unexpected error (an exception nobody caught, a task failure that is not a
+  refusal) goes home and shows a calm full-window message; the traceback goes
+  to the log only.
+- Kiosk mode: Escape and close requests are ignored; only the technician's exit closes it.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+import time
+from collections.abc import Callable
+from types import TracebackType
+from typing import Any
+
+from kiosk.errors import KioskError
+from ui import i18n, theme
+from ui.context import AppContext
+from ui.i18n import Retranslating
+from ui.navigation import Navigator
+from ui.qt import (
+    QApplication,
+    QCloseEvent,
+    QEvent,
+    QFrame,
+    QKeyEvent,
+    QLabel,
+    QObject,
+    QRect,
+    QResizeEvent,
+    Qt,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+)
+from ui.screens.base import Screen
+from ui.shell.header import CallStaffPanel, Header, TrainingBanner
+from ui.shell.status import StaffStatusStrip
+from ui.shell.technician import TechnicianScreen
+from ui.shell.welcome import WelcomeScreen
+from ui.widgets.guard import GuardedButton
+from ui.widgets.idle import ActivityFilter, CountdownPanel, IdleTimer
+
+log = logging.getLogger("kiosk.ui")
+
+STAFF_LOCK_SECONDS = 180  # ux.md: staff mode locks after 180 s idle
+# Failures the screens explain themselves: refusals of the services and devices, a device not configured.
+EXPLAINED_FAILURES: tuple[type[BaseException], ...] = (KioskError, LookupError)
+
+
+class Overlay(QWidget):
+    """Covers everything below the header (what is behind it cannot be read or touched; the
+    language and text-size switches stay reachable) and centres one panel."""
+
+    def __init__(self, panel: QWidget, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName(f"{panel.objectName() or 'overlay'}_veil")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.panel = panel
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(96, 64, 96, 64)
+        layout.addStretch(1)
+        layout.addWidget(panel)
+        layout.addStretch(1)
+        panel.show()
+        self.hide()
+
+    def cover(self, area: QRect) -> None:
+        self.setGeometry(area)
+        self.show()
+        self.raise_()
+
+
+class FaultPanel(Retranslating, QFrame):
+    """系统出了点问题，请联系工作人员: what happened and what to do, a small staff line, a large button."""
+
+    dismissed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("fault")
+        self.setProperty("role", "panel")
+        self.message = QLabel()
+        self.message.setObjectName("fault_message")
+        self.message.setProperty("role", "heading")
+        self.message.setWordWrap(True)
+        self.detail = QLabel()
+        self.detail.setObjectName("fault_detail")
+        self.detail.setWordWrap(True)
+        self.staff_line = QLabel()
+        self.staff_line.setObjectName("fault_code")
+        self.staff_line.setProperty("role", "hint")
+        self.ok_button = GuardedButton()
+        self.ok_button.setObjectName("fault_ok")
+        self.ok_button.setProperty("role", "primary")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(48, 48, 48, 48)
+        layout.setSpacing(24)
+        layout.addWidget(self.message)
+        layout.addWidget(self.detail)
+        layout.addWidget(self.staff_line)
+        layout.addWidget(self.ok_button)
+        self.ok_button.clicked.connect(self.dismissed)
+        self.retranslate()
+
+    def set_code(self, code: str) -> None:
+        """The technical code for staff (an exception's type and the time), never a traceback."""
+        self.staff_line.setText(code)
+
+    def retranslate(self) -> None:
+        self.message.setText(self.tr("Something went wrong with the system. Please ask a staff member."))
+        self.detail.setText(self.tr("Your details have been cleared from the screen. "
+                                    "You can start again when staff have checked the terminal."))
+        self.ok_button.setText(self.tr("Back to the start"))
+
+
+class KioskKeys(QObject):
+    """App-wide: Escape does nothing (it would close dialogs and leave full screen)."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if event.type() in (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride):
+            assert isinstance(event, QKeyEvent)
+            if event.key() == Qt.Key.Key_Escape:
+                return True
+        return False
+
+
+class MainWindow(QWidget):
+    large_text_changed = Signal(bool)
+    exited = Signal()
+
+    def __init__(self, ctx: AppContext, *, clock: Callable[[], float] = time.monotonic,
+                 idle_poll_ms: int = 200, styled: bool = True, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("main_window")
+        self.ctx = ctx
+        self.styled = styled
+        self.large_text = False
+        self.mode: theme.Mode | None = None
+        self.audience = "buyer"
+        self._may_close = False
+        self.header = Header()
+        self.banner = TrainingBanner()
+        self.banner.setVisible(ctx.training)
+        self.strip = StaffStatusStrip(ctx)
+        self.strip.hide()
+        self.navigator = Navigator(ctx)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.header)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.strip)
+        layout.addWidget(self.navigator, 1)
+
+        self.idle = IdleTimer(self, clock=clock, poll_ms=idle_poll_ms)
+        ctx.idle = self.idle
+        self.countdown = CountdownPanel()
+        self.countdown.setObjectName("countdown")
+        self.countdown.bind(self.idle)
+        self.countdown_overlay = Overlay(self.countdown, self)
+        self.call_panel = CallStaffPanel()
+        self.call_overlay = Overlay(self.call_panel, self)
+        self.fault = FaultPanel()
+        self.fault_overlay = Overlay(self.fault, self)
+        app = QApplication.instance()
+        self._activity = ActivityFilter(self.idle)
+        self._keys = KioskKeys(self)
+        if app is not None:
+            app.installEventFilter(self._activity)
+            app.installEventFilter(self._keys)
+
+        self.idle.warning.connect(lambda _s: self.countdown_overlay.cover(self._below_header()))
+        self.idle.extended.connect(self.countdown_overlay.hide)
+        self.idle.timed_out.connect(self.end_session)
+        self.countdown.end_requested.connect(self.end_session)
+        self.header.back_requested.connect(self.back)
+        self.header.call_staff_requested.connect(self.call_staff)
+        self.header.language_requested.connect(self.set_language)
+        self.header.large_text_requested.connect(self.set_large_text)
+        self.call_panel.dismissed.connect(self.call_overlay.hide)
+        self.fault.dismissed.connect(self.fault_overlay.hide)
+        self.strip.sign_out_requested.connect(self.end_session)
+        self.strip.technician_requested.connect(lambda: self.navigator.go(TechnicianScreen.name))
+        self.navigator.went.connect(self._went)
+        ctx.runner.task_failed.connect(self._task_failed)
+
+    # -- screens -------------------------------------------------------------------------------
+
+    def add(self, screen: Screen, *, home: bool = False) -> None:
+        self.navigator.add(screen, home=home)
+        if isinstance(screen, WelcomeScreen):
+            screen.language_requested.connect(self.set_language)
+            screen.large_text_requested.connect(self.set_large_text)
+            self.large_text_changed.connect(screen.set_large_text)
+        if isinstance(screen, TechnicianScreen):
+            screen.exit_requested.connect(self.technician_exit)
+
+    def start(self) -> None:
+        """Show the home screen and start listening to the change feed."""
+        self.navigator.home()
+        self.ctx.start_polling()
+
+    def back(self) -> None:
+        self.navigator.back()
+
+    def _went(self, name: str, audience: str) -> None:
+        self.audience = audience
+        self.countdown_overlay.hide()
+        self.call_overlay.hide()
+        self.header.set_can_go_back(name != self.navigator.home_name)
+        staff = audience != "buyer"
+        self.strip.setVisible(staff)
+        if staff:
+            self.strip.start()
+        else:
+            self.strip.stop()
+        self._style()
+        screen = self.navigator.current
+        if name == self.navigator.home_name or screen is None:
+            self.idle.stop()
+        elif audience == "staff":
+            self.idle.start(STAFF_LOCK_SECONDS)
+        else:
+            self.idle.start(screen.idle_seconds)
+
+    def end_session(self) -> None:
+        """结束办理, a timeout or a sign-out: everything cleared, staff signed out, home."""
+        self.countdown_overlay.hide()
+        self.call_overlay.hide()
+        self.ctx.sign_out()
+        self.navigator.home()
+
+    # -- language, text size and theme -------------------------------------------------------------
+
+    def set_language(self, lang: str) -> None:
+        i18n.switch_language(lang)
+        self.header.retranslate()  # the switch names the other language
+
+    def set_large_text(self, on: bool) -> None:
+        self.large_text = on
+        self.header.set_large_text(on)
+        self.large_text_changed.emit(on)
+        self.mode = None
+        self._style()
+
+    def _style(self) -> None:
+        mode: theme.Mode = "buyer" if self.audience == "buyer" else "staff"
+        if not self.styled or mode == self.mode:
+            return
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            theme.apply_theme(app, mode, self.large_text)
+            self.mode = mode
+
+    # -- help, faults and the way out --------------------------------------------------------------
+
+    def call_staff(self) -> None:
+        screen = self.navigator.current
+        log.info("help requested on screen %s", screen.name if screen else "-")
+        self.call_overlay.cover(self._below_header())
+
+    def show_fault(self, code: str) -> None:
+        """Go home (personal data cleared) and say calmly what to do; errors never dismiss themselves."""
+        self.countdown_overlay.hide()
+        self.call_overlay.hide()
+        try:
+            self.ctx.sign_out()
+            self.navigator.home()
+        finally:
+            self.fault.set_code(f"{code} {time.strftime('%H:%M:%S')}")
+            self.fault_overlay.cover(self._below_header())
+
+    def unexpected(self, kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
+        """``sys.excepthook`` while the window runs: the traceback to the log, the calm message on screen."""
+        log.error("unexpected error", exc_info=(kind, error, tb))
+        self.show_fault(kind.__name__)
+
+    def _task_failed(self, name: str, error: object) -> None:
+        if isinstance(error, EXPLAINED_FAILURES) or not isinstance(error, BaseException):
+            return
+        log.error("task %s failed", name, exc_info=(type(error), error, error.__traceback__))
+        self.show_fault(type(error).__name__)
+
+    def install_excepthook(self) -> Callable[[], None]:
+        """Route uncaught exceptions here; returns the function that puts the old hook back."""
+        previous = sys.excepthook
+
+        def hook(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
+            try:
+                self.unexpected(kind, error, tb)
+            except Exception:  # noqa: BLE001 (the hook must not fail: the log still gets both)
+                log.exception("the error screen failed too")
+                log.error("original error", exc_info=(kind, error, tb))
+
+        sys.excepthook = hook
+
+        def restore() -> None:
+            sys.excepthook = previous
+
+        return restore
+
+    def technician_exit(self) -> None:
+        log.info("kiosk app closed by a technician")
+        self._may_close = True
+        self.close()
+        self.exited.emit()
+
+    # -- Qt events ------------------------------------------------------------------------------------
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
+        if self._may_close:
+            event.accept()
+        else:
+            event.ignore()
+
+    def _below_header(self) -> QRect:
+        top = self.header.geometry().bottom() + 1
+        return QRect(0, top, self.width(), max(0, self.height() - top))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        for overlay in (self.countdown_overlay, self.call_overlay, self.fault_overlay):
+            overlay.setGeometry(self._below_header())
+
+    def current_screen(self) -> Any:
+        return self.navigator.current
