@@ -1,14 +1,16 @@
-"""Who is logged in at the counter: the shell shows it, the counter screens act as it.
+"""Who is logged in at the counter, as the counter screens read it.
 
-One ``StaffSession`` per ``AppContext`` (``staff_session(ctx)`` finds or makes it, a
-child of the context), so the shell's status strip and every counter screen read
-the same object without importing each other. API for the shell:
+The one record of the signed-in actor is the ``AppContext`` (``ctx.sign_in`` /
+``ctx.sign_out`` / ``ctx.actor``): the shell's status strip, its idle lock and
+the technician exit read it there. ``StaffSession`` is the counter's view of
+it plus the login time; ``staff_session(ctx)`` finds or makes the one per
+context.
 
-- ``actor``: the logged-in ``kiosk.services.staff.Actor`` or None;
-- ``logged_in_at``: when (the kiosk's clock, aware datetime) or None;
-- ``staff_name``: the name from the roster (for the status strip), '' when unknown;
-- ``changed``: emitted after every ``start``/``end`` (also when the shell locks the
-  screen after 180 s idle and calls ``end()``).
+- ``actor``: the logged-in ``kiosk.services.staff.Actor`` or None (training
+  actors in a ``--training`` session);
+- ``logged_in_at``: when (the kiosk's clock) or None;
+- ``staff_name``: the name from the roster, '' when unknown;
+- ``changed``: emitted after every sign-in and sign-out, whoever did it.
 """
 
 from __future__ import annotations
@@ -25,25 +27,35 @@ class StaffSession(QObject):
 
     changed = Signal()
 
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.actor: Actor | None = None
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__(ctx)
+        self.ctx = ctx
         self.logged_in_at: dt.datetime | None = None
-        self.staff_name = ""
+        ctx.signed_in.connect(self._on_signed_in)
+
+    @property
+    def actor(self) -> Actor | None:
+        return self.ctx.actor
+
+    @property
+    def staff_name(self) -> str:
+        return self.ctx.actor_name
 
     @property
     def active(self) -> bool:
-        return self.actor is not None
+        return self.ctx.actor is not None
 
     def start(self, actor: Actor, at: dt.datetime, staff_name: str = "") -> None:
-        self.actor, self.logged_in_at, self.staff_name = actor, at, staff_name
-        self.changed.emit()
+        self.logged_in_at = at
+        self.ctx.sign_in(actor, staff_name)
 
     def end(self) -> None:
-        """Log out (the shell's lock after idle, or the log-out button)."""
-        if self.actor is None:
-            return
-        self.actor, self.logged_in_at, self.staff_name = None, None, ""
+        """Log out (the log-out button; the shell's idle lock signs out through the context)."""
+        self.ctx.sign_out()
+
+    def _on_signed_in(self, actor: Actor | None) -> None:
+        if actor is None:
+            self.logged_in_at = None
         self.changed.emit()
 
 
