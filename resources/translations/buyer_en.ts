@@ -355,6 +355,93 @@
         </message>
     </context>
     <context>
+        <name>PayScreen</name>
+        <message>
+            <source>Pay taxes and fees with one code</source>
+            <translation>Pay taxes and fees with one code</translation>
+        </message>
+        <message>
+            <source>Scan with a bank app, WeChat or Alipay. One payment pays every item.</source>
+            <translation>Scan with a bank app, WeChat or Alipay. One payment pays every item.</translation>
+        </message>
+        <message>
+            <source>Back to my case</source>
+            <translation>Back to my case</translation>
+        </message>
+        <message>
+            <source>Payment code {code}</source>
+            <translation>Payment code {code}</translation>
+        </message>
+        <message>
+            <source>Total ¥{amount}</source>
+            <translation>Total ¥{amount}</translation>
+        </message>
+        <message>
+            <source>Tax bureau</source>
+            <translation>Tax bureau</translation>
+        </message>
+        <message>
+            <source>Registration office</source>
+            <translation>Registration office</translation>
+        </message>
+        <message>
+            <source>Maintenance fund account</source>
+            <translation>Maintenance fund account</translation>
+        </message>
+        <message>
+            <source>confirmed ✓</source>
+            <translation>confirmed ✓</translation>
+        </message>
+        <message>
+            <source>waiting</source>
+            <translation>waiting</translation>
+        </message>
+        <message>
+            <source>{payee}: {name} ¥{amount} ({state})</source>
+            <translation>{payee}: {name} ¥{amount} ({state})</translation>
+        </message>
+        <message>
+            <source>Show the code again</source>
+            <translation>Show the code again</translation>
+        </message>
+        <message>
+            <source>Try again</source>
+            <translation>Try again</translation>
+        </message>
+        <message>
+            <source>Preparing your payment code…</source>
+            <translation>Preparing your payment code…</translation>
+        </message>
+        <message>
+            <source>Paid: every item is confirmed.</source>
+            <translation>Paid: every item is confirmed.</translation>
+        </message>
+        <message>
+            <source>Thank you. Go back to your case for the next step.</source>
+            <translation>Thank you. Go back to your case for the next step.</translation>
+        </message>
+        <message>
+            <source>The time for this code is up.</source>
+            <translation>The time for this code is up.</translation>
+        </message>
+        <message>
+            <source>Paid already? Your payment is not lost: the confirmation can take a few minutes. You may come back later, or ask staff to check. Not paid yet? Show the code again.</source>
+            <translation>Paid already? Your payment is not lost: the confirmation can take a few minutes. You may come back later, or ask staff to check. Not paid yet? Show the code again.</translation>
+        </message>
+        <message>
+            <source>Time left {m}:{s:02d}</source>
+            <translation>Time left {m}:{s:02d}</translation>
+        </message>
+        <message>
+            <source>Less than a minute left. After paying, please wait here for the confirmation.</source>
+            <translation>Less than a minute left. After paying, please wait here for the confirmation.</translation>
+        </message>
+        <message>
+            <source>Waiting for the payment confirmation…</source>
+            <translation>Waiting for the payment confirmation…</translation>
+        </message>
+    </context>
+    <context>
         <name>ReadSignScreen</name>
         <message>
             <source>Page {n} of {total}</source>

@@ -355,6 +355,93 @@
         </message>
     </context>
     <context>
+        <name>PayScreen</name>
+        <message>
+            <source>Pay taxes and fees with one code</source>
+            <translation>一码缴纳税费</translation>
+        </message>
+        <message>
+            <source>Scan with a bank app, WeChat or Alipay. One payment pays every item.</source>
+            <translation>请用银行App、微信或支付宝扫码。一次支付即缴清下列各项。</translation>
+        </message>
+        <message>
+            <source>Back to my case</source>
+            <translation>返回办理进度</translation>
+        </message>
+        <message>
+            <source>Payment code {code}</source>
+            <translation>缴费码 {code}</translation>
+        </message>
+        <message>
+            <source>Total ¥{amount}</source>
+            <translation>合计 ¥{amount}</translation>
+        </message>
+        <message>
+            <source>Tax bureau</source>
+            <translation>税务机关</translation>
+        </message>
+        <message>
+            <source>Registration office</source>
+            <translation>不动产登记机构</translation>
+        </message>
+        <message>
+            <source>Maintenance fund account</source>
+            <translation>住宅专项维修资金账户</translation>
+        </message>
+        <message>
+            <source>confirmed ✓</source>
+            <translation>已到账 ✓</translation>
+        </message>
+        <message>
+            <source>waiting</source>
+            <translation>待确认</translation>
+        </message>
+        <message>
+            <source>{payee}: {name} ¥{amount} ({state})</source>
+            <translation>{payee}：{name} ¥{amount}（{state}）</translation>
+        </message>
+        <message>
+            <source>Show the code again</source>
+            <translation>重新显示缴费码</translation>
+        </message>
+        <message>
+            <source>Try again</source>
+            <translation>再试一次</translation>
+        </message>
+        <message>
+            <source>Preparing your payment code…</source>
+            <translation>正在生成缴费码…</translation>
+        </message>
+        <message>
+            <source>Paid: every item is confirmed.</source>
+            <translation>已缴清：各项均已确认到账。</translation>
+        </message>
+        <message>
+            <source>Thank you. Go back to your case for the next step.</source>
+            <translation>谢谢。请返回办理进度，办理下一步。</translation>
+        </message>
+        <message>
+            <source>The time for this code is up.</source>
+            <translation>本次缴费码显示时间已到。</translation>
+        </message>
+        <message>
+            <source>Paid already? Your payment is not lost: the confirmation can take a few minutes. You may come back later, or ask staff to check. Not paid yet? Show the code again.</source>
+            <translation>如已缴费：您的缴费不会丢失，到账确认可能需要几分钟，可稍后再来查看或请工作人员核实。尚未缴费：请重新显示缴费码。</translation>
+        </message>
+        <message>
+            <source>Time left {m}:{s:02d}</source>
+            <translation>剩余时间 {m}:{s:02d}</translation>
+        </message>
+        <message>
+            <source>Less than a minute left. After paying, please wait here for the confirmation.</source>
+            <translation>剩余时间不到一分钟。缴费后请在此等待到账确认。</translation>
+        </message>
+        <message>
+            <source>Waiting for the payment confirmation…</source>
+            <translation>正在等待到账确认…</translation>
+        </message>
+    </context>
+    <context>
         <name>ReadSignScreen</name>
         <message>
             <source>Page {n} of {total}</source>

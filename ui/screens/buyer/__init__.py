@@ -6,8 +6,9 @@
 
 from ui.screens.buyer.identify import IdentifyScreen
 from ui.screens.buyer.my_case import MyCaseScreen
+from ui.screens.buyer.pay import PayScreen
 from ui.screens.buyer.read_sign import ReadSignScreen
 
-SCREENS = (IdentifyScreen, MyCaseScreen, ReadSignScreen)
+SCREENS = (IdentifyScreen, MyCaseScreen, ReadSignScreen, PayScreen)
 
-__all__ = ["SCREENS", "IdentifyScreen", "MyCaseScreen", "ReadSignScreen"]
+__all__ = ["SCREENS", "IdentifyScreen", "MyCaseScreen", "PayScreen", "ReadSignScreen"]
