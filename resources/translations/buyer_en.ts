@@ -202,20 +202,20 @@
             <translation>Sign the contract and wait for its filing number.</translation>
         </message>
         <message>
-            <source>Pay with the payment code; the confirmation may take a few minutes.</source>
-            <translation>Pay with the payment code; the confirmation may take a few minutes.</translation>
-        </message>
-        <message>
-            <source>Wait for the registration office; the result arrives with the next sync.</source>
-            <translation>Wait for the registration office; the result arrives with the next sync.</translation>
-        </message>
-        <message>
             <source>A supervisor may allow it with a written reason. Please ask staff.</source>
             <translation>A supervisor may allow it with a written reason. Please ask staff.</translation>
         </message>
         <message>
-            <source>The developer confirms the keys are ready when the flat can be handed over.</source>
-            <translation>The developer confirms the keys are ready when the flat can be handed over.</translation>
+            <source>Pay with the payment code; confirmation takes minutes.</source>
+            <translation>Pay with the payment code; confirmation takes minutes.</translation>
+        </message>
+        <message>
+            <source>Wait for the registration office's result.</source>
+            <translation>Wait for the registration office's result.</translation>
+        </message>
+        <message>
+            <source>The developer confirms the keys when the flat is ready.</source>
+            <translation>The developer confirms the keys when the flat is ready.</translation>
         </message>
         <message>
             <source>Every co-owner comes in person, or an agent with an authorisation.</source>

@@ -202,19 +202,19 @@
             <translation>签订合同并等待备案号（随同步到达）</translation>
         </message>
         <message>
-            <source>Pay with the payment code; the confirmation may take a few minutes.</source>
-            <translation>请使用缴费码缴费；到账确认可能需要几分钟</translation>
-        </message>
-        <message>
-            <source>Wait for the registration office; the result arrives with the next sync.</source>
-            <translation>等待登记机构审核，结果随下次同步到达</translation>
-        </message>
-        <message>
             <source>A supervisor may allow it with a written reason. Please ask staff.</source>
             <translation>主管可针对本单元书面说明理由后准予办理，请咨询工作人员</translation>
         </message>
         <message>
-            <source>The developer confirms the keys are ready when the flat can be handed over.</source>
+            <source>Pay with the payment code; confirmation takes minutes.</source>
+            <translation>请使用缴费码缴费；到账确认可能需要几分钟</translation>
+        </message>
+        <message>
+            <source>Wait for the registration office's result.</source>
+            <translation>等待登记机构审核，结果随下次同步到达</translation>
+        </message>
+        <message>
+            <source>The developer confirms the keys when the flat is ready.</source>
             <translation>房屋具备交付条件后由开发企业确认钥匙就绪</translation>
         </message>
         <message>

@@ -100,11 +100,15 @@ class MyCaseScreen(Screen):
         self.next_button.clicked.connect(lambda: self.turn(1))
 
         panel = Panel()
+        # The unit and the page buttons share the top row; the actions keep the bottom row to themselves.
         heading = QHBoxLayout()
-        heading.setSpacing(32)
+        heading.setSpacing(16)
         heading.addWidget(self.unit, 1)
-        heading.addWidget(self.stage, 1)
+        heading.addWidget(self.previous_button)
+        heading.addWidget(self.page_label)
+        heading.addWidget(self.next_button)
         panel.box.addLayout(heading)
+        panel.box.addWidget(self.stage)
         columns = QHBoxLayout()
         columns.setSpacing(48)
         done = QVBoxLayout()
@@ -118,15 +122,11 @@ class MyCaseScreen(Screen):
         missing.addWidget(self.missing_list)
         missing.addStretch(1)
         columns.addLayout(done, 1)
-        columns.addLayout(missing, 2)
+        columns.addLayout(missing, 3)
         panel.box.addLayout(columns, 1)
-        # Page buttons and the actions share the bottom row: the missing list keeps the height.
-        self.action_row.insertWidget(0, self.previous_button)
-        self.action_row.insertWidget(1, self.page_label)
-        self.action_row.insertWidget(2, self.next_button)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(48, 32, 48, 32)
-        layout.setSpacing(24)
+        layout.setContentsMargins(48, 24, 48, 24)
+        layout.setSpacing(16)
         layout.addWidget(self.title)
         layout.addWidget(panel, 1)
         layout.addWidget(self.error)
@@ -225,10 +225,10 @@ class MyCaseScreen(Screen):
         steps = {
             "project_not_eligible": self.tr("Wait for the project's joint acceptance and first registration."),
             "contract_not_filed": self.tr("Sign the contract and wait for its filing number."),
-            "unpaid": self.tr("Pay with the payment code; the confirmation may take a few minutes."),
-            "not_registered": self.tr("Wait for the registration office; the result arrives with the next sync."),
+            "unpaid": self.tr("Pay with the payment code; confirmation takes minutes."),
+            "not_registered": self.tr("Wait for the registration office's result."),
             "developer_restricted": self.tr("A supervisor may allow it with a written reason. Please ask staff."),
-            "keys_not_ready": self.tr("The developer confirms the keys are ready when the flat can be handed over."),
+            "keys_not_ready": self.tr("The developer confirms the keys when the flat is ready."),
             "holder_missing": self.tr("Every co-owner comes in person, or an agent with an authorisation."),
             "handover_not_started": self.tr("Go to the counter with every co-owner to start the handover."),
             "handover_not_checked": self.tr("Staff identify every co-owner, then check the case."),
@@ -295,10 +295,10 @@ class MyCaseScreen(Screen):
         lines = []
         for n, m in enumerate(case.missing, start=1):
             if chinese:
-                lines.append(f"{n}. {m.reason}\n    → {m.next_action}")
+                lines.append(f"{n}. {m.reason}\n  → {m.next_action}")
             else:
                 step = self.next_step_en(m.code)
-                lines.append(f"{n}. {self.reason_en(m.code) or m.detail}" + (f"\n    → {step}" if step else ""))
+                lines.append(f"{n}. {self.reason_en(m.code) or m.detail}" + (f"\n  → {step}" if step else ""))
         self.missing_list.setText("\n".join(lines) or self.tr("Nothing is missing."))
         self.page_label.setText(self.tr("Unit {n} of {total}").format(n=self.index + 1, total=len(self.cases)))
         self.previous_button.setEnabled(self.index > 0)
