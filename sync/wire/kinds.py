@@ -18,7 +18,9 @@ mail.requested                 mail request id  none
 
 Record kinds the gateway stores as given: ``acceptance.recorded``,
 ``handover.delivered``, ``certificate.stock``, ``payment.refund_requested``,
-``payment.voided``, ``restriction.overridden``, ``violation.recorded``.
+``payment.voided``, ``restriction.overridden``, ``violation.recorded``,
+``evaluation.recorded`` (the buyer's 好差评 of a delivered handover: subject the evaluation id,
+payload {evaluation_id, unit_code, handover_id, level, level_label, reason}).
 
 Item kinds the gateway issues, with their subject and ``data``:
 
@@ -62,6 +64,7 @@ PAYMENT_REFUND_REQUESTED: Final = "payment.refund_requested"
 PAYMENT_VOIDED: Final = "payment.voided"
 RESTRICTION_OVERRIDDEN: Final = "restriction.overridden"
 VIOLATION_RECORDED: Final = "violation.recorded"
+EVALUATION_RECORDED: Final = "evaluation.recorded"
 
 # Item kinds (county -> kiosk).
 FIRST_REGISTRATION_APPROVED: Final = "first_registration.approved"
