@@ -69,6 +69,101 @@
         </message>
     </context>
     <context>
+        <name>DoneScreen</name>
+        <message>
+            <source>Thank you. Your evaluation is recorded.</source>
+            <translation>Thank you. Your evaluation is recorded.</translation>
+        </message>
+        <message>
+            <source>Please type your own ID number first.</source>
+            <translation>Please type your own ID number first.</translation>
+        </message>
+        <message>
+            <source>Handed over: congratulations on your new home</source>
+            <translation>Handed over: congratulations on your new home</translation>
+        </message>
+        <message>
+            <source>Keep this code: photograph it or scan it into the e-certificate app to check your electronic certificate.</source>
+            <translation>Keep this code: photograph it or scan it into the e-certificate app to check your electronic certificate.</translation>
+        </message>
+        <message>
+            <source>Mail the certificate</source>
+            <translation>Mail the certificate</translation>
+        </message>
+        <message>
+            <source>How satisfied are you with this service?</source>
+            <translation>How satisfied are you with this service?</translation>
+        </message>
+        <message>
+            <source>Very satisfied</source>
+            <translation>Very satisfied</translation>
+        </message>
+        <message>
+            <source>Satisfied</source>
+            <translation>Satisfied</translation>
+        </message>
+        <message>
+            <source>Basically satisfied</source>
+            <translation>Basically satisfied</translation>
+        </message>
+        <message>
+            <source>Dissatisfied</source>
+            <translation>Dissatisfied</translation>
+        </message>
+        <message>
+            <source>Very dissatisfied</source>
+            <translation>Very dissatisfied</translation>
+        </message>
+        <message>
+            <source>What went wrong? (optional)</source>
+            <translation>What went wrong? (optional)</translation>
+        </message>
+        <message>
+            <source>Send evaluation</source>
+            <translation>Send evaluation</translation>
+        </message>
+        <message>
+            <source>Mail the certificate: first type your own ID number</source>
+            <translation>Mail the certificate: first type your own ID number</translation>
+        </message>
+        <message>
+            <source>Recipient</source>
+            <translation>Recipient</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>Phone</translation>
+        </message>
+        <message>
+            <source>Full postal address</source>
+            <translation>Full postal address</translation>
+        </message>
+        <message>
+            <source>Send request</source>
+            <translation>Send request</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <source>Certificate {number}</source>
+            <translation>Certificate {number}</translation>
+        </message>
+        <message>
+            <source>No e-certificate code yet</source>
+            <translation>No e-certificate code yet</translation>
+        </message>
+        <message>
+            <source>The mailing request is sent. The tracking number comes by text message.</source>
+            <translation>The mailing request is sent. The tracking number comes by text message.</translation>
+        </message>
+        <message>
+            <source>Mailing a certificate to an absent co-owner is arranged at the counter.</source>
+            <translation>Mailing a certificate to an absent co-owner is arranged at the counter.</translation>
+        </message>
+    </context>
+    <context>
         <name>IdentifyScreen</name>
         <message>
             <source>Who are you? Choose one way</source>

@@ -69,6 +69,101 @@
         </message>
     </context>
     <context>
+        <name>DoneScreen</name>
+        <message>
+            <source>Thank you. Your evaluation is recorded.</source>
+            <translation>谢谢！您的评价已记录。</translation>
+        </message>
+        <message>
+            <source>Please type your own ID number first.</source>
+            <translation>请先输入您本人的身份证号。</translation>
+        </message>
+        <message>
+            <source>Handed over: congratulations on your new home</source>
+            <translation>交房完成，祝贺您乔迁新居</translation>
+        </message>
+        <message>
+            <source>Keep this code: photograph it or scan it into the e-certificate app to check your electronic certificate.</source>
+            <translation>请保存此码：拍照或用电子证照App扫码，即可查验您的电子不动产权证书。</translation>
+        </message>
+        <message>
+            <source>Mail the certificate</source>
+            <translation>邮寄给未到场共有人</translation>
+        </message>
+        <message>
+            <source>How satisfied are you with this service?</source>
+            <translation>请对本次服务进行评价（好差评）</translation>
+        </message>
+        <message>
+            <source>Very satisfied</source>
+            <translation>非常满意</translation>
+        </message>
+        <message>
+            <source>Satisfied</source>
+            <translation>满意</translation>
+        </message>
+        <message>
+            <source>Basically satisfied</source>
+            <translation>基本满意</translation>
+        </message>
+        <message>
+            <source>Dissatisfied</source>
+            <translation>不满意</translation>
+        </message>
+        <message>
+            <source>Very dissatisfied</source>
+            <translation>非常不满意</translation>
+        </message>
+        <message>
+            <source>What went wrong? (optional)</source>
+            <translation>请告诉我们不满意的原因（可不填）</translation>
+        </message>
+        <message>
+            <source>Send evaluation</source>
+            <translation>提交评价</translation>
+        </message>
+        <message>
+            <source>Mail the certificate: first type your own ID number</source>
+            <translation>邮寄证书：请先输入您本人的身份证号</translation>
+        </message>
+        <message>
+            <source>Recipient</source>
+            <translation>收件人</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>联系电话</translation>
+        </message>
+        <message>
+            <source>Full postal address</source>
+            <translation>详细邮寄地址</translation>
+        </message>
+        <message>
+            <source>Send request</source>
+            <translation>提交申请</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <source>Certificate {number}</source>
+            <translation>不动产权证书号 {number}</translation>
+        </message>
+        <message>
+            <source>No e-certificate code yet</source>
+            <translation>暂无电子证照码</translation>
+        </message>
+        <message>
+            <source>The mailing request is sent. The tracking number comes by text message.</source>
+            <translation>邮寄申请已提交，快递单号将以短信通知。</translation>
+        </message>
+        <message>
+            <source>Mailing a certificate to an absent co-owner is arranged at the counter.</source>
+            <translation>为未到场共有人邮寄证书，请到窗口办理。</translation>
+        </message>
+    </context>
+    <context>
         <name>IdentifyScreen</name>
         <message>
             <source>Who are you? Choose one way</source>

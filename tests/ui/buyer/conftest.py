@@ -14,8 +14,12 @@ from hardware.devices import CardReaderDevice, open_devices
 from kiosk.app import Kiosk, open_kiosk
 from kiosk.config import load_config
 from kiosk.masterdata import Buyer, buyers_of_unit
-from kiosk.services import contracts
-from kiosk.services.simulate import SIMULATOR, Simulation, _training_actor
+from kiosk.rules.certno import CertificateTemplate, format_certificate_number
+from kiosk.services import contracts, payments, registration
+from kiosk.services.certificates import add_stock
+from kiosk.services.signatures import sample_bundle
+from kiosk.services.simulate import SIMULATOR, Simulation, _training_actor, apply_training_item
+from sync.wire import kinds
 from kiosk.services.samples import install_samples, load_samples
 from ui.context import AppContext
 from ui.navigation import Navigator
@@ -50,6 +54,36 @@ class Buyers:
 
     def holders(self, unit_code: str) -> list[Buyer]:
         return buyers_of_unit(self.kiosk.store, unit_code)
+
+    def delivered(self, unit_code: str) -> None:
+        """The whole handover through the real services (the simulation's scripted steps)."""
+        project = self.kiosk.store.read("SELECT project_id FROM units WHERE code = ?", (unit_code,))[0]
+        self.sim.prepare_project(str(project["project_id"]))
+        stock = self.kiosk.store.read("SELECT count(*) AS n FROM certificate_stock WHERE state = 'on_hand'")[0]
+        if not stock["n"]:
+            add_stock(self.kiosk.ctx, self.sim.supervisor, ["YL-STOCK-0000001", "YL-STOCK-0000002"])
+        self.sim.certificate_seq += 1
+        self.sim.run_one(unit_code, self.sim.certificate_seq)
+
+    def registered(self, unit_code: str) -> None:
+        """Contract filed, paid, the transfer recorded with its certificate number; no handover yet."""
+        ctx, staff = self.kiosk.ctx, self.sim.staff
+        project = self.kiosk.store.read("SELECT project_id FROM units WHERE code = ?", (unit_code,))[0]
+        self.sim.prepare_project(str(project["project_id"]))
+        contract_id = contracts.draft(ctx, staff, unit_code)
+        doc = contracts.get(ctx.store, contract_id)["doc_hash"]
+        contracts.sign(ctx, staff, contract_id, {b.id: sample_bundle(doc, seed=b.id) for b in self.holders(unit_code)})
+        apply_training_item(ctx, kinds.CONTRACT_FILED, contract_id, {"filing_no": "YL-BA-000900"})
+        order_id = payments.create_order(ctx, staff, unit_code)
+        for item in ctx.store.read("SELECT payee, amount_fen FROM payment_items WHERE order_id = ?", (order_id,)):
+            payments.record_confirmation(ctx, staff, order_id, item["payee"], item["amount_fen"], "S1" + item["payee"],
+                                         "R1", event_id=f"TRAIN-PAY-{order_id}-{item['payee']}")
+        registration.request_registration(ctx, staff, unit_code)
+        apply_training_item(ctx, kinds.REGISTRATION_RECORDED, unit_code,
+                            {"certificate_no": format_certificate_number(
+                                ctx.today().year, 900, template=CertificateTemplate.from_config(ctx.config["certificate"])),
+                             "serial": None,
+                             "e_cert_token": "TRAINING-ECERT-900"})
 
     def draft_contract(self, unit_code: str) -> str:
         project = self.kiosk.store.read("SELECT project_id FROM units WHERE code = ?", (unit_code,))[0]

@@ -4,11 +4,12 @@
 ``enter(**args)`` it needs.
 """
 
+from ui.screens.buyer.done import DoneScreen
 from ui.screens.buyer.identify import IdentifyScreen
 from ui.screens.buyer.my_case import MyCaseScreen
 from ui.screens.buyer.pay import PayScreen
 from ui.screens.buyer.read_sign import ReadSignScreen
 
-SCREENS = (IdentifyScreen, MyCaseScreen, ReadSignScreen, PayScreen)
+SCREENS = (IdentifyScreen, MyCaseScreen, ReadSignScreen, PayScreen, DoneScreen)
 
-__all__ = ["SCREENS", "IdentifyScreen", "MyCaseScreen", "PayScreen", "ReadSignScreen"]
+__all__ = ["SCREENS", "DoneScreen", "IdentifyScreen", "MyCaseScreen", "PayScreen", "ReadSignScreen"]
