@@ -15,7 +15,7 @@ from kiosk.app import Kiosk, open_kiosk
 from kiosk.config import load_config
 from kiosk.masterdata import Buyer, buyers_of_unit
 from kiosk.rules.certno import CertificateTemplate, format_certificate_number
-from kiosk.services import contracts, payments, registration
+from kiosk.services import contracts, handover, payments, registration
 from kiosk.services.certificates import add_stock
 from kiosk.services.signatures import sample_bundle
 from kiosk.services.simulate import SIMULATOR, Simulation, _training_actor, apply_training_item
@@ -84,6 +84,17 @@ class Buyers:
                                 ctx.today().year, 900, template=CertificateTemplate.from_config(ctx.config["certificate"])),
                              "serial": None,
                              "e_cert_token": "TRAINING-ECERT-900"})
+
+    def checked(self, unit_code: str) -> str:
+        """Registered, keys ready, a handover started by staff, every holder identified, checks passed."""
+        self.registered(unit_code)
+        ctx, staff = self.kiosk.ctx, self.sim.staff
+        handover.mark_keys_ready(ctx, staff, unit_code)
+        case = handover.start(ctx, staff, unit_code)
+        for buyer in self.holders(unit_code):
+            handover.identify(ctx, staff, case, method="card", value=buyer.id_number)
+        handover.check(ctx, staff, case)
+        return case
 
     def draft_contract(self, unit_code: str) -> str:
         project = self.kiosk.store.read("SELECT project_id FROM units WHERE code = ?", (unit_code,))[0]

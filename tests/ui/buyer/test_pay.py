@@ -60,9 +60,13 @@ def test_the_countdown_reminds_then_times_out_and_can_start_again(
         nav: Navigator, buyers: Any, qtbot: Any) -> None:
     unit = buyers.unit()
     buyers.draft_contract(unit)
-    screen = nav.go("pay", unit_code=unit)
+    pending: list[bool] = []
+    screen = nav.screen_named("pay")
     assert isinstance(screen, PayScreen)
+    screen.payment_pending.connect(pending.append)
+    nav.go("pay", unit_code=unit)
     qtbot.waitUntil(lambda: screen.order is not None, timeout=20_000)
+    assert pending == [True]
     screen._clock.stop()
     screen.seconds_left = REMINDER_SECONDS + 1
     screen.tick()
@@ -70,6 +74,7 @@ def test_the_countdown_reminds_then_times_out_and_can_start_again(
     screen._clock.setInterval(5)
     screen._clock.start()
     qtbot.waitUntil(lambda: screen.timed_out, timeout=10_000)
+    assert pending == [True, False]  # the idle timer runs again once the code's own time is up
     assert "已缴费" in screen.status.text() and screen.retry_button.isVisible()
     code = screen.order.payment_code if screen.order else ""
     screen._clock.setInterval(1000)

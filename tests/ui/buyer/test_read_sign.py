@@ -103,3 +103,24 @@ def test_snapshots(nav: Navigator, buyers: Any, qtbot: Any) -> None:
                 assert (image.width(), image.height()) == (1920, 1080), (phase, lang, large)
                 assert clipped_texts(nav) == [], (phase, lang, large)
                 assert missing_glyphs(nav) == [], (phase, lang, large)
+
+
+def test_each_present_co_owner_signs_both_handover_papers(
+        nav: Navigator, buyers: Any, on_store: Any, qtbot: Any) -> None:
+    unit = buyers.unit(co_owners=2)
+    handover_id = on_store(lambda k: buyers.checked(unit))
+    holders = buyers.holders(unit)
+    screen = nav.go("read_sign", unit_code=unit, document="handover")
+    assert isinstance(screen, ReadSignScreen)
+    read_to_the_end(qtbot, screen)
+    assert screen.reading is not None and len(screen.reading.signings) == 4
+    for n in range(4):
+        assert holders[n // 2].name in screen.signer_label.text()
+        assert ("房屋交接确认书" if n % 2 == 0 else "不动产权证书领取确认") in screen.signer_label.text()
+        qtbot.wait(600)
+        sign_with_mouse(qtbot, screen.pad)
+    qtbot.waitUntil(lambda: isinstance(nav.current, MyCaseScreen), timeout=20_000)
+    state = on_store(lambda k: k.handover(handover_id).state)
+    assert state == "signed"
+    signed = on_store(lambda k: k.store.read("SELECT document FROM signatures WHERE document_id = ?", (handover_id,)))
+    assert sorted(r["document"] for r in signed) == ["handover.handover"] * 2 + ["handover.receipt"] * 2

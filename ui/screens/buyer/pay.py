@@ -34,7 +34,7 @@ from kiosk.views.order import OrderView
 
 from ui.context import AppContext
 from ui.i18n import current_language
-from ui.qt import QHBoxLayout, QLabel, QPixmap, Qt, QTimer, QVBoxLayout, QWidget
+from ui.qt import QHBoxLayout, QLabel, QPixmap, Qt, QTimer, QVBoxLayout, QWidget, Signal
 from ui.screens.base import Screen
 from ui.screens.buyer.common import Panel, label, note, plain_refusal, self_service_actor, set_state, staff_line
 from ui.screens.buyer.identify import navigator_of
@@ -69,7 +69,14 @@ def qr_pixmap(text: str, size: int = QR_PX) -> QPixmap:
 
 
 class PayScreen(Screen):
-    """``enter(unit_code=str)``."""
+    """``enter(unit_code=str)``.
+
+    ``payment_pending(bool)``: True while the countdown runs (ux.md: idle timers pause while a
+    payment is pending, it has its own time limit), False when paid, timed out or left. The shell
+    connects it to ``IdleTimer.pause("payment")`` / ``resume("payment")``.
+    """
+
+    payment_pending = Signal(bool)
 
     name = "pay"
     audience = "buyer"
@@ -167,7 +174,7 @@ class PayScreen(Screen):
         if self._task is not None:
             self._task.cancel()
         self._task = None
-        self._clock.stop()
+        self._stop_countdown()
         self.order = None
         self.timed_out = False
         self.seconds_left = COUNTDOWN_SECONDS
@@ -198,7 +205,7 @@ class PayScreen(Screen):
             self.qr.setPixmap(qr_pixmap(order.payment_code))
             self._start_countdown()
         if self.paid():
-            self._clock.stop()
+            self._stop_countdown()
         self._render()
 
     def paid(self) -> bool:
@@ -217,15 +224,21 @@ class PayScreen(Screen):
         self.seconds_left = COUNTDOWN_SECONDS
         self.timed_out = False
         self._clock.start()
+        self.payment_pending.emit(True)
+
+    def _stop_countdown(self) -> None:
+        if self._clock.isActive():
+            self._clock.stop()
+            self.payment_pending.emit(False)
 
     def tick(self) -> None:
         """One second of the countdown (the timer's interval; tests shorten it)."""
         if self.order is None or self.paid():
-            self._clock.stop()
+            self._stop_countdown()
             return
         self.seconds_left = max(0, self.seconds_left - 1)
         if self.seconds_left == 0:
-            self._clock.stop()
+            self._stop_countdown()
             self.timed_out = True
         self._render()
 
