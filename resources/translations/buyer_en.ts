@@ -206,12 +206,12 @@
             <translation>This card cannot be read here. Please type your ID number instead.</translation>
         </message>
         <message>
-            <source>The card could not be read. Please place it again, or choose another way above.</source>
-            <translation>The card could not be read. Please place it again, or choose another way above.</translation>
+            <source>The card could not be read. Please place it again, or choose another way on the left.</source>
+            <translation>The card could not be read. Please place it again, or choose another way on the left.</translation>
         </message>
         <message>
-            <source>No card yet? You can also show your QR code or type your ID number: use the buttons above.</source>
-            <translation>No card yet? You can also show your QR code or type your ID number: use the buttons above.</translation>
+            <source>No card yet? You can also show your QR code or type your ID number: use the buttons on the left.</source>
+            <translation>No card yet? You can also show your QR code or type your ID number: use the buttons on the left.</translation>
         </message>
         <message>
             <source>Still waiting for your card.</source>

@@ -206,12 +206,12 @@
             <translation>本机无法读取这张证件。请改为输入身份证号。</translation>
         </message>
         <message>
-            <source>The card could not be read. Please place it again, or choose another way above.</source>
-            <translation>没有读到证件。请重新放置，或选择上方的其他方式。</translation>
+            <source>The card could not be read. Please place it again, or choose another way on the left.</source>
+            <translation>没有读到证件。请重新放置，或选择左侧的其他方式。</translation>
         </message>
         <message>
-            <source>No card yet? You can also show your QR code or type your ID number: use the buttons above.</source>
-            <translation>还没放好证件？也可以点上方按钮，出示二维码或输入身份证号。</translation>
+            <source>No card yet? You can also show your QR code or type your ID number: use the buttons on the left.</source>
+            <translation>还没放好证件？也可以点左侧按钮，出示二维码或输入身份证号。</translation>
         </message>
         <message>
             <source>Still waiting for your card.</source>

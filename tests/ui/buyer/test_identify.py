@@ -114,6 +114,19 @@ def test_the_card_of_a_buyer_on_the_real_reader_protocol(
     assert isinstance(current, MyCaseScreen) and current.cases[0].unit_code == unit
 
 
+def test_a_qr_code_without_an_id_number_says_so_and_keeps_looking(
+        nav: Navigator, kiosk_ctx: AppContext, buyers: Any, qtbot: Any, tmp_path: Path) -> None:
+    picture = tmp_path / "menu.png"
+    segno.make("https://example.org/menu", micro=False).save(str(picture), scale=10, border=6)
+    kiosk_ctx.devices = dataclasses.replace(kiosk_ctx.devices, camera=CameraDevice(f"sim://{picture}"))
+    screen = nav.go("identify")
+    assert isinstance(screen, IdentifyScreen)
+    qtbot.mouseClick(screen.way_buttons["qr"], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(screen.message.text()), timeout=20_000)
+    assert "二维码" in screen.message.text() and screen.staff_note.text().startswith("invalid")
+    assert not screen.preview.pixmap().isNull() and nav.current is screen
+
+
 def test_the_camera_reads_an_e_id_qr_and_outlines_it(
         nav: Navigator, kiosk_ctx: AppContext, buyers: Any, qtbot: Any, tmp_path: Path) -> None:
     unit = buyers.unit()
@@ -132,12 +145,25 @@ def test_the_camera_reads_an_e_id_qr_and_outlines_it(
     assert screen.preview.pixmap().isNull()  # cleared on leave
 
 
+def test_the_prompt_repeats_each_round(nav: Navigator, qtbot: Any) -> None:
+    screen = nav.screen_named("identify")
+    assert isinstance(screen, IdentifyScreen)
+    screen.prompt_seconds = 0.2
+    with qtbot.waitSignals([screen.prompt_repeated, screen.prompt_repeated], timeout=10_000):
+        nav.go("identify")
+    assert screen.prompts >= 2 and "等待" in screen.card_alternatives.text()
+
+
 def test_snapshots(nav: Navigator, kiosk_ctx: AppContext, qtbot: Any) -> None:
     screen = nav.go("identify")
     assert isinstance(screen, IdentifyScreen)
     screen.leave()  # no device rounds while rendering
-    for way in ("card", "qr", "keypad"):
-        screen._show_way(way)
+    for way in ("card", "qr", "keypad", "card-trouble"):
+        screen._show_way(way.split("-")[0])
+        if way == "card-trouble":
+            screen._waited = screen.alternatives_seconds
+            screen._render_alternatives()
+            screen._show_error(screen._card_problem(LookupError("no reader")), LookupError("no reader"))
         for lang in ("zh_CN", "en"):
             for large in (False, True):
                 image = render(nav, Path(f"/tmp/buyer-identify-{way}-{lang}{'-large' if large else ''}.png"),

@@ -34,6 +34,9 @@ def self_service_actor(ctx: AppContext) -> Actor:
 def plain_refusal(error: BaseException) -> str:
     """The buyer's sentence for a refusal, by its code; a calm general one for anything else."""
     code = getattr(error, "code", "")
+    if getattr(error, "field", "") == "eid_qr":
+        # The services say it by field: a QR code without exactly one ID number in it.
+        code = "eid_qr"
     words = {
         "id_legacy15": QCoreApplication.translate("BuyerRefusal", "This is an old 15-digit ID number, which can no longer be used. "
                           "Please use your current 18-character ID card."),
@@ -63,7 +66,7 @@ def plain_refusal(error: BaseException) -> str:
 def staff_line(error: BaseException) -> str:
     """The small line for staff: the code and the services' hint (never personal data)."""
     code = getattr(error, "code", type(error).__name__)
-    hint = getattr(error, "hint", None) or getattr(error, "message", None) or ""
+    hint = getattr(error, "hint", None) or getattr(error, "message", None) or str(error)
     return f"{code}: {hint}" if hint else str(code)
 
 

@@ -53,6 +53,7 @@ from ui.qt import (
     QTimer,
     QVBoxLayout,
     QWidget,
+    Signal,
 )
 from ui.screens.base import Screen
 from ui.screens.buyer.common import Panel, label, note, plain_refusal, set_state, staff_line
@@ -136,7 +137,13 @@ def navigator_of(widget: QWidget) -> Navigator | None:
 
 
 class IdentifyScreen(Screen):
-    """``enter()``: no arguments. Goes to ``my_case`` with ``cases=[CaseOverview, ...]``."""
+    """``enter()``: no arguments. Goes to ``my_case`` with ``cases=[CaseOverview, ...]``.
+
+    ``prompt_repeated`` fires each time the card prompt is said again (every ``prompt_seconds``
+    without a card), for the shell's voice prompt to replay it.
+    """
+
+    prompt_repeated = Signal()
 
     name = "identify"
     audience = "buyer"
@@ -320,6 +327,7 @@ class IdentifyScreen(Screen):
             self.prompts += 1
             self._waited += self.prompt_seconds
             self._render_alternatives()
+            self.prompt_repeated.emit()
             self._wait_for_card()
             return
         assert isinstance(error, BaseException)
@@ -342,7 +350,7 @@ class IdentifyScreen(Screen):
             return self.tr("The card was moved while it was being read. Please place it again and hold it still.")
         if code == "idcard_unknown_type":
             return self.tr("This card cannot be read here. Please type your ID number instead.")
-        return self.tr("The card could not be read. Please place it again, or choose another way above.")
+        return self.tr("The card could not be read. Please place it again, or choose another way on the left.")
 
     def alternatives_offered(self) -> bool:
         return self._waited >= self.alternatives_seconds
@@ -350,7 +358,7 @@ class IdentifyScreen(Screen):
     def _render_alternatives(self) -> None:
         if self.alternatives_offered():
             self.card_alternatives.setText(self.tr(
-                "No card yet? You can also show your QR code or type your ID number: use the buttons above."))
+                "No card yet? You can also show your QR code or type your ID number: use the buttons on the left."))
         elif self.prompts:
             self.card_alternatives.setText(self.tr("Still waiting for your card."))
         else:
