@@ -123,7 +123,7 @@ def buyers(kiosk_ctx: AppContext) -> Buyers:
 
 
 @pytest.fixture
-def nav(kiosk_ctx: AppContext, qtbot: Any, zh: None) -> Navigator:
+def nav(kiosk_ctx: AppContext, qtbot: Any, zh: None) -> Iterator[Navigator]:
     navigator = Navigator(kiosk_ctx)
     qtbot.addWidget(navigator)
     navigator.add(Welcome(kiosk_ctx), home=True)
@@ -133,7 +133,9 @@ def nav(kiosk_ctx: AppContext, qtbot: Any, zh: None) -> Navigator:
     navigator.screen_named("identify").prompt_seconds = 0.5  # type: ignore[attr-defined]
     navigator.resize(1920, 1080)
     navigator.show()
-    return navigator
+    yield navigator
+    # As the shell does at a time-out: every screen leaves (its device rounds and timers stop).
+    navigator.home()
 
 
 @pytest.fixture

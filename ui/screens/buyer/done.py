@@ -176,24 +176,27 @@ class DoneScreen(Screen):
         form_row.addLayout(fields, 1)
         form.box.addLayout(form_row, 1)
 
+        # Two pages over the whole width: the code and the evaluation side by side, or the mailing
+        # form alone (it needs the width of the keypad and the fields).
+        overview = QWidget()
+        body = QHBoxLayout(overview)
+        body.setContentsMargins(0, 0, 0, 0)
+        body.setSpacing(32)
+        body.addWidget(left, 1)
+        body.addWidget(evaluation, 2)
         self.right = QStackedWidget()
-        self.right.addWidget(evaluation)
+        self.right.addWidget(overview)
         self.right.addWidget(form)
-        self.evaluation_panel, self.mailing_panel = evaluation, form
+        self.evaluation_panel, self.mailing_panel = overview, form
 
         self.message = note(state="error")
         self.message.setObjectName("message")
         self.staff_note = note("hint")
-        body = QHBoxLayout()
-        body.setSpacing(32)
-        self.left_panel = left
-        body.addWidget(left, 1)
-        body.addWidget(self.right, 2)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(48, 24, 48, 24)
         layout.setSpacing(16)
         layout.addWidget(self.title)
-        layout.addLayout(body, 1)
+        layout.addWidget(self.right, 1)
         layout.addWidget(self.message)
         layout.addWidget(self.staff_note)
         self.retranslate()
@@ -233,7 +236,6 @@ class DoneScreen(Screen):
             button.setEnabled(True)
         self.levels.setExclusive(True)
         self.right.setCurrentWidget(self.evaluation_panel)
-        self.left_panel.setVisible(True)
         self._render()
 
     def subjects(self) -> set[str] | None:
@@ -278,15 +280,12 @@ class DoneScreen(Screen):
         self.message.setText("")
         self.staff_note.setText("")
         self.right.setCurrentWidget(self.mailing_panel)
-        # The form needs the width: the certificate code steps aside while it is open.
-        self.left_panel.setVisible(False)
 
     def close_mailing(self) -> None:
         self.requester.clear()
         for edit in (self.recipient, self.phone, self.address):
             edit.clear()
         self.right.setCurrentWidget(self.evaluation_panel)
-        self.left_panel.setVisible(True)
 
     def send_mailing(self) -> None:
         number = self.requester.number()

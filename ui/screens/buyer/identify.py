@@ -335,7 +335,7 @@ class IdentifyScreen(Screen):
         self._waited = self.alternatives_seconds
         self._render_alternatives()
         # A bad read is not the end: keep waiting for the card to be placed again.
-        QTimer.singleShot(1000, self._retry_card)
+        QTimer.singleShot(1000, self, self._retry_card)
 
     def _retry_card(self) -> None:
         if self.active and self.method == CARD:
@@ -393,7 +393,7 @@ class IdentifyScreen(Screen):
         if texts:
             self._look_up("eid_qr", texts[0])
             return
-        QTimer.singleShot(self.camera_interval_ms, self._next_frame)
+        QTimer.singleShot(self.camera_interval_ms, self, self._next_frame)
 
     def _camera_failed(self, error: object) -> None:
         self._camera_task = None
@@ -454,9 +454,9 @@ class IdentifyScreen(Screen):
         """After a refusal the same way is ready again (never a dead end)."""
         self.keypad_continue.setEnabled(self.keypad.number() is not None)
         if method == "card":
-            QTimer.singleShot(1000, self._retry_card)
+            QTimer.singleShot(1000, self, self._retry_card)
         elif method == "eid_qr":
-            QTimer.singleShot(1000, self._next_frame)
+            QTimer.singleShot(1000, self, self._next_frame)
 
     # -- messages ----------------------------------------------------------------------------
 
