@@ -17,6 +17,7 @@ import uuid
 from kiosk.errors import FlowError, ValidationError
 from kiosk.services.context import Context
 from kiosk.services.staff import Actor, require
+from kiosk.store import Store
 from sync.wire import kinds
 
 __all__ = ["record_evaluation"]
@@ -29,6 +30,11 @@ LEVEL_LABELS: dict[str, str] = dict(LEVELS)
 REASON_LEVELS: frozenset[str] = frozenset({"dissatisfied", "very_dissatisfied"})
 MAX_REASON = 300
 CONTEXT = "evaluations.reason"
+
+
+def evaluated(store: Store, unit_code: str) -> bool:
+    """Whether the unit's delivered handover has its evaluation already (a read, not a command)."""
+    return bool(store.read("SELECT 1 FROM evaluations WHERE unit_code = ? LIMIT 1", (unit_code,)))
 
 
 def record_evaluation(ctx: Context, actor: Actor, unit_code: str, level: str, reason: str | None = None) -> str:

@@ -69,6 +69,10 @@ def test_a_second_evaluation_is_refused_with_its_hint(nav: Navigator, buyers: An
     qtbot.waitUntil(lambda: bool(screen.message.text()), timeout=20_000)
     assert screen.staff_note.text().startswith("already_evaluated: one evaluation per handover")
     assert "工作人员" in screen.message.text()
+    nav.go("done", unit_code=unit)  # coming back: the evaluation is already there, nothing to send
+    qtbot.waitUntil(lambda: screen.closing is not None, timeout=20_000)
+    assert "谢谢" in screen.thanks.text() and not screen.send_button.isEnabled()
+    assert not any(b.isEnabled() for b in screen.level_buttons.values())
 
 
 def test_mailing_for_an_absent_co_owner_where_the_services_allow_it(

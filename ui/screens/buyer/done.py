@@ -57,7 +57,7 @@ class Closing:
 def load_closing(kiosk: Kiosk, unit_code: str) -> Closing:
     case = kiosk.case(unit_code)
     cert = certificates.recorded(kiosk.store, unit_code) or {}
-    evaluated = bool(kiosk.store.read("SELECT 1 FROM evaluations WHERE unit_code = ?", (unit_code,)))
+    evaluated = evaluations.evaluated(kiosk.store, unit_code)
     return Closing(unit_code, str(cert.get("certificate_no") or ""), str(cert.get("e_cert_token") or ""),
                    case.registration.certificate_state == "recorded", evaluated)
 
