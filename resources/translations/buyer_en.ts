@@ -194,6 +194,10 @@
             <translation>Continue</translation>
         </message>
         <message>
+            <source>The camera picture appears here.</source>
+            <translation>The camera picture appears here.</translation>
+        </message>
+        <message>
             <source>The card reader is not working right now. Please show your QR code or type your ID number instead.</source>
             <translation>The card reader is not working right now. Please show your QR code or type your ID number instead.</translation>
         </message>

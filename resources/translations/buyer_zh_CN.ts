@@ -194,6 +194,10 @@
             <translation>继续</translation>
         </message>
         <message>
+            <source>The camera picture appears here.</source>
+            <translation>摄像头画面将显示在这里</translation>
+        </message>
+        <message>
             <source>The card reader is not working right now. Please show your QR code or type your ID number instead.</source>
             <translation>读卡器暂时无法使用。请改用二维码或输入身份证号。</translation>
         </message>

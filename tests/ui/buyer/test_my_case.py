@@ -63,3 +63,22 @@ def test_snapshots(nav: Navigator, buyers: Any, qtbot: Any) -> None:
             assert (image.width(), image.height()) == (1920, 1080)
             assert clipped_texts(nav) == [], (lang, large)
             assert missing_glyphs(nav) == [], (lang, large)
+
+
+def test_a_change_from_the_counter_refreshes_the_case(
+        nav: Navigator, kiosk_ctx: Any, buyers: Any, on_store: Any, qtbot: Any) -> None:
+    from kiosk.services import contracts
+    from kiosk.services.signatures import sample_bundle
+
+    unit = buyers.unit()
+    contract_id = buyers.draft_contract(unit)
+    screen = nav.go("my_case", unit_codes=[unit])
+    assert isinstance(screen, MyCaseScreen)
+    qtbot.waitUntil(lambda: bool(screen.cases), timeout=20_000)
+    assert screen.action_buttons["contract"].isVisible()
+    kiosk_ctx.start_polling()
+    doc = on_store(lambda k: contracts.get(k.store, contract_id)["doc_hash"])
+    on_store(lambda k: contracts.sign(k.ctx, buyers.sim.staff, contract_id,
+                                      {h.id: sample_bundle(doc, seed=h.id) for h in buyers.holders(unit)}))
+    qtbot.waitUntil(lambda: not screen.action_buttons["contract"].isVisible(), timeout=10_000)
+    assert screen.cases[0].contract is not None and screen.cases[0].contract.state == "signed"

@@ -200,6 +200,7 @@ class IdentifyScreen(Screen):
         self.preview.setObjectName("preview")
         self.preview.setFixedSize(*PREVIEW_SIZE)
         self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.preview.setProperty("role", "panel")  # a framed place where the picture will appear
         self.qr_prompt = label("heading")
         qr_page = Panel()
         qr_page.box.addWidget(self.qr_prompt)
@@ -264,6 +265,7 @@ class IdentifyScreen(Screen):
         self._stop_camera()
         self.keypad.clear()
         self.preview.clear()
+        self._preview_placeholder()
         self._clear_message()
 
     def retranslate(self) -> None:
@@ -276,7 +278,14 @@ class IdentifyScreen(Screen):
         self.qr_prompt.setText(self.tr("Hold the QR code of your electronic ID or of your contract "
                                        "in front of the camera, about 20 cm away."))
         self.keypad_continue.setText(self.tr("Continue"))
+        self._preview_placeholder()
         self._animate_text()
+
+    def _preview_placeholder(self) -> None:
+        # Until the first frame arrives the frame says what is coming, not an empty box.
+        pixmap = self.preview.pixmap()
+        if pixmap is None or pixmap.isNull():
+            self.preview.setText(self.tr("The camera picture appears here."))
 
     # -- choosing a way -------------------------------------------------------------------
 
