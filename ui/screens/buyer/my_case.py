@@ -94,8 +94,8 @@ class MyCaseScreen(Screen):
         self.previous_button = QPushButton()
         self.next_button = QPushButton()
         self.page_label = label(wrap=False)
-        for button in (self.previous_button, self.next_button):
-            button.setMinimumSize(200, 80)
+        for pager_button in (self.previous_button, self.next_button):
+            pager_button.setMinimumSize(200, 80)
         self.previous_button.clicked.connect(lambda: self.turn(-1))
         self.next_button.clicked.connect(lambda: self.turn(1))
 

@@ -62,8 +62,8 @@ def load_reading(kiosk: Kiosk, unit_code: str, document: str) -> Reading:
         if case.contract is None or case.contract.state != "draft":
             raise FlowError(f"unit {unit_code} has no contract waiting to be signed", code="illegal_transition")
         text = contracts.content(kiosk.store, case.contract.contract_id)
-        pages = contract_screen_pages(text)
-        return Reading(document, case.contract.contract_id, tuple(tuple(p) for p in pages),
+        return Reading(document, case.contract.contract_id,
+                       tuple(tuple(p) for p in contract_screen_pages(text)),
                        tuple(Signing(h.buyer_id, h.name, "contract", case.contract.doc_hash) for h in case.holders))
     if case.handover is None or case.handover.state != "checked":
         raise FlowError(f"unit {unit_code} has no handover waiting for signatures", code="illegal_transition")
@@ -137,7 +137,7 @@ class ReadSignScreen(Screen):
         self.signer_label.setObjectName("signer")
         self.reread_button = QPushButton()
         self.reread_button.setMinimumSize(240, 80)
-        self.reread_button.clicked.connect(lambda: self.stack.setCurrentWidget(self.reading_panel))
+        self.reread_button.clicked.connect(self.read_again)
         self.pad = SignaturePad("", "")
         self.pad.confirmed.connect(self.signed)
         signing = Panel()
@@ -225,6 +225,10 @@ class ReadSignScreen(Screen):
         last = bool(pages) and self.page == len(pages) - 1
         self.sign_button.setEnabled(last)
         self.read_hint.setText(self.tr("Signing opens on the last page.") if pages and not last else "")
+
+    def read_again(self) -> None:
+        """Back to the pages from the signing box; signing starts afresh from the last page."""
+        self.stack.setCurrentWidget(self.reading_panel)
 
     # -- signing ---------------------------------------------------------------------------
 
