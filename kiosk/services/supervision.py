@@ -30,6 +30,7 @@ from typing import Any
 from kiosk.errors import ValidationError
 from kiosk.rules.county_time import county_date
 from kiosk.services.context import Context
+from kiosk.services.evaluations import LEVELS
 from kiosk.services.gates import BLOCKED_LABELS, first_case_failure, load_facts
 
 __all__: list[str] = []
@@ -64,7 +65,8 @@ def _days_summary(days: list[int]) -> dict[str, float | int | None]:
 
 def _empty_row() -> dict[str, Any]:
     return {"units": 0, "eligible": 0, "delivered": 0, "pending": 0,
-            "blocked": {code: 0 for code in BLOCK_REASONS}}
+            "blocked": {code: 0 for code in BLOCK_REASONS},
+            "evaluations": {code: 0 for code, _ in LEVELS}}
 
 
 def _add(target: dict[str, Any], unit_eligible: bool, delivered: bool, reason: str | None) -> None:
@@ -109,6 +111,12 @@ def supervision_report(ctx: Context, *, include_training: bool = False) -> dict[
         if delivered and start:
             days[unit["project_id"]].append(
                 (_county_date(unit["delivered_at"], ctx.zone) - _county_date(start, ctx.zone)).days)
+    # The buyers' 好差评 of delivered handovers, counted per level (kiosk.services.evaluations).
+    for e in store.read("SELECT u.project_id, e.level FROM evaluations e JOIN units u ON u.code = e.unit_code "
+                        "WHERE ? OR e.training = 0", (every,)):
+        if e["project_id"] in rows:
+            rows[e["project_id"]]["evaluations"][e["level"]] += 1
+            totals["evaluations"][e["level"]] += 1
     for project_id, row in rows.items():
         row["days_acceptance_to_certificate"] = _days_summary(days[project_id])
     totals["projects"] = len(rows)

@@ -369,3 +369,19 @@ def m009_key_check(db: Database) -> None:
         made_at TEXT NOT NULL
     )
     """)
+
+
+@migrations()
+def m010_evaluations(db: Database) -> None:
+    """The buyer's 好差评 evaluation of a delivered handover (kiosk.services.evaluations)."""
+    _run(db, """
+    CREATE TABLE evaluations (
+        id TEXT PRIMARY KEY,
+        unit_code TEXT NOT NULL REFERENCES units(code),
+        handover_id TEXT NOT NULL UNIQUE REFERENCES handovers(id),
+        level TEXT NOT NULL,
+        reason_enc BLOB,
+        training INTEGER NOT NULL DEFAULT 0,
+        created_at TEXT NOT NULL
+    )
+    """)

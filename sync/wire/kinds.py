@@ -19,7 +19,9 @@ kiosk.reset                    device id        authorisation (the signed item b
 
 Record kinds the gateway stores as given: ``acceptance.recorded``,
 ``handover.delivered``, ``certificate.stock``, ``payment.refund_requested``,
-``payment.voided``, ``restriction.overridden``, ``violation.recorded``.
+``payment.voided``, ``restriction.overridden``, ``violation.recorded``,
+``evaluation.recorded`` (the buyer's 好差评 of a delivered handover: subject the evaluation id,
+payload {evaluation_id, unit_code, handover_id, level, level_label, reason}).
 
 A ``kiosk.reset`` record says the kiosk's database was lost and a technician
 started a new one, or restored an older backup (``kiosk init --reset``; the
@@ -77,6 +79,7 @@ KIOSK_RESET: Final = "kiosk.reset"
 
 # A signed item handed to a technician, not sent in changes pages.
 RESET_AUTHORISATION: Final = "kiosk.reset_authorised"
+EVALUATION_RECORDED: Final = "evaluation.recorded"
 
 # Item kinds (county -> kiosk).
 FIRST_REGISTRATION_APPROVED: Final = "first_registration.approved"

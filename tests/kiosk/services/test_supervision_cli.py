@@ -37,8 +37,10 @@ def test_json(filled: Store, capsys: pytest.CaptureFixture[str]) -> None:
     assert set(report) == {"generated_at", "day", "include_training", "projects", "totals"}
     [row] = report["projects"]
     assert set(row) == {"project_id", "name", "service_point", "units", "eligible", "delivered", "pending",
-                        "blocked", "days_acceptance_to_certificate"}
+                        "blocked", "evaluations", "days_acceptance_to_certificate"}
     assert (row["units"], row["eligible"], row["blocked"]["contract_not_filed"]) == (2, 2, 2)
+    assert row["evaluations"] == {"very_satisfied": 0, "satisfied": 0, "basically_satisfied": 0,
+                                  "dissatisfied": 0, "very_dissatisfied": 0}
     assert main(["report", "--json", "--include-training"]) == 0
     report = json.loads(capsys.readouterr().out)
     assert [r["project_id"] for r in report["projects"]] == ["JX-DEMO", "JX-LSHY"]

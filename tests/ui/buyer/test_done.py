@@ -1,0 +1,122 @@
+"""DoneScreen over a real kiosk: a handover delivered through the services, the e-certificate QR, the
+好差评 evaluation stored and queued, its refusal, and the mailing form where the services allow it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import cv2
+import numpy as np
+
+from kiosk.store import outbox
+from sync.wire import kinds
+from ui.navigation import Navigator
+from ui.qt import QImage, Qt
+from ui.screens.buyer.done import DoneScreen
+from ui.snapshot import clipped_texts, missing_glyphs, render
+
+
+def decode(screen: DoneScreen) -> str:
+    image = screen.qr.pixmap().toImage().convertToFormat(QImage.Format.Format_Grayscale8)
+    data = np.frombuffer(image.constBits(), np.uint8).reshape(image.height(), image.bytesPerLine())[:, :image.width()]
+    return str(cv2.QRCodeDetector().detectAndDecode(np.ascontiguousarray(data))[0])
+
+
+def test_the_certificate_code_and_an_evaluation_with_a_reason(
+        nav: Navigator, buyers: Any, on_store: Any, qtbot: Any) -> None:
+    unit = buyers.unit()
+    on_store(lambda k: buyers.delivered(unit))
+    token = on_store(lambda k: k.store.read("SELECT e_cert_token FROM certificates WHERE unit_code = ?",
+                                            (unit,))[0]["e_cert_token"])
+    screen = nav.go("done", unit_code=unit)
+    assert isinstance(screen, DoneScreen)
+    qtbot.waitUntil(lambda: screen.closing is not None, timeout=20_000)
+    assert decode(screen) == token and not screen.mail_button.isVisible()
+    assert "窗口" in screen.mail_note.text()
+    assert not screen.send_button.isEnabled() and not screen.reason.isVisible()
+    qtbot.mouseClick(screen.level_buttons["satisfied"], Qt.MouseButton.LeftButton)
+    assert not screen.reason.isVisible() and screen.send_button.isEnabled()
+    qtbot.mouseClick(screen.level_buttons["very_dissatisfied"], Qt.MouseButton.LeftButton)
+    assert screen.reason.isVisible()
+    qtbot.keyClicks(screen.reason, "wait too long")
+    qtbot.mouseClick(screen.send_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(screen.thanks.text()), timeout=20_000)
+    assert "谢谢" in screen.thanks.text() and not screen.send_button.isEnabled()
+    rows = on_store(lambda k: k.store.read("SELECT level, training FROM evaluations WHERE unit_code = ?", (unit,)))
+    assert [(r["level"], r["training"]) for r in rows] == [("very_dissatisfied", 1)]
+    records = on_store(lambda k: outbox.read_pending(k.store, 10_000)[0])
+    [record] = [r for r in records if r.kind == kinds.EVALUATION_RECORDED]
+    assert record.payload["reason"] == "wait too long" and record.payload["level_label"] == "非常不满意"
+    report = on_store(lambda k: k.supervision_report(include_training=True))
+    assert report["totals"]["evaluations"]["very_dissatisfied"] == 1
+    nav.home()
+    assert screen.closing is None and screen.qr.pixmap().isNull() and screen.reason.text() == ""
+
+
+def test_a_second_evaluation_is_refused_with_its_hint(nav: Navigator, buyers: Any, on_store: Any, qtbot: Any) -> None:
+    unit = buyers.unit()
+    on_store(lambda k: buyers.delivered(unit))
+    screen = nav.go("done", unit_code=unit)
+    assert isinstance(screen, DoneScreen)
+    qtbot.waitUntil(lambda: screen.closing is not None, timeout=20_000)
+    qtbot.mouseClick(screen.level_buttons["very_satisfied"], Qt.MouseButton.LeftButton)
+    # Meanwhile the same handover is evaluated elsewhere (another session).
+    from kiosk.services import evaluations
+    from ui.screens.buyer.common import self_service_actor
+    on_store(lambda k: k.run(evaluations.record_evaluation, self_service_actor(screen.ctx), unit, "satisfied"))
+    qtbot.mouseClick(screen.send_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(screen.message.text()), timeout=20_000)
+    assert screen.staff_note.text().startswith("already_evaluated: one evaluation per handover")
+    assert "工作人员" in screen.message.text()
+    nav.go("done", unit_code=unit)  # coming back: the evaluation is already there, nothing to send
+    qtbot.waitUntil(lambda: screen.closing is not None, timeout=20_000)
+    assert "谢谢" in screen.thanks.text() and not screen.send_button.isEnabled()
+    assert not any(b.isEnabled() for b in screen.level_buttons.values())
+
+
+def test_mailing_for_an_absent_co_owner_where_the_services_allow_it(
+        nav: Navigator, buyers: Any, on_store: Any, qtbot: Any) -> None:
+    unit = buyers.unit(co_owners=2)
+    on_store(lambda k: buyers.registered(unit))
+    holder = buyers.holders(unit)[0]
+    screen = nav.go("done", unit_code=unit)
+    assert isinstance(screen, DoneScreen)
+    qtbot.waitUntil(lambda: screen.closing is not None, timeout=20_000)
+    assert screen.mail_button.isVisible()
+    qtbot.mouseClick(screen.mail_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(screen.mail_send, Qt.MouseButton.LeftButton)
+    assert "身份证号" in screen.message.text()
+    for char in holder.id_number:
+        qtbot.mouseClick(screen.requester.keys[char], Qt.MouseButton.LeftButton)
+    assert holder.id_number not in screen.requester.display.text().replace(" ", "")
+    qtbot.keyClicks(screen.recipient, "Xiong")
+    qtbot.keyClicks(screen.phone, "13800000000")
+    qtbot.keyClicks(screen.address, "Henan Jia County Longshan Road 1")
+    qtbot.wait(600)
+    qtbot.mouseClick(screen.mail_send, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: screen.mailed or bool(screen.staff_note.text()), timeout=20_000)
+    assert screen.mailed, screen.staff_note.text()
+    assert "短信" in screen.mail_note.text() and screen.recipient.text() == ""
+    state = on_store(lambda k: k.store.read("SELECT state FROM certificates WHERE unit_code = ?", (unit,))[0]["state"])
+    assert state == "mail_requested"
+
+
+def test_snapshots(nav: Navigator, buyers: Any, on_store: Any, qtbot: Any) -> None:
+    unit = buyers.unit(co_owners=2)
+    on_store(lambda k: buyers.registered(unit))
+    screen = nav.go("done", unit_code=unit)
+    assert isinstance(screen, DoneScreen)
+    qtbot.waitUntil(lambda: screen.closing is not None, timeout=20_000)
+    for phase in ("evaluate", "reason", "mail"):
+        if phase == "reason":
+            screen.choose("dissatisfied")
+        if phase == "mail":
+            screen.open_mailing()
+        for lang in ("zh_CN", "en"):
+            for large in (False, True):
+                image = render(nav, Path(f"/tmp/buyer-done-{phase}-{lang}{'-large' if large else ''}.png"),
+                               lang=lang, large=large)
+                assert (image.width(), image.height()) == (1920, 1080), (phase, lang, large)
+                assert [str(p) for p in clipped_texts(nav)] == [], (phase, lang, large)
+                assert missing_glyphs(nav) == [], (phase, lang, large)

@@ -1,0 +1,115 @@
+"""PayScreen over a real kiosk: the order opened by the self-service actor, its QR and items, the live
+confirmation from the change feed, the countdown with its reminder and timeout, and a refusal."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import cv2
+import numpy as np
+
+from kiosk.services import payments
+from ui.context import AppContext
+from ui.navigation import Navigator
+from ui.qt import QImage, Qt
+from ui.screens.buyer.my_case import MyCaseScreen
+from ui.screens.buyer.pay import REMINDER_SECONDS, PayScreen
+from ui.snapshot import clipped_texts, missing_glyphs, render
+
+
+def decode_qr(screen: PayScreen) -> str:
+    image = screen.qr.pixmap().toImage().convertToFormat(QImage.Format.Format_Grayscale8)
+    width, height = image.width(), image.height()
+    data = np.frombuffer(image.constBits(), np.uint8).reshape(height, image.bytesPerLine())[:, :width]
+    text, _, _ = cv2.QRCodeDetector().detectAndDecode(np.ascontiguousarray(data))
+    return str(text)
+
+
+def test_the_order_is_opened_shown_and_confirmed_live(
+        nav: Navigator, kiosk_ctx: AppContext, buyers: Any, on_store: Any, qtbot: Any) -> None:
+    unit = buyers.unit()
+    buyers.draft_contract(unit)
+    screen = nav.go("pay", unit_code=unit)
+    assert isinstance(screen, PayScreen)
+    qtbot.waitUntil(lambda: screen.order is not None, timeout=20_000)
+    order = screen.order
+    assert order is not None and decode_qr(screen) == order.payment_code
+    assert order.payment_code in screen.code.text() and order.total_text in screen.total.text()
+    assert screen.items.text().count("待确认") == len(order.items) >= 2
+    actor = on_store(lambda k: k.store.read("SELECT actor FROM audit WHERE action = 'payment.order'"))
+    assert [r["actor"] for r in actor] == ["system:self-service"]
+    assert screen.subjects() == {unit, order.order_id}
+    kiosk_ctx.start_polling()
+    first, *rest = order.items
+    on_store(lambda k: payments.record_confirmation(k.ctx, buyers.sim.staff, order.order_id, first.payee,
+                                                    first.amount_fen, "SER1", "R1", event_id="E1"))
+    qtbot.waitUntil(lambda: screen.items.text().count("已到账") == 1, timeout=10_000)
+    assert not screen.paid() and "剩余" in screen.countdown.text()
+    for n, item in enumerate(rest, start=2):
+        on_store(lambda k, i=item, n=n: payments.record_confirmation(
+            k.ctx, buyers.sim.staff, order.order_id, i.payee, i.amount_fen, f"SER{n}", f"R{n}", event_id=f"E{n}"))
+    qtbot.waitUntil(screen.paid, timeout=10_000)
+    assert "已缴清" in screen.countdown.text()
+    qtbot.mouseClick(screen.back_button, Qt.MouseButton.LeftButton)
+    assert isinstance(nav.current, MyCaseScreen)
+    assert screen.order is None and screen.qr.pixmap().isNull() and screen.items.text() == ""
+
+
+def test_the_countdown_reminds_then_times_out_and_can_start_again(
+        nav: Navigator, buyers: Any, qtbot: Any) -> None:
+    unit = buyers.unit()
+    buyers.draft_contract(unit)
+    pending: list[bool] = []
+    screen = nav.screen_named("pay")
+    assert isinstance(screen, PayScreen)
+    screen.payment_pending.connect(pending.append)
+    nav.go("pay", unit_code=unit)
+    qtbot.waitUntil(lambda: screen.order is not None, timeout=20_000)
+    assert pending == [True]
+    screen._clock.stop()
+    screen.seconds_left = REMINDER_SECONDS + 1
+    screen.tick()
+    assert "1:00" in screen.countdown.text() and "不到一分钟" in screen.status.text()
+    screen._clock.setInterval(5)
+    screen._clock.start()
+    qtbot.waitUntil(lambda: screen.timed_out, timeout=10_000)
+    assert pending == [True, False]  # the idle timer runs again once the code's own time is up
+    assert "已缴费" in screen.status.text() and screen.retry_button.isVisible()
+    code = screen.order.payment_code if screen.order else ""
+    screen._clock.setInterval(1000)
+    qtbot.mouseClick(screen.retry_button, Qt.MouseButton.LeftButton)
+    assert not screen.timed_out and screen.seconds_left == 300 and screen.order is not None
+    assert screen.order.payment_code == code and not screen.retry_button.isVisible()
+
+
+def test_a_refused_order_shows_its_hint(nav: Navigator, kiosk_ctx: AppContext, buyers: Any, qtbot: Any) -> None:
+    unit = buyers.unit()
+    kiosk_ctx.training = False  # a real session may not take payments for a training unit
+    screen = nav.go("pay", unit_code=unit)
+    assert isinstance(screen, PayScreen)
+    qtbot.waitUntil(lambda: bool(screen.message.text()), timeout=20_000)
+    assert "演练" in screen.message.text() and screen.staff_note.text().startswith("training_unit")
+    assert screen.order is None and screen.retry_button.isVisible()
+
+
+def test_snapshots(nav: Navigator, buyers: Any, qtbot: Any) -> None:
+    unit = buyers.unit(co_owners=2)
+    buyers.draft_contract(unit)
+    screen = nav.go("pay", unit_code=unit)
+    assert isinstance(screen, PayScreen)
+    qtbot.waitUntil(lambda: screen.order is not None, timeout=20_000)
+    screen._clock.stop()
+    for phase in ("waiting", "reminder", "timeout"):
+        if phase == "reminder":
+            screen.seconds_left = 45
+        if phase == "timeout":
+            screen.seconds_left = 1
+        screen.tick() if phase != "waiting" else None
+        for lang in ("zh_CN", "en"):
+            for large in (False, True):
+                image = render(nav, Path(f"/tmp/buyer-pay-{phase}-{lang}{'-large' if large else ''}.png"),
+                               lang=lang, large=large)
+                assert (image.width(), image.height()) == (1920, 1080), (phase, lang, large)
+                assert clipped_texts(nav) == [], (phase, lang, large)
+                assert missing_glyphs(nav) == [], (phase, lang, large)

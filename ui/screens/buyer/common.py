@@ -1,0 +1,117 @@
+"""What the buyer screens share: the self-service actor, the page frame, and refusals in plain words.
+
+The self-service actor: the buyer never logs in, so commands the buyer starts
+(signing a contract or the handover papers, opening the one payment order)
+run as the system actor ``system:self-service``. ``kiosk.services.staff.require``
+lets system actors act (as the printer and the simulator do); the audit log
+records that label, so every self-service step is told apart from a staff
+step. Its training flag follows the app's (training units only take
+training sessions' payments).
+
+Refusals: the services raise ``KioskError`` with a stable ``code``, an English
+message and a hint. A buyer sees a plain sentence chosen by the code (what
+happened + what to do, ux.md) and, in a small line for staff, the code and the
+services' own hint, so every refusal shows its hint and a technician can tell
+which one it was.
+"""
+
+from __future__ import annotations
+
+from kiosk.errors import KioskError
+from kiosk.services.staff import Actor
+
+from ui.context import AppContext
+from ui.qt import QCoreApplication, QFrame, QLabel, QVBoxLayout, QWidget
+
+SELF_SERVICE_ID = "self-service"
+
+
+def self_service_actor(ctx: AppContext) -> Actor:
+    """The actor of every command a buyer starts at the terminal (see the module docstring)."""
+    return Actor(SELF_SERVICE_ID, "system", training=ctx.training)
+
+
+def plain_refusal(error: BaseException) -> str:
+    """The buyer's sentence for a refusal, by its code; a calm general one for anything else."""
+    code = getattr(error, "code", "")
+    if getattr(error, "field", "") == "eid_qr":
+        # The services say it by field: a QR code without exactly one ID number in it.
+        code = "eid_qr"
+    words = {
+        "id_legacy15": QCoreApplication.translate("BuyerRefusal", "This is an old 15-digit ID number, which can no longer be used. "
+                          "Please use your current 18-character ID card."),
+        "id_checksum": QCoreApplication.translate("BuyerRefusal", "The ID number does not check out. Please compare it with your ID card."),
+        "id_length": QCoreApplication.translate("BuyerRefusal", "An ID number has 18 characters. Please type it again from your ID card."),
+        "id_province": QCoreApplication.translate("BuyerRefusal", "This cannot be an ID number. Please compare it with your ID card."),
+        "id_future": QCoreApplication.translate("BuyerRefusal", "This cannot be an ID number. Please compare it with your ID card."),
+        "eid_qr": QCoreApplication.translate("BuyerRefusal", "This code does not carry an ID number. Please show your e-ID code or place your ID card."),
+        "unsigned_buyers": QCoreApplication.translate("BuyerRefusal", "Every buyer on the contract has to sign it. "
+                              "Please ask the other buyers to come, or ask staff."),
+        "unsigned": QCoreApplication.translate("BuyerRefusal", "Every buyer present has to sign both papers. Please ask staff."),
+        "not_a_buyer": QCoreApplication.translate("BuyerRefusal", "A signature came from someone not on the contract. Please ask staff."),
+        "not_identified": QCoreApplication.translate("BuyerRefusal", "A signature came from someone not identified. Please ask staff."),
+        "illegal_transition": QCoreApplication.translate("BuyerRefusal", "This step is already done or not possible now. Please go back to your case."),
+        "training_unit": QCoreApplication.translate("BuyerRefusal", "This is a practice case. Payments are only possible in practice mode."),
+        "unknown_unit": QCoreApplication.translate("BuyerRefusal", "This unit is not known at this terminal. Please ask staff."),
+        "order_exists": QCoreApplication.translate("BuyerRefusal", "A payment order already exists for this unit. Please go back and open it."),
+        "bad_signature": QCoreApplication.translate("BuyerRefusal", "The signature could not be recorded. Please sign again."),
+    }
+    if code in words:
+        return words[code]
+    if isinstance(error, KioskError):
+        return QCoreApplication.translate("BuyerRefusal", "This step cannot be done here now. Please ask staff for help.")
+    return QCoreApplication.translate("BuyerRefusal", "Something went wrong at the terminal. Nothing was lost; please ask staff for help.")
+
+
+def staff_line(error: BaseException) -> str:
+    """The small line for staff: the code and the services' hint (never personal data)."""
+    code = getattr(error, "code", type(error).__name__)
+    hint = getattr(error, "hint", None) or getattr(error, "message", None) or str(error)
+    return f"{code}: {hint}" if hint else str(code)
+
+
+class Panel(QFrame):
+    """A white panel of the buyer screens."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setProperty("role", "panel")
+        self.box = QVBoxLayout(self)
+        self.box.setContentsMargins(32, 24, 32, 24)
+        self.box.setSpacing(16)
+
+
+class NoteLabel(QLabel):
+    """A message line that takes no room while it says nothing (refusals, staff notes)."""
+
+    def setText(self, text: str) -> None:  # noqa: N802 (Qt's name)
+        super().setText(text)
+        self.setVisible(bool(text))
+
+
+def note(role: str = "", *, state: str = "") -> NoteLabel:
+    widget = NoteLabel()
+    widget.setWordWrap(True)
+    widget.setVisible(False)
+    if role:
+        widget.setProperty("role", role)
+    if state:
+        widget.setProperty("state", state)
+    return widget
+
+
+def label(role: str = "", *, wrap: bool = True, state: str = "") -> QLabel:
+    widget = QLabel()
+    if role:
+        widget.setProperty("role", role)
+    if state:
+        widget.setProperty("state", state)
+    widget.setWordWrap(wrap)
+    return widget
+
+
+def set_state(widget: QWidget, state: str) -> None:
+    """Change a widget's ``state`` property and restyle it (a dynamic property needs a re-polish)."""
+    widget.setProperty("state", state)
+    widget.style().unpolish(widget)
+    widget.style().polish(widget)

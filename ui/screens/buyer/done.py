@@ -1,0 +1,356 @@
+"""办结: the e-certificate QR to keep, mailing for an absent co-owner, and the 好差评 evaluation.
+
+``enter(unit_code=...)``.
+
+- The e-certificate: the verification code the registration office issued
+  with the certificate (``certificates.recorded``), shown as a QR to photograph
+  or scan into the e-certificate app; never printed on screen as text.
+- 好差评: five levels (非常满意 满意 基本满意 不满意 非常不满意); for the two
+  lower ones a reason may be typed (optional). Sent with
+  ``evaluations.record_evaluation`` as the self-service actor: stored, audited,
+  synced as ``evaluation.recorded`` and counted in the supervision ledger.
+- Mailing: a holder present asks for the certificate to be mailed to an absent
+  co-owner (``mailing.request_mailing``, identified in person by typing their own
+  ID number on the keypad; recipient, phone and address in line edits). The
+  services allow it while the certificate is only recorded (one certificate per
+  unit in the store's state machine); once it has been bound or delivered the
+  form is not offered and the screen says mailing is arranged at the counter.
+  Free text uses the system input method: the Pinyin keyboard panel is the
+  shell's (a separate part of issue 10).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from kiosk.app import Kiosk
+from kiosk.services import certificates, evaluations, mailing
+from kiosk.services.staff import Actor
+
+from ui.context import AppContext
+from ui.qt import (
+    QButtonGroup, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QStackedWidget, Qt, QVBoxLayout, QWidget,
+)
+from ui.screens.base import Screen
+from ui.screens.buyer.common import Panel, label, note, plain_refusal, self_service_actor, set_state, staff_line
+from ui.screens.buyer.pay import qr_pixmap
+from ui.tasks import Task
+from ui.widgets.guard import GuardedButton
+from ui.widgets.keypad import IdKeypad
+
+LEVEL_CODES: tuple[str, ...] = tuple(code for code, _ in evaluations.LEVELS)
+QR_PX = 320
+
+
+@dataclass(frozen=True)
+class Closing:
+    """What the screen shows: the certificate number, the e-certificate token, whether mailing is possible."""
+
+    unit_code: str
+    certificate_no: str
+    e_cert_token: str
+    can_mail: bool
+    evaluated: bool
+
+
+def load_closing(kiosk: Kiosk, unit_code: str) -> Closing:
+    case = kiosk.case(unit_code)
+    cert = certificates.recorded(kiosk.store, unit_code) or {}
+    evaluated = evaluations.evaluated(kiosk.store, unit_code)
+    return Closing(unit_code, str(cert.get("certificate_no") or ""), str(cert.get("e_cert_token") or ""),
+                   case.registration.certificate_state == "recorded", evaluated)
+
+
+def send_evaluation(kiosk: Kiosk, actor: Actor, unit_code: str, level: str, reason: str) -> str:
+    return kiosk.run(evaluations.record_evaluation, actor, unit_code, level, reason or None).value
+
+
+def send_mailing(kiosk: Kiosk, actor: Actor, unit_code: str, requester: str, recipient: str, phone: str,
+                 address: str) -> str:
+    return kiosk.run(mailing.request_mailing, actor, unit_code, requester_id_number=requester,
+                     identified_by="in_person", recipient=recipient, phone=phone, address=address).value
+
+
+class DoneScreen(Screen):
+    """``enter(unit_code=str)``."""
+
+    name = "done"
+    audience = "buyer"
+    holds_personal_data = True
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.unit_code = ""
+        self.closing: Closing | None = None
+        self.level = ""
+        self.evaluated = False
+        self.mailed = False
+        self._task: Task | None = None
+
+        self.title = label("title", wrap=False)
+        self.qr = QLabel()
+        self.qr.setObjectName("e_certificate_qr")
+        self.qr.setFixedSize(QR_PX, QR_PX)
+        self.qr.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.qr_hint = label()
+        self.certificate = label(wrap=True)
+        self.mail_note = label("hint")
+        self.mail_button = GuardedButton()
+        self.mail_button.setMinimumSize(320, 80)
+        self.mail_button.clicked.connect(self.open_mailing)
+        left = Panel()
+        left.box.addWidget(self.qr, 0, Qt.AlignmentFlag.AlignHCenter)
+        left.box.addWidget(self.qr_hint)
+        left.box.addWidget(self.certificate)
+        left.box.addStretch(1)
+        left.box.addWidget(self.mail_note)
+        left.box.addWidget(self.mail_button)
+
+        # The evaluation: five level buttons, the optional reason for the lower two, send.
+        self.question = label("heading")
+        self.levels = QButtonGroup(self)
+        self.level_buttons: dict[str, QPushButton] = {}
+        grid = QGridLayout()
+        grid.setSpacing(16)
+        for n, code in enumerate(LEVEL_CODES):
+            button = QPushButton()
+            button.setCheckable(True)
+            button.setMinimumSize(240, 80)
+            button.clicked.connect(lambda _=False, c=code: self.choose(c))
+            self.levels.addButton(button)
+            self.level_buttons[code] = button
+            grid.addWidget(button, n // 2, n % 2)
+        self.reason_label = label()
+        self.reason = QLineEdit()
+        self.reason.setObjectName("reason")
+        self.reason.setMaxLength(evaluations.MAX_REASON)
+        self.reason.setMinimumHeight(80)
+        self.send_button = GuardedButton()
+        self.send_button.setProperty("role", "primary")
+        self.send_button.setMinimumSize(320, 96)
+        self.send_button.clicked.connect(self.send)
+        self.thanks = label(state="ok")
+        self.thanks.setObjectName("thanks")
+        evaluation = Panel()
+        evaluation.box.addWidget(self.question)
+        evaluation.box.addLayout(grid)
+        evaluation.box.addWidget(self.reason_label)
+        evaluation.box.addWidget(self.reason)
+        evaluation.box.addStretch(1)
+        evaluation.box.addWidget(self.thanks)
+        evaluation.box.addWidget(self.send_button, 0, Qt.AlignmentFlag.AlignRight)
+
+        # The mailing form: the requester's own ID number, then recipient, phone and address.
+        self.mail_heading = label("heading")
+        self.requester = IdKeypad(masked=True)
+        self.recipient = QLineEdit()
+        self.phone = QLineEdit()
+        self.address = QLineEdit()
+        self.field_labels = [label(wrap=False) for _ in range(3)]
+        for edit in (self.recipient, self.phone, self.address):
+            edit.setMinimumHeight(80)
+        self.mail_send = GuardedButton()
+        self.mail_send.setProperty("role", "primary")
+        self.mail_send.setMinimumSize(320, 96)
+        self.mail_send.clicked.connect(self.send_mailing)
+        self.mail_cancel = QPushButton()
+        self.mail_cancel.setMinimumSize(280, 96)
+        self.mail_cancel.clicked.connect(self.close_mailing)
+        fields = QVBoxLayout()
+        fields.setSpacing(8)
+        for caption, edit in zip(self.field_labels, (self.recipient, self.phone, self.address), strict=True):
+            fields.addWidget(caption)
+            fields.addWidget(edit)
+        fields.addStretch(1)
+        mail_buttons = QHBoxLayout()
+        mail_buttons.addWidget(self.mail_cancel)
+        mail_buttons.addSpacing(48)
+        mail_buttons.addWidget(self.mail_send)
+        fields.addLayout(mail_buttons)
+        form = Panel()
+        form.box.addWidget(self.mail_heading)
+        form_row = QHBoxLayout()
+        form_row.setSpacing(32)
+        form_row.addWidget(self.requester)
+        form_row.addLayout(fields, 1)
+        form.box.addLayout(form_row, 1)
+
+        # Two pages over the whole width: the code and the evaluation side by side, or the mailing
+        # form alone (it needs the width of the keypad and the fields).
+        overview = QWidget()
+        body = QHBoxLayout(overview)
+        body.setContentsMargins(0, 0, 0, 0)
+        body.setSpacing(32)
+        body.addWidget(left, 1)
+        body.addWidget(evaluation, 2)
+        self.right = QStackedWidget()
+        self.right.addWidget(overview)
+        self.right.addWidget(form)
+        self.evaluation_panel, self.mailing_panel = overview, form
+
+        self.message = note(state="error")
+        self.message.setObjectName("message")
+        self.staff_note = note("hint")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(48, 24, 48, 24)
+        layout.setSpacing(16)
+        layout.addWidget(self.title)
+        layout.addWidget(self.right, 1)
+        layout.addWidget(self.message)
+        layout.addWidget(self.staff_note)
+        self.retranslate()
+
+    # -- moments ---------------------------------------------------------------------------
+
+    def enter(self, **args: Any) -> None:
+        self.unit_code = str(args["unit_code"])
+        self._clear()
+        self._task = self.ctx.call(load_closing, self.unit_code)
+        self._task.succeeded.connect(self.show_closing)
+        self._task.failed.connect(self._refused)
+
+    def leave(self) -> None:
+        self._clear()
+        self.unit_code = ""
+
+    def _clear(self) -> None:
+        if self._task is not None:
+            self._task.cancel()
+        self._task = None
+        self.closing = None
+        self.level = ""
+        self.evaluated = self.mailed = False
+        self.mail_button.setEnabled(True)
+        self.qr.clear()
+        self.reason.clear()
+        self.requester.clear()
+        for edit in (self.recipient, self.phone, self.address):
+            edit.clear()
+        self.thanks.setText("")
+        self.message.setText("")
+        self.staff_note.setText("")
+        self.levels.setExclusive(False)
+        for button in self.level_buttons.values():
+            button.setChecked(False)
+            button.setEnabled(True)
+        self.levels.setExclusive(True)
+        self.right.setCurrentWidget(self.evaluation_panel)
+        self._render()
+
+    def subjects(self) -> set[str] | None:
+        return {self.unit_code} if self.unit_code else set()
+
+    def show_closing(self, closing: Closing) -> None:
+        self._task = None
+        self.closing = closing
+        if closing.e_cert_token:
+            self.qr.setPixmap(qr_pixmap(closing.e_cert_token, QR_PX))
+        if closing.evaluated:
+            self._evaluated()
+        self._render()
+
+    # -- the evaluation ----------------------------------------------------------------------
+
+    def choose(self, level: str) -> None:
+        self.level = level
+        self.message.setText("")
+        self._render()
+
+    def send(self) -> None:
+        if not self.level or self.closing is None:
+            return
+        reason = self.reason.text().strip() if self.level in evaluations.REASON_LEVELS else ""
+        self._task = self.ctx.call(send_evaluation, self_service_actor(self.ctx), self.unit_code, self.level, reason)
+        self._task.succeeded.connect(lambda _id: self._evaluated())
+        self._task.failed.connect(self._refused)
+
+    def _evaluated(self) -> None:
+        self._task = None
+        self.evaluated = True
+        self.thanks.setText(self.tr("Thank you. Your evaluation is recorded."))
+        for button in self.level_buttons.values():
+            button.setEnabled(False)
+        self.reason.clear()
+        self.send_button.setEnabled(False)
+
+    # -- mailing ----------------------------------------------------------------------------
+
+    def open_mailing(self) -> None:
+        self.message.setText("")
+        self.staff_note.setText("")
+        self.right.setCurrentWidget(self.mailing_panel)
+
+    def close_mailing(self) -> None:
+        self.requester.clear()
+        for edit in (self.recipient, self.phone, self.address):
+            edit.clear()
+        self.right.setCurrentWidget(self.evaluation_panel)
+
+    def send_mailing(self) -> None:
+        number = self.requester.number()
+        if number is None:
+            self.message.setText(self.tr("Please type your own ID number first."))
+            return
+        self._task = self.ctx.call(send_mailing, self_service_actor(self.ctx), self.unit_code, number,
+                                   self.recipient.text(), self.phone.text(), self.address.text())
+        self._task.succeeded.connect(self._mailed)
+        self._task.failed.connect(self._refused)
+
+    def _mailed(self, _request_id: object) -> None:
+        self._task = None
+        self.close_mailing()
+        self.mailed = True
+        self.mail_button.setEnabled(False)
+        self._render()
+
+    def _refused(self, error: object) -> None:
+        self._task = None
+        assert isinstance(error, BaseException)
+        self.message.setText(plain_refusal(error))
+        self.staff_note.setText(staff_line(error))
+
+    # -- texts -----------------------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        self.title.setText(self.tr("Handed over: congratulations on your new home"))
+        self.qr_hint.setText(self.tr("Keep this code: photograph it or scan it into the e-certificate app "
+                                     "to check your electronic certificate."))
+        self.mail_button.setText(self.tr("Mail the certificate"))
+        self.question.setText(self.tr("How satisfied are you with this service?"))
+        names = {"very_satisfied": self.tr("Very satisfied"), "satisfied": self.tr("Satisfied"),
+                 "basically_satisfied": self.tr("Basically satisfied"), "dissatisfied": self.tr("Dissatisfied"),
+                 "very_dissatisfied": self.tr("Very dissatisfied")}
+        for code, button in self.level_buttons.items():
+            button.setText(names[code])
+        self.reason_label.setText(self.tr("What went wrong? (optional)"))
+        self.send_button.setText(self.tr("Send evaluation"))
+        self.mail_heading.setText(self.tr("Mail the certificate: first type your own ID number"))
+        for caption, text in zip(self.field_labels, (self.tr("Recipient"), self.tr("Phone"),
+                                                     self.tr("Full postal address")), strict=True):
+            caption.setText(text)
+        self.mail_send.setText(self.tr("Send request"))
+        self.mail_cancel.setText(self.tr("Cancel"))
+        self._render()
+
+    def _render(self) -> None:
+        closing = self.closing
+        self.certificate.setText(self.tr("Certificate {number}").format(number=closing.certificate_no)
+                                 if closing and closing.certificate_no else "")
+        if closing is not None and not closing.e_cert_token:
+            self.qr.setText(self.tr("No e-certificate code yet"))
+        can_mail = bool(closing and closing.can_mail)
+        self.mail_button.setVisible(can_mail)
+        if self.mailed:
+            self.mail_note.setText(self.tr("The mailing request is sent. The tracking number comes by text message."))
+        elif can_mail or closing is None:
+            self.mail_note.setText("")
+        else:
+            self.mail_note.setText(self.tr("Mailing a certificate to an absent co-owner is arranged at the counter."))
+        lower = self.level in evaluations.REASON_LEVELS
+        self.reason_label.setVisible(lower)
+        self.reason.setVisible(lower)
+        self.send_button.setEnabled(bool(self.level) and not self.evaluated and closing is not None)
+        for code, button in self.level_buttons.items():
+            button.setProperty("role", "primary" if code == self.level else "")
+            set_state(button, "")

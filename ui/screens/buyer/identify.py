@@ -1,0 +1,479 @@
+"""识别身份: the buyer is identified by ID card, e-ID / contract QR, or the typed number.
+
+``enter()`` takes no arguments. Three ways, each one tap away at all times:
+
+- the card (default): the reader on its own bus waits ``prompt_seconds`` (10 s)
+  for a card; each round without one repeats the prompt, and after
+  ``alternatives_seconds`` (45 s) the other two ways are offered in words as
+  well. A bad read says what happened and keeps waiting;
+- the QR code: the camera's newest frame is decoded on the camera's bus, shown
+  as a preview with the found code outlined; the ID number is taken out of the
+  code's text by the services (``handover.id_number_from``);
+- the keypad: ``IdKeypad`` with its live check-character feedback.
+
+Every way ends in the same look-up on the store thread: the services parse the
+number as an identity document (an old 15-digit number is refused with
+``id_legacy15``) and return the buyer's cases; the screen goes to ``my_case``
+with them. The full number never reaches a widget (the keypad shows it while
+typed and is cleared on leave) and is not kept by the screen.
+"""
+
+from __future__ import annotations
+
+import threading
+from typing import Any
+
+import cv2
+import numpy as np
+
+from hardware.camera.base import Camera
+from hardware.devices import CameraDevice, CardReaderDevice
+from hardware.idcard.errors import NoCard
+from hardware.scanning.pipeline import DecoderPipeline
+from kiosk.app import Kiosk
+from kiosk.services.handover import id_number_from
+from kiosk.views.case import CaseOverview
+
+from ui.context import AppContext
+from ui.navigation import Navigator
+from ui.qt import (
+    QButtonGroup,
+    QColor,
+    QHBoxLayout,
+    QImage,
+    QLabel,
+    QPainter,
+    QPen,
+    QPixmap,
+    QPointF,
+    QPolygonF,
+    QPushButton,
+    QStackedWidget,
+    Qt,
+    QTimer,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+)
+from ui.screens.base import Screen
+from ui.screens.buyer.common import Panel, label, note, plain_refusal, set_state, staff_line
+from ui.tasks import Task
+from ui.widgets.guard import GuardedButton
+from ui.widgets.keypad import IdKeypad
+
+CARD, QR, KEYPAD = "card", "qr", "keypad"
+PREVIEW_SIZE = (960, 540)
+OUTLINE = QColor("#1b5e20")
+
+
+def find_cases(kiosk: Kiosk, method: str, value: str) -> list[CaseOverview]:
+    """On the store thread: the presented number (refused when not a current document), then its cases."""
+    number = id_number_from(method, value, today=kiosk.ctx.today())  # type: ignore[arg-type]
+    return kiosk.cases_for_buyer(number)
+
+
+def read_card_number(reader_device: CardReaderDevice, timeout: float) -> str:
+    """On the card reader's bus: wait up to ``timeout`` s for a card; only its number leaves the bus."""
+    with reader_device.open() as reader:
+        return reader.wait_for_card(timeout).id_number
+
+
+class CameraScan:
+    """The camera and its decoder, owned by the camera's bus thread (never touched elsewhere)."""
+
+    _open: dict[int, tuple[Camera, DecoderPipeline]] = {}
+    _lock = threading.Lock()
+
+    @classmethod
+    def grab(cls, device: CameraDevice) -> tuple[np.ndarray, list[str], list[tuple[float, float]]]:
+        """The newest frame (downscaled for the preview), the texts of its codes and the first code's corners."""
+        with cls._lock:
+            opened = cls._open.get(id(device))
+            if opened is None:
+                camera = device.open()
+                camera.start()
+                opened = cls._open[id(device)] = (camera, DecoderPipeline())
+        camera, pipeline = opened
+        image = camera.latest(2.0).image
+        texts = [s.text for s in pipeline.decode(image)]
+        corners: list[tuple[float, float]] = []
+        if texts:
+            found, points = cv2.QRCodeDetector().detect(image)
+            if found and points is not None:
+                height, width = image.shape[:2]
+                corners = [(float(x) / width, float(y) / height) for x, y in points.reshape(-1, 2)]
+        preview = cv2.resize(image, PREVIEW_SIZE, interpolation=cv2.INTER_AREA)
+        return preview, texts, corners
+
+    @classmethod
+    def stop(cls, device: CameraDevice) -> None:
+        with cls._lock:
+            opened = cls._open.pop(id(device), None)
+        if opened is not None:
+            opened[0].stop()
+
+
+def frame_pixmap(frame: np.ndarray, corners: list[tuple[float, float]]) -> QPixmap:
+    """A BGR frame as a pixmap, with the found code's outline drawn over it."""
+    rgb = np.ascontiguousarray(frame[:, :, ::-1]) if frame.ndim == 3 else np.ascontiguousarray(frame)
+    height, width = rgb.shape[:2]
+    fmt = QImage.Format.Format_RGB888 if rgb.ndim == 3 else QImage.Format.Format_Grayscale8
+    image = QImage(rgb.data, width, height, rgb.strides[0], fmt).copy()
+    pixmap = QPixmap.fromImage(image)
+    if len(corners) >= 4:
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(OUTLINE, 8))
+        painter.drawPolygon(QPolygonF([QPointF(x * width, y * height) for x, y in corners]))
+        painter.end()
+    return pixmap
+
+
+def navigator_of(widget: QWidget) -> Navigator | None:
+    parent = widget.parentWidget()
+    while parent is not None and not isinstance(parent, Navigator):
+        parent = parent.parentWidget()
+    return parent
+
+
+class IdentifyScreen(Screen):
+    """``enter()``: no arguments. Goes to ``my_case`` with ``cases=[CaseOverview, ...]``.
+
+    ``prompt_repeated`` fires each time the card prompt is said again (every ``prompt_seconds``
+    without a card), for the shell's voice prompt to replay it.
+    """
+
+    prompt_repeated = Signal()
+
+    name = "identify"
+    audience = "buyer"
+    holds_personal_data = True
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.prompt_seconds = 10.0
+        self.alternatives_seconds = 45.0
+        self.camera_interval_ms = 150
+        self.active = False
+        self.method = CARD
+        self.prompts = 0
+        self._card_task: Task | None = None
+        self._camera_task: Task | None = None
+        self._lookup: Task | None = None
+        self._waited = 0.0
+
+        self.title = label("title", wrap=False)
+        self.ways = QButtonGroup(self)
+        self.way_buttons: dict[str, QPushButton] = {}
+        ways = QVBoxLayout()
+        ways.setSpacing(24)
+        for way in (CARD, QR, KEYPAD):
+            button = GuardedButton()
+            button.setCheckable(True)
+            button.setMinimumSize(440, 120)
+            button.clicked.connect(lambda _=False, w=way: self.choose(w))
+            self.ways.addButton(button)
+            self.way_buttons[way] = button
+            ways.addWidget(button)
+        ways.addStretch(1)
+
+        # The card page: an animated hint (a pulsing card outline), the repeated prompt, alternatives.
+        self.card_hint = label("figure", wrap=False)
+        self.card_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.card_prompt = label("heading")
+        self.card_prompt.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.card_alternatives = label(state="warn")
+        self.card_alternatives.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        card_page = Panel()
+        card_page.box.addStretch(1)
+        card_page.box.addWidget(self.card_hint)
+        card_page.box.addWidget(self.card_prompt)
+        card_page.box.addWidget(self.card_alternatives)
+        card_page.box.addStretch(1)
+        self._pulse = QTimer(self)
+        self._pulse.setInterval(600)
+        self._pulse.timeout.connect(self._animate)
+        self._pulse_on = False
+
+        # The QR page: live preview with the outline, and what to show.
+        self.preview = QLabel()
+        self.preview.setObjectName("preview")
+        self.preview.setFixedSize(*PREVIEW_SIZE)
+        self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.preview.setProperty("role", "panel")  # a framed place where the picture will appear
+        self.qr_prompt = label("heading")
+        qr_page = Panel()
+        qr_page.box.addWidget(self.qr_prompt)
+        qr_page.box.addWidget(self.preview, 0, Qt.AlignmentFlag.AlignHCenter)
+        qr_page.box.addStretch(1)
+
+        # The keypad page.
+        self.keypad = IdKeypad()
+        self.keypad_continue = GuardedButton()
+        self.keypad_continue.setProperty("role", "primary")
+        self.keypad_continue.setMinimumSize(320, 96)
+        self.keypad_continue.setEnabled(False)
+        self.keypad.valid_changed.connect(self.keypad_continue.setEnabled)
+        self.keypad_continue.clicked.connect(self._typed)
+        keypad_page = Panel()
+        keypad_row = QHBoxLayout()
+        keypad_row.addWidget(self.keypad, 1)
+        keypad_row.addSpacing(32)
+        keypad_row.addWidget(self.keypad_continue, 0, Qt.AlignmentFlag.AlignBottom)
+        keypad_page.box.setContentsMargins(24, 8, 24, 8)
+        keypad_page.box.addLayout(keypad_row)
+
+        self.pages = QStackedWidget()
+        self.page_of = {CARD: card_page, QR: qr_page, KEYPAD: keypad_page}
+        for page in self.page_of.values():
+            self.pages.addWidget(page)
+
+        # What happened last (a bad read, nothing found), with the way forward; never dismissed by itself.
+        self.message = note(state="error")
+        self.message.setObjectName("message")
+        self.staff_note = note("hint")
+        self.staff_note.setObjectName("staff_note")
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(48, 32, 48, 32)
+        layout.setSpacing(24)
+        layout.addWidget(self.title)
+        body = QHBoxLayout()
+        body.setSpacing(32)
+        body.addLayout(ways)
+        body.addWidget(self.pages, 1)
+        layout.addLayout(body, 1)
+        layout.addWidget(self.message)
+        layout.addWidget(self.staff_note)
+        self.retranslate()
+        self._show_way(CARD)
+
+    # -- moments ---------------------------------------------------------------------------
+
+    def enter(self, **args: Any) -> None:
+        self.active = True
+        self._clear_message()
+        self.choose(CARD)
+
+    def leave(self) -> None:
+        self.active = False
+        self._pulse.stop()
+        for task in (self._card_task, self._camera_task, self._lookup):
+            if task is not None:
+                task.cancel()
+        self._card_task = self._camera_task = self._lookup = None
+        self._stop_camera()
+        self.keypad.clear()
+        self.preview.clear()
+        self._preview_placeholder()
+        self._clear_message()
+
+    def retranslate(self) -> None:
+        self.title.setText(self.tr("Who are you? Choose one way"))
+        self.way_buttons[CARD].setText(self.tr("Place ID card"))
+        self.way_buttons[QR].setText(self.tr("Show e-ID or contract QR"))
+        self.way_buttons[KEYPAD].setText(self.tr("Type ID number"))
+        self.card_prompt.setText(self.tr("Please place your ID card flat on the reader below the screen."))
+        self._render_alternatives()
+        self.qr_prompt.setText(self.tr("Hold the QR code of your electronic ID or of your contract "
+                                       "in front of the camera, about 20 cm away."))
+        self.keypad_continue.setText(self.tr("Continue"))
+        self._preview_placeholder()
+        self._animate_text()
+
+    def _preview_placeholder(self) -> None:
+        # Until the first frame arrives the frame says what is coming, not an empty box.
+        pixmap = self.preview.pixmap()
+        if pixmap is None or pixmap.isNull():
+            self.preview.setText(self.tr("The camera picture appears here."))
+
+    # -- choosing a way -------------------------------------------------------------------
+
+    def choose(self, way: str) -> None:
+        """Show one way and start its device; the others stop."""
+        self._clear_message()
+        self._show_way(way)
+        if not self.active:
+            return
+        if way == CARD:
+            self._waited = 0.0
+            self.prompts = 0
+            self._render_alternatives()
+            self._pulse.start()
+            self._wait_for_card()
+        else:
+            self._pulse.stop()
+        if way == QR:
+            self._next_frame()
+        else:
+            self._stop_camera()
+
+    def _show_way(self, way: str) -> None:
+        self.method = way
+        self.way_buttons[way].setChecked(True)
+        # The chosen way looks chosen (filled), not only checked.
+        for other, button in self.way_buttons.items():
+            button.setProperty("role", "primary" if other == way else "")
+            set_state(button, "")
+        self.pages.setCurrentWidget(self.page_of[way])
+
+    # -- the card -------------------------------------------------------------------------
+
+    def _wait_for_card(self) -> None:
+        if self._card_task is not None and not self._card_task.is_ended:
+            return
+        task = self.ctx.device("card_reader", read_card_number, self.prompt_seconds)
+        task.succeeded.connect(lambda number: self._look_up("card", str(number)))
+        task.failed.connect(self._card_failed)
+        self._card_task = task
+
+    def _card_failed(self, error: object) -> None:
+        self._card_task = None
+        if not (self.active and self.method == CARD):
+            return
+        if isinstance(error, NoCard):
+            # A round with no card: say it again, and after a while offer the other ways in words too.
+            self.prompts += 1
+            self._waited += self.prompt_seconds
+            self._render_alternatives()
+            self.prompt_repeated.emit()
+            self._wait_for_card()
+            return
+        assert isinstance(error, BaseException)
+        self._show_error(self._card_problem(error), error)
+        self._waited = self.alternatives_seconds
+        self._render_alternatives()
+        # A bad read is not the end: keep waiting for the card to be placed again.
+        QTimer.singleShot(1000, self, self._retry_card)
+
+    def _retry_card(self) -> None:
+        if self.active and self.method == CARD:
+            self._wait_for_card()
+
+    def _card_problem(self, error: BaseException) -> str:
+        code = getattr(error, "code", "")
+        if isinstance(error, LookupError) or code in ("device_unavailable", "unavailable"):
+            return self.tr("The card reader is not working right now. "
+                           "Please show your QR code or type your ID number instead.")
+        if code == "idcard_card_removed":
+            return self.tr("The card was moved while it was being read. Please place it again and hold it still.")
+        if code == "idcard_unknown_type":
+            return self.tr("This card cannot be read here. Please type your ID number instead.")
+        return self.tr("The card could not be read. Please place it again, or choose another way on the left.")
+
+    def alternatives_offered(self) -> bool:
+        return self._waited >= self.alternatives_seconds
+
+    def _render_alternatives(self) -> None:
+        if self.alternatives_offered():
+            self.card_alternatives.setText(self.tr(
+                "No card yet? You can also show your QR code or type your ID number: use the buttons on the left."))
+        elif self.prompts:
+            self.card_alternatives.setText(self.tr("Still waiting for your card."))
+        else:
+            self.card_alternatives.setText("")
+
+    def _animate(self) -> None:
+        self._pulse_on = not self._pulse_on
+        self._animate_text()
+
+    def _animate_text(self) -> None:
+        # A card sliding down onto the reader: two frames, shown in turn while waiting.
+        self.card_hint.setText(self.tr("ID card ▼") if self._pulse_on else self.tr("ID card ▽"))
+
+    # -- the camera -------------------------------------------------------------------------
+
+    def _next_frame(self) -> None:
+        if not (self.active and self.method == QR):
+            return
+        if self._camera_task is not None and not self._camera_task.is_ended:
+            return
+        task = self.ctx.device("camera", CameraScan.grab)
+        task.succeeded.connect(self._frame)
+        task.failed.connect(self._camera_failed)
+        self._camera_task = task
+
+    def _frame(self, result: tuple[np.ndarray, list[str], list[tuple[float, float]]]) -> None:
+        self._camera_task = None
+        if not (self.active and self.method == QR):
+            return
+        frame, texts, corners = result
+        self.preview.setPixmap(frame_pixmap(frame, corners))
+        if texts:
+            self._look_up("eid_qr", texts[0])
+            return
+        QTimer.singleShot(self.camera_interval_ms, self, self._next_frame)
+
+    def _camera_failed(self, error: object) -> None:
+        self._camera_task = None
+        if not (self.active and self.method == QR):
+            return
+        assert isinstance(error, BaseException)
+        self._show_error(self.tr("The camera is not working right now. "
+                                 "Please place your ID card or type your ID number instead."), error)
+
+    def _stop_camera(self) -> None:
+        device = self.ctx.devices.get("camera")
+        if isinstance(device, CameraDevice):
+            self.ctx.device("camera", CameraScan.stop)
+
+    # -- the keypad -------------------------------------------------------------------------
+
+    def _typed(self) -> None:
+        number = self.keypad.number()
+        if number is not None:
+            self._look_up("typed", number)
+
+    # -- the look-up --------------------------------------------------------------------------
+
+    def _look_up(self, method: str, value: str) -> None:
+        self._card_task = None
+        if not self.active:
+            return
+        self._clear_message()
+        self.keypad_continue.setEnabled(False)
+        task = self.ctx.call(find_cases, method, value)
+        task.succeeded.connect(lambda cases: self._found(method, cases))
+        task.failed.connect(lambda error: self._not_found(method, error))
+        self._lookup = task
+
+    def _found(self, method: str, cases: list[CaseOverview]) -> None:
+        self._lookup = None
+        if not self.active:
+            return
+        if not cases:
+            self._show_error(self.tr("No home purchase was found for this ID number at this terminal. "
+                                     "Please check the number, or ask staff at the counter."), None)
+            self._resume(method)
+            return
+        self.keypad.clear()
+        nav = navigator_of(self)
+        if nav is not None:
+            nav.go("my_case", cases=list(cases))
+
+    def _not_found(self, method: str, error: object) -> None:
+        self._lookup = None
+        if not self.active:
+            return
+        assert isinstance(error, BaseException)
+        self._show_error(plain_refusal(error), error)
+        self._resume(method)
+
+    def _resume(self, method: str) -> None:
+        """After a refusal the same way is ready again (never a dead end)."""
+        self.keypad_continue.setEnabled(self.keypad.number() is not None)
+        if method == "card":
+            QTimer.singleShot(1000, self, self._retry_card)
+        elif method == "eid_qr":
+            QTimer.singleShot(1000, self, self._next_frame)
+
+    # -- messages ----------------------------------------------------------------------------
+
+    def _show_error(self, text: str, error: BaseException | None) -> None:
+        self.message.setText(text)
+        set_state(self.message, "error")
+        self.staff_note.setText(staff_line(error) if error is not None else "")
+
+    def _clear_message(self) -> None:
+        self.message.setText("")
+        self.staff_note.setText("")

@@ -1,0 +1,311 @@
+"""我的办理: each unit of the buyer, what is done, what is still missing and the next step.
+
+``enter(cases=[CaseOverview, ...])`` (from ``identify``) or
+``enter(unit_codes=[...])`` (coming back from a step: loaded again, fresh).
+One unit a page, with page buttons when the buyer has several.
+
+Language of what is missing: the views give each missing thing a stable
+``code``, its Chinese ``reason`` / ``next_action`` and the services' English
+``detail``. In Chinese the screen shows the views' own text (one wording for
+the counter and the buyer). In English it shows ``detail`` and the next step
+from this catalog, keyed by the code (``NEXT_STEP_EN``: English source strings
+whose Chinese translations in ``buyer_zh_CN.ts`` are the views' wording); a code
+this catalog does not know shows ``detail`` alone. Nothing is invented here:
+the codes and their order come from ``kiosk.views.case``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from kiosk.app import ChangeBatch, Kiosk
+from kiosk.views.case import CaseOverview
+
+from ui.context import AppContext
+from ui.i18n import current_language
+from ui.qt import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from ui.screens.base import Screen
+from ui.screens.buyer.common import Panel, label, note, plain_refusal, staff_line
+from ui.screens.buyer.identify import navigator_of
+from ui.tasks import Task
+from ui.widgets.guard import GuardedButton
+
+# What a page can offer the buyer to do.
+READ_CONTRACT, SIGN_HANDOVER, PAY, DONE = "contract", "handover", "pay", "done"
+# The screen each action opens: a button shows only when the shell has that screen.
+TARGET = {READ_CONTRACT: "read_sign", SIGN_HANDOVER: "read_sign", PAY: "pay", DONE: "done"}
+
+
+def load_cases(kiosk: Kiosk, unit_codes: list[str]) -> list[CaseOverview]:
+    return [kiosk.case(code) for code in unit_codes]
+
+
+def actions_for(case: CaseOverview) -> list[str]:
+    """What the buyer can do here now for this case (the services still decide when it is done)."""
+    actions = []
+    if case.contract is not None and case.contract.state == "draft":
+        actions.append(READ_CONTRACT)
+    if case.handover is not None and case.handover.state == "checked":
+        actions.append(SIGN_HANDOVER)
+    if any(m.code == "unpaid" for m in case.missing) and (case.order is None or case.order.state == "open"):
+        actions.append(PAY)
+    if case.stage == "delivered":
+        actions.append(DONE)
+    return actions
+
+
+class MyCaseScreen(Screen):
+    """``enter(cases=[CaseOverview, ...])`` or ``enter(unit_codes=[str, ...])``."""
+
+    name = "my_case"
+    audience = "buyer"
+    holds_personal_data = True
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.cases: list[CaseOverview] = []
+        self.index = 0
+        self._task: Task | None = None
+        self.title = label("title", wrap=False)
+        self.unit = label("heading")
+        self.unit.setObjectName("unit")
+        self.stage = label()
+        self.done_heading = label("heading", wrap=False)
+        self.done_list = label()
+        self.done_list.setObjectName("done_list")
+        self.missing_heading = label("heading", wrap=False)
+        self.missing_list = label()
+        self.missing_list.setObjectName("missing_list")
+        self.error = note(state="error")
+        self.error.setObjectName("error")
+        self.staff_note = note("hint")
+        self.action_row = QHBoxLayout()
+        self.action_row.setSpacing(24)
+        self.action_row.addStretch(1)
+        self.action_buttons: dict[str, GuardedButton] = {}
+        for action in (READ_CONTRACT, SIGN_HANDOVER, PAY, DONE):
+            button = GuardedButton()
+            button.setProperty("role", "primary")
+            button.setMinimumSize(320, 96)
+            button.clicked.connect(lambda _=False, a=action: self.act(a))
+            self.action_buttons[action] = button
+            self.action_row.addWidget(button)
+        # Page buttons are plain: two quick taps turn two pages (not a double submit).
+        self.previous_button = QPushButton()
+        self.next_button = QPushButton()
+        self.page_label = label(wrap=False)
+        for pager_button in (self.previous_button, self.next_button):
+            pager_button.setMinimumSize(200, 80)
+        self.previous_button.clicked.connect(lambda: self.turn(-1))
+        self.next_button.clicked.connect(lambda: self.turn(1))
+
+        panel = Panel()
+        # The unit and the page buttons share the top row; the actions keep the bottom row to themselves.
+        heading = QHBoxLayout()
+        heading.setSpacing(16)
+        heading.addWidget(self.unit, 1)
+        heading.addWidget(self.previous_button)
+        heading.addWidget(self.page_label)
+        heading.addWidget(self.next_button)
+        panel.box.addLayout(heading)
+        panel.box.addWidget(self.stage)
+        columns = QHBoxLayout()
+        columns.setSpacing(48)
+        done = QVBoxLayout()
+        done.setSpacing(8)
+        done.addWidget(self.done_heading)
+        done.addWidget(self.done_list)
+        done.addStretch(1)
+        missing = QVBoxLayout()
+        missing.setSpacing(8)
+        missing.addWidget(self.missing_heading)
+        missing.addWidget(self.missing_list)
+        missing.addStretch(1)
+        columns.addLayout(done, 1)
+        columns.addLayout(missing, 3)
+        panel.box.addLayout(columns, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(48, 24, 48, 24)
+        layout.setSpacing(16)
+        layout.addWidget(self.title)
+        layout.addWidget(panel, 1)
+        layout.addWidget(self.error)
+        layout.addWidget(self.staff_note)
+        layout.addLayout(self.action_row)
+        self.retranslate()
+
+    # -- moments ---------------------------------------------------------------------------
+
+    def enter(self, **args: Any) -> None:
+        self.index = 0
+        cases = args.get("cases")
+        if cases is not None:
+            self.show_cases(list(cases))
+        else:
+            self.show_cases([])
+            self.load(list(args.get("unit_codes", ())))
+
+    def load(self, unit_codes: list[str]) -> None:
+        if not unit_codes:
+            return
+        self._task = self.ctx.call(load_cases, unit_codes)
+        self._task.succeeded.connect(self.show_cases)
+        self._task.failed.connect(self._failed)
+
+    def leave(self) -> None:
+        if self._task is not None:
+            self._task.cancel()
+        self._task = None
+        self.cases = []
+        self.index = 0
+        self.error.setText("")
+        self.staff_note.setText("")
+        self._render()
+
+    def subjects(self) -> set[str] | None:
+        return {c.unit_code for c in self.cases}
+
+    def refresh(self, batch: ChangeBatch) -> None:
+        self.load([c.unit_code for c in self.cases])
+
+    def show_cases(self, cases: list[CaseOverview]) -> None:
+        self.cases = cases
+        self.index = min(self.index, max(0, len(cases) - 1))
+        self._render()
+
+    def turn(self, step: int) -> None:
+        self.index = max(0, min(len(self.cases) - 1, self.index + step))
+        self._render()
+
+    def act(self, action: str) -> None:
+        if not self.cases:
+            return
+        case = self.cases[self.index]
+        nav = navigator_of(self)
+        if nav is None:
+            return
+        if action == READ_CONTRACT:
+            nav.go("read_sign", unit_code=case.unit_code, document="contract")
+        elif action == SIGN_HANDOVER:
+            nav.go("read_sign", unit_code=case.unit_code, document="handover")
+        elif action == PAY:
+            nav.go("pay", unit_code=case.unit_code)
+        else:
+            nav.go("done", unit_code=case.unit_code)
+
+    def _failed(self, error: object) -> None:
+        assert isinstance(error, BaseException)
+        self.error.setText(plain_refusal(error))
+        self.staff_note.setText(staff_line(error))
+
+    # -- texts -----------------------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        self.title.setText(self.tr("Your home purchase"))
+        self.done_heading.setText(self.tr("Done"))
+        self.missing_heading.setText(self.tr("Still missing, and what to do"))
+        self.action_buttons[READ_CONTRACT].setText(self.tr("Read and sign the contract"))
+        self.action_buttons[SIGN_HANDOVER].setText(self.tr("Read and sign the handover papers"))
+        self.action_buttons[PAY].setText(self.tr("Pay taxes and fees"))
+        self.action_buttons[DONE].setText(self.tr("Certificate and evaluation"))
+        self.previous_button.setText(self.tr("Previous unit"))
+        self.next_button.setText(self.tr("Next unit"))
+        self._render()
+
+    def stage_text(self, stage: str) -> str:
+        return {
+            "blocked": self.tr("Not ready for handover yet."),
+            "ready": self.tr("Ready for handover: please go to the counter with every co-owner."),
+            "in_handover": self.tr("Your handover is under way."),
+            "delivered": self.tr("Handed over. Your certificate is ready to keep."),
+        }.get(stage, stage)
+
+    def next_step_en(self, code: str) -> str:
+        """The next step in English by the views' code (see the module docstring); '' when unknown."""
+        steps = {
+            "project_not_eligible": self.tr("Wait for the project's joint acceptance and first registration."),
+            "contract_not_filed": self.tr("Sign the contract and wait for its filing number."),
+            "unpaid": self.tr("Pay with the payment code; confirmation takes minutes."),
+            "not_registered": self.tr("Wait for the registration office's result."),
+            "developer_restricted": self.tr("A supervisor may allow it with a written reason. Please ask staff."),
+            "keys_not_ready": self.tr("The developer confirms the keys when the flat is ready."),
+            "holder_missing": self.tr("Every co-owner comes in person, or an agent with an authorisation."),
+            "handover_not_started": self.tr("Go to the counter with every co-owner to start the handover."),
+            "handover_not_checked": self.tr("Staff identify every co-owner, then check the case."),
+            "papers_not_signed": self.tr("Every co-owner present signs both papers."),
+            "certificate_not_bound": self.tr("Staff bind your certificate to the case."),
+            "receipt_not_issued": self.tr("Staff print your receipt."),
+            "keys_not_handed": self.tr("Staff hand over your keys."),
+            "delivery_not_confirmed": self.tr("Staff confirm the delivery."),
+        }
+        return steps.get(code, "")
+
+    def reason_en(self, code: str) -> str:
+        """What is missing in plain English by the views' code; '' when unknown (then ``detail`` shows)."""
+        reasons = {
+            "project_not_eligible": self.tr("The project is not registered for handover yet."),
+            "contract_not_filed": self.tr("The sale contract is not signed and filed yet."),
+            "unpaid": self.tr("Taxes and fees are not all paid and confirmed yet."),
+            "not_registered": self.tr("The transfer registration is not recorded yet."),
+            "developer_restricted": self.tr("The developer is under a credit restriction."),
+            "keys_not_ready": self.tr("The keys are not ready yet."),
+            "holder_missing": self.tr("Not every co-owner is here."),
+            "handover_not_started": self.tr("The handover has not started yet."),
+            "handover_not_checked": self.tr("The handover checks are not done yet."),
+            "papers_not_signed": self.tr("The handover papers are not signed yet."),
+            "certificate_not_bound": self.tr("Your certificate is not ready at the counter yet."),
+            "receipt_not_issued": self.tr("The receipt is not printed yet."),
+            "keys_not_handed": self.tr("The keys are not handed over yet."),
+            "delivery_not_confirmed": self.tr("The delivery is not confirmed yet."),
+        }
+        return reasons.get(code, "")
+
+    def passed_en(self, check: str) -> str:
+        passed = {
+            "project_not_eligible": self.tr("The project is registered."),
+            "contract_not_filed": self.tr("The contract is filed."),
+            "unpaid": self.tr("Taxes and fees are paid."),
+            "not_registered": self.tr("The transfer is registered."),
+            "developer_restricted": self.tr("The developer is in good standing."),
+            "keys_not_ready": self.tr("The keys are ready."),
+            "holder_missing": self.tr("Every co-owner is here."),
+        }
+        return passed.get(check, check)
+
+    def _render(self) -> None:
+        has = bool(self.cases)
+        for widget in (self.previous_button, self.next_button, self.page_label):
+            widget.setVisible(len(self.cases) > 1)
+        if not has:
+            for widget in (self.unit, self.stage, self.done_list, self.missing_list):
+                widget.setText("")
+            for button in self.action_buttons.values():
+                button.setVisible(False)
+            return
+        case = self.cases[self.index]
+        chinese = current_language() != "en"
+        self.unit.setText(self.tr("{project}, building {building}, room {room}").format(
+            project=case.project_name, building=case.building.lstrip("0") or "0",
+            room=case.room.lstrip("0") or "0"))
+        self.stage.setText(self.stage_text(case.stage))
+        done = [g.reason if chinese else self.passed_en(g.check) for g in case.gates if g.passed]
+        if case.stage == "delivered":
+            done.append(self.tr("Delivered"))
+        self.done_list.setText("\n".join(f"✓ {line}" for line in done) or self.tr("Nothing yet."))
+        lines = []
+        for n, m in enumerate(case.missing, start=1):
+            if chinese:
+                lines.append(f"{n}. {m.reason}\n  → {m.next_action}")
+            else:
+                step = self.next_step_en(m.code)
+                lines.append(f"{n}. {self.reason_en(m.code) or m.detail}" + (f"\n  → {step}" if step else ""))
+        self.missing_list.setText("\n".join(lines) or self.tr("Nothing is missing."))
+        self.page_label.setText(self.tr("Unit {n} of {total}").format(n=self.index + 1, total=len(self.cases)))
+        self.previous_button.setEnabled(self.index > 0)
+        self.next_button.setEnabled(self.index < len(self.cases) - 1)
+        available = actions_for(case)
+        nav = navigator_of(self)
+        screens = set(nav.names()) if nav is not None else set()
+        for action, button in self.action_buttons.items():
+            button.setVisible(action in available and TARGET[action] in screens)
+

@@ -1,0 +1,311 @@
+"""缴费 (一码缴费): the one payment QR, the items per payee, a 300 s countdown, live confirmation.
+
+``enter(unit_code=...)``.
+
+The order: the unit's current order (``Kiosk.current_order``). When the unit has
+none yet the screen opens it with ``payments.create_order`` as the self-service
+actor (``common.self_service_actor``: the services let a system actor act, the
+audit log names it, and the order is the same one staff would make: one
+payment code, the fees by the rule in force today). A refusal (a training unit
+outside a training session, a partly refunded order...) shows its plain
+sentence and hint and sends the buyer to staff.
+
+Live confirmation: ``subjects()`` is the order id and the unit code, so the
+change feed (polled every 500 ms, inside ux.md's 2-3 s) reloads the order the
+moment the sync agent applies a platform confirmation; each item shows its
+state, and when all are confirmed the countdown stops and the way back to the
+case opens. The countdown (``COUNTDOWN_SECONDS``, a reminder at
+``REMINDER_SECONDS`` left) ends on a page that offers a new countdown for the
+same code and says what to do when paid but not yet confirmed: the payment
+is not lost, confirmations arrive within minutes, the buyer may come back later.
+"""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+import segno
+
+from kiosk.app import ChangeBatch, Kiosk
+from kiosk.services import payments
+from kiosk.services.staff import Actor
+from kiosk.views.order import OrderView
+
+from ui.context import AppContext
+from ui.i18n import current_language
+from ui.qt import QHBoxLayout, QLabel, QPixmap, Qt, QTimer, QVBoxLayout, QWidget, Signal
+from ui.screens.base import Screen
+from ui.screens.buyer.common import Panel, label, note, plain_refusal, self_service_actor, set_state, staff_line
+from ui.screens.buyer.identify import navigator_of
+from ui.tasks import Task
+from ui.widgets.guard import GuardedButton
+
+COUNTDOWN_SECONDS = 300
+REMINDER_SECONDS = 60
+QR_PX = 420
+
+
+def open_order(kiosk: Kiosk, actor: Actor, unit_code: str) -> OrderView:
+    """On the store thread: the unit's current order, opened by the self-service actor when there is none."""
+    order = kiosk.current_order(unit_code)
+    if order is not None:
+        return order
+    order_id = kiosk.run(payments.create_order, actor, unit_code).value
+    return kiosk.order(order_id)
+
+
+def reload_order(kiosk: Kiosk, order_id: str) -> OrderView:
+    return kiosk.order(order_id)
+
+
+def qr_pixmap(text: str, size: int = QR_PX) -> QPixmap:
+    """The payment code as a QR picture (segno), scaled to ``size`` without smoothing the modules."""
+    buffer = io.BytesIO()
+    segno.make(text, error="m", micro=False).save(buffer, kind="png", scale=10, border=4)
+    pixmap = QPixmap()
+    pixmap.loadFromData(buffer.getvalue(), "PNG")
+    return pixmap.scaled(size, size, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.FastTransformation)
+
+
+class PayScreen(Screen):
+    """``enter(unit_code=str)``.
+
+    ``payment_pending(bool)``: True while the countdown runs (ux.md: idle timers pause while a
+    payment is pending, it has its own time limit), False when paid, timed out or left. The shell
+    connects it to ``IdleTimer.pause("payment")`` / ``resume("payment")``.
+    """
+
+    payment_pending = Signal(bool)
+
+    name = "pay"
+    audience = "buyer"
+    holds_personal_data = True
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.unit_code = ""
+        self.order: OrderView | None = None
+        self.seconds_left = COUNTDOWN_SECONDS
+        self.timed_out = False
+        self._task: Task | None = None
+        self._clock = QTimer(self)
+        self._clock.setInterval(1000)
+        self._clock.timeout.connect(self.tick)
+
+        self.title = label("title", wrap=False)
+        self.qr = QLabel()
+        self.qr.setObjectName("payment_qr")
+        self.qr.setFixedSize(QR_PX, QR_PX)
+        self.qr.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.code = label(wrap=False)
+        self.code.setObjectName("payment_code")
+        self.scan_hint = label()
+        left = QVBoxLayout()
+        left.addWidget(self.qr, 0, Qt.AlignmentFlag.AlignHCenter)
+        left.addWidget(self.code, 0, Qt.AlignmentFlag.AlignHCenter)
+        left.addWidget(self.scan_hint)
+        left.addStretch(1)
+
+        self.total = label("figure", wrap=False)
+        self.total.setObjectName("total")
+        self.items = label()
+        self.items.setObjectName("items")
+        self.countdown = label("heading", wrap=False)
+        self.countdown.setObjectName("countdown")
+        self.status = label()
+        self.status.setObjectName("status")
+        right = QVBoxLayout()
+        right.setSpacing(16)
+        right.addWidget(self.total)
+        right.addWidget(self.items)
+        right.addStretch(1)
+        right.addWidget(self.countdown)
+        right.addWidget(self.status)
+
+        panel = Panel()
+        columns = QHBoxLayout()
+        columns.setSpacing(48)
+        columns.addLayout(left)
+        columns.addLayout(right, 1)
+        panel.box.addLayout(columns)
+
+        self.message = note(state="error")
+        self.message.setObjectName("message")
+        self.staff_note = note("hint")
+        self.retry_button = GuardedButton()
+        self.retry_button.setMinimumSize(320, 96)
+        self.retry_button.clicked.connect(self.retry)
+        self.back_button = GuardedButton()
+        self.back_button.setProperty("role", "primary")
+        self.back_button.setMinimumSize(320, 96)
+        self.back_button.clicked.connect(self.back_to_case)
+        buttons = QHBoxLayout()
+        buttons.setSpacing(24)
+        buttons.addWidget(self.retry_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.back_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(48, 24, 48, 24)
+        layout.setSpacing(16)
+        layout.addWidget(self.title)
+        layout.addWidget(panel, 1)
+        layout.addWidget(self.message)
+        layout.addWidget(self.staff_note)
+        layout.addLayout(buttons)
+        self.retranslate()
+        self._render()
+
+    # -- moments ---------------------------------------------------------------------------
+
+    def enter(self, **args: Any) -> None:
+        self.unit_code = str(args["unit_code"])
+        self._forget()
+        self._task = self.ctx.call(open_order, self_service_actor(self.ctx), self.unit_code)
+        self._task.succeeded.connect(self.show_order)
+        self._task.failed.connect(self._refused)
+
+    def leave(self) -> None:
+        self._forget()
+        self.unit_code = ""
+        self._render()
+
+    def _forget(self) -> None:
+        if self._task is not None:
+            self._task.cancel()
+        self._task = None
+        self._stop_countdown()
+        self.order = None
+        self.timed_out = False
+        self.seconds_left = COUNTDOWN_SECONDS
+        self.qr.clear()
+        self.message.setText("")
+        self.staff_note.setText("")
+
+    def subjects(self) -> set[str] | None:
+        return {s for s in (self.unit_code, self.order.order_id if self.order else "") if s}
+
+    def refresh(self, batch: ChangeBatch) -> None:
+        self._reload()
+
+    def _reload(self) -> None:
+        if self.order is None:
+            return
+        task = self.ctx.call(reload_order, self.order.order_id)
+        task.succeeded.connect(self.show_order)
+        self._task = task
+
+    # -- the order -------------------------------------------------------------------------
+
+    def show_order(self, order: OrderView) -> None:
+        self._task = None
+        first = self.order is None or self.order.order_id != order.order_id
+        self.order = order
+        if first:
+            self.qr.setPixmap(qr_pixmap(order.payment_code))
+            self._start_countdown()
+        if self.paid():
+            self._stop_countdown()
+        self._render()
+
+    def paid(self) -> bool:
+        return self.order is not None and self.order.all_confirmed
+
+    def _refused(self, error: object) -> None:
+        self._task = None
+        assert isinstance(error, BaseException)
+        self.message.setText(plain_refusal(error))
+        self.staff_note.setText(staff_line(error))
+        self._render()
+
+    # -- the countdown -----------------------------------------------------------------------
+
+    def _start_countdown(self) -> None:
+        self.seconds_left = COUNTDOWN_SECONDS
+        self.timed_out = False
+        self._clock.start()
+        self.payment_pending.emit(True)
+
+    def _stop_countdown(self) -> None:
+        if self._clock.isActive():
+            self._clock.stop()
+            self.payment_pending.emit(False)
+
+    def tick(self) -> None:
+        """One second of the countdown (the timer's interval; tests shorten it)."""
+        if self.order is None or self.paid():
+            self._stop_countdown()
+            return
+        self.seconds_left = max(0, self.seconds_left - 1)
+        if self.seconds_left == 0:
+            self._stop_countdown()
+            self.timed_out = True
+        self._render()
+
+    def retry(self) -> None:
+        """A new countdown for the same code (the order stays; paying twice is not possible)."""
+        if self.order is None:
+            if self.unit_code:
+                self.enter(unit_code=self.unit_code)
+            return
+        self._start_countdown()
+        self._reload()
+        self._render()
+
+    def back_to_case(self) -> None:
+        nav = navigator_of(self)
+        if nav is not None and "my_case" in nav.names() and self.unit_code:
+            nav.go("my_case", unit_codes=[self.unit_code])
+
+    # -- texts -----------------------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        self.title.setText(self.tr("Pay taxes and fees with one code"))
+        self.scan_hint.setText(self.tr("Scan with a bank app, WeChat or Alipay. One payment pays every item."))
+        self.back_button.setText(self.tr("Back to my case"))
+        self._render()
+
+    def _render(self) -> None:
+        order = self.order
+        self.code.setText(self.tr("Payment code {code}").format(code=order.payment_code) if order else "")
+        self.total.setText(self.tr("Total ¥{amount}").format(amount=order.total_text) if order else "")
+        # Payees by their code in English; in Chinese the view's own names. Fee names stay as issued.
+        chinese = current_language() != "en"
+        payees = {"tax_bureau": self.tr("Tax bureau"), "registration_office": self.tr("Registration office"),
+                  "maintenance_fund": self.tr("Maintenance fund account")}
+        lines = []
+        for item in order.items if order else ():
+            state = self.tr("confirmed ✓") if item.state == "confirmed" else self.tr("waiting")
+            lines.append(self.tr("{payee}: {name} ¥{amount} ({state})").format(
+                payee=item.payee_name if chinese else payees.get(item.payee, item.payee_name), name=item.name, amount=item.amount_text, state=state))
+        self.items.setText("\n".join(lines))
+        self.retry_button.setVisible(order is None and bool(self.message.text()) or self.timed_out)
+        self.retry_button.setText(self.tr("Show the code again") if self.timed_out else self.tr("Try again"))
+        self.back_button.setVisible(bool(self.unit_code))
+        if order is None:
+            self.countdown.setText("")
+            self.status.setText(self.tr("Preparing your payment code…") if self.unit_code and not
+                                self.message.text() else "")
+            return
+        if self.paid():
+            self.countdown.setText(self.tr("Paid: every item is confirmed."))
+            set_state(self.countdown, "ok")
+            self.status.setText(self.tr("Thank you. Go back to your case for the next step."))
+            return
+        if self.timed_out:
+            self.countdown.setText(self.tr("The time for this code is up."))
+            set_state(self.countdown, "warn")
+            self.status.setText(self.tr(
+                "Paid already? Your payment is not lost: the confirmation can take a few minutes. "
+                "You may come back later, or ask staff to check. Not paid yet? Show the code again."))
+            return
+        minutes, seconds = divmod(self.seconds_left, 60)
+        self.countdown.setText(self.tr("Time left {m}:{s:02d}").format(m=minutes, s=seconds))
+        if self.seconds_left <= REMINDER_SECONDS:
+            set_state(self.countdown, "warn")
+            self.status.setText(self.tr("Less than a minute left. After paying, please wait here for the "
+                                        "confirmation."))
+        else:
+            set_state(self.countdown, "")
+            self.status.setText(self.tr("Waiting for the payment confirmation…"))
+
