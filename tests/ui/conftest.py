@@ -21,3 +21,20 @@ def en(qapp: object) -> Iterator[None]:
     i18n.switch_language("en")
     yield
     i18n.switch_language("zh_CN")
+
+
+@pytest.fixture(autouse=True)
+def _restore_app_style(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Each test starts with the app's font and style sheet as the one before it found them.
+
+    A test that renders in large-text buyer sizes would otherwise leave them on the app, and
+    widgets built by the next test would size themselves from those fonts.
+    """
+    if "qapp" not in request.fixturenames:
+        yield
+        return
+    app = request.getfixturevalue("qapp")
+    font, sheet = app.font(), app.styleSheet()
+    yield
+    app.setStyleSheet(sheet)
+    app.setFont(font)

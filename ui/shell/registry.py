@@ -18,7 +18,6 @@ from typing import Any
 
 from kiosk.app import Kiosk
 from ui.screens.base import Screen
-from ui.screens.counter import QueueScreen, StaffLoginScreen
 from ui.shell.technician import TechnicianScreen
 from ui.shell.welcome import WelcomeScreen
 
@@ -39,6 +38,4 @@ class Entry:
 SCREENS: list[Entry] = [
     Entry(WelcomeScreen),
     Entry(TechnicianScreen, staff_id="T001"),
-    Entry(StaffLoginScreen),
-    Entry(QueueScreen, staff_id="S001"),
 ]
