@@ -89,33 +89,47 @@ class TrainingBanner(Retranslating, QLabel):
         self.setText(self.tr("Training mode: practice data only, nothing done here is real"))
 
 
-class CallStaffPanel(Retranslating, QFrame):
-    """What 呼叫工作人员 shows: stay here, someone is coming; a large button to go on."""
+class MessagePanel(Retranslating, QFrame):
+    """A full panel over the screen: a heading, a line of what to do, an optional small staff
+    line, and one large button that dismisses it. Subclasses give the texts in ``retranslate``."""
 
     dismissed = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, panel_name: str, prefix: str, parent: QWidget | None = None, *,
+                 staff_line: bool = False) -> None:
         super().__init__(parent)
-        self.setObjectName("call_staff_panel")
+        self.setObjectName(panel_name)
         self.setProperty("role", "panel")
         self.message = QLabel()
-        self.message.setObjectName("call_staff_message")
+        self.message.setObjectName(f"{prefix}_message")
         self.message.setProperty("role", "heading")
         self.message.setWordWrap(True)
         self.detail = QLabel()
-        self.detail.setObjectName("call_staff_detail")
+        self.detail.setObjectName(f"{prefix}_detail")
         self.detail.setWordWrap(True)
         self.ok_button = GuardedButton()
-        self.ok_button.setObjectName("call_staff_ok")
+        self.ok_button.setObjectName(f"{prefix}_ok")
         self.ok_button.setProperty("role", "primary")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(48, 48, 48, 48)
         layout.setSpacing(24)
         layout.addWidget(self.message)
         layout.addWidget(self.detail)
+        if staff_line:
+            self.staff_line = QLabel()
+            self.staff_line.setObjectName(f"{prefix}_code")
+            self.staff_line.setProperty("role", "hint")
+            layout.addWidget(self.staff_line)
         layout.addWidget(self.ok_button)
         self.ok_button.clicked.connect(self.dismissed)
         self.retranslate()
+
+
+class CallStaffPanel(MessagePanel):
+    """What 呼叫工作人员 shows: stay here, someone is coming; a large button to go on."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("call_staff_panel", "call_staff", parent)
 
     def retranslate(self) -> None:
         self.message.setText(self.tr("Please wait here: a staff member is coming to help you."))

@@ -24,15 +24,12 @@ from typing import Any
 from kiosk.errors import KioskError
 from ui import i18n, theme
 from ui.context import AppContext
-from ui.i18n import Retranslating
 from ui.navigation import Navigator
 from ui.qt import (
     QApplication,
     QCloseEvent,
     QEvent,
-    QFrame,
     QKeyEvent,
-    QLabel,
     QObject,
     QRect,
     QResizeEvent,
@@ -42,11 +39,10 @@ from ui.qt import (
     Signal,
 )
 from ui.screens.base import Screen
-from ui.shell.header import CallStaffPanel, Header, TrainingBanner
+from ui.shell.header import CallStaffPanel, Header, MessagePanel, TrainingBanner
 from ui.shell.status import StaffStatusStrip
 from ui.shell.technician import TechnicianScreen
 from ui.shell.welcome import WelcomeScreen
-from ui.widgets.guard import GuardedButton
 from ui.widgets.idle import ActivityFilter, CountdownPanel, IdleTimer
 
 log = logging.getLogger("kiosk.ui")
@@ -79,37 +75,11 @@ class Overlay(QWidget):
         self.raise_()
 
 
-class FaultPanel(Retranslating, QFrame):
+class FaultPanel(MessagePanel):
     """系统出了点问题，请联系工作人员: what happened and what to do, a small staff line, a large button."""
 
-    dismissed = Signal()
-
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("fault")
-        self.setProperty("role", "panel")
-        self.message = QLabel()
-        self.message.setObjectName("fault_message")
-        self.message.setProperty("role", "heading")
-        self.message.setWordWrap(True)
-        self.detail = QLabel()
-        self.detail.setObjectName("fault_detail")
-        self.detail.setWordWrap(True)
-        self.staff_line = QLabel()
-        self.staff_line.setObjectName("fault_code")
-        self.staff_line.setProperty("role", "hint")
-        self.ok_button = GuardedButton()
-        self.ok_button.setObjectName("fault_ok")
-        self.ok_button.setProperty("role", "primary")
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(48, 48, 48, 48)
-        layout.setSpacing(24)
-        layout.addWidget(self.message)
-        layout.addWidget(self.detail)
-        layout.addWidget(self.staff_line)
-        layout.addWidget(self.ok_button)
-        self.ok_button.clicked.connect(self.dismissed)
-        self.retranslate()
+        super().__init__("fault", "fault", parent, staff_line=True)
 
     def set_code(self, code: str) -> None:
         """The technical code for staff (an exception's type and the time), never a traceback."""
