@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -11,6 +12,8 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
+# Shared test helpers (gateway_harness, kiosk_process) are imported by name from any test folder.
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 SHARED = PROJECT_ROOT.parent / "shared"
 
 

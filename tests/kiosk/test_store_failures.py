@@ -10,20 +10,12 @@ import os
 import shutil
 import sqlite3
 import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from kiosk_process import KIOSK, kiosk
 
-KIOSK = Path(sys.executable).with_name("kiosk")
-
-
-def kiosk(home: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    done = subprocess.run([str(KIOSK), *args], env={**os.environ, "KIOSK_HOME": str(home)},
-                          capture_output=True, text=True, timeout=300)
-    assert "Traceback" not in done.stderr, done.stderr
-    return done
 
 
 def ok(home: Path, *args: str) -> subprocess.CompletedProcess[str]:

@@ -9,11 +9,10 @@ import os
 import shutil
 import sqlite3
 import stat
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from kiosk_process import kiosk
 
 from kiosk.cli import main
 from kiosk.config import load_config
@@ -24,14 +23,6 @@ from kiosk.vault import Vault
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "db"
 FIXTURE_KEY = bytes(range(32))
-KIOSK = Path(sys.executable).with_name("kiosk")
-
-
-def kiosk(home: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    done = subprocess.run([str(KIOSK), *args], env={**os.environ, "KIOSK_HOME": str(home)},
-                          capture_output=True, text=True, timeout=300)
-    assert "Traceback" not in done.stderr, done.stderr
-    return done
 
 
 def _work(home: Path) -> None:
