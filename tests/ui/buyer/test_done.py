@@ -6,21 +6,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import cv2
-import numpy as np
 
 from kiosk.store import outbox
 from sync.wire import kinds
+from qr_pictures import read_qr
 from ui.navigation import Navigator
-from ui.qt import QImage, Qt
+from ui.qt import Qt
 from ui.screens.buyer.done import DoneScreen
 from ui.snapshot import clipped_texts, missing_glyphs, render
-
-
-def decode(screen: DoneScreen) -> str:
-    image = screen.qr.pixmap().toImage().convertToFormat(QImage.Format.Format_Grayscale8)
-    data = np.frombuffer(image.constBits(), np.uint8).reshape(image.height(), image.bytesPerLine())[:, :image.width()]
-    return str(cv2.QRCodeDetector().detectAndDecode(np.ascontiguousarray(data))[0])
 
 
 def test_the_certificate_code_and_an_evaluation_with_a_reason(
@@ -32,7 +25,7 @@ def test_the_certificate_code_and_an_evaluation_with_a_reason(
     screen = nav.go("done", unit_code=unit)
     assert isinstance(screen, DoneScreen)
     qtbot.waitUntil(lambda: screen.closing is not None, timeout=20_000)
-    assert decode(screen) == token and not screen.mail_button.isVisible()
+    assert read_qr(screen.qr.pixmap()) == [token] and not screen.mail_button.isVisible()
     assert "窗口" in screen.mail_note.text()
     assert not screen.send_button.isEnabled() and not screen.reason.isVisible()
     qtbot.mouseClick(screen.level_buttons["satisfied"], Qt.MouseButton.LeftButton)

@@ -6,24 +6,15 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import cv2
-import numpy as np
 
 from kiosk.services import payments
+from qr_pictures import read_qr
 from ui.context import AppContext
 from ui.navigation import Navigator
-from ui.qt import QImage, Qt
+from ui.qt import Qt
 from ui.screens.buyer.my_case import MyCaseScreen
 from ui.screens.buyer.pay import REMINDER_SECONDS, PayScreen
 from ui.snapshot import clipped_texts, missing_glyphs, render
-
-
-def decode_qr(screen: PayScreen) -> str:
-    image = screen.qr.pixmap().toImage().convertToFormat(QImage.Format.Format_Grayscale8)
-    width, height = image.width(), image.height()
-    data = np.frombuffer(image.constBits(), np.uint8).reshape(height, image.bytesPerLine())[:, :width]
-    text, _, _ = cv2.QRCodeDetector().detectAndDecode(np.ascontiguousarray(data))
-    return str(text)
 
 
 def test_the_order_is_opened_shown_and_confirmed_live(
@@ -34,7 +25,7 @@ def test_the_order_is_opened_shown_and_confirmed_live(
     assert isinstance(screen, PayScreen)
     qtbot.waitUntil(lambda: screen.order is not None, timeout=20_000)
     order = screen.order
-    assert order is not None and decode_qr(screen) == order.payment_code
+    assert order is not None and read_qr(screen.qr.pixmap()) == [order.payment_code]
     assert order.payment_code in screen.code.text() and order.total_text in screen.total.text()
     assert screen.items.text().count("待确认") == len(order.items) >= 2
     actor = on_store(lambda k: k.store.read("SELECT actor FROM audit WHERE action = 'payment.order'"))

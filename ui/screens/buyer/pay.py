@@ -34,7 +34,7 @@ from kiosk.views.order import OrderView
 
 from ui.context import AppContext
 from ui.i18n import current_language
-from ui.qt import QHBoxLayout, QLabel, QPixmap, Qt, QTimer, QVBoxLayout, QWidget, Signal
+from ui.qt import QHBoxLayout, QLabel, QPainter, QPixmap, Qt, QTimer, QVBoxLayout, QWidget, Signal
 from ui.screens.base import Screen
 from ui.screens.buyer.common import Panel, label, note, plain_refusal, self_service_actor, set_state, staff_line
 from ui.screens.buyer.identify import navigator_of
@@ -60,12 +60,24 @@ def reload_order(kiosk: Kiosk, order_id: str) -> OrderView:
 
 
 def qr_pixmap(text: str, size: int = QR_PX) -> QPixmap:
-    """The payment code as a QR picture (segno), scaled to ``size`` without smoothing the modules."""
+    """The payment code as a QR picture (segno) of ``size`` px square.
+
+    Every module gets the same whole number of pixels and the symbol is centred on white: scaling a
+    drawn QR by a fraction makes modules of uneven width, which some phone scanners misread.
+    """
+    qr = segno.make(text, error="m", micro=False)
+    border = 4
+    modules = qr.symbol_size(scale=1, border=border)[0]
     buffer = io.BytesIO()
-    segno.make(text, error="m", micro=False).save(buffer, kind="png", scale=10, border=4)
-    pixmap = QPixmap()
-    pixmap.loadFromData(buffer.getvalue(), "PNG")
-    return pixmap.scaled(size, size, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.FastTransformation)
+    qr.save(buffer, kind="png", scale=max(1, size // modules), border=border)
+    symbol = QPixmap()
+    symbol.loadFromData(buffer.getvalue(), "PNG")
+    pixmap = QPixmap(size, size)
+    pixmap.fill(Qt.GlobalColor.white)
+    painter = QPainter(pixmap)
+    painter.drawPixmap((size - symbol.width()) // 2, (size - symbol.height()) // 2, symbol)
+    painter.end()
+    return pixmap
 
 
 class PayScreen(Screen):
