@@ -121,6 +121,16 @@ class Kiosk:
 
         return self._recorded(lambda: simulate(self.ctx, handovers))
 
+    def stage_sample(self, stage: str, *, co_owners: int = 1) -> Outcome[str]:
+        """A fresh training unit moved to ``stage`` (``kiosk.services.simulate.STAGES``); its unit code.
+
+        What the app's snapshots and the demo show a screen on: a contract to sign, a case ready at
+        the counter, papers to sign, a delivered certificate.
+        """
+        from kiosk.services.simulate import stage_sample
+
+        return self._recorded(lambda: stage_sample(self.ctx, stage, co_owners=co_owners))
+
     def _recorded(self, call: Callable[[], T]) -> Outcome[T]:
         with self.store.recording() as seqs:
             value = call()

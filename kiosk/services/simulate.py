@@ -24,7 +24,7 @@ import time
 import uuid
 from typing import Any
 
-from kiosk.errors import KioskError
+from kiosk.errors import KioskError, ValidationError
 from kiosk.masterdata import buyers_of_unit
 from kiosk.rules.certno import CertificateTemplate, format_certificate_number
 from kiosk.services import acceptance, contracts, handover, inbound, payments, registration
@@ -39,6 +39,12 @@ from sync.wire import kinds
 __all__: list[str] = []
 
 SIMULATOR = Actor("simulator", "system", training=True)
+
+# The points a scripted case can stop at, in case order (``stage_sample``): a contract waiting for the
+# buyers' signatures; signed and filed, nothing paid; paid and registered, keys not ready; keys ready
+# (the counter's queue shows it ready); a handover started with every holder identified and the checks
+# passed (the buyers sign the papers next); delivered.
+STAGES = ("drafted", "filed", "registered", "keys_ready", "checked", "delivered")
 
 
 def apply_training_item(ctx: Context, kind: str, subject: str, data: dict[str, Any]) -> str:
@@ -70,13 +76,25 @@ class Simulation:
         apply_training_item(self.ctx, kinds.FIRST_REGISTRATION_APPROVED, project_id, {})
 
     def run_one(self, unit_code: str, n: int) -> None:
+        self.advance(unit_code, n, until=STAGES[-1])
+
+    def advance(self, unit_code: str, n: int, *, until: str) -> str | None:
+        """Move a fresh unit through the scripted steps up to and including the stage ``until``.
+
+        Returns the handover case once one is started (the ``checked`` stage and later), else None.
+        """
+        last = _stage_index(until)
         ctx = self.ctx
         buyers = buyers_of_unit(ctx.store, unit_code)
         contract_id = contracts.draft(ctx, self.staff, unit_code)
+        if last == STAGES.index("drafted"):
+            return None
         doc = contracts.get(ctx.store, contract_id)["doc_hash"]
         contracts.sign(ctx, self.staff, contract_id,
                        {b.id: sample_bundle(doc, seed=b.id) for b in buyers})
         apply_training_item(ctx, kinds.CONTRACT_FILED, contract_id, {"filing_no": f"YL-BA-{n:06d}"})
+        if last == STAGES.index("filed"):
+            return None
         order_id = payments.create_order(ctx, self.staff, unit_code)
         for item in ctx.store.read("SELECT payee, amount_fen FROM payment_items WHERE order_id = ?", (order_id,)):
             payments.record_confirmation(ctx, self.staff, order_id, item["payee"], item["amount_fen"],
@@ -91,11 +109,17 @@ class Simulation:
         apply_training_item(ctx, kinds.REGISTRATION_RECORDED, unit_code,
                             {"certificate_no": number, "serial": serial,
                              "e_cert_token": f"TRAINING-ECERT-{uuid.uuid4().hex}"})
+        if last == STAGES.index("registered"):
+            return None
         handover.mark_keys_ready(ctx, self.staff, unit_code)
+        if last == STAGES.index("keys_ready"):
+            return None
         case = handover.start(ctx, self.staff, unit_code)
         for buyer in buyers:
             handover.identify(ctx, self.staff, case, method="card", value=buyer.id_number)
         handover.check(ctx, self.staff, case)
+        if last == STAGES.index("checked"):
+            return case
         papers = handover.documents(ctx, handover.get(ctx.store, case))
         handover.sign(ctx, self.staff, case, {
             b.id: {name: sample_bundle(document_hash(text), seed=b.id) for name, text in papers.items()}
@@ -109,6 +133,14 @@ class Simulation:
         handover.issue_receipt(ctx, self.staff, case)
         handover.hand_keys(ctx, self.staff, case)
         handover.deliver(ctx, self.staff, case)
+        return case
+
+
+def _stage_index(stage: str) -> int:
+    if stage not in STAGES:
+        raise ValidationError(f"unknown sample stage {stage!r}; the stages are {', '.join(STAGES)}",
+                              field="stage", hint="pick one of the listed stages")
+    return STAGES.index(stage)
 
 
 def _training_actor(ctx: Context, role: str) -> Actor:
@@ -157,6 +189,29 @@ def simulate(ctx: Context, handovers: int) -> dict[str, Any]:
     return {"handovers": handovers, "delivered": delivered, "failed": handovers - delivered,
             "ms_per_handover": round(elapsed * 1000 / handovers, 2) if handovers else 0.0,
             "outbox_pending": pending, "errors": sim.failures[:20]}
+
+
+def stage_sample(ctx: Context, stage: str, *, co_owners: int = 1) -> str:
+    """A fresh training unit with ``co_owners`` holders, moved to ``stage`` (one of ``STAGES``).
+
+    For the app's snapshots and the demo: each call takes the next untouched sample unit, so the
+    cases it makes never share a unit. Training data throughout, like ``simulate``.
+    """
+    _stage_index(stage)
+    install_samples(ctx, SIMULATOR, load_samples(), training=True)
+    free = [u for u in _free_units(ctx)
+            if ctx.store.read("SELECT count(*) AS n FROM buyers WHERE unit_code = ?", (u["code"],))[0]["n"]
+            == co_owners]
+    if not free:
+        raise KioskError(f"no untouched training unit with {co_owners} holder(s) is left for a {stage} sample",
+                         code="no_sample_unit", hint="start from a new data directory (kiosk init)")
+    unit = free[0]
+    sim = Simulation(ctx, _training_actor(ctx, "staff"), _training_actor(ctx, "supervisor"))
+    sim.certificate_seq = ctx.store.read("SELECT count(*) AS n FROM certificates")[0]["n"]
+    _stock_for(ctx, sim, 2)
+    sim.prepare_project(unit["project_id"])
+    sim.advance(unit["code"], sim.certificate_seq + 1, until=stage)
+    return str(unit["code"])
 
 
 def _stock_for(ctx: Context, sim: Simulation, handovers: int) -> None:
