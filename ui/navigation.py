@@ -6,7 +6,7 @@ from typing import Any
 
 from kiosk.app import ChangeBatch
 from ui.context import AppContext
-from ui.qt import QStackedWidget, QWidget, Signal
+from ui.qt import QSizePolicy, QStackedWidget, QWidget, Signal
 from ui.screens.base import Screen
 
 
@@ -25,12 +25,17 @@ class Navigator(QStackedWidget):
         self._screens: dict[str, Screen] = {}
         self._history: list[tuple[str, dict[str, Any]]] = []
         self.home_name = ""
+        # A stacked widget is as large as its largest page; only the shown screen must fit the panel,
+        # so every other one has an ignored size policy (its minimum size then does not count).
+        self._policies: dict[str, QSizePolicy] = {}
         ctx.changed.connect(self._on_changed)
 
     def add(self, screen: Screen, *, home: bool = False) -> None:
         if not screen.name or screen.name in self._screens:
             raise NavigationError(f"a screen needs a unique name; got {screen.name!r}")
         self._screens[screen.name] = screen
+        self._policies[screen.name] = screen.sizePolicy()
+        screen.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
         self.addWidget(screen)
         if home or not self.home_name:
             self.home_name = screen.name
@@ -54,6 +59,9 @@ class Navigator(QStackedWidget):
         if self.current is not None and self.current is not target:
             self.current.leave()
         self._history.append((name, args))
+        if self.current is not None and self.current is not target:
+            self.current.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
+        target.setSizePolicy(self._policies[target.name])
         self.setCurrentWidget(target)
         target.enter(**args)
         self.went.emit(target.name, target.audience)

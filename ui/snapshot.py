@@ -2,7 +2,9 @@
 
 ``render`` shows a widget offscreen at a given size, language and text mode
 and saves a PNG (offscreen PNGs are byte-identical run to run, ux.md).
-``clipped_texts`` and ``missing_glyphs`` are the two checks the snapshot test
+``overflow`` says when a window cannot be laid out at the panel's size (its
+minimum size is larger, so Qt grows it past the screen's edge and the rest
+is cut off on a real panel); ``clipped_texts`` and ``missing_glyphs`` are the checks the snapshot test
 runs over every label and button of a screen: the text must fit its rectangle
 (wrapping considered) and every character must be in the font, because Qt
 draws neither a clipped line nor an empty glyph box as an error.
@@ -60,6 +62,16 @@ def render(widget: QWidget, path: Path | None = None, *, size: tuple[int, int] =
         if not image.save(str(path)):
             raise OSError(f"cannot write {path}")
     return image
+
+
+def overflow(widget: QWidget, size: tuple[int, int]) -> list[TextProblem]:
+    """One problem when ``widget`` (rendered at ``size``) needs more room than the panel has."""
+    need = widget.minimumSizeHint().expandedTo(widget.minimumSize())
+    if widget.width() <= size[0] and widget.height() <= size[1] and need.width() <= size[0] \
+            and need.height() <= size[1]:
+        return []
+    return [TextProblem(_name(widget), "",
+                        f"needs at least {need.width()}x{need.height()} px, the panel is {size[0]}x{size[1]}")]
 
 
 def _text_widgets(root: QWidget) -> list[QWidget]:

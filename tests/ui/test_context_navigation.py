@@ -19,6 +19,7 @@ from kiosk.config import load_config
 from ui.context import AppContext
 from ui.navigation import NavigationError, Navigator
 from ui.screens.base import Screen
+from ui.qt import QVBoxLayout, QWidget
 from ui.tasks import TaskRunner
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -109,6 +110,23 @@ def test_navigator_enters_leaves_and_goes_home(ctx: AppContext) -> None:
     assert nav.back() is welcome and case.shown == ""
     nav.go("case", unit_code="U2")
     assert nav.home() is welcome and case.shown == ""
+
+
+def test_only_the_shown_screen_sets_the_navigators_minimum_size(ctx: AppContext) -> None:
+    nav = Navigator(ctx)
+    small, tall = Probe(ctx, "small", set()), Probe(ctx, "tall", set())
+    for screen, height in ((small, 200), (tall, 1500)):
+        content = QWidget()
+        content.setMinimumSize(300, height)
+        QVBoxLayout(screen).addWidget(content)
+    nav.add(small, home=True)
+    nav.add(tall)
+    nav.go("small")
+    assert nav.minimumSizeHint().height() < 1500, "a hidden tall screen must not stretch the window"
+    nav.go("tall")
+    assert nav.minimumSizeHint().height() >= 1500
+    nav.home()
+    assert nav.minimumSizeHint().height() < 1500
 
 
 def test_a_change_from_another_process_refreshes_only_the_screen_that_shows_it(

@@ -103,3 +103,17 @@ def test_the_foundation_widgets_pass_both_checks(lang: str, large: bool, qtbot: 
         snapshot.render(widget, tmp_path / f"{name}.png", size=size, lang=lang, large=large)
         assert snapshot.clipped_texts(widget) == [], name
         assert snapshot.missing_glyphs(widget) == [], name
+
+
+def test_overflow_names_a_window_larger_than_the_panel(qtbot: QtBot) -> None:
+    window = QWidget()
+    qtbot.addWidget(window)
+    box = QVBoxLayout(window)
+    tall = QLabel("x")
+    tall.setMinimumSize(200, 900)
+    box.addWidget(tall)
+    snapshot.render(window, size=(1280, 1000))
+    assert snapshot.overflow(window, (1280, 1000)) == []
+    snapshot.render(window, size=(1280, 800))
+    [problem] = snapshot.overflow(window, (1280, 800))
+    assert "the panel is 1280x800" in str(problem) and "x9" in problem.detail

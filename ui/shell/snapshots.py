@@ -94,7 +94,8 @@ def shoot(window: MainWindow, entry: Entry, out: Path, *, lang: str, size: tuple
     path = out / f"{screen.name}.png"
     snapshot.render(window, path, size=size, lang=lang, large=large,
                     mode="buyer" if screen.audience == "buyer" else "staff")
-    problems = [str(p) for p in snapshot.clipped_texts(window) + snapshot.missing_glyphs(window)]
+    problems = [str(p) for p in snapshot.overflow(window, size) + snapshot.clipped_texts(window)
+                + snapshot.missing_glyphs(window)]
     return Shot(screen.name, path, problems)
 
 
