@@ -15,7 +15,7 @@ import re
 import sqlite3
 import uuid
 from collections.abc import Mapping
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from county.errors import AdminError
@@ -66,20 +66,34 @@ def certificate_number(year: int, sequence: int) -> str:
     return f"豫({year})郏县不动产权第{sequence:07d}号"
 
 
-def _registration_data(conn: sqlite3.Connection, unit: str, now: float,
-                       certificate_no: str | None, serial: str | None) -> dict[str, Any]:
+def _registration_data(conn: sqlite3.Connection, unit: str, now: float, certificate_no: str | None,
+                       serial: str | None, holders: int | None) -> dict[str, Any]:
     """One certificate per unit: a second request for the same unit gets the same numbers."""
     row = conn.execute("SELECT unseal(body, 'items.body') AS body FROM items WHERE kind = ? AND subject = ? "
                        "ORDER BY seq LIMIT 1",
                        (kinds.REGISTRATION_RECORDED, unit)).fetchone()
     if row is not None and certificate_no is None:
         data = json.loads(row["body"])["data"]
-        return {k: data[k] for k in ("certificate_no", "serial", "e_cert_token") if k in data}
-    year = county_date_of(now).year
-    n = next_counter(conn, f"certificate:{year}")
-    return {"certificate_no": certificate_no or certificate_number(year, n),
-            "serial": serial or f"H41{year % 100:02d}{n:08d}",
-            "e_cert_token": b64e(os.urandom(18))}
+        return {k: data[k] for k in ("certificate_no", "serial", "e_cert_token", "register") if k in data}
+    day = county_date_of(now)
+    n = next_counter(conn, f"certificate:{day.year}")
+    return {"certificate_no": certificate_no or certificate_number(day.year, n),
+            "serial": serial or f"H41{day.year % 100:02d}{n:08d}",
+            "e_cert_token": b64e(os.urandom(18)),
+            "register": _register(holders, day)}
+
+
+def _register(holders: int | None, day: date) -> dict[str, Any]:
+    """The register's entries for the certificate page (sync/wire/kinds.py), as this reference platform
+    records a commercial flat: a real registration office sends its own; the land grant's end date here is
+    a stand-in (70 years, the residential maximum) because the protocol's master data does not carry it."""
+    register: dict[str, Any] = {
+        "right_type": "国有建设用地使用权/房屋所有权", "right_nature": "出让/市场化商品房",
+        "use": "城镇住宅用地/住宅", "term": f"{day.year + 70}年12月31日止", "other": [],
+        "registered_on": day.isoformat()}
+    if holders is not None:
+        register["ownership"] = "单独所有" if holders == 1 else "共同共有"
+    return register
 
 
 def _approval_data(conn: sqlite3.Connection, row: sqlite3.Row, now: float,
@@ -89,7 +103,7 @@ def _approval_data(conn: sqlite3.Connection, row: sqlite3.Row, now: float,
     if kind == kinds.FIRST_REGISTRATION_REQUESTED:
         return {}
     if kind in (kinds.REGISTRATION_REQUESTED, kinds.HANDOVER_READY):
-        return _registration_data(conn, row["subject"], now, certificate_no, serial)
+        return _registration_data(conn, row["subject"], now, certificate_no, serial, _holders(conn, row))
     if kind == kinds.CONTRACT_SIGNED:
         return {"filing_no": f"郏房备{year}{next_counter(conn, f'filing:{year}'):06d}"}
     return {"tracking_no": f"1{next_counter(conn, 'mail'):012d}", "carrier": "EMS"}
@@ -114,6 +128,14 @@ def approve(conn: sqlite3.Connection, keys: KeyPair, row: sqlite3.Row, *, now: f
                  audience=device_audience(row["device_id"]), now=now, answers=row["record_id"])
     _decide(conn, row, now)
     return [item]
+
+
+def _holders(conn: sqlite3.Connection, row: sqlite3.Row) -> int | None:
+    """How many holders the request names; None when it names none (共有情况 is then not sent)."""
+    payload = json.loads(conn.execute("SELECT unseal(payload, 'records.payload') FROM records "
+                                      "WHERE record_id = ?", (row["record_id"],)).fetchone()[0])
+    holders = payload.get("holders") if isinstance(payload, dict) else None
+    return len(holders) if isinstance(holders, list) and holders else None
 
 
 def _order_lines(conn: sqlite3.Connection, row: sqlite3.Row) -> list[dict[str, Any]]:

@@ -11,6 +11,7 @@ consume stock and are audited.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from typing import Any
 
@@ -35,11 +36,61 @@ def recorded(store: Store, unit_code: str) -> dict[str, Any] | None:
     return rows[0] if rows else None
 
 
+# The register's entries a ``registration.recorded`` item may carry for the certificate page, each a
+# single line of at most REGISTER_TEXT_MAX characters; ``other`` is up to REGISTER_OTHER_LINES of them.
+REGISTER_TEXTS = ("right_type", "right_nature", "use", "term", "ownership")
+REGISTER_TEXT_MAX = 64
+REGISTER_OTHER_LINES = 8
+
+
+def register_entries(item: dict[str, Any]) -> dict[str, Any] | None:
+    """The item's ``register`` object checked, or None when it has none. Texts are kept as the office
+    wrote them (no NFKC: it would print ㎡ as m2), only trimmed.
+
+    Refused whole (the item is quarantined, nothing half-stored) when any entry is malformed: a
+    certificate page printed from a wrong register entry spoils a sheet of security paper.
+    """
+    raw = item["data"].get("register")
+    if raw is None:
+        return None
+    where = f"{item.get('kind')} item {item.get('item_id', '?')}"
+
+    def bad(problem: str) -> FlowError:
+        return FlowError(f"{where}: register {problem}", code="bad_item",
+                         hint="the platform must send the register's entries as documented in sync/wire/kinds.py")
+
+    if not isinstance(raw, dict):
+        raise bad("is not an object")
+    unknown = set(raw) - {*REGISTER_TEXTS, "other", "registered_on"}
+    if unknown:
+        raise bad(f"has unknown entries {sorted(unknown)}")
+    entries: dict[str, Any] = {}
+    for name in REGISTER_TEXTS:
+        value = raw.get(name, "")
+        if not isinstance(value, str) or len(value) > REGISTER_TEXT_MAX or "\n" in value:
+            raise bad(f"{name!r} must be one line of at most {REGISTER_TEXT_MAX} characters")
+        entries[name] = value.strip()
+    other = raw.get("other", [])
+    if (not isinstance(other, list) or len(other) > REGISTER_OTHER_LINES
+            or not all(isinstance(line, str) and len(line) <= REGISTER_TEXT_MAX and "\n" not in line
+                       for line in other)):
+        raise bad(f"'other' must be at most {REGISTER_OTHER_LINES} lines of at most {REGISTER_TEXT_MAX} characters")
+    entries["other"] = [line.strip() for line in other]
+    registered_on = raw.get("registered_on")
+    if registered_on is not None:
+        try:
+            entries["registered_on"] = dt.date.fromisoformat(str(registered_on)).isoformat()
+        except ValueError:
+            raise bad(f"'registered_on' {registered_on!r} is not a date (YYYY-MM-DD)") from None
+    return entries
+
+
 def apply_registration_recorded(uow: UnitOfWork, item: dict[str, Any]) -> None:
     unit = check_training_scope(uow, item, "units", "code", str(item["subject"]))
     number = normalize_text(str(require_field(item, "certificate_no")))
     data = item["data"]
     serial = data.get("serial") or None
+    register = register_entries(item)
     existing = uow.execute("SELECT certificate_no, serial FROM certificates WHERE unit_code = ?",
                            (unit["code"],)).fetchone()
     if existing:
@@ -50,7 +101,8 @@ def apply_registration_recorded(uow: UnitOfWork, item: dict[str, Any]) -> None:
     uow.insert("certificates", {
         "unit_code": unit["code"], "certificate_no": number, "serial": serial,
         "e_cert_token": data.get("e_cert_token"), "state": CERTIFICATE.initial,
-        "training": int(is_training(item)), "recorded_at": uow.at})
+        "training": int(is_training(item)), "recorded_at": uow.at,
+        "register_json": json.dumps(register, ensure_ascii=False) if register is not None else None})
     uow.log("registration.recorded", unit["code"], {"certificate_no": number, "serial": serial,
                                                     "item": item.get("item_id")})
 
@@ -148,19 +200,20 @@ HOUSE_USE = {"residential": "住宅"}
 
 
 def page_fields(uow: UnitOfWork, unit_code: str) -> dict[str, Any]:
-    """What the kiosk knows of the certificate page's fields (``ui.documents.CertificatePage``).
+    """The certificate page's fields (``ui.documents.CertificatePage``).
 
-    The platform's registration item carries only the certificate number, the serial and the
-    e-certificate token, so 权利类型, 权利性质, 使用期限, the land's use and area, 权利其他状况 and
-    登记日期 are not known here and stay empty rather than being guessed; 共有情况 is known only for a
-    single holder (several may hold 共同共有 or 按份共有). Building block: the caller's unit of work.
+    The register's entries (权利类型, 权利性质, 用途, 使用期限, 共有情况, 权利其他状况, 登记日期) come
+    from the registration office with ``registration.recorded``; where a platform sends none, what the
+    kiosk knows fills in (the house use, 单独所有 for a single holder) and the rest stays empty rather
+    than being guessed. Building block: the caller's unit of work.
     """
-    unit = uow.execute("SELECT u.building, u.room, u.area_centi_m2, u.use, u.training, p.name, p.address "
-                       "FROM units u JOIN projects p ON p.id = u.project_id WHERE u.code = ?",
+    unit = uow.execute("SELECT u.building, u.room, u.area_centi_m2, u.use, u.training, p.name, p.address, "
+                       "c.register_json FROM units u JOIN projects p ON p.id = u.project_id "
+                       "LEFT JOIN certificates c ON c.unit_code = u.code WHERE u.code = ?",
                        (unit_code,)).fetchone()
     if unit is None:
         raise FlowError(f"no unit {unit_code}", code="unknown_unit")
-    building, room, area, use, training, project, address = unit
+    building, room, area, use, training, project, address, register_json = unit
     holders = [{"name": uow.vault.decrypt(name, "buyers.name") or "",
                 "id_number": uow.vault.decrypt(number, "buyers.id_number") or ""}
                for name, number in uow.execute("SELECT name_enc, id_number_enc FROM buyers WHERE unit_code = ? "
@@ -170,12 +223,15 @@ def page_fields(uow: UnitOfWork, unit_code: str) -> dict[str, Any]:
         return str(int(part)) if part.isdigit() else part
 
     place = f"{project}{number(building)}幢{number(room)}室" if building and room else project
-    return {
+    known = {
         "unit_code": unit_code, "holders": holders, "ownership": "单独所有" if len(holders) == 1 else "",
         "location": f"{address} {place}".strip(), "use": HOUSE_USE.get(use, ""),
         "area": f"房屋建筑面积 {area // 100}.{area % 100:02d}㎡",
-        "right_type": "", "right_nature": "", "term": "", "training": bool(training),
+        "right_type": "", "right_nature": "", "term": "", "other": [], "registered_on": None,
+        "training": bool(training),
     }
+    register = json.loads(register_json) if register_json else {}
+    return {**known, **{k: v for k, v in register.items() if v}}
 
 
 def print_on_stock(uow: UnitOfWork, unit_code: str, *, actor: Actor, body: dict[str, Any]) -> str:

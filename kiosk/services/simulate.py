@@ -19,6 +19,7 @@ pre-printed certificate), the receipt queued, keys handed, delivered.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import json
 import time
 import uuid
@@ -108,7 +109,8 @@ class Simulation:
         serial = f"YL-PRE-{uuid.uuid4().hex[:10].upper()}" if preprinted else None
         apply_training_item(ctx, kinds.REGISTRATION_RECORDED, unit_code,
                             {"certificate_no": number, "serial": serial,
-                             "e_cert_token": f"TRAINING-ECERT-{uuid.uuid4().hex}"})
+                             "e_cert_token": f"TRAINING-ECERT-{uuid.uuid4().hex}",
+                             "register": training_register(len(buyers), ctx.today())})
         if last == STAGES.index("registered"):
             return None
         handover.mark_keys_ready(ctx, self.staff, unit_code)
@@ -134,6 +136,13 @@ class Simulation:
         handover.hand_keys(ctx, self.staff, case)
         handover.deliver(ctx, self.staff, case)
         return case
+
+
+def training_register(holders: int, day: dt.date) -> dict[str, Any]:
+    """The register's entries a training registration carries (as the reference gateway records a flat)."""
+    return {"right_type": "国有建设用地使用权/房屋所有权", "right_nature": "出让/市场化商品房",
+            "use": "城镇住宅用地/住宅", "term": f"{day.year + 70}年12月31日止",
+            "ownership": "单独所有" if holders == 1 else "共同共有", "registered_on": day.isoformat()}
 
 
 def _stage_index(stage: str) -> int:

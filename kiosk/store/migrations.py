@@ -385,3 +385,11 @@ def m010_evaluations(db: Database) -> None:
         created_at TEXT NOT NULL
     )
     """)
+
+
+@migrations()
+def m011_certificate_register(db: Database) -> None:
+    """The register's entries for the certificate page (权利类型, 权利性质, 用途, 使用期限, 共有情况,
+    权利其他状况, 登记日期) as the registration office recorded them, sent with ``registration.recorded``
+    (JSON; no personal data)."""
+    _run(db, "ALTER TABLE certificates ADD COLUMN register_json TEXT")

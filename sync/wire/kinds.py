@@ -39,7 +39,8 @@ Item kinds the gateway issues, with their subject and ``data``:
 item kind                      subject          data
 =============================  ===============  ==========================================
 first_registration.approved    project id       {record_id}
-registration.recorded          unit code        {record_id, certificate_no, serial?, e_cert_token}
+registration.recorded          unit code        {record_id, certificate_no, serial?, e_cert_token,
+                                                register?}
 contract.filed                 contract id      {record_id, filing_no}
 payment.confirmed              order id         {record_id, payee, amount_fen, channel_serial, receipt_no}
 payment.refunded               order id         {payee, amount_fen, channel_serial, receipt_no}
@@ -52,6 +53,14 @@ staff.roster                   service point    {staff: [...]}
 config                         service point    {section: {key: value}}
 device.revoked                 device id        {reason}
 =============================  ===============  ==========================================
+
+``register`` is the register's entries for the certificate page, as the registration office
+recorded them: ``{right_type, right_nature, use, term, ownership, other: [line, ...], registered_on}``
+(each text one line of at most 64 characters, at most 8 ``other`` lines, ``registered_on`` as
+YYYY-MM-DD; every entry optional). E.g. ``{"right_type": "国有建设用地使用权/房屋所有权",
+"right_nature": "出让/市场化商品房", "use": "城镇住宅用地/住宅", "term": "2095年06月30日止",
+"ownership": "单独所有", "registered_on": "2026-11-30"}``. A platform that sends none leaves those
+fields of the printed page empty.
 
 ``record_id`` in an approval's data names the kiosk record it answers.
 Items issued for training records carry ``"training": true`` in ``data``.

@@ -4,6 +4,8 @@ and can deliver. Nothing is applied by hand on the kiosk side."""
 
 from __future__ import annotations
 
+import datetime as dt
+import json
 from pathlib import Path
 
 from sync_gateway import LiveGateway
@@ -70,6 +72,11 @@ def test_real_case_from_acceptance_to_delivery(enrolled: Path, gateway: LiveGate
     round_trip()
     cert = certificates.recorded(store, code)
     assert cert and cert["certificate_no"].startswith("豫(") and cert["serial"]
+    # The register's entries for the certificate page come with it, as the gateway recorded them.
+    register = json.loads(cert["register_json"])
+    assert register["right_type"] == "国有建设用地使用权/房屋所有权"
+    assert register["ownership"] == ("单独所有" if len(buyers) == 1 else "共同共有")
+    assert dt.date.fromisoformat(register["registered_on"])
 
     handover.mark_keys_ready(ctx, staff, code)
     case = handover.start(ctx, staff, code)

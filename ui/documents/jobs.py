@@ -7,12 +7,14 @@ that body into a ``CertificatePage``, renders it with the printer's calibration 
 hands the PDF to the A4 printer (``[devices] a4_printer``). A printer that refuses raises the device
 error, so ``print_pending`` keeps the job queued with the reason, as it does for receipts.
 
-Fields the body does not carry are printed empty, never invented: the registration item brings only
-the certificate number and serial, so 权利类型, 权利性质, 使用期限 and 登记日期 stay blank on the page.
+Fields the body does not carry are printed empty, never invented: the register's entries (权利类型,
+权利性质, 使用期限, 登记日期…) come from the registration office with ``registration.recorded``, and
+a platform that sends none leaves them blank on the page.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -47,8 +49,21 @@ def certificate_page(body: Mapping[str, Any]) -> CertificatePage:
         certificate_no=number, holders=holders, ownership=text("ownership"), location=text("location"),
         unit_code=text("unit_code"), right_type=text("right_type"), right_nature=text("right_nature"),
         use=text("use"), area=text("area"), term=text("term"),
-        other=tuple(str(line) for line in body.get("other") or ()), serial=text("serial"),
+        other=tuple(str(line) for line in body.get("other") or ()),
+        registered_on=registered_on(body.get("registered_on")), serial=text("serial"),
         training=bool(body.get("training")))
+
+
+def registered_on(value: Any) -> dt.date | None:
+    """登记日期 as the job body carries it (ISO text); a job without one prints the field empty."""
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError:
+        raise DocumentError(f"the certificate job's registration date {value!r} is not a date, so nothing "
+                            "was printed", code="certificate_incomplete",
+                            hint="reprint the certificate (its page is filled again from the case)") from None
 
 
 # How each kind of A4 job is rendered: (body, layout, calibration) -> PDF bytes.

@@ -89,9 +89,10 @@ class Kiosk:
                                                        "receipt_no": "R1"})
         return order
 
-    def register(self, unit: str, *, serial: str | None = None, number: str = "豫(2026)郏县不动产权第0000101号") -> None:
-        self.pull(kinds.REGISTRATION_RECORDED, unit, {"certificate_no": number, "serial": serial,
-                                                       "e_cert_token": "ECERT-TOKEN-1"})
+    def register(self, unit: str, *, serial: str | None = None, number: str = "豫(2026)郏县不动产权第0000101号",
+                 entries: dict[str, Any] | None = None) -> None:
+        data = {"certificate_no": number, "serial": serial, "e_cert_token": "ECERT-TOKEN-1"}
+        self.pull(kinds.REGISTRATION_RECORDED, unit, data if entries is None else {**data, "register": entries})
 
     def ready(self, unit: str, **register: Any) -> None:
         """Everything the checks need, for ``unit``."""

@@ -48,9 +48,16 @@ def test_happy_path_with_co_owners(site: Kiosk, couple: str) -> None:
     assert audit.verify(site.store.conn).ok
 
 
-def test_the_certificate_job_carries_the_page_fields_the_kiosk_knows(site: Kiosk, couple: str, single: str) -> None:
-    for n, unit in enumerate((couple, single), start=101):
-        site.ready(unit, number=f"豫(2026)郏县不动产权第{n:07d}号")
+REGISTER = {"right_type": "国有建设用地使用权/房屋所有权", "right_nature": "出让/市场化商品房",
+            "use": "城镇住宅用地/住宅", "term": "2095年06月30日止", "ownership": "共同共有",
+            "other": ["专有建筑面积 76.20㎡", "分摊建筑面积 13.30㎡"], "registered_on": "2026-11-28"}
+
+
+def test_the_certificate_job_carries_the_register_entries_and_what_the_kiosk_knows(
+        site: Kiosk, couple: str, single: str) -> None:
+    site.ready(couple, number="豫(2026)郏县不动产权第0000101号", entries=REGISTER)
+    site.ready(single, number="豫(2026)郏县不动产权第0000102号")
+    for unit in (couple, single):
         deliver_all(site, site.start_all_present(unit))
     bodies = {j["subject"]: job_body(site.store, j["id"]) for j in pending_jobs(site.store)
               if j["kind"] == "certificate"}
@@ -64,12 +71,35 @@ def test_the_certificate_job_carries_the_page_fields_the_kiosk_knows(site: Kiosk
         [b["id_masked"] for b in buyers]
     assert len(body["holders"]) == 2 and all(h["name"] for h in body["holders"])
     assert body["location"].startswith(unit["address"]) and unit["project"] in body["location"]
-    assert body["location"].endswith("室") and body["use"] == "住宅"
+    assert body["location"].endswith("室")
     area = unit["area_centi_m2"]
     assert body["area"] == f"房屋建筑面积 {area // 100}.{area % 100:02d}㎡"
-    # Not in the master data nor in the registration item: left empty, never guessed.
-    assert (body["ownership"], body["right_type"], body["right_nature"], body["term"]) == ("", "", "", "")
-    assert bodies[single]["ownership"] == "单独所有" and len(bodies[single]["holders"]) == 1
+    # The registration office's entries win, the use included.
+    assert {k: body[k] for k in REGISTER} == REGISTER
+    # A platform that sends no register: what the kiosk knows, the rest empty, never guessed.
+    plain = bodies[single]
+    assert (plain["ownership"], plain["use"]) == ("单独所有", "住宅")
+    assert (plain["right_type"], plain["right_nature"], plain["term"], plain["other"], plain["registered_on"]) == \
+        ("", "", "", [], None)
+
+
+@pytest.mark.parametrize("entries, problem", [
+    ("flat", "is not an object"),
+    ({"right_type": "x" * 65}, "'right_type' must be one line"),
+    ({"term": "2095年\n06月30日止"}, "'term' must be one line"),
+    ({"other": ["a"] * 9}, "'other' must be at most 8 lines"),
+    ({"registered_on": "2026-02-30"}, "'registered_on' '2026-02-30' is not a date"),
+    ({"seal": "郏县自然资源局"}, "unknown entries \\['seal'\\]"),
+])
+def test_a_malformed_register_is_refused_whole(site: Kiosk, single: str, entries: object, problem: str) -> None:
+    project = site.store.read("SELECT project_id FROM units WHERE code = ?", (single,))[0]["project_id"]
+    site.approve_project(project)
+    site.file_contract(single)
+    site.pay(single)
+    with pytest.raises(FlowError, match=problem) as err:
+        site.register(single, entries=entries)  # type: ignore[arg-type]
+    assert err.value.code == "bad_item" and "kinds.py" in (err.value.hint or "")
+    assert site.store.read("SELECT count(*) AS n FROM certificates WHERE unit_code = ?", (single,))[0]["n"] == 0
 
 
 def test_bind_preprinted_certificate_by_scan(site: Kiosk, single: str) -> None:

@@ -4,6 +4,7 @@ pdf:// simulator with the printer's calibration, a refused job kept queued with 
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import subprocess
@@ -61,12 +62,13 @@ def test_certificate_jobs_print_on_the_a4_printer_and_receipts_on_the_receipt_pr
         body = queued[job]
         assert pdf.parent == data_dir / "a4" and body["serial"] in pdf.name
         text = squeeze(pdf_text(pdf.read_bytes(), tmp_path))
+        registered = dt.date.fromisoformat(body["registered_on"])
         for value in (body["certificate_no"], body["unit_code"], body["location"], body["area"], body["use"],
+                      body["right_type"], body["right_nature"], body["term"], body["ownership"],
+                      f"{registered.year}年{registered.month:02d}月{registered.day:02d}日",
                       *(h["name"] for h in body["holders"])):
             assert squeeze(value) in text, value
         assert not FULL_ID.search(text), "the national form prints no ID number"
-        # The right's type, nature and term are not known to the kiosk: nothing is printed for them.
-        assert "出让" not in text and "使用权" not in text and "止" not in text
 
 
 def test_the_printers_calibration_moves_the_printed_fields(data_dir: Path, queued: dict[str, dict],
@@ -120,7 +122,13 @@ def test_a_job_without_a_number_or_holder_spoils_no_paper(data_dir: Path, queued
         printer.print_job(PrintJob("j", "certificate", body["unit_code"], {**body, "holders": []}))
     assert not (tmp_path / "out").exists()
     page = certificate_page(body)
-    assert (page.right_type, page.right_nature, page.term, page.registered_on) == ("", "", "", None)
+    assert page.right_type == "国有建设用地使用权/房屋所有权" and page.term.endswith("年12月31日止")
+    assert page.registered_on is not None
+    with pytest.raises(DocumentError, match="registration date 'yesterday' is not a date"):
+        certificate_page({**body, "registered_on": "yesterday"})
+    bare = certificate_page({k: v for k, v in body.items()
+                             if k not in ("right_type", "right_nature", "term", "registered_on")})
+    assert (bare.right_type, bare.right_nature, bare.term, bare.registered_on) == ("", "", "", None)
 
 
 def test_kiosk_print_pending_prints_both_kinds_in_its_own_process(data_dir: Path, queued: dict[str, dict],
