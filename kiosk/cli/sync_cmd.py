@@ -23,6 +23,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     src.add_argument("--gateway", metavar="URL", help="gateway address (with --token)")
     p.add_argument("--token", help="one-time enrollment token (with --gateway)")
     p.add_argument("--fingerprint", help="expected platform key fingerprint (64 hex, with --gateway)")
+    p.add_argument("--trust-on-first-use", action="store_true",
+                   help="with --gateway and no --fingerprint: pin the key the gateway presents, and print "
+                        "its fingerprint to compare with the county's")
     p.add_argument("--label", default="", help="a name for this device shown at the county")
     p.add_argument("--force", action="store_true", help="replace an existing enrollment")
     add_json_flag(p)
@@ -62,6 +65,13 @@ def cmd_enroll(args: argparse.Namespace) -> int:
         if not args.token:
             raise ValidationError("--gateway needs --token", field="--token",
                                   hint="copy the token printed by 'county-gateway token'")
+        if not args.fingerprint and not args.trust_on_first_use:
+            # Without the fingerprint, whoever answers at URL would be pinned as the county platform.
+            raise ValidationError("--gateway needs --fingerprint: without it any server at that address "
+                                  "would be trusted as the county platform", field="--fingerprint",
+                                  hint="copy the fingerprint 'county-gateway token' printed, or scan the "
+                                       "enrollment QR (--qr); --trust-on-first-use pins the presented key "
+                                       "and prints its fingerprint for you to compare")
         target = EnrollTarget(args.gateway, args.token, args.fingerprint.lower() if args.fingerprint else None,
                               None)
     transport = RequestsTransport()
@@ -77,6 +87,9 @@ def cmd_enroll(args: argparse.Namespace) -> int:
     else:
         print(f"enrolled as device {record.device_id} at {record.gateway_url} "
               f"(service point {record.service_point}); platform fingerprint {record.fingerprint}")
+        if not target.fingerprint:
+            print("trusted on first use: compare the fingerprint above with the one the county gave you; "
+                  "if they differ, do not sync: enroll again with --force and --qr or --fingerprint")
     return 0
 
 

@@ -133,16 +133,30 @@ def test_enroll_by_qr_image_pins_the_fingerprint(data_dir: Path, gateway: LiveGa
 def test_used_or_expired_tokens_are_refused_clearly(data_dir: Path, gateway: LiveGateway,
                                                     tmp_path: Path) -> None:
     expired = gateway.token(ttl_hours=-1)
-    out = kiosk(data_dir, "enroll", "--gateway", gateway.url, "--token", expired.token)
+    out = kiosk(data_dir, "enroll", "--gateway", gateway.url, "--token", expired.token,
+                "--fingerprint", expired.fingerprint)
     assert out.returncode == 1 and "token_expired" in out.stderr and "new one" in out.stderr
     offer = gateway.token()
-    assert kiosk(data_dir, "enroll", "--gateway", gateway.url, "--token", offer.token).returncode == 0
+    assert kiosk(data_dir, "enroll", "--gateway", gateway.url, "--token", offer.token,
+                 "--fingerprint", offer.fingerprint).returncode == 0
     other = tmp_path / "other-kiosk"
     assert kiosk(other, "init").returncode == 0
-    used = kiosk(other, "enroll", "--gateway", gateway.url, "--token", offer.token)
+    used = kiosk(other, "enroll", "--gateway", gateway.url, "--token", offer.token,
+                 "--fingerprint", offer.fingerprint)
     assert used.returncode == 1 and "token_used" in used.stderr and "already used" in used.stderr
     missing = kiosk(data_dir, "enroll", "--gateway", gateway.url)
     assert missing.returncode == 1 and "--token" in missing.stderr
+
+
+def test_enrolling_by_address_needs_the_fingerprint_or_an_explicit_trust_on_first_use(
+        data_dir: Path, gateway: LiveGateway) -> None:
+    offer = gateway.token()
+    refused = kiosk(data_dir, "enroll", "--gateway", gateway.url, "--token", offer.token)
+    assert refused.returncode == 1 and "--fingerprint" in refused.stderr and "--trust-on-first-use" in refused.stderr
+    assert not is_enrolled(load_config(data_dir).key_dir)
+    tofu = kiosk(data_dir, "enroll", "--gateway", gateway.url, "--token", offer.token, "--trust-on-first-use")
+    assert tofu.returncode == 0 and offer.fingerprint in tofu.stdout and "compare the fingerprint" in tofu.stdout
+    assert is_enrolled(load_config(data_dir).key_dir)
 
 
 def test_sync_before_enrollment_says_to_enroll(data_dir: Path) -> None:
