@@ -12,5 +12,7 @@ kiosk's agent.
 
 The platform's private keys live beside the database in
 ``<db>.platform-key.json`` (mode 0600), never inside it; record payloads and
-item bodies are sealed at rest with the key in ``<db>.storage-key`` (0600).
+item bodies are sealed at rest with the storage key, kept away from the data in
+the configuration directory (``--key-file``; ``county.at_rest``). The database
+and its WAL are 0600.
 """

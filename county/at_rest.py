@@ -2,8 +2,12 @@
 
 Record payloads (names, phone numbers, addresses of buyers) and the bodies of
 issued items (master data with ID numbers) are sealed with AES-256-GCM under
-a key kept beside the database as ``<db file name>.storage-key`` (mode 0600),
-never inside it. Every connection gets two SQL functions, ``seal(text,
+a storage key kept in the configuration directory, away from the data it
+protects (a copy of the data directory must not carry its own key):
+``--key-file PATH``, by default ``$XDG_CONFIG_HOME/jiaxian-county/storage.key``
+(``~/.config/...``). It is made (mode 0600) on first use and refused when
+anyone but its owner can read it. A key found beside a database (where older
+versions kept it) is refused with the command that moves it. Every connection gets two SQL functions, ``seal(text,
 context)`` and ``unseal(blob, context)``, so queries seal on the way in and
 open on the way out without the rest of the gateway handling keys. The
 context (the column) is the associated data: a sealed value moved to another
@@ -26,7 +30,17 @@ FORMAT = b"\x01"
 NONCE = 12
 
 
-def key_path(db: Path) -> Path:
+KEY_DIR_NAME = "jiaxian-county"
+KEY_FILE_NAME = "storage.key"
+
+
+def default_key_file() -> Path:
+    base = os.environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
+    return Path(base) / KEY_DIR_NAME / KEY_FILE_NAME
+
+
+def old_key_path(db: Path) -> Path:
+    """Where versions before the key moved out of the data directory kept it."""
     return Path(db).with_name(Path(db).name + ".storage-key")
 
 
@@ -51,16 +65,30 @@ class Sealer:
                                     hint="the key file does not belong to this database, or the row was altered") from None
 
 
-def load_or_create(db: Path) -> Sealer:
+def load_or_create(db: Path, key_file: Path | None = None) -> Sealer:
     """The database's sealer; the key is made atomically on first use (one key even under a race)."""
-    path = key_path(db)
+    path = Path(key_file) if key_file is not None else default_key_file()
+    beside = old_key_path(db)
+    if beside.exists():
+        raise GatewayStoreError(f"the storage key {beside} sits beside the database it protects",
+                                hint=f"move it out of the data directory: mv {beside} {path} "
+                                     "(or pass --key-file with where you put it)")
+    if path.parent == Path(db).resolve().parent or path.parent == Path(db).parent:
+        raise GatewayStoreError(f"the storage key {path} is in the database's own directory",
+                                hint="keep it in the configuration directory (the default) or another "
+                                     "directory the data's backups do not copy")
     if not path.exists():
         try:
+            path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
             write_private_once(path, os.urandom(32))
         except OSError as exc:
             raise GatewayStoreError(f"cannot create the storage key {path}: {exc.strerror}",
-                                    hint="the database directory must be writable") from None
+                                    hint="its directory must be writable, or pass --key-file") from None
     try:
+        mode = path.stat().st_mode
+        if mode & 0o077:
+            raise GatewayStoreError(f"the storage key {path} can be read by others (mode {mode & 0o777:o})",
+                                    hint=f"chmod 600 {path}, then check who may have copied it")
         return Sealer(path.read_bytes())
     except OSError as exc:
         raise GatewayStoreError(f"the storage key {path} is unreadable: {exc.strerror}",

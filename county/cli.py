@@ -36,7 +36,7 @@ def emit(obj: Any) -> None:
 def _gateway(args: argparse.Namespace, **kwargs: Any) -> Gateway:
     from county.service import Gateway
 
-    return Gateway(Path(args.db), **kwargs)
+    return Gateway(Path(args.db), key_file=Path(args.key_file) if args.key_file else None, **kwargs)
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
@@ -332,6 +332,9 @@ def build_parser() -> argparse.ArgumentParser:
         p = sub.add_parser(name, help=help_, description=help_)
         if db:
             p.add_argument("--db", required=True, help="gateway SQLite file (created if missing)")
+            p.add_argument("--key-file", metavar="PATH",
+                           help="the storage key that seals personal data in the database, kept away from it "
+                                "(default: $XDG_CONFIG_HOME/jiaxian-county/storage.key; made on first use)")
         if json_flag:
             p.add_argument("--json", action="store_true", help="print one JSON object")
         p.set_defaults(func=func)

@@ -43,10 +43,11 @@ class Device:
 class Gateway:
     def __init__(self, db: Path, *, max_body: int = DEFAULT_MAX_BODY,
                  window: float = wire.DEFAULT_WINDOW_SECONDS,
-                 clock: Callable[[], float] = time.time, plain_baseline: bool = False) -> None:
+                 clock: Callable[[], float] = time.time, plain_baseline: bool = False,
+                 key_file: Path | None = None) -> None:
         self.db = Path(db)
         self.plain_baseline = plain_baseline
-        self.conn = connect(self.db)
+        self.conn = connect(self.db, key_file)
         self.keys = platform_keys.load_or_create(self.db)
         self.max_body = max_body
         self.window = window

@@ -5,7 +5,7 @@ acknowledged record is on disk before its ack leaves. The HTTP service and
 the admin commands open it concurrently; writers wait up to the busy timeout.
 
 Record payloads and item bodies hold personal data; they are sealed at rest
-with a key beside the database (``county.at_rest``): queries use the SQL
+with a key kept away from the database (``county.at_rest``): queries use the SQL
 functions ``seal()`` and ``unseal()`` that every connection gets.
 
 Tables: ``tokens`` (enrollment, by SHA-256 of the token), ``devices``,
@@ -20,6 +20,7 @@ reason), ``items`` (signed changes items with their audience and cursor
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -144,12 +145,17 @@ CREATE TABLE IF NOT EXISTS device_heads (
 """
 
 
-def connect(path: Path) -> sqlite3.Connection:
-    """Open (creating if needed) the gateway database with its durability settings."""
+def connect(path: Path, key_file: Path | None = None) -> sqlite3.Connection:
+    """Open (creating if needed) the gateway database with its durability settings.
+
+    The database file is created 0600 (SQLite gives its -wal and -shm files the database's mode), and
+    an existing one readable by others is tightened: it holds device keys and sealed personal data.
+    ``key_file`` is the storage key's path (``county.at_rest``; None for the default)."""
     path = Path(path)
     if not path.parent.is_dir():
         raise GatewayStoreError(f"the directory of the gateway database does not exist: {path.parent}",
                                 hint="create it or pass another --db")
+    _private(path)
     try:
         conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False,
                                timeout=BUSY_TIMEOUT_MS / 1000)
@@ -161,8 +167,24 @@ def connect(path: Path) -> sqlite3.Connection:
     except sqlite3.DatabaseError as exc:
         raise GatewayStoreError(f"cannot open the gateway database {path}: {exc}",
                                 hint="is it a gateway database, and is the disk writable?") from None
-    at_rest.install(conn, at_rest.load_or_create(path))
+    try:
+        sealer = at_rest.load_or_create(path, key_file)
+    except GatewayStoreError:
+        conn.close()
+        raise
+    at_rest.install(conn, sealer)
     return conn
+
+
+def _private(path: Path) -> None:
+    try:
+        os.close(os.open(path, os.O_RDWR | os.O_CREAT, 0o600))
+        for name in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+            if name.exists() and name.stat().st_mode & 0o077:
+                name.chmod(0o600)
+    except OSError as exc:
+        raise GatewayStoreError(f"cannot open the gateway database {path}: {exc.strerror}",
+                                hint="the database directory must be writable by the gateway's user") from None
 
 
 @contextmanager

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import os
 import sys
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The county gateway's storage key lives in the configuration directory (county.at_rest): every gateway
+# the tests start, in this process or another, finds one there made for this run, never the user's.
+os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="jiaxian-test-config-")
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 # Shared test helpers (gateway_harness, kiosk_process) are imported by name from any test folder.
