@@ -113,3 +113,10 @@ def feeds(store: Store) -> dict[str, dict[str, Any]]:
 def rows(conn: sqlite3.Connection) -> list[tuple[Any, ...]]:
     """Every feed's row, all columns in ``COLUMNS`` order, by feed: what the change feed fingerprints."""
     return conn.execute(f"SELECT {', '.join(COLUMNS)} FROM sync_state ORDER BY feed").fetchall()
+
+
+def trust_broken(conn: sqlite3.Connection) -> tuple[str, str] | None:
+    """(code, reason) of a feed the agent halted on (revoked device, bad platform signature), or None."""
+    row = conn.execute("SELECT last_error_code, last_error FROM sync_state WHERE halted = 1 "
+                       "ORDER BY feed LIMIT 1").fetchone()
+    return None if row is None else (str(row[0] or "trust_broken"), str(row[1] or ""))

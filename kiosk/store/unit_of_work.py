@@ -20,9 +20,13 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from kiosk import audit
-from kiosk.errors import StoreError
-from kiosk.store import outbox
+from kiosk.errors import FlowError, StoreError
+from kiosk.store import outbox, sync_state
 from kiosk.vault import Vault
+from sync.wire import kinds
+
+# Records a kiosk whose sync halted may still queue: the way back to a trusted state.
+RECOVERY_KINDS = frozenset({kinds.KIOSK_RESET})
 
 
 @functools.lru_cache(maxsize=256)
@@ -110,6 +114,15 @@ class UnitOfWork:
         if not self.audit_seqs:
             raise StoreError("an outbox record needs its audit entry first",
                              hint="call log() before push() in the same unit of work")
+        if not training and kind not in RECOVERY_KINDS and (broken := sync_state.trust_broken(self.conn)):
+            # A revoked or untrusted kiosk keeps its records but starts no new real ones: they could
+            # never reach the platform, and a buyer would leave with a case the county does not know.
+            # The technician's authorised reset is how trust comes back, so it is let through.
+            code, reason = broken
+            raise FlowError(f"this kiosk has stopped real work: the link to the county platform is broken "
+                            f"({code}: {reason})", code="kiosk_halted",
+                            hint="training still works; call a technician ('kiosk status' says why the "
+                                 "sync stopped and what to do)")
         rid = record_id or new_record_id()
         outbox.insert(self.conn, self.vault, record_id=rid, kind=kind, subject=subject, payload=payload,
                       training=training, audit_seq=self.audit_seqs[-1], at=self.at)

@@ -185,6 +185,17 @@ def test_revoked_device_stops_and_says_so(enrolled: Path, gateway: LiveGateway) 
     assert info["revoked"] is True and info["outbox_pending"] == 2
     assert info["stopped"]["code"] == "revoked_device" and "revoked" in info["stopped"]["reason"]
     assert feed_state(store, state.PUSH)["last_error_code"] == "revoked_device"
+    # No new real record on a revoked kiosk, and nothing half-written; training still runs.
+    audit_before = store.read("SELECT count(*) AS n FROM audit")[0]["n"]
+    with pytest.raises(FlowError, match="stopped real work.*revoked_device") as err:
+        with store.unit_of_work("S001") as uow:
+            uow.log("payment.order", "U1")
+            uow.push(wire.kinds.PAYMENT_ORDER, "U1", {"items": []})
+    assert err.value.code == "kiosk_halted" and "training still works" in (err.value.hint or "")
+    assert store.read("SELECT count(*) AS n FROM audit")[0]["n"] == audit_before
+    assert outbox_counts(store)["pending"] == 2
+    training = kiosk(enrolled, "simulate", "--handovers", "1", "--json")
+    assert training.returncode == 0 and json.loads(training.stdout.splitlines()[-1])["delivered"] == 1
     store.close()
 
 
