@@ -29,6 +29,7 @@ from kiosk.config import Config
 from kiosk.errors import KioskError
 from kiosk.store import Store, outbox, quarantine
 from kiosk.store import sync_state as state
+from kiosk.store.bookkeeping import bookkeeping
 from sync import wire
 from sync.client import GatewayClient
 from sync.errors import EXIT_FAILED, EXIT_OK, RateLimited, SyncError, TrustBroken
@@ -94,7 +95,7 @@ class Agent:
         def push() -> None:
             result.push = push_all(self.client, self.store, stop=self.stop,
                                    batch_max=int(self.config["sync"]["batch_max_records"]))
-            with state.transaction(self.store.conn) as conn:
+            with bookkeeping(self.store.conn) as conn:
                 state.record_success(conn, state.PUSH, self.store.clock())
 
         def pull() -> None:

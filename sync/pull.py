@@ -24,6 +24,7 @@ from kiosk.errors import FlowError
 from kiosk.services import inbound
 from kiosk.store import Store, UnitOfWork, approvals
 from kiosk.store import sync_state as state
+from kiosk.store.bookkeeping import bookkeeping
 from sync import wire
 from sync.client import GatewayClient, bad_response
 from sync.errors import BadResponse, DeviceRevoked
@@ -79,7 +80,7 @@ def apply_page(store: Store, client: GatewayClient, page: wire.SealedPage, resul
     changed = bool(page.items) or page.next_cursor != page.cursor
     at = store.clock()
     if not changed:
-        with state.transaction(store.conn) as conn:
+        with bookkeeping(store.conn) as conn:
             state.record_success(conn, state.PULL, at, cursor=page.next_cursor)
         return
     with store.unit_of_work(ACTOR) as uow:

@@ -21,20 +21,23 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
+import sqlite3
 import time
 import uuid
 from typing import Any
 
 from kiosk.errors import KioskError, ValidationError
-from kiosk.masterdata import buyers_of_unit
+from kiosk.masterdata import Buyer, buyers_of_unit
 from kiosk.rules.certno import CertificateTemplate, format_certificate_number
-from kiosk.services import acceptance, contracts, handover, inbound, payments, registration
+from kiosk.services import acceptance, certificates, contracts, handover, inbound, payments, registration
 from kiosk.services.certificates import add_stock
 from kiosk.services.context import Context
 from kiosk.services.samples import SYNTHETIC_PROJECT_ID, install_samples, load_samples, synthetic_units
 from kiosk.services.signatures import document_hash, sample_bundle
 from kiosk.services.staff import Actor
 from kiosk.store import approvals, outbox
+from kiosk.store.bookkeeping import bookkeeping
+from kiosk.store.failures import store_failure
 from sync.wire import kinds
 
 __all__: list[str] = []
@@ -76,66 +79,123 @@ class Simulation:
                                              document_no=f"郏演练〔{self.ctx.today().year}〕{n:03d}号")
         apply_training_item(self.ctx, kinds.FIRST_REGISTRATION_APPROVED, project_id, {})
 
-    def run_one(self, unit_code: str, n: int) -> None:
-        self.advance(unit_code, n, until=STAGES[-1])
+    def run_one(self, unit_code: str, n: int, *, resume: bool = False) -> None:
+        self.advance(unit_code, n, until=STAGES[-1], resume=resume)
 
-    def advance(self, unit_code: str, n: int, *, until: str) -> str | None:
+    def advance(self, unit_code: str, n: int, *, until: str, resume: bool = False) -> str | None:
         """Move a fresh unit through the scripted steps up to and including the stage ``until``.
 
-        Returns the handover case once one is started (the ``checked`` stage and later), else None.
+        With ``resume``, each step looks at the case first and is skipped when done, so a unit a killed
+        run left half way goes on where it stopped. Without it every step runs, so two runs that picked
+        the same unit meet a conflict rather than finishing each other's case. Returns the handover case
+        once one is started (the ``checked`` stage and later), else None.
         """
         last = _stage_index(until)
         ctx = self.ctx
         buyers = buyers_of_unit(ctx.store, unit_code)
-        contract_id = contracts.draft(ctx, self.staff, unit_code)
+        contract = self._contract(unit_code) if resume else None
+        if contract is None:
+            contract_id = contracts.draft(ctx, self.staff, unit_code)
+            contract = {"id": contract_id, "state": "draft",
+                        "doc_hash": contracts.get(ctx.store, contract_id)["doc_hash"]}
         if last == STAGES.index("drafted"):
             return None
-        doc = contracts.get(ctx.store, contract_id)["doc_hash"]
-        contracts.sign(ctx, self.staff, contract_id,
-                       {b.id: sample_bundle(doc, seed=b.id) for b in buyers})
-        apply_training_item(ctx, kinds.CONTRACT_FILED, contract_id, {"filing_no": f"YL-BA-{n:06d}"})
+        if contract["state"] == "draft":
+            contracts.sign(ctx, self.staff, contract["id"],
+                           {b.id: sample_bundle(contract["doc_hash"], seed=b.id) for b in buyers})
+        if contract["state"] in ("draft", "signed"):
+            apply_training_item(ctx, kinds.CONTRACT_FILED, contract["id"], {"filing_no": f"YL-BA-{n:06d}"})
         if last == STAGES.index("filed"):
             return None
-        order_id = payments.create_order(ctx, self.staff, unit_code)
-        for item in ctx.store.read("SELECT payee, amount_fen FROM payment_items WHERE order_id = ?", (order_id,)):
+        self._pay(unit_code, n, resume=resume)
+        number, serial = self._register(unit_code, len(buyers), resume=resume)
+        if last == STAGES.index("registered"):
+            return None
+        if not resume or not ctx.store.read("SELECT keys_ready FROM units WHERE code = ?",
+                                            (unit_code,))[0]["keys_ready"]:
+            handover.mark_keys_ready(ctx, self.staff, unit_code)
+        if last == STAGES.index("keys_ready"):
+            return None
+        case = self._handover(unit_code) if resume else handover.start(ctx, self.staff, unit_code)
+        row = handover.get(ctx.store, case)
+        for buyer in buyers:
+            if buyer.id not in row["present"]:
+                handover.identify(ctx, self.staff, case, method="card", value=buyer.id_number)
+        if row["state"] == "open":
+            handover.check(ctx, self.staff, case)
+        if last == STAGES.index("checked"):
+            return case
+        self._finish(case, buyers, number, serial)
+        return case
+
+    def _contract(self, unit_code: str) -> dict[str, Any] | None:
+        rows = self.ctx.store.read("SELECT id, state, doc_hash FROM contracts WHERE unit_code = ? "
+                                   "AND state IN ('draft', 'signed', 'filed') ORDER BY version DESC LIMIT 1",
+                                   (unit_code,))
+        return rows[0] if rows else None
+
+    def _pay(self, unit_code: str, n: int, *, resume: bool) -> None:
+        ctx = self.ctx
+        orders = ctx.store.read("SELECT id FROM payment_orders WHERE unit_code = ? AND state IN ('open', 'paid')",
+                                (unit_code,)) if resume else []
+        order_id = orders[0]["id"] if orders else payments.create_order(ctx, self.staff, unit_code)
+        for item in ctx.store.read("SELECT payee, amount_fen FROM payment_items WHERE order_id = ? "
+                                   "AND state = 'due'", (order_id,)):
             payments.record_confirmation(ctx, self.staff, order_id, item["payee"], item["amount_fen"],
                                          f"SIM{n:06d}{item['payee'][:3].upper()}", f"R{n:08d}",
                                          event_id=f"TRAIN-PAY-{order_id}-{item['payee']}")
-        registration.request_registration(ctx, self.staff, unit_code)
+
+    def _register(self, unit_code: str, holders: int, *, resume: bool) -> tuple[str, str | None]:
+        """The unit's certificate number and pre-printed serial (None: printed on stock), recorded now
+        unless a killed run already did; half the simulated certificates are pre-printed."""
+        ctx = self.ctx
+        recorded = certificates.recorded(ctx.store, unit_code) if resume else None
+        if recorded is not None:
+            return str(recorded["certificate_no"]), recorded["serial"]
+        if not resume or not ctx.store.read("SELECT registration_requested_at FROM units WHERE code = ?",
+                              (unit_code,))[0]["registration_requested_at"]:
+            registration.request_registration(ctx, self.staff, unit_code)
         self.certificate_seq += 1
         number = format_certificate_number(ctx.today().year, self.certificate_seq,
                                            template=CertificateTemplate.from_config(ctx.config["certificate"]))
-        preprinted = n % 2 == 0
-        serial = f"YL-PRE-{uuid.uuid4().hex[:10].upper()}" if preprinted else None
+        serial = f"YL-PRE-{uuid.uuid4().hex[:10].upper()}" if self.certificate_seq % 2 == 0 else None
         apply_training_item(ctx, kinds.REGISTRATION_RECORDED, unit_code,
                             {"certificate_no": number, "serial": serial,
                              "e_cert_token": f"TRAINING-ECERT-{uuid.uuid4().hex}",
-                             "register": training_register(len(buyers), ctx.today())})
-        if last == STAGES.index("registered"):
-            return None
-        handover.mark_keys_ready(ctx, self.staff, unit_code)
-        if last == STAGES.index("keys_ready"):
-            return None
-        case = handover.start(ctx, self.staff, unit_code)
-        for buyer in buyers:
-            handover.identify(ctx, self.staff, case, method="card", value=buyer.id_number)
-        handover.check(ctx, self.staff, case)
-        if last == STAGES.index("checked"):
-            return case
-        papers = handover.documents(ctx, handover.get(ctx.store, case))
-        handover.sign(ctx, self.staff, case, {
-            b.id: {name: sample_bundle(document_hash(text), seed=b.id) for name, text in papers.items()}
-            for b in buyers})
-        if preprinted:
-            handover.bind_certificate(ctx, self.staff, case,
-                                      scanned=json.dumps({"serial": serial, "certificate_no": number},
-                                                         ensure_ascii=False))
-        else:
-            handover.bind_certificate(ctx, self.staff, case, print_on_stock=True)
-        handover.issue_receipt(ctx, self.staff, case)
-        handover.hand_keys(ctx, self.staff, case)
-        handover.deliver(ctx, self.staff, case)
-        return case
+                             "register": training_register(holders, ctx.today())})
+        return number, serial
+
+    def _handover(self, unit_code: str) -> str:
+        rows = self.ctx.store.read("SELECT id FROM handovers WHERE unit_code = ? AND state NOT IN "
+                                   "('cancelled', 'delivered') ORDER BY started_at DESC LIMIT 1", (unit_code,))
+        return str(rows[0]["id"]) if rows else handover.start(self.ctx, self.staff, unit_code)
+
+    def _finish(self, case: str, buyers: list[Buyer], number: str, serial: str | None) -> None:
+        """From checks passed to delivered, each step skipped when a killed run already made it."""
+        ctx, staff = self.ctx, self.staff
+        state = handover.get(ctx.store, case)["state"]
+        if state == "checked":
+            papers = handover.documents(ctx, handover.get(ctx.store, case))
+            handover.sign(ctx, staff, case, {
+                b.id: {name: sample_bundle(document_hash(text), seed=b.id) for name, text in papers.items()}
+                for b in buyers})
+            state = "signed"
+        if state == "signed":
+            if serial:
+                handover.bind_certificate(ctx, staff, case,
+                                          scanned=json.dumps({"serial": serial, "certificate_no": number},
+                                                             ensure_ascii=False))
+            else:
+                handover.bind_certificate(ctx, staff, case, print_on_stock=True)
+            state = "certificate_bound"
+        if state == "certificate_bound":
+            handover.issue_receipt(ctx, staff, case)
+            state = "receipt_issued"
+        if state == "receipt_issued":
+            handover.hand_keys(ctx, staff, case)
+            state = "keys_handed"
+        if state == "keys_handed":
+            handover.deliver(ctx, staff, case)
 
 
 def training_register(holders: int, day: dt.date) -> dict[str, Any]:
@@ -166,6 +226,7 @@ def _free_units(ctx: Context) -> list[dict[str, Any]]:
         "AND NOT EXISTS (SELECT 1 FROM handovers h WHERE h.unit_code = u.code) "
         "AND NOT EXISTS (SELECT 1 FROM contracts c WHERE c.unit_code = u.code) "
         "AND NOT EXISTS (SELECT 1 FROM payment_orders o WHERE o.unit_code = u.code) "
+        "AND NOT EXISTS (SELECT 1 FROM simulation_progress s WHERE s.unit_code = u.code) "
         "ORDER BY u.code")
 
 
@@ -182,22 +243,61 @@ def simulate(ctx: Context, handovers: int) -> dict[str, Any]:
         free = _free_units(ctx)
     sim = Simulation(ctx, _training_actor(ctx, "staff"), _training_actor(ctx, "supervisor"))
     sim.certificate_seq = ctx.store.read("SELECT count(*) AS n FROM certificates")[0]["n"]
-    _stock_for(ctx, sim, handovers)
+    unfinished = ctx.store.read("SELECT count(*) AS n FROM simulation_progress")[0]["n"]
+    _stock_for(ctx, sim, handovers + unfinished)
+    resumed = _resume_killed(sim)
     for project_id in sorted({u["project_id"] for u in free[:handovers]}):
         sim.prepare_project(project_id)
     delivered = 0
     started = time.perf_counter()
     for n, unit in enumerate(free[:handovers], start=1):
         try:
-            sim.run_one(unit["code"], n)
+            _tracked(sim, unit["code"], n)
             delivered += 1
         except KioskError as exc:
             sim.failures.append(f"{unit['code']}: {exc.code}: {exc}")
     elapsed = time.perf_counter() - started
     pending = outbox.counts(ctx.store)[outbox.PENDING]
     return {"handovers": handovers, "delivered": delivered, "failed": handovers - delivered,
+            "resumed": resumed,
             "ms_per_handover": round(elapsed * 1000 / handovers, 2) if handovers else 0.0,
             "outbox_pending": pending, "errors": sim.failures[:20]}
+
+
+def _tracked(sim: Simulation, unit_code: str, n: int, *, resume: bool = False) -> None:
+    """One scripted handover, noted in ``simulation_progress`` while it runs: a run killed (or failing)
+    half way leaves the note, and the next run finishes that handover first."""
+    _note(sim, "INSERT OR IGNORE INTO simulation_progress (unit_code, n, started_at) VALUES (?, ?, ?)",
+          (unit_code, n, sim.ctx.now().isoformat()))
+    sim.run_one(unit_code, n, resume=resume)
+    _note(sim, "DELETE FROM simulation_progress WHERE unit_code = ?", (unit_code,))
+
+
+def _note(sim: Simulation, sql: str, params: tuple[Any, ...]) -> None:
+    try:
+        with bookkeeping(sim.ctx.store.conn) as conn:
+            conn.execute(sql, params)
+    except sqlite3.Error as exc:
+        raise store_failure(exc, sim.ctx.store.path, "the simulation's progress note failed") from exc
+
+
+def _resume_killed(sim: Simulation) -> list[str]:
+    """Finish the handovers an earlier run left half way. One that fails again is reported with the
+    other errors and its note dropped, so a case the services refuse is not retried by every run."""
+    resumed = []
+    for row in sim.ctx.store.read("SELECT unit_code, n FROM simulation_progress ORDER BY started_at"):
+        if sim.ctx.store.read("SELECT 1 FROM handovers WHERE unit_code = ? AND state = 'delivered'",
+                              (row["unit_code"],)):
+            # Another run that had taken the same unit finished it.
+            _note(sim, "DELETE FROM simulation_progress WHERE unit_code = ?", (row["unit_code"],))
+            continue
+        try:
+            _tracked(sim, row["unit_code"], row["n"], resume=True)
+            resumed.append(str(row["unit_code"]))
+        except KioskError as exc:
+            sim.failures.append(f"{row['unit_code']} (resumed): {exc.code}: {exc}")
+            _note(sim, "DELETE FROM simulation_progress WHERE unit_code = ?", (row["unit_code"],))
+    return resumed
 
 
 def stage_sample(ctx: Context, stage: str, *, co_owners: int = 1) -> str:

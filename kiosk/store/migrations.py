@@ -393,3 +393,16 @@ def m011_certificate_register(db: Database) -> None:
     权利其他状况, 登记日期) as the registration office recorded them, sent with ``registration.recorded``
     (JSON; no personal data)."""
     _run(db, "ALTER TABLE certificates ADD COLUMN register_json TEXT")
+
+
+@migrations()
+def m012_simulation_progress(db: Database) -> None:
+    """The training unit a `kiosk simulate` run is working on, so a run that was killed half way
+    is resumed by the next one (kiosk.services.simulate)."""
+    _run(db, """
+    CREATE TABLE simulation_progress (
+        unit_code TEXT PRIMARY KEY REFERENCES units(code),
+        n INTEGER NOT NULL,
+        started_at TEXT NOT NULL
+    )
+    """)

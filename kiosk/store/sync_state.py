@@ -4,17 +4,17 @@ Feeds: ``push`` (outbox to platform) and ``pull`` (changes from platform). Each
 row keeps the cursor, when it was last tried, last succeeded, and the last
 error with its stable code and a reason a person can act on. The agent writes
 these rows as bookkeeping of its own, in short transactions of their own
-(``transaction``), never as audit entries or outbox records; the one exception
+(``kiosk.store.bookkeeping``), never as audit entries or outbox records; the one exception
 is a pull's cursor, which moves inside the unit of work that applies the page.
 `kiosk status`, the offline limits and the UI read them here.
 """
 
 from __future__ import annotations
 
-import contextlib
 import sqlite3
-from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, Final
+
+from kiosk.store.bookkeeping import bookkeeping
 
 if TYPE_CHECKING:
     from kiosk.store import Store
@@ -29,20 +29,10 @@ COLUMNS: Final = ("feed", "cursor", "last_attempt", "last_success", "last_error"
 # A refused item stays the feed's last error after later successes (staff must see it) until
 # another error replaces it; ``items_refused`` counts every one.
 REFUSED_ITEM: Final = "item_bad_signature"
+
+# This table's rows change in short transactions of their own (the agent's, and a test's set-up).
+transaction = bookkeeping
 _KEEP = "CASE WHEN last_error_code = '" + REFUSED_ITEM + "' THEN {0} ELSE NULL END"
-
-
-@contextlib.contextmanager
-def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
-    """One short BEGIN IMMEDIATE transaction outside any unit of work."""
-    conn.execute("BEGIN IMMEDIATE")
-    try:
-        yield conn
-        conn.execute("COMMIT")
-    except BaseException:
-        if conn.in_transaction:
-            conn.execute("ROLLBACK")
-        raise
 
 
 def _ensure(conn: sqlite3.Connection, feed: str) -> None:
@@ -50,7 +40,7 @@ def _ensure(conn: sqlite3.Connection, feed: str) -> None:
 
 
 def record_attempt(store: Store, feed: str, at: str) -> None:
-    with transaction(store.conn) as conn:
+    with bookkeeping(store.conn) as conn:
         _ensure(conn, feed)
         conn.execute("UPDATE sync_state SET last_attempt = ? WHERE feed = ?", (at, feed))
 
@@ -68,7 +58,7 @@ def record_success(conn: sqlite3.Connection, feed: str, at: str, cursor: str | N
 def record_failure(store: Store, feed: str, at: str, code: str, reason: str, *, halted: bool = False) -> int:
     """Keep the error and its code (``halted`` when trust is broken and the agent stops);
     returns the number of consecutive failures so far."""
-    with transaction(store.conn) as conn:
+    with bookkeeping(store.conn) as conn:
         _ensure(conn, feed)
         conn.execute("UPDATE sync_state SET last_error = ?, last_error_code = ?, last_error_at = ?, "
                      "consecutive_failures = consecutive_failures + 1, halted = ? WHERE feed = ?",
