@@ -393,3 +393,23 @@ def m011_certificate_register(db: Database) -> None:
     权利其他状况, 登记日期) as the registration office recorded them, sent with ``registration.recorded``
     (JSON; no personal data)."""
     _run(db, "ALTER TABLE certificates ADD COLUMN register_json TEXT")
+
+
+@migrations()
+def m012_audit_checkpoints(db: Database) -> None:
+    """The device's signed checkpoints of its audit chain (``kiosk.audit``): each the signed JSON
+    (``sync.wire.checkpoints``) linking to the one before it; ``ack`` is the platform-signed
+    acknowledgement that named it as the checkpoint the county holds (the last such row is the
+    last acknowledged checkpoint)."""
+    _run(db, """
+    CREATE TABLE audit_checkpoints (
+        seq INTEGER PRIMARY KEY,
+        hash TEXT NOT NULL,
+        prev_seq INTEGER NOT NULL,
+        prev_hash TEXT NOT NULL,
+        at TEXT NOT NULL,
+        signed TEXT NOT NULL,
+        acked_at TEXT,
+        ack TEXT
+    )
+    """)
