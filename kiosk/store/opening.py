@@ -33,7 +33,7 @@ from typing import Any
 from kiosk.config import Config, render_default_toml
 from kiosk.errors import ConfigError, KioskError, StoreError
 from kiosk import audit
-from kiosk.identity import IdentityError, is_enrolled, load_device_keys, load_enrollment, platform_signed
+from kiosk.identity import SIGN_KEY_FILE, IdentityError, is_enrolled, load_device_keys, load_enrollment, platform_signed
 from sync.wire import kinds
 from kiosk.store import Store
 from kiosk.store.failures import DATABASE_LOST, store_failure
@@ -58,8 +58,8 @@ def open_store(config: Config) -> Store:
 
 
 def checkpoint_signer(config: Config) -> audit.CheckpointSigner | None:
-    """The device key signs audit checkpoints once the kiosk is enrolled (it has no key before)."""
-    if not is_enrolled(config.key_dir):
+    """The device key signs audit checkpoints once the kiosk has one (it is made at enrollment)."""
+    if not (config.key_dir / SIGN_KEY_FILE).exists():
         return None
     try:
         return audit.CheckpointSigner(load_device_keys(config.key_dir).sign)
