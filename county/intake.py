@@ -9,7 +9,9 @@ The same path serves ``POST /v1/batches`` and ``county-gateway import``:
 * the same record id with other content is rejected as ``conflict``;
 * a record that fails ``validate_record`` is rejected as ``invalid_record``;
 * a batch (device, batch id) seen before with the same records gets the
-  stored acknowledgement back byte for byte.
+  stored acknowledgement back byte for byte;
+* any other batch must carry audit checkpoints that extend the one the
+  gateway holds for the device (``county.anchors``), or is refused whole.
 
 Everything for one batch commits in one transaction, ack included, so a crash
 leaves either the whole batch or none of it.
@@ -22,7 +24,7 @@ import json
 import sqlite3
 from typing import Any
 
-from county import resets
+from county import anchors
 from county.store import transaction
 from sync.wire import (
     Batch, KeyPair, RecordRejected, Rejection, canonical_json, make_ack, record_digest,
@@ -56,10 +58,10 @@ def store_batch(conn: sqlite3.Connection, keys: KeyPair, batch: Batch, *, now: f
                 [(str(r.get("record_id")) if isinstance(r, dict) else "", batch.device_id,
                   batch.batch_id, now) for r in batch.records])
             return str(known["ack"]).encode("utf-8")
-        resets.guard(conn, keys, batch, now=now)
+        held = anchors.guard(conn, keys, batch, now=now)
         accepted, rejected = _store_records(conn, batch, now=now)
         ack = make_ack(keys.sign, device_id=batch.device_id, batch_id=batch.batch_id,
-                       accepted=accepted, rejected=rejected, server_time=now)
+                       accepted=accepted, rejected=rejected, server_time=now, checkpoint=held)
         text = canonical_json(ack).decode("utf-8")
         conn.execute("INSERT INTO batches (device_id, batch_id, digest, header, ack, source, "
                      "received_at) VALUES (?, ?, ?, ?, ?, ?, ?) "

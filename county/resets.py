@@ -52,25 +52,28 @@ def authorise(conn: sqlite3.Connection, keys: wire.KeyPair, *, device_id: str, t
     return item
 
 
-def guard(conn: sqlite3.Connection, keys: wire.KeyPair, batch: wire.Batch, *, now: float) -> None:
+def guard(conn: sqlite3.Connection, keys: wire.KeyPair, batch: wire.Batch, *, now: float,
+          by_sequence: bool = True) -> bool:
     """Refuse a batch from a kiosk whose audit chain went back without an authorised reset;
-    call inside the batch's transaction, before its records are stored."""
+    call inside the batch's transaction, before its records are stored. True when the batch
+    brings a reset this gateway authorised (then nothing else about its audit chain is checked).
+    ``by_sequence`` False leaves the going-back check to the audit checkpoints (``county.anchors``)."""
     head = batch.header.get("audit_head")
     seq = head.get("seq") if isinstance(head, Mapping) else None
     if not isinstance(seq, int) or isinstance(seq, bool):
-        return
+        return False
     new = [r for r in batch.records if isinstance(r, Mapping) and isinstance(r.get("record_id"), str)
            and conn.execute("SELECT 1 FROM records WHERE record_id = ?", (r["record_id"],)).fetchone() is None]
     if not new:
-        return
+        return False
     for record in new:
         if record.get("kind") == kinds.KIOSK_RESET:
             _use_authorisation(conn, keys, batch.device_id, record, now)
             _set_head(conn, batch.device_id, seq, now)
-            return
+            return True
     row = conn.execute("SELECT audit_seq FROM device_heads WHERE device_id = ?",
                        (batch.device_id,)).fetchone()
-    if row is not None and seq < row["audit_seq"]:
+    if by_sequence and row is not None and seq < row["audit_seq"]:
         raise wire.RequestRefused(
             f"device {batch.device_id} sent new records under audit entry {seq}, behind entry "
             f"{row['audit_seq']} it already reached: its database was replaced, started again or "
@@ -80,6 +83,7 @@ def guard(conn: sqlite3.Connection, keys: wire.KeyPair, batch: wire.Batch, *, no
                  "'county-gateway reset-code'")
     if row is None or seq > row["audit_seq"]:
         _set_head(conn, batch.device_id, seq, now)
+    return False
 
 
 def _refused(record_id: str, why: str) -> wire.RequestRefused:

@@ -15,7 +15,8 @@ outbox record, once, with device and batch), ``duplicates`` (each resend of
 an already stored record), ``rejections`` (refused records with code and
 reason), ``items`` (signed changes items with their audience and cursor
 ``seq``), ``restrictions``, ``counters`` (certificate and receipt numbers),
-``reset_authorisations`` and ``device_heads`` (kiosk resets, ``county.resets``).
+``reset_authorisations`` and ``device_heads`` (kiosk resets, ``county.resets``),
+``device_checkpoints`` (each device's acknowledged audit checkpoint, ``county.anchors``).
 """
 
 from __future__ import annotations
@@ -140,6 +141,14 @@ CREATE TABLE IF NOT EXISTS reset_authorisations (
 CREATE TABLE IF NOT EXISTS device_heads (
     device_id TEXT PRIMARY KEY,
     audit_seq INTEGER NOT NULL,
+    updated_at REAL NOT NULL
+);
+CREATE TABLE IF NOT EXISTS device_checkpoints (
+    device_id TEXT PRIMARY KEY,
+    seq INTEGER NOT NULL,
+    hash TEXT NOT NULL,
+    checkpoint TEXT NOT NULL,
+    batch_id TEXT NOT NULL,
     updated_at REAL NOT NULL
 );
 """

@@ -217,3 +217,17 @@ def platform_signed(item: Mapping[str, Any], enrollment: Enrollment) -> bool:
     except wire.WireError:
         return False
     return True
+
+
+def audit_keys(key_dir: Path) -> tuple[Ed25519PublicKey | None, Ed25519PublicKey | None]:
+    """The device's public signing key and the pinned platform key, which check the audit
+    checkpoints and the county's acknowledgements of them; None for one that cannot be loaded."""
+    try:
+        device: Ed25519PublicKey | None = load_device_keys(key_dir).sign.public_key()
+    except IdentityError:
+        device = None
+    try:
+        platform: Ed25519PublicKey | None = load_enrollment(key_dir).platform_sign_key()
+    except IdentityError:
+        platform = None
+    return device, platform

@@ -18,7 +18,7 @@ from urllib.parse import urlencode
 
 from kiosk.identity import Identity
 from sync import wire
-from sync.errors import (BadResponse, BadSignature, ClockSkew, DeviceRevoked, Incompatible, RateLimited, Refused,
+from sync.errors import (AuditDiverged, BadResponse, BadSignature, ClockSkew, DeviceRevoked, Incompatible, RateLimited, Refused,
                          Retryable, ServerError, SyncError, TrustBroken)
 from sync.transport import Response, Transport
 from sync.wire import errors as codes
@@ -94,6 +94,8 @@ class GatewayClient:
                                  hint="syncing has stopped; contact the county platform administrator")
         if err.code == codes.AUDIT_REWOUND:
             return TrustBroken(message, code=err.code, hint=err.hint)
+        if err.code == codes.AUDIT_DIVERGED:
+            return AuditDiverged(message, hint=err.hint)
         if err.code == codes.STALE_TIMESTAMP:
             return ClockSkew(message, hint=err.hint)
         if err.code == codes.REPLAYED_NONCE:

@@ -15,7 +15,11 @@ SyncError (KioskError)                  base; ``code`` is stable, ``exit_code`` 
 └── TrustBroken                         stop syncing and show it: the other side cannot be trusted
     ├── BadSignature                    an ack or page not signed by the pinned platform key
     ├── FingerprintMismatch             the platform's keys are not the ones the enrollment QR pinned
-    └── DeviceRevoked                   the platform revoked this device
+    ├── DeviceRevoked                   the platform revoked this device
+    └── AuditDiverged                   the audit chain no longer extends the checkpoint the county
+                                        acknowledged (``audit_diverged`` from the gateway), or the
+                                        kiosk itself will not sign one over a chain cut short or
+                                        rewritten; a county-authorised reset is the only way back
 
 Local failures outside this tree (a ``KioskError`` from the store or the
 vault, a database busy beyond its timeout) are recorded and retried like
@@ -116,3 +120,7 @@ class FingerprintMismatch(TrustBroken):
 class DeviceRevoked(TrustBroken):
     code = "revoked_device"
     exit_code = EXIT_REVOKED
+
+
+class AuditDiverged(TrustBroken):
+    code = "audit_diverged"

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from kiosk import audit
 from kiosk.store import Store
 from kiosk.store import outbox as table
 from kiosk.store.outbox import OutboxRecord
@@ -38,11 +39,16 @@ def pending(store: Store, limit: int, *, after_seq: int = 0) -> list[OutboxRecor
                rejected=[Rejection(u.record_id, UNREADABLE, u.reason) for u in unreadable])
 
 
-def settle(store: Store, *, batch_id: str, accepted: list[str], rejected: list[Rejection]) -> None:
-    """Apply one acknowledgement in one transaction; records already settled stay as they are."""
+def settle(store: Store, *, batch_id: str, accepted: list[str], rejected: list[Rejection],
+           checkpoint: tuple[int, str] | None = None, ack: str | None = None) -> None:
+    """Apply one acknowledgement in one transaction; records already settled stay as they are.
+    ``checkpoint`` is the audit checkpoint the county says it holds, kept with its signed ``ack``."""
     with store.unit_of_work(ACTOR) as uow:
-        uow.log("sync.ack", batch_id, {"accepted": len(accepted), "rejected": len(rejected),
-                                       "rejected_codes": sorted({r.code for r in rejected})})
+        detail: dict[str, object] = {"accepted": len(accepted), "rejected": len(rejected),
+                                     "rejected_codes": sorted({r.code for r in rejected})}
+        if checkpoint is not None and ack is not None and audit.acknowledge(uow.conn, checkpoint, ack, uow.at):
+            detail["checkpoint"] = checkpoint[0]
+        uow.log("sync.ack", batch_id, detail)
         table.mark_acked(uow, accepted)
         for rej in rejected:
             table.mark_quarantined(uow, rej.record_id, rej.code, rej.reason)

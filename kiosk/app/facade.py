@@ -38,6 +38,7 @@ from kiosk import audit
 from kiosk.app.changes import DEFAULT_LIMIT, ChangeBatch, ChangeCursor, ChangeFeed
 from kiosk.app.outcome import Outcome, changes_of
 from kiosk.config import Config
+from kiosk.identity import audit_keys
 from kiosk.printjobs import JobPrinter
 from kiosk.services import printing, staff
 from kiosk.services.context import Context, utc_clock
@@ -143,7 +144,9 @@ class Kiosk:
         return summary(self.store, self.config)
 
     def verify_audit(self) -> audit.Verification:
-        return audit.verify(self.store.conn)
+        """The audit chain held against the device's signed checkpoints (`kiosk audit verify`)."""
+        device_key, platform_key = audit_keys(self.config.key_dir)
+        return audit.verify(self.store.conn, device_key=device_key, platform_key=platform_key)
 
     def supervision_report(self, *, include_training: bool = False) -> dict[str, Any]:
         from kiosk.services.supervision import supervision_report

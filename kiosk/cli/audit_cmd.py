@@ -1,4 +1,5 @@
-"""`kiosk audit verify`: walk the audit hash chain and name the first broken entry."""
+"""`kiosk audit verify`: walk the audit hash chain, hold it against the device's signed
+checkpoints, and name what broke (an altered entry, a truncation, a rewrite), where, and what to do."""
 
 from __future__ import annotations
 
@@ -23,8 +24,15 @@ def cmd_verify(args: argparse.Namespace) -> int:
     if args.json:
         emit(result.as_dict())
     elif result.ok:
-        print(f"audit chain intact: {result.entries} entries, head {result.head[:16]}")
+        county = (f"the county acknowledged entry {result.acknowledged_seq}" if result.acknowledged_seq
+                  else "none acknowledged by the county yet")
+        print(f"audit chain intact: {result.entries} entries, head {result.head[:16]}; "
+              f"{result.checkpoints} signed checkpoints agree, {county}")
     if not result.ok:
-        print(f"kiosk audit verify: broken at entry {result.first_bad_seq}: {result.reason}", file=sys.stderr)
+        where = (f"entry {result.first_bad_seq}" if result.first_bad_seq is not None
+                 else f"the checkpoint at entry {result.checkpoint_seq}")
+        print(f"kiosk audit verify: broken at {where} ({result.problem}): {result.reason}", file=sys.stderr)
+        if result.hint:
+            print(f"what to do: {result.hint}", file=sys.stderr)
         return 1
     return 0

@@ -14,6 +14,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from kiosk import audit
 from kiosk.errors import MigrationError, StoreError, VaultError
 from kiosk.store import failures
 from kiosk.store.failures import store_failure
@@ -67,6 +68,8 @@ class Store:
         self.path = Path(path)
         self.vault = vault
         self.clock = clock
+        # Set by ``open_store`` on an enrolled kiosk: units of work then sign audit checkpoints.
+        self.checkpoint_signer: audit.CheckpointSigner | None = None
         created = False
         try:
             created = _private_file(self.path)
@@ -185,6 +188,8 @@ class Store:
             if self.conn.total_changes != before and not uow.audit_seqs:
                 raise StoreError("a change was made without its audit entry",
                                  hint="call log() in every unit of work that changes state")
+            if self.checkpoint_signer is not None and uow.audit_seqs:
+                audit.boundary_checkpoint(self.conn, self.checkpoint_signer, uow.at)
             self.conn.execute("COMMIT")
             for seqs in self._recorders:
                 seqs.extend(uow.audit_seqs)

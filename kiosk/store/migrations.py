@@ -406,3 +406,23 @@ def m012_simulation_progress(db: Database) -> None:
         started_at TEXT NOT NULL
     )
     """)
+
+
+@migrations()
+def m013_audit_checkpoints(db: Database) -> None:
+    """The device's signed checkpoints of its audit chain (``kiosk.audit``): each the signed JSON
+    (``sync.wire.checkpoints``) linking to the one before it; ``ack`` is the platform-signed
+    acknowledgement that named it as the checkpoint the county holds (the last such row is the
+    last acknowledged checkpoint)."""
+    _run(db, """
+    CREATE TABLE audit_checkpoints (
+        seq INTEGER PRIMARY KEY,
+        hash TEXT NOT NULL,
+        prev_seq INTEGER NOT NULL,
+        prev_hash TEXT NOT NULL,
+        at TEXT NOT NULL,
+        signed TEXT NOT NULL,
+        acked_at TEXT,
+        ack TEXT
+    )
+    """)

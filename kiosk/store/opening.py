@@ -32,7 +32,8 @@ from typing import Any
 
 from kiosk.config import Config, render_default_toml
 from kiosk.errors import ConfigError, KioskError, StoreError
-from kiosk.identity import is_enrolled, load_enrollment, platform_signed
+from kiosk import audit
+from kiosk.identity import SIGN_KEY_FILE, IdentityError, is_enrolled, load_device_keys, load_enrollment, platform_signed
 from sync.wire import kinds
 from kiosk.store import Store
 from kiosk.store.failures import DATABASE_LOST, store_failure
@@ -51,7 +52,19 @@ def open_store(config: Config) -> Store:
     if not config.db_path.exists():
         raise ConfigError(f"no kiosk database in {config.data_dir}",
                           hint="run 'kiosk init' first (or pass --data-dir / set KIOSK_HOME)")
-    return Store(config.db_path, Vault.from_key_dir(config.key_dir))
+    store = Store(config.db_path, Vault.from_key_dir(config.key_dir))
+    store.checkpoint_signer = checkpoint_signer(config)
+    return store
+
+
+def checkpoint_signer(config: Config) -> audit.CheckpointSigner | None:
+    """The device key signs audit checkpoints once the kiosk has one (it is made at enrollment)."""
+    if not (config.key_dir / SIGN_KEY_FILE).exists():
+        return None
+    try:
+        return audit.CheckpointSigner(load_device_keys(config.key_dir).sign)
+    except IdentityError:
+        return None
 
 
 def lost_database(config: Config) -> str | None:

@@ -28,6 +28,11 @@ Requests (``signing``)
 Enrollment (``enrollment``)
     ``EnrollmentOffer`` (QR text), ``enroll_request`` / ``verify_enroll_request``,
     ``enroll_response`` / ``parse_enroll_response`` -> ``Enrollment``.
+Audit checkpoints (``checkpoints``)
+    ``make_checkpoint(key, seq=, hash=, prev_seq=, prev_hash=, at=)`` -> signed dict;
+    ``verify_checkpoint(obj, device_key)`` -> ``Checkpoint``; ``verify_chain(objs, device_key)``;
+    ``check_extends(held, chain, device_id=)`` (raises ``audit_diverged``). The module
+    docstring says why a chain of signed checkpoints proves "extends".
 Names (``kinds``)
     record kinds, item kinds, paths, header names, suite ids.
 Errors (``errors``)
@@ -54,14 +59,15 @@ are in the docstrings of ``envelope`` (binary layout, header), ``records``,
 Exception tree (``errors``), each with a stable ``code``::
 
     WireError                     base; .code, .message, .hint, .http_status
-    ├── MalformedError            bad_envelope, malformed_json, bad_item, bad_ack
+    ├── MalformedError            bad_envelope, malformed_json, bad_item, bad_ack,
+    │                             bad_checkpoint
     │   ├── UnsupportedVersion    unsupported_version
     │   └── UnknownSuite          unknown_suite
     ├── SignatureError            bad_signature, bad_item_signature
     ├── DecryptError              decrypt_failed
     ├── RequestRefused            bad_headers, unknown_device, revoked_device,
     │                             device_mismatch, stale_timestamp, replayed_nonce,
-    │                             body_too_large, body_mismatch
+    │                             body_too_large, body_mismatch, audit_diverged
     ├── EnrollmentError           bad_enrollment, token_unknown, token_used,
     │                             token_expired, fingerprint_mismatch
     └── RecordRejected            conflict, invalid_record (inside an ack)
@@ -70,13 +76,19 @@ Plus ``bad_request``, ``not_found`` and ``server_error`` on plain ``WireError``.
 Retry guidance for the agent: ``server_error``/5xx, 429 and network failures
 are retryable; ``stale_timestamp`` is retryable after correcting the clock
 offset from ``server_time``; ``replayed_nonce`` means resend with a fresh
-nonce; ``revoked_device`` stops the agent; the rest are permanent for that
-request.
+nonce; ``revoked_device`` stops the agent, and so does ``audit_diverged``
+(the batch's audit checkpoint is older than, or does not extend, the one the
+gateway last acknowledged for the device: its audit chain was cut short,
+rewritten or restored from an older copy; only a county-authorised
+``kiosk.reset`` record is accepted past it) and ``audit_rewound`` (the same
+for a kiosk that sends no checkpoints, or a reset that is not authorised);
+the rest are permanent for that request.
 """
 
 from __future__ import annotations
 
 from sync.wire import kinds
+from sync.wire.checkpoints import Checkpoint, check_extends, make_checkpoint, verify_chain, verify_checkpoint
 from sync.wire.encoding import b64d, b64e, canonical_json, parse_json, sha256_hex
 from sync.wire.enrollment import (
     Enrollment, EnrollmentOffer, EnrollRequest, enroll_request, enroll_response,
@@ -103,7 +115,8 @@ from sync.wire.signing import (
 )
 
 __all__ = [
-    "CODES", "DEFAULT_MAX_BODY", "DEFAULT_MAX_PLAINTEXT", "DEFAULT_WINDOW_SECONDS", "HTTP_STATUS", "Ack", "Batch",
+    "CODES", "Checkpoint", "check_extends", "make_checkpoint", "verify_chain", "verify_checkpoint",
+    "DEFAULT_MAX_BODY", "DEFAULT_MAX_PLAINTEXT", "DEFAULT_WINDOW_SECONDS", "HTTP_STATUS", "Ack", "Batch",
     "DecryptError", "EnrollRequest", "Enrollment", "EnrollmentError", "EnrollmentOffer",
     "Envelope", "Item", "KeyPair", "MalformedError", "PublicKeys", "RecordRejected",
     "Rejection", "RequestAuth", "RequestRefused", "SealedPage", "SignatureError", "UnknownSuite",

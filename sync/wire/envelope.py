@@ -26,7 +26,10 @@ UTC), ``count`` (number of records or items inside).
 
 * batch: ``batch_id``, ``seq_first``, ``seq_last`` (outbox sequence range,
   null when empty), ``audit_head`` ({seq, hash} of the kiosk audit chain).
-  Plaintext: ``{"records": [record, ...]}``.
+  Plaintext: ``{"records": [record, ...], "checkpoints": [checkpoint, ...]}``;
+  ``checkpoints`` (optional) are the device's signed audit checkpoints the
+  county has not acknowledged, oldest first, the last at ``audit_head``
+  (``sync.wire.checkpoints``).
 * changes: ``cursor``, ``next_cursor``. Plaintext: the page
   ``{cursor, next_cursor, items, server_time}``.
 
@@ -40,7 +43,7 @@ from __future__ import annotations
 import io
 import struct
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
@@ -216,6 +219,7 @@ class Batch:
 
     header: dict[str, Any]
     records: list[dict[str, Any]]
+    checkpoints: list[Any] = field(default_factory=list)
 
     @property
     def batch_id(self) -> str:
@@ -228,8 +232,10 @@ class Batch:
 
 def seal_batch(records: Sequence[Mapping[str, Any]], *, device_id: str, batch_id: str,
                audit_head: Mapping[str, Any] | None, signer: Ed25519PrivateKey,
-               recipient: X25519PublicKey, created_at: str | None = None) -> bytes:
-    """Seal outbox records (see ``records``) to the platform's KEM key, signed by the device."""
+               recipient: X25519PublicKey, created_at: str | None = None,
+               checkpoints: Sequence[Mapping[str, Any]] = ()) -> bytes:
+    """Seal outbox records (see ``records``) and the unacknowledged audit checkpoints to the
+    platform's KEM key, signed by the device."""
     records = [dict(r) for r in records]
     seqs = [int(r["seq"]) for r in records]
     header = {
@@ -239,7 +245,10 @@ def seal_batch(records: Sequence[Mapping[str, Any]], *, device_id: str, batch_id
         "created_at": created_at or utc_now_iso(),
         "audit_head": dict(audit_head) if audit_head is not None else None,
     }
-    return seal(header, {"records": records}, recipient=recipient, signer=signer)
+    body: dict[str, Any] = {"records": records}
+    if checkpoints:
+        body["checkpoints"] = [dict(c) for c in checkpoints]
+    return seal(header, body, recipient=recipient, signer=signer)
 
 
 def open_batch(data: bytes | Envelope, *, sender: Ed25519PublicKey, recipient: X25519PrivateKey,
@@ -258,7 +267,10 @@ def open_batch(data: bytes | Envelope, *, sender: Ed25519PublicKey, recipient: X
     if len(records) != env.header["count"]:
         raise MalformedError(f"the batch header says {env.header['count']} records, the sealed "
                              f"body holds {len(records)}", code=BAD_ENVELOPE)
-    return Batch(env.header, records)
+    checkpoints = body.get("checkpoints", [])
+    if not isinstance(checkpoints, list):
+        raise MalformedError("the batch body's 'checkpoints' must be a list", code=BAD_ENVELOPE)
+    return Batch(env.header, records, checkpoints)
 
 
 @dataclass(frozen=True)

@@ -39,6 +39,8 @@ TOKEN_EXPIRED = "token_expired"
 FINGERPRINT_MISMATCH = "fingerprint_mismatch"
 CONFLICT = "conflict"
 AUDIT_REWOUND = "audit_rewound"
+AUDIT_DIVERGED = "audit_diverged"
+BAD_CHECKPOINT = "bad_checkpoint"
 INVALID_RECORD = "invalid_record"
 NOT_FOUND = "not_found"
 SERVER_ERROR = "server_error"
@@ -72,6 +74,8 @@ HTTP_STATUS: dict[str, int] = {
     FINGERPRINT_MISMATCH: 400,
     CONFLICT: 409,
     AUDIT_REWOUND: 409,
+    AUDIT_DIVERGED: 409,
+    BAD_CHECKPOINT: 400,
     INVALID_RECORD: 422,
     NOT_FOUND: 404,
     SERVER_ERROR: 500,
@@ -161,6 +165,8 @@ _CLASS_FOR_CODE: dict[str, type[WireError]] = {
     MALFORMED_JSON: MalformedError,
     BAD_ITEM: MalformedError,
     BAD_ACK: MalformedError,
+    BAD_CHECKPOINT: MalformedError,
+    AUDIT_DIVERGED: RequestRefused,
     UNSUPPORTED_VERSION: UnsupportedVersion,
     UNKNOWN_SUITE: UnknownSuite,
     DECRYPT_FAILED: DecryptError,

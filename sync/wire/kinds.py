@@ -32,6 +32,10 @@ gateway signed for that device (``county-gateway reset-code``, kind
 to the technician and never sent in a changes page. A batch whose audit head
 is behind one the gateway already stored from the device, carrying new
 records, is refused (``audit_rewound``) unless it carries an authorised reset.
+A batch whose signed audit checkpoints (``checkpoints``) do not pass through
+the checkpoint the gateway last acknowledged for the device, new records or
+not, is refused (``audit_diverged``) unless it carries an authorised reset;
+the gateway's acknowledgement names the checkpoint it then holds.
 
 Item kinds the gateway issues, with their subject and ``data``:
 

@@ -9,7 +9,9 @@ Acknowledgement (the body of a 200 answer to ``POST /v1/batches``)::
     {"type": "ack", "v": 1, "device_id", "batch_id",
      "accepted": [record_id, ...],
      "rejected": [{"record_id", "code", "reason"}, ...],
-     "server_time": float (Unix seconds), "sig"}
+     "server_time": float (Unix seconds),
+     "checkpoint": {"seq", "hash"} (the device's audit checkpoint the gateway now
+                   holds; absent while it holds none), "sig"}
 
 Changes item, signed on its own so it can be re-verified from storage::
 
@@ -56,11 +58,12 @@ class Ack:
     accepted: list[str]
     rejected: list[Rejection]
     server_time: float
+    checkpoint: tuple[int, str] | None = None
 
 
 def make_ack(signer: Ed25519PrivateKey, *, device_id: str, batch_id: str,
              accepted: Iterable[str], rejected: Iterable[Rejection],
-             server_time: float) -> dict[str, Any]:
+             server_time: float, checkpoint: tuple[int, str] | None = None) -> dict[str, Any]:
     ack: dict[str, Any] = {
         "type": "ack", "v": 1, "device_id": device_id, "batch_id": batch_id,
         "accepted": list(accepted),
@@ -68,6 +71,8 @@ def make_ack(signer: Ed25519PrivateKey, *, device_id: str, batch_id: str,
                      for r in rejected],
         "server_time": server_time,
     }
+    if checkpoint is not None:
+        ack["checkpoint"] = {"seq": checkpoint[0], "hash": checkpoint[1]}
     ack["sig"] = b64e(sign(signer, _ACK_DOMAIN, _unsigned(ack)))
     return ack
 
@@ -90,13 +95,20 @@ def verify_ack(data: bytes | Mapping[str, Any], platform: Ed25519PublicKey, *,
                        for r in rejected)
             or not isinstance(obj.get("server_time"), int | float)):
         raise MalformedError("the acknowledgement lists are malformed", code=BAD_ACK)
+    held = obj.get("checkpoint")
+    checkpoint: tuple[int, str] | None = None
+    if held is not None:
+        if (not isinstance(held, Mapping) or not isinstance(held.get("seq"), int)
+                or isinstance(held.get("seq"), bool) or not isinstance(held.get("hash"), str)):
+            raise MalformedError("the acknowledgement's checkpoint is malformed", code=BAD_ACK)
+        checkpoint = (held["seq"], held["hash"])
     if device_id is not None and obj.get("device_id") != device_id:
         raise MalformedError("the acknowledgement is for another device", code=BAD_ACK)
     if batch_id is not None and obj.get("batch_id") != batch_id:
         raise MalformedError("the acknowledgement answers another batch", code=BAD_ACK)
     return Ack(str(obj.get("device_id")), str(obj.get("batch_id")), list(accepted),
                [Rejection(r["record_id"], r["code"], r["reason"]) for r in rejected],
-               float(obj["server_time"]))
+               float(obj["server_time"]), checkpoint)
 
 
 @dataclass(frozen=True)

@@ -124,7 +124,7 @@ def test_the_gateway_refuses_a_kiosk_whose_audit_chain_went_back_until_it_is_res
     assert kiosk(home, "simulate", "--handovers", "1").returncode == 0
     done = kiosk(home, "sync", "--once", "--json")
     assert done.returncode == EXIT_TRUST, done.stdout + done.stderr
-    assert "audit_rewound" in done.stdout and "kiosk init --reset" in done.stdout
+    assert "audit_diverged" in done.stdout and "kiosk init --reset" in done.stdout
     assert gateway_records(gateway, device_id) == stored
 
     code = tmp_path / "reset.json"
@@ -189,5 +189,5 @@ def test_the_gateway_refuses_a_kiosk_started_anew_without_a_reset(enrolled: Path
     Store(home / "kiosk.sqlite", Vault.from_key_dir(home / "keys")).close()
     assert kiosk(home, "simulate", "--handovers", "1").returncode == 0
     done = kiosk(home, "sync", "--once", "--json")
-    assert done.returncode == EXIT_TRUST and "audit_rewound" in done.stdout
+    assert done.returncode == EXIT_TRUST and "audit_diverged" in done.stdout
     assert gateway_records(gateway, device_id) == stored
