@@ -50,6 +50,7 @@ DEMO_SYNC_SECONDS = 2
 DEMO_ROLES = ("staff", "supervisor", "technician")
 SNAPSHOT_LANGUAGES = ("zh_CN", "en")
 STOP_SECONDS = 15
+AGENT_START_SECONDS = 60
 # Whether Qt can open a window here is asked in a child: a platform plugin that cannot connect aborts.
 DISPLAY_PROBE = ("import sys\nfrom ui.qt import QApplication\n"
                  "app = QApplication(sys.argv[:1])\nsys.exit(0 if app.primaryScreen() is not None else 3)")
@@ -95,16 +96,16 @@ def display_problem(env: dict[str, str]) -> str | None:
     """Why the app cannot open a window here (one line), or None when it can."""
     platform = env.get("QT_QPA_PLATFORM", "")
     if platform.split(":")[0] in ("offscreen", "minimal"):
-        return f"QT_QPA_PLATFORM={platform} draws nothing on a screen"
+        return f"QT_QPA_PLATFORM={platform} draws on no screen"
     if not env.get("DISPLAY") and not env.get("WAYLAND_DISPLAY"):
-        return "no display (neither DISPLAY nor WAYLAND_DISPLAY is set)"
+        return "neither DISPLAY nor WAYLAND_DISPLAY is set"
     try:
         probe = subprocess.run([sys.executable, "-c", DISPLAY_PROBE], env=env, capture_output=True, timeout=60)
     except subprocess.TimeoutExpired:
-        return "the display did not answer within 60 s"
+        return "it did not answer within 60 s"
     if probe.returncode != 0:
         said = probe.stderr.decode("utf-8", "replace").strip().splitlines()
-        return "Qt cannot open the display" + (f": {said[-1]}" if said else "")
+        return "Qt cannot open it" + (f": {said[-1]}" if said else "")
     return None
 
 
@@ -125,16 +126,27 @@ def _start_gateway(db: Path, env: dict[str, str]) -> tuple[subprocess.Popen[str]
 
 
 def _start_agent(env: dict[str, str], log: Path) -> subprocess.Popen[bytes]:
-    """`kiosk sync` (no --once: the agent's loop) in its own process and session, logging to ``log``."""
+    """`kiosk sync` (no --once: the agent's loop) in its own process and session, logging to ``log``.
+
+    Returned once its first cycle is logged; an agent that ends or hangs first is an error (and stopped).
+    """
+    start = log.stat().st_size if log.exists() else 0
     with log.open("ab") as out:
         proc = subprocess.Popen([sys.executable, "-m", "kiosk", "-v", "sync"], stdout=out, stderr=out,
                                 env=env, start_new_session=True)
-    try:
-        code = proc.wait(timeout=1.0)
-    except subprocess.TimeoutExpired:
-        return proc
-    tail = log.read_text(encoding="utf-8", errors="replace").strip()[-500:]
-    raise KioskError(f"the sync agent stopped at once (exit {code}): {tail}",
+    deadline = time.monotonic() + AGENT_START_SECONDS
+    while proc.poll() is None and time.monotonic() < deadline:
+        with log.open("rb") as written:
+            written.seek(start)
+            if b"cycle: " in written.read():
+                return proc
+        time.sleep(0.1)
+    said = log.read_bytes()[start:].decode("utf-8", "replace").strip()[-500:]
+    code = proc.poll()
+    stop_process(proc, "sync agent")
+    what = f"stopped at once (exit {code})" if code is not None else \
+        f"did not finish a cycle within {AGENT_START_SECONDS} s"
+    raise KioskError(f"the sync agent {what}: {said}",
                      hint=f"run 'kiosk sync --once' with KIOSK_HOME={env['KIOSK_HOME']} to see why")
 
 
@@ -254,18 +266,27 @@ def snapshots(home: Path, out: Path) -> int:
     # Set before Qt loads: without a display the snapshots are drawn offscreen.
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
     from ui.fonts import MissingFontError
+    from ui.qt import qInstallMessageHandler
     from ui.shell.snapshots import take_snapshots
+
+    def quiet(kind: object, context: object, message: str) -> None:
+        # The offscreen platform says this for every window it lays out; every other message is shown.
+        if "propagateSizeHints" not in message:
+            print(message, file=sys.stderr)
 
     problems: list[str] = []
     count = 0
-    for lang in SNAPSHOT_LANGUAGES:
-        try:
+    previous = qInstallMessageHandler(quiet)
+    try:
+        for lang in SNAPSHOT_LANGUAGES:
             shots = take_snapshots(load_config(home), out / lang, lang=lang)
-        except MissingFontError as exc:
-            print(f"   no snapshots: {exc}", file=sys.stderr)
-            return 1
-        count += len(shots)
-        problems += [f"{lang}/{shot.screen}: {p}" for shot in shots for p in shot.problems]
+            count += len(shots)
+            problems += [f"{lang}/{shot.screen}: {p}" for shot in shots for p in shot.problems]
+    except MissingFontError as exc:
+        print(f"   no snapshots: {exc}", file=sys.stderr)
+        return 1
+    finally:
+        qInstallMessageHandler(previous)
     print(f"   {count} snapshots ({', '.join(SNAPSHOT_LANGUAGES)}, 1920x1080) in {out}")
     for line in problems:
         print(f"   problem: {line}", file=sys.stderr)
