@@ -63,8 +63,8 @@
             <translation>Simulated devices</translation>
         </message>
         <message>
-            <source>The sample buyers of this demo. Place a buyer's ID card on the reader or show their QR code to the camera when the kiosk asks for it.</source>
-            <translation>The sample buyers of this demo. Place a buyer's ID card on the reader or show their QR code to the camera when the kiosk asks for it.</translation>
+            <source>Play a sample buyer: place their ID card or show their QR code when the kiosk asks.</source>
+            <translation>Play a sample buyer: place their ID card or show their QR code when the kiosk asks.</translation>
         </message>
         <message>
             <source>Remove card</source>

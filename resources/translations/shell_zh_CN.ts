@@ -63,8 +63,8 @@
             <translation>模拟设备</translation>
         </message>
         <message>
-            <source>The sample buyers of this demo. Place a buyer's ID card on the reader or show their QR code to the camera when the kiosk asks for it.</source>
-            <translation>本演示的样例购房人。一体机提示时，把购房人的身份证放到读卡器上，或把其二维码出示给摄像头。</translation>
+            <source>Play a sample buyer: place their ID card or show their QR code when the kiosk asks.</source>
+            <translation>扮演样例购房人：一体机提示时，放置其身份证或出示其二维码。</translation>
         </message>
         <message>
             <source>Remove card</source>

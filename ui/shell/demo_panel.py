@@ -29,18 +29,21 @@ from ui.i18n import Retranslating
 from ui.qt import (
     QApplication,
     QCoreApplication,
+    QEvent,
     QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QObject,
     QPushButton,
+    Qt,
     QScrollArea,
     QTimer,
     QVBoxLayout,
     QWidget,
 )
 
-PANEL_WIDTH = 620
+PANEL_WIDTH = 480
 GAP = 16
 
 
@@ -129,6 +132,9 @@ class DemoPanel(Retranslating, QWidget):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("demo_panel")
+        # Above the kiosk window: on a narrow screen the two overlap, and the panel is what a person works.
+        self.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint)
+        self._beside: QWidget | None = None
         # Its own staff-size style: the app's sheet switches to buyer sizes whenever a buyer screen shows.
         self.setStyleSheet(theme.stylesheet("staff"))
         self.slot = devices.card_reader.card_slot if devices.card_reader is not None else None
@@ -175,6 +181,7 @@ class DemoPanel(Retranslating, QWidget):
         for row in self.rows:
             rows.addWidget(row)
         rows.addStretch(1)
+        self._listing = listing
         self.people = QScrollArea()
         self.people.setWidget(listing)
         self.people.setWidgetResizable(True)
@@ -199,7 +206,7 @@ class DemoPanel(Retranslating, QWidget):
         self._watch.timeout.connect(self._refresh_state)
         self._watch.start()
         self.retranslate()
-        self.resize(PANEL_WIDTH, self.sizeHint().height() + listing.sizeHint().height())
+        self.resize(PANEL_WIDTH, self.wanted_height())
 
     # -- what the person at the panel does ------------------------------------------------
 
@@ -236,8 +243,8 @@ class DemoPanel(Retranslating, QWidget):
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Demo: simulated card reader and camera"))
         self.title.setText(self.tr("Simulated devices"))
-        self.intro.setText(self.tr("The sample buyers of this demo. Place a buyer's ID card on the reader or "
-                                   "show their QR code to the camera when the kiosk asks for it."))
+        self.intro.setText(self.tr("Play a sample buyer: place their ID card or show their QR code "
+                                   "when the kiosk asks."))
         for row in self.rows:
             row.retranslate()
         self.remove_button.setText(self.tr("Remove card"))
@@ -270,14 +277,28 @@ class DemoPanel(Retranslating, QWidget):
         self.take_away_button.setEnabled(self.shown is not None)
 
     def place_beside(self, window: QWidget) -> None:
-        """Put the panel to the right of ``window`` where the screen has room, else over its right edge;
-        no taller than the screen."""
+        """Keep the panel to the right of ``window`` (as it moves or grows with its screens) where the
+        screen has room, else over its right edge; no taller than the screen."""
+        if self._beside is not window:
+            if self._beside is not None:
+                self._beside.removeEventFilter(self)
+            window.installEventFilter(self)
+            self._beside = window
         frame = window.frameGeometry()
         screen = window.screen().availableGeometry()
         top = max(screen.top(), frame.top())
-        self.resize(self.width(), min(self.height(), screen.bottom() + 1 - top))
+        self.resize(self.width(), min(self.wanted_height(), screen.bottom() + 1 - top))
         x = min(frame.right() + 1 + GAP, screen.right() + 1 - self.width())
         self.move(max(screen.left(), x), top)
+
+    def wanted_height(self) -> int:
+        """Tall enough for every buyer without scrolling."""
+        return self.sizeHint().height() - self.people.sizeHint().height() + self._listing.sizeHint().height()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if watched is self._beside and event.type() in (QEvent.Type.Move, QEvent.Type.Resize):
+            self.place_beside(self._beside)
+        return False
 
 
 def quit_on_signals(app: QApplication) -> QTimer:

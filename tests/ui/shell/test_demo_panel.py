@@ -179,3 +179,20 @@ def test_kiosk_run_never_loads_the_panel() -> None:
             "kiosk.cli.build_parser()\n"
             "sys.exit(1 if 'ui.shell.demo_panel' in sys.modules else 0)")
     assert subprocess.run([sys.executable, "-c", code], cwd=PROJECT_ROOT, timeout=120).returncode == 0
+
+
+def test_the_panel_stays_beside_the_kiosk_window_as_it_grows(panel: DemoPanel, qtbot: Any) -> None:
+    from ui.qt import QWidget
+
+    window = QWidget()
+    qtbot.addWidget(window)
+    window.setGeometry(0, 0, 100, 300)
+    window.show()
+    panel.place_beside(window)
+    screen = window.screen().availableGeometry()
+    assert panel.height() <= screen.height()
+    assert panel.x() == min(window.frameGeometry().right() + 1 + 16, screen.right() + 1 - panel.width())
+    before = panel.x()
+    window.resize(200, 300)
+    qtbot.waitUntil(lambda: panel.x() != before, timeout=5_000)
+    assert panel.x() == min(window.frameGeometry().right() + 1 + 16, screen.right() + 1 - panel.width())
