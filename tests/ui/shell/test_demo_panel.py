@@ -25,7 +25,7 @@ from ui.screens.base import Screen
 from ui.screens.buyer import SCREENS
 from ui.screens.buyer.identify import IdentifyScreen
 from ui.screens.buyer.my_case import MyCaseScreen
-from ui.shell.demo_panel import DemoPanel, DemoPerson, PersonRow
+from ui.shell.demo_panel import PANEL_WIDTH, DemoPanel, DemoPerson, PersonRow
 from ui.snapshot import clipped_texts, missing_glyphs, render
 from ui.tasks import TaskRunner
 
@@ -167,9 +167,11 @@ def test_the_panel_follows_the_language_and_fits(panel: DemoPanel, qtbot: Any) -
     row = row_of(panel, "drafted")
     panel.place_card(row.person)
     for lang in ("zh_CN", "en"):
-        render(panel, Path(f"/tmp/demo-panel-{lang}.png"), size=(620, 1000), lang=lang, mode="staff")
-        assert clipped_texts(panel) == [], lang
-        assert missing_glyphs(panel) == [], lang
+        for height in (1080, 800):  # beside a kiosk window on a 1920x1080 and a 1280x800 screen
+            render(panel, Path(f"/tmp/demo-panel-{lang}-{height}.png"), size=(PANEL_WIDTH, height), lang=lang,
+                   mode="staff")
+            assert clipped_texts(panel) == [], (lang, height)
+            assert missing_glyphs(panel) == [], (lang, height)
     assert row.card_button.text() == "Place ID card" and panel.remove_button.text() == "Remove card"
     assert panel.reader_state.text() == f"On the reader: {row.person.name}"
 
