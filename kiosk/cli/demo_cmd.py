@@ -109,9 +109,17 @@ def display_problem(env: dict[str, str]) -> str | None:
     return None
 
 
-def _start_gateway(db: Path, env: dict[str, str]) -> tuple[subprocess.Popen[str], dict[str, Any]]:
+def county_files(work: Path) -> tuple[str, ...]:
+    """The demo county's database and its storage key (kept in a directory of its own, as the gateway asks),
+    as the options of every `county-gateway` command."""
+    db, key = work / "county" / "county.sqlite", work / "county-config" / "storage.key"
+    db.parent.mkdir(exist_ok=True)
+    return "--db", str(db), "--key-file", str(key)
+
+
+def _start_gateway(county: tuple[str, ...], env: dict[str, str]) -> tuple[subprocess.Popen[str], dict[str, Any]]:
     # Its own session: Ctrl+C in the terminal reaches the demo, which stops the gateway in order.
-    proc = subprocess.Popen([sys.executable, "-m", "county.cli", "serve", "--db", str(db), "--host",
+    proc = subprocess.Popen([sys.executable, "-m", "county.cli", "serve", *county, "--host",
                              "127.0.0.1", "--port", "0", "--auto-approve", "0.2"],
                             stdout=subprocess.PIPE, text=True, env={**env, "PYTHONUNBUFFERED": "1"},
                             start_new_session=True)
@@ -222,33 +230,27 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return windowed(args, work, env)
 
 
-def _enroll(step: Step, work: Path, gw_db: Path, info: dict[str, Any]) -> None:
+def _enroll(step: Step, work: Path, county: tuple[str, ...], info: dict[str, Any]) -> None:
     print(f"\n== county gateway listening at {info['url']} (platform key {info['fingerprint'][:16]}…)")
     qr = work / "enroll-qr.png"
-    step.run("the county issues a one-time enrollment QR", "county.cli", "token", "--db", str(gw_db),
+    step.run("the county issues a one-time enrollment QR", "county.cli", "token", *county,
              "--url", info["url"], "--service-point", "JX-SP01", "--qr", str(qr), "--json")
     step.run("a technician initialises the kiosk", "kiosk", "init", "--json")
     step.run("and enrolls it by scanning the QR", "kiosk", "enroll", "--qr", str(qr), "--json")
 
 
-def _county_db(work: Path) -> Path:
-    gw_db = work / "county" / "county.sqlite"
-    gw_db.parent.mkdir(exist_ok=True)
-    return gw_db
-
-
 def headless(args: argparse.Namespace, work: Path, env: dict[str, str], shots: Path) -> int:
-    gw_db = _county_db(work)
+    county = county_files(work)
     step = Step(env)
-    gateway, info = _start_gateway(gw_db, env)
+    gateway, info = _start_gateway(county, env)
     try:
-        _enroll(step, work, gw_db, info)
+        _enroll(step, work, county, info)
         result = step.run(f"{args.handovers} training handovers through every flow", "kiosk", "simulate",
                           "--handovers", str(args.handovers), "--json")
         printed = step.run("the payment and handover receipts go to the receipt printer, the certificate pages "
                            "printed on stock to the A4 printer (both simulated)", "kiosk", "print-pending", "--json")
         step.run("the sync agent pushes the records, sealed and signed", "kiosk", "sync", "--once", "--json")
-        step.run("the county has every record exactly once", "county.cli", "status", "--db", str(gw_db), "--json")
+        step.run("the county has every record exactly once", "county.cli", "status", *county, "--json")
         step.run("the kiosk's own state", "kiosk", "status", "--json")
         step.run("the supervision ledger (training data)", "kiosk", "report", "--include-training", "--json")
         step.run("the audit chain is intact", "kiosk", "audit", "verify", "--json")
@@ -295,13 +297,13 @@ def snapshots(home: Path, out: Path) -> int:
 
 def windowed(args: argparse.Namespace, work: Path, env: dict[str, str]) -> int:
     home = work / "kiosk"
-    gw_db = _county_db(work)
+    county = county_files(work)
     agent_log = work / "sync-agent.log"
-    gateway, info = _start_gateway(gw_db, env)
+    gateway, info = _start_gateway(county, env)
     agent: subprocess.Popen[bytes] | None = None
     print(f"   county gateway: process {gateway.pid}", flush=True)
     try:
-        _enroll(Step(env), work, gw_db, info)
+        _enroll(Step(env), work, county, info)
         configure(home / CONFIG_NAME, {("sync", "interval_seconds"): str(DEMO_SYNC_SECONDS),
                                        ("devices", "card_reader"): '"sim://?card=none"'})
         print(f"\n== the kiosk syncs every {DEMO_SYNC_SECONDS} s; the simulated card reader starts empty")
@@ -320,7 +322,8 @@ def windowed(args: argparse.Namespace, work: Path, env: dict[str, str]) -> int:
             stop_process(agent, "sync agent")
         stop_process(gateway, "county gateway")
     print(f"\nStopped the sync agent and the county gateway. Data kept in {work}: the kiosk in {home}, "
-          f"the county in {gw_db.parent}, the agent's log {agent_log}.", flush=True)
+          f"the county in {work / 'county'} (its key in {work / 'county-config'}), the agent's log {agent_log}.",
+          flush=True)
     return code
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.cli.demo_cmd import _start_agent, configure, display_problem
+from kiosk.cli.demo_cmd import _start_agent, configure, county_files, display_problem
 from kiosk.config import CONFIG_NAME, ConfigError, load_config
 from kiosk.errors import KioskError
 
@@ -50,8 +50,10 @@ def png_size(path: Path) -> tuple[int, int]:
 
 
 def test_without_a_display_the_demo_walks_headless_and_writes_the_snapshots(tmp_path: Path) -> None:
+    config_home = tmp_path / "xdg-config"
     done = subprocess.run([sys.executable, "-m", "kiosk", "demo", "--handovers", "3", "--workdir", str(tmp_path)],
-                          capture_output=True, text=True, timeout=300, cwd=PROJECT_ROOT, env=without_display())
+                          capture_output=True, text=True, timeout=300, cwd=PROJECT_ROOT,
+                          env={**without_display(), "XDG_CONFIG_HOME": str(config_home)})
     assert done.returncode == 0, done.stderr
     shots = tmp_path / "kiosk" / "snapshots"
     assert (f"no display (neither DISPLAY nor WAYLAND_DISPLAY is set): running the headless walk-through; "
@@ -59,6 +61,8 @@ def test_without_a_display_the_demo_walks_headless_and_writes_the_snapshots(tmp_
     assert "Done: 3 of 3 handovers delivered" in done.stdout
     assert '"duplicates": 0' in done.stdout and '"ok": true' in done.stdout
     assert (tmp_path / "enroll-qr.png").exists() and (tmp_path / "kiosk" / "kiosk.sqlite").exists()
+    assert (tmp_path / "county-config" / "storage.key").exists() and not config_home.exists(), \
+        "the demo county's key stays in the demo, never in the user's configuration"
     assert len(list((tmp_path / "kiosk" / "printer").glob("*.png"))) == 6, \
         "a payment receipt and a handover receipt per handover"
     pages = list((tmp_path / "kiosk" / "a4").glob("*.pdf"))
@@ -132,8 +136,7 @@ def test_with_a_display_the_app_and_the_panel_open_and_the_technicians_exit_stop
     assert "interval_seconds = 2" in (work / "kiosk" / CONFIG_NAME).read_text()
     # The agent ran its loop against the gateway: the staged cases' records reached the county.
     assert "cycle: pushed" in (work / "sync-agent.log").read_text()
-    county = subprocess.run([sys.executable, "-m", "county.cli", "status", "--db",
-                             str(work / "county" / "county.sqlite"), "--json"],
+    county = subprocess.run([sys.executable, "-m", "county.cli", "status", *county_files(work), "--json"],
                             capture_output=True, text=True, timeout=60, cwd=PROJECT_ROOT)
     assert json.loads(county.stdout)["records_by_kind"].get("handover.delivered") == 1, county.stdout
 
