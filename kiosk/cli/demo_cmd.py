@@ -311,6 +311,9 @@ def windowed(args: argparse.Namespace, work: Path, env: dict[str, str]) -> int:
         print("\n== sample cases to walk (training data):")
         for person in people:
             print(f"   {person.stage:<11} {person.unit_code}  {person.name}")
+        # county/auto.py: a county never decides training data, so nothing signed here comes back approved.
+        print("   The county decides no practice records: a contract signed here stays unfiled. A whole handover "
+              "is walked from the case ready at the counter (staff entry, counter staff's number and PIN).")
         agent = _start_agent(env, agent_log)
         print(f"\n== the sync agent runs in its own process {agent.pid} (log: {agent_log})", flush=True)
         print("\n== the touchscreen app, with the demo's device panel beside it. Close it with the technician's "

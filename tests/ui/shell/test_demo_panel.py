@@ -128,7 +128,8 @@ def test_a_card_taken_away_before_the_read_is_not_read(
     qtbot.mouseClick(row.card_button, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(panel.remove_button, Qt.MouseButton.LeftButton)
     first = screen.prompts
-    qtbot.waitUntil(lambda: screen.prompts >= first + 2, timeout=10_000)
+    # Two more rounds of the reader without a card (slow when the machine is busy), and still no read.
+    qtbot.waitUntil(lambda: screen.prompts >= first + 2 or nav.current is not screen, timeout=60_000)
     assert nav.current is screen, "the card was gone before the reader's next round"
 
 
