@@ -26,7 +26,8 @@ from typing import ClassVar
 from hardware.a4 import A4Printer, open_sim_printer, parse_a4_uri
 from hardware.camera.base import Camera
 from hardware.camera.connect import open_camera, parse_camera_uri
-from hardware.idcard.connect import open_reader, parse_reader_uri
+from hardware.camera.sim_scene import CameraScene
+from hardware.idcard.connect import open_reader, parse_reader_uri, sim_slot
 from hardware.idcard.reader import CardReader, StepTimeouts
 from hardware.printer.device import PrinterSettings, ReceiptPrinter
 from hardware.printer.jobs import ReceiptJobPrinter
@@ -59,25 +60,37 @@ class Device(ABC):
 
 
 class CardReaderDevice(Device):
+    """``card_slot``: for the simulator, what lies on it across opens (``CardSlot``, thread-safe); else None."""
+
     kind = "card_reader"
+
+    def __init__(self, uri: str) -> None:
+        super().__init__(uri)
+        self.card_slot = sim_slot(uri)
 
     def check_uri(self) -> None:
         parse_reader_uri(self.uri)
 
     def open(self, timeouts: StepTimeouts | None = None) -> AbstractContextManager[CardReader]:
         """The reader for the duration of a ``with`` block (the simulator runs only inside it)."""
-        return open_reader(self.uri, timeouts=timeouts)
+        return open_reader(self.uri, timeouts=timeouts, slot=self.card_slot)
 
 
 class CameraDevice(Device):
+    """``scene``: for the simulator, what is held up to it across opens (``CameraScene``, thread-safe); else None."""
+
     kind = "camera"
+
+    def __init__(self, uri: str) -> None:
+        super().__init__(uri)
+        self.scene = CameraScene() if parse_camera_uri(uri).simulated else None
 
     def check_uri(self) -> None:
         parse_camera_uri(self.uri)
 
     def open(self) -> Camera:
         """A camera not yet started: ``start()``, then ``latest()`` frames, then ``stop()``."""
-        return open_camera(self.uri)
+        return open_camera(self.uri, scene=self.scene)
 
 
 class ScannerDevice(Device):

@@ -1,6 +1,6 @@
 """Opening a camera from its ``[devices] camera`` URI.
 
-* ``sim://`` — the simulator with blank frames;
+* ``sim://`` — the simulator with blank frames (and whatever its ``CameraScene`` holds up);
 * ``sim:///abs/dir`` or ``sim://rel/dir`` — the simulator playing the images in a directory,
   ``sim:///a.png;/b.png`` several files, ``sim:///clip.mp4`` a video; ``?fps=15&loop=0`` options;
 * ``cam://0`` or ``cam:///dev/video0`` (or plain ``0`` / ``/dev/video0``) — a real camera,
@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from urllib.parse import parse_qs, urlsplit
 
 from hardware.camera.base import DEVICE, Camera
+from hardware.camera.sim_scene import CameraScene
 from hardware.errors import BadDeviceURI, DeviceError
 
 
@@ -62,13 +63,16 @@ def parse_camera_uri(uri: str) -> CameraAddress:
                        hint="use sim://PATH for the simulator or cam://0 for a real camera")
 
 
-def open_camera(uri: str) -> Camera:
-    """A not yet started camera for ``uri``; ``BadDeviceURI`` explains a URI it cannot use."""
+def open_camera(uri: str, *, scene: CameraScene | None = None) -> Camera:
+    """A not yet started camera for ``uri``; ``BadDeviceURI`` explains a URI it cannot use.
+
+    ``scene`` (simulator only): what a person holds up to the camera, shown instead of the URI's frames.
+    """
     address = parse_camera_uri(uri)
     if address.simulated:
         from hardware.camera.sim import SimulatedCamera
 
-        return SimulatedCamera(address.paths, fps=address.fps, loop=address.loop)
+        return SimulatedCamera(address.paths, fps=address.fps, loop=address.loop, scene=scene)
     from hardware.camera.opencv import OpenCVCamera
 
     return OpenCVCamera(address.device, width=address.width, height=address.height)

@@ -1,7 +1,8 @@
 """The simulated camera: plays image files or a video file at a steady frame rate.
 
 It ships with the product for the demo and training mode, and the tests use
-it. Frames go through the same newest-frame thread as the real camera, so a
+it. While its ``CameraScene`` holds a picture up (the demo's side panel showing
+a buyer's QR code), the camera sees that picture instead of its files. Frames go through the same newest-frame thread as the real camera, so a
 slow consumer sees frames dropped exactly as it would with a real one.
 """
 
@@ -15,6 +16,7 @@ import cv2
 import numpy as np
 
 from hardware.camera.base import DEVICE, EndOfStream, GrabbingCamera, NewestFrameGrabber
+from hardware.camera.sim_scene import CameraScene
 from hardware.errors import DeviceUnavailable
 
 IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".webp", ".bmp", ".tif", ".tiff"})
@@ -61,15 +63,18 @@ class SimulatedCamera(GrabbingCamera):
 
     ``loop`` starts again at the end; otherwise ``latest`` reports the end of
     the stream once the last frame has been taken. No paths: blank frames.
+    ``scene``: a picture held up in front of the files' frames, while there is one.
     """
 
-    def __init__(self, paths: Sequence[str | Path] = (), *, fps: float = 30.0, loop: bool = True) -> None:
+    def __init__(self, paths: Sequence[str | Path] = (), *, fps: float = 30.0, loop: bool = True,
+                 scene: CameraScene | None = None) -> None:
         if fps <= 0:
             raise DeviceUnavailable(f"the simulated camera needs a frame rate above 0, got {fps}",
                                     device=DEVICE, hint="use e.g. fps=30")
         self._images, self._video = _expand(paths)
         self.fps = fps
         self.loop = loop
+        self.scene = scene
         self._capture: cv2.VideoCapture | None = None
         self._grabber: NewestFrameGrabber | None = None
 
@@ -125,6 +130,7 @@ class SimulatedCamera(GrabbingCamera):
             if wait > 0:
                 time.sleep(wait)
             next_due = max(next_due + period, time.monotonic())
-            return source()
+            held_up = self.scene.picture if self.scene is not None else None
+            return held_up if held_up is not None else source()
 
         return paced

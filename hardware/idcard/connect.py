@@ -5,6 +5,8 @@ URIs (the ``[devices] card_reader`` setting and ``kiosk read-card --port``):
 - ``serial:///dev/ttyUSB0?baud=115200`` or a bare port name (``/dev/ttyUSB0``, ``COM3``);
 - ``sim`` or ``sim://`` — the built-in simulator with a sample card, optionally
   ``sim://?card=zhao&fault=slow`` (names from ``hardware.idcard.simulator``).
+  The card named is only what lies on the reader at first: ``sim_slot`` makes the
+  slot a person or a test then changes, handed to ``open_reader`` on every open.
 """
 
 from __future__ import annotations
@@ -14,9 +16,14 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from urllib.parse import parse_qs, urlsplit
 
+from typing import TYPE_CHECKING
+
 from hardware.idcard.reader import DEFAULT_BAUDRATE, CardReader, SerialCardReader, StepTimeouts
 from hardware.errors import BadDeviceURI
 from kiosk.errors import KioskError
+
+if TYPE_CHECKING:
+    from hardware.idcard.simulator import CardSlot
 
 FIELD = "card_reader"
 
@@ -100,10 +107,22 @@ def _baud(text: str, uri: str) -> int:
     return int(text)
 
 
+def sim_slot(uri: str) -> CardSlot | None:
+    """For a ``sim://`` reader, a slot holding the card (and fault) the URI names; None for a real reader."""
+    address = parse_reader_uri(uri)
+    if address.port is not None:
+        return None
+    from hardware.idcard.simulator import SAMPLE_CARDS, CardSlot, Fault
+
+    card = None if address.sim_card == "none" else SAMPLE_CARDS[address.sim_card or ""]
+    return CardSlot(card, Fault(address.sim_fault))
+
+
 @contextmanager
-def open_reader(uri: str, *, baudrate: int | None = None,
-                timeouts: StepTimeouts | None = None) -> Iterator[CardReader]:
-    """A reader for ``uri``; for ``sim://`` the simulator runs for the duration of the block."""
+def open_reader(uri: str, *, baudrate: int | None = None, timeouts: StepTimeouts | None = None,
+                slot: CardSlot | None = None) -> Iterator[CardReader]:
+    """A reader for ``uri``; for ``sim://`` the simulator runs for the duration of the block,
+    serving ``slot`` (default: a new one as the URI says)."""
     address = parse_reader_uri(uri)
     baud = baudrate or address.baudrate
     if address.port is not None:
@@ -113,10 +132,9 @@ def open_reader(uri: str, *, baudrate: int | None = None,
         finally:
             reader.close()
         return
-    from hardware.idcard.simulator import SAMPLE_CARDS, CardReaderSimulator, Fault
+    from hardware.idcard.simulator import CardReaderSimulator
 
-    card = None if address.sim_card == "none" else SAMPLE_CARDS[address.sim_card or ""]
-    with CardReaderSimulator(card, Fault(address.sim_fault)) as sim:
+    with CardReaderSimulator(slot=slot or sim_slot(uri)) as sim:
         reader = SerialCardReader(sim.port, baud, timeouts=timeouts)
         try:
             yield reader

@@ -11,6 +11,11 @@ valid check characters) and a ``Fault`` can be attached to the card on the
 reader. Frames are built with ``hardware.idcard.protocol``, the module the
 reader uses; tests compare the bytes with hand-written expectations as well.
 
+What lies on the reader is a ``CardSlot``: the app opens the reader anew for
+every wait for a card, so the slot outlives each simulator serving it, and a
+person (the demo's side panel) or a test places and removes cards on it from
+any thread while a read is under way on the reader's own.
+
 Runs in a thread (``CardReaderSimulator``) or as a process::
 
     python -m hardware.idcard.simulator --card wang [--fault slow] [--link /tmp/ttyIDCARD]
@@ -85,18 +90,69 @@ SAMPLE_CARDS: dict[str, IdCard] = {
                    11, dt.date(2024, 6, 18), dt.date(2029, 6, 18)),
 }
 DEFAULT_CARD = "wang"
+
+
+def card_of(name: str, id_number: str, address: str = "河南省郏县龙山街道") -> IdCard:
+    """A card for any (fictitious) person, e.g. a sample buyer: birth date and sex from the number."""
+    birth = dt.date(int(id_number[6:10]), int(id_number[10:12]), int(id_number[12:14]))
+    sex = "1" if int(id_number[16]) % 2 else "2"
+    issued = max(birth, dt.date(2016, 5, 20))
+    return IdCard(name=name, sex_code=sex, nation_code="01", birth_date=birth, address=address,
+                  id_number=id_number, issuing_authority="郏县公安局", valid_from=issued,
+                  valid_to=None, photo_wlt=bytes(range(256)) * 4)
+
+
+class CardSlot:
+    """The card lying on a simulated reader (or none) and its fault; every method is thread-safe."""
+
+    def __init__(self, card: IdCard | None = None, fault: Fault = Fault.NONE) -> None:
+        self._lock = threading.Lock()
+        self._card = card
+        self._fault = fault
+
+    def place(self, card: IdCard, fault: Fault = Fault.NONE) -> None:
+        with self._lock:
+            self._card, self._fault = card, fault
+
+    def remove(self) -> None:
+        with self._lock:
+            self._card, self._fault = None, Fault.NONE
+
+    def set_fault(self, fault: Fault) -> None:
+        with self._lock:
+            self._fault = fault
+
+    @property
+    def card(self) -> IdCard | None:
+        with self._lock:
+            return self._card
+
+    def state(self) -> tuple[IdCard | None, Fault]:
+        with self._lock:
+            return self._card, self._fault
+
+    def lift(self, card: IdCard) -> bool:
+        """Take ``card`` away (a card lifted while it is read); False if another was placed meanwhile."""
+        with self._lock:
+            if self._card is not card:
+                return False
+            self._card, self._fault = None, Fault.NONE
+            return True
 # Where a foreigner's permanent-residence card carries its kind letter (char 124 = reserved + 14).
 _FOREIGNER_RESERVED = " " * 14 + "I"
 
 
 class CardReaderSimulator:
-    """Serves one simulated reader from a background thread until ``stop``."""
+    """Serves one simulated reader from a background thread until ``stop``.
+
+    ``slot`` is what lies on the reader; without one the simulator keeps its own with ``card`` and ``fault``.
+    """
 
     def __init__(self, card: IdCard | None = None, fault: Fault = Fault.NONE, *,
-                 slow_delay: float = 1.0, link: str | os.PathLike[str] | None = None) -> None:
+                 slow_delay: float = 1.0, link: str | os.PathLike[str] | None = None,
+                 slot: CardSlot | None = None) -> None:
         self.slow_delay = slow_delay
-        self._card = card
-        self._fault = fault
+        self.slot = slot if slot is not None else CardSlot(card, fault)
         self._lock = threading.Lock()
         self._stop = threading.Event()
         self._tmpdir: tempfile.TemporaryDirectory[str] | None = None
@@ -116,16 +172,13 @@ class CardReaderSimulator:
     # -- scripting (any thread) ---------------------------------------------
 
     def place_card(self, card: IdCard, fault: Fault = Fault.NONE) -> None:
-        with self._lock:
-            self._card, self._fault = card, fault
+        self.slot.place(card, fault)
 
     def remove_card(self) -> None:
-        with self._lock:
-            self._card, self._fault = None, Fault.NONE
+        self.slot.remove()
 
     def set_fault(self, fault: Fault) -> None:
-        with self._lock:
-            self._fault = fault
+        self.slot.set_fault(fault)
 
     def unplug(self) -> None:
         """Close the master end (as a USB reader vanishing does) and remove the link."""
@@ -225,8 +278,7 @@ class CardReaderSimulator:
                 self._send(self._answer(frame))
 
     def _send(self, chunks: list[bytes]) -> None:
-        with self._lock:
-            fault = self._fault
+        _, fault = self.slot.state()
         if fault is Fault.SLOW and self._stop.wait(self.slow_delay):
             return
         for chunk in chunks:
@@ -240,7 +292,7 @@ class CardReaderSimulator:
     def _answer(self, frame: CommandFrame) -> list[bytes]:
         with self._lock:
             self.commands_seen.append(frame.code)
-            card, fault = self._card, self._fault
+            card, fault = self.slot.state()
             if fault is Fault.SAM_NOT_AUTHORISED:
                 return [build_response(Status.SAM_NOT_AUTHORISED)]
             code = frame.code
@@ -253,8 +305,7 @@ class CardReaderSimulator:
                     return [build_response(Status.SELECT_FAILED)]
                 if fault is Fault.UNKNOWN_TYPE_STATUS:
                     return [build_response(Status.UNKNOWN_CARD_TYPE)]
-                if fault in (Fault.LIFTED, Fault.LIFTED_SILENT):
-                    self._card, self._fault = None, Fault.NONE
+                if fault in (Fault.LIFTED, Fault.LIFTED_SILENT) and self.slot.lift(card):
                     self._lifted = fault
                 return [build_response(Status.SUCCESS, SELECT_DATA)]
             if code == Command.READ_TEXT_PHOTO.code:

@@ -17,6 +17,97 @@
         </message>
     </context>
     <context>
+        <name>DemoPanel</name>
+        <message>
+            <source>Contract waiting for signatures</source>
+            <translation>Contract waiting for signatures</translation>
+        </message>
+        <message>
+            <source>Contract filed, payment due</source>
+            <translation>Contract filed, payment due</translation>
+        </message>
+        <message>
+            <source>Registered, keys not ready yet</source>
+            <translation>Registered, keys not ready yet</translation>
+        </message>
+        <message>
+            <source>Ready for handover at the counter</source>
+            <translation>Ready for handover at the counter</translation>
+        </message>
+        <message>
+            <source>Handover started: papers to sign</source>
+            <translation>Handover started: papers to sign</translation>
+        </message>
+        <message>
+            <source>Delivered: certificate issued</source>
+            <translation>Delivered: certificate issued</translation>
+        </message>
+        <message>
+            <source>Counter staff</source>
+            <translation>Counter staff</translation>
+        </message>
+        <message>
+            <source>Supervisor</source>
+            <translation>Supervisor</translation>
+        </message>
+        <message>
+            <source>Technician (closes the demo)</source>
+            <translation>Technician (closes the demo)</translation>
+        </message>
+        <message>
+            <source>Demo: simulated card reader and camera</source>
+            <translation>Demo: simulated card reader and camera</translation>
+        </message>
+        <message>
+            <source>Simulated devices</source>
+            <translation>Simulated devices</translation>
+        </message>
+        <message>
+            <source>Play a sample buyer: place their ID card or show their QR code when the kiosk asks.</source>
+            <translation>Play a sample buyer: place their ID card or show their QR code when the kiosk asks.</translation>
+        </message>
+        <message>
+            <source>Remove card</source>
+            <translation>Remove card</translation>
+        </message>
+        <message>
+            <source>Take QR away</source>
+            <translation>Take QR away</translation>
+        </message>
+        <message>
+            <source>Sign-in at the kiosk's staff entry:</source>
+            <translation>Sign-in at the kiosk's staff entry:</translation>
+        </message>
+        <message>
+            <source>{role}: number {staff_id}, PIN {pin}</source>
+            <translation>{role}: number {staff_id}, PIN {pin}</translation>
+        </message>
+        <message>
+            <source>The card reader is not simulated.</source>
+            <translation>The card reader is not simulated.</translation>
+        </message>
+        <message>
+            <source>On the reader: {name}</source>
+            <translation>On the reader: {name}</translation>
+        </message>
+        <message>
+            <source>No card on the reader.</source>
+            <translation>No card on the reader.</translation>
+        </message>
+        <message>
+            <source>The camera is not simulated.</source>
+            <translation>The camera is not simulated.</translation>
+        </message>
+        <message>
+            <source>The camera sees the QR code of {name}</source>
+            <translation>The camera sees the QR code of {name}</translation>
+        </message>
+        <message>
+            <source>Nothing in front of the camera.</source>
+            <translation>Nothing in front of the camera.</translation>
+        </message>
+    </context>
+    <context>
         <name>FaultPanel</name>
         <message>
             <source>Something went wrong with the system. Please ask a staff member.</source>
@@ -44,6 +135,17 @@
         <message>
             <source>Call staff</source>
             <translation>Call staff</translation>
+        </message>
+    </context>
+    <context>
+        <name>PersonRow</name>
+        <message>
+            <source>Place ID card</source>
+            <translation>Place ID card</translation>
+        </message>
+        <message>
+            <source>Show QR</source>
+            <translation>Show QR</translation>
         </message>
     </context>
     <context>

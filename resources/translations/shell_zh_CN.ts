@@ -17,6 +17,97 @@
         </message>
     </context>
     <context>
+        <name>DemoPanel</name>
+        <message>
+            <source>Contract waiting for signatures</source>
+            <translation>合同待签字</translation>
+        </message>
+        <message>
+            <source>Contract filed, payment due</source>
+            <translation>合同已备案，待缴费</translation>
+        </message>
+        <message>
+            <source>Registered, keys not ready yet</source>
+            <translation>已登记，钥匙尚未备好</translation>
+        </message>
+        <message>
+            <source>Ready for handover at the counter</source>
+            <translation>可到柜台办理交房</translation>
+        </message>
+        <message>
+            <source>Handover started: papers to sign</source>
+            <translation>交房已开始：待签交房文件</translation>
+        </message>
+        <message>
+            <source>Delivered: certificate issued</source>
+            <translation>已交付：证书已发放</translation>
+        </message>
+        <message>
+            <source>Counter staff</source>
+            <translation>柜台工作人员</translation>
+        </message>
+        <message>
+            <source>Supervisor</source>
+            <translation>主管</translation>
+        </message>
+        <message>
+            <source>Technician (closes the demo)</source>
+            <translation>技术员（可关闭演示）</translation>
+        </message>
+        <message>
+            <source>Demo: simulated card reader and camera</source>
+            <translation>演示：模拟读卡器和摄像头</translation>
+        </message>
+        <message>
+            <source>Simulated devices</source>
+            <translation>模拟设备</translation>
+        </message>
+        <message>
+            <source>Play a sample buyer: place their ID card or show their QR code when the kiosk asks.</source>
+            <translation>扮演样例购房人：一体机提示时，放置其身份证或出示其二维码。</translation>
+        </message>
+        <message>
+            <source>Remove card</source>
+            <translation>取走身份证</translation>
+        </message>
+        <message>
+            <source>Take QR away</source>
+            <translation>收起二维码</translation>
+        </message>
+        <message>
+            <source>Sign-in at the kiosk's staff entry:</source>
+            <translation>在一体机的“工作人员”入口登录：</translation>
+        </message>
+        <message>
+            <source>{role}: number {staff_id}, PIN {pin}</source>
+            <translation>{role}：工号 {staff_id}，密码 {pin}</translation>
+        </message>
+        <message>
+            <source>The card reader is not simulated.</source>
+            <translation>读卡器不是模拟设备。</translation>
+        </message>
+        <message>
+            <source>On the reader: {name}</source>
+            <translation>读卡器上：{name}的身份证</translation>
+        </message>
+        <message>
+            <source>No card on the reader.</source>
+            <translation>读卡器上没有身份证。</translation>
+        </message>
+        <message>
+            <source>The camera is not simulated.</source>
+            <translation>摄像头不是模拟设备。</translation>
+        </message>
+        <message>
+            <source>The camera sees the QR code of {name}</source>
+            <translation>摄像头前：{name}的二维码</translation>
+        </message>
+        <message>
+            <source>Nothing in front of the camera.</source>
+            <translation>摄像头前没有二维码。</translation>
+        </message>
+    </context>
+    <context>
         <name>FaultPanel</name>
         <message>
             <source>Something went wrong with the system. Please ask a staff member.</source>
@@ -44,6 +135,17 @@
         <message>
             <source>Call staff</source>
             <translation>呼叫工作人员</translation>
+        </message>
+    </context>
+    <context>
+        <name>PersonRow</name>
+        <message>
+            <source>Place ID card</source>
+            <translation>放置身份证</translation>
+        </message>
+        <message>
+            <source>Show QR</source>
+            <translation>出示二维码</translation>
         </message>
     </context>
     <context>
