@@ -95,7 +95,8 @@ from sync.wire.enrollment import (
     parse_enroll_response, verify_enroll_request,
 )
 from sync.wire.envelope import (
-    DEFAULT_MAX_BODY, DEFAULT_MAX_PLAINTEXT, Batch, Envelope, SealedPage, open_batch, open_changes, pack, seal,
+    DEFAULT_MAX_BODY, DEFAULT_MAX_PLAINTEXT, Batch, Envelope, SealedPage, compress, hpke_info, open_batch,
+    open_changes, pack, seal,
     seal_batch, seal_changes, utc_now_iso,
 )
 from sync.wire.envelope import parse as parse_envelope
@@ -115,7 +116,7 @@ from sync.wire.signing import (
 )
 
 __all__ = [
-    "CODES", "Checkpoint", "check_extends", "make_checkpoint", "verify_chain", "verify_checkpoint",
+    "CODES", "Checkpoint", "compress", "hpke_info", "check_extends", "make_checkpoint", "verify_chain", "verify_checkpoint",
     "DEFAULT_MAX_BODY", "DEFAULT_MAX_PLAINTEXT", "DEFAULT_WINDOW_SECONDS", "HTTP_STATUS", "Ack", "Batch",
     "DecryptError", "EnrollRequest", "Enrollment", "EnrollmentError", "EnrollmentOffer",
     "Envelope", "Item", "KeyPair", "MalformedError", "PublicKeys", "RecordRejected",

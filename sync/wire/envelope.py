@@ -14,12 +14,19 @@ Layout (all integers unsigned big-endian; nothing may follow the signature)::
                       domain ``JX-ENVELOPE-1``
 
 The plaintext is zstd-compressed canonical JSON, sealed in HPKE base mode
-(RFC 9180, DHKEM(X25519, HKDF-SHA256), HKDF-SHA256, AES-256-GCM) to the
-recipient's X25519 key with ``info`` = the exact header bytes, so a header
-changed after sealing fails to decrypt even if re-signed, and a header or
-ciphertext changed at all fails the signature.
+(RFC 9180, DHKEM(X25519, HKDF-SHA256), HKDF-SHA256, AES-256-GCM, single-shot,
+empty ``aad``) to the recipient's X25519 key with ``info`` = SHA-256 of the
+exact header bytes (32 bytes, ``hpke_info``), so a header changed after
+sealing fails to decrypt even if re-signed, and a header or ciphertext
+changed at all fails the signature.
 
-Header fields, common: ``v`` (1), ``type`` ("batch" | "changes"), ``suite``
+Why a digest and not the header itself (protocol version 1 used the raw
+header, about 340 bytes): RFC 9180 section 7.2.1 only obliges an
+implementation to accept an ``info`` of 64 bytes, so a county platform's HPKE
+library may refuse a longer one. A 32-byte digest binds the header as firmly
+and every conforming library must take it.
+
+Header fields, common: ``v`` (2), ``type`` ("batch" | "changes"), ``suite``
 (``SUITE_HPKE_X25519``), ``compression`` ("zstd"), ``device_id`` (the
 sender of a batch, the recipient of a changes page), ``created_at`` (ISO-8601
 UTC), ``count`` (number of records or items inside).
@@ -40,6 +47,7 @@ with ``bad_envelope`` / ``unsupported_version`` / ``unknown_suite``.
 
 from __future__ import annotations
 
+import hashlib
 import io
 import struct
 from collections.abc import Mapping, Sequence
@@ -61,7 +69,8 @@ from sync.wire.kinds import SUITE_HPKE_X25519, SUPPORTED_SUITES
 
 MAGIC = b"JXSE"
 LAYOUT_VERSION = 1
-HEADER_VERSION = 1
+# The protocol version: 2 since ``info`` became the header's SHA-256 (1 used the raw header).
+HEADER_VERSION = 2
 SIGNATURE_SIZE = 64
 MAX_HEADER_SIZE = 64 * 1024
 DEFAULT_MAX_PLAINTEXT = 256 * 1024 * 1024
@@ -74,6 +83,11 @@ _ZSTD_LEVEL = 3
 _SUITES = {SUITE_HPKE_X25519: hpke.Suite(hpke.KEM.X25519, hpke.KDF.HKDF_SHA256,
                                          hpke.AEAD.AES_256_GCM)}
 _U32 = struct.Struct(">I")
+
+
+def hpke_info(header_bytes: bytes) -> bytes:
+    """The HPKE ``info`` that binds a sealed body to its clear header: SHA-256 of the header bytes."""
+    return hashlib.sha256(header_bytes).digest()
 
 
 def utc_now_iso() -> str:
@@ -108,13 +122,15 @@ class Envelope:
         """Open, decompress (capped at ``max_plaintext`` bytes) and parse the sealed JSON."""
         try:
             compressed = _SUITES[self.header["suite"]].decrypt(self.ciphertext, recipient,
-                                                               info=self.header_bytes)
+                                                               info=hpke_info(self.header_bytes))
         except InvalidTag:
             raise DecryptError(f"the {self.type} envelope cannot be opened",
                                hint="ciphertext or header altered, or sealed to another key"
                                ) from None
         try:
-            reader = zstandard.ZstdDecompressor().stream_reader(io.BytesIO(compressed))
+            # Every frame of the stream (RFC 8878), so bytes after the first frame are read, not ignored.
+            reader = zstandard.ZstdDecompressor().stream_reader(io.BytesIO(compressed),
+                                                                read_across_frames=True)
             plain = reader.read(max_plaintext + 1)
         except zstandard.ZstdError as exc:
             raise MalformedError(f"the {self.type} envelope's compressed body is damaged: {exc}",
@@ -132,6 +148,11 @@ def pack(header_bytes: bytes, ciphertext: bytes, signer: Ed25519PrivateKey) -> b
     return signed + sign(signer, _DOMAIN, signed)
 
 
+def compress(body: Any) -> bytes:
+    """The bytes that are sealed: ``body``'s canonical JSON as one zstd frame."""
+    return zstandard.ZstdCompressor(level=_ZSTD_LEVEL).compress(canonical_json(body))
+
+
 def seal(header: Mapping[str, Any], body: Any, *, recipient: X25519PublicKey,
          signer: Ed25519PrivateKey) -> bytes:
     """Compress ``body`` (JSON value), seal it to ``recipient`` bound to ``header``, sign."""
@@ -139,8 +160,8 @@ def seal(header: Mapping[str, Any], body: Any, *, recipient: X25519PublicKey,
     if suite not in _SUITES:
         raise UnknownSuite(f"cannot seal with suite {suite!r}")
     header_bytes = canonical_json(dict(header))
-    compressed = zstandard.ZstdCompressor(level=_ZSTD_LEVEL).compress(canonical_json(body))
-    ciphertext = _SUITES[suite].encrypt(compressed, recipient, info=header_bytes)
+    compressed = compress(body)
+    ciphertext = _SUITES[suite].encrypt(compressed, recipient, info=hpke_info(header_bytes))
     return pack(header_bytes, ciphertext, signer)
 
 
@@ -318,5 +339,5 @@ def open_changes(data: bytes | Envelope, *, device_id: str, sender: Ed25519Publi
                       float(body["server_time"]))
 
 
-__all__ = ["Batch", "Envelope", "SealedPage", "open_batch", "open_changes", "pack", "parse",
+__all__ = ["Batch", "Envelope", "SealedPage", "compress", "hpke_info", "open_batch", "open_changes", "pack", "parse",
            "seal", "seal_batch", "seal_changes", "utc_now_iso"]

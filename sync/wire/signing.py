@@ -83,9 +83,12 @@ def parse_request_headers(headers: Mapping[str, str]) -> RequestAuth:
 
     def get(name: str) -> str:
         value = lower.get(name.lower())
-        if not value:
+        if value is None:
             raise RequestRefused(f"the request lacks the {name} header", code=BAD_HEADERS,
                                  hint="requests must be signed by an enrolled device")
+        if not value.strip():
+            raise RequestRefused(f"the request has an empty {name} header", code=BAD_HEADERS,
+                                 hint="sign the request: every signing header needs its value")
         return value
 
     device_id = get(H_DEVICE)

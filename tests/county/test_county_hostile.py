@@ -186,6 +186,13 @@ def test_missing_auth_header(client, drop):
     _refused(client.send("POST", kinds.PATH_BATCHES, env, headers=headers), 400, "bad_headers")
 
 
+def test_empty_auth_header_is_named_as_empty(client):
+    env = _envelope(client)
+    headers = dict(client.headers("POST", kinds.PATH_BATCHES, env), **{kinds.H_DEVICE: ""})
+    body = _refused(client.send("POST", kinds.PATH_BATCHES, env, headers=headers), 400, "bad_headers")
+    assert body["error"]["message"] == f"the request has an empty {kinds.H_DEVICE} header"
+
+
 def test_malformed_json_health_and_enroll(client, gateway):
     _refused(client.send("POST", kinds.PATH_HEALTH, b'{"cpu": 1,'), 400, "malformed_json")
     resp = requests.post(gateway.url + kinds.PATH_ENROLL, data=b"{nope", timeout=10)
