@@ -78,7 +78,7 @@ DEFAULT_MAX_PLAINTEXT = 256 * 1024 * 1024
 DEFAULT_MAX_BODY = 16 * 1024 * 1024
 TYPE_BATCH = "batch"
 TYPE_CHANGES = "changes"
-_DOMAIN = b"JX-ENVELOPE-1"
+DOMAIN = b"JX-ENVELOPE-1"
 _ZSTD_LEVEL = 3
 _SUITES = {SUITE_HPKE_X25519: hpke.Suite(hpke.KEM.X25519, hpke.KDF.HKDF_SHA256,
                                          hpke.AEAD.AES_256_GCM)}
@@ -114,7 +114,7 @@ class Envelope:
 
     def verify(self, sender: Ed25519PublicKey) -> None:
         """Raise ``SignatureError(bad_signature)`` unless ``sender`` signed exactly these bytes."""
-        verify(sender, self.signature, _DOMAIN, self.signed_part, what=f"the {self.type} envelope",
+        verify(sender, self.signature, DOMAIN, self.signed_part, what=f"the {self.type} envelope",
                code=BAD_SIGNATURE)
 
     def decrypt(self, recipient: X25519PrivateKey, *,
@@ -145,7 +145,7 @@ def pack(header_bytes: bytes, ciphertext: bytes, signer: Ed25519PrivateKey) -> b
     """Lay out and sign an envelope from already-sealed parts (tests use it to forge headers)."""
     signed = (MAGIC + bytes([LAYOUT_VERSION]) + _U32.pack(len(header_bytes)) + header_bytes
               + _U32.pack(len(ciphertext)) + ciphertext)
-    return signed + sign(signer, _DOMAIN, signed)
+    return signed + sign(signer, DOMAIN, signed)
 
 
 def compress(body: Any) -> bytes:
@@ -257,19 +257,31 @@ def seal_batch(records: Sequence[Mapping[str, Any]], *, device_id: str, batch_id
                checkpoints: Sequence[Mapping[str, Any]] = ()) -> bytes:
     """Seal outbox records (see ``records``) and the unacknowledged audit checkpoints to the
     platform's KEM key, signed by the device."""
-    records = [dict(r) for r in records]
+    header = batch_header(records, device_id=device_id, batch_id=batch_id, audit_head=audit_head,
+                          created_at=created_at)
+    return seal(header, batch_body(records, checkpoints), recipient=recipient, signer=signer)
+
+
+def batch_header(records: Sequence[Mapping[str, Any]], *, device_id: str, batch_id: str,
+                 audit_head: Mapping[str, Any] | None, created_at: str | None = None) -> dict[str, Any]:
+    """The clear header of a batch envelope."""
     seqs = [int(r["seq"]) for r in records]
-    header = {
+    return {
         "v": HEADER_VERSION, "type": TYPE_BATCH, "suite": SUITE_HPKE_X25519, "compression": "zstd",
         "device_id": device_id, "batch_id": batch_id, "count": len(records),
         "seq_first": min(seqs) if seqs else None, "seq_last": max(seqs) if seqs else None,
         "created_at": created_at or utc_now_iso(),
         "audit_head": dict(audit_head) if audit_head is not None else None,
     }
-    body: dict[str, Any] = {"records": records}
+
+
+def batch_body(records: Sequence[Mapping[str, Any]],
+               checkpoints: Sequence[Mapping[str, Any]] = ()) -> dict[str, Any]:
+    """The sealed body of a batch: the records, and the checkpoints when there are any."""
+    body: dict[str, Any] = {"records": [dict(r) for r in records]}
     if checkpoints:
         body["checkpoints"] = [dict(c) for c in checkpoints]
-    return seal(header, body, recipient=recipient, signer=signer)
+    return body
 
 
 def open_batch(data: bytes | Envelope, *, sender: Ed25519PublicKey, recipient: X25519PrivateKey,
@@ -308,13 +320,19 @@ class SealedPage:
 def seal_changes(page: Mapping[str, Any], *, device_id: str, signer: Ed25519PrivateKey,
                  recipient: X25519PublicKey, created_at: str | None = None) -> bytes:
     """Seal a changes page (see ``messages.make_page``) to the device, signed by the platform."""
-    header = {
+    return seal(changes_header(page, device_id=device_id, created_at=created_at), dict(page),
+                recipient=recipient, signer=signer)
+
+
+def changes_header(page: Mapping[str, Any], *, device_id: str,
+                   created_at: str | None = None) -> dict[str, Any]:
+    """The clear header of a changes envelope for ``page``."""
+    return {
         "v": HEADER_VERSION, "type": TYPE_CHANGES, "suite": SUITE_HPKE_X25519,
         "compression": "zstd", "device_id": device_id, "cursor": str(page["cursor"]),
         "next_cursor": str(page["next_cursor"]), "count": len(page["items"]),
         "created_at": created_at or utc_now_iso(),
     }
-    return seal(header, dict(page), recipient=recipient, signer=signer)
 
 
 def open_changes(data: bytes | Envelope, *, device_id: str, sender: Ed25519PublicKey,
@@ -339,5 +357,6 @@ def open_changes(data: bytes | Envelope, *, device_id: str, sender: Ed25519Publi
                       float(body["server_time"]))
 
 
-__all__ = ["Batch", "Envelope", "SealedPage", "compress", "hpke_info", "open_batch", "open_changes", "pack", "parse",
-           "seal", "seal_batch", "seal_changes", "utc_now_iso"]
+__all__ = ["Batch", "Envelope", "SealedPage", "batch_body", "batch_header", "changes_header", "compress",
+           "hpke_info", "open_batch", "open_changes", "pack", "parse", "seal", "seal_batch", "seal_changes",
+           "utc_now_iso"]

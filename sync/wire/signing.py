@@ -42,7 +42,7 @@ from sync.wire.errors import (
 from sync.wire.kinds import H_BODY_SHA256, H_DEVICE, H_NONCE, H_SIGNATURE, H_TIMESTAMP
 
 DEFAULT_WINDOW_SECONDS = 300
-_DOMAIN = b"JX-REQ-1"
+DOMAIN = b"JX-REQ-1"
 _NONCE = re.compile(r"[A-Za-z0-9_-]{16,64}")
 _HEX64 = re.compile(r"[0-9a-f]{64}")
 _DEVICE = re.compile(r"[A-Za-z0-9._:-]{1,64}")
@@ -59,8 +59,9 @@ class RequestAuth:
     signature: bytes
 
 
-def _signed_text(method: str, target: str, device_id: str, timestamp: int, nonce: str,
+def signed_text(method: str, target: str, device_id: str, timestamp: int, nonce: str,
                  body_sha256: str) -> bytes:
+    """The canonical request: what the signature covers after the domain line."""
     return "\n".join((method.upper(), target, device_id, str(timestamp), nonce,
                       body_sha256)).encode("utf-8")
 
@@ -72,7 +73,7 @@ def sign_request(signer: Ed25519PrivateKey, *, device_id: str, method: str, targ
     ts = int(time.time() if now is None else now)
     nonce = nonce or b64e(os.urandom(16))
     digest = sha256_hex(body)
-    sig = sign(signer, _DOMAIN, _signed_text(method, target, device_id, ts, nonce, digest))
+    sig = sign(signer, DOMAIN, signed_text(method, target, device_id, ts, nonce, digest))
     return {H_DEVICE: device_id, H_TIMESTAMP: str(ts), H_NONCE: nonce, H_BODY_SHA256: digest,
             H_SIGNATURE: b64e(sig)}
 
@@ -122,8 +123,8 @@ def check_timestamp(auth: RequestAuth, *, window: float = DEFAULT_WINDOW_SECONDS
 def check_signature(auth: RequestAuth, *, method: str, target: str,
                     device: Ed25519PublicKey) -> None:
     """Raise ``SignatureError(bad_signature)`` unless the device key signed these headers."""
-    verify(device, auth.signature, _DOMAIN,
-           _signed_text(method, target, auth.device_id, auth.timestamp, auth.nonce,
+    verify(device, auth.signature, DOMAIN,
+           signed_text(method, target, auth.device_id, auth.timestamp, auth.nonce,
                         auth.body_sha256), what="the request", code=BAD_SIGNATURE)
 
 
