@@ -35,6 +35,7 @@ from sync.wire.keys import KeyPair, PublicKeys
 DOMAIN = b"JX-ENROLL-1"
 _FP = re.compile(r"[0-9a-f]{64}")
 TOKEN = re.compile(r"[A-Za-z0-9_-]{16,128}")
+MAX_LABEL = 128
 
 
 @dataclass(frozen=True)
@@ -97,8 +98,8 @@ def verify_enroll_request(body: Any) -> EnrollRequest:
     token, label = body.get("token"), body.get("label", "")
     if not isinstance(token, str) or not TOKEN.fullmatch(token):
         raise EnrollmentError("the enrollment token is missing or malformed", code=BAD_ENROLLMENT)
-    if not isinstance(label, str) or len(label) > 128:
-        raise EnrollmentError("the device label must be a string of at most 128 characters",
+    if not isinstance(label, str) or len(label) > MAX_LABEL:
+        raise EnrollmentError(f"the device label must be a string of at most {MAX_LABEL} characters",
                               code=BAD_ENROLLMENT)
     keys = PublicKeys.from_dict(body.get("keys"), code=BAD_ENROLLMENT)
     proof = b64d(body.get("proof"), what="the enrollment proof", length=64, code=BAD_ENROLLMENT)

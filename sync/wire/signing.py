@@ -43,9 +43,12 @@ from sync.wire.kinds import H_BODY_SHA256, H_DEVICE, H_NONCE, H_SIGNATURE, H_TIM
 
 DEFAULT_WINDOW_SECONDS = 300
 DOMAIN = b"JX-REQ-1"
-_NONCE = re.compile(r"[A-Za-z0-9_-]{16,64}")
-_HEX64 = re.compile(r"[0-9a-f]{64}")
-_DEVICE = re.compile(r"[A-Za-z0-9._:-]{1,64}")
+# What the gateway accepts in each header; the OpenAPI document declares the same patterns.
+NONCE = re.compile(r"[A-Za-z0-9_-]{16,64}")
+BODY_SHA256 = re.compile(r"[0-9a-fA-F]{64}")
+DEVICE_ID = re.compile(r"[A-Za-z0-9._:-]{1,64}")
+TIMESTAMP = re.compile(r"[0-9]{1,12}")
+SIGNATURE = re.compile(r"[A-Za-z0-9_-]{86}(==)?")
 
 
 @dataclass(frozen=True)
@@ -93,20 +96,24 @@ def parse_request_headers(headers: Mapping[str, str]) -> RequestAuth:
         return value
 
     device_id = get(H_DEVICE)
-    if not _DEVICE.fullmatch(device_id):
+    if not DEVICE_ID.fullmatch(device_id):
         raise RequestRefused(f"{H_DEVICE} is not a device id", code=BAD_HEADERS)
     raw_ts = get(H_TIMESTAMP)
-    if not raw_ts.isascii() or not raw_ts.isdigit() or len(raw_ts) > 12:
+    if not TIMESTAMP.fullmatch(raw_ts):
         raise RequestRefused(f"{H_TIMESTAMP} must be Unix seconds as a decimal integer",
                              code=BAD_HEADERS)
     nonce = get(H_NONCE)
-    if not _NONCE.fullmatch(nonce):
+    if not NONCE.fullmatch(nonce):
         raise RequestRefused(f"{H_NONCE} must be 16-64 base64url characters", code=BAD_HEADERS)
-    digest = get(H_BODY_SHA256).lower()
-    if not _HEX64.fullmatch(digest):
+    digest = get(H_BODY_SHA256)
+    if not BODY_SHA256.fullmatch(digest):
         raise RequestRefused(f"{H_BODY_SHA256} must be 64 hex digits", code=BAD_HEADERS)
-    sig = b64d(get(H_SIGNATURE), what=H_SIGNATURE, length=64, code=BAD_HEADERS)
-    return RequestAuth(device_id, int(raw_ts), nonce, digest, sig)
+    raw_sig = get(H_SIGNATURE)
+    if not SIGNATURE.fullmatch(raw_sig):
+        raise RequestRefused(f"{H_SIGNATURE} must be the 64-byte signature in base64url (86 characters)",
+                             code=BAD_HEADERS)
+    sig = b64d(raw_sig, what=H_SIGNATURE, length=64, code=BAD_HEADERS)
+    return RequestAuth(device_id, int(raw_ts), nonce, digest.lower(), sig)
 
 
 def check_timestamp(auth: RequestAuth, *, window: float = DEFAULT_WINDOW_SECONDS,
