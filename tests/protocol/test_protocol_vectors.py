@@ -44,7 +44,7 @@ def test_check_command_names_a_drifted_file(tmp_path: Path, capsys: pytest.Captu
 def test_version_is_named_the_same_everywhere():
     assert all(load(name)["protocol_version"] == wire.envelope.HEADER_VERSION == 2 for name in vectors.build())
     text = (VECTORS.parent / "protocol.md").read_text("utf-8")
-    assert "Protocol version 2" in text and "info = SHA-256(header bytes)" in text
+    assert "Protocol version 2" in text and "`info` = SHA-256(header bytes)" in text
 
 
 def test_derive_key_pair_matches_rfc_9180_appendix_a1():
