@@ -127,7 +127,7 @@ def _error(status: int, description: str, only: tuple[str, ...] = ()) -> dict[st
 
 _RATE_LIMITED = {
     "description": "too many requests or connections: wait Retry-After seconds (integer), then retry",
-    "headers": {**_SERVER_TIME, "Retry-After": {"schema": {"type": "string", "pattern": "^[0-9]+$"}}}}
+    "headers": {"Retry-After": {"description": "delta-seconds", "schema": {"type": "string", "pattern": "^[0-9]+$"}}}}
 _SIGNED_ERRORS: dict[int | str, Any] = {
     400: _error(400, "malformed signing headers or body", (
         codes.BAD_HEADERS, codes.BODY_MISMATCH, codes.BAD_ENVELOPE, codes.UNSUPPORTED_VERSION,
