@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse, Response
@@ -28,7 +29,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from county.service import Device, Gateway
 from sync import wire
 from sync.wire import errors as codes
-from sync.wire import kinds
+from sync.wire import kinds, signing
 
 ENROLL_MAX_BODY = 64 * 1024
 HEALTH_MAX_BODY = 256 * 1024
@@ -102,50 +103,123 @@ async def _authenticated_body(request: Request, limit: int) -> tuple[Gateway, De
     return gw, device, body
 
 
-_ERROR = {"description": "refused; body {error: {code, message, hint?}, server_time}",
-          "content": {"application/json": {"schema": {"type": "object"}}}}
+def _codes(status: int, *extra: str) -> list[str]:
+    return sorted({c for c, st in codes.HTTP_STATUS.items() if st == status} | set(extra))
+
+
+_SERVER_TIME = {kinds.H_SERVER_TIME: {
+    "description": "the gateway's clock, Unix seconds; every answer carries it", "required": True,
+    "schema": {"type": "string", "pattern": r"^[0-9]+(\.[0-9]+)?$"}}}
+_ERROR_BODY = {"type": "object", "required": ["error", "server_time"], "properties": {
+    "error": {"type": "object", "required": ["code", "message"], "properties": {
+        "code": {"type": "string", "enum": sorted(codes.CODES)}, "message": {"type": "string"},
+        "hint": {"type": "string"}}},
+    "server_time": {"type": "number"}}}
+
+
+def _error(status: int, description: str, only: tuple[str, ...] = ()) -> dict[str, Any]:
+    """A refusal: its codes are listed so a client knows what it must handle."""
+    listed = sorted(only) if only else _codes(status)
+    return {"description": f"{description}; error.code one of: {', '.join(listed)}",
+            "headers": _SERVER_TIME,
+            "content": {"application/json": {"schema": _ERROR_BODY}}}
+
+
+_RATE_LIMITED = {
+    "description": "too many requests or connections: wait Retry-After seconds (integer), then retry",
+    "headers": {"Retry-After": {"description": "delta-seconds", "schema": {"type": "string", "pattern": "^[0-9]+$"}}}}
+_SIGNED_ERRORS: dict[int | str, Any] = {
+    400: _error(400, "malformed signing headers or body", (
+        codes.BAD_HEADERS, codes.BODY_MISMATCH, codes.BAD_ENVELOPE, codes.UNSUPPORTED_VERSION,
+        codes.UNKNOWN_SUITE, codes.DECRYPT_FAILED, codes.BAD_CHECKPOINT, codes.MALFORMED_JSON,
+        codes.BAD_REQUEST)),
+    401: _error(401, "unknown device, clock outside the window, or a signature that does not verify"),
+    403: _error(403, "revoked device, or a batch naming another device"),
+    409: _error(409, "nonce reused, or the device's audit chain went back or diverged",
+                (codes.REPLAYED_NONCE, codes.AUDIT_REWOUND, codes.AUDIT_DIVERGED)),
+    413: _error(413, "body larger than the gateway accepts"),
+    429: _RATE_LIMITED,
+    500: _error(500, "the gateway failed; nothing was applied"),
+}
+_B64URL_32 = {"type": "string", "pattern": "^[A-Za-z0-9_-]{43}=?$",
+              "description": "32 raw bytes, base64url (padding optional)"}
+_B64URL_SIG = {"type": "string", "pattern": f"^{signing.SIGNATURE.pattern}$",
+               "description": "64-byte Ed25519 signature, base64url"}
+_HEX64 = {"type": "string", "pattern": "^[0-9a-f]{64}$"}
+_DEVICE_ID = {"type": "string", "pattern": f"^{signing.DEVICE_ID.pattern}$"}
+_HEADERS = {
+    kinds.H_DEVICE: (_DEVICE_ID, "the device id issued at enrollment"),
+    kinds.H_TIMESTAMP: ({"type": "string", "pattern": f"^{signing.TIMESTAMP.pattern}$"},
+                        "Unix seconds, the device's estimate of the gateway clock; refused outside "
+                        f"±{wire.DEFAULT_WINDOW_SECONDS} s"),
+    kinds.H_NONCE: ({"type": "string", "pattern": f"^{signing.NONCE.pattern}$"},
+                    "16 random bytes in base64url, never reused by the device"),
+    kinds.H_BODY_SHA256: ({"type": "string", "pattern": f"^{signing.BODY_SHA256.pattern}$"},
+                          "SHA-256 of the exact body bytes (of nothing for GET), hex"),
+    kinds.H_SIGNATURE: (_B64URL_SIG, "Ed25519 over 'JX-REQ-1' LF and the canonical request"),
+}
 _SIGNED = {"parameters": [
-    {"name": h, "in": "header", "required": True, "schema": {"type": "string"}}
-    for h in (kinds.H_DEVICE, kinds.H_TIMESTAMP, kinds.H_NONCE, kinds.H_BODY_SHA256,
-              kinds.H_SIGNATURE)]}
+    {"name": name, "in": "header", "required": True, "schema": schema, "description": text}
+    for name, (schema, text) in _HEADERS.items()]}
 _KEYS = {"type": "object", "required": ["sign", "kem"],
-         "properties": {"sign": {"type": "string", "description": "Ed25519, raw, base64url"},
-                        "kem": {"type": "string", "description": "X25519, raw, base64url"}}}
-_ENROLLED = {"description": "enrolled", "content": {"application/json": {"schema": {
+         "properties": {"sign": {**_B64URL_32, "description": "Ed25519 public key, raw, base64url"},
+                        "kem": {**_B64URL_32, "description": "X25519 public key, raw, base64url"}}}
+_ENROLL_BODY = {"required": True, "content": {"application/json": {"schema": {
+    "type": "object", "required": ["token", "keys", "proof"],
+    "properties": {"token": {"type": "string", "pattern": f"^{wire.enrollment.TOKEN.pattern}$",
+                             "description": "the one-time token from the enrollment QR"},
+                   "keys": _KEYS,
+                   "label": {"type": "string", "maxLength": wire.enrollment.MAX_LABEL, "default": ""},
+                   "proof": {**_B64URL_SIG, "description": "Ed25519 by the new 'sign' key over 'JX-ENROLL-1' "
+                                                           "LF and the canonical JSON of {token, keys, label}"}}}}}}
+_ENROLLED = {"description": "enrolled", "headers": _SERVER_TIME, "content": {"application/json": {"schema": {
     "type": "object",
     "required": ["device_id", "service_point", "platform", "fingerprint", "server_time"],
-    "properties": {"device_id": {"type": "string"}, "service_point": {"type": "string"},
-                   "platform": _KEYS, "fingerprint": {"type": "string"},
+    "properties": {"device_id": _DEVICE_ID, "service_point": {"type": "string"},
+                   "platform": _KEYS, "fingerprint": _HEX64,
                    "server_time": {"type": "number"}}}}}}
-_ACK = {"description": "signed acknowledgement (sync.wire.messages)",
+_ACK = {"description": "signed acknowledgement (docs/protocol.md section 7)", "headers": _SERVER_TIME,
         "content": {"application/json": {"schema": {
             "type": "object",
             "required": ["type", "v", "device_id", "batch_id", "accepted", "rejected",
                          "server_time", "sig"],
             "properties": {
-                "type": {"const": "ack"}, "v": {"const": 1}, "device_id": {"type": "string"},
-                "batch_id": {"type": "string"},
+                "type": {"const": "ack"}, "v": {"const": 1}, "device_id": _DEVICE_ID,
+                "batch_id": {"type": "string", "minLength": 1},
                 "accepted": {"type": "array", "items": {"type": "string"}},
                 "rejected": {"type": "array", "items": {
                     "type": "object", "required": ["record_id", "code", "reason"],
-                    "properties": {"record_id": {"type": "string"}, "code": {"type": "string"},
+                    "properties": {"record_id": {"type": "string"},
+                                   "code": {"type": "string", "enum": [codes.CONFLICT, codes.INVALID_RECORD]},
                                    "reason": {"type": "string"}}}},
-                "server_time": {"type": "number"}, "sig": {"type": "string"}}}}}}
-_HEALTHY = {"description": "heartbeat noted", "content": {"application/json": {"schema": {
-    "type": "object", "properties": {"ok": {"type": "boolean"},
-                                     "server_time": {"type": "number"}}}}}}
-_ENVELOPE_BODY = {"required": True, "content": {kinds.ENVELOPE_MEDIA_TYPE: {
-    "schema": {"type": "string", "format": "binary"}}}}
+                "server_time": {"type": "number"},
+                "checkpoint": {"type": "object", "required": ["seq", "hash"],
+                               "properties": {"seq": {"type": "integer", "minimum": 0}, "hash": _HEX64}},
+                "sig": _B64URL_SIG}}}}}
+_HEALTHY = {"description": "heartbeat noted", "headers": _SERVER_TIME,
+            "content": {"application/json": {"schema": {
+                "type": "object", "required": ["ok", "server_time"],
+                "properties": {"ok": {"const": True}, "server_time": {"type": "number"}}}}}}
+_ENVELOPE_SCHEMA = {
+    "type": "string", "format": "binary",
+    "x-magic": "4a58534501",
+    "description": "a sealed envelope (docs/protocol.md section 5): the bytes 'JXSE' and layout version 0x01, "
+                   "u32 header length, canonical-JSON header (v 2), u32 ciphertext length, HPKE ciphertext, "
+                   "64-byte Ed25519 signature"}
+_ENVELOPE_BODY = {"required": True, "content": {kinds.ENVELOPE_MEDIA_TYPE: {"schema": _ENVELOPE_SCHEMA}}}
+_CURSOR = {"name": "cursor", "in": "query", "required": False,
+           "description": "next_cursor of the last page applied; absent or 0 from the start",
+           "schema": {"type": "string", "pattern": r"^[0-9]{1,18}$"}}
 
 
 def create_app(gateway: Gateway | None = None) -> FastAPI:
     """The application; ``gateway`` may be None only to render the OpenAPI document."""
     app = FastAPI(
         title="Jia County 交房即交证 reference gateway",
-        version="1",
-        description="Server side of the kiosk sync protocol. Formats are defined in the "
-                    "shared module sync.wire (envelope layout, signed items and acks, "
-                    "request signing headers, error codes).",
+        version=str(wire.envelope.HEADER_VERSION),
+        description="Server side of the kiosk sync protocol, version "
+                    f"{wire.envelope.HEADER_VERSION}. docs/protocol.md is the normative text; this "
+                    "document declares what the gateway checks in each request.",
     )
     app.state.gateway = gateway
     clock = gateway.clock if gateway is not None else time.time
@@ -162,35 +236,33 @@ def create_app(gateway: Gateway | None = None) -> FastAPI:
         return JSONResponse(wire.error_body(err, server_time=clock()), status_code=500)
 
     @app.post(kinds.PATH_ENROLL, summary="Enroll a device with a one-time token",
-              openapi_extra={"requestBody": {"required": True, "content": {"application/json": {
-                  "schema": {"type": "object", "required": ["token", "keys", "proof"],
-                             "properties": {"token": {"type": "string"},
-                                            "keys": _KEYS,
-                                            "label": {"type": "string"},
-                                            "proof": {"type": "string"}}}}}}},
-              responses={200: _ENROLLED, 400: _ERROR, 401: _ERROR, 404: _ERROR, 410: _ERROR})
+              openapi_extra={"requestBody": _ENROLL_BODY},
+              responses={200: _ENROLLED,
+                         400: _error(400, "malformed request", (codes.BAD_ENROLLMENT, codes.MALFORMED_JSON,
+                                                                codes.BAD_REQUEST)),
+                         401: _error(401, "the proof does not verify with the presented key",
+                                     (codes.BAD_SIGNATURE,)),
+                         404: _error(404, "token unknown", (codes.TOKEN_UNKNOWN,)),
+                         410: _error(410, "token already used by another device, or expired"),
+                         413: _error(413, "body over 64 KiB"), 429: _RATE_LIMITED,
+                         500: _error(500, "the gateway failed; nothing was applied")})
     async def enroll(request: Request) -> JSONResponse:
         body = await read_body(request, ENROLL_MAX_BODY)
         return JSONResponse(await run_in_threadpool(_gateway(request).enroll, body))
 
     @app.post(kinds.PATH_BATCHES, summary="Push a sealed batch; answers a signed acknowledgement",
               openapi_extra={**_SIGNED, "requestBody": _ENVELOPE_BODY},
-              responses={200: _ACK, 400: _ERROR, 401: _ERROR, 403: _ERROR, 409: _ERROR,
-                         413: _ERROR})
+              responses={200: _ACK, **_SIGNED_ERRORS})
     async def batches(request: Request) -> Response:
         gw, device, body = await _authenticated_body(request, _gateway(request).max_body)
         ack = await run_in_threadpool(gw.receive_batch, device, body)
         return Response(ack, media_type="application/json")
 
     @app.get(kinds.PATH_CHANGES, summary="Pull the next signed page of changes, sealed to the device",
-             openapi_extra={**_SIGNED, "parameters": [
-                 *_SIGNED["parameters"],
-                 {"name": "cursor", "in": "query", "required": False,
-                  "schema": {"type": "string"}}]},
-             responses={200: {"description": "changes envelope",
-                              "content": {kinds.ENVELOPE_MEDIA_TYPE: {
-                                  "schema": {"type": "string", "format": "binary"}}}},
-                        400: _ERROR, 401: _ERROR, 403: _ERROR, 409: _ERROR})
+             openapi_extra={"parameters": [*_SIGNED["parameters"], _CURSOR]},
+             responses={200: {"description": "changes envelope", "headers": _SERVER_TIME,
+                              "content": {kinds.ENVELOPE_MEDIA_TYPE: {"schema": _ENVELOPE_SCHEMA}}},
+                        **_SIGNED_ERRORS})
     async def changes(request: Request) -> Response:
         gw, device, _ = await _authenticated_body(request, 0)
         data = await run_in_threadpool(gw.changes, device, request.query_params.get("cursor"))
@@ -198,8 +270,9 @@ def create_app(gateway: Gateway | None = None) -> FastAPI:
 
     @app.post(kinds.PATH_HEALTH, summary="Device heartbeat (not stored as a record)",
               openapi_extra={**_SIGNED, "requestBody": {"required": True, "content": {
-                  "application/json": {"schema": {"type": "object"}}}}},
-              responses={200: _HEALTHY, 400: _ERROR, 401: _ERROR, 403: _ERROR, 409: _ERROR})
+                  "application/json": {"schema": {"type": "object",
+                                                  "description": "any JSON object, at most 256 KiB"}}}}},
+              responses={200: _HEALTHY, **_SIGNED_ERRORS})
     async def health(request: Request) -> JSONResponse:
         gw, device, body = await _authenticated_body(request, HEALTH_MAX_BODY)
         return JSONResponse(await run_in_threadpool(gw.health, device, body))

@@ -110,11 +110,9 @@ class _Replayed(Retryable):
 
 
 def _retry_after(resp: Response) -> float | None:
-    raw = resp.header("Retry-After")
-    try:
-        return float(raw) if raw is not None else None
-    except ValueError:
-        return None
+    """Retry-After in delta-seconds (the protocol's form); anything else leaves the wait to the backoff."""
+    raw = (resp.header("Retry-After") or "").strip()
+    return float(raw) if raw.isascii() and raw.isdigit() else None
 
 
 def bad_response(what: str, exc: wire.WireError) -> SyncError:

@@ -27,5 +27,7 @@ class Backoff:
         return float(min(self.cap, self.base * (2 ** exponent)))
 
     def delay(self, failures: int, *, at_least: float = 0.0) -> float:
+        """The wait after ``failures`` failures; ``at_least`` (a gateway's Retry-After) is honoured
+        even above the cap: the protocol forbids asking again sooner (docs/protocol.md section 10)."""
         d = self.ceiling(failures)
-        return min(self.cap, max(at_least, d / 2 + self.rng.uniform(0, d / 2)))
+        return max(at_least, min(self.cap, d / 2 + self.rng.uniform(0, d / 2)))

@@ -1,5 +1,5 @@
-"""The sync wire protocol, shared by the kiosk's sync agent (``sync``) and the
-county gateway (``county``). Imports only the standard library,
+"""The sync wire protocol (version 2, specified in docs/protocol.md), shared by the
+kiosk's sync agent (``sync``) and the county gateway (``county``). Imports only the standard library,
 ``cryptography`` and ``zstandard``: the gateway uses it without pulling in the
 kiosk core. Everything below is re-exported here: ``from sync import wire``.
 
@@ -13,7 +13,8 @@ Keys (``keys``)
 Records (``records``)
     ``make_record(...)``, ``validate_record(r)``, ``record_digest(r)``.
 Envelope (``envelope``)
-    ``seal_batch(records, device_id=, batch_id=, audit_head=, signer=, recipient=)`` -> bytes;
+    ``seal_batch(records, device_id=, batch_id=, audit_head=, signer=, recipient=)`` -> bytes
+    (``batch_header``/``batch_body``/``changes_header``, ``compress``, ``hpke_info`` are its steps);
     ``parse_envelope(data)`` -> ``Envelope`` (structure, version, suite; no crypto);
     ``open_batch(data_or_env, sender=, recipient=)`` -> ``Batch(header, records)``;
     ``seal_changes(page, device_id=, signer=, recipient=)``;
@@ -95,7 +96,8 @@ from sync.wire.enrollment import (
     parse_enroll_response, verify_enroll_request,
 )
 from sync.wire.envelope import (
-    DEFAULT_MAX_BODY, DEFAULT_MAX_PLAINTEXT, Batch, Envelope, SealedPage, open_batch, open_changes, pack, seal,
+    DEFAULT_MAX_BODY, DEFAULT_MAX_PLAINTEXT, Batch, Envelope, SealedPage, batch_body, batch_header,
+    changes_header, compress, hpke_info, open_batch, open_changes, pack, seal,
     seal_batch, seal_changes, utc_now_iso,
 )
 from sync.wire.envelope import parse as parse_envelope
@@ -115,7 +117,7 @@ from sync.wire.signing import (
 )
 
 __all__ = [
-    "CODES", "Checkpoint", "check_extends", "make_checkpoint", "verify_chain", "verify_checkpoint",
+    "CODES", "Checkpoint", "batch_body", "batch_header", "changes_header", "compress", "hpke_info", "check_extends", "make_checkpoint", "verify_chain", "verify_checkpoint",
     "DEFAULT_MAX_BODY", "DEFAULT_MAX_PLAINTEXT", "DEFAULT_WINDOW_SECONDS", "HTTP_STATUS", "Ack", "Batch",
     "DecryptError", "EnrollRequest", "Enrollment", "EnrollmentError", "EnrollmentOffer",
     "Envelope", "Item", "KeyPair", "MalformedError", "PublicKeys", "RecordRejected",

@@ -47,7 +47,7 @@ from sync.wire.encoding import b64d, b64e, canonical_json, sign, verify
 from sync.wire.errors import AUDIT_DIVERGED, BAD_CHECKPOINT, MalformedError, RequestRefused
 
 GENESIS = "0" * 64
-_DOMAIN = b"JX-CHECKPOINT-1"
+DOMAIN = b"JX-CHECKPOINT-1"
 _FIELDS = ("type", "v", "seq", "hash", "prev_seq", "prev_hash", "at", "sig")
 
 SigningKey = Ed25519PrivateKey
@@ -83,7 +83,7 @@ def make_checkpoint(key: SigningKey, *, seq: int, hash: str, prev_seq: int, prev
     """The device's signed checkpoint at audit entry ``seq`` (linking to its previous one)."""
     obj: dict[str, Any] = {"type": "checkpoint", "v": 1, "seq": seq, "hash": hash,
                            "prev_seq": prev_seq, "prev_hash": prev_hash, "at": at}
-    obj["sig"] = b64e(sign(key, _DOMAIN, _unsigned(obj)))
+    obj["sig"] = b64e(sign(key, DOMAIN, _unsigned(obj)))
     return obj
 
 
@@ -113,7 +113,7 @@ def verify_checkpoint(obj: Any, key: VerifyKey) -> Checkpoint:
         raise MalformedError(f"audit checkpoint {obj['seq']} does not come after its predecessor "
                              f"{obj['prev_seq']}", code=BAD_CHECKPOINT)
     sig = b64d(obj.get("sig"), what="the audit checkpoint signature", length=64, code=BAD_CHECKPOINT)
-    verify(key, sig, _DOMAIN, _unsigned(obj), what=f"audit checkpoint {obj['seq']}", code=BAD_CHECKPOINT)
+    verify(key, sig, DOMAIN, _unsigned(obj), what=f"audit checkpoint {obj['seq']}", code=BAD_CHECKPOINT)
     return Checkpoint(obj["seq"], obj["hash"], obj["prev_seq"], obj["prev_hash"], obj["at"], dict(obj))
 
 

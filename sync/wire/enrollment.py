@@ -32,9 +32,10 @@ from sync.wire.encoding import b64d, b64e, canonical_json, parse_json, sign, ver
 from sync.wire.errors import BAD_ENROLLMENT, BAD_SIGNATURE, EnrollmentError, MalformedError
 from sync.wire.keys import KeyPair, PublicKeys
 
-_DOMAIN = b"JX-ENROLL-1"
+DOMAIN = b"JX-ENROLL-1"
 _FP = re.compile(r"[0-9a-f]{64}")
 TOKEN = re.compile(r"[A-Za-z0-9_-]{16,128}")
+MAX_LABEL = 128
 
 
 @dataclass(frozen=True)
@@ -79,7 +80,7 @@ class EnrollmentOffer:
 
 def enroll_request(token: str, keys: KeyPair, *, label: str = "") -> dict[str, Any]:
     body: dict[str, Any] = {"token": token, "keys": keys.public.to_dict(), "label": label}
-    body["proof"] = b64e(sign(keys.sign, _DOMAIN, canonical_json(body)))
+    body["proof"] = b64e(sign(keys.sign, DOMAIN, canonical_json(body)))
     return body
 
 
@@ -97,13 +98,13 @@ def verify_enroll_request(body: Any) -> EnrollRequest:
     token, label = body.get("token"), body.get("label", "")
     if not isinstance(token, str) or not TOKEN.fullmatch(token):
         raise EnrollmentError("the enrollment token is missing or malformed", code=BAD_ENROLLMENT)
-    if not isinstance(label, str) or len(label) > 128:
-        raise EnrollmentError("the device label must be a string of at most 128 characters",
+    if not isinstance(label, str) or len(label) > MAX_LABEL:
+        raise EnrollmentError(f"the device label must be a string of at most {MAX_LABEL} characters",
                               code=BAD_ENROLLMENT)
     keys = PublicKeys.from_dict(body.get("keys"), code=BAD_ENROLLMENT)
     proof = b64d(body.get("proof"), what="the enrollment proof", length=64, code=BAD_ENROLLMENT)
     unsigned = {"token": token, "keys": body.get("keys"), "label": label}
-    verify(keys.sign, proof, _DOMAIN, canonical_json(unsigned), what="the enrollment request",
+    verify(keys.sign, proof, DOMAIN, canonical_json(unsigned), what="the enrollment request",
            code=BAD_SIGNATURE)
     return EnrollRequest(token, keys, label)
 

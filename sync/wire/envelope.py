@@ -14,12 +14,19 @@ Layout (all integers unsigned big-endian; nothing may follow the signature)::
                       domain ``JX-ENVELOPE-1``
 
 The plaintext is zstd-compressed canonical JSON, sealed in HPKE base mode
-(RFC 9180, DHKEM(X25519, HKDF-SHA256), HKDF-SHA256, AES-256-GCM) to the
-recipient's X25519 key with ``info`` = the exact header bytes, so a header
-changed after sealing fails to decrypt even if re-signed, and a header or
-ciphertext changed at all fails the signature.
+(RFC 9180, DHKEM(X25519, HKDF-SHA256), HKDF-SHA256, AES-256-GCM, single-shot,
+empty ``aad``) to the recipient's X25519 key with ``info`` = SHA-256 of the
+exact header bytes (32 bytes, ``hpke_info``), so a header changed after
+sealing fails to decrypt even if re-signed, and a header or ciphertext
+changed at all fails the signature.
 
-Header fields, common: ``v`` (1), ``type`` ("batch" | "changes"), ``suite``
+Why a digest and not the header itself (protocol version 1 used the raw
+header, about 340 bytes): RFC 9180 section 7.2.1 only obliges an
+implementation to accept an ``info`` of 64 bytes, so a county platform's HPKE
+library may refuse a longer one. A 32-byte digest binds the header as firmly
+and every conforming library must take it.
+
+Header fields, common: ``v`` (2), ``type`` ("batch" | "changes"), ``suite``
 (``SUITE_HPKE_X25519``), ``compression`` ("zstd"), ``device_id`` (the
 sender of a batch, the recipient of a changes page), ``created_at`` (ISO-8601
 UTC), ``count`` (number of records or items inside).
@@ -40,6 +47,7 @@ with ``bad_envelope`` / ``unsupported_version`` / ``unknown_suite``.
 
 from __future__ import annotations
 
+import hashlib
 import io
 import struct
 from collections.abc import Mapping, Sequence
@@ -61,7 +69,8 @@ from sync.wire.kinds import SUITE_HPKE_X25519, SUPPORTED_SUITES
 
 MAGIC = b"JXSE"
 LAYOUT_VERSION = 1
-HEADER_VERSION = 1
+# The protocol version: 2 since ``info`` became the header's SHA-256 (1 used the raw header).
+HEADER_VERSION = 2
 SIGNATURE_SIZE = 64
 MAX_HEADER_SIZE = 64 * 1024
 DEFAULT_MAX_PLAINTEXT = 256 * 1024 * 1024
@@ -69,11 +78,16 @@ DEFAULT_MAX_PLAINTEXT = 256 * 1024 * 1024
 DEFAULT_MAX_BODY = 16 * 1024 * 1024
 TYPE_BATCH = "batch"
 TYPE_CHANGES = "changes"
-_DOMAIN = b"JX-ENVELOPE-1"
+DOMAIN = b"JX-ENVELOPE-1"
 _ZSTD_LEVEL = 3
 _SUITES = {SUITE_HPKE_X25519: hpke.Suite(hpke.KEM.X25519, hpke.KDF.HKDF_SHA256,
                                          hpke.AEAD.AES_256_GCM)}
 _U32 = struct.Struct(">I")
+
+
+def hpke_info(header_bytes: bytes) -> bytes:
+    """The HPKE ``info`` that binds a sealed body to its clear header: SHA-256 of the header bytes."""
+    return hashlib.sha256(header_bytes).digest()
 
 
 def utc_now_iso() -> str:
@@ -100,7 +114,7 @@ class Envelope:
 
     def verify(self, sender: Ed25519PublicKey) -> None:
         """Raise ``SignatureError(bad_signature)`` unless ``sender`` signed exactly these bytes."""
-        verify(sender, self.signature, _DOMAIN, self.signed_part, what=f"the {self.type} envelope",
+        verify(sender, self.signature, DOMAIN, self.signed_part, what=f"the {self.type} envelope",
                code=BAD_SIGNATURE)
 
     def decrypt(self, recipient: X25519PrivateKey, *,
@@ -108,13 +122,15 @@ class Envelope:
         """Open, decompress (capped at ``max_plaintext`` bytes) and parse the sealed JSON."""
         try:
             compressed = _SUITES[self.header["suite"]].decrypt(self.ciphertext, recipient,
-                                                               info=self.header_bytes)
+                                                               info=hpke_info(self.header_bytes))
         except InvalidTag:
             raise DecryptError(f"the {self.type} envelope cannot be opened",
                                hint="ciphertext or header altered, or sealed to another key"
                                ) from None
         try:
-            reader = zstandard.ZstdDecompressor().stream_reader(io.BytesIO(compressed))
+            # Every frame of the stream (RFC 8878), so bytes after the first frame are read, not ignored.
+            reader = zstandard.ZstdDecompressor().stream_reader(io.BytesIO(compressed),
+                                                                read_across_frames=True)
             plain = reader.read(max_plaintext + 1)
         except zstandard.ZstdError as exc:
             raise MalformedError(f"the {self.type} envelope's compressed body is damaged: {exc}",
@@ -129,7 +145,12 @@ def pack(header_bytes: bytes, ciphertext: bytes, signer: Ed25519PrivateKey) -> b
     """Lay out and sign an envelope from already-sealed parts (tests use it to forge headers)."""
     signed = (MAGIC + bytes([LAYOUT_VERSION]) + _U32.pack(len(header_bytes)) + header_bytes
               + _U32.pack(len(ciphertext)) + ciphertext)
-    return signed + sign(signer, _DOMAIN, signed)
+    return signed + sign(signer, DOMAIN, signed)
+
+
+def compress(body: Any) -> bytes:
+    """The bytes that are sealed: ``body``'s canonical JSON as one zstd frame."""
+    return zstandard.ZstdCompressor(level=_ZSTD_LEVEL).compress(canonical_json(body))
 
 
 def seal(header: Mapping[str, Any], body: Any, *, recipient: X25519PublicKey,
@@ -139,8 +160,8 @@ def seal(header: Mapping[str, Any], body: Any, *, recipient: X25519PublicKey,
     if suite not in _SUITES:
         raise UnknownSuite(f"cannot seal with suite {suite!r}")
     header_bytes = canonical_json(dict(header))
-    compressed = zstandard.ZstdCompressor(level=_ZSTD_LEVEL).compress(canonical_json(body))
-    ciphertext = _SUITES[suite].encrypt(compressed, recipient, info=header_bytes)
+    compressed = compress(body)
+    ciphertext = _SUITES[suite].encrypt(compressed, recipient, info=hpke_info(header_bytes))
     return pack(header_bytes, ciphertext, signer)
 
 
@@ -236,19 +257,31 @@ def seal_batch(records: Sequence[Mapping[str, Any]], *, device_id: str, batch_id
                checkpoints: Sequence[Mapping[str, Any]] = ()) -> bytes:
     """Seal outbox records (see ``records``) and the unacknowledged audit checkpoints to the
     platform's KEM key, signed by the device."""
-    records = [dict(r) for r in records]
+    header = batch_header(records, device_id=device_id, batch_id=batch_id, audit_head=audit_head,
+                          created_at=created_at)
+    return seal(header, batch_body(records, checkpoints), recipient=recipient, signer=signer)
+
+
+def batch_header(records: Sequence[Mapping[str, Any]], *, device_id: str, batch_id: str,
+                 audit_head: Mapping[str, Any] | None, created_at: str | None = None) -> dict[str, Any]:
+    """The clear header of a batch envelope."""
     seqs = [int(r["seq"]) for r in records]
-    header = {
+    return {
         "v": HEADER_VERSION, "type": TYPE_BATCH, "suite": SUITE_HPKE_X25519, "compression": "zstd",
         "device_id": device_id, "batch_id": batch_id, "count": len(records),
         "seq_first": min(seqs) if seqs else None, "seq_last": max(seqs) if seqs else None,
         "created_at": created_at or utc_now_iso(),
         "audit_head": dict(audit_head) if audit_head is not None else None,
     }
-    body: dict[str, Any] = {"records": records}
+
+
+def batch_body(records: Sequence[Mapping[str, Any]],
+               checkpoints: Sequence[Mapping[str, Any]] = ()) -> dict[str, Any]:
+    """The sealed body of a batch: the records, and the checkpoints when there are any."""
+    body: dict[str, Any] = {"records": [dict(r) for r in records]}
     if checkpoints:
         body["checkpoints"] = [dict(c) for c in checkpoints]
-    return seal(header, body, recipient=recipient, signer=signer)
+    return body
 
 
 def open_batch(data: bytes | Envelope, *, sender: Ed25519PublicKey, recipient: X25519PrivateKey,
@@ -287,13 +320,19 @@ class SealedPage:
 def seal_changes(page: Mapping[str, Any], *, device_id: str, signer: Ed25519PrivateKey,
                  recipient: X25519PublicKey, created_at: str | None = None) -> bytes:
     """Seal a changes page (see ``messages.make_page``) to the device, signed by the platform."""
-    header = {
+    return seal(changes_header(page, device_id=device_id, created_at=created_at), dict(page),
+                recipient=recipient, signer=signer)
+
+
+def changes_header(page: Mapping[str, Any], *, device_id: str,
+                   created_at: str | None = None) -> dict[str, Any]:
+    """The clear header of a changes envelope for ``page``."""
+    return {
         "v": HEADER_VERSION, "type": TYPE_CHANGES, "suite": SUITE_HPKE_X25519,
         "compression": "zstd", "device_id": device_id, "cursor": str(page["cursor"]),
         "next_cursor": str(page["next_cursor"]), "count": len(page["items"]),
         "created_at": created_at or utc_now_iso(),
     }
-    return seal(header, dict(page), recipient=recipient, signer=signer)
 
 
 def open_changes(data: bytes | Envelope, *, device_id: str, sender: Ed25519PublicKey,
@@ -318,5 +357,6 @@ def open_changes(data: bytes | Envelope, *, device_id: str, sender: Ed25519Publi
                       float(body["server_time"]))
 
 
-__all__ = ["Batch", "Envelope", "SealedPage", "open_batch", "open_changes", "pack", "parse",
-           "seal", "seal_batch", "seal_changes", "utc_now_iso"]
+__all__ = ["Batch", "Envelope", "SealedPage", "batch_body", "batch_header", "changes_header", "compress",
+           "hpke_info", "open_batch", "open_changes", "pack", "parse", "seal", "seal_batch", "seal_changes",
+           "utc_now_iso"]

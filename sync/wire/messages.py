@@ -36,8 +36,8 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 from sync.wire.encoding import b64d, b64e, canonical_json, parse_json, sign, verify
 from sync.wire.errors import BAD_ACK, BAD_ITEM, BAD_ITEM_SIGNATURE, BAD_SIGNATURE, MalformedError
 
-_ACK_DOMAIN = b"JX-ACK-1"
-_ITEM_DOMAIN = b"JX-ITEM-1"
+ACK_DOMAIN = b"JX-ACK-1"
+ITEM_DOMAIN = b"JX-ITEM-1"
 
 
 def _unsigned(obj: Mapping[str, Any]) -> bytes:
@@ -73,7 +73,7 @@ def make_ack(signer: Ed25519PrivateKey, *, device_id: str, batch_id: str,
     }
     if checkpoint is not None:
         ack["checkpoint"] = {"seq": checkpoint[0], "hash": checkpoint[1]}
-    ack["sig"] = b64e(sign(signer, _ACK_DOMAIN, _unsigned(ack)))
+    ack["sig"] = b64e(sign(signer, ACK_DOMAIN, _unsigned(ack)))
     return ack
 
 
@@ -85,7 +85,7 @@ def verify_ack(data: bytes | Mapping[str, Any], platform: Ed25519PublicKey, *,
     if not isinstance(obj, Mapping) or obj.get("type") != "ack":
         raise MalformedError("the acknowledgement is not an ack object", code=BAD_ACK)
     sig = b64d(obj.get("sig"), what="the acknowledgement signature", length=64, code=BAD_ACK)
-    verify(platform, sig, _ACK_DOMAIN, _unsigned(obj), what="the acknowledgement",
+    verify(platform, sig, ACK_DOMAIN, _unsigned(obj), what="the acknowledgement",
            code=BAD_SIGNATURE)
     accepted, rejected = obj.get("accepted"), obj.get("rejected")
     if (not isinstance(accepted, list) or not all(isinstance(a, str) for a in accepted)
@@ -131,7 +131,7 @@ def make_item(signer: Ed25519PrivateKey, *, item_id: str, kind: str, subject: st
               issued_at: str, data: Mapping[str, Any]) -> dict[str, Any]:
     item: dict[str, Any] = {"item_id": item_id, "kind": kind, "subject": subject,
                             "issued_at": issued_at, "data": dict(data)}
-    item["sig"] = b64e(sign(signer, _ITEM_DOMAIN, _unsigned(item)))
+    item["sig"] = b64e(sign(signer, ITEM_DOMAIN, _unsigned(item)))
     return item
 
 
@@ -151,7 +151,7 @@ def verify_item(item: Any, platform: Ed25519PublicKey) -> Item:
         raise MalformedError(f"unexpected changes item fields: {', '.join(sorted(extra))}",
                              code=BAD_ITEM)
     sig = b64d(item.get("sig"), what="the item signature", length=64, code=BAD_ITEM)
-    verify(platform, sig, _ITEM_DOMAIN, _unsigned(item),
+    verify(platform, sig, ITEM_DOMAIN, _unsigned(item),
            what=f"changes item {item['item_id']}", code=BAD_ITEM_SIGNATURE)
     return Item(item["item_id"], item["kind"], item["subject"], item["issued_at"],
                 dict(item["data"]), item["sig"])

@@ -42,10 +42,13 @@ from sync.wire.errors import (
 from sync.wire.kinds import H_BODY_SHA256, H_DEVICE, H_NONCE, H_SIGNATURE, H_TIMESTAMP
 
 DEFAULT_WINDOW_SECONDS = 300
-_DOMAIN = b"JX-REQ-1"
-_NONCE = re.compile(r"[A-Za-z0-9_-]{16,64}")
-_HEX64 = re.compile(r"[0-9a-f]{64}")
-_DEVICE = re.compile(r"[A-Za-z0-9._:-]{1,64}")
+DOMAIN = b"JX-REQ-1"
+# What the gateway accepts in each header; the OpenAPI document declares the same patterns.
+NONCE = re.compile(r"[A-Za-z0-9_-]{16,64}")
+BODY_SHA256 = re.compile(r"[0-9a-fA-F]{64}")
+DEVICE_ID = re.compile(r"[A-Za-z0-9._:-]{1,64}")
+TIMESTAMP = re.compile(r"[0-9]{1,12}")
+SIGNATURE = re.compile(r"[A-Za-z0-9_-]{86}(==)?")
 
 
 @dataclass(frozen=True)
@@ -59,8 +62,9 @@ class RequestAuth:
     signature: bytes
 
 
-def _signed_text(method: str, target: str, device_id: str, timestamp: int, nonce: str,
+def signed_text(method: str, target: str, device_id: str, timestamp: int, nonce: str,
                  body_sha256: str) -> bytes:
+    """The canonical request: what the signature covers after the domain line."""
     return "\n".join((method.upper(), target, device_id, str(timestamp), nonce,
                       body_sha256)).encode("utf-8")
 
@@ -72,7 +76,7 @@ def sign_request(signer: Ed25519PrivateKey, *, device_id: str, method: str, targ
     ts = int(time.time() if now is None else now)
     nonce = nonce or b64e(os.urandom(16))
     digest = sha256_hex(body)
-    sig = sign(signer, _DOMAIN, _signed_text(method, target, device_id, ts, nonce, digest))
+    sig = sign(signer, DOMAIN, signed_text(method, target, device_id, ts, nonce, digest))
     return {H_DEVICE: device_id, H_TIMESTAMP: str(ts), H_NONCE: nonce, H_BODY_SHA256: digest,
             H_SIGNATURE: b64e(sig)}
 
@@ -83,26 +87,33 @@ def parse_request_headers(headers: Mapping[str, str]) -> RequestAuth:
 
     def get(name: str) -> str:
         value = lower.get(name.lower())
-        if not value:
+        if value is None:
             raise RequestRefused(f"the request lacks the {name} header", code=BAD_HEADERS,
                                  hint="requests must be signed by an enrolled device")
+        if not value.strip():
+            raise RequestRefused(f"the request has an empty {name} header", code=BAD_HEADERS,
+                                 hint="sign the request: every signing header needs its value")
         return value
 
     device_id = get(H_DEVICE)
-    if not _DEVICE.fullmatch(device_id):
+    if not DEVICE_ID.fullmatch(device_id):
         raise RequestRefused(f"{H_DEVICE} is not a device id", code=BAD_HEADERS)
     raw_ts = get(H_TIMESTAMP)
-    if not raw_ts.isascii() or not raw_ts.isdigit() or len(raw_ts) > 12:
+    if not TIMESTAMP.fullmatch(raw_ts):
         raise RequestRefused(f"{H_TIMESTAMP} must be Unix seconds as a decimal integer",
                              code=BAD_HEADERS)
     nonce = get(H_NONCE)
-    if not _NONCE.fullmatch(nonce):
+    if not NONCE.fullmatch(nonce):
         raise RequestRefused(f"{H_NONCE} must be 16-64 base64url characters", code=BAD_HEADERS)
-    digest = get(H_BODY_SHA256).lower()
-    if not _HEX64.fullmatch(digest):
+    digest = get(H_BODY_SHA256)
+    if not BODY_SHA256.fullmatch(digest):
         raise RequestRefused(f"{H_BODY_SHA256} must be 64 hex digits", code=BAD_HEADERS)
-    sig = b64d(get(H_SIGNATURE), what=H_SIGNATURE, length=64, code=BAD_HEADERS)
-    return RequestAuth(device_id, int(raw_ts), nonce, digest, sig)
+    raw_sig = get(H_SIGNATURE)
+    if not SIGNATURE.fullmatch(raw_sig):
+        raise RequestRefused(f"{H_SIGNATURE} must be the 64-byte signature in base64url (86 characters)",
+                             code=BAD_HEADERS)
+    sig = b64d(raw_sig, what=H_SIGNATURE, length=64, code=BAD_HEADERS)
+    return RequestAuth(device_id, int(raw_ts), nonce, digest.lower(), sig)
 
 
 def check_timestamp(auth: RequestAuth, *, window: float = DEFAULT_WINDOW_SECONDS,
@@ -119,8 +130,8 @@ def check_timestamp(auth: RequestAuth, *, window: float = DEFAULT_WINDOW_SECONDS
 def check_signature(auth: RequestAuth, *, method: str, target: str,
                     device: Ed25519PublicKey) -> None:
     """Raise ``SignatureError(bad_signature)`` unless the device key signed these headers."""
-    verify(device, auth.signature, _DOMAIN,
-           _signed_text(method, target, auth.device_id, auth.timestamp, auth.nonce,
+    verify(device, auth.signature, DOMAIN,
+           signed_text(method, target, auth.device_id, auth.timestamp, auth.nonce,
                         auth.body_sha256), what="the request", code=BAD_SIGNATURE)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import socket
 import time
 from typing import Any
@@ -184,6 +185,24 @@ def test_missing_auth_header(client, drop):
     headers = {k: v for k, v in client.headers("POST", kinds.PATH_BATCHES, env).items()
                if k != drop}
     _refused(client.send("POST", kinds.PATH_BATCHES, env, headers=headers), 400, "bad_headers")
+
+
+def test_empty_auth_header_is_named_as_empty(client):
+    env = _envelope(client)
+    headers = dict(client.headers("POST", kinds.PATH_BATCHES, env), **{kinds.H_DEVICE: ""})
+    body = _refused(client.send("POST", kinds.PATH_BATCHES, env, headers=headers), 400, "bad_headers")
+    assert body["error"]["message"] == f"the request has an empty {kinds.H_DEVICE} header"
+
+
+def test_lone_surrogate_in_json_is_refused_not_a_server_error(client, gateway):
+    """JSON may escape half a UTF-16 pair; such a string is not Unicode and cannot be stored or signed."""
+    body = json.dumps(dict(wire.enroll_request("t" * 32, wire.KeyPair.generate()), label="\ud800")).encode()
+    assert b"\\ud800" in body
+    resp = requests.post(gateway.url + kinds.PATH_ENROLL, data=body, timeout=10)
+    assert "lone UTF-16 surrogate" in _refused(resp, 400, "malformed_json")["error"]["message"]
+    _refused(client.send("POST", kinds.PATH_HEALTH, b'{"note": "\\udfff"}'), 400, "malformed_json")
+    ok = client.send("POST", kinds.PATH_HEALTH, b'{"note": "\\ud83d\\ude00"}')
+    assert ok.status_code == 200, ok.text
 
 
 def test_malformed_json_health_and_enroll(client, gateway):

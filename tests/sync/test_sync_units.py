@@ -34,6 +34,7 @@ def test_backoff_grows_exponentially_is_jittered_and_capped() -> None:
     assert len({round(d, 6) for d in delays}) > 150, "delays must be jittered"
     assert max(b.delay(40) for _ in range(200)) <= 300.0
     assert b.delay(1, at_least=42.0) == 42.0
+    assert b.delay(40, at_least=900.0) == 900.0, "a gateway's Retry-After is honoured above the cap"
     with pytest.raises(ValueError):
         Backoff(base=10, cap=1)
 
@@ -135,3 +136,12 @@ def test_sync_state_failures_count_up_and_success_clears(store) -> None:  # noqa
         state.record_success(conn, state.PUSH, "t3")
     s = feed_state(store, state.PUSH)
     assert (s["last_success"], s["last_error"], s["consecutive_failures"]) == ("t3", None, 0)
+
+
+@pytest.mark.parametrize("value, wait", [("120", 120.0), (" 7 ", 7.0), ("0", 0.0), ("-3", None), ("1.5", None),
+                                         ("Wed, 21 Oct 2026 07:28:00 GMT", None), ("", None), ("٣", None)])
+def test_retry_after_is_read_as_delta_seconds(value: str, wait: float | None) -> None:
+    from sync.client import _retry_after
+    from sync.transport import Response
+
+    assert _retry_after(Response(429, b"", {"retry-after": value})) == wait

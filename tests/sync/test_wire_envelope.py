@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import hashlib
 import struct
 
 import pytest
+import zstandard
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives import hpke
 
 from sync import wire
 from sync.wire import kinds
 from sync.wire.encoding import canonical_json
+from sync.wire.envelope import HEADER_VERSION
 
 
 @pytest.fixture(scope="module")
@@ -120,6 +125,40 @@ def test_unsupported_layout_version(device, platform):
     assert err.value.code == "unsupported_version"
 
 
+def test_protocol_1_envelope_refused_as_unsupported_before_crypto(device, platform):
+    """Version 1 bound the raw header as HPKE info; its envelopes are told apart by the header's v."""
+    env = wire.parse_envelope(_seal(device, platform))
+    data = wire.pack(canonical_json(dict(env.header, v=1)), env.ciphertext, device.sign)
+    with pytest.raises(wire.UnsupportedVersion) as err:
+        wire.parse_envelope(data)
+    assert err.value.code == "unsupported_version" and "version 1 is not supported" in str(err.value)
+
+
+def test_info_is_the_header_digest_not_the_header(device, platform):
+    env = wire.parse_envelope(_seal(device, platform))
+    suite = hpke.Suite(hpke.KEM.X25519, hpke.KDF.HKDF_SHA256, hpke.AEAD.AES_256_GCM)
+    assert wire.hpke_info(env.header_bytes) == hashlib.sha256(env.header_bytes).digest()
+    assert suite.decrypt(env.ciphertext, platform.kem, info=hashlib.sha256(env.header_bytes).digest())
+    with pytest.raises(InvalidTag):
+        suite.decrypt(env.ciphertext, platform.kem, info=env.header_bytes)
+
+
+def test_body_stream_read_to_its_end(device, platform):
+    """Bytes after the first zstd frame are read as the stream's next frame, never ignored."""
+    header = dict(wire.parse_envelope(_seal(device, platform, 1)).header)
+    header_bytes = canonical_json(header)
+    frame = wire.compress({"records": _records(1)})
+    suite = hpke.Suite(hpke.KEM.X25519, hpke.KDF.HKDF_SHA256, hpke.AEAD.AES_256_GCM)
+    for tail, ok in ((b"", True), (zstandard.ZstdCompressor().compress(b" "), True), (b"junk", False)):
+        ct = suite.encrypt(frame + tail, platform.public.kem, info=wire.hpke_info(header_bytes))
+        data = wire.pack(header_bytes, ct, device.sign)
+        if ok:
+            assert wire.open_batch(data, sender=device.public.sign, recipient=platform.kem).records
+        else:
+            with pytest.raises(wire.MalformedError, match="compressed body is damaged"):
+                wire.open_batch(data, sender=device.public.sign, recipient=platform.kem)
+
+
 @pytest.mark.parametrize("cut", [0, 3, 4, 8, 20, 200, -64, -1])
 def test_every_truncation_is_a_bad_envelope(device, platform, cut):
     data = _seal(device, platform)
@@ -144,7 +183,7 @@ def test_header_not_json_refused(device):
 
 
 def test_count_mismatch_refused(device, platform):
-    header = {"v": 1, "type": "batch", "suite": kinds.SUITE_HPKE_X25519, "compression": "zstd",
+    header = {"v": HEADER_VERSION, "type": "batch", "suite": kinds.SUITE_HPKE_X25519, "compression": "zstd",
               "device_id": "dev-1", "batch_id": "b", "count": 5, "seq_first": 1, "seq_last": 1,
               "created_at": "2026-11-28T04:00:00Z", "audit_head": None}
     data = wire.seal(header, {"records": _records(1)}, recipient=platform.public.kem,

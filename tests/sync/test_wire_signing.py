@@ -73,6 +73,18 @@ def test_malformed_headers(device, name, value):
     assert err.value.code == "bad_headers"
 
 
+@pytest.mark.parametrize("name", [kinds.H_DEVICE, kinds.H_TIMESTAMP, kinds.H_NONCE, kinds.H_BODY_SHA256,
+                                  kinds.H_SIGNATURE])
+def test_missing_and_empty_headers_are_told_apart(device, name):
+    without = {k: v for k, v in _headers(device).items() if k != name}
+    with pytest.raises(wire.RequestRefused, match=f"lacks the {name} header"):
+        wire.parse_request_headers(without)
+    for empty in ("", "  "):
+        with pytest.raises(wire.RequestRefused, match=f"has an empty {name} header") as err:
+            wire.parse_request_headers(dict(_headers(device), **{name: empty}))
+        assert err.value.code == "bad_headers"
+
+
 def test_header_names_case_insensitive(device):
     lowered = {k.lower(): v for k, v in _headers(device).items()}
     assert wire.parse_request_headers(lowered).device_id == "dev-1"
