@@ -25,6 +25,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.requests import ClientDisconnect
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from county.limits import AddressRateLimit, Limits, Throttled, client_address, throttled_response
 from county.service import Device, Gateway
 from sync import wire
 from sync.wire import errors as codes
@@ -88,6 +89,11 @@ async def read_body(request: Request, limit: int) -> bytes:
     return b"".join(chunks)
 
 
+def _limits(request: Request) -> Limits:
+    limits: Limits = request.app.state.limits
+    return limits
+
+
 def _gateway(request: Request) -> Gateway:
     gateway: Gateway = request.app.state.gateway
     return gateway
@@ -97,6 +103,7 @@ async def _authenticated_body(request: Request, limit: int) -> tuple[Gateway, De
     gw = _gateway(request)
     auth, device = await run_in_threadpool(gw.authenticate, method=request.method,
                                            target=_target(request), headers=request.headers)
+    _limits(request).check_device(device.device_id)
     body = await read_body(request, limit)
     await run_in_threadpool(gw.accept_body, auth, body)
     return gw, device, body
@@ -138,9 +145,22 @@ _ENVELOPE_BODY = {"required": True, "content": {kinds.ENVELOPE_MEDIA_TYPE: {
     "schema": {"type": "string", "format": "binary"}}}}
 
 
-def create_app(gateway: Gateway | None = None) -> FastAPI:
-    """The application; ``gateway`` may be None only to render the OpenAPI document."""
+_THROTTLED = {"description": "rate limited; wait Retry-After seconds (code rate_limited)",
+              "headers": {"Retry-After": {"schema": {"type": "integer"}}},
+              "content": {"application/json": {"schema": {"type": "object"}}}}
+
+
+def create_app(gateway: Gateway | None = None, *, limits: Limits | None = None,
+               docs: bool = False) -> FastAPI:
+    """The application; ``gateway`` may be None only to render the OpenAPI document.
+
+    ``docs`` serves the interactive pages at /docs and /redoc and the document at
+    /openapi.json; off, as in production, the document is still printed by
+    ``county-gateway openapi``."""
     app = FastAPI(
+        docs_url="/docs" if docs else None, redoc_url="/redoc" if docs else None,
+        openapi_url="/openapi.json" if docs else None,
+        responses={429: _THROTTLED},
         title="Jia County 交房即交证 reference gateway",
         version="1",
         description="Server side of the kiosk sync protocol. Formats are defined in the "
@@ -148,10 +168,13 @@ def create_app(gateway: Gateway | None = None) -> FastAPI:
                     "request signing headers, error codes).",
     )
     app.state.gateway = gateway
+    app.state.limits = limits = limits if limits is not None else Limits()
     clock = gateway.clock if gateway is not None else time.time
 
     @app.exception_handler(wire.WireError)
     async def wire_error(request: Request, exc: wire.WireError) -> JSONResponse:
+        if isinstance(exc, Throttled):
+            return throttled_response(exc, clock())
         return JSONResponse(wire.error_body(exc, server_time=clock()), status_code=exc.http_status)
 
     @app.exception_handler(Exception)
@@ -170,8 +193,14 @@ def create_app(gateway: Gateway | None = None) -> FastAPI:
                                             "proof": {"type": "string"}}}}}}},
               responses={200: _ENROLLED, 400: _ERROR, 401: _ERROR, 404: _ERROR, 410: _ERROR})
     async def enroll(request: Request) -> JSONResponse:
-        body = await read_body(request, ENROLL_MAX_BODY)
-        return JSONResponse(await run_in_threadpool(_gateway(request).enroll, body))
+        address = client_address(request.scope)
+        limits.enroll.check(address)
+        try:
+            body = await read_body(request, ENROLL_MAX_BODY)
+            return JSONResponse(await run_in_threadpool(_gateway(request).enroll, body))
+        except wire.WireError as exc:
+            limits.enroll.failed(address, exc.code)
+            raise
 
     @app.post(kinds.PATH_BATCHES, summary="Push a sealed batch; answers a signed acknowledgement",
               openapi_extra={**_SIGNED, "requestBody": _ENVELOPE_BODY},
@@ -211,5 +240,6 @@ def create_app(gateway: Gateway | None = None) -> FastAPI:
             return Response(await run_in_threadpool(_gateway(request).receive_plain, body),
                             media_type="application/json")
 
+    app.add_middleware(AddressRateLimit, limits=limits, clock=clock)
     app.add_middleware(ServerTimeHeader, clock=clock)
     return app
