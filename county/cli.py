@@ -56,7 +56,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
         raise AdminError("--max-body must be a positive number of bytes")
     if not 0 <= args.port <= 65535:
         raise AdminError(f"--port {args.port} is not a TCP port (0 picks a free one)")
-    for flag in ("header_timeout", "body_timeout", "idle_timeout", "shutdown_timeout"):
+    for flag in ("header_timeout", "body_timeout", "idle_timeout", "shutdown_timeout", "report_every"):
         if getattr(args, flag) <= 0:
             raise AdminError(f"--{flag.replace('_', '-')} must be a positive number of seconds")
     for flag in ("device_rate", "address_rate"):
@@ -77,7 +77,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
     guard = ConnectionGuard(ConnectionPolicy(max_connections=max_connections,
                                              per_address=min(per_address, max_connections),
                                              header_timeout=args.header_timeout,
-                                             body_timeout=args.body_timeout))
+                                             body_timeout=args.body_timeout,
+                                             report_every=args.report_every))
     rates = limits.Limits(device_rate=args.device_rate, address_rate=args.address_rate,
                           enroll_failures=args.enroll_failures)
     gateway = _gateway(args, max_body=args.max_body, plain_baseline=args.plain_baseline)
@@ -403,6 +404,9 @@ def build_parser() -> argparse.ArgumentParser:
                    help="close a kept-alive connection idle this long (default 5)")
     p.add_argument("--shutdown-timeout", type=float, default=3.0, metavar="SECONDS",
                    help="on SIGTERM, let requests in flight finish for this long (default 3)")
+    p.add_argument("--report-every", type=float, default=10.0, metavar="SECONDS",
+                   help="log dropped and refused connections as one summary line this often at "
+                        "most (default 10)")
     p.add_argument("--device-rate", type=float, default=limits.DEVICE_RATE, metavar="PER_SECOND",
                    help=f"requests a second per enrolled device, in bursts of {limits.BURST_SECONDS:g} s "
                         f"worth (default {limits.DEVICE_RATE:g}; 0 turns it off); over it the gateway "

@@ -15,8 +15,8 @@ waits on them. ``guarded_protocol`` puts three rules in front of it:
   steadily they trickle);
 - the request body must be complete within ``body_timeout`` seconds of its head.
 
-Drops are counted and reported in one summary line per interval, never one
-line per connection.
+Drops are counted and reported in one summary line per ``report_every``
+seconds at most, never one line per connection.
 """
 
 from __future__ import annotations
@@ -38,7 +38,7 @@ log = logging.getLogger("county.connections")
 # Descriptors kept back from the connection cap: database, WAL, key files, the
 # listening socket, the event loop and a margin for connections being refused.
 MIN_RESERVE = 64
-SUMMARY_EVERY = 10.0
+REPORT_EVERY = 10.0
 
 OVER_CAP = "over the connection cap"
 OVER_ADDRESS_CAP = "over the per-address cap"
@@ -84,6 +84,7 @@ class ConnectionPolicy:
     per_address: int
     header_timeout: float
     body_timeout: float
+    report_every: float = REPORT_EVERY
 
 
 class ConnectionGuard:
@@ -96,7 +97,8 @@ class ConnectionGuard:
         self.dropped: Counter[str] = Counter()
         self._pending: Counter[str] = Counter()
         self._pending_from: Counter[str] = Counter()
-        self._last_summary = 0.0
+        self._last_report = -REPORT_EVERY
+        self._report_timer: asyncio.TimerHandle | None = None
 
     def admit(self, address: str) -> str | None:
         """None when ``address`` may open one more connection, else why not."""
@@ -115,19 +117,28 @@ class ConnectionGuard:
             del self.by_address[address]
 
     def drop(self, reason: str, address: str) -> None:
+        """Count one dropped connection; called on the event loop."""
         self.dropped[reason] += 1
         self._pending[reason] += 1
         self._pending_from[address] += 1
-        now = time.monotonic()
-        if now - self._last_summary >= SUMMARY_EVERY:
-            self._last_summary = now
-            what = ", ".join(f"{n} {why}" for why, n in self._pending.most_common())
-            busiest, count = self._pending_from.most_common(1)[0]
-            log.warning("connections dropped since the last report: %s (most from %s: %d); "
-                        "%d open of at most %d", what, busiest, count, self.open,
-                        self.policy.max_connections)
-            self._pending.clear()
-            self._pending_from.clear()
+        if self._report_timer is None:
+            wait = self._last_report + self.policy.report_every - time.monotonic()
+            if wait <= 0:
+                self._report()
+            else:
+                self._report_timer = asyncio.get_running_loop().call_later(wait, self._report)
+
+    def _report(self) -> None:
+        self._report_timer = None
+        if not self._pending:
+            return
+        self._last_report = time.monotonic()
+        what = ", ".join(f"{n} {why}" for why, n in self._pending.most_common())
+        busiest, count = self._pending_from.most_common(1)[0]
+        log.warning("connections dropped: %s (most from %s: %d); %d open of at most %d",
+                    what, busiest, count, self.open, self.policy.max_connections)
+        self._pending.clear()
+        self._pending_from.clear()
 
 
 class GuardedH11Protocol(H11Protocol):
