@@ -15,12 +15,11 @@ and reopens any the gateway drops, for ``--attack`` seconds. Then:
   reported as ``killed``);
 - ``log_bytes_per_s``: what the gateway wrote to stderr during the attacks.
 
-``--root`` runs the gateway from another checkout (e.g. the code before the fix)
-and ``--serve-arg`` passes flags to ``serve`` that only the newer code knows:
+``--baseline-root`` measures another checkout first (e.g. the code before the
+fix) in the same run and adds ratios; ``--serve-arg`` passes flags to this
+tree's ``serve`` only. A recovery slower than ``--give-up`` is ``null``.
 
-    python bench/gateway_starvation.py                                   # this tree
-    python bench/gateway_starvation.py --root ../main                    # before
-    python bench/gateway_starvation.py --serve-arg=--header-timeout=2
+    python bench/gateway_starvation.py [--baseline-root ../before] [--fd-limit 1024 --sockets 1100]
 """
 
 from __future__ import annotations
@@ -152,21 +151,10 @@ class Attacker:
         self.slots = [None] * len(self.slots)
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
-    parser.add_argument("--root", type=Path, default=ROOT, help="checkout whose gateway runs")
-    parser.add_argument("--fd-limit", type=int, default=256)
-    parser.add_argument("--sockets", type=int, default=320)
-    parser.add_argument("--addresses", type=int, default=8, help="attacking loopback addresses")
-    parser.add_argument("--attack", type=float, default=6.0, help="seconds each attack lasts")
-    parser.add_argument("--give-up", type=float, default=30.0, help="seconds before SIGKILL")
-    parser.add_argument("--serve-arg", action="append", default=[], help="extra serve flag")
-    args = parser.parse_args()
-    root = args.root.resolve()
-    with tempfile.TemporaryDirectory(prefix="bench-starve-", delete=not os.environ.get("BENCH_KEEP")) as tmp:
-        os.environ.setdefault("XDG_CONFIG_HOME", tmp)
+def measure(root: Path, args: argparse.Namespace, serve_args: list[str]) -> dict[str, Any]:
+    with tempfile.TemporaryDirectory(prefix="bench-starve-") as tmp:
         db, log = Path(tmp) / "county.sqlite", Path(tmp) / "gateway.log"
-        proc, info = start_gateway(root, db, args.fd_limit, args.serve_arg, log)
+        proc, info = start_gateway(root, db, args.fd_limit, serve_args, log)
         url = info["url"]
         port = int(url.rsplit(":", 1)[1])
         device_id, keys = enroll(root, db, url)
@@ -202,18 +190,46 @@ def main() -> None:
         thread.join()
         second.close()
         log_bytes = log.stat().st_size
-        print(json.dumps({
-            "root": str(root), "fd_limit": args.fd_limit, "sockets": args.sockets,
-            "addresses": args.addresses, "attack_s": args.attack, "serve_args": args.serve_arg,
-            "answered_during_attack": during,
-            "recover_s": None if recovered is None else round(recovered, 2),
-            "recovered_within_give_up": recovered is not None,
-            "shutdown_s": round(shutdown, 2), "killed": killed,
-            "attack_connections_opened": attacker.opened + second.opened,
-            "attack_connections_dropped_or_refused": attacker.refused + second.refused,
-            "log_bytes": log_bytes,
-            "log_bytes_per_s": round(log_bytes / (args.attack * 2), 1),
-        }))
+    return {
+        "root": str(root), "serve_args": serve_args,
+        "answered_during_attack": during,
+        "recover_s": None if recovered is None else round(recovered, 2),
+        "shutdown_s": round(shutdown, 2), "killed": killed,
+        "attack_connections_opened": attacker.opened + second.opened,
+        "attack_connections_dropped_or_refused": attacker.refused + second.refused,
+        "log_bytes": log_bytes,
+        "log_bytes_per_s": round(log_bytes / (args.attack * 2), 1),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("--root", type=Path, default=ROOT, help="checkout whose gateway runs")
+    parser.add_argument("--baseline-root", type=Path,
+                        help="also measure this checkout (e.g. the code before the fix), first, "
+                             "and give ratios")
+    parser.add_argument("--fd-limit", type=int, default=256)
+    parser.add_argument("--sockets", type=int, default=320)
+    parser.add_argument("--addresses", type=int, default=8, help="attacking loopback addresses")
+    parser.add_argument("--attack", type=float, default=6.0, help="seconds each attack lasts")
+    parser.add_argument("--give-up", type=float, default=30.0, help="seconds before SIGKILL")
+    parser.add_argument("--serve-arg", action="append", default=[],
+                        help="extra serve flag for --root only")
+    args = parser.parse_args()
+    os.environ.setdefault("XDG_CONFIG_HOME", tempfile.mkdtemp(prefix="bench-starve-config-"))
+    result: dict[str, Any] = {"fd_limit": args.fd_limit, "sockets": args.sockets,
+                              "addresses": args.addresses, "attack_s": args.attack,
+                              "give_up_s": args.give_up}
+    if args.baseline_root is not None:
+        result["baseline"] = measure(args.baseline_root.resolve(), args, [])
+    result["this"] = this = measure(args.root.resolve(), args, args.serve_arg)
+    if args.baseline_root is not None:
+        base = result["baseline"]
+        result["shutdown_ratio"] = round(this["shutdown_s"] / base["shutdown_s"], 3)
+        if this["recover_s"] is not None and base["recover_s"]:
+            result["recover_ratio"] = round(this["recover_s"] / base["recover_s"], 3)
+        result["log_ratio"] = round(this["log_bytes"] / max(1, base["log_bytes"]), 6)
+    print(json.dumps(result))
 
 
 if __name__ == "__main__":
