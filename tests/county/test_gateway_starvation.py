@@ -179,6 +179,26 @@ def test_the_connection_cap_is_derived_from_the_descriptor_limit(tmp_path):
     assert "--max-connections must be between 1 and 192" in done.stderr
 
 
+def test_the_soft_descriptor_limit_is_raised_to_the_hard_one(tmp_path):
+    import resource
+
+    def soft_256_hard_512() -> None:
+        resource.setrlimit(resource.RLIMIT_NOFILE, (256, 512))
+
+    proc = subprocess.Popen([sys.executable, "-m", "county.cli", "serve", "--db", str(tmp_path / "c.sqlite"),
+                             "--port", "0"], cwd=ROOT, stdout=subprocess.PIPE, text=True,
+                            preexec_fn=soft_256_hard_512)
+    try:
+        assert proc.stdout is not None
+        info = json.loads(proc.stdout.readline())
+        assert info["descriptor_limit"] == 512 and info["max_connections"] == 512 - 64
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        proc.wait(timeout=SHUTDOWN_BOUND)
+        assert proc.stdout is not None
+        proc.stdout.close()
+
+
 def test_one_address_cannot_take_every_connection(tmp_path):
     import requests
 
