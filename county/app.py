@@ -7,6 +7,11 @@ device, its clock and its signature have been checked. Every refusal is a
 ``sync.wire.WireError`` answered as ``{"error": {...}, "server_time"}`` with
 the code's HTTP status; every answer carries ``X-JX-Server-Time``.
 
+Requests over a rate (per client address before routing, per device once its
+signature is verified, failed enrollments per address) are answered ``429``
+with ``Retry-After`` (``county.limits``); connection admission and deadlines
+sit below, in the HTTP protocol (``county.connections``).
+
 ``serve --plain-baseline`` adds ``POST /v1/bench/plain-batches``: unsigned,
 unencrypted JSON ``{device_id, batch_id, records}`` stored through the same
 idempotent path. It exists only so ``bench/sync.py`` can measure the cost of

@@ -41,15 +41,7 @@ def _gateway(args: argparse.Namespace, **kwargs: Any) -> Gateway:
     return Gateway(Path(args.db), key_file=Path(args.key_file) if args.key_file else None, **kwargs)
 
 
-def cmd_serve(args: argparse.Namespace) -> int:
-    import uvicorn
-
-    from county.app import create_app
-    from county.auto import AutoApprover
-    from county.connections import (ConnectionGuard, ConnectionPolicy, accept_backlog,
-                                    connection_cap, guarded_protocol, raise_descriptor_limit)
-    from county.log_limit import limit_repeats
-
+def _check_serve_args(args: argparse.Namespace) -> None:
     if args.auto_approve is not None and args.auto_approve < 0:
         raise AdminError("--auto-approve must be zero or more seconds")
     if args.max_body <= 0:
@@ -64,6 +56,20 @@ def cmd_serve(args: argparse.Namespace) -> int:
             raise AdminError(f"--{flag.replace('_', '-')} must be zero (off) or more requests a second")
     if args.enroll_failures < 1:
         raise AdminError("--enroll-failures must be 1 or more")
+    if args.max_per_address is not None and args.max_per_address < 1:
+        raise AdminError("--max-per-address must be 1 or more")
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    _check_serve_args(args)
+    import uvicorn
+
+    from county.app import create_app
+    from county.auto import AutoApprover
+    from county.connections import (ConnectionGuard, ConnectionPolicy, accept_backlog,
+                                    connection_cap, guarded_protocol, raise_descriptor_limit)
+    from county.log_limit import limit_repeats
+
     # A fault repeated per connection (descriptor exhaustion, a failing handler) must not flood the log.
     limit_repeats()
     descriptors = raise_descriptor_limit()

@@ -180,3 +180,21 @@ def test_repeated_log_lines_are_bounded():
         assert "[995 more like this were not logged in the 60 s before]" in stream.getvalue()
     finally:
         logger.removeHandler(handler)
+
+
+@pytest.mark.parametrize("flag, value, message", [
+    ("--header-timeout", "0", "--header-timeout must be a positive number of seconds"),
+    ("--body-timeout", "-1", "--body-timeout must be a positive number of seconds"),
+    ("--device-rate", "-1", "--device-rate must be zero (off) or more requests a second"),
+    ("--enroll-failures", "0", "--enroll-failures must be 1 or more"),
+    ("--max-per-address", "0", "--max-per-address must be 1 or more"),
+])
+def test_serve_refuses_unusable_limits(tmp_path, flag, value, message):
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-m", "county.cli", "serve", "--db", str(tmp_path / "c.sqlite"),
+                           "--port", "0", flag, value], cwd=Path(__file__).resolve().parents[2],
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 1 and done.stdout == ""
+    assert message in done.stderr
