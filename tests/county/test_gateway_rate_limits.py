@@ -9,7 +9,7 @@ import json
 import logging
 import os
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -32,6 +32,16 @@ def _throttled(resp: requests.Response) -> int:
     return retry_after
 
 
+def _until_throttled(send: Callable[[], requests.Response], most: int = 60) -> list[requests.Response]:
+    """Answers up to and with the first 429 (the bucket refills while a slow machine sends)."""
+    answers = []
+    for _ in range(most):
+        answers.append(send())
+        if answers[-1].status_code == 429:
+            break
+    return answers
+
+
 @pytest.fixture
 def slow_gateway(tmp_path: Path) -> Iterator[GatewayProcess]:
     """One request a second per device (bursts of 10), 3 failed enrollments per address."""
@@ -46,8 +56,8 @@ def _client(gw: GatewayProcess) -> SignedClient:
 
 def test_a_device_over_its_rate_gets_429_with_retry_after(slow_gateway):
     client, other = _client(slow_gateway), _client(slow_gateway)
-    answers = [client.send("GET", kinds.PATH_CHANGES) for _ in range(12)]
-    assert [r.status_code for r in answers[:10]] == [200] * 10
+    answers = _until_throttled(lambda: client.send("GET", kinds.PATH_CHANGES))
+    assert len(answers) > 10 and {r.status_code for r in answers[:-1]} == {200}
     assert _throttled(answers[-1]) == 1
     assert other.send("GET", kinds.PATH_CHANGES).status_code == 200
     time.sleep(1.1)
@@ -82,7 +92,7 @@ def test_the_kiosk_agent_waits_as_the_gateway_says(slow_gateway, data_dir):
     client = GatewayClient(load_identity(config.key_dir), slow_gateway.url, transport)
     with Store(config.db_path, Vault.from_key_dir(config.key_dir)) as store:
         agent = Agent(store, config, client)
-        for _ in range(12):
+        for _ in range(30):
             result = agent.cycle()
             if result.errors:
                 break
@@ -105,9 +115,9 @@ def _get_from(source: str, port: int, path: str) -> int:
 
 def test_an_address_over_its_rate_gets_429(tmp_path):
     with GatewayProcess(tmp_path / "county.sqlite", serve_args=("--address-rate", "1")) as gw:
-        statuses = [requests.get(gw.url + "/nothing", timeout=5) for _ in range(11)]
-        assert [r.status_code for r in statuses[:10]] == [404] * 10
-        assert _throttled(statuses[-1]) == 1
+        answers = _until_throttled(lambda: requests.get(gw.url + "/nothing", timeout=5))
+        assert len(answers) > 10 and {r.status_code for r in answers[:-1]} == {404}
+        assert _throttled(answers[-1]) == 1
         assert _get_from("127.0.0.2", gw.port, "/nothing") == 404
 
 
