@@ -7,6 +7,11 @@ device, its clock and its signature have been checked. Every refusal is a
 ``sync.wire.WireError`` answered as ``{"error": {...}, "server_time"}`` with
 the code's HTTP status; every answer carries ``X-JX-Server-Time``.
 
+Requests over a rate (per client address before routing, per device once its
+signature is verified, failed enrollments per address) are answered ``429``
+with ``Retry-After`` (``county.limits``); connection admission and deadlines
+sit below, in the HTTP protocol (``county.connections``).
+
 ``serve --plain-baseline`` adds ``POST /v1/bench/plain-batches``: unsigned,
 unencrypted JSON ``{device_id, batch_id, records}`` stored through the same
 idempotent path. It exists only so ``bench/sync.py`` can measure the cost of
@@ -26,6 +31,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.requests import ClientDisconnect
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from county.limits import AddressRateLimit, Limits, Throttled, client_address, throttled_response
 from county.service import Device, Gateway
 from sync import wire
 from sync.wire import errors as codes
@@ -89,6 +95,11 @@ async def read_body(request: Request, limit: int) -> bytes:
     return b"".join(chunks)
 
 
+def _limits(request: Request) -> Limits:
+    limits: Limits = request.app.state.limits
+    return limits
+
+
 def _gateway(request: Request) -> Gateway:
     gateway: Gateway = request.app.state.gateway
     return gateway
@@ -98,6 +109,7 @@ async def _authenticated_body(request: Request, limit: int) -> tuple[Gateway, De
     gw = _gateway(request)
     auth, device = await run_in_threadpool(gw.authenticate, method=request.method,
                                            target=_target(request), headers=request.headers)
+    _limits(request).check_device(device.device_id)
     body = await read_body(request, limit)
     await run_in_threadpool(gw.accept_body, auth, body)
     return gw, device, body
@@ -212,9 +224,22 @@ _CURSOR = {"name": "cursor", "in": "query", "required": False,
            "schema": {"type": "string", "pattern": r"^[0-9]{1,18}$"}}
 
 
-def create_app(gateway: Gateway | None = None) -> FastAPI:
-    """The application; ``gateway`` may be None only to render the OpenAPI document."""
+_THROTTLED = {"description": "rate limited; wait Retry-After seconds (code rate_limited)",
+              "headers": {"Retry-After": {"schema": {"type": "integer"}}},
+              "content": {"application/json": {"schema": {"type": "object"}}}}
+
+
+def create_app(gateway: Gateway | None = None, *, limits: Limits | None = None,
+               docs: bool = False) -> FastAPI:
+    """The application; ``gateway`` may be None only to render the OpenAPI document.
+
+    ``docs`` serves the interactive pages at /docs and /redoc and the document at
+    /openapi.json; off, as in production, the document is still printed by
+    ``county-gateway openapi``."""
     app = FastAPI(
+        docs_url="/docs" if docs else None, redoc_url="/redoc" if docs else None,
+        openapi_url="/openapi.json" if docs else None,
+        responses={429: _THROTTLED},
         title="Jia County 交房即交证 reference gateway",
         version=str(wire.envelope.HEADER_VERSION),
         description="Server side of the kiosk sync protocol, version "
@@ -222,10 +247,13 @@ def create_app(gateway: Gateway | None = None) -> FastAPI:
                     "document declares what the gateway checks in each request.",
     )
     app.state.gateway = gateway
+    app.state.limits = limits = limits if limits is not None else Limits()
     clock = gateway.clock if gateway is not None else time.time
 
     @app.exception_handler(wire.WireError)
     async def wire_error(request: Request, exc: wire.WireError) -> JSONResponse:
+        if isinstance(exc, Throttled):
+            return throttled_response(exc, clock())
         return JSONResponse(wire.error_body(exc, server_time=clock()), status_code=exc.http_status)
 
     @app.exception_handler(Exception)
@@ -247,8 +275,14 @@ def create_app(gateway: Gateway | None = None) -> FastAPI:
                          413: _error(413, "body over 64 KiB"), 429: _RATE_LIMITED,
                          500: _error(500, "the gateway failed; nothing was applied")})
     async def enroll(request: Request) -> JSONResponse:
-        body = await read_body(request, ENROLL_MAX_BODY)
-        return JSONResponse(await run_in_threadpool(_gateway(request).enroll, body))
+        address = client_address(request.scope)
+        limits.enroll.check(address)
+        try:
+            body = await read_body(request, ENROLL_MAX_BODY)
+            return JSONResponse(await run_in_threadpool(_gateway(request).enroll, body))
+        except wire.WireError as exc:
+            limits.enroll.failed(address, exc.code)
+            raise
 
     @app.post(kinds.PATH_BATCHES, summary="Push a sealed batch; answers a signed acknowledgement",
               openapi_extra={**_SIGNED, "requestBody": _ENVELOPE_BODY},
@@ -284,5 +318,6 @@ def create_app(gateway: Gateway | None = None) -> FastAPI:
             return Response(await run_in_threadpool(_gateway(request).receive_plain, body),
                             media_type="application/json")
 
+    app.add_middleware(AddressRateLimit, limits=limits, clock=clock)
     app.add_middleware(ServerTimeHeader, clock=clock)
     return app

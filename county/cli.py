@@ -4,7 +4,8 @@ Every command takes ``--db PATH`` (the SQLite file; the platform key file
 lives beside it, see ``county.platform_keys``). With ``--json`` a command
 prints one JSON object on stdout; failures print a message on stderr and exit
 non-zero. ``serve`` prints one JSON line ``{"url", "db", "fingerprint",
-"auto_approve"}`` once it listens (``--port 0`` picks a free port).
+"auto_approve", "max_connections", "descriptor_limit"}`` once it listens
+(``--port 0`` picks a free port).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from county import limits
 from county.errors import AdminError, GatewayError, GatewayStoreError
 from sync.wire import DEFAULT_MAX_BODY, WireError
 
@@ -39,18 +41,52 @@ def _gateway(args: argparse.Namespace, **kwargs: Any) -> Gateway:
     return Gateway(Path(args.db), key_file=Path(args.key_file) if args.key_file else None, **kwargs)
 
 
-def cmd_serve(args: argparse.Namespace) -> int:
-    import uvicorn
-
-    from county.app import create_app
-    from county.auto import AutoApprover
-
+def _check_serve_args(args: argparse.Namespace) -> None:
     if args.auto_approve is not None and args.auto_approve < 0:
         raise AdminError("--auto-approve must be zero or more seconds")
     if args.max_body <= 0:
         raise AdminError("--max-body must be a positive number of bytes")
     if not 0 <= args.port <= 65535:
         raise AdminError(f"--port {args.port} is not a TCP port (0 picks a free one)")
+    for flag in ("header_timeout", "body_timeout", "idle_timeout", "shutdown_timeout", "report_every"):
+        if getattr(args, flag) <= 0:
+            raise AdminError(f"--{flag.replace('_', '-')} must be a positive number of seconds")
+    for flag in ("device_rate", "address_rate"):
+        if getattr(args, flag) < 0:
+            raise AdminError(f"--{flag.replace('_', '-')} must be zero (off) or more requests a second")
+    if args.enroll_failures < 1:
+        raise AdminError("--enroll-failures must be 1 or more")
+    if args.max_per_address is not None and args.max_per_address < 1:
+        raise AdminError("--max-per-address must be 1 or more")
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    _check_serve_args(args)
+    import uvicorn
+
+    from county.app import create_app
+    from county.auto import AutoApprover
+    from county.connections import (ConnectionGuard, ConnectionPolicy, accept_backlog,
+                                    connection_cap, guarded_protocol, raise_descriptor_limit)
+    from county.log_limit import limit_repeats
+
+    # A fault repeated per connection (descriptor exhaustion, a failing handler) must not flood the log.
+    limit_repeats()
+    descriptors = raise_descriptor_limit()
+    safe = connection_cap(descriptors)
+    if args.max_connections is not None and not 1 <= args.max_connections <= safe:
+        raise AdminError(f"--max-connections must be between 1 and {safe}: the process may open "
+                         f"{descriptors} files and keeps some for the database and the server",
+                         hint="raise the open-file limit (ulimit -n) for more")
+    max_connections = args.max_connections or safe
+    per_address = args.max_per_address or max(1, max_connections // 4)
+    guard = ConnectionGuard(ConnectionPolicy(max_connections=max_connections,
+                                             per_address=min(per_address, max_connections),
+                                             header_timeout=args.header_timeout,
+                                             body_timeout=args.body_timeout,
+                                             report_every=args.report_every))
+    rates = limits.Limits(device_rate=args.device_rate, address_rate=args.address_rate,
+                          enroll_failures=args.enroll_failures)
     gateway = _gateway(args, max_body=args.max_body, plain_baseline=args.plain_baseline)
     sock = socket.socket(socket.AF_INET6 if ":" in args.host else socket.AF_INET)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
@@ -60,16 +96,22 @@ def cmd_serve(args: argparse.Namespace) -> int:
         raise GatewayError(f"cannot listen on {args.host}:{args.port}: {exc.strerror}",
                            hint="choose another --port") from None
     # Listening before the line goes out lets a client connect at once; uvicorn accepts later.
-    sock.listen(128)
+    sock.listen(accept_backlog(descriptors))
     port = sock.getsockname()[1]
     host = f"[{args.host}]" if ":" in args.host else args.host
     approver = AutoApprover(gateway, args.auto_approve) if args.auto_approve is not None else None
     if approver is not None:
         approver.start()
-    server = uvicorn.Server(uvicorn.Config(create_app(gateway), log_level="warning",
-                                           access_log=False, timeout_graceful_shutdown=10))
+    app = create_app(gateway, limits=rates, docs=args.docs)
+    # log_config=None: uvicorn's records go through the root handlers and their repeat limiter.
+    server = uvicorn.Server(uvicorn.Config(
+        app, http=guarded_protocol(guard), log_config=None, log_level="warning", access_log=False,
+        timeout_keep_alive=max(1, round(args.idle_timeout)),
+        timeout_graceful_shutdown=max(1, round(args.shutdown_timeout)),
+        backlog=accept_backlog(descriptors)))
     emit({"url": f"http://{host}:{port}", "db": str(args.db),
-          "fingerprint": gateway.keys.public.fingerprint(), "auto_approve": args.auto_approve})
+          "fingerprint": gateway.keys.public.fingerprint(), "auto_approve": args.auto_approve,
+          "max_connections": max_connections, "descriptor_limit": descriptors})
     try:
         server.run(sockets=[sock])
     finally:
@@ -351,6 +393,37 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--plain-baseline", action="store_true",
                    help="also accept unsigned, unencrypted JSON batches at "
                         "/v1/bench/plain-batches (benchmark baseline only, never in production)")
+    p.add_argument("--docs", action="store_true",
+                   help="serve the interactive API pages at /docs and /redoc and the document at "
+                        "/openapi.json (off by default; 'county-gateway openapi' prints it)")
+    p.add_argument("--max-connections", type=int, metavar="N",
+                   help="concurrent connections at most (default: the open-file limit, raised to "
+                        "the hard limit at start, less a reserve)")
+    p.add_argument("--max-per-address", type=int, metavar="N",
+                   help="concurrent connections from one address at most (default: a quarter of "
+                        "--max-connections)")
+    p.add_argument("--header-timeout", type=float, default=10.0, metavar="SECONDS",
+                   help="drop a connection whose request head is not complete in this time (default 10)")
+    p.add_argument("--body-timeout", type=float, default=60.0, metavar="SECONDS",
+                   help="drop a connection whose request body is not complete in this time (default 60)")
+    p.add_argument("--idle-timeout", type=float, default=5.0, metavar="SECONDS",
+                   help="close a kept-alive connection idle this long (default 5)")
+    p.add_argument("--shutdown-timeout", type=float, default=3.0, metavar="SECONDS",
+                   help="on SIGTERM, let requests in flight finish for this long (default 3)")
+    p.add_argument("--report-every", type=float, default=10.0, metavar="SECONDS",
+                   help="log dropped and refused connections as one summary line this often at "
+                        "most (default 10)")
+    p.add_argument("--device-rate", type=float, default=limits.DEVICE_RATE, metavar="PER_SECOND",
+                   help=f"requests a second per enrolled device, in bursts of {limits.BURST_SECONDS:g} s "
+                        f"worth (default {limits.DEVICE_RATE:g}; 0 turns it off); over it the gateway "
+                        "answers 429 with Retry-After")
+    p.add_argument("--address-rate", type=float, default=limits.ADDRESS_RATE, metavar="PER_SECOND",
+                   help=f"requests a second per client address, in bursts of {limits.BURST_SECONDS:g} s "
+                        f"worth (default {limits.ADDRESS_RATE:g}; 0 turns it off)")
+    p.add_argument("--enroll-failures", type=int, default=limits.ENROLL_FAILURES, metavar="N",
+                   help=f"failed enrollments allowed per address in {limits.ENROLL_WINDOW / 60:g} "
+                        f"minutes (default {limits.ENROLL_FAILURES}); more are refused with 429, and "
+                        "every failure is logged with the address, never the token")
 
     p = command("token", cmd_token, "issue a one-time enrollment token (and QR)")
     p.add_argument("--url", required=True, help="gateway URL the kiosk will use")

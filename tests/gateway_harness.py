@@ -36,8 +36,15 @@ class GatewayProcess:
     """``county-gateway serve`` on an ephemeral port; restartable on the same port and db."""
 
     def __init__(self, db: Path, *, auto_approve: float | None = None,
-                 max_body: int | None = None, plain_baseline: bool = False) -> None:
+                 max_body: int | None = None, plain_baseline: bool = False,
+                 serve_args: tuple[str, ...] = (), fd_limit: int | None = None,
+                 stderr: Path | None = None) -> None:
+        """``serve_args`` go to ``serve`` as they are; ``fd_limit`` lowers the process's soft and hard
+        open-file limits; ``stderr`` collects what the gateway logs (appended across restarts)."""
         self.db = Path(db)
+        self.serve_args = serve_args
+        self.fd_limit = fd_limit
+        self.stderr = stderr
         self.plain_baseline = plain_baseline
         self.auto_approve = auto_approve
         self.max_body = max_body
@@ -45,6 +52,7 @@ class GatewayProcess:
         self.url = ""
         self.fingerprint = ""
         self.proc: subprocess.Popen[str] | None = None
+        self.info: dict[str, Any] = {}
 
     def __enter__(self) -> GatewayProcess:
         self.start()
@@ -62,11 +70,25 @@ class GatewayProcess:
             args += ["--max-body", str(self.max_body)]
         if self.plain_baseline:
             args.append("--plain-baseline")
-        self.proc = subprocess.Popen(args, cwd=ROOT, stdout=subprocess.PIPE, text=True,
-                                     env={**os.environ, "PYTHONUNBUFFERED": "1"})
+        args += self.serve_args
+        limit = self.fd_limit
+
+        def lower_fd_limit() -> None:
+            import resource
+
+            resource.setrlimit(resource.RLIMIT_NOFILE, (limit, limit))
+
+        err = self.stderr.open("ab") if self.stderr is not None else None
+        try:
+            self.proc = subprocess.Popen(args, cwd=ROOT, stdout=subprocess.PIPE, stderr=err, text=True,
+                                         env={**os.environ, "PYTHONUNBUFFERED": "1"},
+                                         preexec_fn=lower_fd_limit if limit is not None else None)
+        finally:
+            if err is not None:
+                err.close()
         assert self.proc.stdout is not None
         line = self._first_line(timeout)
-        info = json.loads(line)
+        self.info = info = json.loads(line)
         self.url, self.fingerprint = info["url"], info["fingerprint"]
         self.port = int(self.url.rsplit(":", 1)[1])
         return self.url

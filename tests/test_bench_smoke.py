@@ -20,6 +20,7 @@ CORPUS = ROOT.parent / "shared" / "corpus" / "qr"
     ("qr.py", ["--frames", "4"]),
     ("views.py", ["--units", "30", "--handovers", "2", "--contracts", "3", "--runs", "1"]),
     ("ui.py", ["--runs", "1", "--handovers", "1", "--sessions", "4", "--warm", "2"]),
+    ("gateway_starvation.py", ["--sockets", "20", "--attack", "1", "--give-up", "10"]),
 ])
 def test_bench_prints_one_json_object(script: str, args: list[str], tmp_path: Path) -> None:
     if script == "qr.py" and not (CORPUS / "manifest.csv").exists():

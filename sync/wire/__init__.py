@@ -52,7 +52,8 @@ POST /v1/health        yes        any JSON object            ``{"ok", "server_ti
 
 Refusals answer ``{"error": {"code", "message", "hint"?}, "server_time"}``
 with the status from ``HTTP_STATUS``; ``error_from_body`` rebuilds the
-exception. Every answer carries ``X-JX-Server-Time``. Details of each format
+exception; ``rate_limited`` (429) also carries ``Retry-After`` in whole
+seconds. Every answer carries ``X-JX-Server-Time``. Details of each format
 are in the docstrings of ``envelope`` (binary layout, header), ``records``,
 ``messages`` (ack, item, page), ``signing`` (headers) and ``enrollment``
 (QR text). Record and item kinds are listed in ``kinds``.

@@ -43,6 +43,7 @@ AUDIT_DIVERGED = "audit_diverged"
 BAD_CHECKPOINT = "bad_checkpoint"
 INVALID_RECORD = "invalid_record"
 NOT_FOUND = "not_found"
+RATE_LIMITED = "rate_limited"
 SERVER_ERROR = "server_error"
 
 # Gateway HTTP status per code. Record-level codes (conflict, invalid_record)
@@ -78,6 +79,7 @@ HTTP_STATUS: dict[str, int] = {
     BAD_CHECKPOINT: 400,
     INVALID_RECORD: 422,
     NOT_FOUND: 404,
+    RATE_LIMITED: 429,
     SERVER_ERROR: 500,
 }
 
