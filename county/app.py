@@ -138,8 +138,10 @@ def _error(status: int, description: str, only: tuple[str, ...] = ()) -> dict[st
 
 
 _RATE_LIMITED = {
-    "description": "too many requests or connections: wait Retry-After seconds (integer), then retry",
-    "headers": {"Retry-After": {"description": "delta-seconds", "schema": {"type": "string", "pattern": "^[0-9]+$"}}}}
+    "description": "too many requests or connections: wait Retry-After seconds (integer), then retry; "
+                   "error.code rate_limited",
+    "headers": {"Retry-After": {"description": "delta-seconds", "schema": {"type": "string", "pattern": "^[0-9]+$"}}},
+    "content": {"application/json": {"schema": _ERROR_BODY}}}
 _SIGNED_ERRORS: dict[int | str, Any] = {
     400: _error(400, "malformed signing headers or body", (
         codes.BAD_HEADERS, codes.BODY_MISMATCH, codes.BAD_ENVELOPE, codes.UNSUPPORTED_VERSION,
@@ -224,11 +226,6 @@ _CURSOR = {"name": "cursor", "in": "query", "required": False,
            "schema": {"type": "string", "pattern": r"^[0-9]{1,18}$"}}
 
 
-_THROTTLED = {"description": "rate limited; wait Retry-After seconds (code rate_limited)",
-              "headers": {"Retry-After": {"schema": {"type": "integer"}}},
-              "content": {"application/json": {"schema": {"type": "object"}}}}
-
-
 def create_app(gateway: Gateway | None = None, *, limits: Limits | None = None,
                docs: bool = False) -> FastAPI:
     """The application; ``gateway`` may be None only to render the OpenAPI document.
@@ -239,7 +236,7 @@ def create_app(gateway: Gateway | None = None, *, limits: Limits | None = None,
     app = FastAPI(
         docs_url="/docs" if docs else None, redoc_url="/redoc" if docs else None,
         openapi_url="/openapi.json" if docs else None,
-        responses={429: _THROTTLED},
+        responses={429: _RATE_LIMITED},
         title="Jia County 交房即交证 reference gateway",
         version=str(wire.envelope.HEADER_VERSION),
         description="Server side of the kiosk sync protocol, version "
