@@ -22,6 +22,7 @@ import re
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
+from kiosk import filemodes
 from kiosk.config import Config
 from kiosk.privacy import mask_id, mask_phone
 
@@ -75,7 +76,8 @@ def setup(config: Config, process: str) -> Path | None:
         return None
     path = log_path(config, process)
     try:
-        path.parent.mkdir(mode=0o700, exist_ok=True)
+        if not path.parent.is_dir():
+            filemodes.make_private_dir(path.parent)
         handler = _PrivateRotatingHandler(path, maxBytes=int(config["logging"]["max_file_kib"]) * 1024,
                                           backupCount=int(config["logging"]["backups"]), encoding="utf-8")
     except OSError:
@@ -97,6 +99,7 @@ class _PrivateRotatingHandler(RotatingFileHandler):
 
     def _open(self):  # type: ignore[no-untyped-def]
         fd = os.open(self.baseFilename, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+        os.chmod(self.baseFilename, filemodes.file_mode(Path(self.baseFilename)))
         return os.fdopen(fd, self.mode, encoding=self.encoding, errors=self.errors)
 
 

@@ -34,6 +34,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "report_cmd",
     "ui_cmd",
     "diagnostics_cmd",
+    "service_cmd",
 )
 
 

@@ -94,6 +94,7 @@ def cmd_enroll(args: argparse.Namespace) -> int:
 
 
 def cmd_sync(args: argparse.Namespace) -> int:
+    from kiosk import sdnotify
     from kiosk.store.opening import open_store
     from kiosk.identity import load_identity
     from sync.agent import Agent, once_exit_code
@@ -113,7 +114,11 @@ def cmd_sync(args: argparse.Namespace) -> int:
             signal.signal(sig, lambda *_: stop.set())
         try:
             if not args.once:
-                code = agent.run()
+                sdnotify.ready(f"sync agent for {identity.device_id} at {url}")
+                try:
+                    code = agent.run()
+                finally:
+                    sdnotify.stopping()
                 if code:
                     print(f"kiosk sync: stopped: {store_reason(store)}", file=sys.stderr)
                 return code

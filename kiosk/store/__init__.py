@@ -14,7 +14,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from kiosk import audit
+from kiosk import audit, filemodes
 from kiosk.errors import StoreError, VaultError
 from kiosk.store import failures, integrity, upgrade
 from kiosk.store.connection import BUSY_TIMEOUT_MS, connect
@@ -44,9 +44,10 @@ def _private_file(path: Path) -> bool:
     and take group and other access away from one made before that rule; True if created."""
     if not path.exists():
         os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+        filemodes.fix_file(path)
         return True
-    if path.stat().st_mode & 0o077:
-        os.chmod(path, 0o600)
+    if filemodes.too_open(path, path.stat().st_mode):
+        filemodes.fix_file(path)
     return False
 
 

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
+from kiosk import filemodes
 from kiosk.errors import StoreError
 from kiosk.store import failures
 
@@ -92,13 +93,16 @@ class Session:
         opens: the quick check runs, only the unclean-end detection is lost."""
         folder = sessions_dir(db_path)
         try:
-            folder.mkdir(mode=0o700, exist_ok=True)
+            if not folder.is_dir():
+                filemodes.make_private_dir(folder)
         except OSError:
             return cls(None, None, [])
         unclean = _collect_stale(folder)
         tmp = folder / f"new-{os.getpid()}-{os.urandom(4).hex()}"
         try:
             handle = open(tmp, "xb")  # noqa: SIM115 - held open for the store's lifetime
+            # The other kiosk user (app or agent) must be able to lock it to tell it is stale.
+            filemodes.fix_file(tmp)
         except OSError:
             return cls(None, None, unclean)
         try:

@@ -27,6 +27,7 @@ from pathlib import Path
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
+from kiosk import filemodes
 from kiosk.errors import MigrationError, StoreError
 from kiosk.store import failures, integrity
 from kiosk.store.failures import store_failure
@@ -68,8 +69,10 @@ def _upgrade_lock(db_path: Path) -> Iterator[None]:
     """One upgrading process at a time; the others wait, then find nothing left to do."""
     folder = integrity.sessions_dir(db_path)
     try:
-        folder.mkdir(mode=0o700, exist_ok=True)
+        if not folder.is_dir():
+            filemodes.make_private_dir(folder)
         handle = open(folder / "upgrade.lock", "ab")  # noqa: SIM115 - closed below
+        filemodes.fix_file(folder / "upgrade.lock")
     except OSError as exc:
         raise store_failure(exc, db_path, "cannot take the upgrade lock beside") from exc
     with handle:
@@ -144,6 +147,7 @@ def _copy(conn: sqlite3.Connection, tmp: Path) -> None:
     # Owner-only from the first byte (VACUUM INTO accepts an empty file): the copy holds the
     # same (encrypted) personal data.
     os.close(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+    filemodes.fix_file(tmp)
     conn.execute("VACUUM INTO ?", (str(tmp),))
     _fsync(tmp)
 
