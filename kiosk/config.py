@@ -74,6 +74,9 @@ DEFAULTS: dict[str, dict[str, Any]] = {
         "scanner": "",              # serial:///dev/ttyACM0 for a serial scan engine, sim:// for the simulator
         "a4_printer": "pdf://a4",   # pdf://DIR: the simulator writing PDF files (relative: in the data directory)
     },
+    "training": {
+        "enabled": False,           # true: 'kiosk run' is always a training session (data in training/)
+    },
     "logging": {
         "level": "INFO",            # DEBUG, INFO, WARNING or ERROR; logs/<process>.jsonl in the data directory
         "max_file_kib": 2048,       # a log file is rotated at this size

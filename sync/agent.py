@@ -25,7 +25,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from kiosk import __version__, sdnotify
+from kiosk import __version__, sdnotify, training
 from kiosk.config import Config
 from kiosk.errors import KioskError
 from kiosk.store import Store, outbox, quarantine
@@ -61,6 +61,7 @@ class Agent:
     def __init__(self, store: Store, config: Config, client: GatewayClient, *,
                  stop: threading.Event | None = None, backoff: Backoff | None = None,
                  sleep: Callable[[float], object] | None = None) -> None:
+        training.refuse_sync(config, "syncs with the county")
         self.store = store
         self.config = config
         self.client = client

@@ -27,8 +27,9 @@ SNAPSHOT_HANDOVERS = 3
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("run", help="start the touchscreen app (full screen, kiosk mode)")
     p.add_argument("--windowed", action="store_true", help="a normal 1280x800 window, for development")
-    p.add_argument("--training", action="store_true", help="training session: banner on every screen, "
-                   "everything done is training data")
+    p.add_argument("--training", action="store_true", help="training session on the training data "
+                   "directory (training/ in the data directory; simulators, never synced): banner on every "
+                   "screen and printout (also [training] enabled = true)")
     # For bench/ui.py: print the time of the first interactive frame as JSON and quit.
     p.add_argument("--first-frame-exit", action="store_true", help=argparse.SUPPRESS)
     p.set_defaults(func=cmd_run)
@@ -62,7 +63,13 @@ def cmd_run(args: argparse.Namespace) -> int:
             emit({"first_frame": time.time()})
             QApplication.exit(0)
 
-    return run(config_from(args), windowed=args.windowed, training=args.training, ready=ready)
+    config = config_from(args)
+    training = args.training or bool(config["training"]["enabled"])
+    if training:
+        from kiosk.training import prepare
+
+        config = prepare(config)
+    return run(config, windowed=args.windowed, training=training, ready=ready)
 
 
 def tell_systemd(window: QObject) -> None:
