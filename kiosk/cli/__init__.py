@@ -118,6 +118,16 @@ def process_name(args: argparse.Namespace) -> str:
     return "cli"
 
 
+# The command's own start, end and error lines are for the log file: stderr already gets the
+# error as one clear sentence.
+class _NotCommandLines(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        return record.name != "kiosk.cli"
+
+
+_FILE_ONLY = _NotCommandLines()
+
+
 def _log_to_file(args: argparse.Namespace) -> None:
     """The process's JSON-lines log in the data directory, at the configured level; stderr keeps
     what it showed before (warnings, or progress with -v)."""
@@ -129,9 +139,8 @@ def _log_to_file(args: argparse.Namespace) -> None:
     for handler in root.handlers:
         if isinstance(handler, logging.StreamHandler) and handler.stream is sys.stderr:
             handler.setLevel(stderr_level)
-            # The command's own start, end and error lines are for the file: stderr already
-            # gets the error as one clear sentence.
-            handler.addFilter(lambda record: record.name != "kiosk.cli")
+            if _FILE_ONLY not in handler.filters:
+                handler.addFilter(_FILE_ONLY)
     try:
         config = load_config(getattr(args, "data_dir", None))
     except KioskError:
