@@ -146,15 +146,20 @@ def test_an_upgrade_killed_at_every_step_leaves_the_store_fully_old_or_fully_new
     new = _schema(Path(finished))
     assert new[0] == ALL and new[2] == old[2]
 
-    outcomes = []
+    # One real process per kill point, all at once (each only waits for its own step).
+    runs = []
     for kill_at in range(1, len(steps) + 1):
         run = tmp_path / f"kill{kill_at}"
         run.mkdir()
         db = Path(shutil.copy(pristine, run / "kiosk.sqlite"))
-        child = subprocess.run([sys.executable, str(CHILD), str(db), str(kill_at)], capture_output=True,
-                               text=True, env=_child_env(), timeout=120)
-        assert child.returncode == -signal.SIGKILL, child.stderr
-        assert child.stdout.split("\n")[-2] == steps[kill_at - 1]
+        runs.append((kill_at, db, subprocess.Popen([sys.executable, str(CHILD), str(db), str(kill_at)],
+                                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                                                   env=_child_env())))
+    outcomes = []
+    for kill_at, db, child in runs:
+        out, err = child.communicate(timeout=180)
+        assert child.returncode == -signal.SIGKILL, err
+        assert out.split("\n")[-2] == steps[kill_at - 1]
         now = _schema(db)
         assert now in (old, new), f"killed after {steps[kill_at - 1]!r}: a half-upgraded store"
         outcomes.append("new" if now == new else "old")
@@ -162,7 +167,7 @@ def test_an_upgrade_killed_at_every_step_leaves_the_store_fully_old_or_fully_new
             assert store.unclean_shutdown  # the killed process's marker: the full check ran
             assert store.applied_migrations() == ALL
         assert _schema(db) == new
-        assert [p.name for p in run.iterdir() if "pre-upgrade" in p.name] == []
+        assert [p.name for p in db.parent.iterdir() if "pre-upgrade" in p.name] == []
     # Every kill before the commit leaves it old; the one after it, new.
     assert outcomes == ["old"] * (len(steps) - 1) + ["new"]
 
