@@ -52,7 +52,7 @@ def check(conn: sqlite3.Connection, *, full: bool) -> list[str]:
 def refuse_damaged(path: Path, problems: list[str], *, full: bool) -> StoreError:
     shown = "; ".join(problems[:MAX_REPORTED]) + ("; …" if len(problems) > MAX_REPORTED else "")
     check_name = "full integrity check" if full else "quick check"
-    return StoreError(f"the database {path} failed its {check_name} at start ({shown})",
+    return StoreError(f"the database {path} is damaged: it failed its {check_name} at start ({shown})",
                       code=failures.DAMAGED,
                       hint=f"stop using this kiosk and restore {path.name} from the latest backup; "
                            "keep the damaged file for the technician ('kiosk diagnostics' collects "
