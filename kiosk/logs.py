@@ -97,6 +97,10 @@ class _PrivateRotatingHandler(RotatingFileHandler):
     """Log files are owner-only, like the database: they hold no personal data, but device
     and case identifiers are nobody else's business."""
 
+    def handleError(self, record: logging.LogRecord) -> None:
+        """A line that cannot be written (a full disk) is dropped: the command's own error says
+        what went wrong, and logging's default, a traceback on stderr, would bury it."""
+
     def _open(self):  # type: ignore[no-untyped-def]
         fd = os.open(self.baseFilename, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
         os.chmod(self.baseFilename, filemodes.file_mode(Path(self.baseFilename)))
