@@ -74,6 +74,14 @@ DEFAULTS: dict[str, dict[str, Any]] = {
         "scanner": "",              # serial:///dev/ttyACM0 for a serial scan engine, sim:// for the simulator
         "a4_printer": "pdf://a4",   # pdf://DIR: the simulator writing PDF files (relative: in the data directory)
     },
+    "training": {
+        "enabled": False,           # true: 'kiosk run' is always a training session (data in training/)
+    },
+    "logging": {
+        "level": "INFO",            # DEBUG, INFO, WARNING or ERROR; logs/<process>.jsonl in the data directory
+        "max_file_kib": 2048,       # a log file is rotated at this size
+        "backups": 4,               # rotated files kept per process (the cap: (backups + 1) x max_file_kib)
+    },
 }
 
 
@@ -96,12 +104,15 @@ RANGES: dict[tuple[str, str], tuple[int, int]] = {
     ("sync", "master_data_warn_hours"): (1, 365 * 24),
     ("sync", "master_data_stop_hours"): (1, 365 * 24),
     ("devices", "printer_width_mm"): (58, 80),
+    ("logging", "max_file_kib"): (16, 1024 * 1024),
+    ("logging", "backups"): (1, 100),
 }
 
 # Keys whose value must be one of a few words (or numbers).
 CHOICES: dict[tuple[str, str], tuple[object, ...]] = {
     ("devices", "printer_chinese"): ("native", "raster"),
     ("devices", "printer_width_mm"): (58, 80),
+    ("logging", "level"): ("DEBUG", "INFO", "WARNING", "ERROR"),
 }
 
 # Pairs (smaller, larger) that must keep their order.

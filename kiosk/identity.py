@@ -20,7 +20,6 @@ import hashlib
 import hmac
 import json
 import os
-import stat
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -30,6 +29,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
 from cryptography.hazmat.primitives.serialization import Encoding, NoEncryption, PrivateFormat, PublicFormat
 
+from kiosk import filemodes
 from kiosk.errors import KioskError
 from sync import wire
 
@@ -114,8 +114,7 @@ class Identity:
 
 
 def _secure_dir(key_dir: Path) -> None:
-    key_dir.mkdir(parents=True, exist_ok=True)
-    os.chmod(key_dir, 0o700)
+    filemodes.make_private_dir(key_dir)
 
 
 def _write_private(path: Path, data: bytes) -> None:
@@ -126,7 +125,7 @@ def _write_private(path: Path, data: bytes) -> None:
         fh.write(data)
         fh.flush()
         os.fsync(fh.fileno())
-    os.chmod(tmp, 0o600)
+    filemodes.fix_file(tmp)
     os.replace(tmp, path)
     dir_fd = os.open(path.parent, os.O_RDONLY)
     try:
@@ -145,7 +144,7 @@ def _read_private(path: Path, what: str) -> bytes:
     except OSError as exc:
         raise IdentityError(f"cannot read the {what} {path}: {exc.strerror}",
                             hint="check the key directory's owner and permissions") from exc
-    if mode & (stat.S_IRWXG | stat.S_IRWXO):
+    if filemodes.too_open(path, mode):
         raise IdentityError(f"the {what} {path} is readable by other users", hint=f"run: chmod 600 {path}")
     return data
 

@@ -15,7 +15,6 @@ from __future__ import annotations
 import hashlib
 import hmac
 import os
-import stat
 from pathlib import Path
 
 from cryptography.exceptions import InvalidTag
@@ -23,6 +22,7 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
+from kiosk import filemodes
 from kiosk.errors import VaultError
 
 KEY_FILE = "data.key"
@@ -36,11 +36,11 @@ def _derive(master: bytes, label: bytes) -> bytes:
 
 def create_key_file(key_dir: Path) -> Path:
     """Make a new master key; refuses to overwrite an existing one (data would be lost)."""
-    key_dir.mkdir(parents=True, exist_ok=True)
-    os.chmod(key_dir, 0o700)
+    filemodes.make_private_dir(key_dir)
     path = key_dir / KEY_FILE
     try:
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        filemodes.fix_file(path)
     except FileExistsError as exc:
         raise VaultError(f"a data key already exists at {path}",
                          hint="it protects the existing data; move it away only if the data is gone") from exc
@@ -75,7 +75,7 @@ class Vault:
         except FileNotFoundError as exc:
             raise VaultError(f"no data key at {path}",
                              hint="run 'kiosk init' for a new kiosk, or restore the key from backup") from exc
-        if mode & (stat.S_IRWXG | stat.S_IRWXO):
+        if filemodes.too_open(path, mode):
             raise VaultError(f"the data key {path} is readable by other users",
                              hint=f"run: chmod 600 {path}")
         return cls(data)

@@ -18,13 +18,14 @@ same by the idempotent gateway.
 from __future__ import annotations
 
 import logging
+import math
 import sqlite3
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from kiosk import __version__
+from kiosk import __version__, sdnotify, training
 from kiosk.config import Config
 from kiosk.errors import KioskError
 from kiosk.store import Store, outbox, quarantine
@@ -60,6 +61,7 @@ class Agent:
     def __init__(self, store: Store, config: Config, client: GatewayClient, *,
                  stop: threading.Event | None = None, backoff: Backoff | None = None,
                  sleep: Callable[[float], object] | None = None) -> None:
+        training.refuse_sync(config, "syncs with the county")
         self.store = store
         self.config = config
         self.client = client
@@ -131,18 +133,41 @@ class Agent:
         return float(self.config["sync"]["interval_seconds"])
 
     def run(self) -> int:
-        """Cycle until ``stop`` is set; returns the exit code."""
+        """Cycle until ``stop`` is set; returns the exit code.
+
+        Under systemd each finished cycle pings the watchdog and says the backlog in the unit's
+        status, and the wait between cycles is cut into slices that ping too: a cycle stuck
+        for longer than ``WatchdogSec`` stops the pings, and systemd restarts the agent."""
         while not self.stop.is_set():
             try:
                 result = self.cycle()
             except TrustBroken as exc:
                 log.error("sync stopped: %s", exc)
+                sdnotify.status(f"stopped: {exc}")
                 return exc.exit_code
             delay = self.next_delay(result)
             log.info("cycle: pushed %d, pulled %d, %d error(s); next in %.1f s", result.push.pushed,
                      result.pull.pulled, len(result.errors), delay)
-            self.sleep(delay)
+            sdnotify.notify("WATCHDOG=1", f"STATUS={self.status_line(result)}")
+            self._rest(delay)
         return EXIT_OK
+
+    def status_line(self, result: CycleResult) -> str:
+        """The backlog and the last cycle, for ``systemctl status``."""
+        pending = outbox.counts(self.store)[outbox.PENDING]
+        line = (f"backlog {pending} record(s) to push, {quarantine.count_open(self.store)} quarantined; "
+                f"last cycle pushed {result.push.pushed}, pulled {result.pull.pulled}")
+        return line + (f", {len(result.errors)} error(s): {result.errors[0]['code']}" if result.errors else "")
+
+    def _rest(self, delay: float) -> None:
+        step = sdnotify.watchdog_interval()
+        slices = max(1, math.ceil(delay / step)) if step else 1
+        for _ in range(slices):
+            if self.stop.is_set():
+                return
+            self.sleep(delay / slices)
+            if step:
+                sdnotify.watchdog()
 
 
 def once_exit_code(result: CycleResult) -> int:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from kiosk import training
 from kiosk.config import Config
 from kiosk.identity import Enrollment, b64, ensure_device_keys, is_enrolled, save_enrollment
 from sync import wire
@@ -38,6 +39,7 @@ def target_from_qr_text(text: str) -> EnrollTarget:
 
 def enroll(config: Config, transport: Transport, target: EnrollTarget, *, label: str = "",
            force: bool = False) -> Enrollment:
+    training.refuse_sync(config, "enrolls with the county")
     if is_enrolled(config.key_dir) and not force:
         raise EnrollmentRefused(f"this kiosk is already enrolled (see {config.key_dir})",
                                 hint="pass --force to enroll it again with a new token")

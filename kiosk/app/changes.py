@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kiosk.app.outcome import Change, unit_of
+from kiosk.store.connection import connect
 from kiosk.store.failures import store_failure
 from kiosk.store import sync_state
 
@@ -102,8 +103,7 @@ class ChangeFeed:
     def __init__(self, path: Path | str) -> None:
         self.path = Path(path)
         try:
-            self._conn = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True,
-                                         check_same_thread=False, timeout=10.0)
+            self._conn = connect(self.path, read_only=True)
             self._conn.execute("SELECT 1 FROM audit LIMIT 1").fetchall()
         except (sqlite3.Error, UnicodeDecodeError) as exc:
             raise store_failure(exc, self.path, "cannot read changes from the database") from exc

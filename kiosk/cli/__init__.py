@@ -33,6 +33,8 @@ COMMAND_MODULES: tuple[str, ...] = (
     "jobs_cmd",
     "report_cmd",
     "ui_cmd",
+    "diagnostics_cmd",
+    "service_cmd",
 )
 
 
@@ -78,9 +80,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not getattr(args, "func", None):
         parser.print_help(sys.stderr)
         return 2
+    _log_to_file(args)
+    log = logging.getLogger("kiosk.cli")
+    log.info("%s started (kiosk %s)", args.command, __version__)
     try:
-        return int(args.func(args) or 0)
+        code = int(args.func(args) or 0)
+        log.log(logging.INFO if code == 0 else logging.WARNING, "%s finished with exit code %d",
+                args.command, code)
+        return code
     except KioskError as exc:
+        log.error("%s failed: %s", args.command, exc)
         print(f"kiosk {args.command}: error: {exc}", file=sys.stderr)
         return 1
     except sqlite3.Error as exc:
@@ -95,3 +104,46 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print(f"kiosk {args.command}: interrupted", file=sys.stderr)
         return 130
+    except Exception:
+        log.exception("%s stopped by an unexpected error", args.command)
+        raise
+
+
+def process_name(args: argparse.Namespace) -> str:
+    """Which log file this run writes: the app, the sync agent, or any other command."""
+    if args.command == "run":
+        return "app"
+    if args.command == "sync" and not getattr(args, "once", False):
+        return "agent"
+    return "cli"
+
+
+# The command's own start, end and error lines are for the log file: stderr already gets the
+# error as one clear sentence.
+class _NotCommandLines(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        return record.name != "kiosk.cli"
+
+
+_FILE_ONLY = _NotCommandLines()
+
+
+def _log_to_file(args: argparse.Namespace) -> None:
+    """The process's JSON-lines log in the data directory, at the configured level; stderr keeps
+    what it showed before (warnings, or progress with -v)."""
+    from kiosk import logs
+    from kiosk.config import load_config
+
+    root = logging.getLogger()
+    stderr_level = logging.INFO if args.verbose else logging.WARNING
+    for handler in root.handlers:
+        if isinstance(handler, logging.StreamHandler) and handler.stream is sys.stderr:
+            handler.setLevel(stderr_level)
+            if _FILE_ONLY not in handler.filters:
+                handler.addFilter(_FILE_ONLY)
+    try:
+        config = load_config(getattr(args, "data_dir", None))
+    except KioskError:
+        return  # the command reports the broken configuration itself
+    if logs.setup(config, process_name(args)) is not None:
+        root.setLevel(min(root.level, stderr_level))

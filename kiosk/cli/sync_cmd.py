@@ -94,7 +94,9 @@ def cmd_enroll(args: argparse.Namespace) -> int:
 
 
 def cmd_sync(args: argparse.Namespace) -> int:
+    from kiosk import sdnotify
     from kiosk.store.opening import open_store
+    from kiosk.training import refuse_sync
     from kiosk.identity import load_identity
     from sync.agent import Agent, once_exit_code
     from sync.client import GatewayClient
@@ -103,6 +105,7 @@ def cmd_sync(args: argparse.Namespace) -> int:
     from sync.transport import RequestsTransport
 
     config = config_from(args)
+    refuse_sync(config, "syncs with the county")
     identity = load_identity(config.key_dir)
     url = args.gateway or config["sync"]["gateway_url"] or identity.enrollment.gateway_url
     stop = threading.Event()
@@ -113,7 +116,11 @@ def cmd_sync(args: argparse.Namespace) -> int:
             signal.signal(sig, lambda *_: stop.set())
         try:
             if not args.once:
-                code = agent.run()
+                sdnotify.ready(f"sync agent for {identity.device_id} at {url}")
+                try:
+                    code = agent.run()
+                finally:
+                    sdnotify.stopping()
                 if code:
                     print(f"kiosk sync: stopped: {store_reason(store)}", file=sys.stderr)
                 return code
@@ -147,9 +154,11 @@ def store_reason(store: Store) -> str:
 def cmd_export(args: argparse.Namespace) -> int:
     from kiosk.store.opening import open_store
     from kiosk.identity import load_identity
+    from kiosk.training import refuse_sync
     from sync.export import export_pending
 
     config = config_from(args)
+    refuse_sync(config, "exports batches for the county")
     identity = load_identity(config.key_dir)
     with open_store(config) as store:
         result = export_pending(store, identity, Path(args.out),

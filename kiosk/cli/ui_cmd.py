@@ -13,9 +13,13 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kiosk.cli.output import add_json_flag, config_from, emit
 from kiosk.errors import ValidationError
+
+if TYPE_CHECKING:
+    from ui.qt import QObject
 
 SNAPSHOT_HANDOVERS = 3
 
@@ -23,8 +27,9 @@ SNAPSHOT_HANDOVERS = 3
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("run", help="start the touchscreen app (full screen, kiosk mode)")
     p.add_argument("--windowed", action="store_true", help="a normal 1280x800 window, for development")
-    p.add_argument("--training", action="store_true", help="training session: banner on every screen, "
-                   "everything done is training data")
+    p.add_argument("--training", action="store_true", help="training session on the training data "
+                   "directory (training/ in the data directory; simulators, never synced): banner on every "
+                   "screen and printout (also [training] enabled = true)")
     # For bench/ui.py: print the time of the first interactive frame as JSON and quit.
     p.add_argument("--first-frame-exit", action="store_true", help=argparse.SUPPRESS)
     p.set_defaults(func=cmd_run)
@@ -50,15 +55,39 @@ def _size(text: str) -> tuple[int, int]:
 def cmd_run(args: argparse.Namespace) -> int:
     from ui.shell.app import run
 
-    ready = None
-    if args.first_frame_exit:
-        from ui.qt import QApplication
+    def ready(window: QObject) -> None:
+        tell_systemd(window)
+        if args.first_frame_exit:
+            from ui.qt import QApplication
 
-        def ready(window: object) -> None:
             emit({"first_frame": time.time()})
             QApplication.exit(0)
 
-    return run(config_from(args), windowed=args.windowed, training=args.training, ready=ready)
+    config = config_from(args)
+    training = args.training or bool(config["training"]["enabled"])
+    if training:
+        from kiosk.training import prepare
+
+        config = prepare(config)
+    return run(config, windowed=args.windowed, training=training, ready=ready)
+
+
+def tell_systemd(window: QObject) -> None:
+    """Under the app's unit (Type=notify): READY once the first window is up, then a watchdog
+    ping from a timer on the GUI thread, so a frozen UI stops the pings and is restarted.
+    Outside systemd (no NOTIFY_SOCKET) nothing is started."""
+    from kiosk import sdnotify
+
+    if not sdnotify.ready("kiosk app: first window shown"):
+        return
+    interval = sdnotify.watchdog_interval()
+    if interval is None:
+        return
+    from ui.qt import QTimer
+
+    timer = QTimer(window)  # owned by the window: lives and dies with the GUI
+    timer.timeout.connect(sdnotify.watchdog)
+    timer.start(max(100, int(interval * 1000)))
 
 
 def cmd_snapshots(args: argparse.Namespace) -> int:

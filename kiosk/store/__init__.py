@@ -14,19 +14,21 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from kiosk import audit
-from kiosk.errors import MigrationError, StoreError, VaultError
-from kiosk.store import failures
+from kiosk import audit, filemodes
+from kiosk.errors import StoreError, VaultError
+from kiosk.store import failures, integrity, upgrade
+from kiosk.store.connection import BUSY_TIMEOUT_MS, connect
 from kiosk.store.failures import store_failure
 from kiosk.store.migrations import migrations
 from kiosk.store.outbox import CONTEXT as OUTBOX_CONTEXT
 from kiosk.store.unit_of_work import UnitOfWork
 from kiosk.vault import Vault
 
-__all__ = ["Store", "UnitOfWork", "utc_now"]
+__all__ = ["BUSY_TIMEOUT_MS", "Store", "UnitOfWork", "utc_now"]
 
-BUSY_TIMEOUT_MS = 10_000
-CACHE_KIB = 64 * 1024
+# The database files (device, inode) this process has checked at start: each process checks
+# once, not at every open of the store.
+_checked: set[tuple[int, int]] = set()
 
 
 # Ciphertexts that prove a key on a database written before it kept a key check value.
@@ -42,9 +44,10 @@ def _private_file(path: Path) -> bool:
     and take group and other access away from one made before that rule; True if created."""
     if not path.exists():
         os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+        filemodes.fix_file(path)
         return True
-    if path.stat().st_mode & 0o077:
-        os.chmod(path, 0o600)
+    if filemodes.too_open(path, path.stat().st_mode):
+        filemodes.fix_file(path)
     return False
 
 
@@ -70,14 +73,16 @@ class Store:
         self.clock = clock
         # Set by ``open_store`` on an enrolled kiosk: units of work then sign audit checkpoints.
         self.checkpoint_signer: audit.CheckpointSigner | None = None
+        # Set when this open found that a process ended with the store open (see
+        # ``kiosk.store.integrity``) and so ran the full integrity check.
+        self.unclean_shutdown: list[str] = []
+        self.upgraded: list[str] = []
+        self._session: integrity.Session | None = None
         created = False
         try:
             created = _private_file(self.path)
-            # check_same_thread=False: the UI's task runner owns the connection
-            # on one worker thread, not the thread that opened it.
-            conn = sqlite3.connect(str(self.path), timeout=BUSY_TIMEOUT_MS / 1000,
-                                   check_same_thread=False)
-        except (sqlite3.Error, OSError) as exc:
+            conn = connect(self.path)
+        except (sqlite3.Error, UnicodeDecodeError, OSError) as exc:
             if created:
                 _remove_if_empty(self.path)
             raise store_failure(exc, self.path, "cannot open the database") from exc
@@ -85,29 +90,32 @@ class Store:
         try:
             opened = self.path.stat()
             self._file = (opened.st_dev, opened.st_ino)
-            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-            mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
-            conn.execute("PRAGMA foreign_keys = ON")
-            conn.execute("PRAGMA synchronous = FULL")
-            # A kiosk has memory to spare; a 64 MiB page cache keeps the indexes of a
-            # million-unit store in memory instead of re-reading pages on every write.
-            conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
-            if str(mode).lower() != "wal":
-                raise StoreError(f"the database {self.path} could not be switched to WAL mode ({mode})",
-                                 code=failures.READ_ONLY,
-                                 hint="check that the kiosk's user may write the data directory")
+            self._session = integrity.Session.begin(self.path)
+            self.unclean_shutdown = self._session.unclean
+            self._check_at_start()
             self._recorders: list[list[int]] = []
             self.db = Database(conn)
             if migrate:
-                self.migrate()
+                self.upgraded = self.migrate()
             self._check_key()
         except BaseException as exc:
-            conn.close()
+            self.close()
             if created:
                 _remove_if_empty(self.path)
             if isinstance(exc, (sqlite3.Error, UnicodeDecodeError, OSError)):
                 raise store_failure(exc, self.path, "cannot open the database") from exc
             raise
+
+    def _check_at_start(self) -> None:
+        """The quick check once per process, the full one after an unclean end; a damaged
+        database is refused before anything reads or writes it."""
+        full = bool(self.unclean_shutdown)
+        if not full and self._file in _checked:
+            return
+        problems = integrity.check(self.conn, full=full)
+        if problems:
+            raise integrity.refuse_damaged(self.path, problems, full=full)
+        _checked.add(self._file)
 
     def ensure_present(self) -> None:
         """Refuse to go on when the file this store opened was deleted, replaced or emptied
@@ -125,16 +133,12 @@ class Store:
                                   "reset the kiosk ('kiosk init --reset'); nothing more is written or sent")
 
     def migrate(self) -> list[str]:
-        """Apply pending migrations; each runs in its own transaction."""
-        pending = [m.name for m in migrations.pending(self.db)]
+        """Apply pending migrations, all in one transaction behind a verified snapshot
+        (``kiosk.store.upgrade``); the names applied."""
         try:
-            migrations.apply(self.db)
+            return upgrade.upgrade(self.db, self.path, migrations)
         except sqlite3.DatabaseError as exc:
-            if failures.classify(exc) != failures.FAILED:
-                raise store_failure(exc, self.path, "cannot upgrade the database") from exc
-            raise MigrationError(f"upgrading {self.path} failed: {exc}",
-                                 hint="the failed step was rolled back; report this to a technician") from exc
-        return pending
+            raise store_failure(exc, self.path, "cannot upgrade the database") from exc
 
     def _check_key(self) -> None:
         """Refuse a data key that is not the one this database was written with.
@@ -227,6 +231,9 @@ class Store:
 
     def close(self) -> None:
         self.conn.close()
+        if self._session is not None:
+            self._session.end()
+            self._session = None
 
     def __enter__(self) -> "Store":
         return self

@@ -32,7 +32,7 @@ from typing import Any
 
 from kiosk.config import Config, render_default_toml
 from kiosk.errors import ConfigError, KioskError, StoreError
-from kiosk import audit
+from kiosk import audit, filemodes
 from kiosk.identity import SIGN_KEY_FILE, IdentityError, is_enrolled, load_device_keys, load_enrollment, platform_signed
 from sync.wire import kinds
 from kiosk.store import Store
@@ -263,6 +263,7 @@ def _write_new_private(path: Path, text: str) -> bool:
     A write that fails (a full disk) leaves no half-written file behind."""
     try:
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        filemodes.fix_file(path)
     except FileExistsError:
         return False
     except OSError as exc:

@@ -10,25 +10,9 @@ import pytest
 from kiosk import masterdata as md
 from kiosk.errors import ValidationError
 from kiosk.privacy import mask_id, mask_name, mask_phone
-from kiosk.rules.idcard import make_check_char
 from kiosk.rules.unitcode import format_unit_code
 from kiosk.store import Store
-
-PEOPLE = [
-    ("王建国", "41042519750315", "13903751234", "河南省平顶山市郏县龙山大道18号"),
-    ("李秀英", "41042519820708", "13703759876", "河南省平顶山市郏县广阔天地乡"),
-    ("欧阳明月", "41040220000229", "18637500001", "郏县城关镇东街3号"),
-]
-
-
-def id_number(prefix14: str, seq: str) -> str:
-    body = prefix14 + seq
-    return body + make_check_char(body)
-
-
-def forms(text: str) -> list[bytes]:
-    out = [text.encode("utf-8"), text.encode("gb18030"), text.encode("utf-16-le")]
-    return out
+from privacy_needles import PEOPLE, forms, id_number
 
 
 def test_raw_bytes_and_logs_hold_no_personal_data(store: Store, data_dir: Path, tmp_path: Path,

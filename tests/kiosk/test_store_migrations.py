@@ -40,7 +40,8 @@ def test_fixture_at_first_schema_upgrades_and_keeps_its_rows(tmp_path: Path) -> 
         assert audit.verify(store.conn).ok
 
 
-def test_failed_migration_leaves_database_unchanged(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_failed_migration_restores_the_snapshot_and_refuses_to_start(tmp_path: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
     db = tmp_path / "kiosk.sqlite"
     shutil.copy(FIXTURES / "kiosk-m001.sqlite", db)
 
@@ -50,11 +51,22 @@ def test_failed_migration_leaves_database_unchanged(tmp_path: Path, monkeypatch:
 
     monkeypatch.setattr(migrations, "_migrations",
                         [*migrations._migrations, migrations._Migration("m999_broken", broken)])
-    with pytest.raises(MigrationError, match="rolled back"):
+    with pytest.raises(MigrationError) as caught:
         Store(db, Vault(FIXTURE_KEY))
+    message = str(caught.value)
+    assert "failed at m999_broken" in message and "no such table: no_such_table" in message
+    assert "restored from the snapshot" in message and "old schema (m001_core)" in message
+    assert "reinstall the previous release" in (caught.value.hint or "")
     raw = sqlite3.connect(db)
     names = [r[0] for r in raw.execute("SELECT name FROM _sqlite_migrations")]
     tables = {r[0] for r in raw.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     raw.close()
-    assert "m999_broken" not in names and "half_done" not in tables
-    assert "m002_approvals" in names  # the good step before it stays applied
+    # All or nothing: the good steps before the broken one are undone with it.
+    assert names == ["m001_core"]
+    assert "half_done" not in tables and "approvals" not in tables
+    assert (tmp_path / "kiosk.sqlite.pre-upgrade").exists()  # kept for the technician
+
+    monkeypatch.undo()
+    with Store(db, Vault(FIXTURE_KEY)) as store:
+        assert store.applied_migrations() == [m.name for m in migrations._migrations]
+    assert not (tmp_path / "kiosk.sqlite.pre-upgrade").exists()

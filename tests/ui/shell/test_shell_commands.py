@@ -68,7 +68,8 @@ def test_kiosk_run_shows_its_first_frame_and_logs_to_the_data_dir(data_dir: Path
     done = _run(data_dir, "--training")
     assert done.returncode == 0, done.stderr[-2000:]
     assert "first_frame" in json.loads(done.stdout.strip().splitlines()[-1])
-    assert (data_dir / "kiosk-ui.log").exists()
+    # --training: the session runs on the training data directory inside the kiosk's own.
+    assert (data_dir / "training" / "kiosk-ui.log").exists()
 
 
 def test_kiosk_run_refuses_to_start_without_a_chinese_font(data_dir: Path, tmp_path: Path) -> None:
