@@ -19,7 +19,6 @@ from kiosk.app import open_kiosk
 from kiosk.config import load_config
 from kiosk.services.samples import install_samples, load_samples
 from kiosk.services.simulate import SIMULATOR
-from ui import i18n
 from ui.context import AppContext
 from ui.qt import QGuiApplication, QLineEdit, QPoint, QPushButton, Qt, QVBoxLayout, QWidget
 from ui.screens.base import Screen

@@ -256,6 +256,7 @@ class AboveKeyboard(QScrollArea):
         super().__init__(parent)
         self.setObjectName("above_keyboard")
         self.dock = dock
+        self.content = content
         self.setWidget(content)
         self.setWidgetResizable(True)
         self.setFrameShape(QScrollArea.Shape.NoFrame)
@@ -265,14 +266,13 @@ class AboveKeyboard(QScrollArea):
         dock.shown_changed.connect(lambda _up: self.updateGeometry())
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
-        content = self.widget()
-        hint = content.minimumSizeHint().expandedTo(content.minimumSize())
+        hint = self.content.minimumSizeHint().expandedTo(self.content.minimumSize())
         if self.dock.up:
             hint.setHeight(0)
         return hint
 
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
-        return self.widget().sizeHint()
+        return self.content.sizeHint()
 
     def resizeEvent(self, event: Any) -> None:  # noqa: N802 (Qt's name)
         super().resizeEvent(event)
