@@ -8,6 +8,8 @@ The screen is the buyer's real done screen (the mailing address) over a real kio
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -194,6 +196,29 @@ def test_typing_n_i_h_a_o_offers_nihao_first_and_choosing_it_types_it(window: Ma
     choose(qtbot, dock, "你好")
     assert screen.address.text() == "你好"
     assert screen.address.hasFocus()  # the keys never took the focus from the field
+
+
+def test_the_phone_field_gets_the_phone_pad(window: MainWindow, qtbot: Any) -> None:
+    screen = done_form(window, qtbot)
+    dock = window.keyboard
+    tap(qtbot, screen.phone)
+    qtbot.waitUntil(lambda: keyboard_up(dock), timeout=10_000)
+    keys = visible_keys(dock)
+    assert set("0123456789") <= set(keys) and "q" not in keys and "n" not in keys
+    press(qtbot, dock, "138")
+    assert screen.phone.text() == "138"
+
+
+def test_kiosk_run_makes_the_keyboard_home_in_the_data_directory(data_dir: Path) -> None:
+    env = {**os.environ, "KIOSK_HOME": str(data_dir), "QT_QPA_PLATFORM": "offscreen"}
+    for name in ("QT_IM_MODULE", "XDG_CONFIG_HOME", "QT_VIRTUALKEYBOARD_DESKTOP_DISABLE"):
+        env.pop(name, None)  # as a kiosk starts: nothing set up for it
+    done = subprocess.run([sys.executable, "-m", "kiosk", "run", "--first-frame-exit"], env=env,
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr[-2000:]
+    home = data_dir / "keyboard"
+    assert (home / USER_DICTIONARY).is_dir() and not list((home / USER_DICTIONARY).iterdir())
+    assert home.stat().st_mode & 0o077 == 0
 
 
 def test_the_english_layout_in_english_and_pinyin_again_in_chinese(window: MainWindow, qtbot: Any) -> None:
