@@ -99,9 +99,7 @@ def wants_keyboard(widget: QWidget | None) -> bool:
         return False
     if not widget.testAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled):
         return False
-    if isinstance(widget, QLineEdit):
-        return not widget.isReadOnly()
-    if isinstance(widget, (QTextEdit, QPlainTextEdit)):
+    if isinstance(widget, (QLineEdit, QTextEdit, QPlainTextEdit)):
         return not widget.isReadOnly()
     return False
 
