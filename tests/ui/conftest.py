@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import tempfile
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
 from ui import i18n
+from ui.widgets.pinyin import prepare_environment
+
+# Before pytest-qt creates the one QApplication of the run, as ui.shell.app.application() does for the app.
+prepare_environment(Path(tempfile.mkdtemp(prefix="kiosk-test-keyboard-")))
 
 
 @pytest.fixture

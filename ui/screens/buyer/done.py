@@ -16,7 +16,7 @@
   unit in the store's state machine); once it has been bound or delivered the
   form is not offered and the screen says mailing is arranged at the counter.
   Free text uses the system input method: the Pinyin keyboard panel is the
-  shell's (a separate part of issue 10).
+  shell's (ui/widgets/pinyin.py); the phone field asks it for its phone pad.
 """
 
 from __future__ import annotations
@@ -150,6 +150,8 @@ class DoneScreen(Screen):
         self.field_labels = [label(wrap=False) for _ in range(3)]
         for edit in (self.recipient, self.phone, self.address):
             edit.setMinimumHeight(80)
+        # The on-screen keyboard shows its large phone pad for this field, not letters.
+        self.phone.setInputMethodHints(Qt.InputMethodHint.ImhDialableCharactersOnly)
         self.mail_send = GuardedButton()
         self.mail_send.setProperty("role", "primary")
         self.mail_send.setMinimumSize(320, 96)

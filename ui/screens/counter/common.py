@@ -16,6 +16,7 @@ from ui.i18n import Retranslating, current_language
 from ui.navigation import Navigator
 from ui.qt import (QFrame, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QMouseEvent, QPushButton, QSizePolicy,
                    QVBoxLayout, QWidget, Signal)
+from ui.widgets.pinyin import mark_keypad_field
 
 STAFF_TARGET = 64  # ux.md: staff targets >= 64 px
 STAFF_KEY = 80  # keypad keys a little larger than the minimum target: typed standing at a counter
@@ -249,6 +250,10 @@ class TapField(QLineEdit):
     """A line edit the keypad types into once tapped (a wedge scanner or keyboard types too)."""
 
     tapped = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        mark_keypad_field(self)  # the keypad types here, never the Pinyin keyboard
 
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt's name)
         self.tapped.emit()

@@ -43,6 +43,7 @@ from ui.screens.counter.session import staff_session
 from ui.tasks import Task
 from ui.widgets.keypad import IdKeypad
 from ui.widgets.signature import SignaturePad
+from ui.widgets.pinyin import mark_keypad_field
 
 CARD_SECONDS = 10.0
 PAGES = ("start", "identify", "checks", "override", "sign", "certificate", "receipt", "keys", "deliver", "done")
@@ -349,6 +350,7 @@ class HandoverScreen(Screen):
         self.cert_info.setObjectName("cert_info")
         self.serial = QLineEdit()
         self.serial.setObjectName("serial")
+        mark_keypad_field(self.serial)
         self.serial.setMinimumHeight(64)
         self.serial.textChanged.connect(lambda _: self._update_buttons())
         self.serial_keypad = StaffKeypad("-")
