@@ -175,9 +175,11 @@ class StaffKeypad(Retranslating, QWidget):
 
     pressed = Signal(str)
 
-    def __init__(self, extra: str = "", parent: QWidget | None = None, *, key_px: int = STAFF_KEY) -> None:
+    def __init__(self, extra: str = "", parent: QWidget | None = None, *, key_px: int = STAFF_KEY,
+                 columns: int = 3) -> None:
         super().__init__(parent)
         self.key_px = key_px
+        self.columns = columns
         self.keys: dict[str, QPushButton] = {}
         self._grid = QGridLayout()
         self._grid.setSpacing(16)
@@ -189,11 +191,14 @@ class StaffKeypad(Retranslating, QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(self._grid)
         layout.addSpacing(32)  # clear is destructive: apart from the keys
-        side = QVBoxLayout()
+        # In a box of its own: the theme's min-width would win over the keys' own minimum width.
+        self._side = QWidget()
+        side = QVBoxLayout(self._side)
+        side.setContentsMargins(0, 0, 0, 0)
         side.addWidget(self.delete_key)
         side.addWidget(self.clear_key)
         side.addStretch(1)
-        layout.addLayout(side)
+        layout.addWidget(self._side)
         self.set_extra(extra)
         self.retranslate()
 
@@ -213,9 +218,10 @@ class StaffKeypad(Retranslating, QWidget):
             key.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
             key.clicked.connect(lambda _=False, c=char: self.pressed.emit(c))
             self.keys[char] = key
-            self._grid.addWidget(key, n // 3, n % 3)
-        self.delete_key.setMinimumSize(STAFF_KEY * 2, self.key_px)
-        self.clear_key.setMinimumSize(STAFF_KEY * 2, self.key_px)
+            self._grid.addWidget(key, n // self.columns, n % self.columns)
+        self._side.setMinimumWidth(STAFF_KEY * 2)
+        for key in (self.delete_key, self.clear_key):
+            key.setMinimumSize(STAFF_KEY * 2, self.key_px)
 
     def retranslate(self) -> None:
         self.delete_key.setText(self.tr("Delete"))
