@@ -24,20 +24,16 @@
             <translation>Identify every holder: the ID card on the reader, the e-ID QR code at the scanner, or the number typed on the keypad.</translation>
         </message>
         <message>
-            <source>Read the ID card</source>
-            <translation>Read the ID card</translation>
-        </message>
-        <message>
-            <source>Scan the e-ID QR code</source>
-            <translation>Scan the e-ID QR code</translation>
-        </message>
-        <message>
             <source>Identify the typed number</source>
             <translation>Identify the typed number</translation>
         </message>
         <message>
             <source>The supervisor's own number and PIN, and why this unit may proceed. It is recorded and reported.</source>
             <translation>The supervisor's own number and PIN, and why this unit may proceed. It is recorded and reported.</translation>
+        </message>
+        <message>
+            <source>For {name} {id}</source>
+            <translation>For {name} {id}</translation>
         </message>
         <message>
             <source>Please turn the screen to the buyer. Buyer, please sign: {paper} ({n} of {total})</source>
@@ -62,6 +58,14 @@
         <message>
             <source>The keypad types the supervisor's staff number. Tap the PIN field next.</source>
             <translation>The keypad types the supervisor's staff number. Tap the PIN field next.</translation>
+        </message>
+        <message>
+            <source>Read ID card</source>
+            <translation>Read ID card</translation>
+        </message>
+        <message>
+            <source>Scan e-ID QR</source>
+            <translation>Scan e-ID QR</translation>
         </message>
         <message>
             <source>Authorisation number</source>
@@ -254,10 +258,6 @@ Holders: {holders}</translation>
         <message>
             <source>every holder is present or represented</source>
             <translation>every holder is present or represented</translation>
-        </message>
-        <message>
-            <source>Represents {name} {id}</source>
-            <translation>Represents {name} {id}</translation>
         </message>
         <message>
             <source>Recording the signatures…</source>

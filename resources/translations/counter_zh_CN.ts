@@ -24,20 +24,16 @@
             <translation>核验每位权利人：身份证放上读卡器、电子身份证二维码对准扫码器，或在键盘上输入号码。</translation>
         </message>
         <message>
-            <source>Read the ID card</source>
-            <translation>读取身份证</translation>
-        </message>
-        <message>
-            <source>Scan the e-ID QR code</source>
-            <translation>扫描电子身份证</translation>
-        </message>
-        <message>
             <source>Identify the typed number</source>
             <translation>核验输入的号码</translation>
         </message>
         <message>
             <source>The supervisor's own number and PIN, and why this unit may proceed. It is recorded and reported.</source>
             <translation>由主管输入本人工号和 PIN，并写明本单元准予办理的理由。此操作将被记录并上报。</translation>
+        </message>
+        <message>
+            <source>For {name} {id}</source>
+            <translation>代{name} {id}</translation>
         </message>
         <message>
             <source>Please turn the screen to the buyer. Buyer, please sign: {paper} ({n} of {total})</source>
@@ -62,6 +58,14 @@
         <message>
             <source>The keypad types the supervisor's staff number. Tap the PIN field next.</source>
             <translation>键盘正在输入主管工号。输完后请点 PIN 栏。</translation>
+        </message>
+        <message>
+            <source>Read ID card</source>
+            <translation>读取身份证</translation>
+        </message>
+        <message>
+            <source>Scan e-ID QR</source>
+            <translation>扫电子身份证</translation>
         </message>
         <message>
             <source>Authorisation number</source>
@@ -254,10 +258,6 @@ Holders: {holders}</source>
         <message>
             <source>every holder is present or represented</source>
             <translation>全部权利人到场或已委托</translation>
-        </message>
-        <message>
-            <source>Represents {name} {id}</source>
-            <translation>代 {name} {id} 办理</translation>
         </message>
         <message>
             <source>Recording the signatures…</source>

@@ -56,6 +56,8 @@ class RefusalPanel(Retranslating, QFrame):
         self.error: KioskError | None = None
         self.gate: Gate | None = None
         self.other: BaseException | None = None
+        # Brief: a refusal's staff line is its code alone (ux.md), where the panel stands in a narrow column.
+        self.brief = False
         self.message = wrapped(state="error")
         self.message.setObjectName("refusal_message")
         self.hint = wrapped()
@@ -82,6 +84,13 @@ class RefusalPanel(Retranslating, QFrame):
         self.gate = gate if gate is not None and not gate.passed else None
         self.retranslate()
         self.show()
+
+    def set_brief(self, brief: bool) -> None:
+        self.brief = brief
+        layout = self.layout()
+        if layout is not None:
+            layout.setContentsMargins(*((16, 8, 16, 8) if brief else (24, 16, 24, 16)))
+        self.retranslate()
 
     def clear(self) -> None:
         self.error = self.gate = self.other = None
@@ -115,7 +124,7 @@ class RefusalPanel(Retranslating, QFrame):
         self.message.setText(what)
         self.hint.setText(todo)
         if self.error is not None:
-            self.detail.setText(f"[{self.error.code}] {self.error}")
+            self.detail.setText(f"[{self.error.code}]" if self.brief else f"[{self.error.code}] {self.error}")
         elif self.other is not None:
             self.detail.setText(f"[{type(self.other).__name__}] {self.other}")
         else:

@@ -86,11 +86,15 @@ class StaffLoginScreen(Screen):
         left.addWidget(self.refusal)
         left.addStretch(1)
         left.addWidget(self.status)
-        left.addWidget(self.login_button)
+        # The primary action under the keypad, bottom right: the form's column keeps room for a refusal.
+        right = QVBoxLayout()
+        right.setSpacing(16)
+        right.addWidget(self.keypad, 1)
+        right.addWidget(self.login_button)
         row = QHBoxLayout()
         row.setSpacing(48)
         row.addLayout(left, 1)
-        row.addWidget(self.keypad, 1)
+        row.addLayout(right, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(48, 16, 48, 16)
         layout.setSpacing(16)
@@ -141,8 +145,9 @@ class StaffLoginScreen(Screen):
         return f"▶ {text}" if field is self._field else text
 
     def _key(self, key: str) -> None:
-        self._field.setText(apply_key(self._field.text(), key, PIN_LIMIT if self._field is self.pin else 16))
         self.refusal.clear()
+        self._field.setText(apply_key(self._field.text(), key, PIN_LIMIT if self._field is self.pin else 16))
+        self._update()
 
     def _update(self) -> None:
         self.number_label.setText(self._mark(self.tr("Staff number"), self.number))
@@ -153,6 +158,9 @@ class StaffLoginScreen(Screen):
                            else self.tr("The keypad types the staff number. Tap the PIN field next."))
         ready = bool(self.number.text().strip()) and len(self.pin.text()) >= 6 and self._task is None
         self.login_button.setEnabled(ready)
+        # A refusal says what to do next: the keypad hint steps back, so the form fits a 1280x800 panel.
+        self.where.setVisible(self.refusal.isHidden())
+        self.status.setVisible(bool(self.status.text()))
 
     def submit(self) -> None:
         staff_id, pin = self.number.text().strip().upper(), self.pin.text()
@@ -160,6 +168,7 @@ class StaffLoginScreen(Screen):
             return
         self.refusal.clear()
         self.status.setText(self.tr("Checking…"))
+        self.status.show()
         task = self.ctx.call(log_in, staff_id, pin)
         task.succeeded.connect(self._logged_in)
         task.failed.connect(self._refused)
@@ -178,5 +187,5 @@ class StaffLoginScreen(Screen):
         self.status.clear()
         # A wrong PIN is typed again from scratch; the number stays.
         self.pin.clear()
-        self._target(self.pin)
         self.refusal.show_error(error)
+        self._target(self.pin)
