@@ -7,6 +7,7 @@ stages them."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -60,7 +61,10 @@ def shell(qapp: QApplication, qtbot: QtBot, data_dir: Path, clock: FakeClock) ->
         win.start()
         win.show()
         yield win
+        # Out of staff mode first: the status strip's device timer must not fire into a shut-down runner.
+        win.end_session()
         win._may_close = True
+        win.close()
         ctx.stop_polling()
         runner.shutdown()
     qapp.setStyleSheet("")
@@ -152,7 +156,9 @@ def staff_strip_shows(window: MainWindow, name: str) -> None:
 
 
 def test_welcome_to_delivered_through_the_real_shell(shell: MainWindow, qtbot: QtBot, tmp_path: Path) -> None:
+    """Set COUNTER_SHELL_SNAPSHOTS=DIR to keep every page's PNGs for a look."""
     window = shell
+    tmp_path = Path(os.environ.get("COUNTER_SHELL_SNAPSHOTS", "") or tmp_path)
     ready = stage(window, qtbot, "keys_ready")
     unpaid = stage(window, qtbot, "filed")
     welcome: Any = window.navigator.current
