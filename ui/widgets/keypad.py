@@ -8,6 +8,8 @@ its answer. X is accepted only as the 18th character, the one place it can be.
 
 from __future__ import annotations
 
+from itertools import groupby
+
 from kiosk.errors import ValidationError
 from kiosk.privacy import mask_id
 from kiosk.rules.idcard import parse_id_number
@@ -28,7 +30,10 @@ class IdKeypad(Retranslating, QWidget):
     status_changed = Signal(str)
     valid_changed = Signal(bool)
 
-    def __init__(self, parent: QWidget | None = None, *, masked: bool = False) -> None:
+    def __init__(self, parent: QWidget | None = None, *, masked: bool = False,
+                 rows: tuple[str, ...] = ("123", "456", "789", "X0<"), key_px: int = KEY_PX) -> None:
+        """``rows``: the keys row by row (e.g. two rows where a panel has little height); a key
+        written several times in a row spans that many columns (``"890X<<<"``: a wide delete key)."""
         super().__init__(parent)
         self._text = ""
         self._masked = masked
@@ -41,19 +46,21 @@ class IdKeypad(Retranslating, QWidget):
         self.keys: dict[str, QPushButton] = {}
         grid = QGridLayout()
         grid.setSpacing(KEY_GAP)
-        layout_of_keys = ("123", "456", "789", "X0<")
-        for row, chars in enumerate(layout_of_keys):
-            for column, char in enumerate(chars):
+        for row, chars in enumerate(rows):
+            column = 0
+            for char, run in groupby(chars):
+                span = len(list(run))
                 key = QPushButton(char)
                 key.setProperty("role", "key")
-                key.setMinimumSize(KEY_PX, KEY_PX)
+                key.setMinimumSize(key_px, key_px)
                 key.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
                 key.clicked.connect(lambda _=False, c=char: self.press(c))
-                grid.addWidget(key, row, column)
+                grid.addWidget(key, row, column, 1, span)
                 self.keys[char] = key
+                column += span
         self.clear_button = QPushButton()
         self.clear_button.setProperty("role", "destructive")
-        self.clear_button.setMinimumHeight(KEY_PX)
+        self.clear_button.setMinimumHeight(key_px)
         self.clear_button.clicked.connect(self.clear)
         side = QHBoxLayout()
         side.addLayout(grid)
