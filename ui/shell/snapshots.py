@@ -108,7 +108,8 @@ def take_snapshots(config: Config, out: Path, *, lang: str, size: tuple[int, int
     runner = TaskRunner()
     shots = []
     with open_kiosk(config) as kiosk:
-        ctx = AppContext(kiosk, open_devices(config), runner)
+        # Samples are training data (Kiosk.stage_sample): only a training session may act on them.
+        ctx = AppContext(kiosk, open_devices(config), runner, training=True)
         window = build_window(ctx, entries)
         try:
             for entry in entries:

@@ -326,6 +326,11 @@ class IdentifyScreen(Screen):
         task.succeeded.connect(lambda number: self._look_up("card", str(number)))
         task.failed.connect(self._card_failed)
         self._card_task = task
+        # ux.md: idle time pauses while a card read is pending, which has its own limit: once the
+        # alternatives are offered the rounds go on, but idle time counts again (a buyer who walked
+        # away is timed out).
+        if self.ctx.idle is not None and not self.alternatives_offered():
+            self.ctx.idle.hold(task, "card")
 
     def _card_failed(self, error: object) -> None:
         self._card_task = None

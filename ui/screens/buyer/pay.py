@@ -18,6 +18,14 @@ case opens. The countdown (``COUNTDOWN_SECONDS``, a reminder at
 ``REMINDER_SECONDS`` left) ends on a page that offers a new countdown for the
 same code and says what to do when paid but not yet confirmed: the payment
 is not lost, confirmations arrive within minutes, the buyer may come back later.
+
+Idle and the end of the session (ux.md "Time"): while the countdown runs the
+shell's idle timer is held (the payment has its own time limit). An order this
+screen opened stays open while the buyer moves between the case and this
+screen; when the session ends (the navigator goes home: a time-out, 结束办理,
+back to the start) and it is still unpaid, it is closed through
+``payments.close_unpaid_order``, which refuses an order with a confirmed item
+or one staff made.
 """
 
 from __future__ import annotations
@@ -34,6 +42,7 @@ from kiosk.views.order import OrderView
 
 from ui.context import AppContext
 from ui.i18n import current_language
+from ui.navigation import Navigator
 from ui.qt import QHBoxLayout, QLabel, QPainter, QPixmap, Qt, QTimer, QVBoxLayout, QWidget, Signal
 from ui.screens.base import Screen
 from ui.screens.buyer.common import Panel, label, note, plain_refusal, self_service_actor, set_state, staff_line
@@ -46,13 +55,21 @@ REMINDER_SECONDS = 60
 QR_PX = 420
 
 
-def open_order(kiosk: Kiosk, actor: Actor, unit_code: str) -> OrderView:
-    """On the store thread: the unit's current order, opened by the self-service actor when there is none."""
+SESSION_ENDED = "self-service session ended before the order was paid (time-out, end or back to the start)"
+
+
+def open_order(kiosk: Kiosk, actor: Actor, unit_code: str) -> tuple[OrderView, bool]:
+    """On the store thread: the unit's current order, opened by the self-service actor when there is none;
+    and whether it was opened now."""
     order = kiosk.current_order(unit_code)
     if order is not None:
-        return order
+        return order, False
     order_id = kiosk.run(payments.create_order, actor, unit_code).value
-    return kiosk.order(order_id)
+    return kiosk.order(order_id), True
+
+
+def close_order(kiosk: Kiosk, actor: Actor, order_id: str) -> None:
+    kiosk.run(payments.close_unpaid_order, actor, order_id, SESSION_ENDED)
 
 
 def reload_order(kiosk: Kiosk, order_id: str) -> OrderView:
@@ -84,8 +101,11 @@ class PayScreen(Screen):
     """``enter(unit_code=str)``.
 
     ``payment_pending(bool)``: True while the countdown runs (ux.md: idle timers pause while a
-    payment is pending, it has its own time limit), False when paid, timed out or left. The shell
-    connects it to ``IdleTimer.pause("payment")`` / ``resume("payment")``.
+    payment is pending, it has its own time limit), False when paid, timed out or left; the screen
+    holds the shell's idle timer (``ctx.idle``) for as long.
+
+    ``opened_order``: the id of the order this screen opened in the current session while it is
+    unpaid (closed when the session ends), else None.
     """
 
     payment_pending = Signal(bool)
@@ -100,7 +120,10 @@ class PayScreen(Screen):
         self.order: OrderView | None = None
         self.seconds_left = COUNTDOWN_SECONDS
         self.timed_out = False
+        self.opened_order: str | None = None
+        self._watching: Navigator | None = None
         self._task: Task | None = None
+        self.payment_pending.connect(self._hold_idle)
         self._clock = QTimer(self)
         self._clock.setInterval(1000)
         self._clock.timeout.connect(self.tick)
@@ -173,8 +196,9 @@ class PayScreen(Screen):
     def enter(self, **args: Any) -> None:
         self.unit_code = str(args["unit_code"])
         self._forget()
+        self._watch_session()
         self._task = self.ctx.call(open_order, self_service_actor(self.ctx), self.unit_code)
-        self._task.succeeded.connect(self.show_order)
+        self._task.succeeded.connect(self._opened)
         self._task.failed.connect(self._refused)
 
     def leave(self) -> None:
@@ -207,7 +231,43 @@ class PayScreen(Screen):
         task.succeeded.connect(self.show_order)
         self._task = task
 
+    # -- the session ----------------------------------------------------------------------
+
+    def _watch_session(self) -> None:
+        nav = navigator_of(self)
+        if nav is not None and nav is not self._watching:
+            if self._watching is not None:
+                self._watching.went.disconnect(self._went)
+            nav.went.connect(self._went)
+            self._watching = nav
+
+    def _went(self, name: str, _audience: str) -> None:
+        if self._watching is not None and name == self._watching.home_name:
+            self.close_unpaid()
+
+    def close_unpaid(self) -> Task | None:
+        """The session ended: close the order this screen opened if it is still unpaid."""
+        order_id, self.opened_order = self.opened_order, None
+        if order_id is None:
+            return None
+        return self.ctx.call(close_order, self_service_actor(self.ctx), order_id)
+
+    def _hold_idle(self, pending: bool) -> None:
+        idle = self.ctx.idle
+        if idle is None:
+            return
+        if pending:
+            idle.pause("payment")
+        else:
+            idle.resume("payment")
+
     # -- the order -------------------------------------------------------------------------
+
+    def _opened(self, opened: tuple[OrderView, bool]) -> None:
+        order, created = opened
+        if created:
+            self.opened_order = order.order_id
+        self.show_order(order)
 
     def show_order(self, order: OrderView) -> None:
         self._task = None
@@ -218,6 +278,8 @@ class PayScreen(Screen):
             self._start_countdown()
         if self.paid():
             self._stop_countdown()
+            if self.opened_order == order.order_id:
+                self.opened_order = None
         self._render()
 
     def paid(self) -> bool:
