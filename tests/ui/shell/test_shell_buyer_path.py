@@ -269,3 +269,21 @@ def test_buyer_screens_fit_the_panel(data_dir: Path, tmp_path: Path, qapp: QAppl
     assert [s.screen for s in shots] == list(BUYER_SCREENS)
     assert {s.screen: s.problems for s in shots} == {name: [] for name in BUYER_SCREENS}
     assert all(s.path.stat().st_size > 10_000 for s in shots)
+
+
+def test_waiting_for_the_card_holds_idle_time_until_the_alternatives_are_offered(
+        shell: MainWindow, qtbot: QtBot, clock: Any) -> None:
+    identify = shell.navigator.go("identify")
+    assert isinstance(identify, IdentifyScreen)
+    identify.alternatives_seconds = 1.2  # four reader rounds of 0.3 s
+    qtbot.waitUntil(lambda: identify.prompts >= 2, timeout=10_000)
+    clock.advance(600)
+    shell.idle.poll()
+    assert shell.idle.state == "paused" and not shell.countdown_overlay.isVisible()
+    qtbot.waitUntil(identify.alternatives_offered, timeout=10_000)
+    assert identify.card_alternatives.text()
+    # The rounds go on, but idle time counts again: a buyer who walked away is timed out.
+    qtbot.waitUntil(lambda: shell.idle.state == "running", timeout=10_000)
+    idle_out(shell, clock, 60)
+    assert shell.navigator.current is not None and shell.navigator.current.name == "welcome"
+    assert not identify.active and identify._card_task is None

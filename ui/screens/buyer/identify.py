@@ -329,8 +329,9 @@ class IdentifyScreen(Screen):
         # ux.md: idle time pauses while a card read is pending, which has its own limit: once the
         # alternatives are offered the rounds go on, but idle time counts again (a buyer who walked
         # away is timed out).
+        # Each round holds under its own name: the next round starts before this one's ``ended``.
         if self.ctx.idle is not None and not self.alternatives_offered():
-            self.ctx.idle.hold(task, "card")
+            self.ctx.idle.hold(task, f"card-{task.task_id}")
 
     def _card_failed(self, error: object) -> None:
         self._card_task = None
