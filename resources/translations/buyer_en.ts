@@ -174,8 +174,8 @@
             <translation>Place ID card</translation>
         </message>
         <message>
-            <source>Show e-ID or contract QR</source>
-            <translation>Show e-ID or contract QR</translation>
+            <source>Show QR code</source>
+            <translation>Show QR code</translation>
         </message>
         <message>
             <source>Type ID number</source>
@@ -575,12 +575,12 @@
             <translation>Read and sign the handover papers</translation>
         </message>
         <message>
-            <source>Previous page</source>
-            <translation>Previous page</translation>
+            <source>Previous</source>
+            <translation>Previous</translation>
         </message>
         <message>
-            <source>Next page</source>
-            <translation>Next page</translation>
+            <source>Next</source>
+            <translation>Next</translation>
         </message>
         <message>
             <source>I have read it: sign</source>

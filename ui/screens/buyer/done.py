@@ -30,17 +30,18 @@ from kiosk.services.staff import Actor
 
 from ui.context import AppContext
 from ui.qt import (
-    QButtonGroup, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QStackedWidget, Qt, QVBoxLayout, QWidget,
+    QButtonGroup, QGridLayout, QHBoxLayout, QLineEdit, QPushButton, QSizePolicy, QStackedWidget, Qt, QVBoxLayout,
+    QWidget,
 )
 from ui.screens.base import Screen
 from ui.screens.buyer.common import Panel, label, note, plain_refusal, self_service_actor, set_state, staff_line
-from ui.screens.buyer.pay import qr_pixmap
+from ui.screens.buyer.pay import QrLabel
 from ui.tasks import Task
 from ui.widgets.guard import GuardedButton
 from ui.widgets.keypad import IdKeypad
 
 LEVEL_CODES: tuple[str, ...] = tuple(code for code, _ in evaluations.LEVELS)
-QR_PX = 320
+QR_PX = 360
 
 
 @dataclass(frozen=True)
@@ -89,10 +90,8 @@ class DoneScreen(Screen):
         self._task: Task | None = None
 
         self.title = label("title", wrap=False)
-        self.qr = QLabel()
+        self.qr = QrLabel(QR_PX)
         self.qr.setObjectName("e_certificate_qr")
-        self.qr.setFixedSize(QR_PX, QR_PX)
-        self.qr.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.qr_hint = label()
         self.certificate = label(wrap=True)
         self.mail_note = label("hint")
@@ -100,10 +99,9 @@ class DoneScreen(Screen):
         self.mail_button.setMinimumSize(320, 80)
         self.mail_button.clicked.connect(self.open_mailing)
         left = Panel()
-        left.box.addWidget(self.qr, 0, Qt.AlignmentFlag.AlignHCenter)
+        left.box.addWidget(self.qr, 1)
         left.box.addWidget(self.qr_hint)
         left.box.addWidget(self.certificate)
-        left.box.addStretch(1)
         left.box.addWidget(self.mail_note)
         left.box.addWidget(self.mail_button)
 
@@ -222,7 +220,7 @@ class DoneScreen(Screen):
         self.level = ""
         self.evaluated = self.mailed = False
         self.mail_button.setEnabled(True)
-        self.qr.clear()
+        self.qr.forget()
         self.reason.clear()
         self.requester.clear()
         for edit in (self.recipient, self.phone, self.address):
@@ -235,17 +233,24 @@ class DoneScreen(Screen):
             button.setChecked(False)
             button.setEnabled(True)
         self.levels.setExclusive(True)
-        self.right.setCurrentWidget(self.evaluation_panel)
+        self._show_page(self.evaluation_panel)
         self._render()
 
     def subjects(self) -> set[str] | None:
         return {self.unit_code} if self.unit_code else set()
 
+    def _show_page(self, page: QWidget) -> None:
+        # Only the shown page sets the minimum size (a stacked widget otherwise takes its largest page's).
+        for other in (self.evaluation_panel, self.mailing_panel):
+            policy = QSizePolicy.Policy.Preferred if other is page else QSizePolicy.Policy.Ignored
+            other.setSizePolicy(policy, policy)
+        self.right.setCurrentWidget(page)
+
     def show_closing(self, closing: Closing) -> None:
         self._task = None
         self.closing = closing
         if closing.e_cert_token:
-            self.qr.setPixmap(qr_pixmap(closing.e_cert_token, QR_PX))
+            self.qr.show_code(closing.e_cert_token)
         if closing.evaluated:
             self._evaluated()
         self._render()
@@ -279,13 +284,13 @@ class DoneScreen(Screen):
     def open_mailing(self) -> None:
         self.message.setText("")
         self.staff_note.setText("")
-        self.right.setCurrentWidget(self.mailing_panel)
+        self._show_page(self.mailing_panel)
 
     def close_mailing(self) -> None:
         self.requester.clear()
         for edit in (self.recipient, self.phone, self.address):
             edit.clear()
-        self.right.setCurrentWidget(self.evaluation_panel)
+        self._show_page(self.evaluation_panel)
 
     def send_mailing(self) -> None:
         number = self.requester.number()

@@ -43,7 +43,19 @@ from kiosk.views.order import OrderView
 from ui.context import AppContext
 from ui.i18n import current_language
 from ui.navigation import Navigator
-from ui.qt import QHBoxLayout, QLabel, QPainter, QPixmap, Qt, QTimer, QVBoxLayout, QWidget, Signal
+from ui.qt import (
+    QHBoxLayout,
+    QLabel,
+    QPainter,
+    QPixmap,
+    QResizeEvent,
+    QSizePolicy,
+    Qt,
+    QTimer,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+)
 from ui.screens.base import Screen
 from ui.screens.buyer.common import Panel, label, note, plain_refusal, self_service_actor, set_state, staff_line
 from ui.screens.buyer.identify import navigator_of
@@ -53,6 +65,8 @@ from ui.widgets.guard import GuardedButton
 COUNTDOWN_SECONDS = 300
 REMINDER_SECONDS = 60
 QR_PX = 420
+# Below this a phone held at arm's length reads a 20-digit payment code poorly.
+QR_MIN_PX = 300
 
 
 SESSION_ENDED = "self-service session ended before the order was paid (time-out, end or back to the start)"
@@ -97,6 +111,39 @@ def qr_pixmap(text: str, size: int = QR_PX) -> QPixmap:
     return pixmap
 
 
+class QrLabel(QLabel):
+    """A QR code drawn as large as the label's room allows, between ``QR_MIN_PX`` and ``largest`` px.
+
+    The label never asks for more than the minimum (the rest of the screen keeps its room); each
+    resize draws the code again at whole pixels per module.
+    """
+
+    def __init__(self, largest: int = QR_PX) -> None:
+        super().__init__()
+        self.largest = largest
+        self.code = ""
+        self.setMinimumSize(QR_MIN_PX, QR_MIN_PX)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+
+    def show_code(self, text: str) -> None:
+        self.code = text
+        self._draw()
+
+    def forget(self) -> None:
+        self.code = ""
+        self.clear()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        self._draw()
+
+    def _draw(self) -> None:
+        if self.code:
+            side = max(QR_MIN_PX, min(self.width(), self.height(), self.largest))
+            self.setPixmap(qr_pixmap(self.code, side))
+
+
 class PayScreen(Screen):
     """``enter(unit_code=str)``.
 
@@ -129,18 +176,11 @@ class PayScreen(Screen):
         self._clock.timeout.connect(self.tick)
 
         self.title = label("title", wrap=False)
-        self.qr = QLabel()
+        self.qr = QrLabel()
         self.qr.setObjectName("payment_qr")
-        self.qr.setFixedSize(QR_PX, QR_PX)
-        self.qr.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.code = label(wrap=False)
+        self.code = label()
         self.code.setObjectName("payment_code")
         self.scan_hint = label()
-        left = QVBoxLayout()
-        left.addWidget(self.qr, 0, Qt.AlignmentFlag.AlignHCenter)
-        left.addWidget(self.code, 0, Qt.AlignmentFlag.AlignHCenter)
-        left.addWidget(self.scan_hint)
-        left.addStretch(1)
 
         self.total = label("figure", wrap=False)
         self.total.setObjectName("total")
@@ -150,19 +190,24 @@ class PayScreen(Screen):
         self.countdown.setObjectName("countdown")
         self.status = label()
         self.status.setObjectName("status")
+        # The code takes the left of the panel at the height the panel has; what it pays for, how to
+        # pay and the time left on the right.
         right = QVBoxLayout()
-        right.setSpacing(16)
+        right.setSpacing(12)
         right.addWidget(self.total)
         right.addWidget(self.items)
+        right.addWidget(self.code)
+        right.addWidget(self.scan_hint)
         right.addStretch(1)
         right.addWidget(self.countdown)
         right.addWidget(self.status)
 
         panel = Panel()
+        panel.box.setContentsMargins(24, 16, 24, 16)
         columns = QHBoxLayout()
-        columns.setSpacing(48)
-        columns.addLayout(left)
-        columns.addLayout(right, 1)
+        columns.setSpacing(32)
+        columns.addWidget(self.qr, 2)
+        columns.addLayout(right, 3)
         panel.box.addLayout(columns)
 
         self.message = note(state="error")
@@ -181,8 +226,8 @@ class PayScreen(Screen):
         buttons.addStretch(1)
         buttons.addWidget(self.back_button)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(48, 24, 48, 24)
-        layout.setSpacing(16)
+        layout.setContentsMargins(48, 16, 48, 16)
+        layout.setSpacing(12)
         layout.addWidget(self.title)
         layout.addWidget(panel, 1)
         layout.addWidget(self.message)
@@ -214,7 +259,7 @@ class PayScreen(Screen):
         self.order = None
         self.timed_out = False
         self.seconds_left = COUNTDOWN_SECONDS
-        self.qr.clear()
+        self.qr.forget()
         self.message.setText("")
         self.staff_note.setText("")
 
@@ -274,7 +319,7 @@ class PayScreen(Screen):
         first = self.order is None or self.order.order_id != order.order_id
         self.order = order
         if first:
-            self.qr.setPixmap(qr_pixmap(order.payment_code))
+            self.qr.show_code(order.payment_code)
             self._start_countdown()
         if self.paid():
             self._stop_countdown()
