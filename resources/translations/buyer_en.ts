@@ -91,8 +91,8 @@
             <translation>Mail the certificate</translation>
         </message>
         <message>
-            <source>How satisfied are you with this service?</source>
-            <translation>How satisfied are you with this service?</translation>
+            <source>Please rate this service.</source>
+            <translation>Please rate this service.</translation>
         </message>
         <message>
             <source>Very satisfied</source>

@@ -91,8 +91,8 @@
             <translation>邮寄给未到场共有人</translation>
         </message>
         <message>
-            <source>How satisfied are you with this service?</source>
-            <translation>请对本次服务进行评价（好差评）</translation>
+            <source>Please rate this service.</source>
+            <translation>请评价本次服务。</translation>
         </message>
         <message>
             <source>Very satisfied</source>

@@ -57,7 +57,16 @@ from ui.qt import (
     Signal,
 )
 from ui.screens.base import Screen
-from ui.screens.buyer.common import Panel, label, note, plain_refusal, self_service_actor, set_state, staff_line
+from ui.screens.buyer.common import (
+    Panel,
+    label,
+    note,
+    plain_refusal,
+    scrolling,
+    self_service_actor,
+    set_state,
+    staff_line,
+)
 from ui.screens.buyer.identify import navigator_of
 from ui.tasks import Task
 from ui.widgets.guard import GuardedButton
@@ -175,7 +184,7 @@ class PayScreen(Screen):
         self._clock.setInterval(1000)
         self._clock.timeout.connect(self.tick)
 
-        self.title = label("title", wrap=False)
+        self.title = label("title")
         self.qr = QrLabel()
         self.qr.setObjectName("payment_qr")
         self.code = label()
@@ -192,18 +201,23 @@ class PayScreen(Screen):
         self.status.setObjectName("status")
         # The code takes the left of the panel at the height the panel has; what it pays for, how to
         # pay and the time left on the right.
+        # On a short panel what it pays for scrolls; the status stays in view.
+        details = QWidget()
+        facts = QVBoxLayout(details)
+        facts.setContentsMargins(0, 0, 0, 0)
+        facts.setSpacing(12)
+        facts.addWidget(self.total)
+        facts.addWidget(self.items)
+        facts.addWidget(self.code)
+        facts.addWidget(self.scan_hint)
+        facts.addStretch(1)
         right = QVBoxLayout()
         right.setSpacing(12)
-        right.addWidget(self.total)
-        right.addWidget(self.items)
-        right.addWidget(self.code)
-        right.addWidget(self.scan_hint)
-        right.addStretch(1)
-        right.addWidget(self.countdown)
+        right.addWidget(scrolling(details, "payment_details"), 1)
         right.addWidget(self.status)
 
         panel = Panel()
-        panel.box.setContentsMargins(24, 16, 24, 16)
+        panel.box.setContentsMargins(24, 8, 24, 8)
         columns = QHBoxLayout()
         columns.setSpacing(32)
         columns.addWidget(self.qr, 2)
@@ -227,8 +241,12 @@ class PayScreen(Screen):
         buttons.addWidget(self.back_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(48, 16, 48, 16)
-        layout.setSpacing(12)
-        layout.addWidget(self.title)
+        layout.setSpacing(8)
+        # The time left at the top right, level with the title: always in view, on every panel size.
+        heading = QHBoxLayout()
+        heading.addWidget(self.title, 1)
+        heading.addWidget(self.countdown)
+        layout.addLayout(heading)
         layout.addWidget(panel, 1)
         layout.addWidget(self.message)
         layout.addWidget(self.staff_note)
