@@ -30,7 +30,7 @@ from kiosk.services.staff import Actor
 
 from ui.context import AppContext
 from ui.qt import (
-    QButtonGroup, QGridLayout, QHBoxLayout, QLineEdit, QPushButton, QResizeEvent, QSizePolicy, QStackedWidget,
+    QButtonGroup, QEvent, QGridLayout, QHBoxLayout, QLineEdit, QPushButton, QResizeEvent, QSizePolicy, QStackedWidget,
     QVBoxLayout, QWidget,
 )
 from ui.screens.base import Screen
@@ -343,12 +343,17 @@ class DoneScreen(Screen):
         super().resizeEvent(event)
         self._arrange_levels()
 
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):  # large text on or off
+            self._arrange_levels()
+
     def _arrange_levels(self) -> None:
         """Three levels a row where the widest name fits (two rows, not three, on a short panel)."""
         widest = max(b.sizeHint().width() for b in self.level_buttons.values())
         # Two thirds of the page, less the panel's margins (its own width follows the columns chosen).
         room = (self.evaluation_panel.width() - 32) * 2 // 3 - 48
-        columns = 3 if 3 * widest + 2 * self.level_grid.spacing() <= room else 2
+        columns = 3 if 3 * (widest + 8) + 2 * self.level_grid.spacing() <= room else 2  # 8 px to spare a button
         if columns == self.level_columns:
             return
         self.level_columns = columns
