@@ -18,6 +18,7 @@ from typing import Any
 
 from kiosk.app import Kiosk
 from ui.screens.base import Screen
+from ui.screens.buyer import DoneScreen, IdentifyScreen, MyCaseScreen, PayScreen, ReadSignScreen
 from ui.screens.counter import HandoverScreen, QueueScreen, StaffLoginScreen
 from ui.shell.technician import TechnicianScreen
 from ui.shell.welcome import WelcomeScreen
@@ -27,6 +28,20 @@ HOME = WelcomeScreen.name
 
 def no_arguments(kiosk: Kiosk) -> dict[str, Any]:
     return {}
+
+
+def unit_at(stage: str, **more: Any) -> Callable[[Kiosk], dict[str, Any]]:
+    """``enter(unit_code=...)`` of a fresh training unit at ``stage`` (``Kiosk.stage_sample``)."""
+
+    def prepare(kiosk: Kiosk) -> dict[str, Any]:
+        return {"unit_code": kiosk.stage_sample(stage).value, **more}
+
+    return prepare
+
+
+def buyer_cases(kiosk: Kiosk) -> dict[str, Any]:
+    """``my_case`` as a buyer of a signed contract sees it: payment is the next step."""
+    return {"unit_codes": [kiosk.stage_sample("filed").value]}
 
 
 def counter_queue(kiosk: Kiosk) -> dict[str, Any]:
@@ -60,6 +75,11 @@ class Entry:
 
 SCREENS: list[Entry] = [
     Entry(WelcomeScreen),
+    Entry(IdentifyScreen),
+    Entry(MyCaseScreen, buyer_cases),
+    Entry(ReadSignScreen, unit_at("drafted", document="contract")),
+    Entry(PayScreen, unit_at("filed")),
+    Entry(DoneScreen, unit_at("delivered")),
     Entry(TechnicianScreen, staff_id="T001"),
     Entry(StaffLoginScreen),
     Entry(QueueScreen, counter_queue, staff_id="S001"),

@@ -30,10 +30,11 @@ class IdKeypad(Retranslating, QWidget):
     status_changed = Signal(str)
     valid_changed = Signal(bool)
 
-    def __init__(self, parent: QWidget | None = None, *, masked: bool = False,
+    def __init__(self, parent: QWidget | None = None, *, masked: bool = False, beside: bool = False,
                  rows: tuple[str, ...] = ("123", "456", "789", "X0<"), key_px: int = KEY_PX) -> None:
-        """``rows``: the keys row by row (e.g. two rows where a panel has little height); a key
-        written several times in a row spans that many columns (``"890X<<<"``: a wide delete key)."""
+        """``beside``: the keys left of the number (for panels with little height); ``rows``: the keys
+        row by row (e.g. two rows where a panel has little height); a key written several times in a
+        row spans that many columns (``"890X<<<"``: a wide delete key)."""
         super().__init__(parent)
         self._text = ""
         self._masked = masked
@@ -62,15 +63,30 @@ class IdKeypad(Retranslating, QWidget):
         self.clear_button.setProperty("role", "destructive")
         self.clear_button.setMinimumHeight(key_px)
         self.clear_button.clicked.connect(self.clear)
-        side = QHBoxLayout()
-        side.addLayout(grid)
-        side.addSpacing(32)  # clear is destructive: keep it apart from the keys
-        side.addWidget(self.clear_button, 0, Qt.AlignmentFlag.AlignTop)
-        layout = QVBoxLayout(self)
-        layout.setSpacing(16)
-        layout.addWidget(self.display)
-        layout.addWidget(self.feedback)
-        layout.addLayout(side)
+        # ``column``: what was typed and what it means, for a screen to add its own button below.
+        self.column = QVBoxLayout()
+        self.column.setSpacing(16)
+        self.column.addWidget(self.display)
+        self.column.addWidget(self.feedback)
+        if beside:
+            # Keys on the left, the rest in a column on the right: for panels with little height.
+            # The number wraps at its groups (region, birth date, sequence) where the column is narrow.
+            self.display.setWordWrap(True)
+            self.column.addStretch(1)
+            self.column.addWidget(self.clear_button)
+            layout = QHBoxLayout(self)
+            layout.setSpacing(32)  # clear is destructive: keep it apart from the keys
+            layout.addLayout(grid)
+            layout.addLayout(self.column, 1)
+        else:
+            side = QHBoxLayout()
+            side.addLayout(grid)
+            side.addSpacing(32)  # clear is destructive: keep it apart from the keys
+            side.addWidget(self.clear_button, 0, Qt.AlignmentFlag.AlignTop)
+            layout = QVBoxLayout(self)
+            layout.setSpacing(16)
+            layout.addLayout(self.column)
+            layout.addLayout(side)
         self.retranslate()
         self._update()
 
