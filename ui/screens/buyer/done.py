@@ -31,7 +31,7 @@ from kiosk.services.staff import Actor
 from ui.context import AppContext
 from ui.qt import (
     QButtonGroup, QEvent, QGridLayout, QHBoxLayout, QLineEdit, QPushButton, QResizeEvent, QSizePolicy, QStackedWidget,
-    QVBoxLayout, QWidget,
+    Qt, QVBoxLayout, QWidget,
 )
 from ui.screens.base import Screen
 from ui.screens.buyer.common import (
