@@ -150,6 +150,7 @@ class ReadSignScreen(Screen):
         self.document = "contract"
         self.reading: Reading | None = None
         self.pages: list[list[str]] = []
+        self.read_to_end = False
         self._room = (0, 0)
         self.page = 0
         self.step = 0
@@ -251,6 +252,7 @@ class ReadSignScreen(Screen):
 
     def _reset(self) -> None:
         self.reading = None
+        self.read_to_end = False
         self.pages = []
         self._room = (0, 0)
         self.page = self.step = 0
@@ -300,10 +302,12 @@ class ReadSignScreen(Screen):
                                 if pages else "")
         self.previous_button.setEnabled(self.page > 0)
         self.next_button.setEnabled(bool(pages) and self.page < len(pages) - 1)
-        # Signing opens once the buyer has reached the last page; until then the hint says why.
-        last = bool(pages) and self.page == len(pages) - 1
-        self.sign_button.setEnabled(last)
-        self.read_hint.setText(self.tr("Signing opens on the last page.") if pages and not last else "")
+        # Signing opens once the buyer has reached the last page; until then the hint says why. Once
+        # reached it stays open: pages cut again for a new room (a re-layout, the text size) must not
+        # take the buyer's reading away.
+        self.read_to_end = self.read_to_end or (bool(pages) and self.page == len(pages) - 1)
+        self.sign_button.setEnabled(self.read_to_end)
+        self.read_hint.setText(self.tr("Signing opens on the last page.") if pages and not self.read_to_end else "")
 
     def read_again(self) -> None:
         """Back to the pages from the signing box; signing starts afresh from the last page."""
