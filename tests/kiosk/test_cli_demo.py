@@ -106,7 +106,7 @@ def test_an_agent_that_cannot_run_is_reported_and_not_left_behind(data_dir: Path
 def xvfb(tmp_path: Path) -> Iterator[dict[str, str]]:
     """A virtual X server of 1920x1080 (Xvfb, as `xvfb-run -a` starts it) and an environment using it."""
     if shutil.which("Xvfb") is None:
-        pytest.skip("Xvfb is not installed (make test installs it)")
+        pytest.fail("Xvfb is not installed: make test installs it (scripts/setup.sh test), run that first")
     read, write = os.pipe()
     server = subprocess.Popen(["Xvfb", "-displayfd", str(write), "-screen", "0", SCREEN, "-nolisten", "tcp"],
                               pass_fds=(write,), stderr=subprocess.DEVNULL)
