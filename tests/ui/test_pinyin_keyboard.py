@@ -69,18 +69,23 @@ def window(qapp: Any, qtbot: Any, data_dir: Path, zh: None) -> Iterator[MainWind
         install_samples(kiosk.ctx, SIMULATOR, load_samples(), training=True)
         ctx = AppContext(kiosk, open_devices(config), runner, training=True, poll_ms=50)
         main = build_window(ctx, SCREENS, idle_poll_ms=50)
-        main.add(DoneScreen(ctx))
         main.add(Fields(ctx))
-        qtbot.addWidget(main)
+        qtbot.addWidget(main, before_close_func=close_window)
         main.resize(1920, 1080)
         main.start()
         main.show()
         qtbot.waitExposed(main)
         yield main
-        main.navigator.home()
-        QGuiApplication.inputMethod().hide()
         ctx.stop_polling()
         runner.shutdown()
+
+
+def close_window(window: MainWindow) -> None:
+    """Home, the keyboard away and the window disposed of before pytest-qt closes it (a restyle of
+    a window already closed and half torn down crashed the process)."""
+    window.navigator.home()
+    QGuiApplication.inputMethod().hide()
+    window.dispose()
 
 
 def done_form(window: MainWindow, qtbot: Any) -> DoneScreen:

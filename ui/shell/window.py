@@ -290,6 +290,18 @@ class MainWindow(QWidget):
         self.close()
         self.exited.emit()
 
+    def dispose(self) -> None:
+        """Closes the window for good (a snapshot run, a test) and takes its app-wide event filters with
+        it: otherwise every later event of the process still passes through a window nobody sees."""
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self._activity)
+            app.removeEventFilter(self._keys)
+        self.idle.stop()
+        self.strip.stop()
+        self._may_close = True
+        self.close()
+
     # -- Qt events ------------------------------------------------------------------------------------
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)

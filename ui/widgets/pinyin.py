@@ -245,26 +245,32 @@ def qt_messages_to_stderr() -> Iterator[None]:
 
 
 class AboveKeyboard(QScrollArea):
-    """Holds the screens. While the keyboard is away it is exactly as large as they need (a screen
-    too large for the panel still shows as too large); while the keyboard is up it may be shorter
-    than a screen, which then scrolls to the field being typed into. No scroll bars and no drag:
-    the buyer only ever sees it move to the field they tapped."""
+    """Holds the screens. While the keyboard is away they are exactly as large as this area (a screen
+    too large for the panel still shows as too large); while the keyboard is up the area is shorter,
+    the screens keep their full height and the area scrolls to the field being typed into. No scroll
+    bars and no drag: the buyer only ever sees it move to the field they tapped.
+
+    The content is sized here, not by ``setWidgetResizable``: a resizable scroll area gives a content
+    with word-wrapped text its height-for-width, which can be taller than the area, and the bottom
+    of the screen (its primary button) was cut off."""
 
     def __init__(self, content: QWidget, dock: KeyboardDock, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("above_keyboard")
         self.dock = dock
         self.content = content
+        self._full_height = 0
         self.setWidget(content)
-        self.setWidgetResizable(True)
+        self.setWidgetResizable(False)
         self.setFrameShape(QScrollArea.Shape.NoFrame)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        content.installEventFilter(self)
         dock.shown_changed.connect(lambda _up: self.updateGeometry())
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
-        hint = self.content.minimumSizeHint().expandedTo(self.content.minimumSize())
+        hint = self._content_minimum()
         if self.dock.up:
             hint.setHeight(0)
         return hint
@@ -272,11 +278,29 @@ class AboveKeyboard(QScrollArea):
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
         return self.content.sizeHint()
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if watched is self.content and event.type() == QEvent.Type.LayoutRequest:
+            # Another screen, or new text on this one: the area's minimum follows, and so does the fit.
+            self.updateGeometry()
+            self._fit()
+        return False
+
     def resizeEvent(self, event: Any) -> None:  # noqa: N802 (Qt's name)
         super().resizeEvent(event)
+        self._fit()
         field = QApplication.focusWidget()
         if self.dock.up and field is not None and self.isAncestorOf(field):
             self.ensureWidgetVisible(field)
+
+    def _content_minimum(self) -> QSize:
+        return self.content.minimumSizeHint().expandedTo(self.content.minimumSize())
+
+    def _fit(self) -> None:
+        view = self.viewport().size()
+        if not self.dock.up:
+            self._full_height = view.height()
+        height = max(view.height(), self._full_height if self.dock.up else 0, self._content_minimum().height())
+        self.content.resize(view.width(), height)
 
 
 def scroll_into_view(field: QWidget) -> None:

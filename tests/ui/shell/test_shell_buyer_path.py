@@ -56,13 +56,12 @@ def shell(training_ctx: AppContext, qtbot: QtBot, clock: Any, qapp: QApplication
     identify = win.navigator.screen_named("identify")
     assert isinstance(identify, IdentifyScreen)
     identify.prompt_seconds = 0.3  # short reader rounds: the bus comes free at once when the test ends
-    qtbot.addWidget(win)
+    qtbot.addWidget(win, before_close_func=MainWindow.dispose)
     win.resize(1920, 1080)
     win.start()
     win.show()
     yield win
     win.navigator.home()
-    win._may_close = True
     qapp.setStyleSheet("")
     i18n.switch_language("zh_CN")
 

@@ -56,15 +56,13 @@ def shell(qapp: QApplication, qtbot: QtBot, data_dir: Path, clock: FakeClock) ->
         ctx = AppContext(kiosk, open_devices(config), runner, poll_ms=20, training=True)
         i18n.switch_language("zh_CN")
         win = build_window(ctx, clock=clock, idle_poll_ms=10_000)
-        qtbot.addWidget(win)
+        qtbot.addWidget(win, before_close_func=MainWindow.dispose)
         win.resize(1280, 800)
         win.start()
         win.show()
         yield win
         # Out of staff mode first: the status strip's device timer must not fire into a shut-down runner.
         win.end_session()
-        win._may_close = True
-        win.close()
         ctx.stop_polling()
         runner.shutdown()
     qapp.setStyleSheet("")

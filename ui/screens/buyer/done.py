@@ -173,21 +173,34 @@ class DoneScreen(Screen):
         self.phone.setInputMethodHints(Qt.InputMethodHint.ImhDialableCharactersOnly)
         self.mail_send = GuardedButton()
         self.mail_send.setProperty("role", "primary")
-        self.mail_send.setMinimumSize(320, 96)
+        self.mail_send.setMinimumSize(280, 96)
         self.mail_send.clicked.connect(self.send_mailing)
         self.mail_cancel = QPushButton()
-        self.mail_cancel.setMinimumSize(280, 96)
+        self.mail_cancel.setObjectName("mail_cancel")
+        self.mail_cancel.setMinimumSize(200, 96)
         self.mail_cancel.clicked.connect(self.close_mailing)
+        # Recipient and phone side by side, the address below over both: three rows of fields are
+        # more than a 1280x800 panel has beside the keypad.
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(24)
+        grid.setVerticalSpacing(8)
+        places = ((0, 0, 1), (0, 1, 1), (2, 0, 2))
+        for caption, edit, (row, column, span) in zip(self.field_labels, (self.recipient, self.phone, self.address),
+                                                      places, strict=True):
+            grid.addWidget(caption, row, column, 1, span)
+            grid.addWidget(edit, row + 1, column, 1, span)
         fields = QVBoxLayout()
         fields.setSpacing(8)
-        for caption, edit in zip(self.field_labels, (self.recipient, self.phone, self.address), strict=True):
-            fields.addWidget(caption)
-            fields.addWidget(edit)
+        fields.addLayout(grid)
         fields.addStretch(1)
+        # The buttons under the fields, the send bottom right: beside the keypad they fit a 1280 px panel.
         mail_buttons = QHBoxLayout()
+        # Never narrower than their text: the theme's min-width would otherwise let a short row squeeze them.
+        for button in (self.mail_cancel, self.mail_send):
+            button.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
         mail_buttons.addWidget(self.mail_cancel)
-        mail_buttons.addSpacing(48)
-        mail_buttons.addWidget(self.mail_send)
+        mail_buttons.addSpacing(32)  # cancel is destructive: apart from the send
+        mail_buttons.addWidget(self.mail_send, 1)
         fields.addLayout(mail_buttons)
         form = Panel()
         form.box.addWidget(self.mail_heading)
@@ -215,7 +228,7 @@ class DoneScreen(Screen):
         self.message.setObjectName("message")
         self.staff_note = note("hint")
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(48, 16, 48, 16)
+        layout.setContentsMargins(32, 16, 32, 16)  # the mailing form needs the width on 1280 px
         layout.setSpacing(12)
         layout.addWidget(self.title)
         layout.addWidget(self.right, 1)
@@ -269,6 +282,8 @@ class DoneScreen(Screen):
             policy = QSizePolicy.Policy.Preferred if other is page else QSizePolicy.Policy.Ignored
             other.setSizePolicy(policy, policy)
         self.right.setCurrentWidget(page)
+        # The form's own heading says what it is for: the page title's room goes to the form.
+        self.title.setVisible(page is not self.mailing_panel)
 
     def show_closing(self, closing: Closing) -> None:
         self._task = None

@@ -102,8 +102,10 @@ class PageText(QLabel):
         """(characters a line, lines a page) that fit the label at its font."""
         metrics = QFontMetrics(self.font())
         chars = int(self.contentsRect().width() // max(1, metrics.horizontalAdvance("国")))
-        # n lines need n - 1 line spacings and one full line height.
-        lines = 1 + int((self.contentsRect().height() - metrics.height()) // max(1, metrics.lineSpacing()))
+        # Each line takes its full spacing, the last one too: Qt lays a wrapped text out that way (its
+        # leading below the last line included), so a page cut to n - 1 spacings plus one height was
+        # clipped by a few pixels in large text.
+        lines = int(self.contentsRect().height() // max(1, metrics.lineSpacing(), metrics.height()))
         return max(MIN_CHARS, min(SCREEN_CHARS_PER_LINE, chars)), max(MIN_LINES, lines)
 
 
