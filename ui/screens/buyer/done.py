@@ -228,8 +228,8 @@ class DoneScreen(Screen):
         self.message.setObjectName("message")
         self.staff_note = note("hint")
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(32, 16, 32, 16)  # the mailing form needs the width on 1280 px
-        layout.setSpacing(12)
+        layout.setContentsMargins(48, 16, 48, 16)
+        layout.setSpacing(8)
         layout.addWidget(self.title)
         layout.addWidget(self.right, 1)
         layout.addWidget(self.message)
