@@ -9,8 +9,9 @@ Prints one JSON object. Every figure has its baseline in the same run:
   polled every 500 ms) while `kiosk simulate --handovers H` writes the same store from another
   process; the longest gap between beats minus the 10 ms period. Baseline: the same app idle for the
   same time. Target: <= 50 ms.
-- memory: RSS after W and after S simulated buyer sessions (welcome → 开始办理 → a screen that loads a
-  case view through the store thread → idle warning → time-out home, on an injected clock).
+- memory: RSS after W and after S simulated buyer sessions (welcome → 开始办理 → the identify screen,
+  whose card read and look-up go through the reader's and the store's threads → idle warning →
+  time-out home, on an injected clock).
   Target: RSS(S) <= 1.1x RSS(W): no leak per session.
 
     .venv/bin/python bench/ui.py [--runs 5] [--handovers 30] [--sessions 500] [--warm 10]
@@ -37,14 +38,12 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from hardware.devices import open_devices  # noqa: E402
-from kiosk.app import Kiosk, open_kiosk  # noqa: E402
+from kiosk.app import open_kiosk  # noqa: E402
 from kiosk.cli import main as kiosk  # noqa: E402
 from kiosk.config import load_config  # noqa: E402
-from kiosk.services.samples import load_samples  # noqa: E402
 from kiosk.services.staff import Actor  # noqa: E402
 from ui.context import AppContext  # noqa: E402
-from ui.qt import QApplication, QLabel, QTimer, QVBoxLayout  # noqa: E402
-from ui.screens.base import Screen  # noqa: E402
+from ui.qt import QApplication, QTimer  # noqa: E402
 from ui.shell.app import application, build_window  # noqa: E402
 from ui.shell.window import MainWindow  # noqa: E402
 from ui.tasks import TaskRunner  # noqa: E402
@@ -92,29 +91,6 @@ def start_up(home: Path, runs: int) -> dict[str, Any]:
     bare_s, app_s = statistics.median(bare), statistics.median(app)
     return {"bare_qapplication_s": round(bare_s, 3), "kiosk_run_s": round(app_s, 3),
             "ratio": round(app_s / bare_s, 2)}
-
-
-class CaseScreen(Screen):
-    """A buyer screen that loads a case view on the store thread, as the buyer screens do."""
-
-    name = "identify"
-    holds_personal_data = True
-
-    def __init__(self, ctx: AppContext) -> None:
-        super().__init__(ctx)
-        self.unit_code = ""
-        self.text = QLabel()
-        QVBoxLayout(self).addWidget(self.text)
-
-    def enter(self, **args: Any) -> None:
-        task = self.ctx.call(Kiosk.case, self.unit_code)
-        task.succeeded.connect(lambda case: self.text.setText(f"{case.unit_code} {case.project_name}"))
-
-    def leave(self) -> None:
-        self.text.clear()
-
-    def retranslate(self) -> None:
-        pass
 
 
 class Clock:
@@ -178,9 +154,6 @@ def in_process(home: Path, handovers: int, sessions: int, warm: int) -> dict[str
     with open_kiosk(config) as kiosk_:
         ctx = AppContext(kiosk_, open_devices(config), runner)
         window = build_window(ctx, clock=clock)
-        case = CaseScreen(ctx)
-        case.unit_code = load_samples().units[0].code
-        window.add(case)
         window.resize(1280, 800)
         window.start()
         window.show()

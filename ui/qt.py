@@ -18,6 +18,9 @@ from typing import TYPE_CHECKING, Any
 from PySide6 import __version__ as PYSIDE_VERSION  # noqa: F401
 
 if TYPE_CHECKING:
+    from PySide6.QtQml import *  # noqa: F403
+    from PySide6.QtQuick import *  # noqa: F403
+    from PySide6.QtQuickWidgets import *  # noqa: F403
     from PySide6.QtCore import *  # noqa: F403
     from PySide6.QtGui import *  # noqa: F403
     from PySide6.QtWidgets import *  # noqa: F403
@@ -27,7 +30,9 @@ if TYPE_CHECKING:
 
 # Searched last first, as the star imports above bind them: a later module's name wins (QtGui's
 # ``Qt`` namespace carries ``mightBeRichText``, QtCore's does not).
-_MODULES = ("QtPdf", "QtSvg", "QtPrintSupport", "QtWidgets", "QtGui", "QtCore")
+# Qt Quick (the on-screen keyboard's host) comes last: only names no other module has load it, so a
+# start-up that never shows the keyboard never does.
+_MODULES = ("QtPdf", "QtSvg", "QtPrintSupport", "QtWidgets", "QtGui", "QtCore", "QtQuickWidgets", "QtQuick", "QtQml")
 
 
 def __getattr__(name: str) -> Any:

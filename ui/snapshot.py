@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ui import i18n, theme
+from ui.widgets.pinyin import AboveKeyboard
 from ui.qt import (
     QAbstractButton,
     QApplication,
@@ -67,11 +68,17 @@ def render(widget: QWidget, path: Path | None = None, *, size: tuple[int, int] =
 def overflow(widget: QWidget, size: tuple[int, int]) -> list[TextProblem]:
     """One problem when ``widget`` (rendered at ``size``) needs more room than the panel has."""
     need = widget.minimumSizeHint().expandedTo(widget.minimumSize())
-    if widget.width() <= size[0] and widget.height() <= size[1] and need.width() <= size[0] \
-            and need.height() <= size[1]:
-        return []
-    return [TextProblem(_name(widget), "",
-                        f"needs at least {need.width()}x{need.height()} px, the panel is {size[0]}x{size[1]}")]
+    problems = []
+    if widget.width() > size[0] or widget.height() > size[1] or need.width() > size[0] \
+            or need.height() > size[1]:
+        problems.append(TextProblem(_name(widget), "", f"needs at least {need.width()}x{need.height()} px, "
+                                                        f"the panel is {size[0]}x{size[1]}"))
+    # The screens' area shows all of a screen while the keyboard is away: a taller screen is cut off.
+    for area in widget.findChildren(AboveKeyboard):
+        shown, whole = area.viewport().height(), area.content.height()
+        if not area.dock.up and whole > shown:
+            problems.append(TextProblem(_name(area), "", f"the screen is {whole} px high, {shown} px are shown"))
+    return problems
 
 
 def _text_widgets(root: QWidget) -> list[QWidget]:

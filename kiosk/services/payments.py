@@ -48,7 +48,7 @@ from kiosk.services.states import PAYMENT_ITEM, PAYMENT_ORDER
 from kiosk.store import Store, UnitOfWork
 from sync.wire import kinds
 
-__all__ = ["create_order", "record_confirmation", "request_refund", "void_order"]
+__all__ = ["close_unpaid_order", "create_order", "record_confirmation", "request_refund", "void_order"]
 
 PAYEES: tuple[str, ...] = (TAX_BUREAU, REGISTRATION_OFFICE, MAINTENANCE_FUND)
 PAYEE_LABELS: dict[str, str] = {
@@ -252,27 +252,58 @@ def void_order(ctx: Context, supervisor: Actor, order_id: str, reason: str) -> N
     why = required_reason(reason, why="the order is voided")
     with store.unit_of_work(supervisor.label) as uow:
         order = _order_for_staff(uow, order_id, supervisor)
-        items = _rows(uow, "SELECT * FROM payment_items WHERE order_id = ? ORDER BY payee", (order_id,))
-        confirmed = [i for i in items if i["state"] == "confirmed"]
-        if confirmed:
-            paid = "; ".join(f"{_short_name(i['name'])} {format_yuan(i['amount_fen'], symbol=True)} to "
-                             f"{PAYEE_LABELS.get(i['payee'], i['payee'])} (channel serial "
-                             f"{i['channel_serial']})" for i in confirmed)
-            raise FlowError(f"order {order_id} cannot be voided: the buyer has paid {paid}",
-                            code="order_has_payments",
-                            hint="request the refund of the confirmed items first, then void the order")
-        state = PAYMENT_ORDER.advance(order["state"], "void")
-        voided = []
-        for item in items:
-            if item["state"] == "due":
-                uow.update("payment_items", {"order_id": order_id, "payee": item["payee"]},
-                           {"state": PAYMENT_ITEM.advance(item["state"], "void")})
-                voided.append(item["payee"])
-        uow.update("payment_orders", {"id": order_id}, {"state": state, "closed_at": utc_stamp(ctx.now())})
-        uow.log("payment.void", order_id, {"reason": why, "items": voided})
-        uow.push(kinds.PAYMENT_VOIDED, order_id, {
-            "order_id": order_id, "unit_code": order["unit_code"], "payment_code": order["payment_code"],
-            "items": voided, "reason": why}, training=bool(order["training"]))
+        _void(ctx, uow, order, why)
+
+
+def close_unpaid_order(ctx: Context, actor: Actor, order_id: str, reason: str) -> None:
+    """A buyer's self-service session ended (idle time-out, 结束办理) with the order it opened unpaid.
+
+    ux.md: a time-out closes unpaid orders, so a payment code left on an empty
+    screen cannot be paid later against a case nobody is watching. Only the
+    actor that opened the order may close it this way (a staff member's order
+    stays until a supervisor voids it), only while it is open, and never once
+    any item is confirmed (that money is refunded first, as for a void).
+    """
+    store = ctx.store
+    require(store, actor, now=ctx.now())
+    why = required_reason(reason, why="the unpaid order is closed")
+    with store.unit_of_work(actor.label) as uow:
+        order = _order_for_staff(uow, order_id, actor)
+        opened = uow.execute("SELECT actor FROM audit WHERE action = 'payment.order' AND subject = ? "
+                             "ORDER BY seq LIMIT 1", (order_id,)).fetchone()
+        if opened is None or opened[0] != actor.label:
+            raise FlowError(f"order {order_id} was opened by {opened[0] if opened else 'nobody known'}, "
+                            f"not by {actor.label}", code="order_not_opened_here",
+                            hint="an order staff made is voided by a supervisor")
+        if order["state"] != "open":
+            raise FlowError(f"order {order_id} is {order['state']}; only an open order is closed unpaid",
+                            code="order_not_open")
+        _void(ctx, uow, order, why)
+
+
+def _void(ctx: Context, uow: UnitOfWork, order: dict[str, Any], why: str) -> None:
+    order_id = order["id"]
+    items = _rows(uow, "SELECT * FROM payment_items WHERE order_id = ? ORDER BY payee", (order_id,))
+    confirmed = [i for i in items if i["state"] == "confirmed"]
+    if confirmed:
+        paid = "; ".join(f"{_short_name(i['name'])} {format_yuan(i['amount_fen'], symbol=True)} to "
+                         f"{PAYEE_LABELS.get(i['payee'], i['payee'])} (channel serial "
+                         f"{i['channel_serial']})" for i in confirmed)
+        raise FlowError(f"order {order_id} cannot be voided: the buyer has paid {paid}",
+                        code="order_has_payments",
+                        hint="request the refund of the confirmed items first, then void the order")
+    state = PAYMENT_ORDER.advance(order["state"], "void")
+    voided = []
+    for item in items:
+        if item["state"] == "due":
+            uow.update("payment_items", {"order_id": order_id, "payee": item["payee"]},
+                       {"state": PAYMENT_ITEM.advance(item["state"], "void")})
+            voided.append(item["payee"])
+    uow.update("payment_orders", {"id": order_id}, {"state": state, "closed_at": utc_stamp(ctx.now())})
+    uow.log("payment.void", order_id, {"reason": why, "items": voided})
+    uow.push(kinds.PAYMENT_VOIDED, order_id, {
+        "order_id": order_id, "unit_code": order["unit_code"], "payment_code": order["payment_code"],
+        "items": voided, "reason": why}, training=bool(order["training"]))
 
 
 def request_refund(ctx: Context, supervisor: Actor, order_id: str, payee: str, reason: str) -> str:

@@ -35,7 +35,8 @@ _LOOKS_LIKE_ID = re.compile(r"[0-9]{17}[0-9Xx]|[0-9]{15}")
 
 @dataclass(frozen=True, slots=True)
 class QueueRow:
-    """One case; ``code``/``reason``/``next_action`` of its first failed gate ('' when none)."""
+    """One case; ``code``/``reason``/``next_action`` of its first failed gate ('' when none), and
+    ``message``/``hint``: that gate's English texts ('' when none), for a UI shown in English."""
 
     unit_code: str
     project_id: str
@@ -50,6 +51,8 @@ class QueueRow:
     code: str
     reason: str
     next_action: str
+    message: str = ""
+    hint: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,7 +150,8 @@ def queue(ctx: Context, search: str | None = None, *, include_training: bool = F
                        handover_id=handover["id"] if handover else None,
                        handover_state=handover["state"] if handover else None,
                        code=failed.code if failed else "", reason=failed.reason if failed else "",
-                       next_action=failed.next_action if failed else "")
+                       next_action=failed.next_action if failed else "",
+                       message=failed.message if failed else "", hint=(failed.hint or "") if failed else "")
         if handover:
             busy.append(row)
         elif failed:

@@ -91,8 +91,8 @@
             <translation>Mail the certificate</translation>
         </message>
         <message>
-            <source>How satisfied are you with this service?</source>
-            <translation>How satisfied are you with this service?</translation>
+            <source>Please rate this service.</source>
+            <translation>Please rate this service.</translation>
         </message>
         <message>
             <source>Very satisfied</source>
@@ -174,8 +174,8 @@
             <translation>Place ID card</translation>
         </message>
         <message>
-            <source>Show e-ID or contract QR</source>
-            <translation>Show e-ID or contract QR</translation>
+            <source>Show QR code</source>
+            <translation>Show QR code</translation>
         </message>
         <message>
             <source>Type ID number</source>
@@ -575,12 +575,12 @@
             <translation>Read and sign the handover papers</translation>
         </message>
         <message>
-            <source>Previous page</source>
-            <translation>Previous page</translation>
+            <source>Previous</source>
+            <translation>Previous</translation>
         </message>
         <message>
-            <source>Next page</source>
-            <translation>Next page</translation>
+            <source>Next</source>
+            <translation>Next</translation>
         </message>
         <message>
             <source>I have read it: sign</source>

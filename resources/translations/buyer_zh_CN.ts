@@ -91,8 +91,8 @@
             <translation>邮寄给未到场共有人</translation>
         </message>
         <message>
-            <source>How satisfied are you with this service?</source>
-            <translation>请对本次服务进行评价（好差评）</translation>
+            <source>Please rate this service.</source>
+            <translation>请评价本次服务。</translation>
         </message>
         <message>
             <source>Very satisfied</source>
@@ -174,8 +174,8 @@
             <translation>放置身份证</translation>
         </message>
         <message>
-            <source>Show e-ID or contract QR</source>
-            <translation>出示电子身份证或合同二维码</translation>
+            <source>Show QR code</source>
+            <translation>出示二维码</translation>
         </message>
         <message>
             <source>Type ID number</source>
@@ -575,11 +575,11 @@
             <translation>阅读并签署交房文书</translation>
         </message>
         <message>
-            <source>Previous page</source>
+            <source>Previous</source>
             <translation>上一页</translation>
         </message>
         <message>
-            <source>Next page</source>
+            <source>Next</source>
             <translation>下一页</translation>
         </message>
         <message>

@@ -24,20 +24,16 @@
             <translation>Identify every holder: the ID card on the reader, the e-ID QR code at the scanner, or the number typed on the keypad.</translation>
         </message>
         <message>
-            <source>Read the ID card</source>
-            <translation>Read the ID card</translation>
-        </message>
-        <message>
-            <source>Scan the e-ID QR code</source>
-            <translation>Scan the e-ID QR code</translation>
-        </message>
-        <message>
             <source>Identify the typed number</source>
             <translation>Identify the typed number</translation>
         </message>
         <message>
             <source>The supervisor's own number and PIN, and why this unit may proceed. It is recorded and reported.</source>
             <translation>The supervisor's own number and PIN, and why this unit may proceed. It is recorded and reported.</translation>
+        </message>
+        <message>
+            <source>For {name} {id}</source>
+            <translation>For {name} {id}</translation>
         </message>
         <message>
             <source>Please turn the screen to the buyer. Buyer, please sign: {paper} ({n} of {total})</source>
@@ -62,6 +58,14 @@
         <message>
             <source>The keypad types the supervisor's staff number. Tap the PIN field next.</source>
             <translation>The keypad types the supervisor's staff number. Tap the PIN field next.</translation>
+        </message>
+        <message>
+            <source>Read ID card</source>
+            <translation>Read ID card</translation>
+        </message>
+        <message>
+            <source>Scan e-ID QR</source>
+            <translation>Scan e-ID QR</translation>
         </message>
         <message>
             <source>Authorisation number</source>
@@ -256,10 +260,6 @@ Holders: {holders}</translation>
             <translation>every holder is present or represented</translation>
         </message>
         <message>
-            <source>Represents {name} {id}</source>
-            <translation>Represents {name} {id}</translation>
-        </message>
-        <message>
             <source>Recording the signatures…</source>
             <translation>Recording the signatures…</translation>
         </message>
@@ -307,10 +307,6 @@ Holders: {holders}</translation>
     <context>
         <name>QueueScreen</name>
         <message>
-            <source>Handover counter: cases</source>
-            <translation>Handover counter: cases</translation>
-        </message>
-        <message>
             <source>Search</source>
             <translation>Search</translation>
         </message>
@@ -331,16 +327,8 @@ Holders: {holders}</translation>
             <translation>Next page</translation>
         </message>
         <message>
-            <source>Log out</source>
-            <translation>Log out</translation>
-        </message>
-        <message>
             <source>Unit code, certificate or ID number</source>
             <translation>Unit code, certificate or ID number</translation>
-        </message>
-        <message>
-            <source>Type at least 4 characters of a unit code or certificate number, or a whole ID number.</source>
-            <translation>Type at least 4 characters of a unit code or certificate number, or a whole ID number.</translation>
         </message>
         <message>
             <source>Ready for handover ({n})</source>
@@ -395,8 +383,8 @@ Holders: {holders}</translation>
             <translation>{ready} ready, {busy} in a handover, {blocked} blocked, {delivered} delivered.</translation>
         </message>
         <message>
-            <source>No case matches. Check what was typed, or show all cases.</source>
-            <translation>No case matches. Check what was typed, or show all cases.</translation>
+            <source>No case matches. Type at least 4 characters of a unit code or certificate number, or a whole ID number; or show all cases.</source>
+            <translation>No case matches. Type at least 4 characters of a unit code or certificate number, or a whole ID number; or show all cases.</translation>
         </message>
         <message>
             <source>Page {page} of {pages}</source>
@@ -612,16 +600,16 @@ Holders: {holders}</translation>
             <translation>Staff number</translation>
         </message>
         <message>
-            <source>PIN (6 to 12 digits)</source>
-            <translation>PIN (6 to 12 digits)</translation>
+            <source>PIN</source>
+            <translation>PIN</translation>
+        </message>
+        <message>
+            <source>The keypad types the PIN (6 to 12 digits). Tap the staff number to change it.</source>
+            <translation>The keypad types the PIN (6 to 12 digits). Tap the staff number to change it.</translation>
         </message>
         <message>
             <source>Log in</source>
             <translation>Log in</translation>
-        </message>
-        <message>
-            <source>The keypad types the PIN. Tap the staff number to change it.</source>
-            <translation>The keypad types the PIN. Tap the staff number to change it.</translation>
         </message>
         <message>
             <source>The keypad types the staff number. Tap the PIN field next.</source>

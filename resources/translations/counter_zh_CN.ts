@@ -24,20 +24,16 @@
             <translation>核验每位权利人：身份证放上读卡器、电子身份证二维码对准扫码器，或在键盘上输入号码。</translation>
         </message>
         <message>
-            <source>Read the ID card</source>
-            <translation>读取身份证</translation>
-        </message>
-        <message>
-            <source>Scan the e-ID QR code</source>
-            <translation>扫描电子身份证</translation>
-        </message>
-        <message>
             <source>Identify the typed number</source>
             <translation>核验输入的号码</translation>
         </message>
         <message>
             <source>The supervisor's own number and PIN, and why this unit may proceed. It is recorded and reported.</source>
             <translation>由主管输入本人工号和 PIN，并写明本单元准予办理的理由。此操作将被记录并上报。</translation>
+        </message>
+        <message>
+            <source>For {name} {id}</source>
+            <translation>代{name} {id}</translation>
         </message>
         <message>
             <source>Please turn the screen to the buyer. Buyer, please sign: {paper} ({n} of {total})</source>
@@ -62,6 +58,14 @@
         <message>
             <source>The keypad types the supervisor's staff number. Tap the PIN field next.</source>
             <translation>键盘正在输入主管工号。输完后请点 PIN 栏。</translation>
+        </message>
+        <message>
+            <source>Read ID card</source>
+            <translation>读取身份证</translation>
+        </message>
+        <message>
+            <source>Scan e-ID QR</source>
+            <translation>扫电子身份证</translation>
         </message>
         <message>
             <source>Authorisation number</source>
@@ -256,10 +260,6 @@ Holders: {holders}</source>
             <translation>全部权利人到场或已委托</translation>
         </message>
         <message>
-            <source>Represents {name} {id}</source>
-            <translation>代 {name} {id} 办理</translation>
-        </message>
-        <message>
             <source>Recording the signatures…</source>
             <translation>正在保存签名…</translation>
         </message>
@@ -307,10 +307,6 @@ Holders: {holders}</source>
     <context>
         <name>QueueScreen</name>
         <message>
-            <source>Handover counter: cases</source>
-            <translation>交房窗口：待办案件</translation>
-        </message>
-        <message>
             <source>Search</source>
             <translation>查询</translation>
         </message>
@@ -331,16 +327,8 @@ Holders: {holders}</source>
             <translation>下一页</translation>
         </message>
         <message>
-            <source>Log out</source>
-            <translation>退出登录</translation>
-        </message>
-        <message>
             <source>Unit code, certificate or ID number</source>
             <translation>单元代码、证书号或身份证号</translation>
-        </message>
-        <message>
-            <source>Type at least 4 characters of a unit code or certificate number, or a whole ID number.</source>
-            <translation>单元代码或证书号至少输入4位，身份证号请输入完整号码。</translation>
         </message>
         <message>
             <source>Ready for handover ({n})</source>
@@ -395,8 +383,8 @@ Holders: {holders}</source>
             <translation>可以交房 {ready} 件，正在办理 {busy} 件，暂不能办理 {blocked} 件，已交付 {delivered} 件。</translation>
         </message>
         <message>
-            <source>No case matches. Check what was typed, or show all cases.</source>
-            <translation>没有符合的案件。请核对输入内容，或显示全部案件。</translation>
+            <source>No case matches. Type at least 4 characters of a unit code or certificate number, or a whole ID number; or show all cases.</source>
+            <translation>没有符合的案件。单元代码或证书号请至少输入4位，身份证号请输入完整号码；或显示全部案件。</translation>
         </message>
         <message>
             <source>Page {page} of {pages}</source>
@@ -612,16 +600,16 @@ Holders: {holders}</source>
             <translation>工号</translation>
         </message>
         <message>
-            <source>PIN (6 to 12 digits)</source>
-            <translation>PIN（6至12位数字）</translation>
+            <source>PIN</source>
+            <translation>PIN 码</translation>
+        </message>
+        <message>
+            <source>The keypad types the PIN (6 to 12 digits). Tap the staff number to change it.</source>
+            <translation>键盘正在输入 PIN 码（6至12位数字）。要修改工号，请点工号栏。</translation>
         </message>
         <message>
             <source>Log in</source>
             <translation>登录</translation>
-        </message>
-        <message>
-            <source>The keypad types the PIN. Tap the staff number to change it.</source>
-            <translation>键盘正在输入 PIN。要修改工号，请点工号栏。</translation>
         </message>
         <message>
             <source>The keypad types the staff number. Tap the PIN field next.</source>

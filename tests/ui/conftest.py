@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+import tempfile
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
 from ui import i18n
+from ui.qt import QEvent
+from ui.widgets.pinyin import prepare_environment
+
+# Before pytest-qt creates the one QApplication of the run, as ui.shell.app.application() does for the app.
+prepare_environment(Path(tempfile.mkdtemp(prefix="kiosk-test-keyboard-")))
 
 
 @pytest.fixture
@@ -36,5 +43,9 @@ def _restore_app_style(request: pytest.FixtureRequest) -> Iterator[None]:
     app = request.getfixturevalue("qapp")
     font, sheet = app.font(), app.styleSheet()
     yield
+    # The test's windows, closed by pytest-qt and only marked for deletion, go now. Left to a later
+    # event loop, a window held in a reference cycle could be freed by Python's garbage collector in
+    # the middle of a restyle (which walks every widget) and crash the process.
+    app.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     app.setStyleSheet(sheet)
     app.setFont(font)

@@ -1,7 +1,8 @@
 """`kiosk run`: the touchscreen app, full screen, in kiosk mode.
 
-Order matters: the Chinese locale before the QApplication (the Pinyin keyboard
-opens in the default locale), the font check right after it (without a CJK
+Order matters: the Chinese locale and the on-screen keyboard's environment
+before the QApplication (the Pinyin keyboard opens in the default locale, and
+Qt picks its input method when the application starts), the font check right after it (without a CJK
 font every character is an empty box, so refuse to start and say why), then
 the kiosk, its devices, the theme and the window.
 """
@@ -10,9 +11,9 @@ from __future__ import annotations
 
 import logging
 import sys
+import tempfile
 import time
 from collections.abc import Callable
-from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
 from hardware.devices import open_devices
@@ -26,21 +27,10 @@ from ui.shell.registry import HOME, SCREENS, Entry
 from ui.shell.window import MainWindow
 from ui.tasks import TaskRunner
 from ui.widgets.guard import install_context_menu_blocker
+from ui.widgets.pinyin import prepare_environment
 
-LOG_FILE = "kiosk-ui.log"
+KEYBOARD_HOME = "keyboard"  # in the data directory: the on-screen keyboard's user data
 WINDOWED_SIZE = (1280, 800)
-
-
-def log_to_data_dir(data_dir: Path) -> Path:
-    """Errors and their tracebacks go to a file in the data directory, never to the screen."""
-    path = data_dir / LOG_FILE
-    handler = RotatingFileHandler(path, maxBytes=2_000_000, backupCount=3, encoding="utf-8")
-    handler.setFormatter(logging.Formatter("%(asctime)s %(name)s %(levelname)s %(message)s"))
-    root = logging.getLogger()
-    root.addHandler(handler)
-    if root.level > logging.INFO or root.level == logging.NOTSET:
-        root.setLevel(logging.INFO)
-    return path
 
 
 def build_window(ctx: AppContext, entries: list[Entry] | None = None, *,
@@ -53,19 +43,21 @@ def build_window(ctx: AppContext, entries: list[Entry] | None = None, *,
     return window
 
 
-def application(argv: list[str] | None = None) -> QApplication:
+def application(argv: list[str] | None = None, *, keyboard_home: Path | None = None) -> QApplication:
+    """The one QApplication; ``keyboard_home`` (default: a new private temporary directory) is where
+    the on-screen keyboard keeps its user data."""
     QLocale.setDefault(QLocale("zh_CN"))
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
         return existing
+    prepare_environment(keyboard_home or Path(tempfile.mkdtemp(prefix="kiosk-keyboard-")))
     return QApplication(argv or sys.argv[:1])
 
 
 def run(config: Config, *, windowed: bool = False, training: bool = False,
         ready: Callable[[MainWindow], None] | None = None) -> int:
     """Run the app until a technician closes it; ``ready`` is called once the first frame is up."""
-    log_to_data_dir(config.data_dir)
-    app = application()
+    app = application(keyboard_home=config.data_dir / KEYBOARD_HOME)
     try:
         require_chinese_font()
     except MissingFontError as exc:

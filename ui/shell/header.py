@@ -78,7 +78,7 @@ class TrainingBanner(Retranslating, QLabel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("training_banner")
-        self.setProperty("role", "heading")
+        # Body size, not a heading: one line even in large text, so the screens below keep their room.
         self.setProperty("state", "warn")
         self.setWordWrap(True)
         self.setMargin(8)

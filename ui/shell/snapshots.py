@@ -20,7 +20,7 @@ from kiosk.config import Config
 from kiosk.services.samples import load_samples
 from ui import snapshot
 from ui.context import AppContext
-from ui.qt import QApplication
+from ui.qt import QApplication, QEvent
 from ui.shell.app import application, build_window
 from ui.shell.registry import SCREENS, Entry
 from ui.shell.window import MainWindow
@@ -108,7 +108,8 @@ def take_snapshots(config: Config, out: Path, *, lang: str, size: tuple[int, int
     runner = TaskRunner()
     shots = []
     with open_kiosk(config) as kiosk:
-        ctx = AppContext(kiosk, open_devices(config), runner)
+        # Samples are training data (Kiosk.stage_sample): only a training session may act on them.
+        ctx = AppContext(kiosk, open_devices(config), runner, training=True)
         window = build_window(ctx, entries)
         try:
             for entry in entries:
@@ -116,8 +117,10 @@ def take_snapshots(config: Config, out: Path, *, lang: str, size: tuple[int, int
         finally:
             window.navigator.home()
             runner.shutdown(wait=True)
-            window.hide()
+            window.dispose()
+            # Deleted now, not at a later event loop: a process that renders again (a test session)
+            # would otherwise restyle every window it ever built at each theme change.
             window.deleteLater()
-            app.processEvents()
+            app.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     return shots
 

@@ -97,7 +97,7 @@ class StaffStatusStrip(Retranslating, QFrame):
         # Two rows of facts and the two buttons stacked at the right: fits 1280 px wide in large text.
         grid = QGridLayout(self)
         grid.setContentsMargins(16, 8, 16, 8)
-        grid.setHorizontalSpacing(24)
+        grid.setHorizontalSpacing(16)  # a technician's name and role beside the training mark, in large text
         grid.setVerticalSpacing(4)
         facts = ((self.connection, self.waiting, self.last_sync), (self.printer, self.reader, self.who))
         for row, labels in enumerate(facts):

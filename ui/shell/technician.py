@@ -12,8 +12,10 @@ from typing import Any
 
 from kiosk.errors import KioskError
 from kiosk.services.staff import Actor
-from ui.qt import QFormLayout, QHBoxLayout, QLabel, QLineEdit, Qt, QVBoxLayout, QWidget, Signal
+from ui.qt import QGridLayout, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget, Signal
 from ui.screens.base import Screen
+from ui.screens.counter.common import STAFF_TARGET, StaffKeypad, TapField, apply_key, restyle
+from ui.screens.counter.login import PIN_LIMIT, roster_letters
 from ui.tasks import Task
 from ui.widgets.guard import GuardedButton
 
@@ -40,13 +42,22 @@ class TechnicianScreen(Screen):
         self.explain = QLabel()
         self.explain.setObjectName("technician_explain")
         self.explain.setWordWrap(True)
-        self.staff_id = QLineEdit()
+        # Typed on the touchscreen's own keypad (a kiosk has no keyboard); a keyboard types too.
+        self.staff_id = TapField()
         self.staff_id.setObjectName("technician_id")
         self.staff_id.setMinimumHeight(64)
-        self.pin = QLineEdit()
+        self.pin = TapField()
         self.pin.setObjectName("technician_pin")
         self.pin.setEchoMode(QLineEdit.EchoMode.Password)
+        self.pin.setMaxLength(PIN_LIMIT)
         self.pin.setMinimumHeight(64)
+        self._field: QLineEdit = self.staff_id
+        self.staff_id.tapped.connect(lambda: self._target(self.staff_id))
+        self.pin.tapped.connect(lambda: self._target(self.pin))
+        self.keypad = StaffKeypad(key_px=STAFF_TARGET, columns=4)
+        self.keypad.setObjectName("technician_keypad")
+        self.keypad.pressed.connect(self._key)
+        self._letters: Task | None = None
         self.id_label = QLabel()
         self.pin_label = QLabel()
         self.login_button = GuardedButton()
@@ -61,28 +72,36 @@ class TechnicianScreen(Screen):
         self.exit_button = GuardedButton()
         self.exit_button.setObjectName("technician_exit")
         self.exit_button.setProperty("role", "destructive")
-        form = QFormLayout()
-        form.setSpacing(16)
-        form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        for label in (self.id_label, self.pin_label):
-            label.setMinimumHeight(64)  # as tall as its field, so the two line up
-        form.addRow(self.id_label, self.staff_id)
-        form.addRow(self.pin_label, self.pin)
+        form = QGridLayout()
+        form.setHorizontalSpacing(16)
+        form.setVerticalSpacing(16)
+        form.addWidget(self.id_label, 0, 0)
+        form.addWidget(self.staff_id, 0, 1)
+        form.addWidget(self.pin_label, 1, 0)
+        form.addWidget(self.pin, 1, 1)
+        form.setColumnStretch(1, 1)
         actions = QHBoxLayout()
         actions.addWidget(self.login_button)
         actions.addSpacing(64)  # ux.md: >= 32 px between the constructive and the destructive action
         actions.addWidget(self.exit_button)
         actions.addStretch(1)
+        left = QVBoxLayout()
+        left.setSpacing(16)
+        left.addWidget(self.explain)
+        left.addLayout(form)
+        left.addWidget(self.message)
+        left.addWidget(self.code)
+        left.addStretch(1)
+        left.addLayout(actions)
+        row = QHBoxLayout()
+        row.setSpacing(48)
+        row.addLayout(left, 1)
+        row.addWidget(self.keypad)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(48, 32, 48, 32)
-        layout.setSpacing(24)
+        layout.setContentsMargins(48, 16, 48, 16)
+        layout.setSpacing(16)
         layout.addWidget(self.title)
-        layout.addWidget(self.explain)
-        layout.addLayout(form)
-        layout.addWidget(self.message)
-        layout.addWidget(self.code)
-        layout.addLayout(actions)
-        layout.addStretch(1)
+        layout.addLayout(row, 1)
         self.login_button.clicked.connect(self.log_in)
         self.pin.returnPressed.connect(self.log_in)
         self.exit_button.clicked.connect(self._exit)
@@ -91,21 +110,36 @@ class TechnicianScreen(Screen):
 
     def enter(self, **args: Any) -> None:
         self.leave()
+        self._letters = self.ctx.call(roster_letters)
+        self._letters.succeeded.connect(self.keypad.set_extra)
 
     def leave(self) -> None:
-        if self._task is not None:
-            self._task.cancel()
-            self._task = None
+        for task in (self._task, self._letters):
+            if task is not None:
+                task.cancel()
+        self._task = self._letters = None
         self.technician = None
         self.staff_id.clear()
         self.pin.clear()
+        self._field = self.staff_id
+        for f in (self.staff_id, self.pin):
+            restyle(f, state="ok" if f is self._field else "")
         self._problem = ""
         self.code.clear()
         self.retranslate()
         self._show_state()
 
+    def _target(self, field: QLineEdit) -> None:
+        self._field = field
+        for f in (self.staff_id, self.pin):
+            restyle(f, state="ok" if f is field else "")
+        self.retranslate()
+
+    def _key(self, key: str) -> None:
+        self._field.setText(apply_key(self._field.text(), key, PIN_LIMIT if self._field is self.pin else 16))
+
     def log_in(self) -> None:
-        staff_id, pin = self.staff_id.text().strip(), self.pin.text()
+        staff_id, pin = self.staff_id.text().strip().upper(), self.pin.text()
         if not staff_id or not pin:
             self._problem = "empty"
             self.retranslate()
@@ -135,7 +169,7 @@ class TechnicianScreen(Screen):
         # Anything but a refusal is the shell's to report (TaskRunner.task_failed).
         self._problem = error.code if isinstance(error, KioskError) else "other"
         self.code.setText(self._problem)
-        self.retranslate()
+        self._target(self.pin)
 
     def _exit(self) -> None:
         if self.technician is not None:
@@ -143,14 +177,15 @@ class TechnicianScreen(Screen):
 
     def _show_state(self) -> None:
         signed = self.technician is not None
-        for widget in (self.staff_id, self.pin, self.id_label, self.pin_label, self.login_button):
+        for widget in (self.staff_id, self.pin, self.id_label, self.pin_label, self.login_button, self.keypad):
             widget.setVisible(not signed)
         self.exit_button.setVisible(signed)
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("Maintenance"))
-        self.id_label.setText(self.tr("Staff number"))
-        self.pin_label.setText(self.tr("PIN"))
+        # The field the keypad types into is marked in words too, not by colour alone.
+        self.id_label.setText(("▶ " if self._field is self.staff_id else "") + self.tr("Staff number"))
+        self.pin_label.setText(("▶ " if self._field is self.pin else "") + self.tr("PIN"))
         self.login_button.setText(self.tr("Log in"))
         self.exit_button.setText(self.tr("Close the kiosk app"))
         if self.technician is not None:

@@ -10,6 +10,8 @@
   refusal) goes home and shows a calm full-window message; the traceback goes
   to the log only.
 - Kiosk mode: Escape and close requests are ignored; only the technician's exit closes it.
+- The on-screen Pinyin keyboard: a dock under the screens, shown while a free-text field is typed
+  into; the screens above shrink so the field stays in view (ui/widgets/pinyin.py).
 """
 
 from __future__ import annotations
@@ -44,6 +46,7 @@ from ui.shell.status import StaffStatusStrip
 from ui.shell.technician import TechnicianScreen
 from ui.shell.welcome import WelcomeScreen
 from ui.widgets.idle import ActivityFilter, CountdownPanel, IdleTimer
+from ui.widgets.pinyin import AboveKeyboard, KeyboardDock
 
 log = logging.getLogger("kiosk.ui")
 
@@ -129,7 +132,10 @@ class MainWindow(QWidget):
         layout.addWidget(self.header)
         layout.addWidget(self.banner)
         layout.addWidget(self.strip)
-        layout.addWidget(self.navigator, 1)
+        self.keyboard = KeyboardDock()
+        self.screens = AboveKeyboard(self.navigator, self.keyboard)
+        layout.addWidget(self.screens, 1)
+        layout.addWidget(self.keyboard)
 
         self.idle = IdleTimer(self, clock=clock, poll_ms=idle_poll_ms)
         ctx.idle = self.idle
@@ -283,6 +289,18 @@ class MainWindow(QWidget):
         self._may_close = True
         self.close()
         self.exited.emit()
+
+    def dispose(self) -> None:
+        """Closes the window for good (a snapshot run, a test) and takes its app-wide event filters with
+        it: otherwise every later event of the process still passes through a window nobody sees."""
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self._activity)
+            app.removeEventFilter(self._keys)
+        self.idle.stop()
+        self.strip.stop()
+        self._may_close = True
+        self.close()
 
     # -- Qt events ------------------------------------------------------------------------------------
 

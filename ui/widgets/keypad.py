@@ -8,6 +8,8 @@ its answer. X is accepted only as the 18th character, the one place it can be.
 
 from __future__ import annotations
 
+from itertools import groupby
+
 from kiosk.errors import ValidationError
 from kiosk.privacy import mask_id
 from kiosk.rules.idcard import parse_id_number
@@ -28,7 +30,11 @@ class IdKeypad(Retranslating, QWidget):
     status_changed = Signal(str)
     valid_changed = Signal(bool)
 
-    def __init__(self, parent: QWidget | None = None, *, masked: bool = False) -> None:
+    def __init__(self, parent: QWidget | None = None, *, masked: bool = False, beside: bool = False,
+                 rows: tuple[str, ...] = ("123", "456", "789", "X0<"), key_px: int = KEY_PX) -> None:
+        """``beside``: the keys left of the number (for panels with little height); ``rows``: the keys
+        row by row (e.g. two rows where a panel has little height); a key written several times in a
+        row spans that many columns (``"890X<<<"``: a wide delete key)."""
         super().__init__(parent)
         self._text = ""
         self._masked = masked
@@ -41,29 +47,46 @@ class IdKeypad(Retranslating, QWidget):
         self.keys: dict[str, QPushButton] = {}
         grid = QGridLayout()
         grid.setSpacing(KEY_GAP)
-        layout_of_keys = ("123", "456", "789", "X0<")
-        for row, chars in enumerate(layout_of_keys):
-            for column, char in enumerate(chars):
+        for row, chars in enumerate(rows):
+            column = 0
+            for char, run in groupby(chars):
+                span = len(list(run))
                 key = QPushButton(char)
                 key.setProperty("role", "key")
-                key.setMinimumSize(KEY_PX, KEY_PX)
+                key.setMinimumSize(key_px, key_px)
                 key.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
                 key.clicked.connect(lambda _=False, c=char: self.press(c))
-                grid.addWidget(key, row, column)
+                grid.addWidget(key, row, column, 1, span)
                 self.keys[char] = key
+                column += span
         self.clear_button = QPushButton()
         self.clear_button.setProperty("role", "destructive")
-        self.clear_button.setMinimumHeight(KEY_PX)
+        self.clear_button.setMinimumHeight(key_px)
         self.clear_button.clicked.connect(self.clear)
-        side = QHBoxLayout()
-        side.addLayout(grid)
-        side.addSpacing(32)  # clear is destructive: keep it apart from the keys
-        side.addWidget(self.clear_button, 0, Qt.AlignmentFlag.AlignTop)
-        layout = QVBoxLayout(self)
-        layout.setSpacing(16)
-        layout.addWidget(self.display)
-        layout.addWidget(self.feedback)
-        layout.addLayout(side)
+        # ``column``: what was typed and what it means, for a screen to add its own button below.
+        self.column = QVBoxLayout()
+        self.column.setSpacing(16)
+        self.column.addWidget(self.display)
+        self.column.addWidget(self.feedback)
+        if beside:
+            # Keys on the left, the rest in a column on the right: for panels with little height.
+            # The number wraps at its groups (region, birth date, sequence) where the column is narrow.
+            self.display.setWordWrap(True)
+            self.column.addStretch(1)
+            self.column.addWidget(self.clear_button)
+            layout = QHBoxLayout(self)
+            layout.setSpacing(32)  # clear is destructive: keep it apart from the keys
+            layout.addLayout(grid)
+            layout.addLayout(self.column, 1)
+        else:
+            side = QHBoxLayout()
+            side.addLayout(grid)
+            side.addSpacing(32)  # clear is destructive: keep it apart from the keys
+            side.addWidget(self.clear_button, 0, Qt.AlignmentFlag.AlignTop)
+            layout = QVBoxLayout(self)
+            layout.setSpacing(16)
+            layout.addLayout(self.column)
+            layout.addLayout(side)
         self.retranslate()
         self._update()
 

@@ -4,13 +4,17 @@ real mouse strokes, recorded by contracts.sign; a refusal shows its hint and a w
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+
+import pytest
 
 from kiosk.services import contracts
 from kiosk.services.signatures import sample_bundle
 from ui.navigation import Navigator
-from ui.qt import QPoint, Qt
+from ui import theme
+from ui.qt import QApplication, QPoint, Qt
 from ui.screens.buyer.my_case import MyCaseScreen
 from ui.screens.buyer.read_sign import ReadSignScreen
 from ui.snapshot import clipped_texts, missing_glyphs, render
@@ -30,24 +34,33 @@ def sign_with_mouse(qtbot: Any, pad: SignaturePad) -> None:
 def read_to_the_end(qtbot: Any, screen: ReadSignScreen) -> None:
     qtbot.waitUntil(lambda: screen.reading is not None, timeout=20_000)
     assert screen.reading is not None
-    assert not screen.sign_button.isEnabled() or len(screen.reading.pages) == 1
-    for _ in range(len(screen.reading.pages) - 1):
+    assert not screen.sign_button.isEnabled() or len(screen.pages) == 1
+    for _ in range(len(screen.pages) - 1):
         qtbot.mouseClick(screen.next_button, Qt.MouseButton.LeftButton)
     assert screen.sign_button.isEnabled()
     qtbot.mouseClick(screen.sign_button, Qt.MouseButton.LeftButton)
 
 
-def test_each_co_owner_signs_the_contract_in_turn(nav: Navigator, buyers: Any, on_store: Any, qtbot: Any) -> None:
+@pytest.fixture
+def themed(qapp: QApplication) -> Iterator[None]:
+    """The buyer theme (32 px body): the pages are cut for the room the text has at that size."""
+    theme.apply_theme(qapp, "buyer")
+    yield
+    qapp.setStyleSheet("")
+
+
+def test_each_co_owner_signs_the_contract_in_turn(nav: Navigator, buyers: Any, on_store: Any, qtbot: Any,
+                                                  themed: None) -> None:
     unit = buyers.unit(co_owners=2)
     contract_id = buyers.draft_contract(unit)
     holders = buyers.holders(unit)
     screen = nav.go("read_sign", unit_code=unit, document="contract")
     assert isinstance(screen, ReadSignScreen)
     qtbot.waitUntil(lambda: screen.reading is not None, timeout=20_000)
-    assert screen.reading is not None and len(screen.reading.pages) > 1
+    assert screen.reading is not None and len(screen.pages) > 1
     # ux.md: <= 36 CJK characters a line (Latin letters and digits count half).
     assert all(sum(1.0 if unicodedata.east_asian_width(c) in "WFA" else 0.5 for c in line) <= 36
-               for page in screen.reading.pages for line in page)
+               for page in screen.pages for line in page)
     assert not any(h.id_number in screen.text.text() for h in holders)
     read_to_the_end(qtbot, screen)
     assert holders[0].name in screen.signer_label.text() and "1" in screen.signer_label.text()

@@ -40,7 +40,7 @@ def test_identify_sign_and_pay(nav: Navigator, kiosk_ctx: AppContext, buyers: An
     assert isinstance(sign, ReadSignScreen)
     qtbot.waitUntil(lambda: sign.reading is not None, timeout=20_000)
     assert sign.reading is not None
-    for _ in range(len(sign.reading.pages) - 1):
+    for _ in range(len(sign.pages) - 1):
         qtbot.mouseClick(sign.next_button, Qt.MouseButton.LeftButton)
     click(qtbot, sign.sign_button)
     canvas = sign.pad.canvas

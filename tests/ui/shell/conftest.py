@@ -77,13 +77,11 @@ def ctx(qapp: QApplication, data_dir: Path) -> Iterator[AppContext]:
 def window(ctx: AppContext, qtbot: QtBot, clock: FakeClock, qapp: QApplication) -> Iterator[MainWindow]:
     i18n.switch_language("zh_CN")
     win = build_window(ctx, clock=clock, idle_poll_ms=10_000)
-    win.add(Placeholder(ctx, "identify"))
-    win.add(Placeholder(ctx, "staff_login", "staff"))
-    qtbot.addWidget(win)
+    win.add(Placeholder(ctx, "buyer_step"))  # a buyer screen with personal data, for the shell's own tests
+    qtbot.addWidget(win, before_close_func=MainWindow.dispose)
     win.resize(1280, 800)
     win.start()
     win.show()
     yield win
-    win._may_close = True
     qapp.setStyleSheet("")
     i18n.switch_language("zh_CN")

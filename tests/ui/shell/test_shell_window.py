@@ -77,7 +77,7 @@ def test_large_text_from_either_switch_scales_the_theme(window: MainWindow, qtbo
 
 def test_buyer_idle_warns_at_60_s_and_times_out_home_with_data_cleared(window: MainWindow, qtbot: QtBot,
                                                                        clock: Any) -> None:
-    identify = window.navigator.go("identify", id_masked="410425********1234")
+    identify = window.navigator.go("buyer_step", id_masked="410425********1234")
     assert identify.shown.text()
     tick(window, clock, 59)
     assert not window.countdown_overlay.isVisible()
@@ -98,13 +98,13 @@ def test_buyer_idle_warns_at_60_s_and_times_out_home_with_data_cleared(window: M
 def test_a_pending_device_call_holds_the_buyer_idle_timer(window: MainWindow, qtbot: QtBot, clock: Any) -> None:
     import threading
 
-    window.navigator.go("identify", id_masked="410425********1234")
+    window.navigator.go("buyer_step", id_masked="410425********1234")
     gate = threading.Event()
     read = window.ctx.device("card_reader", lambda handle: gate.wait(10))
     assert window.ctx.idle is window.idle
     window.ctx.idle.hold(read, "card")
     tick(window, clock, 300)
-    assert not window.countdown_overlay.isVisible() and window.navigator.current.name == "identify"
+    assert not window.countdown_overlay.isVisible() and window.navigator.current.name == "buyer_step"
     gate.set()
     with qtbot.waitSignal(read.ended, timeout=10_000):
         pass
@@ -113,7 +113,7 @@ def test_a_pending_device_call_holds_the_buyer_idle_timer(window: MainWindow, qt
 
 
 def test_end_session_goes_home_at_once(window: MainWindow, qtbot: QtBot, clock: Any) -> None:
-    identify = window.navigator.go("identify", id_masked="410425********1234")
+    identify = window.navigator.go("buyer_step", id_masked="410425********1234")
     tick(window, clock, 60)
     click(qtbot, window.countdown.end_button)
     assert window.navigator.current.name == "welcome" and identify.shown.text() == ""
@@ -154,18 +154,18 @@ def test_training_session_shows_the_banner_and_marks_the_actor(ctx: Any, qtbot: 
 
 def test_call_staff_shows_a_calm_notice(window: MainWindow, qtbot: QtBot,
                                         caplog: pytest.LogCaptureFixture) -> None:
-    window.navigator.go("identify")
+    window.navigator.go("buyer_step")
     with caplog.at_level(logging.INFO, logger="kiosk.ui"):
         click(qtbot, window.header.call_button)
     assert window.call_overlay.isVisible() and "工作人员马上过来" in window.call_panel.message.text()
-    assert "help requested on screen identify" in caplog.text
+    assert "help requested on screen buyer_step" in caplog.text
     click(qtbot, window.call_panel.ok_button)
-    assert not window.call_overlay.isVisible() and window.navigator.current.name == "identify"
+    assert not window.call_overlay.isVisible() and window.navigator.current.name == "buyer_step"
 
 
 def test_an_uncaught_exception_shows_the_calm_message_and_goes_home(
         window: MainWindow, qtbot: QtBot, caplog: pytest.LogCaptureFixture) -> None:
-    identify = window.navigator.go("identify", id_masked="410425********1234")
+    identify = window.navigator.go("buyer_step", id_masked="410425********1234")
     restore = window.install_excepthook()
     try:
         try:
@@ -200,7 +200,7 @@ def test_a_failed_task_shows_the_message_but_a_refusal_does_not(window: MainWind
 
 
 def test_escape_and_close_do_not_leave_kiosk_mode(window: MainWindow, qtbot: QtBot, qapp: QApplication) -> None:
-    window.navigator.go("identify")
+    window.navigator.go("buyer_step")
     qtbot.keyClick(window.navigator.current, Qt.Key.Key_Escape)
     event = QCloseEvent()
     QApplication.sendEvent(window, event)

@@ -21,9 +21,11 @@ from kiosk.errors import KioskError
 from kiosk.services.staff import Actor
 
 from ui.context import AppContext
-from ui.qt import QCoreApplication, QFrame, QLabel, QVBoxLayout, QWidget
+from ui.qt import QCoreApplication, QFrame, QLabel, QScrollArea, QScroller, Qt, QVBoxLayout, QWidget
 
 SELF_SERVICE_ID = "self-service"
+# A scrolling list never shrinks below two lines of large text.
+MIN_SCROLL_PX = 110
 
 
 def self_service_actor(ctx: AppContext) -> Actor:
@@ -115,3 +117,19 @@ def set_state(widget: QWidget, state: str) -> None:
     widget.setProperty("state", state)
     widget.style().unpolish(widget)
     widget.style().polish(widget)
+
+
+def scrolling(content: QWidget, name: str) -> QScrollArea:
+    """``content`` in a frameless area that scrolls with one finger when the panel is too short for it
+    (a 1280x800 panel in large text); a scroll bar shows that there is more."""
+    area = QScrollArea()
+    area.setObjectName(name)
+    area.setProperty("role", "flat")  # the theme draws it in the colour of the panel it sits on
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setWidgetResizable(True)
+    area.setWidget(content)
+    area.setMinimumHeight(MIN_SCROLL_PX)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    area.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+    QScroller.grabGesture(area.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture)
+    return area

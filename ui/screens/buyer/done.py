@@ -16,7 +16,7 @@
   unit in the store's state machine); once it has been bound or delivered the
   form is not offered and the screen says mailing is arranged at the counter.
   Free text uses the system input method: the Pinyin keyboard panel is the
-  shell's (a separate part of issue 10).
+  shell's (ui/widgets/pinyin.py); the phone field asks it for its phone pad.
 """
 
 from __future__ import annotations
@@ -30,17 +30,27 @@ from kiosk.services.staff import Actor
 
 from ui.context import AppContext
 from ui.qt import (
-    QButtonGroup, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QStackedWidget, Qt, QVBoxLayout, QWidget,
+    QButtonGroup, QEvent, QGridLayout, QHBoxLayout, QLineEdit, QPushButton, QResizeEvent, QSizePolicy, QStackedWidget,
+    Qt, QVBoxLayout, QWidget,
 )
 from ui.screens.base import Screen
-from ui.screens.buyer.common import Panel, label, note, plain_refusal, self_service_actor, set_state, staff_line
-from ui.screens.buyer.pay import qr_pixmap
+from ui.screens.buyer.common import (
+    Panel,
+    label,
+    note,
+    plain_refusal,
+    scrolling,
+    self_service_actor,
+    set_state,
+    staff_line,
+)
+from ui.screens.buyer.pay import QrLabel
 from ui.tasks import Task
 from ui.widgets.guard import GuardedButton
 from ui.widgets.keypad import IdKeypad
 
 LEVEL_CODES: tuple[str, ...] = tuple(code for code, _ in evaluations.LEVELS)
-QR_PX = 320
+QR_PX = 360
 
 
 @dataclass(frozen=True)
@@ -88,39 +98,44 @@ class DoneScreen(Screen):
         self.mailed = False
         self._task: Task | None = None
 
-        self.title = label("title", wrap=False)
-        self.qr = QLabel()
+        self.title = label("title")
+        self.qr = QrLabel(QR_PX)
         self.qr.setObjectName("e_certificate_qr")
-        self.qr.setFixedSize(QR_PX, QR_PX)
-        self.qr.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.qr_hint = label()
         self.certificate = label(wrap=True)
         self.mail_note = label("hint")
         self.mail_button = GuardedButton()
         self.mail_button.setMinimumSize(320, 80)
         self.mail_button.clicked.connect(self.open_mailing)
+        # The code keeps its room; what it is for and the certificate number scroll on a short panel.
+        about = QWidget()
+        about_box = QVBoxLayout(about)
+        about_box.setContentsMargins(0, 0, 0, 0)
+        about_box.addWidget(self.qr_hint)
+        about_box.addWidget(self.certificate)
+        about_box.addWidget(self.mail_note)
+        about_box.addStretch(1)
         left = Panel()
-        left.box.addWidget(self.qr, 0, Qt.AlignmentFlag.AlignHCenter)
-        left.box.addWidget(self.qr_hint)
-        left.box.addWidget(self.certificate)
-        left.box.addStretch(1)
-        left.box.addWidget(self.mail_note)
+        left.box.setContentsMargins(24, 16, 24, 16)
+        left.box.addWidget(self.qr, 1)
+        left.box.addWidget(scrolling(about, "e_certificate_about"), 1)
         left.box.addWidget(self.mail_button)
 
         # The evaluation: five level buttons, the optional reason for the lower two, send.
         self.question = label("heading")
         self.levels = QButtonGroup(self)
         self.level_buttons: dict[str, QPushButton] = {}
-        grid = QGridLayout()
+        grid = self.level_grid = QGridLayout()
         grid.setSpacing(16)
+        self.level_columns = 2
         for n, code in enumerate(LEVEL_CODES):
             button = QPushButton()
             button.setCheckable(True)
-            button.setMinimumSize(240, 80)
+            button.setMinimumSize(200, 80)
             button.clicked.connect(lambda _=False, c=code: self.choose(c))
             self.levels.addButton(button)
             self.level_buttons[code] = button
-            grid.addWidget(button, n // 2, n % 2)
+            grid.addWidget(button, n // self.level_columns, n % self.level_columns)
         self.reason_label = label()
         self.reason = QLineEdit()
         self.reason.setObjectName("reason")
@@ -128,18 +143,22 @@ class DoneScreen(Screen):
         self.reason.setMinimumHeight(80)
         self.send_button = GuardedButton()
         self.send_button.setProperty("role", "primary")
-        self.send_button.setMinimumSize(320, 96)
+        self.send_button.setMinimumSize(240, 96)
         self.send_button.clicked.connect(self.send)
-        self.thanks = label(state="ok")
+        self._place_send()
+        self.thanks = note(state="ok")
         self.thanks.setObjectName("thanks")
         evaluation = Panel()
+        # Its minimum height is taken at its minimum width: a narrow one would wrap the question into
+        # four lines and ask for a panel taller than a 1280x800 screen has.
+        evaluation.setMinimumWidth(680)
+        evaluation.box.setContentsMargins(24, 16, 24, 16)
         evaluation.box.addWidget(self.question)
         evaluation.box.addLayout(grid)
         evaluation.box.addWidget(self.reason_label)
         evaluation.box.addWidget(self.reason)
         evaluation.box.addStretch(1)
         evaluation.box.addWidget(self.thanks)
-        evaluation.box.addWidget(self.send_button, 0, Qt.AlignmentFlag.AlignRight)
 
         # The mailing form: the requester's own ID number, then recipient, phone and address.
         self.mail_heading = label("heading")
@@ -150,23 +169,38 @@ class DoneScreen(Screen):
         self.field_labels = [label(wrap=False) for _ in range(3)]
         for edit in (self.recipient, self.phone, self.address):
             edit.setMinimumHeight(80)
+        # The on-screen keyboard shows its large phone pad for this field, not letters.
+        self.phone.setInputMethodHints(Qt.InputMethodHint.ImhDialableCharactersOnly)
         self.mail_send = GuardedButton()
         self.mail_send.setProperty("role", "primary")
-        self.mail_send.setMinimumSize(320, 96)
+        self.mail_send.setMinimumSize(280, 96)
         self.mail_send.clicked.connect(self.send_mailing)
         self.mail_cancel = QPushButton()
-        self.mail_cancel.setMinimumSize(280, 96)
+        self.mail_cancel.setObjectName("mail_cancel")
+        self.mail_cancel.setMinimumSize(200, 96)
         self.mail_cancel.clicked.connect(self.close_mailing)
+        # Recipient and phone side by side, the address below over both: three rows of fields are
+        # more than a 1280x800 panel has beside the keypad.
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(24)
+        grid.setVerticalSpacing(8)
+        places = ((0, 0, 1), (0, 1, 1), (2, 0, 2))
+        for caption, edit, (row, column, span) in zip(self.field_labels, (self.recipient, self.phone, self.address),
+                                                      places, strict=True):
+            grid.addWidget(caption, row, column, 1, span)
+            grid.addWidget(edit, row + 1, column, 1, span)
         fields = QVBoxLayout()
         fields.setSpacing(8)
-        for caption, edit in zip(self.field_labels, (self.recipient, self.phone, self.address), strict=True):
-            fields.addWidget(caption)
-            fields.addWidget(edit)
+        fields.addLayout(grid)
         fields.addStretch(1)
+        # The buttons under the fields, the send bottom right: beside the keypad they fit a 1280 px panel.
         mail_buttons = QHBoxLayout()
+        # Never narrower than their text: the theme's min-width would otherwise let a short row squeeze them.
+        for button in (self.mail_cancel, self.mail_send):
+            button.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
         mail_buttons.addWidget(self.mail_cancel)
-        mail_buttons.addSpacing(48)
-        mail_buttons.addWidget(self.mail_send)
+        mail_buttons.addSpacing(32)  # cancel is destructive: apart from the send
+        mail_buttons.addWidget(self.mail_send, 1)
         fields.addLayout(mail_buttons)
         form = Panel()
         form.box.addWidget(self.mail_heading)
@@ -184,6 +218,7 @@ class DoneScreen(Screen):
         body.setSpacing(32)
         body.addWidget(left, 1)
         body.addWidget(evaluation, 2)
+        self.evaluation_box = evaluation
         self.right = QStackedWidget()
         self.right.addWidget(overview)
         self.right.addWidget(form)
@@ -193,8 +228,8 @@ class DoneScreen(Screen):
         self.message.setObjectName("message")
         self.staff_note = note("hint")
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(48, 24, 48, 24)
-        layout.setSpacing(16)
+        layout.setContentsMargins(48, 16, 48, 16)
+        layout.setSpacing(8)
         layout.addWidget(self.title)
         layout.addWidget(self.right, 1)
         layout.addWidget(self.message)
@@ -222,7 +257,7 @@ class DoneScreen(Screen):
         self.level = ""
         self.evaluated = self.mailed = False
         self.mail_button.setEnabled(True)
-        self.qr.clear()
+        self.qr.forget()
         self.reason.clear()
         self.requester.clear()
         for edit in (self.recipient, self.phone, self.address):
@@ -235,17 +270,26 @@ class DoneScreen(Screen):
             button.setChecked(False)
             button.setEnabled(True)
         self.levels.setExclusive(True)
-        self.right.setCurrentWidget(self.evaluation_panel)
+        self._show_page(self.evaluation_panel)
         self._render()
 
     def subjects(self) -> set[str] | None:
         return {self.unit_code} if self.unit_code else set()
 
+    def _show_page(self, page: QWidget) -> None:
+        # Only the shown page sets the minimum size (a stacked widget otherwise takes its largest page's).
+        for other in (self.evaluation_panel, self.mailing_panel):
+            policy = QSizePolicy.Policy.Preferred if other is page else QSizePolicy.Policy.Ignored
+            other.setSizePolicy(policy, policy)
+        self.right.setCurrentWidget(page)
+        # The form's own heading says what it is for: the page title's room goes to the form.
+        self.title.setVisible(page is not self.mailing_panel)
+
     def show_closing(self, closing: Closing) -> None:
         self._task = None
         self.closing = closing
         if closing.e_cert_token:
-            self.qr.setPixmap(qr_pixmap(closing.e_cert_token, QR_PX))
+            self.qr.show_code(closing.e_cert_token)
         if closing.evaluated:
             self._evaluated()
         self._render()
@@ -279,13 +323,13 @@ class DoneScreen(Screen):
     def open_mailing(self) -> None:
         self.message.setText("")
         self.staff_note.setText("")
-        self.right.setCurrentWidget(self.mailing_panel)
+        self._show_page(self.mailing_panel)
 
     def close_mailing(self) -> None:
         self.requester.clear()
         for edit in (self.recipient, self.phone, self.address):
             edit.clear()
-        self.right.setCurrentWidget(self.evaluation_panel)
+        self._show_page(self.evaluation_panel)
 
     def send_mailing(self) -> None:
         number = self.requester.number()
@@ -312,12 +356,42 @@ class DoneScreen(Screen):
 
     # -- texts -----------------------------------------------------------------------------
 
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        self._arrange_levels()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):  # large text on or off
+            self._arrange_levels()
+
+    def _arrange_levels(self) -> None:
+        """Three levels a row where the widest name fits (two rows, not three, on a short panel)."""
+        widest = max(b.sizeHint().width() for b in self.level_buttons.values())
+        # Two thirds of the page, less the panel's margins (its own width follows the columns chosen).
+        room = (self.evaluation_panel.width() - 32) * 2 // 3 - 48
+        columns = 3 if 3 * (widest + 8) + 2 * self.level_grid.spacing() <= room else 2  # 8 px to spare a button
+        if columns == self.level_columns:
+            return
+        self.level_columns = columns
+        for n, button in enumerate(self.level_buttons.values()):
+            self.level_grid.removeWidget(button)
+            self.level_grid.addWidget(button, n // columns, n % columns)
+        self._place_send()
+
+    def _place_send(self) -> None:
+        # 提交评价 in the last cell of the last row of levels (five levels leave it free in two or three
+        # columns): bottom right, and no row of its own on a short panel.
+        columns = self.level_columns
+        self.level_grid.removeWidget(self.send_button)
+        self.level_grid.addWidget(self.send_button, (len(self.level_buttons) - 1) // columns, columns - 1)
+
     def retranslate(self) -> None:
         self.title.setText(self.tr("Handed over: congratulations on your new home"))
         self.qr_hint.setText(self.tr("Keep this code: photograph it or scan it into the e-certificate app "
                                      "to check your electronic certificate."))
         self.mail_button.setText(self.tr("Mail the certificate"))
-        self.question.setText(self.tr("How satisfied are you with this service?"))
+        self.question.setText(self.tr("Please rate this service."))
         names = {"very_satisfied": self.tr("Very satisfied"), "satisfied": self.tr("Satisfied"),
                  "basically_satisfied": self.tr("Basically satisfied"), "dissatisfied": self.tr("Dissatisfied"),
                  "very_dissatisfied": self.tr("Very dissatisfied")}
@@ -331,6 +405,7 @@ class DoneScreen(Screen):
             caption.setText(text)
         self.mail_send.setText(self.tr("Send request"))
         self.mail_cancel.setText(self.tr("Cancel"))
+        self._arrange_levels()
         self._render()
 
     def _render(self) -> None:

@@ -48,6 +48,7 @@ from ui.qt import (
     QPointF,
     QPolygonF,
     QPushButton,
+    QSizePolicy,
     QStackedWidget,
     Qt,
     QTimer,
@@ -166,11 +167,11 @@ class IdentifyScreen(Screen):
         self.ways = QButtonGroup(self)
         self.way_buttons: dict[str, QPushButton] = {}
         ways = QVBoxLayout()
-        ways.setSpacing(24)
+        ways.setSpacing(16)
         for way in (CARD, QR, KEYPAD):
             button = GuardedButton()
             button.setCheckable(True)
-            button.setMinimumSize(440, 120)
+            button.setMinimumSize(280, 80)  # the chosen one is primary: 96 px (theme)
             button.clicked.connect(lambda _=False, w=way: self.choose(w))
             self.ways.addButton(button)
             self.way_buttons[way] = button
@@ -180,11 +181,12 @@ class IdentifyScreen(Screen):
         # The card page: an animated hint (a pulsing card outline), the repeated prompt, alternatives.
         self.card_hint = label("figure", wrap=False)
         self.card_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.card_prompt = label("heading")
+        self.card_prompt = label()  # body size: it must fit beside an error on a 1280x800 panel
         self.card_prompt.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.card_alternatives = label(state="warn")
         self.card_alternatives.setAlignment(Qt.AlignmentFlag.AlignCenter)
         card_page = Panel()
+        card_page.box.setContentsMargins(24, 8, 24, 8)
         card_page.box.addStretch(1)
         card_page.box.addWidget(self.card_hint)
         card_page.box.addWidget(self.card_prompt)
@@ -198,30 +200,30 @@ class IdentifyScreen(Screen):
         # The QR page: live preview with the outline, and what to show.
         self.preview = QLabel()
         self.preview.setObjectName("preview")
-        self.preview.setFixedSize(*PREVIEW_SIZE)
+        # As large as the page allows (a frame is scaled to it), never below half the camera's preview.
+        self.preview.setMinimumSize(PREVIEW_SIZE[0] // 2, PREVIEW_SIZE[1] // 2)
+        self.preview.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
         self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.preview.setProperty("role", "panel")  # a framed place where the picture will appear
         self.qr_prompt = label("heading")
         qr_page = Panel()
         qr_page.box.addWidget(self.qr_prompt)
-        qr_page.box.addWidget(self.preview, 0, Qt.AlignmentFlag.AlignHCenter)
-        qr_page.box.addStretch(1)
+        qr_page.box.addWidget(self.preview, 1)
 
-        # The keypad page.
-        self.keypad = IdKeypad()
+        # The keypad page: keys on the left, the number, its check and 继续 on the right, so the
+        # page is only as tall as the keys (a 1280x800 panel has under 600 px below the header).
+        self.keypad = IdKeypad(beside=True)
         self.keypad_continue = GuardedButton()
         self.keypad_continue.setProperty("role", "primary")
-        self.keypad_continue.setMinimumSize(320, 96)
+        self.keypad_continue.setMinimumSize(240, 96)
         self.keypad_continue.setEnabled(False)
         self.keypad.valid_changed.connect(self.keypad_continue.setEnabled)
         self.keypad_continue.clicked.connect(self._typed)
+        self.keypad.column.addSpacing(32)  # ux.md: 32 px between 清除 (destructive) and 继续
+        self.keypad.column.addWidget(self.keypad_continue)
         keypad_page = Panel()
-        keypad_row = QHBoxLayout()
-        keypad_row.addWidget(self.keypad, 1)
-        keypad_row.addSpacing(32)
-        keypad_row.addWidget(self.keypad_continue, 0, Qt.AlignmentFlag.AlignBottom)
         keypad_page.box.setContentsMargins(24, 8, 24, 8)
-        keypad_page.box.addLayout(keypad_row)
+        keypad_page.box.addWidget(self.keypad)
 
         self.pages = QStackedWidget()
         self.page_of = {CARD: card_page, QR: qr_page, KEYPAD: keypad_page}
@@ -235,8 +237,8 @@ class IdentifyScreen(Screen):
         self.staff_note.setObjectName("staff_note")
 
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(48, 32, 48, 32)
-        layout.setSpacing(24)
+        layout.setContentsMargins(48, 16, 48, 16)
+        layout.setSpacing(16)
         layout.addWidget(self.title)
         body = QHBoxLayout()
         body.setSpacing(32)
@@ -271,7 +273,7 @@ class IdentifyScreen(Screen):
     def retranslate(self) -> None:
         self.title.setText(self.tr("Who are you? Choose one way"))
         self.way_buttons[CARD].setText(self.tr("Place ID card"))
-        self.way_buttons[QR].setText(self.tr("Show e-ID or contract QR"))
+        self.way_buttons[QR].setText(self.tr("Show QR code"))
         self.way_buttons[KEYPAD].setText(self.tr("Type ID number"))
         self.card_prompt.setText(self.tr("Please place your ID card flat on the reader below the screen."))
         self._render_alternatives()
@@ -315,6 +317,10 @@ class IdentifyScreen(Screen):
         for other, button in self.way_buttons.items():
             button.setProperty("role", "primary" if other == way else "")
             set_state(button, "")
+        # Only the shown page sets the minimum size (a stacked widget otherwise takes its largest page's).
+        for other, page in self.page_of.items():
+            policy = QSizePolicy.Policy.Preferred if other == way else QSizePolicy.Policy.Ignored
+            page.setSizePolicy(policy, policy)
         self.pages.setCurrentWidget(self.page_of[way])
 
     # -- the card -------------------------------------------------------------------------
@@ -326,6 +332,12 @@ class IdentifyScreen(Screen):
         task.succeeded.connect(lambda number: self._look_up("card", str(number)))
         task.failed.connect(self._card_failed)
         self._card_task = task
+        # ux.md: idle time pauses while a card read is pending, which has its own limit: once the
+        # alternatives are offered the rounds go on, but idle time counts again (a buyer who walked
+        # away is timed out).
+        # Each round holds under its own name: the next round starts before this one's ``ended``.
+        if self.ctx.idle is not None and not self.alternatives_offered():
+            self.ctx.idle.hold(task, f"card-{task.task_id}")
 
     def _card_failed(self, error: object) -> None:
         self._card_task = None
@@ -398,7 +410,8 @@ class IdentifyScreen(Screen):
         if not (self.active and self.method == QR):
             return
         frame, texts, corners = result
-        self.preview.setPixmap(frame_pixmap(frame, corners))
+        self.preview.setPixmap(frame_pixmap(frame, corners).scaled(
+            self.preview.size(), Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation))
         if texts:
             self._look_up("eid_qr", texts[0])
             return

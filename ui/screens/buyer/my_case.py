@@ -25,7 +25,7 @@ from ui.context import AppContext
 from ui.i18n import current_language
 from ui.qt import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 from ui.screens.base import Screen
-from ui.screens.buyer.common import Panel, label, note, plain_refusal, staff_line
+from ui.screens.buyer.common import Panel, label, note, plain_refusal, scrolling, staff_line
 from ui.screens.buyer.identify import navigator_of
 from ui.tasks import Task
 from ui.widgets.guard import GuardedButton
@@ -100,16 +100,15 @@ class MyCaseScreen(Screen):
         self.next_button.clicked.connect(lambda: self.turn(1))
 
         panel = Panel()
-        # The unit and the page buttons share the top row; the actions keep the bottom row to themselves.
-        heading = QHBoxLayout()
-        heading.setSpacing(16)
-        heading.addWidget(self.unit, 1)
-        heading.addWidget(self.previous_button)
-        heading.addWidget(self.page_label)
-        heading.addWidget(self.next_button)
-        panel.box.addLayout(heading)
+        panel.box.setContentsMargins(32, 16, 32, 16)
+        panel.box.setSpacing(8)
+        panel.box.addWidget(self.unit)
         panel.box.addWidget(self.stage)
-        columns = QHBoxLayout()
+        # What is done and what is missing scroll (one finger) when the panel is short; the unit, its
+        # stage and the actions stay in view.
+        lists = QWidget()
+        columns = QHBoxLayout(lists)
+        columns.setContentsMargins(0, 0, 0, 0)
         columns.setSpacing(48)
         done = QVBoxLayout()
         done.setSpacing(8)
@@ -123,11 +122,18 @@ class MyCaseScreen(Screen):
         missing.addStretch(1)
         columns.addLayout(done, 1)
         columns.addLayout(missing, 3)
-        panel.box.addLayout(columns, 1)
+        panel.box.addWidget(scrolling(lists, "case_lists"), 1)
+        # The page buttons share the title's row; the actions keep the bottom row to themselves.
+        heading = QHBoxLayout()
+        heading.setSpacing(16)
+        heading.addWidget(self.title, 1)
+        heading.addWidget(self.previous_button)
+        heading.addWidget(self.page_label)
+        heading.addWidget(self.next_button)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(48, 24, 48, 24)
-        layout.setSpacing(16)
-        layout.addWidget(self.title)
+        layout.setContentsMargins(48, 16, 48, 16)
+        layout.setSpacing(12)
+        layout.addLayout(heading)
         layout.addWidget(panel, 1)
         layout.addWidget(self.error)
         layout.addWidget(self.staff_note)

@@ -18,6 +18,14 @@ case opens. The countdown (``COUNTDOWN_SECONDS``, a reminder at
 ``REMINDER_SECONDS`` left) ends on a page that offers a new countdown for the
 same code and says what to do when paid but not yet confirmed: the payment
 is not lost, confirmations arrive within minutes, the buyer may come back later.
+
+Idle and the end of the session (ux.md "Time"): while the countdown runs the
+shell's idle timer is held (the payment has its own time limit). An order this
+screen opened stays open while the buyer moves between the case and this
+screen; when the session ends (the navigator goes home: a time-out, 结束办理,
+back to the start) and it is still unpaid, it is closed through
+``payments.close_unpaid_order``, which refuses an order with a confirmed item
+or one staff made.
 """
 
 from __future__ import annotations
@@ -34,9 +42,31 @@ from kiosk.views.order import OrderView
 
 from ui.context import AppContext
 from ui.i18n import current_language
-from ui.qt import QHBoxLayout, QLabel, QPainter, QPixmap, Qt, QTimer, QVBoxLayout, QWidget, Signal
+from ui.navigation import Navigator
+from ui.qt import (
+    QHBoxLayout,
+    QLabel,
+    QPainter,
+    QPixmap,
+    QResizeEvent,
+    QSizePolicy,
+    Qt,
+    QTimer,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+)
 from ui.screens.base import Screen
-from ui.screens.buyer.common import Panel, label, note, plain_refusal, self_service_actor, set_state, staff_line
+from ui.screens.buyer.common import (
+    Panel,
+    label,
+    note,
+    plain_refusal,
+    scrolling,
+    self_service_actor,
+    set_state,
+    staff_line,
+)
 from ui.screens.buyer.identify import navigator_of
 from ui.tasks import Task
 from ui.widgets.guard import GuardedButton
@@ -44,15 +74,25 @@ from ui.widgets.guard import GuardedButton
 COUNTDOWN_SECONDS = 300
 REMINDER_SECONDS = 60
 QR_PX = 420
+# Below this a phone held at arm's length reads a 20-digit payment code poorly.
+QR_MIN_PX = 300
 
 
-def open_order(kiosk: Kiosk, actor: Actor, unit_code: str) -> OrderView:
-    """On the store thread: the unit's current order, opened by the self-service actor when there is none."""
+SESSION_ENDED = "self-service session ended before the order was paid (time-out, end or back to the start)"
+
+
+def open_order(kiosk: Kiosk, actor: Actor, unit_code: str) -> tuple[OrderView, bool]:
+    """On the store thread: the unit's current order, opened by the self-service actor when there is none;
+    and whether it was opened now."""
     order = kiosk.current_order(unit_code)
     if order is not None:
-        return order
+        return order, False
     order_id = kiosk.run(payments.create_order, actor, unit_code).value
-    return kiosk.order(order_id)
+    return kiosk.order(order_id), True
+
+
+def close_order(kiosk: Kiosk, actor: Actor, order_id: str) -> None:
+    kiosk.run(payments.close_unpaid_order, actor, order_id, SESSION_ENDED)
 
 
 def reload_order(kiosk: Kiosk, order_id: str) -> OrderView:
@@ -80,12 +120,48 @@ def qr_pixmap(text: str, size: int = QR_PX) -> QPixmap:
     return pixmap
 
 
+class QrLabel(QLabel):
+    """A QR code drawn as large as the label's room allows, between ``QR_MIN_PX`` and ``largest`` px.
+
+    The label never asks for more than the minimum (the rest of the screen keeps its room); each
+    resize draws the code again at whole pixels per module.
+    """
+
+    def __init__(self, largest: int = QR_PX) -> None:
+        super().__init__()
+        self.largest = largest
+        self.code = ""
+        self.setMinimumSize(QR_MIN_PX, QR_MIN_PX)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+
+    def show_code(self, text: str) -> None:
+        self.code = text
+        self._draw()
+
+    def forget(self) -> None:
+        self.code = ""
+        self.clear()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        self._draw()
+
+    def _draw(self) -> None:
+        if self.code:
+            side = max(QR_MIN_PX, min(self.width(), self.height(), self.largest))
+            self.setPixmap(qr_pixmap(self.code, side))
+
+
 class PayScreen(Screen):
     """``enter(unit_code=str)``.
 
     ``payment_pending(bool)``: True while the countdown runs (ux.md: idle timers pause while a
-    payment is pending, it has its own time limit), False when paid, timed out or left. The shell
-    connects it to ``IdleTimer.pause("payment")`` / ``resume("payment")``.
+    payment is pending, it has its own time limit), False when paid, timed out or left; the screen
+    holds the shell's idle timer (``ctx.idle``) for as long.
+
+    ``opened_order``: the id of the order this screen opened in the current session while it is
+    unpaid (closed when the session ends), else None.
     """
 
     payment_pending = Signal(bool)
@@ -100,24 +176,20 @@ class PayScreen(Screen):
         self.order: OrderView | None = None
         self.seconds_left = COUNTDOWN_SECONDS
         self.timed_out = False
+        self.opened_order: str | None = None
+        self._watching: Navigator | None = None
         self._task: Task | None = None
+        self.payment_pending.connect(self._hold_idle)
         self._clock = QTimer(self)
         self._clock.setInterval(1000)
         self._clock.timeout.connect(self.tick)
 
-        self.title = label("title", wrap=False)
-        self.qr = QLabel()
+        self.title = label("title")
+        self.qr = QrLabel()
         self.qr.setObjectName("payment_qr")
-        self.qr.setFixedSize(QR_PX, QR_PX)
-        self.qr.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.code = label(wrap=False)
+        self.code = label()
         self.code.setObjectName("payment_code")
         self.scan_hint = label()
-        left = QVBoxLayout()
-        left.addWidget(self.qr, 0, Qt.AlignmentFlag.AlignHCenter)
-        left.addWidget(self.code, 0, Qt.AlignmentFlag.AlignHCenter)
-        left.addWidget(self.scan_hint)
-        left.addStretch(1)
 
         self.total = label("figure", wrap=False)
         self.total.setObjectName("total")
@@ -127,19 +199,29 @@ class PayScreen(Screen):
         self.countdown.setObjectName("countdown")
         self.status = label()
         self.status.setObjectName("status")
+        # The code takes the left of the panel at the height the panel has; what it pays for, how to
+        # pay and the time left on the right.
+        # On a short panel what it pays for scrolls; the status stays in view.
+        details = QWidget()
+        facts = QVBoxLayout(details)
+        facts.setContentsMargins(0, 0, 0, 0)
+        facts.setSpacing(12)
+        facts.addWidget(self.total)
+        facts.addWidget(self.items)
+        facts.addWidget(self.code)
+        facts.addWidget(self.scan_hint)
+        facts.addStretch(1)
         right = QVBoxLayout()
-        right.setSpacing(16)
-        right.addWidget(self.total)
-        right.addWidget(self.items)
-        right.addStretch(1)
-        right.addWidget(self.countdown)
+        right.setSpacing(12)
+        right.addWidget(scrolling(details, "payment_details"), 1)
         right.addWidget(self.status)
 
         panel = Panel()
+        panel.box.setContentsMargins(24, 8, 24, 8)
         columns = QHBoxLayout()
-        columns.setSpacing(48)
-        columns.addLayout(left)
-        columns.addLayout(right, 1)
+        columns.setSpacing(32)
+        columns.addWidget(self.qr, 2)
+        columns.addLayout(right, 3)
         panel.box.addLayout(columns)
 
         self.message = note(state="error")
@@ -158,9 +240,13 @@ class PayScreen(Screen):
         buttons.addStretch(1)
         buttons.addWidget(self.back_button)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(48, 24, 48, 24)
-        layout.setSpacing(16)
-        layout.addWidget(self.title)
+        layout.setContentsMargins(48, 16, 48, 16)
+        layout.setSpacing(8)
+        # The time left at the top right, level with the title: always in view, on every panel size.
+        heading = QHBoxLayout()
+        heading.addWidget(self.title, 1)
+        heading.addWidget(self.countdown)
+        layout.addLayout(heading)
         layout.addWidget(panel, 1)
         layout.addWidget(self.message)
         layout.addWidget(self.staff_note)
@@ -173,8 +259,9 @@ class PayScreen(Screen):
     def enter(self, **args: Any) -> None:
         self.unit_code = str(args["unit_code"])
         self._forget()
+        self._watch_session()
         self._task = self.ctx.call(open_order, self_service_actor(self.ctx), self.unit_code)
-        self._task.succeeded.connect(self.show_order)
+        self._task.succeeded.connect(self._opened)
         self._task.failed.connect(self._refused)
 
     def leave(self) -> None:
@@ -190,7 +277,7 @@ class PayScreen(Screen):
         self.order = None
         self.timed_out = False
         self.seconds_left = COUNTDOWN_SECONDS
-        self.qr.clear()
+        self.qr.forget()
         self.message.setText("")
         self.staff_note.setText("")
 
@@ -207,17 +294,55 @@ class PayScreen(Screen):
         task.succeeded.connect(self.show_order)
         self._task = task
 
+    # -- the session ----------------------------------------------------------------------
+
+    def _watch_session(self) -> None:
+        nav = navigator_of(self)
+        if nav is not None and nav is not self._watching:
+            if self._watching is not None:
+                self._watching.went.disconnect(self._went)
+            nav.went.connect(self._went)
+            self._watching = nav
+
+    def _went(self, name: str, _audience: str) -> None:
+        if self._watching is not None and name == self._watching.home_name:
+            self.close_unpaid()
+
+    def close_unpaid(self) -> Task | None:
+        """The session ended: close the order this screen opened if it is still unpaid."""
+        order_id, self.opened_order = self.opened_order, None
+        if order_id is None:
+            return None
+        return self.ctx.call(close_order, self_service_actor(self.ctx), order_id)
+
+    def _hold_idle(self, pending: bool) -> None:
+        idle = self.ctx.idle
+        if idle is None:
+            return
+        if pending:
+            idle.pause("payment")
+        else:
+            idle.resume("payment")
+
     # -- the order -------------------------------------------------------------------------
+
+    def _opened(self, opened: tuple[OrderView, bool]) -> None:
+        order, created = opened
+        if created:
+            self.opened_order = order.order_id
+        self.show_order(order)
 
     def show_order(self, order: OrderView) -> None:
         self._task = None
         first = self.order is None or self.order.order_id != order.order_id
         self.order = order
         if first:
-            self.qr.setPixmap(qr_pixmap(order.payment_code))
+            self.qr.show_code(order.payment_code)
             self._start_countdown()
         if self.paid():
             self._stop_countdown()
+            if self.opened_order == order.order_id:
+                self.opened_order = None
         self._render()
 
     def paid(self) -> bool:

@@ -3,7 +3,10 @@
 ``enter(unit_code=..., document="contract" | "handover")``.
 
 Reading: ``contract_screen_pages`` (≤ 36 characters a line, ID numbers masked),
-turned with page buttons; signing opens after the last page. Signing: one
+turned with page buttons; signing opens after the last page. The pages are cut
+for the room the panel gives the text: as many lines as its height holds and
+as many characters as its width holds, never more than 36, so the same
+document reads on a 1920x1080 and a 1280x800 panel, in normal and large text. Signing: one
 ``SignaturePad`` per signature in turn: for the contract every buyer on it
 signs its hash; for the handover every holder present (or represented) signs
 both papers (the handover confirmation, then the certificate receipt). The
@@ -25,13 +28,33 @@ from kiosk.services.signatures import document_hash
 
 from ui.context import AppContext
 from ui.documents import contract_screen_pages
-from ui.qt import QHBoxLayout, QPushButton, QStackedWidget, Qt, QVBoxLayout, QWidget
+from ui.documents.contract import SCREEN_CHARS_PER_LINE
+from ui.qt import (
+    QEvent,
+    QFontMetrics,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QResizeEvent,
+    QSize,
+    QSizePolicy,
+    QStackedWidget,
+    Qt,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+)
 from ui.screens.base import Screen
 from ui.screens.buyer.common import Panel, label, note, plain_refusal, self_service_actor, staff_line
 from ui.screens.buyer.identify import navigator_of
 from ui.tasks import Task
 from ui.widgets.guard import GuardedButton
 from ui.widgets.signature import SignaturePad
+
+# The least a page shows: on a 1280x800 panel in large text the room holds three lines.
+MIN_CHARS = 16
+MIN_LINES = 2
+MIN_PAGE_PX = QSize(480, 100)
 
 
 @dataclass(frozen=True)
@@ -46,12 +69,44 @@ class Signing:
 
 @dataclass(frozen=True)
 class Reading:
-    """What the screen shows and collects for one document (no full ID number in it)."""
+    """What the screen shows and collects for one document: its texts (a full ID number in them is
+    masked when they are cut into pages) and the signatures to take."""
 
     document: str
     subject_id: str
-    pages: tuple[tuple[str, ...], ...]
+    texts: tuple[str, ...]
     signings: tuple[Signing, ...]
+
+
+class PageText(QLabel):
+    """The page's text; tells the screen when its room changed, so the pages are cut again."""
+
+    resized = Signal()
+
+    def __init__(self) -> None:
+        super().__init__()
+        # The room decides the lines, not the lines the room: the label never asks for more.
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
+        self.setMinimumSize(MIN_PAGE_PX)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        self.resized.emit()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):  # large text on or off
+            self.resized.emit()
+
+    def room(self) -> tuple[int, int]:
+        """(characters a line, lines a page) that fit the label at its font."""
+        metrics = QFontMetrics(self.font())
+        chars = int(self.contentsRect().width() // max(1, metrics.horizontalAdvance("国")))
+        # Each line takes its full spacing, the last one too: Qt lays a wrapped text out that way (its
+        # leading below the last line included), so a page cut to n - 1 spacings plus one height was
+        # clipped by a few pixels in large text.
+        lines = int(self.contentsRect().height() // max(1, metrics.lineSpacing(), metrics.height()))
+        return max(MIN_CHARS, min(SCREEN_CHARS_PER_LINE, chars)), max(MIN_LINES, lines)
 
 
 def load_reading(kiosk: Kiosk, unit_code: str, document: str) -> Reading:
@@ -62,18 +117,16 @@ def load_reading(kiosk: Kiosk, unit_code: str, document: str) -> Reading:
         if case.contract is None or case.contract.state != "draft":
             raise FlowError(f"unit {unit_code} has no contract waiting to be signed", code="illegal_transition")
         text = contracts.content(kiosk.store, case.contract.contract_id)
-        return Reading(document, case.contract.contract_id,
-                       tuple(tuple(p) for p in contract_screen_pages(text)),
+        return Reading(document, case.contract.contract_id, (text,),
                        tuple(Signing(h.buyer_id, h.name, "contract", case.contract.doc_hash) for h in case.holders))
     if case.handover is None or case.handover.state != "checked":
         raise FlowError(f"unit {unit_code} has no handover waiting for signatures", code="illegal_transition")
     row = handover.get(kiosk.store, case.handover.handover_id)
     papers = handover.documents(kiosk.ctx, row)
     signers = sorted(set(row["present"]) | set(row["represented"]))
-    pages = [tuple(p) for text in papers.values() for p in contract_screen_pages(text)]
     signings = tuple(Signing(b, names.get(b, ""), paper, document_hash(text))
                      for b in signers for paper, text in papers.items())
-    return Reading(document, case.handover.handover_id, tuple(pages), signings)
+    return Reading(document, case.handover.handover_id, tuple(papers.values()), signings)
 
 
 def submit(kiosk: Kiosk, ctx_actor: Any, reading: Reading, bundles: dict[int, dict[str, dict[str, Any]]]) -> None:
@@ -98,17 +151,20 @@ class ReadSignScreen(Screen):
         self.unit_code = ""
         self.document = "contract"
         self.reading: Reading | None = None
+        self.pages: list[list[str]] = []
+        self.read_to_end = False
+        self._room = (0, 0)
         self.page = 0
         self.step = 0
         self.bundles: dict[int, dict[str, dict[str, Any]]] = {}
         self._task: Task | None = None
 
         self.title = label("title", wrap=False)
-        self.text = label()
+        self.text = PageText()
         self.text.setObjectName("page_text")
-        self.text.setWordWrap(False)
         self.text.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-        self.read_hint = label("hint", wrap=False)
+        self.text.resized.connect(self._cut_pages)
+        self.read_hint = label("hint")
         self.page_label = label(wrap=False)
         # Page buttons are plain: two quick taps turn two pages (not a double submit).
         self.previous_button = QPushButton()
@@ -116,8 +172,8 @@ class ReadSignScreen(Screen):
         self.sign_button = GuardedButton()
         self.sign_button.setProperty("role", "primary")
         for button in (self.previous_button, self.next_button):
-            button.setMinimumSize(240, 96)
-        self.sign_button.setMinimumSize(320, 96)
+            button.setMinimumSize(160, 96)
+        self.sign_button.setMinimumSize(280, 96)
         self.previous_button.clicked.connect(lambda: self.turn(-1))
         self.next_button.clicked.connect(lambda: self.turn(1))
         self.sign_button.clicked.connect(self.start_signing)
@@ -130,7 +186,10 @@ class ReadSignScreen(Screen):
         pager.addWidget(self.next_button)
         pager.addStretch(1)
         pager.addWidget(self.sign_button)
-        reading.box.addWidget(self.read_hint, 0, Qt.AlignmentFlag.AlignRight)
+        reading.box.setContentsMargins(24, 16, 24, 16)
+        # Why signing is not open yet, right above the button it is about (the page text gives way).
+        self.read_hint.setAlignment(Qt.AlignmentFlag.AlignRight)
+        reading.box.addWidget(self.read_hint)
         reading.box.addLayout(pager)
 
         self.signer_label = label("heading")
@@ -139,14 +198,20 @@ class ReadSignScreen(Screen):
         self.reread_button.setMinimumSize(240, 80)
         self.reread_button.clicked.connect(self.read_again)
         self.pad = SignaturePad("", "")
+        # The signer row above names who signs what; the pad's own name line would say it twice.
+        self.pad.name_label.hide()
+        self.pad.layout().setContentsMargins(0, 0, 0, 0)
         self.pad.confirmed.connect(self.signed)
-        signing = Panel()
+        signing = QWidget()
+        signing_box = QVBoxLayout(signing)
+        signing_box.setContentsMargins(0, 0, 0, 0)
+        signing_box.setSpacing(8)
         signer_row = QHBoxLayout()
         signer_row.addWidget(self.signer_label, 1)
         signer_row.addWidget(self.reread_button, 0, Qt.AlignmentFlag.AlignTop)
-        signing.box.addLayout(signer_row)
-        signing.box.addWidget(self.pad)
-        signing.box.addStretch(1)
+        signing_box.addLayout(signer_row)
+        signing_box.addWidget(self.pad)
+        signing_box.addStretch(1)
 
         self.stack = QStackedWidget()
         self.stack.addWidget(reading)
@@ -160,8 +225,8 @@ class ReadSignScreen(Screen):
         self.again_button.clicked.connect(self.start_signing)
         self.again_button.setVisible(False)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(48, 24, 48, 24)
-        layout.setSpacing(16)
+        layout.setContentsMargins(48, 16, 48, 16)
+        layout.setSpacing(12)
         layout.addWidget(self.title)
         layout.addWidget(self.stack, 1)
         layout.addWidget(self.message)
@@ -189,6 +254,9 @@ class ReadSignScreen(Screen):
 
     def _reset(self) -> None:
         self.reading = None
+        self.read_to_end = False
+        self.pages = []
+        self._room = (0, 0)
         self.page = self.step = 0
         self.bundles = {}
         self.text.setText("")
@@ -197,7 +265,7 @@ class ReadSignScreen(Screen):
         self.message.setText("")
         self.staff_note.setText("")
         self.again_button.setVisible(False)
-        self.stack.setCurrentWidget(self.reading_panel)
+        self._show_panel(self.reading_panel)
         self._render_page()
 
     # -- reading ---------------------------------------------------------------------------
@@ -206,29 +274,54 @@ class ReadSignScreen(Screen):
         self._task = None
         self.reading = reading
         self.page = 0
+        self._room = (0, 0)
+        self._cut_pages()
+
+    def _cut_pages(self) -> None:
+        """Cut the texts into pages for the label's room (again when the room or the text size changes)."""
+        room = self.text.room()
+        if self.reading is None or room == self._room:
+            return
+        # Keep the line the buyer is reading on screen: the first line of the page shown.
+        first = sum(len(p) for p in self.pages[:self.page])
+        self._room = room
+        chars, lines = room
+        self.pages = [page for text in self.reading.texts
+                      for page in contract_screen_pages(text, chars_per_line=chars, lines_per_page=lines)]
+        self.page = min(first // lines, len(self.pages) - 1) if self.pages else 0
         self._render_page()
 
     def turn(self, step: int) -> None:
-        if self.reading is None:
+        if not self.pages:
             return
-        self.page = max(0, min(len(self.reading.pages) - 1, self.page + step))
+        self.page = max(0, min(len(self.pages) - 1, self.page + step))
         self._render_page()
 
     def _render_page(self) -> None:
-        pages = self.reading.pages if self.reading else ()
+        pages = self.pages
         self.text.setText("\n".join(pages[self.page]) if pages else "")
         self.page_label.setText(self.tr("Page {n} of {total}").format(n=self.page + 1, total=len(pages))
                                 if pages else "")
         self.previous_button.setEnabled(self.page > 0)
         self.next_button.setEnabled(bool(pages) and self.page < len(pages) - 1)
-        # Signing opens once the buyer has reached the last page; until then the hint says why.
-        last = bool(pages) and self.page == len(pages) - 1
-        self.sign_button.setEnabled(last)
-        self.read_hint.setText(self.tr("Signing opens on the last page.") if pages and not last else "")
+        # Signing opens once the buyer has reached the last page; until then the hint says why. Once
+        # reached it stays open: pages cut again for a new room (a re-layout, the text size) must not
+        # take the buyer's reading away.
+        self.read_to_end = self.read_to_end or (bool(pages) and self.page == len(pages) - 1)
+        self.sign_button.setEnabled(self.read_to_end)
+        self.read_hint.setText(self.tr("Signing opens on the last page.") if pages and not self.read_to_end else "")
 
     def read_again(self) -> None:
         """Back to the pages from the signing box; signing starts afresh from the last page."""
-        self.stack.setCurrentWidget(self.reading_panel)
+        self._show_panel(self.reading_panel)
+
+    def _show_panel(self, panel: QWidget) -> None:
+        # While signing, the signer row is the heading: the page title would take the box's room.
+        self.title.setVisible(panel is self.reading_panel)
+        for other in (self.reading_panel, self.signing_panel):
+            policy = QSizePolicy.Policy.Preferred if other is panel else QSizePolicy.Policy.Ignored
+            other.setSizePolicy(policy, policy)
+        self.stack.setCurrentWidget(panel)
 
     # -- signing ---------------------------------------------------------------------------
 
@@ -240,7 +333,7 @@ class ReadSignScreen(Screen):
         self.message.setText("")
         self.staff_note.setText("")
         self.again_button.setVisible(False)
-        self.stack.setCurrentWidget(self.signing_panel)
+        self._show_panel(self.signing_panel)
         self._prepare_pad()
 
     def _prepare_pad(self) -> None:
@@ -293,8 +386,8 @@ class ReadSignScreen(Screen):
     def retranslate(self) -> None:
         self.title.setText(self.tr("Read and sign the contract") if self.document == "contract"
                            else self.tr("Read and sign the handover papers"))
-        self.previous_button.setText(self.tr("Previous page"))
-        self.next_button.setText(self.tr("Next page"))
+        self.previous_button.setText(self.tr("Previous"))
+        self.next_button.setText(self.tr("Next"))
         self.sign_button.setText(self.tr("I have read it: sign"))
         self.again_button.setText(self.tr("Sign again"))
         self.reread_button.setText(self.tr("Read again"))

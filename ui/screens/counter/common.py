@@ -16,6 +16,7 @@ from ui.i18n import Retranslating, current_language
 from ui.navigation import Navigator
 from ui.qt import (QFrame, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QMouseEvent, QPushButton, QSizePolicy,
                    QVBoxLayout, QWidget, Signal)
+from ui.widgets.pinyin import mark_keypad_field
 
 STAFF_TARGET = 64  # ux.md: staff targets >= 64 px
 STAFF_KEY = 80  # keypad keys a little larger than the minimum target: typed standing at a counter
@@ -56,6 +57,8 @@ class RefusalPanel(Retranslating, QFrame):
         self.error: KioskError | None = None
         self.gate: Gate | None = None
         self.other: BaseException | None = None
+        # Brief: a refusal's staff line is its code alone (ux.md), where the panel stands in a narrow column.
+        self.brief = False
         self.message = wrapped(state="error")
         self.message.setObjectName("refusal_message")
         self.hint = wrapped()
@@ -82,6 +85,13 @@ class RefusalPanel(Retranslating, QFrame):
         self.gate = gate if gate is not None and not gate.passed else None
         self.retranslate()
         self.show()
+
+    def set_brief(self, brief: bool) -> None:
+        self.brief = brief
+        layout = self.layout()
+        if layout is not None:
+            layout.setContentsMargins(*((16, 8, 16, 8) if brief else (24, 16, 24, 16)))
+        self.retranslate()
 
     def clear(self) -> None:
         self.error = self.gate = self.other = None
@@ -115,7 +125,7 @@ class RefusalPanel(Retranslating, QFrame):
         self.message.setText(what)
         self.hint.setText(todo)
         if self.error is not None:
-            self.detail.setText(f"[{self.error.code}] {self.error}")
+            self.detail.setText(f"[{self.error.code}]" if self.brief else f"[{self.error.code}] {self.error}")
         elif self.other is not None:
             self.detail.setText(f"[{type(self.other).__name__}] {self.other}")
         else:
@@ -175,9 +185,11 @@ class StaffKeypad(Retranslating, QWidget):
 
     pressed = Signal(str)
 
-    def __init__(self, extra: str = "", parent: QWidget | None = None, *, key_px: int = STAFF_KEY) -> None:
+    def __init__(self, extra: str = "", parent: QWidget | None = None, *, key_px: int = STAFF_KEY,
+                 columns: int = 3) -> None:
         super().__init__(parent)
         self.key_px = key_px
+        self.columns = columns
         self.keys: dict[str, QPushButton] = {}
         self._grid = QGridLayout()
         self._grid.setSpacing(16)
@@ -189,11 +201,14 @@ class StaffKeypad(Retranslating, QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(self._grid)
         layout.addSpacing(32)  # clear is destructive: apart from the keys
-        side = QVBoxLayout()
+        # In a box of its own: the theme's min-width would win over the keys' own minimum width.
+        self._side = QWidget()
+        side = QVBoxLayout(self._side)
+        side.setContentsMargins(0, 0, 0, 0)
         side.addWidget(self.delete_key)
         side.addWidget(self.clear_key)
         side.addStretch(1)
-        layout.addLayout(side)
+        layout.addWidget(self._side)
         self.set_extra(extra)
         self.retranslate()
 
@@ -213,9 +228,10 @@ class StaffKeypad(Retranslating, QWidget):
             key.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
             key.clicked.connect(lambda _=False, c=char: self.pressed.emit(c))
             self.keys[char] = key
-            self._grid.addWidget(key, n // 3, n % 3)
-        self.delete_key.setMinimumSize(STAFF_KEY * 2, self.key_px)
-        self.clear_key.setMinimumSize(STAFF_KEY * 2, self.key_px)
+            self._grid.addWidget(key, n // self.columns, n % self.columns)
+        self._side.setMinimumWidth(STAFF_KEY * 2)
+        for key in (self.delete_key, self.clear_key):
+            key.setMinimumSize(STAFF_KEY * 2, self.key_px)
 
     def retranslate(self) -> None:
         self.delete_key.setText(self.tr("Delete"))
@@ -249,6 +265,10 @@ class TapField(QLineEdit):
     """A line edit the keypad types into once tapped (a wedge scanner or keyboard types too)."""
 
     tapped = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        mark_keypad_field(self)  # the keypad types here, never the Pinyin keyboard
 
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt's name)
         self.tapped.emit()

@@ -32,10 +32,10 @@ from kiosk.views.case import CaseOverview
 from kiosk.views.handover import HandoverPerson, HandoverView
 from ui.context import AppContext
 from ui.i18n import current_language
-from ui.qt import (QFrame, QHBoxLayout, QLabel, QLineEdit, QPushButton, QScrollArea, QScroller, QSizePolicy,
+from ui.qt import (QFrame, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QScrollArea, QScroller, QSizePolicy,
                    QStackedWidget, Qt, QVBoxLayout, QWidget)
 from ui.screens.base import Screen
-from ui.screens.counter.common import (STAFF_KEY, RefusalPanel, StaffKeypad, TapField, apply_key, button, go, restyle,
+from ui.screens.counter.common import (STAFF_TARGET, RefusalPanel, StaffKeypad, TapField, apply_key, button, go, restyle,
                                        wrapped)
 from ui.screens.counter.login import roster_letters
 from ui.screens.counter.queue import read_scan
@@ -43,8 +43,10 @@ from ui.screens.counter.session import staff_session
 from ui.tasks import Task
 from ui.widgets.keypad import IdKeypad
 from ui.widgets.signature import SignaturePad
+from ui.widgets.pinyin import mark_keypad_field
 
 CARD_SECONDS = 10.0
+GATE_ROWS = 4  # the checks' first column; the rest stand in the second
 PAGES = ("start", "identify", "checks", "override", "sign", "certificate", "receipt", "keys", "deliver", "done")
 # HandoverView.next_step -> the page that does it.
 PAGE_OF_STEP = {"identify": "identify", "check": "checks", "sign": "sign", "bind_certificate": "certificate",
@@ -144,16 +146,21 @@ class HandoverScreen(Screen):
         self._build_keys()
         self._build_deliver()
         self._build_done()
+        # The title and the steps beside the way back to the queue: one row's height for all three.
+        named = QVBoxLayout()
+        named.setSpacing(4)
+        named.addWidget(self.title)
+        named.addWidget(self.steps)
         header = QHBoxLayout()
-        header.addWidget(self.title, 1)
-        header.addWidget(self.queue_button)
+        header.addLayout(named, 1)
+        header.addWidget(self.queue_button, 0, Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(48, 16, 48, 16)
+        layout.setContentsMargins(24, 8, 24, 8)  # ux.md: nothing to tap within 24 px of the bezel
         layout.setSpacing(8)
         layout.addLayout(header)
-        layout.addWidget(self.steps)
         layout.addWidget(self.refusal)
         layout.addWidget(self.pages, 1)
+        self.screen_layout = layout
         self.retranslate()
 
     # -- building the pages -------------------------------------------------------------------
@@ -189,13 +196,14 @@ class HandoverScreen(Screen):
         self.typed_button = button()
         self.typed_button.setObjectName("identify_typed")
         self.typed_button.clicked.connect(self.identify_typed)
-        self.id_keypad = IdKeypad(masked=True)
-        # Staff type here, standing at the counter: staff-sized keys (ux.md: staff targets >= 64 px) so the
-        # whole identification page fits a 1280x800 panel; the widget's rules and feedback stay the same.
-        for key in self.id_keypad.keys.values():
-            key.setMinimumSize(STAFF_KEY, STAFF_KEY)
-        self.id_keypad.clear_button.setMinimumHeight(STAFF_KEY)
-        self.id_keypad.display.setMinimumHeight(STAFF_KEY)
+        # Staff type here, standing at the counter: staff-sized keys (ux.md: staff targets >= 64 px) in two
+        # rows, so the identification page fits a 1280x800 panel below the shell's header, banner and
+        # status strip; the widget's rules and feedback stay the same.
+        self.id_keypad = IdKeypad(masked=True, rows=("1234567", "890X<<<"), key_px=STAFF_TARGET)
+        self.id_keypad.display.setMinimumHeight(0)  # as tall as its figure font, no taller
+        keypad_layout = self.id_keypad.layout()
+        if keypad_layout is not None:
+            keypad_layout.setContentsMargins(0, 0, 0, 0)
         self.id_keypad.valid_changed.connect(lambda _: self._update_buttons())
         self.agent_toggle = button()
         self.agent_toggle.setObjectName("agent_toggle")
@@ -224,7 +232,7 @@ class HandoverScreen(Screen):
         self.to_checks.setObjectName("to_checks")
         self.to_checks.clicked.connect(lambda: self._show("checks"))
         left = QVBoxLayout()
-        left.setSpacing(16)
+        left.setSpacing(12)
         left.addWidget(self.people)
         left.addWidget(self.identify_hint)
         self.ways = QWidget()
@@ -238,19 +246,25 @@ class HandoverScreen(Screen):
         left.addWidget(self.agent_panel)
         left.addStretch(1)
         left.addWidget(self.to_checks)
+        # A refusal here stands in the left column, beside the keypad (see _place_refusal).
+        self.identify_left = left
         right = QVBoxLayout()
-        right.addWidget(self.id_keypad, 1)
+        right.setSpacing(16)
+        right.addWidget(self.id_keypad)
         right.addWidget(self.typed_button)
+        right.addStretch(1)
         row = QHBoxLayout()
-        row.setSpacing(48)
+        row.setSpacing(24)
         row.addLayout(left, 1)
         row.addLayout(right, 1)
         col.addLayout(row, 1)
 
     def _build_checks(self) -> None:
         col = self._column("checks")
-        self.gates_box = QVBoxLayout()
-        self.gates_box.setSpacing(4)
+        # The checks in two columns: seven of them and the page's buttons fit a 1280x800 panel in large text.
+        self.gates_box = QGridLayout()
+        self.gates_box.setHorizontalSpacing(24)
+        self.gates_box.setVerticalSpacing(4)
         self.back_to_identify = button()
         self.back_to_identify.setObjectName("back_to_identify")
         self.back_to_identify.clicked.connect(lambda: self._show("identify"))
@@ -295,7 +309,7 @@ class HandoverScreen(Screen):
         self.override_cancel.setObjectName("override_cancel")
         self.override_cancel.clicked.connect(self._cancel_override)
         fields = QVBoxLayout()
-        fields.setSpacing(16)
+        fields.setSpacing(12)
         self.sup_where = wrapped("hint")
         for w in (self.override_label, self.supervisor_number, self.supervisor_pin, self.sup_where,
                   self.override_reason):
@@ -349,9 +363,12 @@ class HandoverScreen(Screen):
         self.cert_info.setObjectName("cert_info")
         self.serial = QLineEdit()
         self.serial.setObjectName("serial")
+        mark_keypad_field(self.serial)
         self.serial.setMinimumHeight(64)
         self.serial.textChanged.connect(lambda _: self._update_buttons())
-        self.serial_keypad = StaffKeypad("-")
+        # Four 64 px keys a row, the typed serial's button beside its field and the two other ways side by
+        # side: the page fits a 1280x800 panel below the shell's header, banner and status strip.
+        self.serial_keypad = StaffKeypad("-", key_px=STAFF_TARGET, columns=4)
         self.serial_keypad.pressed.connect(lambda k: self.serial.setText(apply_key(self.serial.text(), k)))
         self.bind_typed = button()
         self.bind_typed.setObjectName("bind_typed")
@@ -362,18 +379,24 @@ class HandoverScreen(Screen):
         self.bind_stock = button("primary")
         self.bind_stock.setObjectName("bind_stock")
         self.bind_stock.clicked.connect(lambda: self.bind(print_on_stock=True))
+        typed = QHBoxLayout()
+        typed.setSpacing(16)
+        typed.addWidget(self.serial, 1)
+        typed.addWidget(self.bind_typed)
+        others = QHBoxLayout()
+        others.setSpacing(16)
+        others.addWidget(self.bind_scan)
+        others.addWidget(self.bind_stock, 1)
         left = QVBoxLayout()
         left.setSpacing(16)
         left.addWidget(self.cert_info)
-        left.addWidget(self.serial)
-        left.addWidget(self.bind_typed)
-        left.addWidget(self.bind_scan)
+        left.addLayout(typed)
         left.addStretch(1)
-        left.addWidget(self.bind_stock)
+        left.addLayout(others)
         row = QHBoxLayout()
-        row.setSpacing(48)
+        row.setSpacing(32)
         row.addLayout(left, 1)
-        row.addWidget(self.serial_keypad, 1)
+        row.addWidget(self.serial_keypad)
         col.addLayout(row, 1)
 
     def _build_receipt(self) -> None:
@@ -585,9 +608,20 @@ class HandoverScreen(Screen):
             policy = QSizePolicy.Policy.Preferred if name == page else QSizePolicy.Policy.Ignored
             widget.setSizePolicy(policy, policy)
         self.pages.setCurrentWidget(self.page[page])
+        self._place_refusal(page)
         if page == "sign" and self.view is not None:
             self._begin_signing()
         self._render()
+
+    def _place_refusal(self, page: str) -> None:
+        """On the identification page the refusal takes the place of the hint and the other ways on,
+        beside the keypad (a 1280x800 panel has no height for it above both columns); elsewhere it
+        stands above the page."""
+        layout = self.identify_left if page == "identify" else self.screen_layout
+        index = 1
+        if layout.indexOf(self.refusal) != index:
+            layout.insertWidget(index, self.refusal)
+        self.refusal.set_brief(page == "identify")
 
     # -- identification --------------------------------------------------------------------------
 
@@ -757,8 +791,8 @@ class HandoverScreen(Screen):
         self.start_button.setText(self.tr("Start the handover"))
         self.identify_hint.setText(self.tr("Identify every holder: the ID card on the reader, the e-ID QR code "
                                            "at the scanner, or the number typed on the keypad."))
-        self.card_button.setText(self.tr("Read the ID card"))
-        self.qr_button.setText(self.tr("Scan the e-ID QR code"))
+        self.card_button.setText(self.tr("Read ID card"))
+        self.qr_button.setText(self.tr("Scan e-ID QR"))
         self.typed_button.setText(self.tr("Identify the typed number"))
         self.agent_label.setText(self.tr("The agent's ID number on the keypad; the authorisation (授权委托书) "
                                          "number here."))
@@ -853,7 +887,8 @@ class HandoverScreen(Screen):
             label.deleteLater()
         while len(self.gate_labels) < len(gates):
             label = wrapped()
-            self.gates_box.addWidget(label)
+            n = len(self.gate_labels)
+            self.gates_box.addWidget(label, n % GATE_ROWS, n // GATE_ROWS)
             self.gate_labels.append(label)
         chinese = self._chinese()
         for label, g in zip(self.gate_labels, gates, strict=True):
@@ -900,7 +935,7 @@ class HandoverScreen(Screen):
                 self.agent_for[p.holder.buyer_id] = box
         for p in absent:
             box = self.agent_for[p.holder.buyer_id]
-            text = self.tr("Represents {name} {id}").format(name=p.holder.name_masked, id=p.holder.id_masked)
+            text = self.tr("For {name} {id}").format(name=p.holder.name_masked, id=p.holder.id_masked)
             box.setText(f"✔ {text}" if box.isChecked() else text)
 
     def _render_sign(self) -> None:
@@ -959,7 +994,12 @@ class HandoverScreen(Screen):
         # One way at a time: the agent's form takes the place of the buyer's ways of identifying.
         self.agent_panel.setVisible(agent_mode)
         self.ways.setVisible(not agent_mode)
-        self.identify_hint.setVisible(not agent_mode)
+        refused = not self.refusal.isHidden()
+        # A refusal says what to do next: the general hint, the agent's way and the way on step back until
+        # the next try (a 1280x800 panel has no room for all of them beside the keypad).
+        self.identify_hint.setVisible(not agent_mode and not refused)
+        self.agent_toggle.setVisible(agent_mode or not refused)
+        self.to_checks.setVisible(not refused)
         self.typed_button.setVisible(not agent_mode)
         self.agent_button.setEnabled(can_identify and self.id_keypad.number() is not None
                                      and any(b.isChecked() for b in self.agent_for.values()))

@@ -14,7 +14,7 @@ from typing import Any
 from kiosk.app import Kiosk
 from kiosk.services.staff import Actor
 from ui.context import AppContext
-from ui.qt import QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
+from ui.qt import QGridLayout, QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
 from ui.screens.base import Screen
 from ui.screens.counter.common import RefusalPanel, StaffKeypad, TapField, apply_key, button, go, restyle, wrapped
 from ui.screens.counter.session import staff_session
@@ -61,28 +61,43 @@ class StaffLoginScreen(Screen):
         self.number.tapped.connect(lambda: self._target(self.number))
         self.pin.tapped.connect(lambda: self._target(self.pin))
         self.where = wrapped("hint")
-        self.keypad = StaffKeypad()
+        # Four keys a row: digits and the roster's letters in three rows, so the login fits a 1280x800
+        # panel below the shell's header, training banner and status strip, in large text too.
+        self.keypad = StaffKeypad(columns=4)
         self.keypad.pressed.connect(self._key)
         self.login_button = button("primary")
         self.login_button.setObjectName("login")
         self.login_button.clicked.connect(self.submit)
         self.refusal = RefusalPanel()
         self.status = wrapped("hint")
+        # Each label beside its field: the form stays short enough for a 1280x800 panel in large text.
+        form = QGridLayout()
+        form.setHorizontalSpacing(16)
+        form.setVerticalSpacing(16)
+        form.addWidget(self.number_label, 0, 0)
+        form.addWidget(self.number, 0, 1)
+        form.addWidget(self.pin_label, 1, 0)
+        form.addWidget(self.pin, 1, 1)
+        form.setColumnStretch(1, 1)
         left = QVBoxLayout()
         left.setSpacing(16)
-        for w in (self.number_label, self.number, self.pin_label, self.pin, self.where):
-            left.addWidget(w)
+        left.addLayout(form)
+        left.addWidget(self.where)
         left.addWidget(self.refusal)
         left.addStretch(1)
         left.addWidget(self.status)
-        left.addWidget(self.login_button)
+        # The primary action under the keypad, bottom right: the form's column keeps room for a refusal.
+        right = QVBoxLayout()
+        right.setSpacing(16)
+        right.addWidget(self.keypad, 1)
+        right.addWidget(self.login_button)
         row = QHBoxLayout()
         row.setSpacing(48)
         row.addLayout(left, 1)
-        row.addWidget(self.keypad, 1)
+        row.addLayout(right, 1)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(48, 32, 48, 32)
-        layout.setSpacing(24)
+        layout.setContentsMargins(48, 16, 48, 16)
+        layout.setSpacing(16)
         layout.addWidget(self.title)
         layout.addLayout(row, 1)
         self._field: QLineEdit = self.number
@@ -130,17 +145,22 @@ class StaffLoginScreen(Screen):
         return f"▶ {text}" if field is self._field else text
 
     def _key(self, key: str) -> None:
-        self._field.setText(apply_key(self._field.text(), key, PIN_LIMIT if self._field is self.pin else 16))
         self.refusal.clear()
+        self._field.setText(apply_key(self._field.text(), key, PIN_LIMIT if self._field is self.pin else 16))
+        self._update()
 
     def _update(self) -> None:
         self.number_label.setText(self._mark(self.tr("Staff number"), self.number))
-        self.pin_label.setText(self._mark(self.tr("PIN (6 to 12 digits)"), self.pin))
+        self.pin_label.setText(self._mark(self.tr("PIN"), self.pin))
         typing_pin = self._field is self.pin
-        self.where.setText(self.tr("The keypad types the PIN. Tap the staff number to change it.") if typing_pin
+        self.where.setText(self.tr("The keypad types the PIN (6 to 12 digits). Tap the staff number to change it.")
+                           if typing_pin
                            else self.tr("The keypad types the staff number. Tap the PIN field next."))
         ready = bool(self.number.text().strip()) and len(self.pin.text()) >= 6 and self._task is None
         self.login_button.setEnabled(ready)
+        # A refusal says what to do next: the keypad hint steps back, so the form fits a 1280x800 panel.
+        self.where.setVisible(self.refusal.isHidden())
+        self.status.setVisible(bool(self.status.text()))
 
     def submit(self) -> None:
         staff_id, pin = self.number.text().strip().upper(), self.pin.text()
@@ -148,6 +168,7 @@ class StaffLoginScreen(Screen):
             return
         self.refusal.clear()
         self.status.setText(self.tr("Checking…"))
+        self.status.show()
         task = self.ctx.call(log_in, staff_id, pin)
         task.succeeded.connect(self._logged_in)
         task.failed.connect(self._refused)
@@ -166,5 +187,5 @@ class StaffLoginScreen(Screen):
         self.status.clear()
         # A wrong PIN is typed again from scratch; the number stays.
         self.pin.clear()
-        self._target(self.pin)
         self.refusal.show_error(error)
+        self._target(self.pin)

@@ -15,14 +15,18 @@ from kiosk.app import ChangeBatch, Kiosk
 from kiosk.views.queue import Queue, QueueRow
 from ui.context import AppContext
 from ui.i18n import current_language
-from ui.qt import QFrame, QGridLayout, QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
+from ui.qt import (QFont, QFontMetrics, QFrame, QGridLayout, QHBoxLayout, QRect, QResizeEvent, QSizePolicy, Qt,
+                   QVBoxLayout, QWidget, Signal)
 from ui.screens.base import Screen
 from ui.screens.counter.common import STAFF_TARGET, RefusalPanel, StaffKeypad, TapField, apply_key, button, go, wrapped
 from ui.screens.counter.session import staff_session
 from ui.tasks import Task
 
-PAGE_ROWS = 5
 SCAN_SECONDS = 8.0
+ROW_SPACING = 12
+LINE_SPACING = 4
+ACTION_WIDTH = 240  # the column of the rows' start and continue buttons
+SIDE_WIDTH = 500  # the search column: four 64 px keys, and delete and clear beside them
 
 
 def read_scan(device: Any, timeout: float = SCAN_SECONDS) -> str:
@@ -33,6 +37,63 @@ def read_scan(device: Any, timeout: float = SCAN_SECONDS) -> str:
 
 def load_queue(kiosk: Kiosk, search: str, training: bool) -> Queue:
     return kiosk.queue(search or None, include_training=training)
+
+
+class RowsBox(QFrame):
+    """The list's area: it takes the height left over (its rows never ask for more), and says when
+    that height changed, so a page holds what fits on this panel in this text size."""
+
+    resized = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        self.resized.emit()
+
+
+class Measure:
+    """The height an entry of the list takes at the list's width in the current style, measured as
+    the snapshots' text check measures it (so a page never holds more than is seen whole)."""
+
+    def __init__(self, screen: QueueScreen, action: str) -> None:
+        self.width = max(1, screen.rows_box.width())
+        self.body = self.font_of(screen, "")
+        self.heading = self.font_of(screen, "heading")
+        probe_button = button("primary")
+        probe_button.setParent(screen)
+        probe_button.setText(action)
+        probe_button.ensurePolished()
+        hint = probe_button.sizeHint()
+        probe_button.deleteLater()
+        self.action_height = hint.height()
+        self.text_width = max(1, self.width - max(ACTION_WIDTH, hint.width()) - ROW_SPACING)
+
+    @staticmethod
+    def font_of(screen: QWidget, role: str) -> QFont:
+        """A label's font in this role as the style sheet sets it."""
+        probe = wrapped(role)
+        probe.setParent(screen)
+        probe.ensurePolished()
+        font = probe.font()
+        probe.deleteLater()
+        return font
+
+    def height(self, kind: str, texts: tuple[str, str, str]) -> int:
+        first, second, third = texts
+        if kind == "heading":
+            return self.text(first, self.heading, self.width)
+        top = self.text(first, self.body, self.width) + LINE_SPACING
+        if kind == "blocked":
+            return top + self.text(second, self.body, self.width) + LINE_SPACING + self.text(third, self.body, self.width)
+        return top + max(self.action_height, self.text(second, self.body, self.text_width))
+
+    @staticmethod
+    def text(text: str, font: QFont, width: int) -> int:
+        flags = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap)
+        return QFontMetrics(font).boundingRect(QRect(0, 0, width, 100_000), flags, text).height()
 
 
 class QueueScreen(Screen):
@@ -50,7 +111,6 @@ class QueueScreen(Screen):
         self.page = 0
         self._task: Task | None = None
         self._scan: Task | None = None
-        self.title = wrapped("title")
         self.summary = wrapped()
         self.summary.setObjectName("queue_summary")
         self.search = TapField()
@@ -63,21 +123,25 @@ class QueueScreen(Screen):
         self.scan_button = button()
         self.scan_button.setObjectName("scan")
         self.scan_button.clicked.connect(self.scan)
+        # Shown only while a search narrows the list.
         self.show_all = button()
         self.show_all.setObjectName("show_all")
         self.show_all.clicked.connect(self.clear_search)
-        # The smallest staff target (64 px) leaves the list and the search room on a 1280x800 panel.
-        self.keypad = StaffKeypad("X", key_px=STAFF_TARGET)
+        self.show_all.hide()
+        # Four keys a row (three rows, not four) and the smallest staff target (64 px): the search,
+        # the keypad and the list share a 1280x800 panel with the shell's header and status strip.
+        self.keypad = StaffKeypad("X", key_px=STAFF_TARGET, columns=4)
         self.keypad.pressed.connect(self._key)
-        self.search_hint = wrapped("hint")
         self.refusal = RefusalPanel()
         self.rows = QGridLayout()
-        self.rows.setSpacing(12)
+        self.rows.setSpacing(ROW_SPACING)
+        self.rows.setContentsMargins(0, 0, 0, 0)
         self.rows.setColumnMinimumWidth(2, 240)
         self.rows.setColumnStretch(0, 1)
-        rows_box = QFrame()
-        rows_box.setObjectName("queue_rows")
-        rows_box.setLayout(self.rows)
+        self.rows_box = RowsBox()
+        self.rows_box.setObjectName("queue_rows")
+        self.rows_box.setLayout(self.rows)
+        self.rows_box.resized.connect(self._rows_resized)
         self.prev_button = button()
         self.prev_button.setObjectName("prev_page")
         self.next_button = button()
@@ -85,21 +149,13 @@ class QueueScreen(Screen):
         self.page_label = wrapped()
         self.prev_button.clicked.connect(lambda: self.show_page(self.page - 1))
         self.next_button.clicked.connect(lambda: self.show_page(self.page + 1))
-        self.logout_button = button("destructive")
-        self.logout_button.setObjectName("logout")
-        self.logout_button.clicked.connect(self.logout)
         self.row_buttons: dict[str, Any] = {}
+        self._starts: list[int] = [0]
 
-        header = QHBoxLayout()
-        header.setSpacing(16)
-        header.addWidget(self.title, 1)
-        header.addWidget(self.show_all)
-        header.addSpacing(32)  # log out is destructive: apart from the list's own action
-        header.addWidget(self.logout_button)
         side = QVBoxLayout()
+        side.setContentsMargins(0, 0, 0, 0)
         side.setSpacing(16)
         side.addWidget(self.search)
-        side.addWidget(self.search_hint)
         tools = QHBoxLayout()
         tools.setSpacing(16)
         tools.addWidget(self.search_button, 1)
@@ -112,23 +168,25 @@ class QueueScreen(Screen):
         pager.addWidget(self.prev_button)
         pager.addWidget(self.page_label, 1)
         pager.addWidget(self.next_button)
+        found = QHBoxLayout()
+        found.setSpacing(16)
+        found.addWidget(self.summary, 1)
+        found.addWidget(self.show_all)
         main = QVBoxLayout()
         main.setSpacing(16)
-        main.addWidget(self.summary)
+        main.addLayout(found)
         main.addWidget(self.refusal)
-        main.addWidget(rows_box, 1)
+        main.addWidget(self.rows_box, 1)
         main.addLayout(pager)
         body = QHBoxLayout()
         body.setSpacing(48)
         body.addLayout(main, 1)
         side_box = QWidget()
         side_box.setLayout(side)
-        side_box.setFixedWidth(460)
+        side_box.setFixedWidth(SIDE_WIDTH)
         body.addWidget(side_box)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(48, 16, 48, 16)
-        layout.setSpacing(16)
-        layout.addLayout(header)
         layout.addLayout(body, 1)
         self.retranslate()
 
@@ -156,16 +214,12 @@ class QueueScreen(Screen):
         self.load()
 
     def retranslate(self) -> None:
-        self.title.setText(self.tr("Handover counter: cases"))
         self.search_button.setText(self.tr("Search"))
         self.scan_button.setText(self.tr("Scan a code"))
         self.show_all.setText(self.tr("Show all"))
         self.prev_button.setText(self.tr("Previous page"))
         self.next_button.setText(self.tr("Next page"))
-        self.logout_button.setText(self.tr("Log out"))
         self.search.setPlaceholderText(self.tr("Unit code, certificate or ID number"))
-        self.search_hint.setText(self.tr("Type at least 4 characters of a unit code or certificate number, "
-                                         "or a whole ID number."))
         self._fill()
 
     # -- search -----------------------------------------------------------------------------
@@ -218,10 +272,6 @@ class QueueScreen(Screen):
         self._task = None
         self.refusal.show_error(error)
 
-    def logout(self) -> None:
-        self.session.end()
-        go(self, "staff_login")
-
     # -- the list ---------------------------------------------------------------------------
 
     def entries(self) -> list[tuple[str, QueueRow | None, str]]:
@@ -258,69 +308,129 @@ class QueueScreen(Screen):
         return current_language() != "en"
 
     def pages(self) -> int:
-        return max(1, -(-len(self.entries()) // PAGE_ROWS))
+        return len(self._starts)
+
+    def page_entries(self, page: int) -> list[tuple[str, QueueRow | None, str]]:
+        entries = self.entries()
+        starts = self._starts + [len(entries)]
+        return entries[starts[page]:starts[page + 1]]
 
     def show_page(self, page: int) -> None:
         self.page = max(0, min(page, self.pages() - 1))
         self._fill()
 
-    def _fill(self) -> None:
+    def _rows_resized(self) -> None:
+        first = self._starts[self.page] if self.page < len(self._starts) else 0
+        starts = self._paginate()
+        if starts != self._starts:
+            self._starts = starts
+            self.page = max(n for n, s in enumerate(starts) if s <= first)
+            self._fill(paginate=False)
+
+    def _paginate(self) -> list[int]:
+        """Where each page starts: as many entries as the list's area holds, a heading never last."""
+        entries = self.entries()
+        room = self.rows_box.height()
+        measure = Measure(self, self.tr("Continue handover"))
+        heights = [measure.height(kind, self._row_texts(kind, row) if row else (heading, "", ""))
+                   for kind, row, heading in entries]
+        # A heading and its first row are one block: a heading is never the last line of a page.
+        blocks: list[tuple[int, int]] = []
+        n = 0
+        while n < len(entries):
+            if entries[n][0] == "heading" and n + 1 < len(entries):
+                blocks.append((n, heights[n] + ROW_SPACING + heights[n + 1]))
+                blocks.append((n + 1, -1))
+                n += 2
+            else:
+                blocks.append((n, heights[n]))
+                n += 1
+        starts = [0]
+        used = 0
+        for n, height in blocks:
+            if height < 0:
+                continue  # the row is in its heading's block
+            if used and used + ROW_SPACING + height > room:
+                starts.append(n)
+                used = 0
+            used += height + (ROW_SPACING if used else 0)
+        return starts
+
+    def _row_texts(self, kind: str, row: QueueRow) -> tuple[str, str, str]:
+        """(unit code, place and holders, why it is blocked) as shown."""
+        details = f"{row.project_name} {row.building}-{row.room}  {'、'.join(row.holders)}"
+        if kind != "blocked":
+            return row.unit_code, details, ""
+        # The case's own words, with the specifics (which item is unpaid), in the language shown.
+        if self._chinese():
+            return row.unit_code, details, f"{row.reason} → {row.next_action}"
+        return row.unit_code, details, f"{row.message} → {row.hint}" if row.hint else row.message
+
+    def _fill(self, paginate: bool = True) -> None:
         while self.rows.count():
             item = self.rows.takeAt(0)
             widget = item.widget() if item is not None else None
             if widget is not None:
                 widget.deleteLater()
+        for n in range(self.rows.rowCount()):
+            self.rows.setRowStretch(n, 0)
         self.row_buttons = {}
         q = self.queue
+        self.show_all.setVisible(bool(q is not None and q.search))
         if q is None:
+            self._starts = [0]
             self.summary.setText(self.tr("Loading the cases…") if self._task is not None else "")
             self.page_label.clear()
             self.prev_button.setEnabled(False)
             self.next_button.setEnabled(False)
             return
+        if paginate:
+            self._starts = self._paginate()
         searched = self.tr("Search: {text}. ").format(text=q.search) if q.search else ""
         self.summary.setText(searched + self.tr(
             "{ready} ready, {busy} in a handover, {blocked} blocked, {delivered} delivered.").format(
             ready=len(q.ready), busy=len(q.in_handover), blocked=sum(len(g.rows) for g in q.blocked),
             delivered=q.delivered))
-        entries = self.entries()
-        if not entries:
+        if not self.entries():
             empty = wrapped()
-            empty.setText(self.tr("No case matches. Check what was typed, or show all cases."))
+            empty.setText(self.tr("No case matches. Type at least 4 characters of a unit code or certificate "
+                                  "number, or a whole ID number; or show all cases."))
             self.rows.addWidget(empty, 0, 0, 1, 3)
         self.page = min(self.page, self.pages() - 1)
-        for n, (kind, row, heading) in enumerate(entries[self.page * PAGE_ROWS:(self.page + 1) * PAGE_ROWS]):
+        shown = self.page_entries(self.page)
+        for n, (kind, row, heading) in enumerate(shown):
             if row is None:
                 label = wrapped("heading")
                 label.setText(heading)
                 self.rows.addWidget(label, n, 0, 1, 3)
                 continue
             self._row(n, kind, row)
-        self.rows.setRowStretch(PAGE_ROWS, 1)
+        self.rows.setRowStretch(max(1, len(shown)), 1)
         self.page_label.setText(self.tr("Page {page} of {pages}").format(page=self.page + 1, pages=self.pages()))
         self.prev_button.setEnabled(self.page > 0)
         self.next_button.setEnabled(self.page < self.pages() - 1)
 
     def _row(self, n: int, kind: str, row: QueueRow) -> None:
-        where = f"{row.project_name} {row.building}-{row.room}"
+        """The unit code on a line of its own (it cannot wrap), the place and holders, then the
+        reason a blocked case waits, or the button that opens the case."""
+        code, details, reason = self._row_texts(kind, row)
+        box = QWidget()
+        lines = QVBoxLayout(box)
+        lines.setContentsMargins(0, 0, 0, 0)
+        lines.setSpacing(LINE_SPACING)
+        head = wrapped()
+        head.setText(code)
+        lines.addWidget(head)
         what = wrapped()
-        what.setText(f"{row.unit_code}\n{where}  {'、'.join(row.holders)}")
+        what.setText(details)
+        self.rows.addWidget(box, n, 0, 1, 3)
         if kind == "blocked":
-            box = QWidget()
-            lines = QVBoxLayout(box)
-            lines.setContentsMargins(0, 0, 0, 0)
-            lines.setSpacing(4)
             why = wrapped(state="warn")
-            # The case's own words (the view gives them in Chinese, with the specifics: which item is unpaid).
-            why.setText(f"{row.reason} → {row.next_action}")
+            why.setText(reason)
             lines.addWidget(what)
             lines.addWidget(why)
-            self.rows.addWidget(box, n, 0, 1, 3)
             return
-        self.rows.addWidget(what, n, 0, 1, 2)
         act = button("primary" if kind == "ready" else "")
-        # The theme's min-width wins over setMinimumWidth; a wide column lets the button grow instead.
-        act.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         act.setObjectName(f"open_{row.unit_code}")
         act.setText(self.tr("Start handover") if kind == "ready" else self.tr("Continue handover"))
         if kind == "ready":
@@ -328,4 +438,17 @@ class QueueScreen(Screen):
         else:
             act.clicked.connect(lambda _=False, h=row.handover_id: go(self, "handover", handover_id=h))
         self.row_buttons[row.unit_code] = act
-        self.rows.addWidget(act, n, 2)
+        # The theme's min-width wins over a button's own minimum: a column box keeps the buttons aligned.
+        column = QWidget()
+        column.setMinimumWidth(ACTION_WIDTH)
+        holder = QVBoxLayout(column)
+        holder.setContentsMargins(0, 0, 0, 0)
+        holder.addWidget(act)
+        holder.addStretch(1)
+        act.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        beside = QHBoxLayout()
+        beside.setContentsMargins(0, 0, 0, 0)
+        beside.setSpacing(ROW_SPACING)
+        beside.addWidget(what, 1)
+        beside.addWidget(column)
+        lines.addLayout(beside)
