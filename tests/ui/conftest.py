@@ -7,6 +7,7 @@ from collections.abc import Iterator
 import pytest
 
 from ui import i18n
+from ui.qt import QEvent
 
 
 @pytest.fixture
@@ -28,7 +29,9 @@ def _restore_app_style(request: pytest.FixtureRequest) -> Iterator[None]:
     """Each test starts with the app's font and style sheet as the one before it found them.
 
     A test that renders in large-text buyer sizes would otherwise leave them on the app, and
-    widgets built by the next test would size themselves from those fonts.
+    widgets built by the next test would size themselves from those fonts. The widgets pytest-qt
+    closed are deleted first: its deleteLater() stays queued outside an event loop, and every
+    style sheet change after it (each snapshot renders with its own) would restyle them all again.
     """
     if "qapp" not in request.fixturenames:
         yield
@@ -36,5 +39,7 @@ def _restore_app_style(request: pytest.FixtureRequest) -> Iterator[None]:
     app = request.getfixturevalue("qapp")
     font, sheet = app.font(), app.styleSheet()
     yield
-    app.setStyleSheet(sheet)
+    app.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    if app.styleSheet() != sheet:
+        app.setStyleSheet(sheet)
     app.setFont(font)

@@ -20,7 +20,7 @@ from kiosk.config import Config
 from kiosk.services.samples import load_samples
 from ui import snapshot
 from ui.context import AppContext
-from ui.qt import QApplication
+from ui.qt import QApplication, QEvent
 from ui.shell.app import application, build_window
 from ui.shell.registry import SCREENS, Entry
 from ui.shell.window import MainWindow
@@ -119,5 +119,9 @@ def take_snapshots(config: Config, out: Path, *, lang: str, size: tuple[int, int
             window.hide()
             window.deleteLater()
             app.processEvents()
+            # Outside an event loop processEvents() leaves deferred deletions queued: the window
+            # would live on, and every later style sheet change (the next language's run) would
+            # restyle its widgets too.
+            app.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     return shots
 
