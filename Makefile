@@ -4,11 +4,12 @@
 demo: setup-run
 	.venv/bin/kiosk demo
 
+# pytest runs one worker per core (at most four); worksteal evens out the few long tests.
 test: setup-test
 	.venv/bin/ruff check .
 	.venv/bin/lint-imports
 	.venv/bin/mypy
-	QT_QPA_PLATFORM=offscreen .venv/bin/python -m pytest
+	QT_QPA_PLATFORM=offscreen .venv/bin/python -m pytest -n logical --maxprocesses 4 --dist worksteal
 
 # The README's two commands in a clean Debian 12 root (debootstrap), then demo offline.
 fresh-check:

@@ -21,6 +21,23 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 SHARED = PROJECT_ROOT.parent / "shared"
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _cheap_pin_hashes() -> Iterator[None]:
+    """PINs hashed inside the test process cost scrypt n=2**10 instead of the kiosk's 2**14.
+
+    Installing the sample staff hashes five PINs, about 70 ms each at the real cost: most of every
+    fixture that installs the samples, a hundred and more times a run. The code path and the stored
+    format are the same (verify_pin reads the cost from the stored hash); the kiosk's own processes
+    keep the real cost, which tests/kiosk/test_pin_hash_cost.py checks.
+    """
+    from kiosk.services import staff
+
+    real = dict(staff._SCRYPT)
+    staff._SCRYPT["n"] = 2 ** 10
+    yield
+    staff._SCRYPT.update(real)
+
+
 @pytest.fixture
 def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     from kiosk.cli import main

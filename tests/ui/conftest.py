@@ -35,7 +35,9 @@ def _restore_app_style(request: pytest.FixtureRequest) -> Iterator[None]:
     """Each test starts with the app's font and style sheet as the one before it found them.
 
     A test that renders in large-text buyer sizes would otherwise leave them on the app, and
-    widgets built by the next test would size themselves from those fonts.
+    widgets built by the next test would size themselves from those fonts. The widgets pytest-qt
+    closed are deleted first: its deleteLater() stays queued outside an event loop, and every
+    style sheet change after it (each snapshot renders with its own) would restyle them all again.
     """
     if "qapp" not in request.fixturenames:
         yield
@@ -47,5 +49,6 @@ def _restore_app_style(request: pytest.FixtureRequest) -> Iterator[None]:
     # event loop, a window held in a reference cycle could be freed by Python's garbage collector in
     # the middle of a restyle (which walks every widget) and crash the process.
     app.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-    app.setStyleSheet(sheet)
+    if app.styleSheet() != sheet:
+        app.setStyleSheet(sheet)
     app.setFont(font)

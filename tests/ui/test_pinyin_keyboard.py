@@ -337,7 +337,7 @@ def test_the_environment_and_a_dictionary_learned_before(tmp_path: Path, qapp: A
 
 
 @pytest.mark.parametrize("size", [(1920, 1080), (1280, 800)])
-def test_snapshots_of_the_mailing_form_with_the_keyboard_up(window: MainWindow, qtbot: Any,
+def test_snapshots_of_the_mailing_form_with_the_keyboard_up(window: MainWindow, qtbot: Any, tmp_path: Path,
                                                             size: tuple[int, int]) -> None:
     screen = done_form(window, qtbot)
     dock = window.keyboard
@@ -346,7 +346,7 @@ def test_snapshots_of_the_mailing_form_with_the_keyboard_up(window: MainWindow, 
         tap(qtbot, screen.address)
         qtbot.waitUntil(lambda: keyboard_up(dock), timeout=10_000)
         qtbot.wait(100)
-        image = render(window, Path(f"/tmp/kbd-done-{lang}-{size[0]}x{size[1]}.png"), size=size, lang=lang)
+        image = render(window, tmp_path / f"kbd-done-{lang}-{size[0]}x{size[1]}.png", size=size, lang=lang)
         # The mailing form is taller than the shell leaves it even without the keyboard (and wider than
         # 1280 px in English): the keyboard never makes the window grow, the screen scrolls instead.
         assert image.height() == size[1], (lang, size)

@@ -95,7 +95,7 @@ def test_mailing_for_an_absent_co_owner_where_the_services_allow_it(
     assert state == "mail_requested"
 
 
-def test_snapshots(nav: Navigator, buyers: Any, on_store: Any, qtbot: Any) -> None:
+def test_snapshots(nav: Navigator, buyers: Any, on_store: Any, qtbot: Any, tmp_path: Path) -> None:
     unit = buyers.unit(co_owners=2)
     on_store(lambda k: buyers.registered(unit))
     screen = nav.go("done", unit_code=unit)
@@ -108,7 +108,7 @@ def test_snapshots(nav: Navigator, buyers: Any, on_store: Any, qtbot: Any) -> No
             screen.open_mailing()
         for lang in ("zh_CN", "en"):
             for large in (False, True):
-                image = render(nav, Path(f"/tmp/buyer-done-{phase}-{lang}{'-large' if large else ''}.png"),
+                image = render(nav, tmp_path / f"buyer-done-{phase}-{lang}{'-large' if large else ''}.png",
                                lang=lang, large=large)
                 assert (image.width(), image.height()) == (1920, 1080), (phase, lang, large)
                 assert [str(p) for p in clipped_texts(nav)] == [], (phase, lang, large)

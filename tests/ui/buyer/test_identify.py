@@ -156,7 +156,7 @@ def test_the_prompt_repeats_each_round(nav: Navigator, qtbot: Any) -> None:
     assert screen.prompts >= 2 and "等待" in screen.card_alternatives.text()
 
 
-def test_snapshots(nav: Navigator, kiosk_ctx: AppContext, qtbot: Any) -> None:
+def test_snapshots(nav: Navigator, kiosk_ctx: AppContext, qtbot: Any, tmp_path: Path) -> None:
     screen = nav.go("identify")
     assert isinstance(screen, IdentifyScreen)
     screen.leave()  # no device rounds while rendering
@@ -168,7 +168,7 @@ def test_snapshots(nav: Navigator, kiosk_ctx: AppContext, qtbot: Any) -> None:
             screen._show_error(screen._card_problem(LookupError("no reader")), LookupError("no reader"))
         for lang in ("zh_CN", "en"):
             for large in (False, True):
-                image = render(nav, Path(f"/tmp/buyer-identify-{way}-{lang}{'-large' if large else ''}.png"),
+                image = render(nav, tmp_path / f"buyer-identify-{way}-{lang}{'-large' if large else ''}.png",
                                lang=lang, large=large)
                 assert (image.width(), image.height()) == (1920, 1080), "the layout grew past the panel"
                 assert clipped_texts(nav) == [], (way, lang, large)

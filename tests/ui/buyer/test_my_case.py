@@ -50,7 +50,7 @@ def test_an_unknown_unit_is_a_plain_message(nav: Navigator, buyers: Any, qtbot: 
     assert "工作人员" in screen.error.text() and screen.staff_note.text().startswith("unknown_unit")
 
 
-def test_snapshots(nav: Navigator, buyers: Any, qtbot: Any) -> None:
+def test_snapshots(nav: Navigator, buyers: Any, qtbot: Any, tmp_path: Path) -> None:
     unit = buyers.unit(co_owners=2)
     buyers.draft_contract(unit)
     screen = nav.go("my_case", unit_codes=[unit, buyers.unit()])
@@ -58,7 +58,7 @@ def test_snapshots(nav: Navigator, buyers: Any, qtbot: Any) -> None:
     qtbot.waitUntil(lambda: len(screen.cases) == 2, timeout=20_000)
     for lang in ("zh_CN", "en"):
         for large in (False, True):
-            image = render(nav, Path(f"/tmp/buyer-my_case-{lang}{'-large' if large else ''}.png"),
+            image = render(nav, tmp_path / f"buyer-my_case-{lang}{'-large' if large else ''}.png",
                            lang=lang, large=large)
             assert (image.width(), image.height()) == (1920, 1080)
             assert clipped_texts(nav) == [], (lang, large)

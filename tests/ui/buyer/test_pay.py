@@ -84,7 +84,7 @@ def test_a_refused_order_shows_its_hint(nav: Navigator, kiosk_ctx: AppContext, b
     assert screen.order is None and screen.retry_button.isVisible()
 
 
-def test_snapshots(nav: Navigator, buyers: Any, qtbot: Any) -> None:
+def test_snapshots(nav: Navigator, buyers: Any, qtbot: Any, tmp_path: Path) -> None:
     unit = buyers.unit(co_owners=2)
     buyers.draft_contract(unit)
     screen = nav.go("pay", unit_code=unit)
@@ -99,7 +99,7 @@ def test_snapshots(nav: Navigator, buyers: Any, qtbot: Any) -> None:
         screen.tick() if phase != "waiting" else None
         for lang in ("zh_CN", "en"):
             for large in (False, True):
-                image = render(nav, Path(f"/tmp/buyer-pay-{phase}-{lang}{'-large' if large else ''}.png"),
+                image = render(nav, tmp_path / f"buyer-pay-{phase}-{lang}{'-large' if large else ''}.png",
                                lang=lang, large=large)
                 assert (image.width(), image.height()) == (1920, 1080), (phase, lang, large)
                 assert clipped_texts(nav) == [], (phase, lang, large)

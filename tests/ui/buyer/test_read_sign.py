@@ -100,7 +100,7 @@ def test_nothing_to_sign_says_so(nav: Navigator, buyers: Any, qtbot: Any) -> Non
     assert screen.staff_note.text().startswith("illegal_transition") and not screen.again_button.isVisible()
 
 
-def test_snapshots(nav: Navigator, buyers: Any, qtbot: Any) -> None:
+def test_snapshots(nav: Navigator, buyers: Any, qtbot: Any, tmp_path: Path) -> None:
     unit = buyers.unit(co_owners=2)
     buyers.draft_contract(unit)
     screen = nav.go("read_sign", unit_code=unit, document="contract")
@@ -111,7 +111,7 @@ def test_snapshots(nav: Navigator, buyers: Any, qtbot: Any) -> None:
             screen.start_signing()
         for lang in ("zh_CN", "en"):
             for large in (False, True):
-                image = render(nav, Path(f"/tmp/buyer-read_sign-{phase}-{lang}{'-large' if large else ''}.png"),
+                image = render(nav, tmp_path / f"buyer-read_sign-{phase}-{lang}{'-large' if large else ''}.png",
                                lang=lang, large=large)
                 assert (image.width(), image.height()) == (1920, 1080), (phase, lang, large)
                 assert clipped_texts(nav) == [], (phase, lang, large)

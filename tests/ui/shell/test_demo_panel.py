@@ -166,12 +166,12 @@ def test_real_devices_are_not_worked_from_the_panel(
     assert not widget.logins_label.isVisible()
 
 
-def test_the_panel_follows_the_language_and_fits(panel: DemoPanel, qtbot: Any) -> None:
+def test_the_panel_follows_the_language_and_fits(panel: DemoPanel, qtbot: Any, tmp_path: Path) -> None:
     row = row_of(panel, "drafted")
     panel.place_card(row.person)
     for lang in ("zh_CN", "en"):
         for height in (1080, 800):  # beside a kiosk window on a 1920x1080 and a 1280x800 screen
-            render(panel, Path(f"/tmp/demo-panel-{lang}-{height}.png"), size=(PANEL_WIDTH, height), lang=lang,
+            render(panel, tmp_path / f"demo-panel-{lang}-{height}.png", size=(PANEL_WIDTH, height), lang=lang,
                    mode="staff")
             assert clipped_texts(panel) == [], (lang, height)
             assert missing_glyphs(panel) == [], (lang, height)
