@@ -252,14 +252,13 @@ def test_refusals_show_their_hint_in_the_shell(shell: MainWindow, qtbot: QtBot, 
     assert pay.opened_order is None
 
 
-# 1280x800 in large text: the header and the training banner (two lines in English) leave 530-550 px;
-# done (zh_CN and en) and identify and pay (en) still ask for 15-55 px more. Strict: the day they fit,
-# these fail and the marks go.
-CRAMPED = pytest.mark.xfail(strict=True, reason="1280x800, large text: the chrome leaves 530-550 px")
+# 1280x800 in large text, English: the five evaluation levels' names on the done screen do not fit
+# yet (Chinese now does). Strict: the day they fit, this fails and the mark goes.
+CRAMPED = pytest.mark.xfail(strict=True, reason="1280x800, large text, English: the evaluation levels")
 PANELS = [pytest.param((1920, 1080), lang, large, id=f"1920x1080-{lang}-{'large' if large else 'normal'}")
           for lang in ("zh_CN", "en") for large in (False, True)] + [
     pytest.param((1280, 800), lang, large, id=f"1280x800-{lang}-{'large' if large else 'normal'}",
-                 marks=[CRAMPED] if large else [])
+                 marks=[CRAMPED] if large and lang == "en" else [])
     for lang in ("zh_CN", "en") for large in (False, True)]
 
 
