@@ -15,7 +15,7 @@ from kiosk.privacy import mask_id
 from kiosk.rules.idcard import parse_id_number
 
 from ui.i18n import Retranslating
-from ui.qt import QGridLayout, QHBoxLayout, QLabel, QPushButton, QSizePolicy, Qt, QVBoxLayout, QWidget, Signal
+from ui.qt import QBoxLayout, QGridLayout, QHBoxLayout, QLabel, QPushButton, QSizePolicy, Qt, QVBoxLayout, QWidget, Signal
 
 LENGTH = 18
 KEY_PX = 112  # above ux.md's 96 px so the theme's padding can never shrink a key below it
@@ -74,7 +74,7 @@ class IdKeypad(Retranslating, QWidget):
             self.display.setWordWrap(True)
             self.column.addStretch(1)
             self.column.addWidget(self.clear_button)
-            layout = QHBoxLayout(self)
+            layout: QBoxLayout = QHBoxLayout(self)
             layout.setSpacing(32)  # clear is destructive: keep it apart from the keys
             layout.addLayout(grid)
             layout.addLayout(self.column, 1)

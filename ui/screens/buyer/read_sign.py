@@ -200,7 +200,9 @@ class ReadSignScreen(Screen):
         self.pad = SignaturePad("", "")
         # The signer row above names who signs what; the pad's own name line would say it twice.
         self.pad.name_label.hide()
-        self.pad.layout().setContentsMargins(0, 0, 0, 0)
+        pad_layout = self.pad.layout()
+        if pad_layout is not None:
+            pad_layout.setContentsMargins(0, 0, 0, 0)
         self.pad.confirmed.connect(self.signed)
         signing = QWidget()
         signing_box = QVBoxLayout(signing)
