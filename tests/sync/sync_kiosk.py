@@ -48,5 +48,14 @@ def kiosk(data_dir: Path, *args: str, timeout: float = 60) -> subprocess.Complet
                            *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=timeout)
 
 
+def enroll_at(data_dir: Path, gateway: Any, device: str) -> None:
+    """Enroll the kiosk in ``data_dir`` with the real command line at a running gateway process
+    (``gateway.url`` and ``gateway.token(device)``), the fingerprint given as a technician would."""
+    offer = gateway.token(device)
+    done = kiosk(data_dir, "enroll", "--gateway", gateway.url, "--token", offer["token"],
+                 "--fingerprint", offer["fingerprint"])
+    assert done.returncode == 0, done.stderr
+
+
 def outbox_states(store: Store) -> dict[str, int]:
     return dict(store.conn.execute("SELECT state, count(*) FROM outbox GROUP BY state").fetchall())

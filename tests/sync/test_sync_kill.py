@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from kiosk.audit import verify
-from sync_kiosk import ROOT, fill_outbox, kiosk, open_store
+from sync_kiosk import ROOT, enroll_at, fill_outbox, open_store
 
 from gateway_harness import GatewayProcess
 from kiosk.store.outbox import counts as outbox_counts
@@ -28,10 +28,7 @@ def live(data_dir: Path, tmp_path: Path):  # noqa: ANN201
     (data_dir / "kiosk.toml").write_text("[sync]\nbatch_max_records = 15\ninterval_seconds = 1\n")
     gw = GatewayProcess(tmp_path / "gw.sqlite")
     gw.start()
-    offer = gw.token("sp-kill")
-    done = kiosk(data_dir, "enroll", "--gateway", gw.url, "--token", offer["token"],
-                 "--fingerprint", offer["fingerprint"])
-    assert done.returncode == 0, done.stderr
+    enroll_at(data_dir, gw, "sp-kill")
     yield gw
     gw.stop()
 

@@ -16,7 +16,7 @@ import pytest
 
 from gateway_harness import GatewayProcess
 from notify_socket import NotifySocket
-from sync_kiosk import ROOT, fill_outbox, kiosk, open_store
+from sync_kiosk import ROOT, enroll_at, fill_outbox, open_store
 
 
 @pytest.fixture
@@ -25,10 +25,7 @@ def enrolled_live(data_dir: Path, tmp_path: Path) -> Iterator[GatewayProcess]:
     (data_dir / "kiosk.toml").write_text("[sync]\ninterval_seconds = 20\n")
     gw = GatewayProcess(tmp_path / "gw.sqlite")
     gw.start()
-    offer = gw.token("sp-notify")
-    done = kiosk(data_dir, "enroll", "--gateway", gw.url, "--token", offer["token"],
-                 "--fingerprint", offer["fingerprint"])
-    assert done.returncode == 0, done.stderr
+    enroll_at(data_dir, gw, "sp-notify")
     yield gw
     gw.stop()
 
