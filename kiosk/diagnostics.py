@@ -12,19 +12,18 @@ into a log or an error message leaves the terminal masked.
 from __future__ import annotations
 
 import importlib.metadata
+import io
 import json
-import os
 import platform
 import shutil
 import sqlite3
 import sys
-import tempfile
 import zipfile
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from kiosk import __version__, logs
+from kiosk import __version__, filemodes, logs
 from kiosk.config import Config
 from kiosk.store import integrity, upgrade
 from kiosk.store.connection import connect, policy_of
@@ -116,18 +115,11 @@ def write_zip(out: Path, parts: Mapping[str, str]) -> Path:
     """Write ``parts`` (name → text, each scrubbed) to ``out`` owner-only, all at once: a zip
     half-written when the medium was pulled is not left looking complete."""
     out.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".diagnostics-", suffix=".zip", dir=out.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            with zipfile.ZipFile(fh, "w", compression=zipfile.ZIP_DEFLATED) as zf:
-                for name, text in parts.items():
-                    zf.writestr(name, logs.scrub(text))
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, out)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+        for name, text in parts.items():
+            zf.writestr(name, logs.scrub(text))
+    filemodes.write_atomic(out, buffer.getvalue(), filemodes.OWNER_FILE)
     return out
 
 

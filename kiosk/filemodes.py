@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import stat
+import tempfile
 from pathlib import Path
 
 OWNER_FILE, OWNER_DIR = 0o600, 0o700
@@ -56,3 +57,26 @@ def make_private_dir(path: Path) -> None:
 def fix_file(path: Path) -> None:
     """Give a file just created the rule's mode (``os.open``'s mode is cut by the umask)."""
     os.chmod(path, file_mode(path))
+
+
+def write_atomic(path: Path, data: bytes, mode: int | None = None) -> None:
+    """Write ``data`` to ``path`` so that a crash or a pulled medium leaves the old file or the new
+    one, never half of one: a temporary file beside it, flushed to disk, given ``mode`` (default:
+    the rule's mode for ``path``), renamed over it, and the rename flushed too."""
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp, file_mode(path) if mode is None else mode)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    if os.name != "nt":  # Windows cannot open a directory to flush it; NTFS journals the rename
+        dir_fd = os.open(path.parent, os.O_RDONLY)
+        try:
+            os.fsync(dir_fd)
+        finally:
+            os.close(dir_fd)

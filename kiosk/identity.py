@@ -19,7 +19,6 @@ import base64
 import hashlib
 import hmac
 import json
-import os
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -117,23 +116,6 @@ def _secure_dir(key_dir: Path) -> None:
     filemodes.make_private_dir(key_dir)
 
 
-def _write_private(path: Path, data: bytes) -> None:
-    """Write via a temporary file and rename, so a crash leaves the old file or the new, never half."""
-    tmp = path.with_name(path.name + ".tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "wb") as fh:
-        fh.write(data)
-        fh.flush()
-        os.fsync(fh.fileno())
-    filemodes.fix_file(tmp)
-    os.replace(tmp, path)
-    dir_fd = os.open(path.parent, os.O_RDONLY)
-    try:
-        os.fsync(dir_fd)
-    finally:
-        os.close(dir_fd)
-
-
 def _read_private(path: Path, what: str) -> bytes:
     try:
         mode = path.stat().st_mode
@@ -168,15 +150,15 @@ def ensure_device_keys(key_dir: Path) -> DeviceKeys:
     if not sign_path.exists():
         _secure_dir(key_dir)
         sign, kem = Ed25519PrivateKey.generate(), X25519PrivateKey.generate()
-        _write_private(sign_path, sign.private_bytes(Encoding.Raw, PrivateFormat.Raw, NoEncryption()))
-        _write_private(kem_path, kem.private_bytes(Encoding.Raw, PrivateFormat.Raw, NoEncryption()))
+        filemodes.write_atomic(sign_path, sign.private_bytes(Encoding.Raw, PrivateFormat.Raw, NoEncryption()))
+        filemodes.write_atomic(kem_path, kem.private_bytes(Encoding.Raw, PrivateFormat.Raw, NoEncryption()))
     return load_device_keys(key_dir)
 
 
 def save_enrollment(key_dir: Path, enrollment: Enrollment) -> Path:
     _secure_dir(key_dir)
     path = key_dir / ENROLLMENT_FILE
-    _write_private(path, json.dumps(asdict(enrollment), indent=2, sort_keys=True).encode("utf-8"))
+    filemodes.write_atomic(path, json.dumps(asdict(enrollment), indent=2, sort_keys=True).encode("utf-8"))
     return path
 
 

@@ -27,6 +27,8 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from kiosk import filemodes
+
 APP_UNIT = "jiaxian-kiosk-app.service"
 AGENT_UNIT = "jiaxian-kiosk-agent.service"
 DEFAULT_DATA_DIR = Path("/var/lib/jiaxian-kiosk")
@@ -196,10 +198,7 @@ def install(s: Settings, root: Path) -> list[Change]:
             changes.append(Change(str(path), "unchanged"))
             continue
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(path.name + ".tmp")
-        tmp.write_text(text, encoding="utf-8")
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
+        filemodes.write_atomic(path, text.encode("utf-8"), 0o644)
         changes.append(Change(str(path), "created" if old is None else "updated"))
     for rel, target in links().items():
         path = root / rel
