@@ -316,9 +316,6 @@ def windowed(args: argparse.Namespace, work: Path, env: dict[str, str]) -> int:
               "is walked from the case ready at the counter (staff entry, counter staff's number and PIN).")
         agent = _start_agent(env, agent_log)
         print(f"\n== the sync agent runs in its own process {agent.pid} (log: {agent_log})", flush=True)
-        print("\n== the touchscreen app, with the demo's device panel beside it. Close it with the technician's "
-              "exit (staff entry, then the technician's number and PIN shown on the panel) or Ctrl+C here.",
-              flush=True)
         code = run_app(home, people, demo_logins(), args.first_frame_exit)
     finally:
         if agent is not None:
@@ -338,6 +335,10 @@ def run_app(home: Path, people: list[DemoPerson], logins: list[DemoLogin], first
 
     app = application()
     waker = quit_on_signals(app)
+    # Said once Ctrl+C closes the app: before, it interrupts the demo.
+    print("\n== the touchscreen app, with the demo's device panel beside it. Close it with the technician's "
+          "exit (staff entry, then the technician's number and PIN shown on the panel) or Ctrl+C here.",
+          flush=True)
     panels: list[DemoPanel] = []
 
     def ready(window: MainWindow) -> None:

@@ -155,7 +155,11 @@ def test_ctrl_c_in_the_terminal_closes_the_app_and_stops_the_agent_and_the_gatew
             break
     else:
         pytest.fail(f"the demo ended before its app: {seen}{demo.stderr.read() if demo.stderr else ''}")
-    time.sleep(4)  # the window comes up and the agent runs a cycle
+    agent_log = work / "kiosk" / "logs" / "agent.jsonl"
+    deadline = time.monotonic() + 60
+    while not (agent_log.exists() and "cycle:" in agent_log.read_text(encoding="utf-8")):
+        assert time.monotonic() < deadline, "the demo's sync agent ran no cycle within 60 s"
+        time.sleep(0.1)
     assert demo.poll() is None and all(alive(pid) for pid in pids(seen).values())
     demo.send_signal(signal.SIGINT)
     out, err = demo.communicate(timeout=60)

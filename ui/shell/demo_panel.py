@@ -304,9 +304,12 @@ class DemoPanel(Retranslating, QWidget):
 
 def quit_on_signals(app: QApplication) -> QTimer:
     """Ctrl+C or SIGTERM in the terminal ends the app's event loop (Python sees a signal only between
-    Qt calls, so a timer wakes it); returns the timer, which must live as long as the loop."""
+    Qt calls, so a timer wakes it); returns the timer, which must live as long as the loop. A signal
+    that comes while the app is still starting ends the loop as soon as it runs: ``exit`` alone does
+    nothing before the loop, and the demo went on until it was killed."""
     def stop(signum: int, frame: FrameType | None) -> None:
         app.exit(0)
+        QTimer.singleShot(0, app, lambda: app.exit(0))
 
     signal.signal(signal.SIGINT, stop)
     signal.signal(signal.SIGTERM, stop)

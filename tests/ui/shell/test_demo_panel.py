@@ -5,6 +5,7 @@ screen reads the buyer through its device buses (offscreen)."""
 from __future__ import annotations
 
 import dataclasses
+import signal
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -20,12 +21,12 @@ from kiosk.config import CONFIG_NAME, load_config
 from kiosk.privacy import mask_id
 from ui.context import AppContext
 from ui.navigation import Navigator
-from ui.qt import QLabel, Qt
+from ui.qt import QApplication, QLabel, Qt, QTimer
 from ui.screens.base import Screen
 from ui.screens.buyer import SCREENS
 from ui.screens.buyer.identify import IdentifyScreen
 from ui.screens.buyer.my_case import MyCaseScreen
-from ui.shell.demo_panel import PANEL_WIDTH, DemoPanel, DemoPerson, PersonRow
+from ui.shell.demo_panel import PANEL_WIDTH, DemoPanel, DemoPerson, PersonRow, quit_on_signals
 from ui.snapshot import clipped_texts, missing_glyphs, render
 from ui.tasks import TaskRunner
 
@@ -201,3 +202,23 @@ def test_the_panel_stays_beside_the_kiosk_window_as_it_grows(panel: DemoPanel, q
     window.resize(200, 300)
     qtbot.waitUntil(lambda: panel.x() != before, timeout=5_000)
     assert panel.x() == min(window.frameGeometry().right() + 1 + 16, screen.right() + 1 - panel.width())
+
+
+@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM])
+def test_ctrl_c_while_the_app_starts_ends_the_loop_when_it_runs(qapp: QApplication, signum: int) -> None:
+    """Ctrl+C in the terminal before the app's loop runs (the window is still being built, the
+    demo's agent already syncs) used to be lost: the demo ran on until it was killed."""
+    before = {s: signal.getsignal(s) for s in (signal.SIGINT, signal.SIGTERM)}
+    waker = quit_on_signals(qapp)
+    guard = QTimer()  # a lost signal fails the test instead of hanging it
+    guard.setSingleShot(True)
+    guard.timeout.connect(lambda: qapp.exit(1))
+    try:
+        signal.raise_signal(signum)  # the handler runs here, before the loop
+        guard.start(10_000)
+        assert qapp.exec() == 0
+    finally:
+        guard.stop()
+        waker.stop()
+        for s, handler in before.items():
+            signal.signal(s, handler)
