@@ -78,6 +78,8 @@ class Translations:
     def switch(self, lang: str) -> None:
         if lang not in LANGUAGES:
             raise LanguageError(f"unknown language {lang!r}; the kiosk ships {', '.join(LANGUAGES)}")
+        if lang == self.language and self._translators:
+            return  # every widget already shows it; a reinstall would retranslate the whole app for nothing
         app = QCoreApplication.instance()
         if app is None:
             raise LanguageError("create the QApplication before installing a language")

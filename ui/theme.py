@@ -121,5 +121,8 @@ def apply_theme(app: QApplication, mode: Mode = "buyer", large: bool = False,
     family = family or require_chinese_font()
     font = QFont(family)
     font.setPixelSize(sizes(mode, large).body)
+    sheet = stylesheet(mode, large, family)
+    if app.styleSheet() == sheet and app.font() == font:
+        return  # Qt repolishes every widget even for the same sheet, which costs a visible moment
     app.setFont(font)
-    app.setStyleSheet(stylesheet(mode, large, family))
+    app.setStyleSheet(sheet)

@@ -111,20 +111,22 @@ def log_in(window: MainWindow, qtbot: QtBot, staff_id: str, pin: str) -> StaffLo
     return screen
 
 
-def fits(window: MainWindow, qtbot: QtBot, where: str, out: Path) -> None:
-    """The window as shown, at both panel sizes, in both languages and both text sizes."""
-    for large in (False, True):
+def fits(window: MainWindow, qtbot: QtBot, where: str, out: Path | None) -> None:
+    """The window as shown, at both panel sizes, in both languages and both text sizes (PNGs into
+    ``out`` when given). The text size the last page ended in goes first, so a page costs one app-wide
+    restyle, not two; the walk goes on in that size, which walks both sizes through the wizard.
+    Languages likewise start with the one shown."""
+    for large in sorted((False, True), key=lambda mode: mode != window.large_text):
         window.set_large_text(large)
-        for lang in i18n.LANGUAGES:
+        for lang in sorted(i18n.LANGUAGES, key=lambda shown: shown != i18n.current_language()):
             for size in SIZES:
-                snapshot.render(window, out / f"{where}-{lang}-{size[0]}x{size[1]}-{large}.png", size=size,
-                                lang=lang, large=large, mode="staff")
+                path = out / f"{where}-{lang}-{size[0]}x{size[1]}-{large}.png" if out else None
+                snapshot.render(window, path, size=size, lang=lang, large=large, mode="staff")
                 problems = (snapshot.overflow(window, size) + snapshot.clipped_texts(window)
                             + snapshot.missing_glyphs(window))
                 if (where, size, large) in KNOWN_GAPS or (where, lang, size, large) in KNOWN_GAPS:
                     continue
                 assert not problems, f"{where} {lang} {size} large={large}: {[str(p) for p in problems]}"
-    window.set_large_text(False)
     i18n.switch_language("zh_CN")
     window.resize(1280, 800)
     settle(window, qtbot)
@@ -153,10 +155,10 @@ def staff_strip_shows(window: MainWindow, name: str) -> None:
     assert name in window.strip.who.text()
 
 
-def test_welcome_to_delivered_through_the_real_shell(shell: MainWindow, qtbot: QtBot, tmp_path: Path) -> None:
+def test_welcome_to_delivered_through_the_real_shell(shell: MainWindow, qtbot: QtBot) -> None:
     """Set COUNTER_SHELL_SNAPSHOTS=DIR to keep every page's PNGs for a look."""
     window = shell
-    tmp_path = Path(os.environ.get("COUNTER_SHELL_SNAPSHOTS", "") or tmp_path)
+    pngs = Path(os.environ["COUNTER_SHELL_SNAPSHOTS"]) if os.environ.get("COUNTER_SHELL_SNAPSHOTS") else None
     ready = stage(window, qtbot, "keys_ready")
     unpaid = stage(window, qtbot, "filed")
     welcome: Any = window.navigator.current
@@ -171,14 +173,14 @@ def test_welcome_to_delivered_through_the_real_shell(shell: MainWindow, qtbot: Q
     assert login.refusal.isVisible() and login.refusal.code == "wrong_pin"
     assert login.refusal.message.text() == "PIN 不正确。" and "锁定" in login.refusal.hint.text()
     assert login.number.text() == "S001" and login.pin.text() == "" and window.ctx.actor is None
-    fits(window, qtbot, "login-refused", tmp_path)
+    fits(window, qtbot, "login-refused", pngs)
     log_in(window, qtbot, "S001", "246810")
     queue = window.navigator.current
     assert isinstance(queue, QueueScreen) and window.ctx.actor is not None and window.ctx.actor.training
     staff_strip_shows(window, "赵雅琴")
     assert queue.queue is not None and [r.unit_code for r in queue.queue.ready] == [ready]
     assert ready in queue.row_buttons and queue.row_buttons[ready].isVisible()
-    fits(window, qtbot, "queue", tmp_path)
+    fits(window, qtbot, "queue", pngs)
 
     # The blocked case, found by its buyer's ID number, says why in the language shown.
     for char in holder_id(unpaid):
@@ -201,7 +203,7 @@ def test_welcome_to_delivered_through_the_real_shell(shell: MainWindow, qtbot: Q
     settle(window, qtbot)
     wizard = window.navigator.current
     assert isinstance(wizard, HandoverScreen) and wizard.current_page() == "start"
-    fits(window, qtbot, "start", tmp_path)
+    fits(window, qtbot, "start", pngs)
     click(qtbot, wizard.start_button)
     settle(window, qtbot)
     assert wizard.current_page() == "identify"
@@ -211,45 +213,45 @@ def test_welcome_to_delivered_through_the_real_shell(shell: MainWindow, qtbot: Q
     settle(window, qtbot)
     assert wizard.refusal.isVisible() and wizard.refusal.code == "wrong_person"
     assert wizard.refusal.message.text() == "此人不是本单元的权利人。" and "代理人" in wizard.refusal.hint.text()
-    fits(window, qtbot, "identify-refused", tmp_path)
+    fits(window, qtbot, "identify-refused", pngs)
     for char in holder_id(ready):
         click(qtbot, wizard.id_keypad.keys[char])
     click(qtbot, wizard.typed_button)
     settle(window, qtbot)
     assert not wizard.refusal.isVisible() and "✔" in wizard.people.text()
     click(qtbot, wizard.to_checks)
-    fits(window, qtbot, "checks", tmp_path)
+    fits(window, qtbot, "checks", pngs)
     wizard.override_toggle.show()  # shown only for a restricted developer; walked here for its layout
     click(qtbot, wizard.override_toggle)
     settle(window, qtbot)
     assert wizard.current_page() == "override"
-    fits(window, qtbot, "override", tmp_path)
+    fits(window, qtbot, "override", pngs)
     click(qtbot, wizard.override_cancel)
     click(qtbot, wizard.check_button)
     settle(window, qtbot)
     assert wizard.current_page() == "sign" and "✔" in wizard.gates_text()
-    fits(window, qtbot, "sign", tmp_path)
+    fits(window, qtbot, "sign", pngs)
     for _ in range(2):  # one holder: the handover confirmation, then the certificate receipt
         sign(window, qtbot, wizard)
     assert wizard.current_page() == "certificate"
-    fits(window, qtbot, "certificate", tmp_path)
+    fits(window, qtbot, "certificate", pngs)
     click(qtbot, wizard.bind_stock)
     settle(window, qtbot)
     assert wizard.current_page() == "receipt"
-    fits(window, qtbot, "receipt", tmp_path)
+    fits(window, qtbot, "receipt", pngs)
     click(qtbot, wizard.print_button)
     settle(window, qtbot)
     assert wizard.current_page() == "keys" and wizard.print_run is not None and wizard.print_run.printed >= 1
-    fits(window, qtbot, "keys", tmp_path)
+    fits(window, qtbot, "keys", pngs)
     click(qtbot, wizard.keys_button)
     settle(window, qtbot)
     assert wizard.current_page() == "deliver"
-    fits(window, qtbot, "deliver", tmp_path)
+    fits(window, qtbot, "deliver", pngs)
     click(qtbot, wizard.deliver_button)
     settle(window, qtbot)
     assert wizard.current_page() == "done" and wizard.view is not None and wizard.view.state == "delivered"
     staff_strip_shows(window, "赵雅琴")
-    fits(window, qtbot, "done", tmp_path)
+    fits(window, qtbot, "done", pngs)
     click(qtbot, wizard.back_to_queue)
     settle(window, qtbot)
     assert window.navigator.current is queue and queue.queue is not None and queue.queue.delivered >= 1
