@@ -8,7 +8,7 @@
 #   2. a copy of it gets the host's package-index configuration (apt sources,
 #      pip configuration, the CA certificates the host trusts) and nothing else
 #      of the host, and a clone of this repository's committed HEAD;
-#   3. inside, with a clean environment: `make demo`, `make test`, `make demo`
+#   3. inside, with a clean environment: `make demo`, `make test`, the set-up
 #      after breaking .venv as an interrupted first run leaves it, then
 #      `make demo` again with the network cut off (`unshare --net`).
 #
@@ -152,9 +152,11 @@ in_root online "make test" > "$cache/test.log" 2>&1 || { tail -n 60 "$cache/test
 grep -E '^(=+ .*(passed|failed).* =+|Contracts: )' "$cache/test.log" >&2 || true
 step_done
 
-step "make demo after an interrupted set-up (a .venv without pip is rebuilt)"
-in_root online "rm -rf .venv/lib/python3*/site-packages/pip && make demo" > "$cache/demo-rebuild.log" 2>&1 \
-    || { tail -n 40 "$cache/demo-rebuild.log" >&2; die "make demo did not repair a broken .venv; log: $cache/demo-rebuild.log"; }
+# The set-up alone (what `make demo` runs first): the offline demo below then runs on the rebuilt .venv.
+step "set-up after an interrupted one (a .venv without pip is rebuilt)"
+in_root online "rm -rf .venv/lib/python3*/site-packages/pip && make setup-run && .venv/bin/python -m pip --version" \
+    > "$cache/demo-rebuild.log" 2>&1 \
+    || { tail -n 40 "$cache/demo-rebuild.log" >&2; die "the set-up did not repair a broken .venv; log: $cache/demo-rebuild.log"; }
 grep -q "rebuilding .venv" "$cache/demo-rebuild.log" || die "set-up did not notice the broken .venv; log: $cache/demo-rebuild.log"
 step_done
 
