@@ -19,7 +19,7 @@ import shutil
 import sqlite3
 import sys
 import zipfile
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -137,3 +137,34 @@ def core_parts(config: Config) -> dict[str, str]:
     for name, text in logs.recent_lines(config, max_bytes=LOG_TAIL_BYTES).items():
         parts[f"logs/{name}"] = text
     return parts
+
+
+# Where desktop Linux and udisks mount a USB stick: /media/<user>/<label>, /run/media/<user>/<label>,
+# or /media/<label> with usbmount.
+MEDIA_ROOTS: tuple[Path, ...] = (Path("/media"), Path("/run/media"))
+
+
+def removable_media(roots: tuple[Path, ...] = MEDIA_ROOTS, *,
+                    is_volume: Callable[[Path], bool] = os.path.ismount) -> list[Path]:
+    """Writable volumes (``is_volume``: mount points) under ``roots``, one or two levels down, by path."""
+    found: set[Path] = set()
+    for root in roots:
+        try:
+            level1 = [p for p in root.iterdir() if p.is_dir()]
+        except OSError:
+            continue
+        for first in level1:
+            if is_volume(first):
+                found.add(first)
+                continue
+            try:
+                found.update(p for p in first.iterdir() if p.is_dir() and is_volume(p))
+            except OSError:
+                continue
+    return sorted(p for p in found if os.access(p, os.W_OK))
+
+
+def bundle_name(device_id: str, stamp: str) -> str:
+    """``kiosk-diagnostics-<device>-<UTC stamp>.zip``; the device part is '' before enrollment."""
+    device = "".join(c for c in device_id if c.isalnum() or c in "-_")
+    return f"kiosk-diagnostics-{device + '-' if device else ''}{stamp}.zip"

@@ -42,6 +42,7 @@ CATALOGS: dict[str, tuple[str, ...]] = {
     "shell": ("shell/*.py",),
     "buyer": ("screens/buyer/*.py",),
     "counter": ("screens/counter/*.py",),
+    "technician": ("screens/technician/*.py",),
     # The printouts: rendered in the language asked for, not the screen's (ui.documents.text).
     "documents": ("documents/*.py",),
 }

@@ -31,13 +31,15 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, TypeVar
 
-from kiosk import audit
+from kiosk import audit, diagnostics
 from kiosk.app.changes import DEFAULT_LIMIT, ChangeBatch, ChangeCursor, ChangeFeed
 from kiosk.app.outcome import Outcome, changes_of
 from kiosk.config import Config
+from kiosk.errors import ValidationError
 from kiosk.identity import audit_keys
 from kiosk.printjobs import JobPrinter
 from kiosk.services import printing, staff
@@ -47,6 +49,7 @@ from kiosk.services.staff import Actor
 from kiosk.status import summary
 from kiosk.store import Store
 from kiosk.store.opening import open_store
+from kiosk.views.diagnostics import DiagnosticsView, diagnostics_view
 from kiosk.views.case import CaseOverview, case_overview, cases_for_buyer
 from kiosk.views.handover import HandoverView, handover_view
 from kiosk.views.order import OrderView, current_order, order_view
@@ -148,6 +151,21 @@ class Kiosk:
         device_key, platform_key = audit_keys(self.config.key_dir)
         return audit.verify(self.store.conn, device_key=device_key, platform_key=platform_key)
 
+    def export_diagnostics(self, folder: Path, extra: Mapping[str, str] | None = None) -> Path:
+        """Write the technician's diagnostics zip into ``folder`` (a USB stick): what `kiosk diagnostics`
+        writes, its ``status`` and ``audit verify`` answers, and ``extra`` parts (the app's self-test);
+        everything scrubbed of ID and phone numbers. The zip's path."""
+        if not folder.is_dir():
+            raise ValidationError(f"{folder} is not there any more", field="folder", code="media_gone",
+                                  hint="plug the USB stick in again and choose it once more")
+        status = self.status()
+        parts = diagnostics.core_parts(self.config)
+        parts["status.json"] = diagnostics.as_json(status)
+        parts["audit-verify.json"] = diagnostics.as_json(self.verify_audit().as_dict())
+        parts.update(extra or {})
+        stamp = self.now().astimezone(dt.timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+        return diagnostics.write_zip(folder / diagnostics.bundle_name(status["device_id"] or "", stamp), parts)
+
     def supervision_report(self, *, include_training: bool = False) -> dict[str, Any]:
         from kiosk.services.supervision import supervision_report
 
@@ -181,6 +199,10 @@ class Kiosk:
     def queue(self, search: str | None = None, *, include_training: bool = False) -> Queue:
         """Cases ready, in handover, blocked by reason and delivered; narrowed by a search."""
         return queue(self.ctx, search, include_training=include_training)
+
+    def diagnostics(self) -> DiagnosticsView:
+        """Enrollment, outbox backlog, sync feeds, open quarantine and recent log lines (technician)."""
+        return diagnostics_view(self.ctx)
 
     def staff(self) -> StaffView:
         """The staff roster with certification and lock state (no PIN hashes)."""

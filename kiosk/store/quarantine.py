@@ -40,3 +40,13 @@ def open_records(store: Store) -> list[QuarantinedRecord]:
     rows = store.conn.execute("SELECT record_id, kind, code, reason, at FROM quarantine "
                               "WHERE resolved_at IS NULL ORDER BY at, record_id").fetchall()
     return [QuarantinedRecord(*row) for row in rows]
+
+
+def resolve(uow: UnitOfWork, record_id: str) -> QuarantinedRecord | None:
+    """Mark an open record dealt with; the record as it was, or None when no such record is open."""
+    row = uow.execute("SELECT record_id, kind, code, reason, at FROM quarantine "
+                      "WHERE record_id = ? AND resolved_at IS NULL", (record_id,)).fetchone()
+    if row is None:
+        return None
+    uow.execute("UPDATE quarantine SET resolved_at = ? WHERE record_id = ?", (uow.at, record_id))
+    return QuarantinedRecord(*row)

@@ -7,6 +7,7 @@ One module per view, each with one building function ``fn(ctx, key...)``:
 - ``order``: ``order_view(ctx, order_id)``, ``current_order(ctx, unit_code)``
 - ``queue``: ``queue(ctx, search=None)``
 - ``staff``: ``staff_view(ctx)``
+- ``diagnostics``: ``diagnostics_view(ctx)`` (the technician's)
 
 Every view is a tree of frozen, slotted dataclasses: safe to hand from the
 worker thread that builds it to the GUI thread that only reads it. Building

@@ -242,6 +242,10 @@
             <translation>Close the kiosk app</translation>
         </message>
         <message>
+            <source>Diagnostics</source>
+            <translation>Diagnostics</translation>
+        </message>
+        <message>
             <source>Closing the app leaves this terminal without its screens until it is started again.</source>
             <translation>Closing the app leaves this terminal without its screens until it is started again.</translation>
         </message>

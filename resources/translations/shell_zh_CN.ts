@@ -242,6 +242,10 @@
             <translation>退出终端程序</translation>
         </message>
         <message>
+            <source>Diagnostics</source>
+            <translation>诊断</translation>
+        </message>
+        <message>
             <source>Closing the app leaves this terminal without its screens until it is started again.</source>
             <translation>退出后，本终端将不再显示办理界面，直到重新启动。</translation>
         </message>

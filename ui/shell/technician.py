@@ -14,7 +14,7 @@ from kiosk.errors import KioskError
 from kiosk.services.staff import Actor
 from ui.qt import QGridLayout, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget, Signal
 from ui.screens.base import Screen
-from ui.screens.counter.common import STAFF_TARGET, StaffKeypad, TapField, apply_key, restyle
+from ui.screens.counter.common import STAFF_TARGET, StaffKeypad, TapField, apply_key, go, restyle
 from ui.screens.counter.login import PIN_LIMIT, roster_letters
 from ui.tasks import Task
 from ui.widgets.guard import GuardedButton
@@ -69,6 +69,10 @@ class TechnicianScreen(Screen):
         self.code = QLabel()
         self.code.setObjectName("technician_code")
         self.code.setProperty("role", "hint")
+        # The technician's own screens; the technician becomes the signed-in actor on the way there.
+        self.diagnostics_button = GuardedButton()
+        self.diagnostics_button.setObjectName("technician_diagnostics")
+        self.diagnostics_button.setProperty("role", "primary")
         self.exit_button = GuardedButton()
         self.exit_button.setObjectName("technician_exit")
         self.exit_button.setProperty("role", "destructive")
@@ -82,6 +86,7 @@ class TechnicianScreen(Screen):
         form.setColumnStretch(1, 1)
         actions = QHBoxLayout()
         actions.addWidget(self.login_button)
+        actions.addWidget(self.diagnostics_button)
         actions.addSpacing(64)  # ux.md: >= 32 px between the constructive and the destructive action
         actions.addWidget(self.exit_button)
         actions.addStretch(1)
@@ -105,6 +110,7 @@ class TechnicianScreen(Screen):
         self.login_button.clicked.connect(self.log_in)
         self.pin.returnPressed.connect(self.log_in)
         self.exit_button.clicked.connect(self._exit)
+        self.diagnostics_button.clicked.connect(self._diagnostics)
         self.retranslate()
         self._show_state()
 
@@ -175,11 +181,17 @@ class TechnicianScreen(Screen):
         if self.technician is not None:
             self.exit_requested.emit()
 
+    def _diagnostics(self) -> None:
+        if self.technician is not None:
+            self.ctx.sign_in(self.technician)
+            go(self, "technician_diagnostics")
+
     def _show_state(self) -> None:
         signed = self.technician is not None
         for widget in (self.staff_id, self.pin, self.id_label, self.pin_label, self.login_button, self.keypad):
             widget.setVisible(not signed)
         self.exit_button.setVisible(signed)
+        self.diagnostics_button.setVisible(signed)
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("Maintenance"))
@@ -188,6 +200,7 @@ class TechnicianScreen(Screen):
         self.pin_label.setText(("▶ " if self._field is self.pin else "") + self.tr("PIN"))
         self.login_button.setText(self.tr("Log in"))
         self.exit_button.setText(self.tr("Close the kiosk app"))
+        self.diagnostics_button.setText(self.tr("Diagnostics"))
         if self.technician is not None:
             self.explain.setText(self.tr(
                 "Closing the app leaves this terminal without its screens until it is started again."))

@@ -1,0 +1,257 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="en">
+    <context>
+        <name>DiagnosticsScreen</name>
+        <message>
+            <source>Diagnostics</source>
+            <translation>Diagnostics</translation>
+        </message>
+        <message>
+            <source>Only a technician can see the diagnostics. Log in on the maintenance screen first.</source>
+            <translation>Only a technician can see the diagnostics. Log in on the maintenance screen first.</translation>
+        </message>
+        <message>
+            <source>Sync</source>
+            <translation>Sync</translation>
+        </message>
+        <message>
+            <source>Quarantine</source>
+            <translation>Quarantine</translation>
+        </message>
+        <message>
+            <source>Log</source>
+            <translation>Log</translation>
+        </message>
+        <message>
+            <source>Self-test</source>
+            <translation>Self-test</translation>
+        </message>
+        <message>
+            <source>Export</source>
+            <translation>Export</translation>
+        </message>
+        <message>
+            <source>Refresh</source>
+            <translation>Refresh</translation>
+        </message>
+        <message>
+            <source>✔ The record is marked as dealt with.</source>
+            <translation>✔ The record is marked as dealt with.</translation>
+        </message>
+        <message>
+            <source>✔ The diagnostics file is written. Remove the USB stick.</source>
+            <translation>✔ The diagnostics file is written. Remove the USB stick.</translation>
+        </message>
+        <message>
+            <source>Write what was done about this record (at least 4 characters), then tap Mark dealt with.</source>
+            <translation>Write what was done about this record (at least 4 characters), then tap Mark dealt with.</translation>
+        </message>
+        <message>
+            <source>This record was already dealt with. The list is shown again.</source>
+            <translation>This record was already dealt with. The list is shown again.</translation>
+        </message>
+        <message>
+            <source>The USB stick is gone. Plug it in again, tap Look again and choose it.</source>
+            <translation>The USB stick is gone. Plug it in again, tap Look again and choose it.</translation>
+        </message>
+        <message>
+            <source>Only a technician or a supervisor may do this. Log in again.</source>
+            <translation>Only a technician or a supervisor may do this. Log in again.</translation>
+        </message>
+        <message>
+            <source>never</source>
+            <translation>never</translation>
+        </message>
+        <message>
+            <source>Loading…</source>
+            <translation>Loading…</translation>
+        </message>
+        <message>
+            <source>Outbox: %1 to send · Quarantine: %2 open · Sync: %3</source>
+            <translation>Outbox: %1 to send · Quarantine: %2 open · Sync: %3</translation>
+        </message>
+        <message>
+            <source>stopped</source>
+            <translation>stopped</translation>
+        </message>
+        <message>
+            <source>errors</source>
+            <translation>errors</translation>
+        </message>
+        <message>
+            <source>ok</source>
+            <translation>ok</translation>
+        </message>
+        <message>
+            <source>Enrollment</source>
+            <translation>Enrollment</translation>
+        </message>
+        <message>
+            <source>Outbox</source>
+            <translation>Outbox</translation>
+        </message>
+        <message>
+            <source>Agent</source>
+            <translation>Agent</translation>
+        </message>
+        <message>
+            <source>Push (to the county)</source>
+            <translation>Push (to the county)</translation>
+        </message>
+        <message>
+            <source>Pull (from the county)</source>
+            <translation>Pull (from the county)</translation>
+        </message>
+        <message>
+            <source>Device %1, gateway %2</source>
+            <translation>Device %1, gateway %2</translation>
+        </message>
+        <message>
+            <source>✖ Not enrolled: enroll this kiosk before it can sync.</source>
+            <translation>✖ Not enrolled: enroll this kiosk before it can sync.</translation>
+        </message>
+        <message>
+            <source>%1 records waiting to be sent, %2 acknowledged</source>
+            <translation>%1 records waiting to be sent, %2 acknowledged</translation>
+        </message>
+        <message>
+            <source>✖ Stopped [%1]: %2. It needs a technician and the county.</source>
+            <translation>✖ Stopped [%1]: %2. It needs a technician and the county.</translation>
+        </message>
+        <message>
+            <source>✔ Running</source>
+            <translation>✔ Running</translation>
+        </message>
+        <message>
+            <source>Last success %1 · last attempt %2</source>
+            <translation>Last success %1 · last attempt %2</translation>
+        </message>
+        <message>
+            <source>✖ Last error at %1 [%2]: %3 (%4 failures in a row)</source>
+            <translation>✖ Last error at %1 [%2]: %3 (%4 failures in a row)</translation>
+        </message>
+        <message>
+            <source>✔ No record is in quarantine.</source>
+            <translation>✔ No record is in quarantine.</translation>
+        </message>
+        <message>
+            <source>%1 · %2 · %3
+[%4] %5</source>
+            <translation>%1 · %2 · %3
+[%4] %5</translation>
+        </message>
+        <message>
+            <source>Chosen</source>
+            <translation>Chosen</translation>
+        </message>
+        <message>
+            <source>Choose</source>
+            <translation>Choose</translation>
+        </message>
+        <message>
+            <source>Page %1 of %2</source>
+            <translation>Page %1 of %2</translation>
+        </message>
+        <message>
+            <source>Previous page</source>
+            <translation>Previous page</translation>
+        </message>
+        <message>
+            <source>Next page</source>
+            <translation>Next page</translation>
+        </message>
+        <message>
+            <source>What was done</source>
+            <translation>What was done</translation>
+        </message>
+        <message>
+            <source>e.g. unit code corrected, county informed</source>
+            <translation>e.g. unit code corrected, county informed</translation>
+        </message>
+        <message>
+            <source>Mark dealt with</source>
+            <translation>Mark dealt with</translation>
+        </message>
+        <message>
+            <source>No log lines yet.</source>
+            <translation>No log lines yet.</translation>
+        </message>
+        <message>
+            <source>Page %1 of %2 (newest first)</source>
+            <translation>Page %1 of %2 (newest first)</translation>
+        </message>
+        <message>
+            <source>Older</source>
+            <translation>Older</translation>
+        </message>
+        <message>
+            <source>Newer</source>
+            <translation>Newer</translation>
+        </message>
+        <message>
+            <source>ID card reader</source>
+            <translation>ID card reader</translation>
+        </message>
+        <message>
+            <source>Receipt printer</source>
+            <translation>Receipt printer</translation>
+        </message>
+        <message>
+            <source>Camera</source>
+            <translation>Camera</translation>
+        </message>
+        <message>
+            <source>Code scanner</source>
+            <translation>Code scanner</translation>
+        </message>
+        <message>
+            <source>A4 printer</source>
+            <translation>A4 printer</translation>
+        </message>
+        <message>
+            <source>Testing…</source>
+            <translation>Testing…</translation>
+        </message>
+        <message>
+            <source>Run the self-test</source>
+            <translation>Run the self-test</translation>
+        </message>
+        <message>
+            <source>— not configured</source>
+            <translation>— not configured</translation>
+        </message>
+        <message>
+            <source>✔ Works</source>
+            <translation>✔ Works</translation>
+        </message>
+        <message>
+            <source>✖ Failed</source>
+            <translation>✖ Failed</translation>
+        </message>
+        <message>
+            <source>Not tested yet</source>
+            <translation>Not tested yet</translation>
+        </message>
+        <message>
+            <source>The diagnostics file holds the settings, sync state, self-test, database check and recent log lines, without personal data. Plug in a USB stick and choose it.</source>
+            <translation>The diagnostics file holds the settings, sync state, self-test, database check and recent log lines, without personal data. Plug in a USB stick and choose it.</translation>
+        </message>
+        <message>
+            <source>No USB stick found. Plug one in, then tap Look again.</source>
+            <translation>No USB stick found. Plug one in, then tap Look again.</translation>
+        </message>
+        <message>
+            <source>Look again</source>
+            <translation>Look again</translation>
+        </message>
+        <message>
+            <source>Writing…</source>
+            <translation>Writing…</translation>
+        </message>
+        <message>
+            <source>Write the diagnostics file</source>
+            <translation>Write the diagnostics file</translation>
+        </message>
+    </context>
+</TS>

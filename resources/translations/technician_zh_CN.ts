@@ -1,0 +1,257 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+    <context>
+        <name>DiagnosticsScreen</name>
+        <message>
+            <source>Diagnostics</source>
+            <translation>诊断</translation>
+        </message>
+        <message>
+            <source>Only a technician can see the diagnostics. Log in on the maintenance screen first.</source>
+            <translation>只有技术人员可以查看诊断。请先在维护页面登录。</translation>
+        </message>
+        <message>
+            <source>Sync</source>
+            <translation>同步</translation>
+        </message>
+        <message>
+            <source>Quarantine</source>
+            <translation>隔离</translation>
+        </message>
+        <message>
+            <source>Log</source>
+            <translation>日志</translation>
+        </message>
+        <message>
+            <source>Self-test</source>
+            <translation>自检</translation>
+        </message>
+        <message>
+            <source>Export</source>
+            <translation>导出</translation>
+        </message>
+        <message>
+            <source>Refresh</source>
+            <translation>刷新</translation>
+        </message>
+        <message>
+            <source>✔ The record is marked as dealt with.</source>
+            <translation>✔ 该记录已标记为已处理。</translation>
+        </message>
+        <message>
+            <source>✔ The diagnostics file is written. Remove the USB stick.</source>
+            <translation>✔ 诊断文件已写好。请拔下U盘。</translation>
+        </message>
+        <message>
+            <source>Write what was done about this record (at least 4 characters), then tap Mark dealt with.</source>
+            <translation>请写明对这条记录做了什么处理（至少4个字），再点“标记为已处理”。</translation>
+        </message>
+        <message>
+            <source>This record was already dealt with. The list is shown again.</source>
+            <translation>这条记录已经有人处理过了。列表已刷新。</translation>
+        </message>
+        <message>
+            <source>The USB stick is gone. Plug it in again, tap Look again and choose it.</source>
+            <translation>找不到U盘了。请重新插入，点“重新查找”后再选择它。</translation>
+        </message>
+        <message>
+            <source>Only a technician or a supervisor may do this. Log in again.</source>
+            <translation>只有技术人员或主管可以这样做。请重新登录。</translation>
+        </message>
+        <message>
+            <source>never</source>
+            <translation>从未</translation>
+        </message>
+        <message>
+            <source>Loading…</source>
+            <translation>正在读取…</translation>
+        </message>
+        <message>
+            <source>Outbox: %1 to send · Quarantine: %2 open · Sync: %3</source>
+            <translation>待发送：%1 条 · 隔离：%2 条未处理 · 同步：%3</translation>
+        </message>
+        <message>
+            <source>stopped</source>
+            <translation>已停止</translation>
+        </message>
+        <message>
+            <source>errors</source>
+            <translation>有错误</translation>
+        </message>
+        <message>
+            <source>ok</source>
+            <translation>正常</translation>
+        </message>
+        <message>
+            <source>Enrollment</source>
+            <translation>入网登记</translation>
+        </message>
+        <message>
+            <source>Outbox</source>
+            <translation>待发送</translation>
+        </message>
+        <message>
+            <source>Agent</source>
+            <translation>同步程序</translation>
+        </message>
+        <message>
+            <source>Push (to the county)</source>
+            <translation>上传（到县平台）</translation>
+        </message>
+        <message>
+            <source>Pull (from the county)</source>
+            <translation>下载（从县平台）</translation>
+        </message>
+        <message>
+            <source>Device %1, gateway %2</source>
+            <translation>设备 %1，网关 %2</translation>
+        </message>
+        <message>
+            <source>✖ Not enrolled: enroll this kiosk before it can sync.</source>
+            <translation>✖ 未入网：本机入网后才能同步。</translation>
+        </message>
+        <message>
+            <source>%1 records waiting to be sent, %2 acknowledged</source>
+            <translation>%1 条记录待发送，%2 条已确认</translation>
+        </message>
+        <message>
+            <source>✖ Stopped [%1]: %2. It needs a technician and the county.</source>
+            <translation>✖ 已停止 [%1]：%2。需要技术人员和县平台处理。</translation>
+        </message>
+        <message>
+            <source>✔ Running</source>
+            <translation>✔ 运行中</translation>
+        </message>
+        <message>
+            <source>Last success %1 · last attempt %2</source>
+            <translation>上次成功 %1 · 上次尝试 %2</translation>
+        </message>
+        <message>
+            <source>✖ Last error at %1 [%2]: %3 (%4 failures in a row)</source>
+            <translation>✖ %1 出错 [%2]：%3（连续失败 %4 次）</translation>
+        </message>
+        <message>
+            <source>✔ No record is in quarantine.</source>
+            <translation>✔ 没有被隔离的记录。</translation>
+        </message>
+        <message>
+            <source>%1 · %2 · %3
+[%4] %5</source>
+            <translation>%1 · %2 · %3
+[%4] %5</translation>
+        </message>
+        <message>
+            <source>Chosen</source>
+            <translation>已选</translation>
+        </message>
+        <message>
+            <source>Choose</source>
+            <translation>选择</translation>
+        </message>
+        <message>
+            <source>Page %1 of %2</source>
+            <translation>第 %1 页，共 %2 页</translation>
+        </message>
+        <message>
+            <source>Previous page</source>
+            <translation>上一页</translation>
+        </message>
+        <message>
+            <source>Next page</source>
+            <translation>下一页</translation>
+        </message>
+        <message>
+            <source>What was done</source>
+            <translation>处理情况</translation>
+        </message>
+        <message>
+            <source>e.g. unit code corrected, county informed</source>
+            <translation>例如：已更正单元代码，已告知县平台</translation>
+        </message>
+        <message>
+            <source>Mark dealt with</source>
+            <translation>标记为已处理</translation>
+        </message>
+        <message>
+            <source>No log lines yet.</source>
+            <translation>还没有日志。</translation>
+        </message>
+        <message>
+            <source>Page %1 of %2 (newest first)</source>
+            <translation>第 %1 页，共 %2 页（最新在前）</translation>
+        </message>
+        <message>
+            <source>Older</source>
+            <translation>更早</translation>
+        </message>
+        <message>
+            <source>Newer</source>
+            <translation>更新</translation>
+        </message>
+        <message>
+            <source>ID card reader</source>
+            <translation>身份证读卡器</translation>
+        </message>
+        <message>
+            <source>Receipt printer</source>
+            <translation>凭条打印机</translation>
+        </message>
+        <message>
+            <source>Camera</source>
+            <translation>摄像头</translation>
+        </message>
+        <message>
+            <source>Code scanner</source>
+            <translation>扫码器</translation>
+        </message>
+        <message>
+            <source>A4 printer</source>
+            <translation>A4打印机</translation>
+        </message>
+        <message>
+            <source>Testing…</source>
+            <translation>正在检测…</translation>
+        </message>
+        <message>
+            <source>Run the self-test</source>
+            <translation>开始自检</translation>
+        </message>
+        <message>
+            <source>— not configured</source>
+            <translation>— 未配置</translation>
+        </message>
+        <message>
+            <source>✔ Works</source>
+            <translation>✔ 正常</translation>
+        </message>
+        <message>
+            <source>✖ Failed</source>
+            <translation>✖ 故障</translation>
+        </message>
+        <message>
+            <source>Not tested yet</source>
+            <translation>尚未检测</translation>
+        </message>
+        <message>
+            <source>The diagnostics file holds the settings, sync state, self-test, database check and recent log lines, without personal data. Plug in a USB stick and choose it.</source>
+            <translation>诊断文件包含设置、同步状态、自检结果、数据库检查和最近的日志，不含个人信息。请插入U盘并选择它。</translation>
+        </message>
+        <message>
+            <source>No USB stick found. Plug one in, then tap Look again.</source>
+            <translation>没有找到U盘。请插入U盘，再点“重新查找”。</translation>
+        </message>
+        <message>
+            <source>Look again</source>
+            <translation>重新查找</translation>
+        </message>
+        <message>
+            <source>Writing…</source>
+            <translation>正在写入…</translation>
+        </message>
+        <message>
+            <source>Write the diagnostics file</source>
+            <translation>写入诊断文件</translation>
+        </message>
+    </context>
+</TS>

@@ -1,0 +1,156 @@
+"""A real kiosk with the sample data and staff, enrolled with a test platform key, and the
+maintenance screen and the diagnostics screen over it in a real navigator.
+
+Quarantined records and sync errors are made the way the sync agent makes them: settling a
+refusing acknowledgement (``sync.outbox.settle``) and ``sync_state.record_failure``."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from hardware.devices import open_devices
+from kiosk import logs
+from kiosk.app import open_kiosk
+from kiosk.config import load_config
+from kiosk.identity import Enrollment, b64, save_enrollment
+from kiosk.services.context import Context
+from kiosk.services.credit import record_violation
+from kiosk.services.samples import install_samples, load_samples
+from kiosk.services.staff import Actor
+from kiosk.store import Store, outbox, sync_state
+from sync import wire
+from sync.outbox import Rejection, settle
+from ui.context import AppContext
+from ui.navigation import Navigator
+from ui.qt import Qt, QWidget
+from ui.screens.technician import DiagnosticsScreen
+from ui.shell.technician import TechnicianScreen
+from ui.tasks import TaskRunner
+
+INSTALLER = Actor("installer", "system")
+TECHNICIAN = ("T001", "902715")
+STAFF = ("S001", "246810")
+USCC = "91410425MA4KJX3T7R"  # the sample developer
+
+
+def now() -> str:
+    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="microseconds")
+
+
+class Site:
+    """The kiosk's own store connection, as the sync agent has one."""
+
+    def __init__(self, store: Store, data_dir: Path) -> None:
+        self.store = store
+        self.data_dir = data_dir
+        self.ctx = Context(store, load_config(data_dir))
+
+    def records(self, count: int) -> None:
+        """``count`` new outbox records: violations a staff member records (each is pushed)."""
+        for n in range(count):
+            record_violation(self.ctx, Actor(*STAFF[:1], "staff"), USCC, "late_handover", f"keys {n} days late")
+
+    def quarantine(self, count: int, code: str = "unit_unknown", reason: str = "unit code not in the register") \
+            -> list[str]:
+        """``count`` new records, quarantined as the agent does on a refusing acknowledgement."""
+        self.records(count)
+        pending, _ = outbox.read_pending(self.store, 10_000)
+        ids = [r.record_id for r in pending[-count:]]
+        settle(self.store, batch_id=f"b-{ids[0]}", accepted=[],
+               rejected=[Rejection(rid, code, reason) for rid in ids])
+        return ids
+
+    def push_failed(self, code: str, reason: str, *, halted: bool = False) -> None:
+        sync_state.record_failure(self.store, sync_state.PUSH, now(), code, reason, halted=halted)
+
+    def log(self, process: str, message: str) -> None:
+        """One line in ``logs/<process>.jsonl`` through the kiosk's own log set-up."""
+        config = load_config(self.data_dir)
+        root = logging.getLogger()
+        level = root.level
+        logs.setup(config, process)
+        try:
+            logging.getLogger("sync.agent").warning(message)
+        finally:
+            for handler in [h for h in root.handlers if h.get_name() == "kiosk-jsonl"]:
+                root.removeHandler(handler)
+                handler.close()
+            root.setLevel(level)
+
+
+@pytest.fixture
+def site(store: Store, data_dir: Path) -> Site:
+    config = load_config(data_dir)
+    platform = wire.KeyPair.generate()
+    sign_raw, kem_raw = platform.public.raw()
+    save_enrollment(config.key_dir, Enrollment(
+        device_id="d-test", gateway_url="http://127.0.0.1:9", service_point="JX-SP01",
+        platform_sign_public=b64(sign_raw), platform_kem_public=b64(kem_raw),
+        fingerprint=platform.public.fingerprint(), enrolled_at=now()))
+    install_samples(Context(store, config), INSTALLER, load_samples(), training=False)
+    return Site(store, data_dir)
+
+
+class Tech:
+    """The maintenance screen and the diagnostics screen in one navigator."""
+
+    def __init__(self, ctx: AppContext, nav: Navigator, qtbot: Any) -> None:
+        self.ctx, self.nav, self.qtbot = ctx, nav, qtbot
+        self.login: TechnicianScreen = nav.screen_named("technician")  # type: ignore[assignment]
+        self.diag: DiagnosticsScreen = nav.screen_named("technician_diagnostics")  # type: ignore[assignment]
+
+    def click(self, widget: QWidget) -> None:
+        assert widget.isVisible() and widget.isEnabled(), f"{widget.objectName()} cannot be tapped now"
+        self.qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+
+    def settle(self) -> None:
+        self.qtbot.waitUntil(lambda: self.ctx.runner.pending() == 0, timeout=20_000)
+        self.qtbot.wait(10)
+        self.qtbot.waitUntil(lambda: self.ctx.runner.pending() == 0, timeout=20_000)
+
+    def log_in(self, staff_id: str, pin: str) -> None:
+        screen = self.login
+        self.settle()
+        self.click(screen.staff_id)
+        for char in staff_id:
+            self.click(screen.keypad.keys[char])
+        self.click(screen.pin)
+        for char in pin:
+            self.click(screen.keypad.keys[char])
+        self.click(screen.login_button)
+        self.settle()
+
+    def open_diagnostics(self) -> DiagnosticsScreen:
+        self.log_in(*TECHNICIAN)
+        self.click(self.login.diagnostics_button)
+        self.settle()
+        assert self.nav.current is self.diag
+        return self.diag
+
+    def tab(self, section: str) -> None:
+        self.click(self.diag.tabs[section])
+
+
+@pytest.fixture
+def tech(qapp: Any, qtbot: Any, site: Site, data_dir: Path, zh: None) -> Iterator[Tech]:
+    config = load_config(data_dir)
+    runner = TaskRunner()
+    with open_kiosk(config) as kiosk:
+        ctx = AppContext(kiosk, open_devices(config), runner, poll_ms=20)
+        nav = Navigator(ctx)
+        nav.add(TechnicianScreen(ctx), home=True)
+        nav.add(DiagnosticsScreen(ctx))
+        qtbot.addWidget(nav)
+        nav.resize(1920, 1080)
+        nav.show()
+        nav.home()
+        ctx.start_polling()
+        yield Tech(ctx, nav, qtbot)
+        ctx.stop_polling()
+        runner.shutdown()
