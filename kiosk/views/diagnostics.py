@@ -9,10 +9,12 @@ quarantine reasons come from the platform and are scrubbed here on the way out.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from kiosk import logs
+from kiosk.rules.county_time import local_time
 from kiosk.services.context import Context
 from kiosk.status import summary
 from kiosk.store import quarantine
@@ -25,7 +27,7 @@ LOG_LINES = 60
 
 @dataclass(frozen=True, slots=True)
 class FeedRow:
-    """One sync feed (``push``/``pull``); times are ISO 8601 UTC, '' when never."""
+    """One sync feed (``push``/``pull``); times are the county's wall clock (``local``), '' when never."""
 
     feed: str
     last_attempt: str
@@ -48,7 +50,8 @@ class QuarantineRow:
 
 @dataclass(frozen=True, slots=True)
 class LogLine:
-    """One log line; ``level`` is DEBUG..CRITICAL, or '' for a line that is not a log object."""
+    """One log line; ``level`` is DEBUG..CRITICAL, or '' for a line that is not a log object;
+    ``ts`` the county's wall clock (``local``)."""
 
     ts: str
     level: str
@@ -76,14 +79,25 @@ class DiagnosticsView:
         return tuple(f for f in self.feeds if f.last_error_code)
 
 
-def _feed(row: dict[str, object]) -> FeedRow:
+def local(iso: str, zone: dt.tzinfo) -> str:
+    """An ISO 8601 moment as the county's wall clock, ``YYYY-MM-DD HH:MM:SS``; '' stays ''."""
+    if not iso:
+        return ""
+    try:
+        moment = dt.datetime.fromisoformat(iso)
+    except ValueError:
+        return iso
+    return local_time(moment, zone).strftime("%Y-%m-%d %H:%M:%S")
+
+
+def _feed(row: dict[str, object], zone: dt.tzinfo) -> FeedRow:
     def text(key: str) -> str:
         value = row.get(key)
         return "" if value is None else str(value)
 
-    return FeedRow(text("feed"), text("last_attempt"), text("last_success"), logs.scrub(text("last_error")),
-                   text("last_error_code"), text("last_error_at"), int(str(row.get("consecutive_failures") or 0)),
-                   bool(row.get("halted")))
+    return FeedRow(text("feed"), local(text("last_attempt"), zone), local(text("last_success"), zone),
+                   logs.scrub(text("last_error")), text("last_error_code"), local(text("last_error_at"), zone),
+                   int(str(row.get("consecutive_failures") or 0)), bool(row.get("halted")))
 
 
 def _log_line(process: str, line: str) -> LogLine:
@@ -108,8 +122,8 @@ def recent_log_lines(ctx: Context, limit: int = LOG_LINES) -> tuple[LogLine, ...
             lines = lines[1:]  # the tail starts inside a line
         process = name.removesuffix(".jsonl")
         found.extend(_log_line(process, line) for line in lines[-limit:] if line.strip())
-    found.sort(key=lambda entry: entry.ts)
-    return tuple(found[-limit:])
+    found.sort(key=lambda entry: entry.ts)  # ISO 8601 UTC: sorts as time
+    return tuple(replace(entry, ts=local(entry.ts, ctx.zone)) for entry in found[-limit:])
 
 
 def diagnostics_view(ctx: Context, *, log_lines: int = LOG_LINES) -> DiagnosticsView:
@@ -122,10 +136,10 @@ def diagnostics_view(ctx: Context, *, log_lines: int = LOG_LINES) -> Diagnostics
         enrollment_error=state["enrollment_error"] or "",
         outbox_pending=int(state["outbox_pending"]),
         outbox_acked=int(state["outbox_acked"]),
-        feeds=tuple(_feed(row) for row in state["feeds"].values()),
+        feeds=tuple(_feed(row, ctx.zone) for row in state["feeds"].values()),
         stopped_code=str(stopped.get("code") or ""),
         stopped_reason=logs.scrub(str(stopped.get("reason") or "")),
-        quarantine=tuple(QuarantineRow(r.record_id, r.kind, r.code, logs.scrub(r.reason), r.at)
+        quarantine=tuple(QuarantineRow(r.record_id, r.kind, r.code, logs.scrub(r.reason), local(r.at, ctx.zone))
                          for r in quarantine.open_records(ctx.store)),
         log_lines=recent_log_lines(ctx, log_lines),
     )

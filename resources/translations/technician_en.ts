@@ -72,6 +72,10 @@
             <translation>Outbox: %1 to send · Quarantine: %2 open · Sync: %3</translation>
         </message>
         <message>
+            <source>not enrolled</source>
+            <translation>not enrolled</translation>
+        </message>
+        <message>
             <source>stopped</source>
             <translation>stopped</translation>
         </message>
@@ -120,8 +124,8 @@
             <translation>✖ Stopped [%1]: %2. It needs a technician and the county.</translation>
         </message>
         <message>
-            <source>✔ Running</source>
-            <translation>✔ Running</translation>
+            <source>✔ Not stopped</source>
+            <translation>✔ Not stopped</translation>
         </message>
         <message>
             <source>Last success %1 · last attempt %2</source>
@@ -140,14 +144,6 @@
 [%4] %5</source>
             <translation>%1 · %2 · %3
 [%4] %5</translation>
-        </message>
-        <message>
-            <source>Chosen</source>
-            <translation>Chosen</translation>
-        </message>
-        <message>
-            <source>Choose</source>
-            <translation>Choose</translation>
         </message>
         <message>
             <source>Page %1 of %2</source>
@@ -172,6 +168,10 @@
         <message>
             <source>Mark dealt with</source>
             <translation>Mark dealt with</translation>
+        </message>
+        <message>
+            <source>▶ Chosen: %1</source>
+            <translation>▶ Chosen: %1</translation>
         </message>
         <message>
             <source>No log lines yet.</source>

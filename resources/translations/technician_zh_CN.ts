@@ -72,6 +72,10 @@
             <translation>待发送：%1 条 · 隔离：%2 条未处理 · 同步：%3</translation>
         </message>
         <message>
+            <source>not enrolled</source>
+            <translation>未入网</translation>
+        </message>
+        <message>
             <source>stopped</source>
             <translation>已停止</translation>
         </message>
@@ -120,8 +124,8 @@
             <translation>✖ 已停止 [%1]：%2。需要技术人员和县平台处理。</translation>
         </message>
         <message>
-            <source>✔ Running</source>
-            <translation>✔ 运行中</translation>
+            <source>✔ Not stopped</source>
+            <translation>✔ 未停止</translation>
         </message>
         <message>
             <source>Last success %1 · last attempt %2</source>
@@ -140,14 +144,6 @@
 [%4] %5</source>
             <translation>%1 · %2 · %3
 [%4] %5</translation>
-        </message>
-        <message>
-            <source>Chosen</source>
-            <translation>已选</translation>
-        </message>
-        <message>
-            <source>Choose</source>
-            <translation>选择</translation>
         </message>
         <message>
             <source>Page %1 of %2</source>
@@ -172,6 +168,10 @@
         <message>
             <source>Mark dealt with</source>
             <translation>标记为已处理</translation>
+        </message>
+        <message>
+            <source>▶ Chosen: %1</source>
+            <translation>▶ 已选：%1</translation>
         </message>
         <message>
             <source>No log lines yet.</source>

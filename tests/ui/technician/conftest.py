@@ -1,5 +1,6 @@
 """A real kiosk with the sample data and staff, enrolled with a test platform key, and the
-maintenance screen and the diagnostics screen over it in a real navigator.
+maintenance screen and the diagnostics screen over it in the shell's real main window (header,
+staff status strip, navigator).
 
 Quarantined records and sync errors are made the way the sync agent makes them: settling a
 refusing acknowledgement (``sync.outbox.settle``) and ``sync_state.record_failure``."""
@@ -27,10 +28,12 @@ from kiosk.store import Store, outbox, sync_state
 from sync import wire
 from sync.outbox import Rejection, settle
 from ui.context import AppContext
-from ui.navigation import Navigator
 from ui.qt import Qt, QWidget
 from ui.screens.technician import DiagnosticsScreen
+from ui.shell.app import build_window
+from ui.shell.registry import Entry
 from ui.shell.technician import TechnicianScreen
+from ui.shell.window import MainWindow
 from ui.tasks import TaskRunner
 
 INSTALLER = Actor("installer", "system")
@@ -98,12 +101,12 @@ def site(store: Store, data_dir: Path) -> Site:
 
 
 class Tech:
-    """The maintenance screen and the diagnostics screen in one navigator."""
+    """The maintenance screen and the diagnostics screen in the main window."""
 
-    def __init__(self, ctx: AppContext, nav: Navigator, qtbot: Any) -> None:
-        self.ctx, self.nav, self.qtbot = ctx, nav, qtbot
-        self.login: TechnicianScreen = nav.screen_named("technician")  # type: ignore[assignment]
-        self.diag: DiagnosticsScreen = nav.screen_named("technician_diagnostics")  # type: ignore[assignment]
+    def __init__(self, ctx: AppContext, window: MainWindow, qtbot: Any) -> None:
+        self.ctx, self.window, self.nav, self.qtbot = ctx, window, window.navigator, qtbot
+        self.login: TechnicianScreen = self.nav.screen_named("technician")  # type: ignore[assignment]
+        self.diag: DiagnosticsScreen = self.nav.screen_named("technician_diagnostics")  # type: ignore[assignment]
 
     def click(self, widget: QWidget) -> None:
         assert widget.isVisible() and widget.isEnabled(), f"{widget.objectName()} cannot be tapped now"
@@ -143,14 +146,12 @@ def tech(qapp: Any, qtbot: Any, site: Site, data_dir: Path, zh: None) -> Iterato
     runner = TaskRunner()
     with open_kiosk(config) as kiosk:
         ctx = AppContext(kiosk, open_devices(config), runner, poll_ms=20)
-        nav = Navigator(ctx)
-        nav.add(TechnicianScreen(ctx), home=True)
-        nav.add(DiagnosticsScreen(ctx))
-        qtbot.addWidget(nav)
-        nav.resize(1920, 1080)
-        nav.show()
-        nav.home()
-        ctx.start_polling()
-        yield Tech(ctx, nav, qtbot)
+        window = build_window(ctx, [Entry(TechnicianScreen), Entry(DiagnosticsScreen)], idle_poll_ms=10_000)
+        qtbot.addWidget(window, before_close_func=MainWindow.dispose)
+        window.resize(1920, 1080)
+        window.start()
+        window.show()
+        yield Tech(ctx, window, qtbot)
         ctx.stop_polling()
         runner.shutdown()
+        qapp.setStyleSheet("")

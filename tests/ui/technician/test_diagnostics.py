@@ -5,6 +5,7 @@ of the simulated devices and a broken one, and the diagnostics zip on a "USB sti
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import json
 import os
 import shutil
@@ -18,7 +19,7 @@ from kiosk.services.maintenance import resolve_quarantined
 from kiosk.services.staff import Actor
 from kiosk.store import outbox, quarantine
 from ui import i18n
-from ui.snapshot import clipped_texts, missing_glyphs, render
+from ui.snapshot import clipped_texts, missing_glyphs, overflow, render
 
 from .conftest import STAFF, Site, Tech
 
@@ -43,7 +44,7 @@ def test_sync_state_backlog_and_enrollment(tech: Tech, site: Site) -> None:
     assert "gateway_unreachable" in push and "connection refused" in push and "连续失败 1 次" in push
     assert value["push"].property("state") == "error"
     assert value["pull"].property("state") == ""
-    assert value["stopped"].text() == "✔ 运行中"
+    assert value["stopped"].text() == "✔ 未停止"
 
     # The agent stops on a revoked device: the screen shows it on the next change.
     site.push_failed("revoked_device", "the county revoked this device", halted=True)
@@ -66,23 +67,30 @@ def test_staff_member_cannot_open_diagnostics(tech: Tech) -> None:
 
 
 def test_quarantine_marked_dealt_with_after_a_note(tech: Tech, site: Site) -> None:
-    ids = site.quarantine(3)
+    ids = site.quarantine(5)
     ids += site.quarantine(1, code="buyer_mismatch", reason=f"buyer {ID_NUMBER} is not on the contract")
     screen = tech.open_diagnostics()
     tech.tab("quarantine")
     assert screen.pages.currentIndex() == 1
-    assert "隔离：4 条未处理" in screen.summary.text()
-    texts = [label.text() for label, _ in screen.quarantine_rows]
-    assert all(ids[n] in texts[n] for n in range(3))
-    assert screen.q_page_label.text() == "第 1 页，共 2 页"
+    assert "隔离：6 条未处理" in screen.summary.text()
+    per_page = screen.per_page
+    assert 1 <= per_page <= 4  # as many as fit this panel
+    rows = [row for row in screen.quarantine_rows if row.isVisible()]
+    assert len(rows) == per_page and all(ids[n] in rows[n].label.text() for n in range(per_page))
+    assert "[unit_unknown] unit code not in the register" in rows[0].label.text()
+    pages = -(-6 // per_page)
+    assert screen.q_page_label.text() == f"第 1 页，共 {pages} 页" and not screen.q_prev.isEnabled()
     assert not screen.resolve_button.isEnabled()  # nothing chosen yet
-    tech.click(screen.q_next)
-    shown = screen.quarantine_rows[0][0].text()
-    assert ids[3] in shown and MASKED in shown and ID_NUMBER not in shown
-    assert not screen.quarantine_rows[1][0].isVisible()
-    tech.click(screen.quarantine_rows[0][1])
-    assert screen.selected == ids[3]
-    assert screen.quarantine_rows[0][0].text().startswith("▶ ")
+    for _ in range(pages - 1):
+        tech.click(screen.q_next)
+    assert not screen.q_next.isEnabled() and screen.q_prev.isEnabled()
+    last = screen.quarantine_rows[5 % per_page]
+    shown = last.label.text()
+    assert ids[5] in shown and "[buyer_mismatch]" in shown and MASKED in shown and ID_NUMBER not in shown
+    tech.click(last)
+    assert screen.selected == ids[5]
+    assert last.label.text().startswith("▶ 已选：")
+    assert all(not row.label.text().startswith("▶ ") for row in screen.quarantine_rows if row is not last)
 
     # Too short a note is refused by the service, said on screen, and the record stays open.
     tech.click(screen.note)
@@ -90,8 +98,8 @@ def test_quarantine_marked_dealt_with_after_a_note(tech: Tech, site: Site) -> No
     tech.click(screen.resolve_button)
     tech.settle()
     assert screen.problem.isVisible() and "[reason_required]" in screen.problem.text()
-    assert quarantine.count_open(site.store) == 4
-    assert screen.selected == ids[3]
+    assert quarantine.count_open(site.store) == 6
+    assert screen.selected == ids[5]
 
     screen.note.clear()
     tech.qtbot.keyClicks(screen.note, "buyer list corrected, county told")
@@ -100,12 +108,14 @@ def test_quarantine_marked_dealt_with_after_a_note(tech: Tech, site: Site) -> No
     tech.settle()
     assert not screen.problem.isVisible()
     assert screen.done.isVisible() and "已处理" in screen.done.text()
-    assert [r.record_id for r in quarantine.open_records(site.store)] == ids[:3]
-    assert "隔离：3 条未处理" in screen.summary.text()
-    assert screen.q_page_label.text() == "第 1 页，共 1 页" and screen.selected == "" and not screen.note.text()
+    assert [r.record_id for r in quarantine.open_records(site.store)] == ids[:5]
+    assert "隔离：5 条未处理" in screen.summary.text()
+    assert screen.selected == "" and not screen.note.text()
+    shown = " ".join(row.label.text() for row in screen.quarantine_rows if row.isVisible())
+    assert ids[5] not in shown and ids[4] in shown
     actor, detail = site.store.conn.execute(
         "SELECT actor, detail FROM audit WHERE action = 'quarantine.resolved' AND subject = ?",
-        (ids[3],)).fetchone()
+        (ids[5],)).fetchone()
     assert actor == "technician:T001"
     assert json.loads(detail)["note"] == "buyer list corrected, county told"
 
@@ -114,7 +124,7 @@ def test_record_dealt_with_elsewhere_is_refused_and_the_list_reloads(tech: Tech,
     ids = site.quarantine(2)
     screen = tech.open_diagnostics()
     tech.tab("quarantine")
-    tech.click(screen.quarantine_rows[0][1])
+    tech.click(screen.quarantine_rows[0])
     tech.click(screen.note)
     tech.qtbot.keyClicks(screen.note, "unit code corrected")
     # A supervisor deals with it first, at another terminal session on the same kiosk.
@@ -136,20 +146,28 @@ def test_no_quarantine_says_so(tech: Tech) -> None:
 
 
 def test_recent_log_lines_masked_and_paged(tech: Tech, site: Site) -> None:
-    for n in range(14):
+    for n in range(40):
         site.log("agent", f"push attempt {n} failed")
     site.log("cli", f"looked up {ID_NUMBER}")
     screen = tech.open_diagnostics()
     tech.tab("log")
     text = screen.log_text.text()
-    assert f"cli: looked up {MASKED}" in text and ID_NUMBER not in text
-    assert "push attempt 13 failed" in text and "push attempt 3 failed" not in text
-    assert screen.l_page_label.text().startswith("第 1 页，共 2 页")
+    assert text.splitlines()[-1].endswith(f"cli: looked up {MASKED}") and ID_NUMBER not in text
+    assert "push attempt 39 failed" in text and "push attempt 0 failed" not in text
+    pages = screen.log_pages()
+    assert pages > 1 and screen.l_page_label.text() == f"第 1 页，共 {pages} 页（最新在前）"
     assert not screen.l_next.isEnabled()
-    tech.click(screen.l_prev)
-    older = screen.log_text.text()
-    assert "push attempt 0 failed" in older and "push attempt 13 failed" not in older
+    seen = [text]
+    for _ in range(pages - 1):
+        tech.click(screen.l_prev)
+        seen.append(screen.log_text.text())
     assert not screen.l_prev.isEnabled()
+    # Every line once, oldest page last, and no page's text clipped in its box.
+    lines = [line for page in reversed(seen) for line in page.splitlines()]
+    assert [line.split(": ", 1)[1] for line in lines] == \
+        [f"push attempt {n} failed" for n in range(40)] + [f"looked up {MASKED}"]
+    tech.click(screen.l_next)
+    assert screen.log_text.text() == seen[-2]
 
 
 def test_self_test_of_the_simulated_devices_and_a_broken_reader(tech: Tech) -> None:
@@ -244,14 +262,18 @@ def test_diagnostics_in_both_languages_and_sizes(tech: Tech, site: Site, tmp_pat
     for section in ("sync", "quarantine", "log", "selftest", "export"):
         tech.tab(section)
         if section == "quarantine":
-            tech.click(screen.quarantine_rows[0][1])
+            tech.click(screen.quarantine_rows[0])
         for lang in i18n.LANGUAGES:
-            for width, height in ((1920, 1080), (1280, 800)):
-                image = render(tech.nav, out / f"diagnostics-{section}-{lang}-{width}x{height}.png",
-                               size=(width, height), lang=lang, mode="staff")
-                where = f"{section} {lang} {width}x{height}"
+            for (width, height), large in itertools.product(((1920, 1080), (1280, 800)), (False, True)):
+                where = f"{section} {lang} {width}x{height}{' large' if large else ''}"
+                tech.window.set_large_text(large)
+                image = render(tech.window, out / f"diagnostics-{section}-{lang}-{width}x{height}"
+                               f"{'-large' if large else ''}.png", size=(width, height), lang=lang,
+                               large=large, mode="staff")
+                problems = overflow(tech.window, (width, height)) + clipped_texts(tech.window) \
+                    + missing_glyphs(tech.window)
                 assert (image.width(), image.height()) == (width, height), where
-                assert not clipped_texts(screen), f"{where}: {[str(p) for p in clipped_texts(screen)]}"
-                assert not missing_glyphs(screen), f"{where}: {[str(p) for p in missing_glyphs(screen)]}"
+                assert not problems, f"{where}: {[str(p) for p in problems]}"
+        tech.window.set_large_text(False)
         i18n.switch_language("zh_CN")
         tech.settle()

@@ -31,17 +31,21 @@ from kiosk.diagnostics import MEDIA_ROOTS, removable_media
 from kiosk.errors import KioskError
 from kiosk.services.maintenance import resolve_quarantined
 from kiosk.services.staff import Actor
-from kiosk.views.diagnostics import DiagnosticsView, FeedRow, QuarantineRow
+from kiosk.views.diagnostics import DiagnosticsView, FeedRow, LogLine, QuarantineRow
 from ui.context import AppContext
-from ui.qt import QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QStackedWidget, QVBoxLayout, QWidget
+from ui.qt import (QFontMetrics, QFrame, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QMouseEvent, QPushButton,
+                   QRect, QSizePolicy, QStackedWidget, Qt, QVBoxLayout, QWidget, Signal)
 from ui.screens.base import Screen
 from ui.screens.counter.common import STAFF_TARGET, RefusalPanel, button, restyle, wrapped
+from ui.screens.counter.queue import RowsBox
 from ui.tasks import Task
 from ui.widgets.guard import GuardedButton
 
+TAP_MARGIN = 8
+TAP_BORDER = 2  # the theme's panel border
+ROW_SPACING = 16
 SECTIONS = ("sync", "quarantine", "log", "selftest", "export")
-QUARANTINE_PAGE = 3
-LOG_PAGE = 10
+QUARANTINE_ROWS = 4  # at most on a page; fewer when they do not fit (panel size, large text)
 TECHNICIAN = "technician"
 
 
@@ -67,6 +71,29 @@ def self_test(handle: Any) -> tuple[bool, str]:
     return bool(ok), str(detail)
 
 
+class TapRow(QFrame):
+    """One listed record as a tap target of its own (at least a staff target high): tapping chooses it.
+
+    A word-wrapped label in a panel: a button would not wrap a long reason.
+    """
+
+    tapped = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setProperty("role", "panel")
+        self.setMinimumHeight(STAFF_TARGET)
+        self.label = wrapped()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(TAP_MARGIN, TAP_MARGIN, TAP_MARGIN, TAP_MARGIN)
+        layout.addWidget(self.label)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt's name)
+        if self.rect().contains(event.position().toPoint()):
+            self.tapped.emit()
+        super().mouseReleaseEvent(event)
+
+
 class DiagnosticsScreen(Screen):
     """``technician_diagnostics``: ``enter(section="sync")``; only for a signed-in technician."""
 
@@ -83,8 +110,13 @@ class DiagnosticsScreen(Screen):
         self.section = SECTIONS[0]
         self.selected = ""  # the quarantined record chosen to mark dealt with
         self.quarantine_page = 0
+        self.per_page = 1  # quarantined records a page holds: as many as fit (``_fit_quarantine``)
         self.log_page = 0  # 0 = the newest lines
+        self._log_split: list[tuple[int, int]] = []  # (start, end) of each page's lines, newest page first
         self.results: dict[str, tuple[bool, str]] = {}  # device kind -> self-test answer
+        # What the screen shows of an answer: paths inside the data directory start with "…" (the
+        # exported self-test keeps them whole).
+        self._shown_details: dict[str, str] = {}
         self.media: list[Path] = []
         self.target: Path | None = None
         self.exported: Path | None = None
@@ -108,7 +140,7 @@ class DiagnosticsScreen(Screen):
         for section in SECTIONS:
             tab = button()
             tab.setObjectName(f"tab_{section}")
-            tab.setCheckable(True)
+            tab.setCheckable(True)  # the theme fills a checked button: the section shown
             tab.clicked.connect(lambda _=False, s=section: self.show_section(s))
             self.tabs[section] = tab
             tabs.addWidget(tab)
@@ -133,7 +165,6 @@ class DiagnosticsScreen(Screen):
         body = QVBoxLayout(self.body)
         body.setContentsMargins(0, 0, 0, 0)
         body.setSpacing(16)
-        body.addWidget(self.summary)
         body.addLayout(tabs)
         body.addWidget(self.refusal)
         body.addWidget(self.done)
@@ -142,7 +173,11 @@ class DiagnosticsScreen(Screen):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(48, 16, 48, 16)
         layout.setSpacing(16)
-        layout.addWidget(self.title)
+        top = QHBoxLayout()
+        top.setSpacing(48)
+        top.addWidget(self.title)
+        top.addWidget(self.summary, 1)
+        layout.addLayout(top)
         layout.addWidget(self.denied)
         layout.addWidget(self.body, 1)
         self.retranslate()
@@ -159,7 +194,7 @@ class DiagnosticsScreen(Screen):
         self.sync_heads: dict[str, QLabel] = {}
         rows = ("enrollment", "backlog", "stopped", "push", "pull")
         for n, key in enumerate(rows):
-            head = wrapped("heading" if key in ("push", "pull") else "")
+            head = wrapped()
             value = wrapped()
             value.setObjectName(f"sync_{key}")
             self.sync_heads[key] = head
@@ -176,22 +211,20 @@ class DiagnosticsScreen(Screen):
         page = QWidget()
         self.quarantine_empty = wrapped()
         self.quarantine_empty.setObjectName("quarantine_empty")
-        self.quarantine_rows: list[tuple[QLabel, QPushButton]] = []
-        rows = QVBoxLayout()
-        rows.setSpacing(16)
-        for n in range(QUARANTINE_PAGE):
-            text = wrapped()
-            text.setObjectName(f"quarantine_row_{n}")
-            text.setProperty("role", "panel")
-            choose = button()
-            choose.setObjectName(f"quarantine_choose_{n}")
-            choose.clicked.connect(lambda _=False, i=n: self.choose(i))
-            line = QHBoxLayout()
-            line.setSpacing(16)
-            line.addWidget(text, 1)
-            line.addWidget(choose)
-            rows.addLayout(line)
-            self.quarantine_rows.append((text, choose))
+        self.quarantine_rows: list[TapRow] = []
+        self.q_box = RowsBox()
+        self.q_box.setObjectName("quarantine_rows")
+        self.q_box.resized.connect(self._fit_quarantine)
+        rows = QVBoxLayout(self.q_box)
+        rows.setContentsMargins(0, 0, 0, 0)
+        rows.setSpacing(ROW_SPACING)
+        for n in range(QUARANTINE_ROWS):
+            row = TapRow()
+            row.setObjectName(f"quarantine_row_{n}")
+            row.tapped.connect(lambda i=n: self.choose(i))
+            rows.addWidget(row)
+            self.quarantine_rows.append(row)
+        rows.addStretch(1)
         self.note_label = QLabel()
         self.note = QLineEdit()
         self.note.setObjectName("quarantine_note")
@@ -206,16 +239,26 @@ class DiagnosticsScreen(Screen):
         note.addWidget(self.note_label)
         note.addWidget(self.note, 1)
         note.addWidget(self.resolve_button)
-        self.q_prev, self.q_next, self.q_page_label, pager = self._pager("quarantine")
+        self.q_prev, self.q_next, self.q_page_label = self._pager("quarantine")
         self.q_prev.clicked.connect(lambda: self.show_quarantine(self.quarantine_page - 1))
         self.q_next.clicked.connect(lambda: self.show_quarantine(self.quarantine_page + 1))
+        # The page buttons stand beside the rows, not under them: the note and its button must stay
+        # on a 1280x800 panel below the shell's header and staff strip.
+        pager = QVBoxLayout()
+        pager.setSpacing(16)
+        pager.addWidget(self.q_prev)
+        pager.addWidget(self.q_page_label)
+        pager.addWidget(self.q_next)
+        pager.addStretch(1)
+        listing = QHBoxLayout()
+        listing.setSpacing(32)
+        listing.addWidget(self.q_box, 1)
+        listing.addLayout(pager)
         layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(16)
         layout.addWidget(self.quarantine_empty)
-        layout.addLayout(rows)
-        layout.addStretch(1)
-        layout.addLayout(pager)
+        layout.addLayout(listing, 1)
         layout.addLayout(note)
         return page
 
@@ -224,14 +267,26 @@ class DiagnosticsScreen(Screen):
         self.log_text = wrapped()
         self.log_text.setObjectName("log_lines")
         self.log_text.setProperty("role", "panel")
-        self.l_prev, self.l_next, self.l_page_label, pager = self._pager("log")
+        self.log_text.setContentsMargins(TAP_MARGIN, TAP_MARGIN, TAP_MARGIN, TAP_MARGIN)
+        # A page holds the lines that fit whole at this panel's size and text size.
+        self.log_box = RowsBox()
+        self.log_box.resized.connect(self._split_log)
+        box = QVBoxLayout(self.log_box)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(self.log_text)
+        self.l_prev, self.l_next, self.l_page_label = self._pager("log")
+        pager = QHBoxLayout()
+        pager.setSpacing(16)
+        pager.addWidget(self.l_prev)
+        pager.addWidget(self.l_page_label, 1)
+        pager.addWidget(self.l_next)
         # Older lines are the previous page: the newest page shows first.
         self.l_prev.clicked.connect(lambda: self.show_log(self.log_page + 1))
         self.l_next.clicked.connect(lambda: self.show_log(self.log_page - 1))
         layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(16)
-        layout.addWidget(self.log_text, 1)
+        layout.addWidget(self.log_box, 1)
         layout.addLayout(pager)
         return page
 
@@ -255,15 +310,18 @@ class DiagnosticsScreen(Screen):
             grid.addWidget(state, n, 1)
             grid.addWidget(detail, n, 2)
             self.device_labels[kind] = (name, state, detail)
-        top = QHBoxLayout()
-        top.addWidget(self.selftest_button)
-        top.addStretch(1)
-        layout = QVBoxLayout(page)
+        # The button beside the list, not above it: five devices' details fit a 1280x800 panel in large text.
+        side = QVBoxLayout()
+        side.addWidget(self.selftest_button)
+        side.addStretch(1)
+        results = QVBoxLayout()
+        results.addLayout(grid)
+        results.addStretch(1)
+        layout = QHBoxLayout(page)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(16)
-        layout.addLayout(top)
-        layout.addLayout(grid)
-        layout.addStretch(1)
+        layout.setSpacing(32)
+        layout.addLayout(results, 1)
+        layout.addLayout(side)
         return page
 
     def _export_page(self) -> QWidget:
@@ -297,17 +355,13 @@ class DiagnosticsScreen(Screen):
         layout.addLayout(actions)
         return page
 
-    def _pager(self, name: str) -> tuple[QPushButton, QPushButton, QLabel, QHBoxLayout]:
+    @staticmethod
+    def _pager(name: str) -> tuple[QPushButton, QPushButton, QLabel]:
         prev, nxt, label = button(), button(), wrapped()
         prev.setObjectName(f"{name}_prev")
         nxt.setObjectName(f"{name}_next")
         label.setObjectName(f"{name}_page")
-        row = QHBoxLayout()
-        row.setSpacing(16)
-        row.addWidget(prev)
-        row.addWidget(label, 1)
-        row.addWidget(nxt)
-        return prev, nxt, label, row
+        return prev, nxt, label
 
     # -- moments -----------------------------------------------------------------------------
 
@@ -321,6 +375,7 @@ class DiagnosticsScreen(Screen):
         allowed = self.technician is not None
         self.denied.setVisible(not allowed)
         self.body.setVisible(allowed)
+        self.summary.setVisible(allowed)
         if allowed:
             self.show_section(str(args.get("section", SECTIONS[0])))
             self.load()
@@ -334,10 +389,12 @@ class DiagnosticsScreen(Screen):
         self._testing.clear()
         self._export_waiting = self._resolving = self._exporting = False
         self.view = None
+        self._log_split = []
         self.selected = ""
         self.note.clear()
         self.quarantine_page = self.log_page = 0
         self.results.clear()
+        self._shown_details.clear()
         self.media = []
         self.target = self.exported = None
         self._done = ""
@@ -389,6 +446,8 @@ class DiagnosticsScreen(Screen):
         self.view = view
         if self.selected not in {r.record_id for r in view.quarantine}:
             self.selected = ""
+        self._fit_quarantine()
+        self._split_log()
         self._show_all()
 
     def show_section(self, section: str) -> None:
@@ -396,9 +455,12 @@ class DiagnosticsScreen(Screen):
             section = SECTIONS[0]
         self.section = section
         self.pages.setCurrentIndex(SECTIONS.index(section))
+        # Only the page shown must fit the panel: the others' minimum sizes do not count.
+        for n in range(self.pages.count()):
+            policy = QSizePolicy.Policy.Preferred if n == SECTIONS.index(section) else QSizePolicy.Policy.Ignored
+            self.pages.widget(n).setSizePolicy(policy, policy)
         for name, tab in self.tabs.items():
             tab.setChecked(name == section)
-            restyle(tab, role="primary" if name == section else "")
 
     # -- quarantine --------------------------------------------------------------------------
 
@@ -406,7 +468,7 @@ class DiagnosticsScreen(Screen):
         return self.view.quarantine if self.view is not None else ()
 
     def quarantine_pages(self) -> int:
-        return max(1, -(-len(self._quarantine()) // QUARANTINE_PAGE))
+        return max(1, -(-len(self._quarantine()) // self.per_page))
 
     def show_quarantine(self, page: int) -> None:
         self.quarantine_page = max(0, min(page, self.quarantine_pages() - 1))
@@ -414,7 +476,7 @@ class DiagnosticsScreen(Screen):
 
     def choose(self, index: int) -> None:
         rows = self._quarantine()
-        n = self.quarantine_page * QUARANTINE_PAGE + index
+        n = self.quarantine_page * self.per_page + index
         if n < len(rows):
             self.selected = rows[n].record_id
             self._clear_messages()
@@ -445,8 +507,34 @@ class DiagnosticsScreen(Screen):
     # -- log ---------------------------------------------------------------------------------
 
     def log_pages(self) -> int:
-        lines = self.view.log_lines if self.view is not None else ()
-        return max(1, -(-len(lines) // LOG_PAGE))
+        return max(1, len(self._log_split))
+
+    @staticmethod
+    def _log_line_text(line: LogLine) -> str:
+        return f"{line.ts[5:]} {line.level} {line.process}: {line.message}"
+
+    def _split_log(self) -> None:
+        """Cut the lines into pages from the newest back, each page what fits the box whole."""
+        lines = [self._log_line_text(line) for line in (self.view.log_lines if self.view is not None else ())]
+        self.log_text.ensurePolished()
+        pad = 2 * (TAP_MARGIN + TAP_BORDER)
+        width = max(1, self.log_box.width() - pad)
+        room = max(1, self.log_box.height() - pad - 2 * TAP_BORDER)
+        flags = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap)
+        metrics = QFontMetrics(self.log_text.font())
+        heights = [metrics.boundingRect(QRect(0, 0, width, 100_000), flags, text).height() for text in lines]
+        split: list[tuple[int, int]] = []
+        end = len(lines)
+        while end > 0:
+            start, used = end, 0
+            while start > 0 and (start == end or used + heights[start - 1] <= room):
+                used += heights[start - 1]
+                start -= 1
+            split.append((start, end))
+            end = start
+        self._log_split = split
+        self.log_page = min(self.log_page, self.log_pages() - 1)
+        self._retranslate_log()
 
     def show_log(self, page: int) -> None:
         self.log_page = max(0, min(page, self.log_pages() - 1))
@@ -456,6 +544,7 @@ class DiagnosticsScreen(Screen):
 
     def run_self_test(self) -> None:
         self.results.clear()
+        self._shown_details.clear()
         self._testing = {kind for kind in DEVICE_KINDS if self.ctx.devices.get(kind) is not None}
         for kind in sorted(self._testing):
             task = self._track(self.ctx.device(kind, self_test))
@@ -467,6 +556,7 @@ class DiagnosticsScreen(Screen):
 
     def _tested(self, kind: str, answer: tuple[bool, str]) -> None:
         self.results[kind] = (bool(answer[0]), str(answer[1]))
+        self._shown_details[kind] = str(answer[1]).replace(str(self.ctx.config.data_dir), "…")
         self._testing.discard(kind)
         self.retranslate()
         if not self._testing:
@@ -500,6 +590,7 @@ class DiagnosticsScreen(Screen):
         for n, path in enumerate(self.media):
             choice = button()
             choice.setObjectName(f"media_{n}")
+            choice.setCheckable(True)
             choice.clicked.connect(lambda _=False, p=path: self._choose_media(p))
             self.media_box.addWidget(choice)
             self.media_buttons.append(choice)
@@ -581,7 +672,7 @@ class DiagnosticsScreen(Screen):
         }
 
     def _when(self, iso: str) -> str:
-        return iso.replace("T", " ")[:19] if iso else self.tr("never")
+        return iso or self.tr("never")
 
     def _retranslate_sync(self) -> None:
         view = self.view
@@ -591,7 +682,8 @@ class DiagnosticsScreen(Screen):
             self.summary.setText(self.tr("Outbox: %1 to send · Quarantine: %2 open · Sync: %3")
                                  .replace("%1", str(view.outbox_pending))
                                  .replace("%2", str(len(view.quarantine)))
-                                 .replace("%3", self.tr("stopped") if view.stopped_code
+                                 .replace("%3", self.tr("not enrolled") if not view.enrolled
+                                          else self.tr("stopped") if view.stopped_code
                                           else self.tr("errors") if view.last_errors else self.tr("ok")))
         heads = {"enrollment": self.tr("Enrollment"), "backlog": self.tr("Outbox"),
                  "stopped": self.tr("Agent"), "push": self.tr("Push (to the county)"),
@@ -606,8 +698,10 @@ class DiagnosticsScreen(Screen):
         if view.enrolled:
             value["enrollment"].setText(self.tr("Device %1, gateway %2")
                                         .replace("%1", view.device_id).replace("%2", view.gateway_url))
+            restyle(value["enrollment"], state="")
         else:
             value["enrollment"].setText(self.tr("✖ Not enrolled: enroll this kiosk before it can sync."))
+            restyle(value["enrollment"], state="error")
         value["backlog"].setText(self.tr("%1 records waiting to be sent, %2 acknowledged")
                                  .replace("%1", str(view.outbox_pending)).replace("%2", str(view.outbox_acked)))
         if view.stopped_code:
@@ -615,7 +709,7 @@ class DiagnosticsScreen(Screen):
                                      .replace("%1", view.stopped_code).replace("%2", view.stopped_reason))
             restyle(value["stopped"], state="error")
         else:
-            value["stopped"].setText(self.tr("✔ Running"))
+            value["stopped"].setText(self.tr("✔ Not stopped"))
             restyle(value["stopped"], state="")
         feeds = {feed.feed: feed for feed in view.feeds}
         for key in ("push", "pull"):
@@ -637,19 +731,12 @@ class DiagnosticsScreen(Screen):
         self.quarantine_empty.setText(self.tr("✔ No record is in quarantine.") if self.view is not None and not rows
                                       else "")
         self.quarantine_empty.setVisible(self.view is not None and not rows)
-        start = self.quarantine_page * QUARANTINE_PAGE
-        for n, (text, choose) in enumerate(self.quarantine_rows):
-            row = rows[start + n] if start + n < len(rows) else None
-            text.setVisible(row is not None)
-            choose.setVisible(row is not None)
-            if row is None:
-                continue
-            chosen = row.record_id == self.selected
-            text.setText(("▶ " if chosen else "") + self.tr("%1 · %2 · %3\n[%4] %5")
-                         .replace("%1", row.kind).replace("%2", row.record_id).replace("%3", self._when(row.at))
-                         .replace("%4", row.code).replace("%5", row.reason))
-            choose.setText(self.tr("Chosen") if chosen else self.tr("Choose"))
-            restyle(choose, role="primary" if chosen else "")
+        start = self.quarantine_page * self.per_page
+        for n, tap in enumerate(self.quarantine_rows):
+            row = rows[start + n] if n < self.per_page and start + n < len(rows) else None
+            tap.setVisible(row is not None)
+            if row is not None:
+                tap.label.setText(self._row_text(row, chosen=row.record_id == self.selected))
         self.q_page_label.setText(self.tr("Page %1 of %2").replace("%1", str(self.quarantine_page + 1))
                                   .replace("%2", str(self.quarantine_pages())))
         self.q_prev.setText(self.tr("Previous page"))
@@ -663,12 +750,37 @@ class DiagnosticsScreen(Screen):
         for widget in (self.note_label, self.note, self.resolve_button):
             widget.setVisible(bool(rows))
 
+    def _row_text(self, row: QuarantineRow, *, chosen: bool) -> str:
+        text = (self.tr("%1 · %2 · %3\n[%4] %5").replace("%1", row.kind).replace("%2", row.record_id)
+                .replace("%3", self._when(row.at)).replace("%4", row.code).replace("%5", row.reason))
+        return self.tr("▶ Chosen: %1").replace("%1", text) if chosen else text
+
+    def _fit_quarantine(self) -> None:
+        """As many records a page as fit the list's height whole, judged by the tallest record's text."""
+        rows = self._quarantine()
+        if not rows:
+            return
+        label = self.quarantine_rows[0].label
+        label.ensurePolished()
+        margins = 2 * (TAP_MARGIN + TAP_BORDER)
+        width = max(1, self.q_box.width() - margins)
+        flags = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap)
+        metrics = QFontMetrics(label.font())
+        tallest = max(metrics.boundingRect(QRect(0, 0, width, 100_000), flags,
+                                           self._row_text(row, chosen=True)).height() for row in rows)
+        tallest = max(STAFF_TARGET, tallest + margins)
+        fit = max(1, min(QUARANTINE_ROWS, (self.q_box.height() + ROW_SPACING) // (tallest + ROW_SPACING)))
+        if fit != self.per_page:
+            first = self.quarantine_page * self.per_page
+            self.per_page = fit
+            self.quarantine_page = first // fit
+            self._retranslate_quarantine()
+
     def _retranslate_log(self) -> None:
         lines = self.view.log_lines if self.view is not None else ()
-        end = len(lines) - self.log_page * LOG_PAGE
-        shown = lines[max(0, end - LOG_PAGE):max(0, end)]
-        self.log_text.setText("\n".join(f"{line.ts[11:19]} {line.level} {line.process}: {line.message}"
-                                        for line in shown) or self.tr("No log lines yet."))
+        start, end = self._log_split[self.log_page] if self._log_split else (0, 0)
+        self.log_text.setText("\n".join(self._log_line_text(line) for line in lines[start:end])
+                              or self.tr("No log lines yet."))
         self.l_page_label.setText(self.tr("Page %1 of %2 (newest first)")
                                   .replace("%1", str(self.log_page + 1)).replace("%2", str(self.log_pages())))
         self.l_prev.setText(self.tr("Older"))
@@ -695,10 +807,10 @@ class DiagnosticsScreen(Screen):
                 restyle(state, state="")
                 detail.clear()
             elif kind in self.results:
-                ok, text = self.results[kind]
+                ok = self.results[kind][0]
                 state.setText(self.tr("✔ Works") if ok else self.tr("✖ Failed"))
                 restyle(state, state="ok" if ok else "error")
-                detail.setText(text)
+                detail.setText(self._shown_details.get(kind, ""))
             else:
                 state.setText(self.tr("Not tested yet"))
                 restyle(state, state="")
@@ -713,7 +825,7 @@ class DiagnosticsScreen(Screen):
         for path, choice in zip(self.media, self.media_buttons, strict=True):
             chosen = path == self.target
             choice.setText(("▶ " if chosen else "") + str(path))
-            restyle(choice, role="primary" if chosen else "")
+            choice.setChecked(chosen)
         self.media_refresh.setText(self.tr("Look again"))
         self.export_button.setText(self.tr("Writing…") if self._exporting else self.tr("Write the diagnostics file"))
         self.export_button.setEnabled(self.target is not None and not self._exporting)
