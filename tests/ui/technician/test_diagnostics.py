@@ -21,7 +21,7 @@ from kiosk.store import outbox, quarantine
 from ui import i18n
 from ui.snapshot import clipped_texts, missing_glyphs, overflow, render
 
-from .conftest import STAFF, Site, Tech
+from .conftest import STAFF, TECHNICIAN, Site, Tech
 
 ID_NUMBER = "410425199001011237"
 MASKED = "410425********1237"
@@ -211,12 +211,12 @@ def test_export_to_a_usb_stick(tech: Tech, site: Site, tmp_path: Path) -> None:
     tech.click(screen.media_refresh)
     tech.settle()
     assert not screen.media_none.isVisible()
-    assert [b.text() for b in screen.media_buttons] == [f"▶ {stick}"]  # the one stick is chosen
+    assert [b.text() for b in screen.media_buttons] == ["▶ USB-1"]  # the one stick is chosen, by its name
     tech.click(screen.export_button)
     tech.settle()
     written = list(stick.glob("kiosk-diagnostics-d-test-*.zip"))
     assert len(written) == 1 and screen.exported == written[0]
-    assert screen.done.isVisible() and str(written[0]) in screen.done.text()
+    assert screen.done.isVisible() and f"USB-1/{written[0].name}" in screen.done.text()
     with zipfile.ZipFile(written[0]) as zf:
         names = set(zf.namelist())
         assert {"status.json", "audit-verify.json", "selftest.json", "configuration.json",
@@ -254,22 +254,15 @@ def test_diagnostics_in_both_languages_and_sizes(tech: Tech, site: Site, tmp_pat
     site.push_failed("gateway_unreachable", "connection refused by http://127.0.0.1:9")
     for n in range(12):
         site.log("agent", f"backlog {n} record(s) to push, 2 quarantined; next try in 30 s")
-    screen = tech.open_diagnostics()
     out = Path(os.environ.get("TECHNICIAN_SNAPSHOTS", "") or tmp_path)
-    tech.tab("selftest")
-    tech.click(screen.selftest_button)
-    tech.settle()
-    for section in ("sync", "quarantine", "log", "selftest", "export"):
-        tech.tab(section)
-        if section == "quarantine":
-            tech.click(screen.quarantine_rows[0])
+
+    def look(name: str) -> None:
         for lang in i18n.LANGUAGES:
             for (width, height), large in itertools.product(((1920, 1080), (1280, 800)), (False, True)):
-                where = f"{section} {lang} {width}x{height}{' large' if large else ''}"
+                where = f"{name} {lang} {width}x{height}{' large' if large else ''}"
                 tech.window.set_large_text(large)
-                image = render(tech.window, out / f"diagnostics-{section}-{lang}-{width}x{height}"
-                               f"{'-large' if large else ''}.png", size=(width, height), lang=lang,
-                               large=large, mode="staff")
+                image = render(tech.window, out / f"{name}-{lang}-{width}x{height}{'-large' if large else ''}.png",
+                               size=(width, height), lang=lang, large=large, mode="staff")
                 problems = overflow(tech.window, (width, height)) + clipped_texts(tech.window) \
                     + missing_glyphs(tech.window)
                 assert (image.width(), image.height()) == (width, height), where
@@ -277,3 +270,29 @@ def test_diagnostics_in_both_languages_and_sizes(tech: Tech, site: Site, tmp_pat
         tech.window.set_large_text(False)
         i18n.switch_language("zh_CN")
         tech.settle()
+
+    tech.log_in(*TECHNICIAN)
+    assert tech.login.diagnostics_button.isVisible()
+    look("technician-signed-in")
+    tech.click(tech.login.diagnostics_button)
+    tech.settle()
+    screen = tech.diag
+    tech.tab("selftest")
+    tech.click(screen.selftest_button)
+    tech.settle()
+    for section in ("sync", "quarantine", "log", "selftest", "export"):
+        tech.tab(section)
+        if section == "quarantine":
+            tech.click(screen.quarantine_rows[0])
+        if section == "export":
+            for label in ("USB-KIOSK", "USB-SPARE"):
+                (tmp_path / "media" / label).mkdir(parents=True)
+            screen.media_roots = (tmp_path / "media",)
+            screen.is_volume = lambda path: path.name.startswith("USB")
+            tech.click(screen.media_refresh)
+            tech.settle()
+            tech.click(screen.media_buttons[0])
+            tech.click(screen.export_button)
+            tech.settle()
+            assert screen.exported is not None
+        look(f"diagnostics-{section}")

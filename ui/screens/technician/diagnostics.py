@@ -328,8 +328,9 @@ class DiagnosticsScreen(Screen):
         page = QWidget()
         self.export_explain = wrapped()
         self.media_buttons: list[QPushButton] = []
-        self.media_box = QVBoxLayout()
+        self.media_box = QHBoxLayout()
         self.media_box.setSpacing(16)
+        self.media_box.addStretch(1)
         self.media_none = wrapped(state="warn")
         self.media_none.setObjectName("media_none")
         self.media_refresh = button()
@@ -592,7 +593,7 @@ class DiagnosticsScreen(Screen):
             choice.setObjectName(f"media_{n}")
             choice.setCheckable(True)
             choice.clicked.connect(lambda _=False, p=path: self._choose_media(p))
-            self.media_box.addWidget(choice)
+            self.media_box.insertWidget(n, choice)
             self.media_buttons.append(choice)
         self.retranslate()
 
@@ -824,10 +825,11 @@ class DiagnosticsScreen(Screen):
         self.media_none.setVisible(not self.media)
         for path, choice in zip(self.media, self.media_buttons, strict=True):
             chosen = path == self.target
-            choice.setText(("▶ " if chosen else "") + str(path))
+            # A stick by its volume name, as the technician reads it on the stick.
+            choice.setText(("▶ " if chosen else "") + path.name)
             choice.setChecked(chosen)
         self.media_refresh.setText(self.tr("Look again"))
         self.export_button.setText(self.tr("Writing…") if self._exporting else self.tr("Write the diagnostics file"))
         self.export_button.setEnabled(self.target is not None and not self._exporting)
         if self.exported is not None and self._done == "exported":
-            self.done.setText(self.done.text() + "\n" + str(self.exported))
+            self.done.setText(self.done.text() + "\n" + f"{self.exported.parent.name}/{self.exported.name}")
