@@ -68,10 +68,6 @@
             <translation>Loading…</translation>
         </message>
         <message>
-            <source>Outbox: %1 to send · Quarantine: %2 open · Sync: %3</source>
-            <translation>Outbox: %1 to send · Quarantine: %2 open · Sync: %3</translation>
-        </message>
-        <message>
             <source>not enrolled</source>
             <translation>not enrolled</translation>
         </message>
@@ -108,46 +104,16 @@
             <translation>Pull (from the county)</translation>
         </message>
         <message>
-            <source>Device %1, gateway %2</source>
-            <translation>Device %1, gateway %2</translation>
-        </message>
-        <message>
             <source>✖ Not enrolled: enroll this kiosk before it can sync.</source>
             <translation>✖ Not enrolled: enroll this kiosk before it can sync.</translation>
-        </message>
-        <message>
-            <source>%1 records waiting to be sent, %2 acknowledged</source>
-            <translation>%1 records waiting to be sent, %2 acknowledged</translation>
-        </message>
-        <message>
-            <source>✖ Stopped [%1]: %2. It needs a technician and the county.</source>
-            <translation>✖ Stopped [%1]: %2. It needs a technician and the county.</translation>
         </message>
         <message>
             <source>✔ Not stopped</source>
             <translation>✔ Not stopped</translation>
         </message>
         <message>
-            <source>Last success %1 · last attempt %2</source>
-            <translation>Last success %1 · last attempt %2</translation>
-        </message>
-        <message>
-            <source>✖ Last error at %1 [%2]: %3 (%4 failures in a row)</source>
-            <translation>✖ Last error at %1 [%2]: %3 (%4 failures in a row)</translation>
-        </message>
-        <message>
             <source>✔ No record is in quarantine.</source>
             <translation>✔ No record is in quarantine.</translation>
-        </message>
-        <message>
-            <source>%1 · %2 · %3
-[%4] %5</source>
-            <translation>%1 · %2 · %3
-[%4] %5</translation>
-        </message>
-        <message>
-            <source>Page %1 of %2</source>
-            <translation>Page %1 of %2</translation>
         </message>
         <message>
             <source>Previous page</source>
@@ -170,16 +136,50 @@
             <translation>Mark dealt with</translation>
         </message>
         <message>
-            <source>▶ Chosen: %1</source>
-            <translation>▶ Chosen: %1</translation>
-        </message>
-        <message>
             <source>No log lines yet.</source>
             <translation>No log lines yet.</translation>
         </message>
         <message>
-            <source>Page %1 of %2 (newest first)</source>
-            <translation>Page %1 of %2 (newest first)</translation>
+            <source>Outbox: {pending} to send · Quarantine: {open} open · Sync: {sync}</source>
+            <translation>Outbox: {pending} to send · Quarantine: {open} open · Sync: {sync}</translation>
+        </message>
+        <message>
+            <source>Device {device}, gateway {gateway}</source>
+            <translation>Device {device}, gateway {gateway}</translation>
+        </message>
+        <message>
+            <source>{pending} records waiting to be sent, {acked} acknowledged</source>
+            <translation>{pending} records waiting to be sent, {acked} acknowledged</translation>
+        </message>
+        <message>
+            <source>✖ Stopped [{code}]: {reason}. It needs a technician and the county.</source>
+            <translation>✖ Stopped [{code}]: {reason}. It needs a technician and the county.</translation>
+        </message>
+        <message>
+            <source>Last success {success} · last attempt {attempt}</source>
+            <translation>Last success {success} · last attempt {attempt}</translation>
+        </message>
+        <message>
+            <source>✖ Last error at {at} [{code}]: {reason} ({failures} failures in a row)</source>
+            <translation>✖ Last error at {at} [{code}]: {reason} ({failures} failures in a row)</translation>
+        </message>
+        <message>
+            <source>Page {page} of {pages}</source>
+            <translation>Page {page} of {pages}</translation>
+        </message>
+        <message>
+            <source>{kind} · {record} · {at}
+[{code}] {reason}</source>
+            <translation>{kind} · {record} · {at}
+[{code}] {reason}</translation>
+        </message>
+        <message>
+            <source>▶ Chosen: {record}</source>
+            <translation>▶ Chosen: {record}</translation>
+        </message>
+        <message>
+            <source>Page {page} of {pages} (newest first)</source>
+            <translation>Page {page} of {pages} (newest first)</translation>
         </message>
         <message>
             <source>Older</source>

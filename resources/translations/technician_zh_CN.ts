@@ -68,10 +68,6 @@
             <translation>正在读取…</translation>
         </message>
         <message>
-            <source>Outbox: %1 to send · Quarantine: %2 open · Sync: %3</source>
-            <translation>待发送：%1 条 · 隔离：%2 条未处理 · 同步：%3</translation>
-        </message>
-        <message>
             <source>not enrolled</source>
             <translation>未入网</translation>
         </message>
@@ -108,46 +104,16 @@
             <translation>下载（从县平台）</translation>
         </message>
         <message>
-            <source>Device %1, gateway %2</source>
-            <translation>设备 %1，网关 %2</translation>
-        </message>
-        <message>
             <source>✖ Not enrolled: enroll this kiosk before it can sync.</source>
             <translation>✖ 未入网：本机入网后才能同步。</translation>
-        </message>
-        <message>
-            <source>%1 records waiting to be sent, %2 acknowledged</source>
-            <translation>%1 条记录待发送，%2 条已确认</translation>
-        </message>
-        <message>
-            <source>✖ Stopped [%1]: %2. It needs a technician and the county.</source>
-            <translation>✖ 已停止 [%1]：%2。需要技术人员和县平台处理。</translation>
         </message>
         <message>
             <source>✔ Not stopped</source>
             <translation>✔ 未停止</translation>
         </message>
         <message>
-            <source>Last success %1 · last attempt %2</source>
-            <translation>上次成功 %1 · 上次尝试 %2</translation>
-        </message>
-        <message>
-            <source>✖ Last error at %1 [%2]: %3 (%4 failures in a row)</source>
-            <translation>✖ %1 出错 [%2]：%3（连续失败 %4 次）</translation>
-        </message>
-        <message>
             <source>✔ No record is in quarantine.</source>
             <translation>✔ 没有被隔离的记录。</translation>
-        </message>
-        <message>
-            <source>%1 · %2 · %3
-[%4] %5</source>
-            <translation>%1 · %2 · %3
-[%4] %5</translation>
-        </message>
-        <message>
-            <source>Page %1 of %2</source>
-            <translation>第 %1 页，共 %2 页</translation>
         </message>
         <message>
             <source>Previous page</source>
@@ -170,16 +136,50 @@
             <translation>标记为已处理</translation>
         </message>
         <message>
-            <source>▶ Chosen: %1</source>
-            <translation>▶ 已选：%1</translation>
-        </message>
-        <message>
             <source>No log lines yet.</source>
             <translation>还没有日志。</translation>
         </message>
         <message>
-            <source>Page %1 of %2 (newest first)</source>
-            <translation>第 %1 页，共 %2 页（最新在前）</translation>
+            <source>Outbox: {pending} to send · Quarantine: {open} open · Sync: {sync}</source>
+            <translation>待发送：{pending} 条 · 隔离：{open} 条未处理 · 同步：{sync}</translation>
+        </message>
+        <message>
+            <source>Device {device}, gateway {gateway}</source>
+            <translation>设备 {device}，网关 {gateway}</translation>
+        </message>
+        <message>
+            <source>{pending} records waiting to be sent, {acked} acknowledged</source>
+            <translation>{pending} 条记录待发送，{acked} 条已确认</translation>
+        </message>
+        <message>
+            <source>✖ Stopped [{code}]: {reason}. It needs a technician and the county.</source>
+            <translation>✖ 已停止 [{code}]：{reason}。需要技术人员和县平台处理。</translation>
+        </message>
+        <message>
+            <source>Last success {success} · last attempt {attempt}</source>
+            <translation>上次成功 {success} · 上次尝试 {attempt}</translation>
+        </message>
+        <message>
+            <source>✖ Last error at {at} [{code}]: {reason} ({failures} failures in a row)</source>
+            <translation>✖ {at} 出错 [{code}]：{reason}（连续失败 {failures} 次）</translation>
+        </message>
+        <message>
+            <source>Page {page} of {pages}</source>
+            <translation>第 {page} 页，共 {pages} 页</translation>
+        </message>
+        <message>
+            <source>{kind} · {record} · {at}
+[{code}] {reason}</source>
+            <translation>{kind} · {record} · {at}
+[{code}] {reason}</translation>
+        </message>
+        <message>
+            <source>▶ Chosen: {record}</source>
+            <translation>▶ 已选：{record}</translation>
+        </message>
+        <message>
+            <source>Page {page} of {pages} (newest first)</source>
+            <translation>第 {page} 页，共 {pages} 页（最新在前）</translation>
         </message>
         <message>
             <source>Older</source>

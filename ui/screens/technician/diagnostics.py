@@ -680,10 +680,9 @@ class DiagnosticsScreen(Screen):
         if view is None:
             self.summary.setText(self.tr("Loading…"))
         else:
-            self.summary.setText(self.tr("Outbox: %1 to send · Quarantine: %2 open · Sync: %3")
-                                 .replace("%1", str(view.outbox_pending))
-                                 .replace("%2", str(len(view.quarantine)))
-                                 .replace("%3", self.tr("not enrolled") if not view.enrolled
+            self.summary.setText(self.tr("Outbox: {pending} to send · Quarantine: {open} open · Sync: {sync}")
+                                 .format(pending=view.outbox_pending, open=len(view.quarantine),
+                                         sync=self.tr("not enrolled") if not view.enrolled
                                           else self.tr("stopped") if view.stopped_code
                                           else self.tr("errors") if view.last_errors else self.tr("ok")))
         heads = {"enrollment": self.tr("Enrollment"), "backlog": self.tr("Outbox"),
@@ -697,17 +696,17 @@ class DiagnosticsScreen(Screen):
                 label.clear()
             return
         if view.enrolled:
-            value["enrollment"].setText(self.tr("Device %1, gateway %2")
-                                        .replace("%1", view.device_id).replace("%2", view.gateway_url))
+            value["enrollment"].setText(self.tr("Device {device}, gateway {gateway}")
+                                        .format(device=view.device_id, gateway=view.gateway_url))
             restyle(value["enrollment"], state="")
         else:
             value["enrollment"].setText(self.tr("✖ Not enrolled: enroll this kiosk before it can sync."))
             restyle(value["enrollment"], state="error")
-        value["backlog"].setText(self.tr("%1 records waiting to be sent, %2 acknowledged")
-                                 .replace("%1", str(view.outbox_pending)).replace("%2", str(view.outbox_acked)))
+        value["backlog"].setText(self.tr("{pending} records waiting to be sent, {acked} acknowledged")
+                                 .format(pending=view.outbox_pending, acked=view.outbox_acked))
         if view.stopped_code:
-            value["stopped"].setText(self.tr("✖ Stopped [%1]: %2. It needs a technician and the county.")
-                                     .replace("%1", view.stopped_code).replace("%2", view.stopped_reason))
+            value["stopped"].setText(self.tr("✖ Stopped [{code}]: {reason}. It needs a technician and the county.")
+                                     .format(code=view.stopped_code, reason=view.stopped_reason))
             restyle(value["stopped"], state="error")
         else:
             value["stopped"].setText(self.tr("✔ Not stopped"))
@@ -719,12 +718,12 @@ class DiagnosticsScreen(Screen):
             restyle(value[key], state="error" if feed is not None and feed.last_error_code else "")
 
     def _feed_text(self, feed: FeedRow) -> str:
-        text = (self.tr("Last success %1 · last attempt %2").replace("%1", self._when(feed.last_success))
-                .replace("%2", self._when(feed.last_attempt)))
+        text = self.tr("Last success {success} · last attempt {attempt}").format(
+            success=self._when(feed.last_success), attempt=self._when(feed.last_attempt))
         if feed.last_error_code:
-            text += "\n" + (self.tr("✖ Last error at %1 [%2]: %3 (%4 failures in a row)")
-                            .replace("%1", self._when(feed.last_error_at)).replace("%2", feed.last_error_code)
-                            .replace("%3", feed.last_error).replace("%4", str(feed.consecutive_failures)))
+            text += "\n" + self.tr("✖ Last error at {at} [{code}]: {reason} ({failures} failures in a row)").format(
+                at=self._when(feed.last_error_at), code=feed.last_error_code, reason=feed.last_error,
+                failures=feed.consecutive_failures)
         return text
 
     def _retranslate_quarantine(self) -> None:
@@ -738,8 +737,8 @@ class DiagnosticsScreen(Screen):
             tap.setVisible(row is not None)
             if row is not None:
                 tap.label.setText(self._row_text(row, chosen=row.record_id == self.selected))
-        self.q_page_label.setText(self.tr("Page %1 of %2").replace("%1", str(self.quarantine_page + 1))
-                                  .replace("%2", str(self.quarantine_pages())))
+        self.q_page_label.setText(self.tr("Page {page} of {pages}").format(page=self.quarantine_page + 1,
+                                                                           pages=self.quarantine_pages()))
         self.q_prev.setText(self.tr("Previous page"))
         self.q_next.setText(self.tr("Next page"))
         self.q_prev.setEnabled(self.quarantine_page > 0)
@@ -752,9 +751,9 @@ class DiagnosticsScreen(Screen):
             widget.setVisible(bool(rows))
 
     def _row_text(self, row: QuarantineRow, *, chosen: bool) -> str:
-        text = (self.tr("%1 · %2 · %3\n[%4] %5").replace("%1", row.kind).replace("%2", row.record_id)
-                .replace("%3", self._when(row.at)).replace("%4", row.code).replace("%5", row.reason))
-        return self.tr("▶ Chosen: %1").replace("%1", text) if chosen else text
+        text = self.tr("{kind} · {record} · {at}\n[{code}] {reason}").format(
+            kind=row.kind, record=row.record_id, at=self._when(row.at), code=row.code, reason=row.reason)
+        return self.tr("▶ Chosen: {record}").format(record=text) if chosen else text
 
     def _fit_quarantine(self) -> None:
         """As many records a page as fit the list's height whole, judged by the tallest record's text."""
@@ -782,8 +781,8 @@ class DiagnosticsScreen(Screen):
         start, end = self._log_split[self.log_page] if self._log_split else (0, 0)
         self.log_text.setText("\n".join(self._log_line_text(line) for line in lines[start:end])
                               or self.tr("No log lines yet."))
-        self.l_page_label.setText(self.tr("Page %1 of %2 (newest first)")
-                                  .replace("%1", str(self.log_page + 1)).replace("%2", str(self.log_pages())))
+        self.l_page_label.setText(self.tr("Page {page} of {pages} (newest first)")
+                                  .format(page=self.log_page + 1, pages=self.log_pages()))
         self.l_prev.setText(self.tr("Older"))
         self.l_next.setText(self.tr("Newer"))
         self.l_prev.setEnabled(self.log_page < self.log_pages() - 1)
