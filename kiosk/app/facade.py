@@ -38,8 +38,9 @@ from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, TypeVar
 from kiosk import audit, diagnostics
 from kiosk.app.changes import DEFAULT_LIMIT, ChangeBatch, ChangeCursor, ChangeFeed
 from kiosk.app.outcome import Outcome, changes_of
-from kiosk.config import Config
-from kiosk.errors import ValidationError
+from kiosk.config import DEVICE_KINDS, Config
+from kiosk.config_edit import set_values
+from kiosk.errors import ConfigError, ValidationError
 from kiosk.identity import audit_keys
 from kiosk.printjobs import JobPrinter
 from kiosk.services import printing, staff
@@ -165,6 +166,17 @@ class Kiosk:
         parts.update(extra or {})
         stamp = self.now().astimezone(dt.timezone.utc).strftime("%Y%m%dT%H%M%SZ")
         return diagnostics.write_zip(folder / diagnostics.bundle_name(status["device_id"] or "", stamp), parts)
+
+    def set_devices(self, uris: Mapping[str, str], check: Callable[[Config], object] | None = None) -> Config:
+        """Save device URIs (``[devices]`` keys of ``DEVICE_KINDS``) into ``kiosk.toml`` and use them;
+        ``check`` (the device layer's ``open_devices``) refuses a URI that names no device. A refused
+        change (``ConfigError``, or what ``check`` raises) leaves the file and the kiosk as they were."""
+        unknown = sorted(set(uris) - set(DEVICE_KINDS))
+        if unknown:
+            raise ConfigError(f"not a device: {', '.join(unknown)}", hint=f"devices: {', '.join(DEVICE_KINDS)}")
+        changed = set_values(self.config, "devices", uris, check)
+        self.ctx.config = changed
+        return changed
 
     def supervision_report(self, *, include_training: bool = False) -> dict[str, Any]:
         from kiosk.services.supervision import supervision_report

@@ -246,6 +246,10 @@
             <translation>Diagnostics</translation>
         </message>
         <message>
+            <source>Devices</source>
+            <translation>Devices</translation>
+        </message>
+        <message>
             <source>Closing the app leaves this terminal without its screens until it is started again.</source>
             <translation>Closing the app leaves this terminal without its screens until it is started again.</translation>
         </message>

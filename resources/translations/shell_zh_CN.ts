@@ -246,6 +246,10 @@
             <translation>诊断</translation>
         </message>
         <message>
+            <source>Devices</source>
+            <translation>设备</translation>
+        </message>
+        <message>
             <source>Closing the app leaves this terminal without its screens until it is started again.</source>
             <translation>退出后，本终端将不再显示办理界面，直到重新启动。</translation>
         </message>

@@ -2,6 +2,69 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
     <context>
+        <name>DevicesScreen</name>
+        <message>
+            <source>ID card reader</source>
+            <translation>ID card reader</translation>
+        </message>
+        <message>
+            <source>Receipt printer</source>
+            <translation>Receipt printer</translation>
+        </message>
+        <message>
+            <source>Camera</source>
+            <translation>Camera</translation>
+        </message>
+        <message>
+            <source>Code scanner</source>
+            <translation>Code scanner</translation>
+        </message>
+        <message>
+            <source>A4 printer</source>
+            <translation>A4 printer</translation>
+        </message>
+        <message>
+            <source>Device addresses</source>
+            <translation>Device addresses</translation>
+        </message>
+        <message>
+            <source>Each device's address as kiosk.toml holds it. Leave a field empty for a device that is not fitted; sim:// is the simulator.</source>
+            <translation>Each device's address as kiosk.toml holds it. Leave a field empty for a device that is not fitted; sim:// is the simulator.</translation>
+        </message>
+        <message>
+            <source>Only a technician can change the devices. Log in on the maintenance screen first.</source>
+            <translation>Only a technician can change the devices. Log in on the maintenance screen first.</translation>
+        </message>
+        <message>
+            <source>Saving…</source>
+            <translation>Saving…</translation>
+        </message>
+        <message>
+            <source>Save to kiosk.toml</source>
+            <translation>Save to kiosk.toml</translation>
+        </message>
+        <message>
+            <source>Undo changes</source>
+            <translation>Undo changes</translation>
+        </message>
+        <message>
+            <source>✖ {device}: this address is not right. Correct it and save again.</source>
+            <translation>✖ {device}: this address is not right. Correct it and save again.</translation>
+        </message>
+        <message>
+            <source>✖ kiosk.toml would not accept this. Nothing was saved.</source>
+            <translation>✖ kiosk.toml would not accept this. Nothing was saved.</translation>
+        </message>
+        <message>
+            <source>✖ Nothing was saved. Try again; if it happens again, export the diagnostics.</source>
+            <translation>✖ Nothing was saved. Try again; if it happens again, export the diagnostics.</translation>
+        </message>
+        <message>
+            <source>✔ Saved to kiosk.toml. The app uses these devices now.</source>
+            <translation>✔ Saved to kiosk.toml. The app uses these devices now.</translation>
+        </message>
+    </context>
+    <context>
         <name>DiagnosticsScreen</name>
         <message>
             <source>Diagnostics</source>

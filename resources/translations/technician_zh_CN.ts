@@ -2,6 +2,69 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
     <context>
+        <name>DevicesScreen</name>
+        <message>
+            <source>ID card reader</source>
+            <translation>身份证读卡器</translation>
+        </message>
+        <message>
+            <source>Receipt printer</source>
+            <translation>凭条打印机</translation>
+        </message>
+        <message>
+            <source>Camera</source>
+            <translation>摄像头</translation>
+        </message>
+        <message>
+            <source>Code scanner</source>
+            <translation>扫码器</translation>
+        </message>
+        <message>
+            <source>A4 printer</source>
+            <translation>A4打印机</translation>
+        </message>
+        <message>
+            <source>Device addresses</source>
+            <translation>设备地址</translation>
+        </message>
+        <message>
+            <source>Each device's address as kiosk.toml holds it. Leave a field empty for a device that is not fitted; sim:// is the simulator.</source>
+            <translation>各设备在 kiosk.toml 中的地址。没有安装的设备请留空；sim:// 表示模拟器。</translation>
+        </message>
+        <message>
+            <source>Only a technician can change the devices. Log in on the maintenance screen first.</source>
+            <translation>只有技术人员可以更改设备。请先在维护页面登录。</translation>
+        </message>
+        <message>
+            <source>Saving…</source>
+            <translation>正在保存…</translation>
+        </message>
+        <message>
+            <source>Save to kiosk.toml</source>
+            <translation>保存到 kiosk.toml</translation>
+        </message>
+        <message>
+            <source>Undo changes</source>
+            <translation>撤销更改</translation>
+        </message>
+        <message>
+            <source>✖ {device}: this address is not right. Correct it and save again.</source>
+            <translation>✖ {device}：地址不正确。请改正后再保存。</translation>
+        </message>
+        <message>
+            <source>✖ kiosk.toml would not accept this. Nothing was saved.</source>
+            <translation>✖ kiosk.toml 不接受这个设置，没有保存任何内容。</translation>
+        </message>
+        <message>
+            <source>✖ Nothing was saved. Try again; if it happens again, export the diagnostics.</source>
+            <translation>✖ 没有保存。请再试一次；如果仍然失败，请导出诊断文件。</translation>
+        </message>
+        <message>
+            <source>✔ Saved to kiosk.toml. The app uses these devices now.</source>
+            <translation>✔ 已保存到 kiosk.toml，程序现在使用这些设备。</translation>
+        </message>
+    </context>
+    <context>
         <name>DiagnosticsScreen</name>
         <message>
             <source>Diagnostics</source>

@@ -73,6 +73,8 @@ class TechnicianScreen(Screen):
         self.diagnostics_button = GuardedButton()
         self.diagnostics_button.setObjectName("technician_diagnostics")
         self.diagnostics_button.setProperty("role", "primary")
+        self.devices_button = GuardedButton()
+        self.devices_button.setObjectName("technician_devices")
         self.exit_button = GuardedButton()
         self.exit_button.setObjectName("technician_exit")
         self.exit_button.setProperty("role", "destructive")
@@ -87,6 +89,7 @@ class TechnicianScreen(Screen):
         actions = QHBoxLayout()
         actions.addWidget(self.login_button)
         actions.addWidget(self.diagnostics_button)
+        actions.addWidget(self.devices_button)
         actions.addSpacing(64)  # ux.md: >= 32 px between the constructive and the destructive action
         actions.addWidget(self.exit_button)
         actions.addStretch(1)
@@ -110,7 +113,8 @@ class TechnicianScreen(Screen):
         self.login_button.clicked.connect(self.log_in)
         self.pin.returnPressed.connect(self.log_in)
         self.exit_button.clicked.connect(self._exit)
-        self.diagnostics_button.clicked.connect(self._diagnostics)
+        self.diagnostics_button.clicked.connect(lambda: self._open("technician_diagnostics"))
+        self.devices_button.clicked.connect(lambda: self._open("technician_devices"))
         self.retranslate()
         self._show_state()
 
@@ -181,10 +185,10 @@ class TechnicianScreen(Screen):
         if self.technician is not None:
             self.exit_requested.emit()
 
-    def _diagnostics(self) -> None:
+    def _open(self, screen: str) -> None:
         if self.technician is not None:
             self.ctx.sign_in(self.technician)
-            go(self, "technician_diagnostics")
+            go(self, screen)
 
     def _show_state(self) -> None:
         signed = self.technician is not None
@@ -192,6 +196,7 @@ class TechnicianScreen(Screen):
             widget.setVisible(not signed)
         self.exit_button.setVisible(signed)
         self.diagnostics_button.setVisible(signed)
+        self.devices_button.setVisible(signed)
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("Maintenance"))
@@ -201,6 +206,7 @@ class TechnicianScreen(Screen):
         self.login_button.setText(self.tr("Log in"))
         self.exit_button.setText(self.tr("Close the kiosk app"))
         self.diagnostics_button.setText(self.tr("Diagnostics"))
+        self.devices_button.setText(self.tr("Devices"))
         if self.technician is not None:
             self.explain.setText(self.tr(
                 "Closing the app leaves this terminal without its screens until it is started again."))

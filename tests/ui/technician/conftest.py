@@ -29,7 +29,7 @@ from sync import wire
 from sync.outbox import Rejection, settle
 from ui.context import AppContext
 from ui.qt import Qt, QWidget
-from ui.screens.technician import DiagnosticsScreen
+from ui.screens.technician import DevicesScreen, DiagnosticsScreen
 from ui.shell.app import build_window
 from ui.shell.registry import Entry
 from ui.shell.technician import TechnicianScreen
@@ -107,6 +107,7 @@ class Tech:
         self.ctx, self.window, self.nav, self.qtbot = ctx, window, window.navigator, qtbot
         self.login: TechnicianScreen = self.nav.screen_named("technician")  # type: ignore[assignment]
         self.diag: DiagnosticsScreen = self.nav.screen_named("technician_diagnostics")  # type: ignore[assignment]
+        self.devices: DevicesScreen = self.nav.screen_named("technician_devices")  # type: ignore[assignment]
 
     def click(self, widget: QWidget) -> None:
         assert widget.isVisible() and widget.isEnabled(), f"{widget.objectName()} cannot be tapped now"
@@ -136,6 +137,13 @@ class Tech:
         assert self.nav.current is self.diag
         return self.diag
 
+    def open_devices(self) -> DevicesScreen:
+        self.log_in(*TECHNICIAN)
+        self.click(self.login.devices_button)
+        self.settle()
+        assert self.nav.current is self.devices
+        return self.devices
+
     def tab(self, section: str) -> None:
         self.click(self.diag.tabs[section])
 
@@ -146,7 +154,7 @@ def tech(qapp: Any, qtbot: Any, site: Site, data_dir: Path, zh: None) -> Iterato
     runner = TaskRunner()
     with open_kiosk(config) as kiosk:
         ctx = AppContext(kiosk, open_devices(config), runner, poll_ms=20)
-        window = build_window(ctx, [Entry(TechnicianScreen), Entry(DiagnosticsScreen)], idle_poll_ms=10_000)
+        window = build_window(ctx, [Entry(TechnicianScreen), Entry(DiagnosticsScreen), Entry(DevicesScreen)], idle_poll_ms=10_000)
         qtbot.addWidget(window, before_close_func=MainWindow.dispose)
         window.resize(1920, 1080)
         window.start()

@@ -1,5 +1,6 @@
 """The technician's screens behind the maintenance login (issue 11, technician credential)."""
 
+from ui.screens.technician.devices import DevicesScreen
 from ui.screens.technician.diagnostics import DiagnosticsScreen
 
-__all__ = ["DiagnosticsScreen"]
+__all__ = ["DevicesScreen", "DiagnosticsScreen"]
