@@ -14,6 +14,7 @@ from __future__ import annotations
 import importlib.metadata
 import io
 import json
+import os
 import platform
 import shutil
 import sqlite3

@@ -5,7 +5,6 @@ of the simulated devices and a broken one, and the diagnostics zip on a "USB sti
 from __future__ import annotations
 
 import dataclasses
-import itertools
 import json
 import os
 import shutil
@@ -254,20 +253,21 @@ def test_diagnostics_in_both_languages_and_sizes(tech: Tech, site: Site, tmp_pat
     site.push_failed("gateway_unreachable", "connection refused by http://127.0.0.1:9")
     for n in range(12):
         site.log("agent", f"backlog {n} record(s) to push, 2 quarantined; next try in 30 s")
-    out = Path(os.environ.get("TECHNICIAN_SNAPSHOTS", "") or tmp_path)
+    out = Path(os.environ["TECHNICIAN_SNAPSHOTS"]) if os.environ.get("TECHNICIAN_SNAPSHOTS") else None
 
     def look(name: str) -> None:
-        for lang in i18n.LANGUAGES:
-            for (width, height), large in itertools.product(((1920, 1080), (1280, 800)), (False, True)):
-                where = f"{name} {lang} {width}x{height}{' large' if large else ''}"
-                tech.window.set_large_text(large)
-                image = render(tech.window, out / f"{name}-{lang}-{width}x{height}{'-large' if large else ''}.png",
-                               size=(width, height), lang=lang, large=large, mode="staff")
-                problems = overflow(tech.window, (width, height)) + clipped_texts(tech.window) \
-                    + missing_glyphs(tech.window)
-                assert (image.width(), image.height()) == (width, height), where
-                assert not problems, f"{where}: {[str(p) for p in problems]}"
-        tech.window.set_large_text(False)
+        # The text size and language shown go first: one app-wide restyle a look, not eight.
+        for large in sorted((False, True), key=lambda mode: mode != tech.window.large_text):
+            tech.window.set_large_text(large)
+            for lang in sorted(i18n.LANGUAGES, key=lambda shown: shown != i18n.current_language()):
+                for width, height in ((1920, 1080), (1280, 800)):
+                    where = f"{name} {lang} {width}x{height}{' large' if large else ''}"
+                    png = out / f"{name}-{lang}-{width}x{height}{'-large' if large else ''}.png" if out else None
+                    image = render(tech.window, png, size=(width, height), lang=lang, large=large, mode="staff")
+                    problems = overflow(tech.window, (width, height)) + clipped_texts(tech.window) \
+                        + missing_glyphs(tech.window)
+                    assert (image.width(), image.height()) == (width, height), where
+                    assert not problems, f"{where}: {[str(p) for p in problems]}"
         i18n.switch_language("zh_CN")
         tech.settle()
 

@@ -459,7 +459,9 @@ class DiagnosticsScreen(Screen):
         # Only the page shown must fit the panel: the others' minimum sizes do not count.
         for n in range(self.pages.count()):
             policy = QSizePolicy.Policy.Preferred if n == SECTIONS.index(section) else QSizePolicy.Policy.Ignored
-            self.pages.widget(n).setSizePolicy(policy, policy)
+            page = self.pages.widget(n)
+            assert page is not None
+            page.setSizePolicy(policy, policy)
         for name, tab in self.tabs.items():
             tab.setChecked(name == section)
 
