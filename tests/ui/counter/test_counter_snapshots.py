@@ -15,14 +15,15 @@ from .conftest import Counter, units
 SIZES = ((1920, 1080), (1280, 800))
 
 
-def look(counter: Counter, name: str, tmp_path: Path) -> None:
-    out = Path(os.environ.get("COUNTER_SNAPSHOTS", "") or tmp_path)
+def look(counter: Counter, name: str) -> None:
+    """Set COUNTER_SNAPSHOTS=DIR to keep the PNGs for a look."""
+    out = Path(os.environ["COUNTER_SNAPSHOTS"]) if os.environ.get("COUNTER_SNAPSHOTS") else None
     screen = counter.nav.current
     assert screen is not None
     for lang in i18n.LANGUAGES:
         for width, height in SIZES:
-            image = render(counter.nav, out / f"counter-{name}-{lang}-{width}x{height}.png",
-                           size=(width, height), lang=lang, mode="staff")
+            png = out / f"counter-{name}-{lang}-{width}x{height}.png" if out else None
+            image = render(counter.nav, png, size=(width, height), lang=lang, mode="staff")
             where = f"{name} {lang} {width}x{height}"
             # A layout that needs more than the panel grows the window past the screen's edge.
             assert (image.width(), image.height()) == (width, height), f"{where}: {image.size()}"
@@ -32,20 +33,20 @@ def look(counter: Counter, name: str, tmp_path: Path) -> None:
     counter.settle()
 
 
-def test_every_counter_page_in_both_languages(counter: Counter, site: object, tmp_path: Path) -> None:
+def test_every_counter_page_in_both_languages(counter: Counter, site: object) -> None:
     unit = units(site, 2)[0]
     site.ready(unit)  # type: ignore[attr-defined]
     other = units(site, 1)[0]
     site.ready(other, number="豫(2026)郏县不动产权第0000202号")  # type: ignore[attr-defined]
     counter.log_in("S002", "000000")
-    look(counter, "staff_login", tmp_path)
+    look(counter, "staff_login")
     counter.log_in("S001", "246810")
     counter.settle()
-    look(counter, "queue", tmp_path)
+    look(counter, "queue")
     counter.click(counter.queue.row_buttons[unit])
     counter.settle()
     screen = counter.handover
-    look(counter, "handover_start", tmp_path)
+    look(counter, "handover_start")
     counter.click(screen.start_button)
     counter.settle()
     first, second = site.buyers(unit)  # type: ignore[attr-defined]
@@ -53,17 +54,17 @@ def test_every_counter_page_in_both_languages(counter: Counter, site: object, tm
     counter.click(screen.typed_button)
     counter.settle()
     counter.click(screen.agent_toggle)
-    look(counter, "handover_identify", tmp_path)
+    look(counter, "handover_identify")
     counter.click(screen.agent_toggle)
     counter.click(screen.to_checks)
     counter.click(screen.check_button)
     counter.settle()
     assert screen.refusal.code == "holder_missing"
-    look(counter, "handover_checks", tmp_path)
+    look(counter, "handover_checks")
     screen.override_toggle.show()  # shown only for a restricted developer; looked at here for its layout
     counter.click(screen.override_toggle)
     counter.settle()
-    look(counter, "handover_override", tmp_path)
+    look(counter, "handover_override")
     counter.click(screen.override_cancel)
     assert screen.current_page() == "checks"
     case = screen.handover_id
@@ -80,20 +81,20 @@ def test_every_counter_page_in_both_languages(counter: Counter, site: object, tm
     counter.click(screen.to_checks)
     counter.click(screen.check_button)
     counter.settle()
-    look(counter, "handover_sign", tmp_path)
+    look(counter, "handover_sign")
     for _ in range(4):
         counter.sign()
-    look(counter, "handover_certificate", tmp_path)
+    look(counter, "handover_certificate")
     counter.click(screen.bind_stock)
     counter.settle()
-    look(counter, "handover_receipt", tmp_path)
+    look(counter, "handover_receipt")
     counter.click(screen.print_button)
     counter.settle()
-    look(counter, "handover_keys", tmp_path)
+    look(counter, "handover_keys")
     counter.click(screen.keys_button)
     counter.settle()
-    look(counter, "handover_deliver", tmp_path)
+    look(counter, "handover_deliver")
     counter.click(screen.deliver_button)
     counter.settle()
-    look(counter, "handover_done", tmp_path)
+    look(counter, "handover_done")
 
