@@ -3,7 +3,7 @@
 # is missing (the interpreter, the shared libraries the pinned wheels load,
 # .venv and the pinned Python packages) and nothing else.
 #   scripts/setup.sh run    what `make demo` needs
-#   scripts/setup.sh test   the above plus Xvfb, poppler-utils and the test extra
+#   scripts/setup.sh test   the above plus Xvfb, poppler-utils, eatmydata and the test extra
 #
 # Supported: Debian 12 or newer, Ubuntu 22.04 or newer (where Python 3.11 or
 # newer can be installed with apt). Proven on a minbase Debian 12 root by
@@ -32,7 +32,7 @@ run_pkgs=(
     libwayland-client0 libwayland-cursor0 libwayland-egl1
     libcups2 libzbar0 libusb-1.0-0 fonts-wqy-microhei
 )
-test_pkgs=(xvfb xauth poppler-utils)
+test_pkgs=(xvfb xauth poppler-utils eatmydata)
 pkgs=("${run_pkgs[@]}")
 [ "$mode" = "test" ] && pkgs+=("${test_pkgs[@]}")
 
