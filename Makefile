@@ -6,7 +6,7 @@ demo: setup-run
 
 # pytest runs one worker per core (at most four); worksteal evens out the few long tests. Under
 # eatmydata fsync is a no-op: the tests' throwaway databases and keys need no durability, and waiting
-# for the disk was a sixth of the suite's time (kill tests still hold: the page cache survives a kill).
+# for the disk was about a seventh of a store-heavy module's time (kill tests still hold: the page cache survives a kill).
 test: setup-test
 	.venv/bin/ruff check .
 	.venv/bin/lint-imports
