@@ -9,14 +9,16 @@ use and their fingerprint is shown so a technician can compare it.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from kiosk import training
+from kiosk.app.enrollment import EnrollmentCode
 from kiosk.config import Config
 from kiosk.identity import Enrollment, b64, ensure_device_keys, is_enrolled, save_enrollment
 from sync import wire
 from sync.errors import BadResponse, EnrollmentRefused, FingerprintMismatch
-from sync.transport import Transport
+from sync.transport import RequestsTransport, Transport
 from sync.wire import errors as codes
 
 
@@ -39,6 +41,18 @@ def target_from_qr_text(text: str) -> EnrollTarget:
 
 def enroll(config: Config, transport: Transport, target: EnrollTarget, *, label: str = "",
            force: bool = False) -> Enrollment:
+    record = request_enrollment(config, transport, target, label=label, force=force)
+    save_enrollment(config.key_dir, record)
+    return record
+
+
+def request_enrollment(config: Config, transport: Transport, target: EnrollTarget, *, label: str = "",
+                       force: bool = False) -> Enrollment:
+    """Present the token and check the gateway's answer; the enrollment to pin, not yet stored.
+
+    The gateway has used the token up by the time this returns: a technician who then declines
+    the fingerprint needs a new token.
+    """
     training.refuse_sync(config, "enrolls with the county")
     if is_enrolled(config.key_dir) and not force:
         raise EnrollmentRefused(f"this kiosk is already enrolled (see {config.key_dir})",
@@ -78,6 +92,21 @@ def enroll(config: Config, transport: Transport, target: EnrollTarget, *, label:
                         platform_sign_public=b64(sign_raw), platform_kem_public=b64(kem_raw),
                         fingerprint=parsed.platform.fingerprint(),
                         enrolled_at=dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"))
-    save_enrollment(config.key_dir, record)
     return record
+
+
+class GatewayEnroller:
+    """``kiosk.app.enrollment.Enroller`` over HTTP: the touchscreen's way to the gateway (its own
+    connection per request, so a long-running app holds no socket between enrollments)."""
+
+    def __init__(self, transport: Callable[[], Transport] = RequestsTransport) -> None:
+        self._transport = transport
+
+    def __call__(self, config: Config, code: EnrollmentCode, *, force: bool = False) -> Enrollment:
+        transport = self._transport()
+        try:
+            return request_enrollment(config, transport, EnrollTarget(code.url, code.token, code.fingerprint,
+                                                                      code.service_point), force=force)
+        finally:
+            transport.close()
 

@@ -40,8 +40,9 @@ from kiosk.app.changes import DEFAULT_LIMIT, ChangeBatch, ChangeCursor, ChangeFe
 from kiosk.app.outcome import Outcome, changes_of
 from kiosk.config import DEVICE_KINDS, Config
 from kiosk.config_edit import set_values
-from kiosk.errors import ConfigError, ValidationError
-from kiosk.identity import audit_keys
+from kiosk.app.enrollment import AlreadyEnrolled, Enroller, EnrollmentCode, NoGateway, PendingEnrollment
+from kiosk.errors import AuthError, ConfigError, ValidationError
+from kiosk.identity import Enrollment, audit_keys, is_enrolled, load_enrollment, save_enrollment
 from kiosk.printjobs import JobPrinter
 from kiosk.services import printing, staff
 from kiosk.services.context import Context, utc_clock
@@ -78,9 +79,10 @@ def is_command(fn: Callable[..., Any]) -> bool:
 class Kiosk:
     """An open kiosk: store, configuration, clock and change feed (see the module for the threading rule)."""
 
-    def __init__(self, ctx: Context, feed: ChangeFeed) -> None:
+    def __init__(self, ctx: Context, feed: ChangeFeed, *, enroller: Enroller | None = None) -> None:
         self.ctx = ctx
         self._feed = feed
+        self._enroller = enroller
 
     @property
     def config(self) -> Config:
@@ -178,6 +180,42 @@ class Kiosk:
         self.ctx.config = changed
         return changed
 
+    # -- enrollment (kiosk.app.enrollment) ----------------------------------------------------------
+
+    def enrollment(self) -> Enrollment | None:
+        """The pinned enrollment, or None before the device is enrolled."""
+        return load_enrollment(self.config.key_dir) if is_enrolled(self.config.key_dir) else None
+
+    def request_enrollment(self, code: EnrollmentCode) -> PendingEnrollment:
+        """Present ``code``'s token to its gateway; the checked answer, stored only by ``confirm_enrollment``."""
+        self._refuse_enrolled()
+        if self._enroller is None:
+            raise NoGateway("this app was started without a connection to the county gateway",
+                            hint="enroll from the command line: kiosk enroll --qr IMAGE")
+        record = self._enroller(self.config, code, force=True)
+        return PendingEnrollment(record, "qr" if code.scanned else "first use")
+
+    def confirm_enrollment(self, actor: Actor, pending: PendingEnrollment) -> Enrollment:
+        """Pin ``pending`` (its fingerprint confirmed by ``actor``, a technician) and audit it."""
+        if actor.role != "technician":
+            raise AuthError("only a technician can enroll this kiosk", code="not_technician",
+                            hint="log in on the maintenance screen with a technician's staff number")
+        self._refuse_enrolled()
+        record = pending.record
+        save_enrollment(self.config.key_dir, record)
+        with self.store.unit_of_work(actor.label) as uow:
+            uow.log("device.enrolled", record.device_id,
+                    {"gateway_url": record.gateway_url, "service_point": record.service_point,
+                     "fingerprint": record.fingerprint, "pinned_from": pending.pinned_from})
+        return record
+
+    def _refuse_enrolled(self) -> None:
+        current = self.enrollment()
+        if current is not None:
+            raise AlreadyEnrolled(f"this kiosk is already enrolled as {current.device_id} at {current.gateway_url}",
+                                  hint="decommission it first, or enroll again from the command line with "
+                                       "kiosk enroll --force")
+
     def supervision_report(self, *, include_training: bool = False) -> dict[str, Any]:
         from kiosk.services.supervision import supervision_report
 
@@ -243,8 +281,11 @@ class Kiosk:
         self.close()
 
 
-def open_kiosk(config: Config, *, clock: Callable[[], dt.datetime] | None = None) -> Kiosk:
-    """Open the kiosk in ``config.data_dir``; a clear ``ConfigError``/``StoreError`` when it cannot."""
+def open_kiosk(config: Config, *, clock: Callable[[], dt.datetime] | None = None,
+               enroller: Enroller | None = None) -> Kiosk:
+    """Open the kiosk in ``config.data_dir``; a clear ``ConfigError``/``StoreError`` when it cannot.
+
+    ``enroller`` (``sync.enroll.GatewayEnroller``) lets ``request_enrollment`` reach a gateway."""
     store = open_store(config)
     if clock is not None:
         tick = clock
@@ -255,4 +296,4 @@ def open_kiosk(config: Config, *, clock: Callable[[], dt.datetime] | None = None
     except BaseException:
         store.close()
         raise
-    return Kiosk(Context(store, config, clock or utc_clock), feed)
+    return Kiosk(Context(store, config, clock or utc_clock), feed, enroller=enroller)

@@ -53,6 +53,7 @@ def _size(text: str) -> tuple[int, int]:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
+    from sync.enroll import GatewayEnroller
     from ui.shell.app import run
 
     def ready(window: QObject) -> None:
@@ -69,7 +70,7 @@ def cmd_run(args: argparse.Namespace) -> int:
         from kiosk.training import prepare
 
         config = prepare(config)
-    return run(config, windowed=args.windowed, training=training, ready=ready)
+    return run(config, windowed=args.windowed, training=training, ready=ready, enroller=GatewayEnroller())
 
 
 def tell_systemd(window: QObject) -> None:

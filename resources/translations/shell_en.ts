@@ -250,6 +250,10 @@
             <translation>Devices</translation>
         </message>
         <message>
+            <source>Enroll</source>
+            <translation>Enroll</translation>
+        </message>
+        <message>
             <source>Closing the app leaves this terminal without its screens until it is started again.</source>
             <translation>Closing the app leaves this terminal without its screens until it is started again.</translation>
         </message>

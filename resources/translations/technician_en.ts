@@ -317,4 +317,143 @@
             <translation>Write the diagnostics file</translation>
         </message>
     </context>
+    <context>
+        <name>EnrollScreen</name>
+        <message>
+            <source>✖ The gateway address must start with http:// or https://. Correct it.</source>
+            <translation>✖ The gateway address must start with http:// or https://. Correct it.</translation>
+        </message>
+        <message>
+            <source>✖ The token is 16 to 128 letters, digits, - or _. Type it exactly as issued.</source>
+            <translation>✖ The token is 16 to 128 letters, digits, - or _. Type it exactly as issued.</translation>
+        </message>
+        <message>
+            <source>✖ This code is not a kiosk enrollment code. Hold up the enrollment QR the county issued.</source>
+            <translation>✖ This code is not a kiosk enrollment code. Hold up the enrollment QR the county issued.</translation>
+        </message>
+        <message>
+            <source>✖ This token was already used. Ask the county platform for a new one.</source>
+            <translation>✖ This token was already used. Ask the county platform for a new one.</translation>
+        </message>
+        <message>
+            <source>✖ This token has expired. Ask the county platform for a new one.</source>
+            <translation>✖ This token has expired. Ask the county platform for a new one.</translation>
+        </message>
+        <message>
+            <source>✖ The gateway does not know this token. Check it, or ask for a new one.</source>
+            <translation>✖ The gateway does not know this token. Check it, or ask for a new one.</translation>
+        </message>
+        <message>
+            <source>✖ The gateway's key is not the one on the code. Nothing was stored. Do not use this gateway; call the county platform.</source>
+            <translation>✖ The gateway's key is not the one on the code. Nothing was stored. Do not use this gateway; call the county platform.</translation>
+        </message>
+        <message>
+            <source>✖ The gateway cannot be reached. Check the address and the network cable, then try again.</source>
+            <translation>✖ The gateway cannot be reached. Check the address and the network cable, then try again.</translation>
+        </message>
+        <message>
+            <source>✖ This kiosk is already enrolled. Decommission it before enrolling it again.</source>
+            <translation>✖ This kiosk is already enrolled. Decommission it before enrolling it again.</translation>
+        </message>
+        <message>
+            <source>✖ This app cannot reach a gateway. Enroll with the kiosk enroll command instead.</source>
+            <translation>✖ This app cannot reach a gateway. Enroll with the kiosk enroll command instead.</translation>
+        </message>
+        <message>
+            <source>✖ The camera is not working. Type the gateway address and token instead.</source>
+            <translation>✖ The camera is not working. Type the gateway address and token instead.</translation>
+        </message>
+        <message>
+            <source>✖ The enrollment failed. Nothing was stored. Try again; if it happens again, export the diagnostics.</source>
+            <translation>✖ The enrollment failed. Nothing was stored. Try again; if it happens again, export the diagnostics.</translation>
+        </message>
+        <message>
+            <source>Enroll this kiosk</source>
+            <translation>Enroll this kiosk</translation>
+        </message>
+        <message>
+            <source>Only a technician can enroll this kiosk. Log in on the maintenance screen first.</source>
+            <translation>Only a technician can enroll this kiosk. Log in on the maintenance screen first.</translation>
+        </message>
+        <message>
+            <source>Gateway address</source>
+            <translation>Gateway address</translation>
+        </message>
+        <message>
+            <source>Enrollment token</source>
+            <translation>Enrollment token</translation>
+        </message>
+        <message>
+            <source>Scan again</source>
+            <translation>Scan again</translation>
+        </message>
+        <message>
+            <source>Connecting…</source>
+            <translation>Connecting…</translation>
+        </message>
+        <message>
+            <source>Connect to the gateway</source>
+            <translation>Connect to the gateway</translation>
+        </message>
+        <message>
+            <source>It matches: enroll</source>
+            <translation>It matches: enroll</translation>
+        </message>
+        <message>
+            <source>It differs: cancel</source>
+            <translation>It differs: cancel</translation>
+        </message>
+        <message>
+            <source>Start again</source>
+            <translation>Start again</translation>
+        </message>
+        <message>
+            <source>No camera: type the address and token.</source>
+            <translation>No camera: type the address and token.</translation>
+        </message>
+        <message>
+            <source>The camera picture appears here.</source>
+            <translation>The camera picture appears here.</translation>
+        </message>
+        <message>
+            <source>✔ Code read: gateway {url}, service point {point}.</source>
+            <translation>✔ Code read: gateway {url}, service point {point}.</translation>
+        </message>
+        <message>
+            <source>Hold the county's enrollment QR up to the camera, about 20 cm away.</source>
+            <translation>Hold the county's enrollment QR up to the camera, about 20 cm away.</translation>
+        </message>
+        <message>
+            <source>Or type the gateway address and the token the county gave you.</source>
+            <translation>Or type the gateway address and the token the county gave you.</translation>
+        </message>
+        <message>
+            <source>The gateway's key matches the scanned code. Compare the fingerprint with the county's record too, then confirm.</source>
+            <translation>The gateway's key matches the scanned code. Compare the fingerprint with the county's record too, then confirm.</translation>
+        </message>
+        <message>
+            <source>Compare this fingerprint with the one the county platform gave you, group by group. Enroll only if every group is the same.</source>
+            <translation>Compare this fingerprint with the one the county platform gave you, group by group. Enroll only if every group is the same.</translation>
+        </message>
+        <message>
+            <source>Gateway {url} · service point {point} · device {device}</source>
+            <translation>Gateway {url} · service point {point} · device {device}</translation>
+        </message>
+        <message>
+            <source>✔ Enrolled as device {device} at service point {point}. The sync agent can start now.</source>
+            <translation>✔ Enrolled as device {device} at service point {point}. The sync agent can start now.</translation>
+        </message>
+        <message>
+            <source>This kiosk is already enrolled as device {device} at service point {point} ({url}). Decommission it before enrolling it again.</source>
+            <translation>This kiosk is already enrolled as device {device} at service point {point} ({url}). Decommission it before enrolling it again.</translation>
+        </message>
+        <message>
+            <source>Pinned platform key: {fingerprint}</source>
+            <translation>Pinned platform key: {fingerprint}</translation>
+        </message>
+        <message>
+            <source>Nothing was stored. Tell the county platform the fingerprint differed, and enroll only with a code they confirm.</source>
+            <translation>Nothing was stored. Tell the county platform the fingerprint differed, and enroll only with a code they confirm.</translation>
+        </message>
+    </context>
 </TS>

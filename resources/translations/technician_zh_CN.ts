@@ -317,4 +317,143 @@
             <translation>写入诊断文件</translation>
         </message>
     </context>
+    <context>
+        <name>EnrollScreen</name>
+        <message>
+            <source>✖ The gateway address must start with http:// or https://. Correct it.</source>
+            <translation>✖ 网关地址须以 http:// 或 https:// 开头。请改正。</translation>
+        </message>
+        <message>
+            <source>✖ The token is 16 to 128 letters, digits, - or _. Type it exactly as issued.</source>
+            <translation>✖ 注册令牌为 16 至 128 位字母、数字、- 或 _。请按发放时的原样输入。</translation>
+        </message>
+        <message>
+            <source>✖ This code is not a kiosk enrollment code. Hold up the enrollment QR the county issued.</source>
+            <translation>✖ 这不是一体机注册码。请出示县平台发放的注册二维码。</translation>
+        </message>
+        <message>
+            <source>✖ This token was already used. Ask the county platform for a new one.</source>
+            <translation>✖ 此令牌已被使用。请向县平台申请新的令牌。</translation>
+        </message>
+        <message>
+            <source>✖ This token has expired. Ask the county platform for a new one.</source>
+            <translation>✖ 此令牌已过期。请向县平台申请新的令牌。</translation>
+        </message>
+        <message>
+            <source>✖ The gateway does not know this token. Check it, or ask for a new one.</source>
+            <translation>✖ 网关不认识此令牌。请核对，或申请新的令牌。</translation>
+        </message>
+        <message>
+            <source>✖ The gateway's key is not the one on the code. Nothing was stored. Do not use this gateway; call the county platform.</source>
+            <translation>✖ 网关的密钥与注册码上的不一致，未保存任何内容。请勿使用此网关，并联系县平台。</translation>
+        </message>
+        <message>
+            <source>✖ The gateway cannot be reached. Check the address and the network cable, then try again.</source>
+            <translation>✖ 无法连接网关。请检查地址和网线后重试。</translation>
+        </message>
+        <message>
+            <source>✖ This kiosk is already enrolled. Decommission it before enrolling it again.</source>
+            <translation>✖ 本机已注册。须先办理停用，才能重新注册。</translation>
+        </message>
+        <message>
+            <source>✖ This app cannot reach a gateway. Enroll with the kiosk enroll command instead.</source>
+            <translation>✖ 本程序无法连接网关。请改用 kiosk enroll 命令注册。</translation>
+        </message>
+        <message>
+            <source>✖ The camera is not working. Type the gateway address and token instead.</source>
+            <translation>✖ 摄像头无法使用。请改为输入网关地址和令牌。</translation>
+        </message>
+        <message>
+            <source>✖ The enrollment failed. Nothing was stored. Try again; if it happens again, export the diagnostics.</source>
+            <translation>✖ 注册失败，未保存任何内容。请重试；如再次失败，请导出诊断信息。</translation>
+        </message>
+        <message>
+            <source>Enroll this kiosk</source>
+            <translation>注册本机</translation>
+        </message>
+        <message>
+            <source>Only a technician can enroll this kiosk. Log in on the maintenance screen first.</source>
+            <translation>只有技术人员才能注册本机。请先在维护界面登录。</translation>
+        </message>
+        <message>
+            <source>Gateway address</source>
+            <translation>网关地址</translation>
+        </message>
+        <message>
+            <source>Enrollment token</source>
+            <translation>注册令牌</translation>
+        </message>
+        <message>
+            <source>Scan again</source>
+            <translation>重新扫码</translation>
+        </message>
+        <message>
+            <source>Connecting…</source>
+            <translation>正在连接…</translation>
+        </message>
+        <message>
+            <source>Connect to the gateway</source>
+            <translation>连接网关</translation>
+        </message>
+        <message>
+            <source>It matches: enroll</source>
+            <translation>一致，注册</translation>
+        </message>
+        <message>
+            <source>It differs: cancel</source>
+            <translation>不一致，取消</translation>
+        </message>
+        <message>
+            <source>Start again</source>
+            <translation>重新开始</translation>
+        </message>
+        <message>
+            <source>No camera: type the address and token.</source>
+            <translation>没有摄像头：请输入地址和令牌。</translation>
+        </message>
+        <message>
+            <source>The camera picture appears here.</source>
+            <translation>摄像头画面显示在这里。</translation>
+        </message>
+        <message>
+            <source>✔ Code read: gateway {url}, service point {point}.</source>
+            <translation>✔ 已读取注册码：网关 {url}，服务点 {point}。</translation>
+        </message>
+        <message>
+            <source>Hold the county's enrollment QR up to the camera, about 20 cm away.</source>
+            <translation>请将县平台的注册二维码对准摄像头，距离约 20 厘米。</translation>
+        </message>
+        <message>
+            <source>Or type the gateway address and the token the county gave you.</source>
+            <translation>或输入县平台提供的网关地址和令牌。</translation>
+        </message>
+        <message>
+            <source>The gateway's key matches the scanned code. Compare the fingerprint with the county's record too, then confirm.</source>
+            <translation>网关的密钥与所扫注册码一致。请再与县平台的记录核对指纹，然后确认。</translation>
+        </message>
+        <message>
+            <source>Compare this fingerprint with the one the county platform gave you, group by group. Enroll only if every group is the same.</source>
+            <translation>请逐组核对此指纹与县平台提供的指纹。每一组都相同才能注册。</translation>
+        </message>
+        <message>
+            <source>Gateway {url} · service point {point} · device {device}</source>
+            <translation>网关 {url} · 服务点 {point} · 设备 {device}</translation>
+        </message>
+        <message>
+            <source>✔ Enrolled as device {device} at service point {point}. The sync agent can start now.</source>
+            <translation>✔ 已注册为服务点 {point} 的设备 {device}。现在可以启动同步程序。</translation>
+        </message>
+        <message>
+            <source>This kiosk is already enrolled as device {device} at service point {point} ({url}). Decommission it before enrolling it again.</source>
+            <translation>本机已注册为服务点 {point} 的设备 {device}（{url}）。须先办理停用，才能重新注册。</translation>
+        </message>
+        <message>
+            <source>Pinned platform key: {fingerprint}</source>
+            <translation>已固定的平台密钥：{fingerprint}</translation>
+        </message>
+        <message>
+            <source>Nothing was stored. Tell the county platform the fingerprint differed, and enroll only with a code they confirm.</source>
+            <translation>未保存任何内容。请告知县平台指纹不一致，只用县平台确认过的注册码注册。</translation>
+        </message>
+    </context>
 </TS>

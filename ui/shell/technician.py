@@ -75,6 +75,8 @@ class TechnicianScreen(Screen):
         self.diagnostics_button.setProperty("role", "primary")
         self.devices_button = GuardedButton()
         self.devices_button.setObjectName("technician_devices")
+        self.enroll_button = GuardedButton()
+        self.enroll_button.setObjectName("technician_enroll")
         self.exit_button = GuardedButton()
         self.exit_button.setObjectName("technician_exit")
         self.exit_button.setProperty("role", "destructive")
@@ -90,6 +92,7 @@ class TechnicianScreen(Screen):
         actions.addWidget(self.login_button)
         actions.addWidget(self.diagnostics_button)
         actions.addWidget(self.devices_button)
+        actions.addWidget(self.enroll_button)
         actions.addSpacing(64)  # ux.md: >= 32 px between the constructive and the destructive action
         actions.addWidget(self.exit_button)
         actions.addStretch(1)
@@ -115,6 +118,7 @@ class TechnicianScreen(Screen):
         self.exit_button.clicked.connect(self._exit)
         self.diagnostics_button.clicked.connect(lambda: self._open("technician_diagnostics"))
         self.devices_button.clicked.connect(lambda: self._open("technician_devices"))
+        self.enroll_button.clicked.connect(lambda: self._open("technician_enroll"))
         self.retranslate()
         self._show_state()
 
@@ -197,6 +201,7 @@ class TechnicianScreen(Screen):
         self.exit_button.setVisible(signed)
         self.diagnostics_button.setVisible(signed)
         self.devices_button.setVisible(signed)
+        self.enroll_button.setVisible(signed)
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("Maintenance"))
@@ -207,6 +212,7 @@ class TechnicianScreen(Screen):
         self.exit_button.setText(self.tr("Close the kiosk app"))
         self.diagnostics_button.setText(self.tr("Diagnostics"))
         self.devices_button.setText(self.tr("Devices"))
+        self.enroll_button.setText(self.tr("Enroll"))
         if self.technician is not None:
             self.explain.setText(self.tr(
                 "Closing the app leaves this terminal without its screens until it is started again."))

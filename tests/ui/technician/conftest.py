@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +19,7 @@ import pytest
 from hardware.devices import open_devices
 from kiosk import logs
 from kiosk.app import open_kiosk
+from kiosk.app.enrollment import Enroller
 from kiosk.config import load_config
 from kiosk.identity import Enrollment, b64, save_enrollment
 from kiosk.services.context import Context
@@ -29,7 +31,7 @@ from sync import wire
 from sync.outbox import Rejection, settle
 from ui.context import AppContext
 from ui.qt import Qt, QWidget
-from ui.screens.technician import DevicesScreen, DiagnosticsScreen
+from ui.screens.technician import DevicesScreen, DiagnosticsScreen, EnrollScreen
 from ui.shell.app import build_window
 from ui.shell.registry import Entry
 from ui.shell.technician import TechnicianScreen
@@ -88,6 +90,13 @@ class Site:
 
 
 @pytest.fixture
+def unenrolled_site(store: Store, data_dir: Path) -> Site:
+    """The sample data and staff on a kiosk that was never enrolled."""
+    install_samples(Context(store, load_config(data_dir)), INSTALLER, load_samples(), training=False)
+    return Site(store, data_dir)
+
+
+@pytest.fixture
 def site(store: Store, data_dir: Path) -> Site:
     config = load_config(data_dir)
     platform = wire.KeyPair.generate()
@@ -108,6 +117,7 @@ class Tech:
         self.login: TechnicianScreen = self.nav.screen_named("technician")  # type: ignore[assignment]
         self.diag: DiagnosticsScreen = self.nav.screen_named("technician_diagnostics")  # type: ignore[assignment]
         self.devices: DevicesScreen = self.nav.screen_named("technician_devices")  # type: ignore[assignment]
+        self.enroll: EnrollScreen = self.nav.screen_named("technician_enroll")  # type: ignore[assignment]
 
     def click(self, widget: QWidget) -> None:
         assert widget.isVisible() and widget.isEnabled(), f"{widget.objectName()} cannot be tapped now"
@@ -144,17 +154,26 @@ class Tech:
         assert self.nav.current is self.devices
         return self.devices
 
+    def open_enroll(self) -> EnrollScreen:
+        self.log_in(*TECHNICIAN)
+        self.click(self.login.enroll_button)
+        self.settle()
+        assert self.nav.current is self.enroll
+        return self.enroll
+
     def tab(self, section: str) -> None:
         self.click(self.diag.tabs[section])
 
 
-@pytest.fixture
-def tech(qapp: Any, qtbot: Any, site: Site, data_dir: Path, zh: None) -> Iterator[Tech]:
+@contextmanager
+def running(qapp: Any, qtbot: Any, data_dir: Path, enroller: Enroller | None = None) -> Iterator[Tech]:
+    """The technician's screens in the main window over the kiosk in ``data_dir``."""
     config = load_config(data_dir)
     runner = TaskRunner()
-    with open_kiosk(config) as kiosk:
+    with open_kiosk(config, enroller=enroller) as kiosk:
         ctx = AppContext(kiosk, open_devices(config), runner, poll_ms=20)
-        window = build_window(ctx, [Entry(TechnicianScreen), Entry(DiagnosticsScreen), Entry(DevicesScreen)], idle_poll_ms=10_000)
+        window = build_window(ctx, [Entry(TechnicianScreen), Entry(DiagnosticsScreen), Entry(DevicesScreen),
+                                    Entry(EnrollScreen)], idle_poll_ms=10_000)
         qtbot.addWidget(window, before_close_func=MainWindow.dispose)
         window.resize(1920, 1080)
         window.start()
@@ -163,3 +182,9 @@ def tech(qapp: Any, qtbot: Any, site: Site, data_dir: Path, zh: None) -> Iterato
         ctx.stop_polling()
         runner.shutdown()
         qapp.setStyleSheet("")
+
+
+@pytest.fixture
+def tech(qapp: Any, qtbot: Any, site: Site, data_dir: Path, zh: None) -> Iterator[Tech]:
+    with running(qapp, qtbot, data_dir) as tech:
+        yield tech

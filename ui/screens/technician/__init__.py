@@ -2,5 +2,6 @@
 
 from ui.screens.technician.devices import DevicesScreen
 from ui.screens.technician.diagnostics import DiagnosticsScreen
+from ui.screens.technician.enroll import EnrollScreen
 
-__all__ = ["DevicesScreen", "DiagnosticsScreen"]
+__all__ = ["DevicesScreen", "DiagnosticsScreen", "EnrollScreen"]
