@@ -72,6 +72,7 @@ class EnrollScreen(Screen):
         self.preview.setWordWrap(True)
         self.scan_state = wrapped("hint")
         self.scan_state.setObjectName("enroll_scan_state")
+        self.scan_state.setFixedWidth(PREVIEW.width())  # wraps under the picture, leaving the fields their width
         self.scan_button = button()
         self.scan_button.setObjectName("enroll_scan")
         self.scan_button.clicked.connect(self.scan_again)
