@@ -28,6 +28,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "selftest_cmd",
     "payments_cmd",
     "sync_cmd",
+    "decommission_cmd",
     "flows_cmd",
     "demo_cmd",
     "jobs_cmd",

@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from kiosk.config import Config, render_default_toml
+from kiosk.decommission import refuse_decommissioned
 from kiosk.errors import ConfigError, KioskError, StoreError
 from kiosk import audit, filemodes
 from kiosk.identity import SIGN_KEY_FILE, IdentityError, is_enrolled, load_device_keys, load_enrollment, platform_signed
@@ -47,7 +48,8 @@ MIN_REASON = 4
 def open_store(config: Config) -> Store:
     """Open the kiosk's store with its vault; a clear error when the kiosk is not
     initialised, when its database was lost, damaged or unwritable, or its key is not the
-    database's own."""
+    database's own, or it was decommissioned."""
+    refuse_decommissioned(config)
     refuse_lost_database(config)
     if not config.db_path.exists():
         raise ConfigError(f"no kiosk database in {config.data_dir}",
