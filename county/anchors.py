@@ -19,15 +19,15 @@ keeps proof of what the county holds.
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Mapping
 
 from county import resets
+from county.store import Conn
 from sync import wire
 from sync.wire import errors as codes
 
 
-def guard(conn: sqlite3.Connection, keys: wire.KeyPair, batch: wire.Batch, *,
+def guard(conn: Conn, keys: wire.KeyPair, batch: wire.Batch, *,
           now: float) -> tuple[int, str] | None:
     """Check ``batch``'s audit checkpoints inside its transaction, before its records are stored;
     returns the checkpoint the gateway holds for the device afterwards (None: none yet)."""
@@ -55,7 +55,7 @@ def guard(conn: sqlite3.Connection, keys: wire.KeyPair, batch: wire.Batch, *,
     return last.ref
 
 
-def _chain(conn: sqlite3.Connection, batch: wire.Batch) -> list[wire.Checkpoint]:
+def _chain(conn: Conn, batch: wire.Batch) -> list[wire.Checkpoint]:
     if not batch.checkpoints:
         return []
     row = conn.execute("SELECT sign_pub, kem_pub FROM devices WHERE device_id = ?",

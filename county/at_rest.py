@@ -7,11 +7,11 @@ protects (a copy of the data directory must not carry its own key):
 ``--key-file PATH``, by default ``$XDG_CONFIG_HOME/jiaxian-county/storage.key``
 (``~/.config/...``). It is made (mode 0600) on first use and refused when
 anyone but its owner can read it. A key found beside a database (where older
-versions kept it) is refused with the command that moves it. Every connection gets two SQL functions, ``seal(text,
-context)`` and ``unseal(blob, context)``, so queries seal on the way in and
-open on the way out without the rest of the gateway handling keys. The
-context (the column) is the associated data: a sealed value moved to another
-column does not open.
+versions kept it) is refused with the command that moves it. Values are
+sealed in the gateway's process (``county.store.Conn.seal``/``unseal``), so
+neither engine nor a PostgreSQL server ever sees the key or the plain text.
+The context (the column) is the associated data: a sealed value moved to
+another column does not open.
 """
 
 from __future__ import annotations
@@ -65,18 +65,12 @@ class Sealer:
                                     hint="the key file does not belong to this database, or the row was altered") from None
 
 
-def load_or_create(db: Path, key_file: Path | None = None) -> Sealer:
-    """The database's sealer; the key is made atomically on first use (one key even under a race)."""
+def load_or_create(db: Path | None, key_file: Path | None = None) -> Sealer:
+    """The database's sealer; the key is made atomically on first use (one key even under a race).
+    ``db`` is the SQLite file, whose directory the key must stay out of; None for PostgreSQL."""
     path = Path(key_file) if key_file is not None else default_key_file()
-    beside = old_key_path(db)
-    if beside.exists():
-        raise GatewayStoreError(f"the storage key {beside} sits beside the database it protects",
-                                hint=f"move it out of the data directory: mv {beside} {path} "
-                                     "(or pass --key-file with where you put it)")
-    if path.parent == Path(db).resolve().parent or path.parent == Path(db).parent:
-        raise GatewayStoreError(f"the storage key {path} is in the database's own directory",
-                                hint="keep it in the configuration directory (the default) or another "
-                                     "directory the data's backups do not copy")
+    if db is not None:
+        _away_from(path, Path(db))
     if not path.exists():
         try:
             path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
@@ -95,6 +89,20 @@ def load_or_create(db: Path, key_file: Path | None = None) -> Sealer:
                                 hint="restore it from backup; without it stored records cannot be read") from None
 
 
+def _away_from(path: Path, db: Path) -> None:
+    beside = old_key_path(db)
+    if beside.exists():
+        raise GatewayStoreError(f"the storage key {beside} sits beside the database it protects",
+                                hint=f"move it out of the data directory: mv {beside} {path} "
+                                     "(or pass --key-file with where you put it)")
+    if path.parent == db.resolve().parent or path.parent == db.parent:
+        raise GatewayStoreError(f"the storage key {path} is in the database's own directory",
+                                hint="keep it in the configuration directory (the default) or another "
+                                     "directory the data's backups do not copy")
+
+
 def install(conn: sqlite3.Connection, sealer: Sealer) -> None:
+    """SQL functions ``seal(text, context)`` and ``unseal(blob, context)`` on a SQLite connection,
+    for an operator reading a database with its key at hand."""
     conn.create_function("seal", 2, sealer.seal)
     conn.create_function("unseal", 2, sealer.unseal)

@@ -1,7 +1,10 @@
 """``county-gateway``: run the reference gateway and administer it.
 
-Every command takes ``--db PATH`` (the SQLite file; the platform key file
-lives beside it, see ``county.platform_keys``). With ``--json`` a command
+Every command takes ``--db``: a SQLite file path (the embedded default; the
+platform key file lives beside it) or ``postgresql://USER@HOST:PORT/DBNAME``
+(the password from ``PGPASSWORD`` or ``~/.pgpass``; the platform key in the
+configuration directory or ``--platform-key``); see ``county.store`` and
+``county.platform_keys``. With ``--json`` a command
 prints one JSON object on stdout; failures print a message on stderr and exit
 non-zero. ``serve`` prints one JSON line ``{"url", "db", "fingerprint",
 "auto_approve", "max_connections", "descriptor_limit"}`` once it listens
@@ -38,7 +41,8 @@ def emit(obj: Any) -> None:
 def _gateway(args: argparse.Namespace, **kwargs: Any) -> Gateway:
     from county.service import Gateway
 
-    return Gateway(Path(args.db), key_file=Path(args.key_file) if args.key_file else None, **kwargs)
+    return Gateway(args.db, key_file=Path(args.key_file) if args.key_file else None,
+                   platform_key=Path(args.platform_key) if args.platform_key else None, **kwargs)
 
 
 def _check_serve_args(args: argparse.Namespace) -> None:
@@ -109,7 +113,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
         timeout_keep_alive=max(1, round(args.idle_timeout)),
         timeout_graceful_shutdown=max(1, round(args.shutdown_timeout)),
         backlog=accept_backlog(descriptors)))
-    emit({"url": f"http://{host}:{port}", "db": str(args.db),
+    emit({"url": f"http://{host}:{port}", "db": gateway.store.location,
           "fingerprint": gateway.keys.public.fingerprint(), "auto_approve": args.auto_approve,
           "max_connections": max_connections, "descriptor_limit": descriptors})
     try:
@@ -373,7 +377,12 @@ def build_parser() -> argparse.ArgumentParser:
                 *, db: bool = True, json_flag: bool = True) -> argparse.ArgumentParser:
         p = sub.add_parser(name, help=help_, description=help_)
         if db:
-            p.add_argument("--db", required=True, help="gateway SQLite file (created if missing)")
+            p.add_argument("--db", required=True, metavar="PATH|URI",
+                           help="gateway SQLite file (created if missing), or postgresql://USER@HOST:PORT/DBNAME "
+                                "(password from PGPASSWORD or ~/.pgpass, never in the URI)")
+            p.add_argument("--platform-key", metavar="PATH",
+                           help="the platform's private key file (default: beside a SQLite database; for "
+                                "PostgreSQL platform-key.json beside the storage key; made on first use)")
             p.add_argument("--key-file", metavar="PATH",
                            help="the storage key that seals personal data in the database, kept away from it "
                                 "(default: $XDG_CONFIG_HOME/jiaxian-county/storage.key; made on first use)")

@@ -14,18 +14,23 @@ The same path serves ``POST /v1/batches`` and ``county-gateway import``:
   gateway holds for the device (``county.anchors``), or is refused whole.
 
 Everything for one batch commits in one transaction, ack included, so a crash
-leaves either the whole batch or none of it.
+leaves either the whole batch or none of it. The database enforces the rest,
+however many gateway processes share it: the batch first locks its device's
+row (PostgreSQL; SQLite's write lock already orders all writers), so one
+device's batches and audit checkpoints are taken one after another, and a
+record is inserted with ``ON CONFLICT (record_id) DO NOTHING``: of two
+processes storing the same record id at once, one stores it and the other
+waits for that commit and then finds it, a duplicate or a conflict.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-import sqlite3
 from typing import Any
 
 from county import anchors
-from county.store import transaction
+from county.store import Conn, transaction
 from sync.wire import (
     Batch, KeyPair, RecordRejected, Rejection, canonical_json, make_ack, record_digest,
     validate_record,
@@ -45,11 +50,13 @@ def batch_digest(batch: Batch) -> str:
     return h.hexdigest()
 
 
-def store_batch(conn: sqlite3.Connection, keys: KeyPair, batch: Batch, *, now: float,
+def store_batch(conn: Conn, keys: KeyPair, batch: Batch, *, now: float,
                 source: str) -> bytes:
     """Store ``batch`` idempotently and return the acknowledgement's canonical JSON bytes."""
     digest = batch_digest(batch)
     with transaction(conn):
+        conn.execute("SELECT device_id FROM devices WHERE device_id = ?" + conn.for_update,
+                     (batch.device_id,))
         known = conn.execute("SELECT digest, ack FROM batches WHERE device_id = ? AND batch_id = ?",
                              (batch.device_id, batch.batch_id)).fetchone()
         if known is not None and known["digest"] == digest:
@@ -73,7 +80,7 @@ def store_batch(conn: sqlite3.Connection, keys: KeyPair, batch: Batch, *, now: f
     return text.encode("utf-8")
 
 
-def _store_records(conn: sqlite3.Connection, batch: Batch, *,
+def _store_records(conn: Conn, batch: Batch, *,
                    now: float) -> tuple[list[str], list[Rejection]]:
     accepted: list[str] = []
     rejected: list[Rejection] = []
@@ -88,17 +95,19 @@ def _store_records(conn: sqlite3.Connection, batch: Batch, *,
             continue
         digest = record_digest(record)
         rid = record["record_id"]
-        row = conn.execute("SELECT digest FROM records WHERE record_id = ?", (rid,)).fetchone()
-        if row is None:
-            conn.execute(
-                "INSERT INTO records (record_id, device_id, batch_id, seq, kind, subject, "
-                "training, created_at, payload, digest, received_at) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, seal(?, 'records.payload'), ?, ?)",
-                (rid, batch.device_id, batch.batch_id, record["seq"], record["kind"],
-                 record["subject"], int(record["training"]), record["created_at"],
-                 json.dumps(record["payload"], ensure_ascii=False, sort_keys=True), digest, now))
+        stored = conn.execute(
+            "INSERT INTO records (record_id, device_id, batch_id, seq, kind, subject, "
+            "training, created_at, payload, digest, received_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (record_id) DO NOTHING RETURNING record_id",
+            (rid, batch.device_id, batch.batch_id, record["seq"], record["kind"],
+             record["subject"], int(record["training"]), record["created_at"],
+             conn.seal(json.dumps(record["payload"], ensure_ascii=False, sort_keys=True), "records.payload"),
+             digest, now)).fetchone()
+        if stored is not None:
             accepted.append(rid)
-        elif row["digest"] == digest:
+            continue
+        row = conn.execute("SELECT digest FROM records WHERE record_id = ?", (rid,)).fetchone()
+        if row["digest"] == digest:
             conn.execute("INSERT INTO duplicates (record_id, device_id, batch_id, at) "
                          "VALUES (?, ?, ?, ?)", (rid, batch.device_id, batch.batch_id, now))
             accepted.append(rid)
@@ -109,15 +118,15 @@ def _store_records(conn: sqlite3.Connection, batch: Batch, *,
     return accepted, rejected
 
 
-def _reject(conn: sqlite3.Connection, batch: Batch, record_id: str, digest: str, code: str,
+def _reject(conn: Conn, batch: Batch, record_id: str, digest: str, code: str,
             reason: str, now: float) -> Rejection:
-    conn.execute("INSERT OR IGNORE INTO rejections (device_id, record_id, digest, code, reason, "
-                 "batch_id, at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+    conn.execute("INSERT INTO rejections (device_id, record_id, digest, code, reason, "
+                 "batch_id, at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
                  (batch.device_id, record_id, digest, code, reason, batch.batch_id, now))
     return Rejection(record_id, code, reason)
 
 
-def status(conn: sqlite3.Connection) -> dict[str, Any]:
+def status(conn: Conn) -> dict[str, Any]:
     """``county-gateway status``: stored outbox records only (heartbeats are not records)."""
     by_kind = {row[0]: row[1] for row in conn.execute(
         "SELECT kind, COUNT(*) FROM records GROUP BY kind ORDER BY kind")}

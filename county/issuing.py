@@ -4,7 +4,10 @@ restrictions, revocations and published master data.
 Every item is signed with the platform key (``sync.wire.make_item``) and
 stored with its audience: ``device:<id>`` (answers to that device's records,
 its revocation), ``sp:<service point>`` (master data, roster, config) or
-``all`` (the restriction list). Call these inside a ``store.transaction``.
+``all`` (the restriction list). Call these inside a ``store.transaction``:
+the first item a transaction adds holds other item writers until it ends
+(``Conn.serialise_items``), so ``seq`` values become visible in order and a
+reader's cursor never skips an item that commits later.
 """
 
 from __future__ import annotations
@@ -12,14 +15,13 @@ from __future__ import annotations
 import json
 import os
 import re
-import sqlite3
 import uuid
 from collections.abc import Mapping
 from datetime import UTC, date, datetime
 from typing import Any
 
 from county.errors import AdminError
-from county.store import next_counter
+from county.store import Conn, Row, next_counter
 from sync.wire import KeyPair, b64e, canonical_json, kinds, make_item
 from sync.wire.calendar import CHINA, county_date_of
 
@@ -50,15 +52,16 @@ def service_point_audience(service_point: str) -> str:
     return f"sp:{service_point}"
 
 
-def issue(conn: sqlite3.Connection, keys: KeyPair, *, kind: str, subject: str,
+def issue(conn: Conn, keys: KeyPair, *, kind: str, subject: str,
           data: Mapping[str, Any], audience: str, now: float,
           answers: str | None = None) -> dict[str, Any]:
     item = make_item(keys.sign, item_id=uuid.uuid4().hex, kind=kind, subject=subject,
                      issued_at=iso(now), data=data)
+    conn.serialise_items()
     conn.execute("INSERT INTO items (item_id, kind, subject, audience, answers, body, issued_at) "
-                 "VALUES (?, ?, ?, ?, ?, seal(?, 'items.body'), ?)",
+                 "VALUES (?, ?, ?, ?, ?, ?, ?)",
                  (item["item_id"], kind, subject, audience, answers,
-                  canonical_json(item).decode("utf-8"), item["issued_at"]))
+                  conn.seal(canonical_json(item).decode("utf-8"), "items.body"), item["issued_at"]))
     return item
 
 
@@ -66,14 +69,13 @@ def certificate_number(year: int, sequence: int) -> str:
     return f"豫({year})郏县不动产权第{sequence:07d}号"
 
 
-def _registration_data(conn: sqlite3.Connection, unit: str, now: float, certificate_no: str | None,
+def _registration_data(conn: Conn, unit: str, now: float, certificate_no: str | None,
                        serial: str | None, holders: int | None) -> dict[str, Any]:
     """One certificate per unit: a second request for the same unit gets the same numbers."""
-    row = conn.execute("SELECT unseal(body, 'items.body') AS body FROM items WHERE kind = ? AND subject = ? "
-                       "ORDER BY seq LIMIT 1",
+    row = conn.execute("SELECT body FROM items WHERE kind = ? AND subject = ? ORDER BY seq LIMIT 1",
                        (kinds.REGISTRATION_RECORDED, unit)).fetchone()
     if row is not None and certificate_no is None:
-        data = json.loads(row["body"])["data"]
+        data = json.loads(conn.unseal(row["body"], "items.body"))["data"]
         return {k: data[k] for k in ("certificate_no", "serial", "e_cert_token", "register") if k in data}
     day = county_date_of(now)
     n = next_counter(conn, f"certificate:{day.year}")
@@ -96,7 +98,7 @@ def _register(holders: int | None, day: date) -> dict[str, Any]:
     return register
 
 
-def _approval_data(conn: sqlite3.Connection, row: sqlite3.Row, now: float,
+def _approval_data(conn: Conn, row: Row, now: float,
                    certificate_no: str | None, serial: str | None) -> dict[str, Any]:
     year = county_date_of(now).year
     kind = row["kind"]
@@ -109,7 +111,7 @@ def _approval_data(conn: sqlite3.Connection, row: sqlite3.Row, now: float,
     return {"tracking_no": f"1{next_counter(conn, 'mail'):012d}", "carrier": "EMS"}
 
 
-def approve(conn: sqlite3.Connection, keys: KeyPair, row: sqlite3.Row, *, now: float,
+def approve(conn: Conn, keys: KeyPair, row: Row, *, now: float,
             certificate_no: str | None = None, serial: str | None = None) -> list[dict[str, Any]]:
     """Decide one received record: issue the matching item(s) to its device."""
     if row["state"] != "received":
@@ -130,17 +132,20 @@ def approve(conn: sqlite3.Connection, keys: KeyPair, row: sqlite3.Row, *, now: f
     return [item]
 
 
-def _holders(conn: sqlite3.Connection, row: sqlite3.Row) -> int | None:
+def _holders(conn: Conn, row: Row) -> int | None:
     """How many holders the request names; None when it names none (共有情况 is then not sent)."""
-    payload = json.loads(conn.execute("SELECT unseal(payload, 'records.payload') FROM records "
-                                      "WHERE record_id = ?", (row["record_id"],)).fetchone()[0])
+    payload = _payload(conn, row)
     holders = payload.get("holders") if isinstance(payload, dict) else None
     return len(holders) if isinstance(holders, list) and holders else None
 
 
-def _order_lines(conn: sqlite3.Connection, row: sqlite3.Row) -> list[dict[str, Any]]:
-    payload = json.loads(conn.execute("SELECT unseal(payload, 'records.payload') FROM records "
-                                      "WHERE record_id = ?", (row["record_id"],)).fetchone()[0])
+def _payload(conn: Conn, row: Row) -> Any:
+    blob = conn.execute("SELECT payload FROM records WHERE record_id = ?", (row["record_id"],)).fetchone()[0]
+    return json.loads(conn.unseal(blob, "records.payload"))
+
+
+def _order_lines(conn: Conn, row: Row) -> list[dict[str, Any]]:
+    payload = _payload(conn, row)
     lines = payload.get("items") if isinstance(payload, dict) else None
     if not isinstance(lines, list) or not lines or not all(
             isinstance(x, dict) and isinstance(x.get("payee"), str)
@@ -151,7 +156,7 @@ def _order_lines(conn: sqlite3.Connection, row: sqlite3.Row) -> list[dict[str, A
     return lines
 
 
-def confirm_payment(conn: sqlite3.Connection, keys: KeyPair, row: sqlite3.Row, *,
+def confirm_payment(conn: Conn, keys: KeyPair, row: Row, *,
                     now: float) -> list[dict[str, Any]]:
     """One ``payment.confirmed`` item per payee of the order."""
     if row["state"] != "received":
@@ -173,10 +178,10 @@ def confirm_payment(conn: sqlite3.Connection, keys: KeyPair, row: sqlite3.Row, *
     return items
 
 
-def refund_payment(conn: sqlite3.Connection, keys: KeyPair, order_id: str, *,
+def refund_payment(conn: Conn, keys: KeyPair, order_id: str, *,
                    now: float) -> list[dict[str, Any]]:
     """Reverse every confirmation of an order: one ``payment.refunded`` per confirmed payee."""
-    confirmed = conn.execute("SELECT unseal(body, 'items.body') AS body, audience FROM items "
+    confirmed = conn.execute("SELECT body, audience FROM items "
                              "WHERE kind = ? AND subject = ? "
                              "ORDER BY seq", (kinds.PAYMENT_CONFIRMED, order_id)).fetchall()
     if not confirmed:
@@ -186,7 +191,7 @@ def refund_payment(conn: sqlite3.Connection, keys: KeyPair, order_id: str, *,
         raise AdminError(f"payment order {order_id} was already refunded")
     items = []
     for row in confirmed:
-        data = json.loads(row["body"])["data"]
+        data = json.loads(conn.unseal(row["body"], "items.body"))["data"]
         items.append(issue(conn, keys, kind=kinds.PAYMENT_REFUNDED, subject=order_id,
                            data={k: data[k] for k in ("payee", "amount_fen", "channel_serial",
                                                        "receipt_no")},
@@ -194,12 +199,12 @@ def refund_payment(conn: sqlite3.Connection, keys: KeyPair, order_id: str, *,
     return items
 
 
-def _decide(conn: sqlite3.Connection, row: sqlite3.Row, now: float) -> None:
+def _decide(conn: Conn, row: Row, now: float) -> None:
     conn.execute("UPDATE records SET state = 'decided', decided_at = ? WHERE record_id = ?",
                  (now, row["record_id"]))
 
 
-def restrict(conn: sqlite3.Connection, keys: KeyPair, *, uscc: str, reason: str,
+def restrict(conn: Conn, keys: KeyPair, *, uscc: str, reason: str,
              until: str | None, lift: bool, now: float) -> dict[str, Any]:
     """Put a developer on the restriction list (or lift it) for every device."""
     uscc = uscc.strip().upper()
@@ -227,7 +232,7 @@ def restrict(conn: sqlite3.Connection, keys: KeyPair, *, uscc: str, reason: str,
     return issue(conn, keys, kind=kind, subject=uscc, data=data, audience=ALL, now=now)
 
 
-def revoke(conn: sqlite3.Connection, keys: KeyPair, *, device_id: str, reason: str,
+def revoke(conn: Conn, keys: KeyPair, *, device_id: str, reason: str,
            now: float) -> dict[str, Any]:
     row = conn.execute("SELECT revoked_at FROM devices WHERE device_id = ?",
                        (device_id,)).fetchone()
@@ -241,7 +246,7 @@ def revoke(conn: sqlite3.Connection, keys: KeyPair, *, device_id: str, reason: s
                  data={"reason": reason}, audience=device_audience(device_id), now=now)
 
 
-def publish(conn: sqlite3.Connection, keys: KeyPair, *, kind: str, subject: str,
+def publish(conn: Conn, keys: KeyPair, *, kind: str, subject: str,
             data: Any, service_point: str | None, now: float) -> dict[str, Any]:
     """Master data, roster or configuration for one service point (or all)."""
     if kind not in PUBLISHABLE:

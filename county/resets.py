@@ -16,7 +16,6 @@ device, the highest audit head it stored records under (``device_heads``).
 
 from __future__ import annotations
 
-import sqlite3
 import uuid
 from collections.abc import Mapping
 from datetime import UTC, datetime
@@ -24,11 +23,12 @@ from typing import Any
 
 from county.errors import AdminError
 from county.issuing import iso
+from county.store import Conn
 from sync import wire
 from sync.wire import errors as codes
 from sync.wire import kinds
 
-def authorise(conn: sqlite3.Connection, keys: wire.KeyPair, *, device_id: str, technician: str,
+def authorise(conn: Conn, keys: wire.KeyPair, *, device_id: str, technician: str,
               reason: str, ttl_hours: float, now: float) -> dict[str, Any]:
     """Sign a reset authorisation for ``device_id``; call inside a transaction."""
     if not technician.strip() or not reason.strip():
@@ -52,7 +52,7 @@ def authorise(conn: sqlite3.Connection, keys: wire.KeyPair, *, device_id: str, t
     return item
 
 
-def guard(conn: sqlite3.Connection, keys: wire.KeyPair, batch: wire.Batch, *, now: float,
+def guard(conn: Conn, keys: wire.KeyPair, batch: wire.Batch, *, now: float,
           by_sequence: bool = True) -> bool:
     """Refuse a batch from a kiosk whose audit chain went back without an authorised reset;
     call inside the batch's transaction, before its records are stored. True when the batch
@@ -92,7 +92,7 @@ def _refused(record_id: str, why: str) -> wire.RequestRefused:
                                hint="a reset needs a code from 'county-gateway reset-code' for this device")
 
 
-def _use_authorisation(conn: sqlite3.Connection, keys: wire.KeyPair, device_id: str,
+def _use_authorisation(conn: Conn, keys: wire.KeyPair, device_id: str,
                        record: Mapping[str, Any], now: float) -> None:
     rid = str(record["record_id"])
     payload = record.get("payload")
@@ -115,7 +115,7 @@ def _use_authorisation(conn: sqlite3.Connection, keys: wire.KeyPair, device_id: 
                  (rid, now, item.item_id))
 
 
-def _set_head(conn: sqlite3.Connection, device_id: str, seq: int, now: float) -> None:
+def _set_head(conn: Conn, device_id: str, seq: int, now: float) -> None:
     conn.execute("INSERT INTO device_heads (device_id, audit_seq, updated_at) VALUES (?, ?, ?) "
                  "ON CONFLICT(device_id) DO UPDATE SET audit_seq = excluded.audit_seq, "
                  "updated_at = excluded.updated_at", (device_id, seq, now))

@@ -1,9 +1,9 @@
 """The gateway's protocol logic, independent of the HTTP framework.
 
-``Gateway`` owns one database connection (guarded by a lock: FastAPI runs
-handlers in a thread pool) and the platform keys. Cryptography (opening
-envelopes, sealing pages) runs outside the lock; only database work is
-serialised.
+``Gateway`` owns the database (``county.store``: one SQLite connection under
+a lock, or a PostgreSQL pool; FastAPI runs handlers in a thread pool) and the
+platform keys. Cryptography (opening envelopes, sealing pages) runs outside
+any database session.
 """
 
 from __future__ import annotations
@@ -11,7 +11,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import sqlite3
 import threading
 import time
 import uuid
@@ -23,7 +22,7 @@ from typing import Any
 
 from county import intake, platform_keys
 from county.issuing import ALL, device_audience, service_point_audience
-from county.store import connect, transaction
+from county.store import Conn, Row, Store, open_store, transaction
 from sync import wire
 from sync.wire import errors as codes
 
@@ -41,29 +40,37 @@ class Device:
 
 
 class Gateway:
-    def __init__(self, db: Path, *, max_body: int = DEFAULT_MAX_BODY,
+    def __init__(self, db: str | Path, *, max_body: int = DEFAULT_MAX_BODY,
                  window: float = wire.DEFAULT_WINDOW_SECONDS,
                  clock: Callable[[], float] = time.time, plain_baseline: bool = False,
-                 key_file: Path | None = None) -> None:
-        self.db = Path(db)
+                 key_file: Path | None = None, platform_key: Path | None = None,
+                 pool_size: int | None = None) -> None:
+        """``db`` is a SQLite path or a ``postgresql://`` URI (``county.store.open_store``)."""
         self.plain_baseline = plain_baseline
-        self.conn = connect(self.db, key_file)
-        self.keys = platform_keys.load_or_create(self.db)
+        self.store: Store = open_store(db, key_file=key_file, platform_key=platform_key,
+                                       pool_size=pool_size)
+        try:
+            self.keys = platform_keys.load_or_create(self.store.platform_key)
+            with self.store.session() as conn:
+                platform_keys.pin(conn, self.keys, self.store.platform_key)
+        except BaseException:
+            self.store.close()
+            raise
         self.max_body = max_body
         self.window = window
         self.clock = clock
-        self._lock = threading.Lock()
+        self._count_lock = threading.Lock()
         self._requests = 0
         self.nonce_prune_every = NONCE_PRUNE_EVERY
 
     def close(self) -> None:
-        with self._lock:
-            self.conn.close()
+        self.store.close()
 
     @contextmanager
-    def locked(self) -> Iterator[sqlite3.Connection]:
-        with self._lock:
-            yield self.conn
+    def locked(self) -> Iterator[Conn]:
+        """A database session for one unit of work."""
+        with self.store.session() as conn:
+            yield conn
 
     # Enrollment -----------------------------------------------------------
 
@@ -110,7 +117,7 @@ class Gateway:
                          (now, device.device_id, token["token_hash"]))
         return self._enrollment_answer(device, now)
 
-    def _same_device(self, conn: sqlite3.Connection, device_id: str | None,
+    def _same_device(self, conn: Conn, device_id: str | None,
                      keys: wire.PublicKeys) -> Device | None:
         """A device retrying its own enrollment (the answer was lost) gets the same answer."""
         row = conn.execute("SELECT * FROM devices WHERE device_id = ?", (device_id,)).fetchone()
@@ -148,19 +155,20 @@ class Gateway:
         """Check the body against its signed hash, then spend the nonce."""
         wire.check_body(auth, wire.sha256_hex(body))
         now = self.clock()
+        with self._count_lock:
+            self._requests += 1
+            prune = self._requests % self.nonce_prune_every == 0
         with self.locked() as conn, transaction(conn):
-            try:
-                conn.execute("INSERT INTO nonces (device_id, nonce, seen_at) VALUES (?, ?, ?)",
-                             (auth.device_id, auth.nonce, now))
-            except sqlite3.IntegrityError:
+            spent = conn.execute("INSERT INTO nonces (device_id, nonce, seen_at) VALUES (?, ?, ?) "
+                                 "ON CONFLICT (device_id, nonce) DO NOTHING RETURNING nonce",
+                                 (auth.device_id, auth.nonce, now)).fetchone()
+            if spent is None:
                 raise wire.RequestRefused("this request nonce was already used",
                                           code=codes.REPLAYED_NONCE,
-                                          hint="a replayed request; sign every send afresh"
-                                          ) from None
+                                          hint="a replayed request; sign every send afresh")
             conn.execute("UPDATE devices SET last_seen = ? WHERE device_id = ?",
                          (now, auth.device_id))
-            self._requests += 1
-            if self._requests % self.nonce_prune_every == 0:
+            if prune:
                 # Older nonces can only come with timestamps the window already refuses.
                 conn.execute("DELETE FROM nonces WHERE seen_at < ?", (now - 2 * self.window,))
 
@@ -221,13 +229,13 @@ class Gateway:
                                  hint="start again without a cursor")
         with self.locked() as conn:
             rows = conn.execute(
-                "SELECT seq, unseal(body, 'items.body') AS body FROM items WHERE seq > ? AND audience IN (?, ?, ?) "
+                "SELECT seq, body FROM items WHERE seq > ? AND audience IN (?, ?, ?) "
                 "ORDER BY seq LIMIT ?",
                 (int(cursor), ALL, service_point_audience(device.service_point),
                  device_audience(device.device_id), PAGE_SIZE)).fetchall()
+            items = [json.loads(conn.unseal(r["body"], "items.body")) for r in rows]
         next_cursor = str(rows[-1]["seq"]) if rows else cursor
-        page = wire.make_page(cursor=cursor, next_cursor=next_cursor,
-                              items=[json.loads(r["body"]) for r in rows],
+        page = wire.make_page(cursor=cursor, next_cursor=next_cursor, items=items,
                               server_time=self.clock())
         return wire.seal_changes(page, device_id=device.device_id, signer=self.keys.sign,
                                  recipient=device.keys.kem)
@@ -252,6 +260,6 @@ def _token_hash(token: str) -> str:
     return hashlib.sha256(token.encode("utf-8")).hexdigest()
 
 
-def _device(row: sqlite3.Row) -> Device:
+def _device(row: Row) -> Device:
     return Device(row["device_id"], row["service_point"],
                   wire.PublicKeys.from_dict({"sign": row["sign_pub"], "kem": row["kem_pub"]}))

@@ -32,7 +32,8 @@ run_pkgs=(
     libwayland-client0 libwayland-cursor0 libwayland-egl1
     libcups2 libzbar0 libusb-1.0-0 fonts-wqy-microhei
 )
-test_pkgs=(xvfb xauth poppler-utils eatmydata)
+# postgresql: the gateway tests start a throwaway cluster (initdb, pg_ctl) for its PostgreSQL engine.
+test_pkgs=(xvfb xauth poppler-utils eatmydata postgresql)
 pkgs=("${run_pkgs[@]}")
 [ "$mode" = "test" ] && pkgs+=("${test_pkgs[@]}")
 

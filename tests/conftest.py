@@ -57,3 +57,13 @@ def store(data_dir: Path) -> Iterator["Store"]:  # noqa: F821
     config = load_config(data_dir)
     with Store(config.db_path, Vault.from_key_dir(config.key_dir)) as s:
         yield s
+
+
+@pytest.fixture(scope="session")
+def pg_cluster() -> Iterator["PgCluster"]:  # noqa: F821
+    """A throwaway PostgreSQL cluster (tests/pg_cluster.py), started once per test process (each
+    xdist worker its own) the first time a test asks for it, stopped and deleted at the end."""
+    from pg_cluster import PgCluster
+
+    with PgCluster() as cluster:
+        yield cluster

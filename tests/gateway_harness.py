@@ -1,6 +1,6 @@
 """A real county gateway in a subprocess on 127.0.0.1, for any test that needs one.
 
-    with GatewayProcess(tmp_path / "gw.db") as gw:
+    with GatewayProcess(tmp_path / "gw.db") as gw:     # or a postgresql:// URL
         offer = gw.token("sp-1")            # dict from `county-gateway token --json`
         device = enroll(gw.url, offer["token"], fingerprint=offer["fingerprint"])
         # or, without a subprocess: enroll(gw.url, issue_token(gw.db, gw.url, "sp-1"))
@@ -24,24 +24,28 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import pytest
 import requests
 
 from sync import wire
 from sync.wire import kinds
 
 ROOT = Path(__file__).resolve().parent.parent
+# ``pytestmark = ENGINES`` runs a module's gateway tests on both engines (tests/county/conftest.py).
+ENGINES = pytest.mark.parametrize("engine", ["sqlite", "postgresql"], indirect=True, scope="module")
 
 
 class GatewayProcess:
     """``county-gateway serve`` on an ephemeral port; restartable on the same port and db."""
 
-    def __init__(self, db: Path, *, auto_approve: float | None = None,
+    def __init__(self, db: Path | str, *, auto_approve: float | None = None,
                  max_body: int | None = None, plain_baseline: bool = False,
                  serve_args: tuple[str, ...] = (), fd_limit: int | None = None,
                  stderr: Path | None = None) -> None:
         """``serve_args`` go to ``serve`` as they are; ``fd_limit`` lowers the process's soft and hard
         open-file limits; ``stderr`` collects what the gateway logs (appended across restarts)."""
-        self.db = Path(db)
+        # A PostgreSQL URL stays a string (a Path would fold its "//").
+        self.db: Path | str = db if str(db).startswith(("postgresql://", "postgres://")) else Path(db)
         self.serve_args = serve_args
         self.fd_limit = fd_limit
         self.stderr = stderr
@@ -152,7 +156,7 @@ class GatewayProcess:
         return self.cli_json("token", "--url", self.url, "--service-point", service_point, *extra)
 
 
-def issue_token(db: Path, url: str, service_point: str = "sp-1", *, ttl_hours: float = 24,
+def issue_token(db: Path | str, url: str, service_point: str = "sp-1", *, ttl_hours: float = 24,
                 at: float | None = None) -> str:
     """A one-time enrollment token written straight into the gateway database (no subprocess);
     ``at`` back-dates it, e.g. to test expiry."""

@@ -5,10 +5,12 @@ from __future__ import annotations
 import json
 
 import requests
-from gateway_harness import GatewayProcess, SignedClient, enroll, issue_token, record
+from gateway_harness import ENGINES, GatewayProcess, SignedClient, enroll, issue_token, record
 
 from sync import wire
 from sync.wire import kinds
+
+pytestmark = ENGINES
 
 
 def test_resent_batch_gets_the_same_ack_and_no_new_rows(client, admin):
@@ -45,9 +47,8 @@ def test_record_id_reused_with_other_content_is_a_conflict(client, admin):
     assert [(r.record_id, r.code) for r in ack.rejected] == [("reuse-1", "conflict")]
     assert "other content" in ack.rejected[0].reason
     with admin.locked() as conn:
-        payload = conn.execute("SELECT unseal(payload, 'records.payload') FROM records WHERE record_id = 'reuse-1'"
-                               ).fetchone()[0]
-    assert json.loads(payload) == {"v": 1}
+        sealed = conn.execute("SELECT payload FROM records WHERE record_id = 'reuse-1'").fetchone()[0]
+        assert json.loads(conn.unseal(sealed, "records.payload")) == {"v": 1}
 
 
 def test_invalid_records_rejected_the_rest_accepted(client, admin):

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import time
 
-from gateway_harness import GatewayProcess, SignedClient, enroll, issue_token, record
+from gateway_harness import ENGINES, GatewayProcess, SignedClient, enroll, issue_token, record
 
 from sync import wire
 from sync.wire import kinds
+
+pytestmark = ENGINES
 
 USCC = "91410425MA9XXXXX1A"
 
@@ -102,8 +104,8 @@ def test_approve_confirm_and_refund_issue_signed_items(gateway, client):
     assert again.returncode == 1 and "already confirmed" in again.stderr
 
 
-def test_auto_approve_drives_the_demo(tmp_path):
-    with GatewayProcess(tmp_path / "auto.db", auto_approve=0.2) as gw:
+def test_auto_approve_drives_the_demo(new_db):
+    with GatewayProcess(new_db(), auto_approve=0.2) as gw:
         device = enroll(gw.url, issue_token(gw.db, gw.url), fingerprint=gw.fingerprint)
         c = SignedClient(gw.url, device)
         unit = "410425001001GB00001F00010002"

@@ -7,10 +7,12 @@ import time
 
 import pytest
 import requests
-from gateway_harness import enroll, issue_token
+from gateway_harness import ENGINES, enroll, issue_token
 
 from sync import wire
 from sync.wire import kinds
+
+pytestmark = ENGINES
 
 
 def test_enroll_gives_device_id_and_pinned_platform_keys(gateway):

@@ -9,11 +9,13 @@ from typing import Any
 
 import pytest
 import requests
-from gateway_harness import SignedClient, record
+from gateway_harness import ENGINES, SignedClient, record
 
 from sync import wire
 from sync.wire import kinds
 from sync.wire.encoding import canonical_json
+
+pytestmark = ENGINES
 
 MAX_BODY = 256 * 1024  # the module gateway's --max-body (tests/county/conftest.py)
 
