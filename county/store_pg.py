@@ -120,9 +120,21 @@ class PostgresStore(Store):
         self.location = display(url)
         self.platform_key = platform_key or at_rest.default_key_file().with_name(PLATFORM_KEY_NAME)
         self.sealer = at_rest.load_or_create(None, key_file)
-        size = pool_size or DEFAULT_POOL_SIZE
+        info = conninfo(url)
+        # The first connection is made alone: a pool would retry a refused one until its timeout
+        # and then say only that it timed out, where the operator needs the server's reason.
+        try:
+            first = psycopg.Connection[PgRow].connect(info, autocommit=True, row_factory=pg_row,
+                                                      connect_timeout=int(CONNECT_TIMEOUT))
+        except psycopg.Error as exc:
+            reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+            raise GatewayStoreError(f"cannot connect to PostgreSQL at {self.location}: {reason}",
+                                    hint="is the server running, the database created, and the password "
+                                         "in PGPASSWORD or ~/.pgpass?") from None
+        with first:
+            migrations.upgrade(PostgresConn(first, self.sealer))
         self.pool: ConnectionPool[psycopg.Connection[PgRow]] = ConnectionPool(
-            conninfo(url), min_size=1, max_size=size, open=False, name="county",
+            info, min_size=1, max_size=pool_size or DEFAULT_POOL_SIZE, open=False, name="county",
             kwargs={"autocommit": True, "row_factory": pg_row}, timeout=CONNECT_TIMEOUT,
             connection_class=psycopg.Connection[PgRow])
         try:
@@ -130,15 +142,7 @@ class PostgresStore(Store):
         except PoolTimeout:
             self.pool.close()
             raise GatewayStoreError(f"cannot connect to PostgreSQL at {self.location} within "
-                                    f"{CONNECT_TIMEOUT:g} s",
-                                    hint="is the server running, the database created, and the password "
-                                         "in PGPASSWORD or ~/.pgpass?") from None
-        try:
-            with self.session() as conn:
-                migrations.upgrade(conn)
-        except GatewayStoreError:
-            self.pool.close()
-            raise
+                                    f"{CONNECT_TIMEOUT:g} s", hint="is the server overloaded?") from None
 
     @contextmanager
     def session(self) -> Iterator[Conn]:
