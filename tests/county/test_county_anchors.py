@@ -8,11 +8,13 @@ import hashlib
 from typing import Any
 
 import pytest
-from gateway_harness import SignedClient, record
+from gateway_harness import ENGINES, SignedClient, record
 
 from county.service import Gateway
 from sync import wire
 from sync.wire import errors as codes
+
+pytestmark = ENGINES
 
 GENESIS = (0, "0" * 64)
 

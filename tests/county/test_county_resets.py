@@ -4,13 +4,15 @@ used once; a resend of records it already holds is never refused."""
 
 from __future__ import annotations
 
-from gateway_harness import SignedClient, record
+from gateway_harness import ENGINES, SignedClient, record
 
 from county import resets
 from county.service import Gateway
 from county.store import transaction
 from sync import wire
 from sync.wire import kinds
+
+pytestmark = ENGINES
 
 
 def _authorise(admin: Gateway, device_id: str) -> dict:

@@ -2,24 +2,26 @@
 
 from __future__ import annotations
 
-from gateway_harness import record
+from gateway_harness import ENGINES, record
 
 from county.service import Gateway
 from sync import wire
 from sync.wire import kinds
 
+pytestmark = ENGINES
 
-def _enrolled(tmp_path, clock):
-    gw = Gateway(tmp_path / "gw.db", clock=clock)
+
+def _enrolled(new_db, clock):
+    gw = Gateway(new_db(), clock=clock)
     token = gw.issue_token(url="http://127.0.0.1:1", service_point="sp").token
     keys = wire.KeyPair.generate()
     answer = gw.enroll(wire.canonical_json(wire.enroll_request(token, keys)))
     return gw, answer["device_id"], keys
 
 
-def test_old_nonces_are_pruned_and_their_replay_is_still_refused(tmp_path):
+def test_old_nonces_are_pruned_and_their_replay_is_still_refused(new_db):
     now = [1_000_000.0]
-    gw, device_id, keys = _enrolled(tmp_path, lambda: now[0])
+    gw, device_id, keys = _enrolled(new_db, lambda: now[0])
     gw.nonce_prune_every = 1
     try:
         def request(nonce: str) -> wire.RequestAuth:
@@ -45,9 +47,9 @@ def test_old_nonces_are_pruned_and_their_replay_is_still_refused(tmp_path):
         gw.close()
 
 
-def test_window_follows_the_gateway_clock(tmp_path):
+def test_window_follows_the_gateway_clock(new_db):
     now = [2_000_000.0]
-    gw, device_id, keys = _enrolled(tmp_path, lambda: now[0])
+    gw, device_id, keys = _enrolled(new_db, lambda: now[0])
     try:
         headers = wire.sign_request(keys.sign, device_id=device_id, method="GET",
                                     target=kinds.PATH_CHANGES, now=now[0] - 299)
@@ -63,8 +65,8 @@ def test_window_follows_the_gateway_clock(tmp_path):
         gw.close()
 
 
-def test_import_and_http_share_idempotency(tmp_path):
-    gw, device_id, keys = _enrolled(tmp_path, lambda: 3_000_000.0)
+def test_import_and_http_share_idempotency(new_db):
+    gw, device_id, keys = _enrolled(new_db, lambda: 3_000_000.0)
     try:
         env = wire.seal_batch([record("imp-1")], device_id=device_id, batch_id="b",
                               audit_head=None, signer=keys.sign, recipient=gw.keys.public.kem)
