@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import threading
+import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -12,9 +14,10 @@ import pytest
 import requests
 from gateway_harness import ENGINES, GatewayProcess, SignedClient, enroll, issue_token, record
 
-from county import at_rest, migrations
+from county import at_rest, issuing, migrations
 from county.errors import GatewayStoreError
-from county.service import Gateway
+from county.service import Device, Gateway
+from county.store import transaction
 from sync import wire
 from sync.wire import kinds
 
@@ -149,3 +152,49 @@ class socket_closed_port:  # noqa: N801 (a context manager read as a phrase)
 
     def __exit__(self, *exc: object) -> None:
         self.sock.close()
+
+
+@ENGINES
+def test_a_reader_paging_during_parallel_publishing_misses_no_item(new_db):
+    """Publishers hold their transactions open a moment after numbering an item, so a later
+    number could commit first; the reader pages from its cursor the whole time and must still get
+    every item once (county.issuing: items are numbered in commit order)."""
+    gw = Gateway(new_db(), pool_size=6)
+    try:
+        token = gw.issue_token(url="http://127.0.0.1:1", service_point="sp").token
+        keys = wire.KeyPair.generate()
+        device = gw.enroll(wire.canonical_json(wire.enroll_request(token, keys)))["device_id"]
+        reader = Device(device, "sp", keys.public)
+        publishing = threading.Event()
+        publishing.set()
+
+        def publish(worker: int) -> list[str]:
+            ids = []
+            for n in range(15):
+                with gw.locked() as conn, transaction(conn):
+                    item = issuing.publish(conn, gw.keys, kind=kinds.CONFIG, subject=f"w{worker}-{n}",
+                                           data={"n": n}, service_point=None, now=gw.clock())
+                    time.sleep(0.004 * ((worker + n) % 3))
+                ids.append(item["item_id"])
+            return ids
+
+        def read() -> list[str]:
+            seen, cursor = [], "0"
+            while True:
+                last_pass = not publishing.is_set()
+                page = wire.open_changes(gw.changes(reader, cursor), device_id=device,
+                                         sender=gw.keys.public.sign, recipient=keys.kem)
+                seen += [i["item_id"] for i in page.items]
+                cursor = page.next_cursor
+                if last_pass and not page.items:
+                    return seen
+
+        with ThreadPoolExecutor(5) as pool:
+            reading = pool.submit(read)
+            published = [i for ids in pool.map(publish, range(4)) for i in ids]
+            publishing.clear()
+            seen = reading.result(timeout=60)
+        assert len(seen) == len(set(seen)) == 60
+        assert set(seen) == set(published)
+    finally:
+        gw.close()
