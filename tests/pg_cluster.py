@@ -110,3 +110,10 @@ class PgCluster:
         with psycopg.connect(self.url(), autocommit=True) as conn:
             conn.execute(f'CREATE DATABASE "{name}"')
         return self.url(name)
+
+    def dump(self, url: str) -> bytes:
+        """``pg_dump`` of the database at ``url``, plain SQL: what a backup of it holds."""
+        done = subprocess.run([str(self.bin / "pg_dump"), "--no-owner", url], capture_output=True, timeout=60)
+        if done.returncode != 0:
+            raise ClusterError(f"pg_dump failed ({done.returncode}): {done.stderr.decode(errors='replace')}")
+        return done.stdout
