@@ -7,8 +7,9 @@ configuration directory or ``--platform-key``); see ``county.store`` and
 ``county.platform_keys``. With ``--json`` a command
 prints one JSON object on stdout; failures print a message on stderr and exit
 non-zero. ``serve`` prints one JSON line ``{"url", "db", "fingerprint",
-"auto_approve", "max_connections", "descriptor_limit"}`` once it listens
-(``--port 0`` picks a free port).
+"auto_approve", "max_connections", "descriptor_limit", "workers"}`` once it
+listens (``--port 0`` picks a free port); ``--workers N`` runs N processes on
+that one socket (``county.workers``).
 """
 
 from __future__ import annotations
@@ -31,6 +32,8 @@ if TYPE_CHECKING:
     from county.service import Gateway
 
 log = logging.getLogger("county")
+
+MAX_WORKERS = 64
 
 
 def emit(obj: Any) -> None:
@@ -62,18 +65,20 @@ def _check_serve_args(args: argparse.Namespace) -> None:
         raise AdminError("--enroll-failures must be 1 or more")
     if args.max_per_address is not None and args.max_per_address < 1:
         raise AdminError("--max-per-address must be 1 or more")
+    if not 1 <= args.workers <= MAX_WORKERS:
+        raise AdminError(f"--workers must be between 1 and {MAX_WORKERS}")
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
     _check_serve_args(args)
-    import uvicorn
-
-    from county.app import create_app
-    from county.auto import AutoApprover
-    from county.connections import (ConnectionGuard, ConnectionPolicy, accept_backlog,
-                                    connection_cap, guarded_protocol, raise_descriptor_limit)
+    from county.connections import connection_cap, raise_descriptor_limit
     from county.log_limit import limit_repeats
+    from county.store import is_url
 
+    if args.workers > 1 and not is_url(args.db):
+        raise AdminError(f"--workers {args.workers} needs PostgreSQL (--db postgresql://…): SQLite lets "
+                         "one transaction write at a time, so more processes on its file only wait "
+                         "for its lock", hint="run one worker on SQLite, or move the gateway to PostgreSQL")
     # A fault repeated per connection (descriptor exhaustion, a failing handler) must not flood the log.
     limit_repeats()
     descriptors = raise_descriptor_limit()
@@ -83,6 +88,51 @@ def cmd_serve(args: argparse.Namespace) -> int:
                          f"{descriptors} files and keeps some for the database and the server",
                          hint="raise the open-file limit (ulimit -n) for more")
     max_connections = args.max_connections or safe
+    # Opening the database migrates it: here, once, before any worker starts.
+    gateway = _gateway(args, max_body=args.max_body, plain_baseline=args.plain_baseline)
+    sock = _listen(args, descriptors)
+    host = f"[{args.host}]" if ":" in args.host else args.host
+    line = {"url": f"http://{host}:{sock.getsockname()[1]}", "db": gateway.store.location,
+            "fingerprint": gateway.keys.public.fingerprint(), "auto_approve": args.auto_approve,
+            "max_connections": max_connections, "descriptor_limit": descriptors, "workers": args.workers}
+    if args.workers == 1:
+        emit(line)
+        return _serve(args, gateway, sock, max_connections=max_connections, descriptors=descriptors,
+                      approve=True)
+    gateway.close()
+    from county.workers import Supervisor
+
+    def work(index: int) -> None:
+        _serve(args, _gateway(args, max_body=args.max_body, plain_baseline=args.plain_baseline), sock,
+               max_connections=max_connections, descriptors=descriptors, approve=index == 0)
+
+    return Supervisor(args.workers, work).run(started=lambda: emit(line))
+
+
+def _listen(args: argparse.Namespace, descriptors: int) -> socket.socket:
+    from county.connections import accept_backlog
+
+    sock = socket.socket(socket.AF_INET6 if ":" in args.host else socket.AF_INET)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind((args.host, args.port))
+    except OSError as exc:
+        raise GatewayError(f"cannot listen on {args.host}:{args.port}: {exc.strerror}",
+                           hint="choose another --port") from None
+    # Listening before the serve line goes out lets a client connect at once; uvicorn accepts later.
+    sock.listen(accept_backlog(descriptors))
+    return sock
+
+
+def _serve(args: argparse.Namespace, gateway: Gateway, sock: socket.socket, *, max_connections: int,
+           descriptors: int, approve: bool) -> int:
+    """Run one gateway process on ``sock`` until SIGTERM; ``approve`` runs the demo's auto-approver here."""
+    import uvicorn
+
+    from county.app import create_app
+    from county.auto import AutoApprover
+    from county.connections import ConnectionGuard, ConnectionPolicy, accept_backlog, guarded_protocol
+
     per_address = args.max_per_address or max(1, max_connections // 4)
     guard = ConnectionGuard(ConnectionPolicy(max_connections=max_connections,
                                              per_address=min(per_address, max_connections),
@@ -91,19 +141,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
                                              report_every=args.report_every))
     rates = limits.Limits(device_rate=args.device_rate, address_rate=args.address_rate,
                           enroll_failures=args.enroll_failures)
-    gateway = _gateway(args, max_body=args.max_body, plain_baseline=args.plain_baseline)
-    sock = socket.socket(socket.AF_INET6 if ":" in args.host else socket.AF_INET)
-    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    try:
-        sock.bind((args.host, args.port))
-    except OSError as exc:
-        raise GatewayError(f"cannot listen on {args.host}:{args.port}: {exc.strerror}",
-                           hint="choose another --port") from None
-    # Listening before the line goes out lets a client connect at once; uvicorn accepts later.
-    sock.listen(accept_backlog(descriptors))
-    port = sock.getsockname()[1]
-    host = f"[{args.host}]" if ":" in args.host else args.host
-    approver = AutoApprover(gateway, args.auto_approve) if args.auto_approve is not None else None
+    approver = AutoApprover(gateway, args.auto_approve) if approve and args.auto_approve is not None else None
     if approver is not None:
         approver.start()
     app = create_app(gateway, limits=rates, docs=args.docs)
@@ -113,9 +151,6 @@ def cmd_serve(args: argparse.Namespace) -> int:
         timeout_keep_alive=max(1, round(args.idle_timeout)),
         timeout_graceful_shutdown=max(1, round(args.shutdown_timeout)),
         backlog=accept_backlog(descriptors)))
-    emit({"url": f"http://{host}:{port}", "db": gateway.store.location,
-          "fingerprint": gateway.keys.public.fingerprint(), "auto_approve": args.auto_approve,
-          "max_connections": max_connections, "descriptor_limit": descriptors})
     try:
         server.run(sockets=[sock])
     finally:
@@ -405,12 +440,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--docs", action="store_true",
                    help="serve the interactive API pages at /docs and /redoc and the document at "
                         "/openapi.json (off by default; 'county-gateway openapi' prints it)")
+    p.add_argument("--workers", type=int, default=1, metavar="N",
+                   help="worker processes serving the one listening socket (default 1; more than 1 needs "
+                        "PostgreSQL). The connection limits and request rates below are kept by each "
+                        "worker on its own: with N workers the gateway as a whole admits up to N times "
+                        "as much")
     p.add_argument("--max-connections", type=int, metavar="N",
-                   help="concurrent connections at most (default: the open-file limit, raised to "
-                        "the hard limit at start, less a reserve)")
+                   help="concurrent connections at most, per worker (default: the open-file limit, "
+                        "raised to the hard limit at start, less a reserve)")
     p.add_argument("--max-per-address", type=int, metavar="N",
-                   help="concurrent connections from one address at most (default: a quarter of "
-                        "--max-connections)")
+                   help="concurrent connections from one address at most, per worker (default: a "
+                        "quarter of --max-connections)")
     p.add_argument("--header-timeout", type=float, default=10.0, metavar="SECONDS",
                    help="drop a connection whose request head is not complete in this time (default 10)")
     p.add_argument("--body-timeout", type=float, default=60.0, metavar="SECONDS",
@@ -423,14 +463,14 @@ def build_parser() -> argparse.ArgumentParser:
                    help="log dropped and refused connections as one summary line this often at "
                         "most (default 10)")
     p.add_argument("--device-rate", type=float, default=limits.DEVICE_RATE, metavar="PER_SECOND",
-                   help=f"requests a second per enrolled device, in bursts of {limits.BURST_SECONDS:g} s "
-                        f"worth (default {limits.DEVICE_RATE:g}; 0 turns it off); over it the gateway "
-                        "answers 429 with Retry-After")
+                   help=f"requests a second per enrolled device and worker, in bursts of "
+                        f"{limits.BURST_SECONDS:g} s worth (default {limits.DEVICE_RATE:g}; 0 turns it off); "
+                        "over it the gateway answers 429 with Retry-After")
     p.add_argument("--address-rate", type=float, default=limits.ADDRESS_RATE, metavar="PER_SECOND",
-                   help=f"requests a second per client address, in bursts of {limits.BURST_SECONDS:g} s "
-                        f"worth (default {limits.ADDRESS_RATE:g}; 0 turns it off)")
+                   help=f"requests a second per client address and worker, in bursts of "
+                        f"{limits.BURST_SECONDS:g} s worth (default {limits.ADDRESS_RATE:g}; 0 turns it off)")
     p.add_argument("--enroll-failures", type=int, default=limits.ENROLL_FAILURES, metavar="N",
-                   help=f"failed enrollments allowed per address in {limits.ENROLL_WINDOW / 60:g} "
+                   help=f"failed enrollments allowed per address and worker in {limits.ENROLL_WINDOW / 60:g} "
                         f"minutes (default {limits.ENROLL_FAILURES}); more are refused with 429, and "
                         "every failure is logged with the address, never the token")
 

@@ -17,6 +17,7 @@ detail lines, which may quote row values.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -135,7 +136,8 @@ class PostgresStore(Store):
             migrations.upgrade(PostgresConn(first, self.sealer))
         self.pool: ConnectionPool[psycopg.Connection[PgRow]] = ConnectionPool(
             info, min_size=1, max_size=pool_size or DEFAULT_POOL_SIZE, open=False, name="county",
-            kwargs={"autocommit": True, "row_factory": pg_row}, timeout=CONNECT_TIMEOUT,
+            kwargs={"autocommit": True, "row_factory": pg_row, "application_name": application_name()},
+            timeout=CONNECT_TIMEOUT,
             connection_class=psycopg.Connection[PgRow])
         try:
             self.pool.open(wait=True, timeout=CONNECT_TIMEOUT)
@@ -155,6 +157,11 @@ class PostgresStore(Store):
 
     def close(self) -> None:
         self.pool.close()
+
+
+def application_name() -> str:
+    """How this process's connections show in ``pg_stat_activity``: which gateway worker holds what."""
+    return f"county-gateway/{os.getpid()}"
 
 
 _PASSWORD = re.compile(r"(^|&)password=", re.IGNORECASE)

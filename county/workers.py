@@ -1,0 +1,108 @@
+"""``serve --workers N``: N gateway processes on one listening socket.
+
+The parent binds the socket and opens the database once before any worker
+exists, so the migrations run once and every worker finds the schema current
+(workers starting together would also be safe: ``county.migrations`` takes an
+advisory lock). It then forks N workers; each builds its own gateway (its own
+connection pool) and runs uvicorn on the inherited socket, and the kernel
+hands each new connection to one of them. Exactly-once storage does not
+depend on which worker takes a request: the database enforces it
+(``county.intake``).
+
+A worker that dies (killed, crashed) is replaced at once; requests it had in
+flight are lost with their connections and nothing of them is committed, so
+the kiosks send them again. A worker that keeps dying right after its start
+(five times in a row within ``QUICK_EXIT`` seconds) stops the gateway instead
+of looping. SIGTERM or SIGINT to the parent is passed to every worker, which
+finishes its requests in flight (``--shutdown-timeout``), and the parent exits
+when all have.
+
+Forking is safe because the parent runs no thread: the database it opened
+for the migrations is closed before the first fork.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import signal
+import time
+from collections.abc import Callable
+from types import FrameType
+
+log = logging.getLogger("county.workers")
+
+QUICK_EXIT = 5.0
+QUICK_EXITS_ALLOWED = 5
+
+
+class Supervisor:
+    """Keeps ``count`` worker processes running ``work(index)`` until told to stop."""
+
+    def __init__(self, count: int, work: Callable[[int], None]) -> None:
+        self.count = count
+        self.work = work
+        self.children: dict[int, tuple[int, float]] = {}
+        self.stopping = False
+        self.quick_exits = 0
+
+    def _spawn(self, index: int) -> None:
+        pid = os.fork()
+        if pid == 0:
+            code = 1
+            try:
+                signal.signal(signal.SIGTERM, signal.SIG_DFL)
+                signal.signal(signal.SIGINT, signal.SIG_DFL)
+                self.work(index)
+                code = 0
+            except BaseException:
+                log.exception("gateway worker %d failed", index)
+            finally:
+                # Never return into the parent's code: the child's life ends here.
+                logging.shutdown()
+                os._exit(code)
+        self.children[pid] = (index, time.monotonic())
+        if self.stopping:
+            os.kill(pid, signal.SIGTERM)
+
+    def _stop(self, signum: int, frame: FrameType | None) -> None:
+        self.stopping = True
+        for pid in list(self.children):
+            try:
+                os.kill(pid, signal.SIGTERM)
+            except ProcessLookupError:
+                pass
+
+    def run(self, started: Callable[[], None] = lambda: None) -> int:
+        """Start the workers, call ``started``, and supervise them; returns the exit code once all
+        have stopped."""
+        previous = {sig: signal.signal(sig, self._stop) for sig in (signal.SIGTERM, signal.SIGINT)}
+        try:
+            for index in range(self.count):
+                self._spawn(index)
+            started()
+            failed = False
+            while self.children:
+                pid, status = os.wait()
+                index, began = self.children.pop(pid)
+                if self.stopping:
+                    continue
+                log.warning("gateway worker %d (pid %d) %s; starting another", index, pid, _describe(status))
+                quick = time.monotonic() - began < QUICK_EXIT
+                self.quick_exits = self.quick_exits + 1 if quick else 0
+                if self.quick_exits >= QUICK_EXITS_ALLOWED:
+                    log.error("gateway workers keep exiting right after they start; stopping the gateway")
+                    failed = True
+                    self._stop(signal.SIGTERM, None)
+                    continue
+                self._spawn(index)
+            return 1 if failed else 0
+        finally:
+            for sig, handler in previous.items():
+                signal.signal(sig, handler)
+
+
+def _describe(status: int) -> str:
+    if os.WIFSIGNALED(status):
+        return f"was killed by {signal.Signals(os.WTERMSIG(status)).name}"
+    return f"exited with status {os.waitstatus_to_exitcode(status)}"

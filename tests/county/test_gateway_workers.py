@@ -1,0 +1,149 @@
+"""``serve --workers N`` on PostgreSQL: several processes on one socket, and one of them killed with
+SIGKILL in the middle of a batch while the others serve.
+
+The kiosk side is the agent's own client (``sync.client.GatewayClient`` over ``RequestsTransport``):
+real signing, real clock handling, real error classification."""
+
+from __future__ import annotations
+
+import os
+import signal
+import time
+from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import Any
+
+import psycopg
+import pytest
+from gateway_harness import GatewayProcess, enroll, issue_token, record
+
+from county import cli, migrations
+from kiosk.identity import DeviceKeys, Enrollment, Identity
+from sync import wire
+from sync.client import GatewayClient
+from sync.errors import Retryable
+from sync.transport import RequestsTransport
+from sync.wire import kinds
+
+
+def children(pid: int) -> set[int]:
+    text = Path(f"/proc/{pid}/task/{pid}/children").read_text()
+    return {int(p) for p in text.split()}
+
+
+def wait_for(what: str, probe: Callable[[], Any], timeout: float = 20.0) -> Any:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        got = probe()
+        if got:
+            return got
+        time.sleep(0.05)
+    raise AssertionError(f"{what} did not happen within {timeout} s")
+
+
+class Kiosk:
+    """One enrolled device pushing through the agent's client code."""
+
+    def __init__(self, gw: GatewayProcess) -> None:
+        self.device = enroll(gw.url, issue_token(gw.db, gw.url), fingerprint=gw.fingerprint)
+        keys, platform = self.device.keys, self.device.platform.to_dict()
+        enrollment = Enrollment(self.device.device_id, gw.url, self.device.service_point, platform["sign"],
+                                platform["kem"], gw.fingerprint, "2026-11-30T00:00:00Z")
+        self.client = GatewayClient(Identity(DeviceKeys(keys.sign, keys.kem), enrollment), gw.url,
+                                    RequestsTransport())
+        self.audit_seq = 0
+
+    def seal(self, records: list[dict[str, Any]], batch_id: str) -> bytes:
+        self.audit_seq += len(records)
+        return wire.seal_batch(records, device_id=self.device.device_id, batch_id=batch_id,
+                               audit_head={"seq": self.audit_seq, "hash": "0" * 64},
+                               signer=self.device.keys.sign, recipient=self.device.platform.kem)
+
+    def push(self, envelope: bytes, batch_id: str) -> tuple[wire.Ack, bytes]:
+        resp = self.client.call("POST", kinds.PATH_BATCHES, body=envelope,
+                                content_type=kinds.ENVELOPE_MEDIA_TYPE)
+        ack = wire.verify_ack(resp.body, self.device.platform.sign, device_id=self.device.device_id,
+                              batch_id=batch_id)
+        return ack, resp.body
+
+
+@pytest.fixture(scope="module")
+def db(pg_cluster: Any) -> str:
+    return str(pg_cluster.create_database())
+
+
+@pytest.fixture(scope="module")
+def workers(db: str) -> Iterator[GatewayProcess]:
+    with GatewayProcess(db, serve_args=("--workers", "2")) as gw:
+        yield gw
+
+
+def count(db: str, sql: str, *params: Any) -> int:
+    with psycopg.connect(db) as conn:
+        row = conn.execute(sql, params).fetchone()
+        assert row is not None
+        return int(row[0])
+
+
+def test_several_workers_need_postgresql(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.main(["serve", "--db", str(tmp_path / "gw.db"), "--port", "0", "--workers", "2"]) == 1
+    err = capsys.readouterr().err
+    assert "--workers 2 needs PostgreSQL" in err and "run one worker on SQLite" in err
+    assert cli.main(["serve", "--db", str(tmp_path / "gw.db"), "--port", "0", "--workers", "0"]) == 1
+    assert "--workers must be between 1 and" in capsys.readouterr().err
+
+
+def test_two_workers_share_one_socket_after_one_migration(workers: GatewayProcess, db: str) -> None:
+    assert workers.proc is not None
+    assert workers.info["workers"] == 2
+    assert len(children(workers.proc.pid)) == 2
+    # Ledger rows are written in the migrating transaction: one per migration, all by the parent.
+    assert count(db, "SELECT COUNT(*) FROM gateway_migrations") == len(migrations.names())
+    kiosk = Kiosk(workers)
+    envelope = kiosk.seal([record(f"w-{i}", seq=i + 1) for i in range(5)], "w-1")
+    ack, _ = kiosk.push(envelope, "w-1")
+    assert sorted(ack.accepted) == sorted(f"w-{i}" for i in range(5))
+
+
+def test_a_worker_killed_mid_batch_loses_nothing_and_stores_nothing_twice(workers: GatewayProcess,
+                                                                         db: str) -> None:
+    assert workers.proc is not None
+    victim, bystander = Kiosk(workers), Kiosk(workers)
+    ids = [f"k-{i}" for i in range(100)]
+    envelope = victim.seal([record(rid, seq=i + 1) for i, rid in enumerate(ids)], "k-1")
+    with psycopg.connect(db) as hold, ThreadPoolExecutor(1) as pool:
+        # The test holds the victim's device row, so its batch stops inside its transaction.
+        hold.execute("SELECT 1 FROM devices WHERE device_id = %s FOR UPDATE", (victim.device.device_id,))
+        in_flight = pool.submit(victim.push, envelope, "k-1")
+
+        def stuck_worker() -> int | None:
+            rows = hold.execute("SELECT application_name FROM pg_stat_activity WHERE wait_event_type = 'Lock' "
+                                "AND application_name LIKE 'county-gateway/%%'").fetchall()
+            return int(rows[0][0].split("/")[1]) if rows else None
+
+        worker = wait_for("the victim's batch waiting on its device row", stuck_worker)
+        assert worker in children(workers.proc.pid)
+        other, _ = bystander.push(bystander.seal([record("by-1")], "by-1"), "by-1")
+        assert other.accepted == ["by-1"]
+        os.kill(worker, signal.SIGKILL)
+        hold.rollback()
+        with pytest.raises(Retryable):
+            in_flight.result(timeout=30)
+    wait_for("the killed worker's session to end", lambda: count(
+        db, "SELECT COUNT(*) FROM pg_stat_activity WHERE application_name = %s", f"county-gateway/{worker}") == 0)
+    assert count(db, "SELECT COUNT(*) FROM records WHERE device_id = %s", victim.device.device_id) == 0
+
+    # The kiosk sends again (a fresh nonce): stored once; its answer lost, it sends once more and
+    # the gateway acknowledges the same records again, byte for byte, as a duplicate.
+    first, first_bytes = victim.push(envelope, "k-1")
+    assert sorted(first.accepted) == sorted(ids) and first.rejected == []
+    again, again_bytes = victim.push(envelope, "k-1")
+    assert again_bytes == first_bytes
+    device = victim.device.device_id
+    assert count(db, "SELECT COUNT(*) FROM records WHERE device_id = %s", device) == 100
+    assert count(db, "SELECT COUNT(DISTINCT record_id) FROM records WHERE device_id = %s", device) == 100
+    assert count(db, "SELECT COUNT(*) FROM duplicates WHERE device_id = %s", device) == 100
+    survivors = wait_for("a replacement worker", lambda: (lambda now: now if len(now) == 2 and worker not in now
+                                                          else None)(children(workers.proc.pid)))
+    assert worker not in survivors
