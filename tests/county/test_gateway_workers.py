@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import signal
 import time
+from contextlib import contextmanager
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -70,7 +71,41 @@ class Kiosk:
 
 @pytest.fixture(scope="module")
 def db(pg_cluster: Any) -> str:
-    return str(pg_cluster.create_database())
+    url = str(pg_cluster.create_database())
+    # The cluster's default is asynchronous commit; this database's sessions commit synchronously,
+    # so a commit here waits for a synchronous standby whenever the cluster names one (below).
+    with psycopg.connect(pg_cluster.url(), autocommit=True) as admin:
+        admin.execute(f'ALTER DATABASE "{url.rsplit("/", 1)[1]}" SET synchronous_commit = on')
+    return url
+
+
+@contextmanager
+def commits_held(pg_cluster: Any, db: str) -> Iterator[None]:
+    """Every commit in ``db`` stops after it is written and before it is answered: the cluster waits
+    for a synchronous standby that does not exist. Leaving releases them."""
+    with psycopg.connect(pg_cluster.url(), autocommit=True) as admin:
+        admin.execute("ALTER SYSTEM SET synchronous_standby_names = 'nobody'")
+        admin.execute("SELECT pg_reload_conf()")
+        try:
+            # The setting reaches every server process a moment after the reload: a canary commit
+            # seen waiting for the standby proves it has; cancelling its wait lets it finish.
+            with psycopg.connect(db, autocommit=True) as canary, ThreadPoolExecutor(1) as pool:
+                pid = canary.info.backend_pid
+                for n in range(200):
+                    done = pool.submit(canary.execute, f"CREATE TEMP TABLE canary_{n} (x int)")
+                    if wait_for("the canary's commit", lambda: done.done() or bool(admin.execute(
+                            "SELECT 1 FROM pg_stat_activity WHERE pid = %s AND wait_event = 'SyncRep'",
+                            (pid,)).fetchone())):
+                        if not done.done():
+                            admin.execute("SELECT pg_cancel_backend(%s)", (pid,))
+                            done.result(timeout=10)
+                            break
+                else:
+                    raise AssertionError("commits were never held")
+            yield
+        finally:
+            admin.execute("ALTER SYSTEM RESET synchronous_standby_names")
+            admin.execute("SELECT pg_reload_conf()")
 
 
 @pytest.fixture(scope="module")
@@ -147,3 +182,45 @@ def test_a_worker_killed_mid_batch_loses_nothing_and_stores_nothing_twice(worker
     survivors = wait_for("a replacement worker", lambda: (lambda now: now if len(now) == 2 and worker not in now
                                                           else None)(children(workers.proc.pid)))
     assert worker not in survivors
+
+
+def test_a_worker_killed_between_its_commit_and_its_answer_gets_the_resend_acknowledged_as_a_duplicate(
+        workers: GatewayProcess, db: str, pg_cluster: Any) -> None:
+    assert workers.proc is not None
+    kiosk = Kiosk(workers)
+    ids = [f"c-{i}" for i in range(50)]
+    envelope = kiosk.seal([record(rid, seq=i + 1) for i, rid in enumerate(ids)], "c-1")
+    with ThreadPoolExecutor(1) as pool:
+        with commits_held(pg_cluster, db):
+            in_flight = pool.submit(kiosk.push, envelope, "c-1")
+            # The request commits twice: its nonce, then its batch. The first wait is let go.
+            nonce = wait_for("the nonce's commit", lambda: next(iter(_activity(db, "SyncRep")), None))
+            with psycopg.connect(db, autocommit=True) as admin:
+                admin.execute("SELECT pg_cancel_backend(%s)", (nonce[1],))
+            worker, _, _ = wait_for("the batch's commit waiting to be answered", lambda: next(
+                (r for r in _activity(db, "SyncRep") if r[1:] != nonce[1:]), None))
+            os.kill(worker, signal.SIGKILL)
+        with pytest.raises(Retryable):
+            in_flight.result(timeout=30)
+    wait_for("the killed worker's session to end", lambda: count(
+        db, "SELECT COUNT(*) FROM pg_stat_activity WHERE application_name = %s", f"county-gateway/{worker}") == 0)
+    device = kiosk.device.device_id
+    # Committed though the kiosk never heard so: its resend is a duplicate, answered with the stored ack.
+    assert count(db, "SELECT COUNT(*) FROM records WHERE device_id = %s", device) == 50
+    ack, body = kiosk.push(envelope, "c-1")
+    assert sorted(ack.accepted) == sorted(ids) and ack.rejected == []
+    with psycopg.connect(db) as conn:
+        stored = conn.execute("SELECT ack FROM batches WHERE device_id = %s AND batch_id = 'c-1'",
+                              (device,)).fetchone()
+    assert stored is not None and body == stored[0].encode()
+    assert count(db, "SELECT COUNT(*) FROM records WHERE device_id = %s", device) == 50
+    assert count(db, "SELECT COUNT(*) FROM duplicates WHERE device_id = %s", device) == 50
+
+
+def _activity(db: str, wait_event: str) -> list[tuple[int, int, Any]]:
+    """(worker pid, backend pid, transaction start) of the gateway sessions in ``wait_event``."""
+    with psycopg.connect(db) as conn:
+        rows = conn.execute("SELECT application_name, pid, xact_start FROM pg_stat_activity "
+                            "WHERE wait_event = %s AND application_name LIKE 'county-gateway/%%'",
+                            (wait_event,)).fetchall()
+    return [(int(name.split("/")[1]), pid, start) for name, pid, start in rows]
