@@ -12,6 +12,11 @@ signature is verified, failed enrollments per address) are answered ``429``
 with ``Retry-After`` (``county.limits``); connection admission and deadlines
 sit below, in the HTTP protocol (``county.connections``).
 
+``GET /v1/health`` (readiness: the database answers and is migrated) and
+``GET /metrics`` (Prometheus text, ``county.metrics``) are unsigned operator
+routes; a ``500`` is answered outside every middleware, so it sets
+``X-JX-Server-Time`` itself.
+
 ``serve --plain-baseline`` adds ``POST /v1/bench/plain-batches``: unsigned,
 unencrypted JSON ``{device_id, batch_id, records}`` stored through the same
 idempotent path. It exists only so ``bench/sync.py`` can measure the cost of
@@ -31,12 +36,14 @@ from starlette.concurrency import run_in_threadpool
 from starlette.requests import ClientDisconnect
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from county import metrics
 from county.limits import AddressRateLimit, Limits, Throttled, client_address, throttled_response
 from county.service import Device, Gateway
 from sync import wire
 from sync.wire import errors as codes
 from sync.wire import kinds, signing
 
+PATH_METRICS = "/metrics"
 ENROLL_MAX_BODY = 64 * 1024
 HEALTH_MAX_BODY = 256 * 1024
 
@@ -214,6 +221,15 @@ _HEALTHY = {"description": "heartbeat noted", "headers": _SERVER_TIME,
             "content": {"application/json": {"schema": {
                 "type": "object", "required": ["ok", "server_time"],
                 "properties": {"ok": {"const": True}, "server_time": {"type": "number"}}}}}}
+_READY = {"description": "ready: the database answers and carries every migration", "headers": _SERVER_TIME,
+          "content": {"application/json": {"schema": {
+              "type": "object", "required": ["ok", "engine", "database", "migrations", "server_time"],
+              "properties": {"ok": {"type": "boolean"}, "engine": {"enum": ["sqlite", "postgresql"]},
+                             "database": {"enum": ["reachable", "unreachable"]},
+                             "migrations": {"type": "object", "required": ["known", "pending"], "properties": {
+                                 "known": {"type": "integer"},
+                                 "pending": {"type": ["array", "null"], "items": {"type": "string"}}}},
+                             "problem": {"type": "string"}, "server_time": {"type": "number"}}}}}}
 _ENVELOPE_SCHEMA = {
     "type": "string", "format": "binary",
     "x-magic": "4a58534501",
@@ -247,18 +263,27 @@ def create_app(gateway: Gateway | None = None, *, limits: Limits | None = None,
     app.state.limits = limits = limits if limits is not None else Limits()
     clock = gateway.clock if gateway is not None else time.time
 
+    def refused(code: str) -> None:
+        if gateway is not None:
+            gateway.counts.refused(code)
+
     @app.exception_handler(wire.WireError)
     async def wire_error(request: Request, exc: wire.WireError) -> JSONResponse:
+        refused(exc.code)
         if isinstance(exc, Throttled):
             return throttled_response(exc, clock())
         return JSONResponse(wire.error_body(exc, server_time=clock()), status_code=exc.http_status)
 
     @app.exception_handler(Exception)
     async def unexpected(request: Request, exc: Exception) -> JSONResponse:
-        # Starlette re-raises after this answer and uvicorn logs the traceback once.
+        # Starlette re-raises after this answer and uvicorn logs the traceback once. The answer is
+        # made outside every middleware, ServerTimeHeader too, so it carries the server time itself.
+        refused(codes.SERVER_ERROR)
         err = wire.WireError("the gateway failed unexpectedly; the request was not applied",
                              code=codes.SERVER_ERROR, hint="retry later")
-        return JSONResponse(wire.error_body(err, server_time=clock()), status_code=500)
+        now = clock()
+        return JSONResponse(wire.error_body(err, server_time=now), status_code=500,
+                            headers={kinds.H_SERVER_TIME: f"{now:.3f}"})
 
     @app.post(kinds.PATH_ENROLL, summary="Enroll a device with a one-time token",
               openapi_extra={"requestBody": _ENROLL_BODY},
@@ -285,8 +310,10 @@ def create_app(gateway: Gateway | None = None, *, limits: Limits | None = None,
               openapi_extra={**_SIGNED, "requestBody": _ENVELOPE_BODY},
               responses={200: _ACK, **_SIGNED_ERRORS})
     async def batches(request: Request) -> Response:
+        started = time.perf_counter()
         gw, device, body = await _authenticated_body(request, _gateway(request).max_body)
         ack = await run_in_threadpool(gw.receive_batch, device, body)
+        gw.counts.batch(time.perf_counter() - started)
         return Response(ack, media_type="application/json")
 
     @app.get(kinds.PATH_CHANGES, summary="Pull the next signed page of changes, sealed to the device",
@@ -307,6 +334,22 @@ def create_app(gateway: Gateway | None = None, *, limits: Limits | None = None,
     async def health(request: Request) -> JSONResponse:
         gw, device, body = await _authenticated_body(request, HEALTH_MAX_BODY)
         return JSONResponse(await run_in_threadpool(gw.health, device, body))
+
+    @app.get(kinds.PATH_HEALTH, summary="Readiness for load balancers and monitoring (unsigned; not used by devices)",
+             responses={200: _READY, 503: {**_READY, "description": "not ready: the database is unreachable or "
+                                                                   "lacks a migration; 'problem' says which"}})
+    async def ready(request: Request) -> JSONResponse:
+        answer = await run_in_threadpool(_gateway(request).readiness)
+        answer["server_time"] = clock()
+        return JSONResponse(answer, status_code=200 if answer["ok"] else 503)
+
+    @app.get(PATH_METRICS, summary="Prometheus text: counts and batch latency, no personal data",
+             responses={200: {"description": "Prometheus text exposition format 0.0.4", "headers": _SERVER_TIME,
+                              "content": {"text/plain": {"schema": {"type": "string"}}}},
+                        500: _error(500, "the gateway failed; nothing was applied")})
+    async def prometheus(request: Request) -> Response:
+        text = await run_in_threadpool(_gateway(request).metrics_text)
+        return Response(text, media_type=metrics.MEDIA_TYPE)
 
     if gateway is not None and gateway.plain_baseline:
         @app.post("/v1/bench/plain-batches", include_in_schema=False)

@@ -132,6 +132,7 @@ def _serve(args: argparse.Namespace, gateway: Gateway, sock: socket.socket, *, m
     from county.app import create_app
     from county.auto import AutoApprover
     from county.connections import ConnectionGuard, ConnectionPolicy, accept_backlog, guarded_protocol
+    from county.metrics import Flusher
 
     per_address = args.max_per_address or max(1, max_connections // 4)
     guard = ConnectionGuard(ConnectionPolicy(max_connections=max_connections,
@@ -144,6 +145,8 @@ def _serve(args: argparse.Namespace, gateway: Gateway, sock: socket.socket, *, m
     approver = AutoApprover(gateway, args.auto_approve) if approve and args.auto_approve is not None else None
     if approver is not None:
         approver.start()
+    flusher = Flusher(gateway.counts, gateway.store)
+    flusher.start()
     app = create_app(gateway, limits=rates, docs=args.docs)
     # log_config=None: uvicorn's records go through the root handlers and their repeat limiter.
     server = uvicorn.Server(uvicorn.Config(
@@ -157,6 +160,7 @@ def _serve(args: argparse.Namespace, gateway: Gateway, sock: socket.socket, *, m
         if approver is not None:
             approver.stopping.set()
             approver.join(timeout=5)
+        flusher.stop()
         gateway.close()
     return 0
 

@@ -168,7 +168,14 @@ def m002_settings(conn: Conn) -> None:
     conn.execute("CREATE TABLE settings (name TEXT PRIMARY KEY, value TEXT NOT NULL)")
 
 
-MIGRATIONS: tuple[Callable[[Conn], None], ...] = (m001_initial, m002_settings)
+def m003_metric_counts(conn: Conn) -> None:
+    """What each gateway process counts in memory (batch latencies, refused requests), summed across
+    processes and restarts (``county.metrics``)."""
+    kind = "DOUBLE PRECISION" if conn.engine == POSTGRESQL else "REAL"
+    conn.execute(f"CREATE TABLE metric_counts (name TEXT PRIMARY KEY, value {kind} NOT NULL)")
+
+
+MIGRATIONS: tuple[Callable[[Conn], None], ...] = (m001_initial, m002_settings, m003_metric_counts)
 
 
 def names() -> list[str]:

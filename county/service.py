@@ -20,7 +20,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from county import intake, platform_keys
+from county import intake, metrics, migrations, platform_keys
+from county.errors import GatewayStoreError
 from county.issuing import ALL, device_audience, service_point_audience
 from county.store import Conn, Row, Store, open_store, transaction
 from sync import wire
@@ -30,6 +31,8 @@ DEFAULT_MAX_BODY = wire.DEFAULT_MAX_BODY
 DEFAULT_TOKEN_TTL_HOURS = 24.0
 PAGE_SIZE = 500
 NONCE_PRUNE_EVERY = 512
+# A readiness probe waits this long for a database connection before it calls the gateway unready.
+READY_TIMEOUT = 2.0
 
 
 @dataclass(frozen=True)
@@ -62,6 +65,7 @@ class Gateway:
         self._count_lock = threading.Lock()
         self._requests = 0
         self.nonce_prune_every = NONCE_PRUNE_EVERY
+        self.counts = metrics.Counts()
 
     def close(self) -> None:
         self.store.close()
@@ -250,6 +254,34 @@ class Gateway:
             conn.execute("UPDATE devices SET last_health = ?, last_seen = ? WHERE device_id = ?",
                          (json.dumps(report, ensure_ascii=False), now, device.device_id))
         return {"ok": True, "server_time": now}
+
+    def readiness(self) -> dict[str, Any]:
+        """``GET /v1/health``: whether the database answers and carries every migration this
+        gateway knows; ``ok`` False names what is wrong."""
+        answer: dict[str, Any] = {"ok": False, "engine": self.store.engine, "database": "unreachable",
+                                  "migrations": {"known": len(migrations.names()), "pending": None}}
+        try:
+            with self.store.session(timeout=READY_TIMEOUT) as conn:
+                pending = migrations.pending(conn)
+        except GatewayStoreError as exc:
+            answer["problem"] = exc.message
+            return answer
+        except Exception as exc:  # the engine's own error: the database is there but unusable
+            answer["problem"] = f"database error: {type(exc).__name__}"
+            return answer
+        answer.update(database="reachable", migrations={"known": len(migrations.names()), "pending": pending})
+        if pending:
+            answer["problem"] = (f"the database lacks migration(s) {', '.join(pending)}: restart one gateway "
+                                 "process on it to apply them")
+        else:
+            answer["ok"] = True
+        return answer
+
+    def metrics_text(self) -> str:
+        """``GET /metrics``: this process's counts flushed first, then every count from the database."""
+        self.counts.flush(self.store)
+        with self.locked() as conn:
+            return metrics.render(conn, now=self.clock())
 
     def status(self) -> dict[str, Any]:
         with self.locked() as conn:

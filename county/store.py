@@ -28,7 +28,8 @@ their audience and cursor ``seq``), ``restrictions``, ``counters``
 (certificate and receipt numbers), ``reset_authorisations`` and
 ``device_heads`` (kiosk resets, ``county.resets``), ``device_checkpoints``
 (each device's acknowledged audit checkpoint, ``county.anchors``),
-``settings`` (the platform key's fingerprint) and ``gateway_migrations``.
+``settings`` (the platform key's fingerprint), ``metric_counts`` (``county.metrics``) and
+``gateway_migrations``.
 """
 
 from __future__ import annotations
@@ -98,8 +99,9 @@ class Store(ABC):
     platform_key: Path
 
     @abstractmethod
-    def session(self) -> AbstractContextManager[Conn]:
-        """A connection for one unit of work (SQLite: the one connection, under its lock)."""
+    def session(self, timeout: float | None = None) -> AbstractContextManager[Conn]:
+        """A connection for one unit of work (SQLite: the one connection, under its lock); waiting
+        longer than ``timeout`` seconds (default: the engine's) for one is a ``GatewayStoreError``."""
 
     @abstractmethod
     def close(self) -> None: ...

@@ -147,13 +147,14 @@ class PostgresStore(Store):
                                     f"{CONNECT_TIMEOUT:g} s", hint="is the server overloaded?") from None
 
     @contextmanager
-    def session(self) -> Iterator[Conn]:
+    def session(self, timeout: float | None = None) -> Iterator[Conn]:
+        wait = CONNECT_TIMEOUT if timeout is None else timeout
         try:
-            with self.pool.connection() as raw:
+            with self.pool.connection(timeout=wait) as raw:
                 yield PostgresConn(raw, self.sealer)
         except PoolTimeout:
             raise GatewayStoreError(f"no database connection free at {self.location} within "
-                                    f"{CONNECT_TIMEOUT:g} s", hint="the database is overloaded or down; retry later") from None
+                                    f"{wait:g} s", hint="the database is overloaded or down; retry later") from None
 
     def close(self) -> None:
         self.pool.close()

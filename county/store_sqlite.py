@@ -91,9 +91,14 @@ class SQLiteStore(Store):
                                     hint="is it a gateway database, and is the disk writable?") from None
 
     @contextmanager
-    def session(self) -> Iterator[Conn]:
-        with self._lock:
+    def session(self, timeout: float | None = None) -> Iterator[Conn]:
+        if not self._lock.acquire(timeout=-1 if timeout is None else timeout):
+            raise GatewayStoreError(f"the gateway database {self.path} stayed busy for {timeout:g} s",
+                                    hint="the gateway is overloaded; retry later")
+        try:
             yield self.conn
+        finally:
+            self._lock.release()
 
     def close(self) -> None:
         with self._lock:

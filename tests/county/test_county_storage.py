@@ -30,7 +30,8 @@ def test_a_new_database_records_every_migration_once(new_db):
     gw = Gateway(db)
     try:
         with gw.locked() as conn:
-            assert migrations.applied(conn) == migrations.names() == ["m001_initial", "m002_settings"]
+            assert migrations.applied(conn) == migrations.names() == ["m001_initial", "m002_settings",
+                                                                    "m003_metric_counts"]
             assert migrations.pending(conn) == []
             assert migrations.upgrade(conn) == []
     finally:
@@ -50,11 +51,11 @@ def test_a_database_missing_a_later_migration_gets_only_that_one(new_db):
     gw = Gateway(db)
     try:
         with gw.locked() as conn, conn.transaction():
-            conn.execute("DROP TABLE settings")
-            conn.execute("DELETE FROM gateway_migrations WHERE name = 'm002_settings'")
+            conn.execute("DROP TABLE metric_counts")
+            conn.execute("DELETE FROM gateway_migrations WHERE name = 'm003_metric_counts'")
         with gw.locked() as conn:
-            assert migrations.pending(conn) == ["m002_settings"]
-            assert migrations.upgrade(conn) == ["m002_settings"]
+            assert migrations.pending(conn) == ["m003_metric_counts"]
+            assert migrations.upgrade(conn) == ["m003_metric_counts"]
             assert migrations.applied(conn) == migrations.names()
     finally:
         gw.close()

@@ -7,6 +7,7 @@ real signing, real clock handling, real error classification."""
 from __future__ import annotations
 
 import os
+import re
 import signal
 import time
 from contextlib import contextmanager
@@ -17,7 +18,8 @@ from typing import Any
 
 import psycopg
 import pytest
-from gateway_harness import GatewayProcess, enroll, issue_token, record
+import requests
+from gateway_harness import GatewayProcess, SignedClient, enroll, issue_token, record
 
 from county import cli, migrations
 from kiosk.identity import DeviceKeys, Enrollment, Identity
@@ -141,6 +143,33 @@ def test_two_workers_share_one_socket_after_one_migration(workers: GatewayProces
     assert sorted(ack.accepted) == sorted(f"w-{i}" for i in range(5))
 
 
+def test_metrics_add_up_across_workers(workers: GatewayProcess, db: str) -> None:
+    """Counts kept in the database are exact at once; each worker's batch latencies join them within
+    its flush interval. No batch of this module was sent twice so far, so every answer is one row."""
+    kiosks = [Kiosk(workers) for _ in range(4)]
+
+    def push_three(n: int) -> list[wire.Ack]:
+        # One kiosk's batches one after another, as its agent sends them (its audit head only grows).
+        kiosk = kiosks[n]
+        return [kiosk.push(kiosk.seal([record(f"mx-{n}-{b}-{i}", seq=i + 1) for i in range(10)], f"mx-{b}"),
+                           f"mx-{b}")[0] for b in range(3)]
+
+    with ThreadPoolExecutor(4) as pool:
+        acks = [ack for three in pool.map(push_three, range(4)) for ack in three]
+    assert len(acks) == 12 and all(len(ack.accepted) == 10 for ack in acks)
+
+    def settled() -> dict[str, float] | None:
+        got = {line.rsplit(" ", 1)[0]: float(line.rsplit(" ", 1)[1])
+               for line in requests.get(workers.url + "/metrics", timeout=10).text.splitlines()
+               if line and not line.startswith("#")}
+        return got if got["jx_gateway_batch_seconds_count"] == count(db, "SELECT COUNT(*) FROM batches") else None
+
+    seen = wait_for("every worker's latencies in /metrics", settled, timeout=15)
+    assert seen["jx_gateway_records_accepted_total"] == count(db, "SELECT COUNT(*) FROM records")
+    assert seen['jx_gateway_batch_seconds_bucket{le="+Inf"}'] == seen["jx_gateway_batch_seconds_count"]
+    assert seen["jx_gateway_devices_seen_last_hour"] == count(db, "SELECT COUNT(*) FROM devices")
+
+
 def test_a_worker_killed_mid_batch_loses_nothing_and_stores_nothing_twice(workers: GatewayProcess,
                                                                          db: str) -> None:
     assert workers.proc is not None
@@ -224,3 +253,21 @@ def _activity(db: str, wait_event: str) -> list[tuple[int, int, Any]]:
                             "WHERE wait_event = %s AND application_name LIKE 'county-gateway/%%'",
                             (wait_event,)).fetchall()
     return [(int(name.split("/")[1]), pid, start) for name, pid, start in rows]
+
+
+def test_a_server_error_carries_the_server_time_and_health_says_unreachable(pg_cluster: Any) -> None:
+    """A real 500: the gateway's database is dropped under it."""
+    db = str(pg_cluster.create_database())
+    with GatewayProcess(db) as gw:
+        client = SignedClient(gw.url, enroll(gw.url, issue_token(db, gw.url), fingerprint=gw.fingerprint))
+        client.ack(client.seal([record("e-1")], "e-1"), "e-1")
+        with psycopg.connect(pg_cluster.url(), autocommit=True) as admin:
+            admin.execute(f'DROP DATABASE "{db.rsplit("/", 1)[1]}" WITH (FORCE)')
+        failed = client.post_batch(client.seal([record("e-2", seq=2)], "e-2"))
+        assert failed.status_code == 500
+        assert re.fullmatch(r"[0-9]+\.[0-9]{3}", failed.headers[kinds.H_SERVER_TIME])
+        assert failed.json()["error"]["code"] == "server_error"
+        down = requests.get(gw.url + kinds.PATH_HEALTH, timeout=30)
+        assert down.status_code == 503 and float(down.headers[kinds.H_SERVER_TIME]) > 0
+        assert down.json()["database"] == "unreachable" and down.json()["ok"] is False
+        gw.kill()
