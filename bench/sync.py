@@ -1,7 +1,8 @@
 """Sync benchmark: drain handover records from a kiosk to a county gateway on loopback.
 
-Prints one JSON object. The gateway is the real one (``county-gateway serve
---plain-baseline``) in its own process, on 127.0.0.1, committing every batch
+Prints one JSON object. The gateway is the real one, served by the benchmark's
+own ``bench/plain_gateway.py`` (the production app plus the baseline route) in
+its own process, on 127.0.0.1, committing every batch
 with ``synchronous=FULL``; the kiosk side settles every acknowledgement in
 one ``synchronous=FULL`` transaction. Two drains of the same shape run in the
 same process against the same server:
@@ -56,7 +57,9 @@ from sync.enroll import EnrollTarget, enroll  # noqa: E402
 from sync.push import batch_id_for, push_all, wire_records  # noqa: E402
 from sync.transport import RequestsTransport, Response  # noqa: E402
 
-PLAIN_PATH = "/v1/bench/plain-batches"
+sys.path.insert(0, str(ROOT / "bench"))
+from plain_gateway import PLAIN_PATH  # noqa: E402
+
 
 
 class CountingTransport(RequestsTransport):
@@ -80,8 +83,8 @@ def _header_bytes(headers: Mapping[str, str]) -> int:
 
 
 def start_gateway(db: Path) -> tuple[subprocess.Popen[str], dict[str, Any]]:
-    proc = subprocess.Popen([sys.executable, "-m", "county.cli", "serve", "--db", str(db), "--host",
-                             "127.0.0.1", "--port", "0", "--plain-baseline"], cwd=ROOT,
+    proc = subprocess.Popen([sys.executable, str(ROOT / "bench" / "plain_gateway.py"), "--db", str(db),
+                             "--port", "0"], cwd=ROOT,
                             stdout=subprocess.PIPE, text=True, env={**os.environ, "PYTHONUNBUFFERED": "1"})
     assert proc.stdout is not None
     line = proc.stdout.readline()

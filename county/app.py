@@ -16,12 +16,6 @@ sit below, in the HTTP protocol (``county.connections``).
 ``GET /metrics`` (Prometheus text, ``county.metrics``) are unsigned operator
 routes; a ``500`` is answered outside every middleware, so it sets
 ``X-JX-Server-Time`` itself.
-
-``serve --plain-baseline`` adds ``POST /v1/bench/plain-batches``: unsigned,
-unencrypted JSON ``{device_id, batch_id, records}`` stored through the same
-idempotent path. It exists only so ``bench/sync.py`` can measure the cost of
-the protocol's cryptography against the same server; it is off by default
-and absent from the OpenAPI document.
 """
 
 from __future__ import annotations
@@ -350,13 +344,6 @@ def create_app(gateway: Gateway | None = None, *, limits: Limits | None = None,
     async def prometheus(request: Request) -> Response:
         text = await run_in_threadpool(_gateway(request).metrics_text)
         return Response(text, media_type=metrics.MEDIA_TYPE)
-
-    if gateway is not None and gateway.plain_baseline:
-        @app.post("/v1/bench/plain-batches", include_in_schema=False)
-        async def plain_batches(request: Request) -> Response:
-            body = await read_body(request, _gateway(request).max_body)
-            return Response(await run_in_threadpool(_gateway(request).receive_plain, body),
-                            media_type="application/json")
 
     app.add_middleware(AddressRateLimit, limits=limits, clock=clock)
     app.add_middleware(ServerTimeHeader, clock=clock)

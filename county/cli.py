@@ -89,7 +89,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
                          hint="raise the open-file limit (ulimit -n) for more")
     max_connections = args.max_connections or safe
     # Opening the database migrates it: here, once, before any worker starts.
-    gateway = _gateway(args, max_body=args.max_body, plain_baseline=args.plain_baseline)
+    gateway = _gateway(args, max_body=args.max_body)
     sock = _listen(args, descriptors)
     host = f"[{args.host}]" if ":" in args.host else args.host
     line = {"url": f"http://{host}:{sock.getsockname()[1]}", "db": gateway.store.location,
@@ -103,7 +103,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from county.workers import Supervisor
 
     def work(index: int) -> None:
-        _serve(args, _gateway(args, max_body=args.max_body, plain_baseline=args.plain_baseline), sock,
+        _serve(args, _gateway(args, max_body=args.max_body), sock,
                max_connections=max_connections, descriptors=descriptors, approve=index == 0)
 
     return Supervisor(args.workers, work).run(started=lambda: emit(line))
@@ -438,9 +438,6 @@ def build_parser() -> argparse.ArgumentParser:
                         "requests after this delay (demo)")
     p.add_argument("--max-body", type=int, default=DEFAULT_MAX_BODY, metavar="BYTES",
                    help="largest request body accepted (default 16 MiB)")
-    p.add_argument("--plain-baseline", action="store_true",
-                   help="also accept unsigned, unencrypted JSON batches at "
-                        "/v1/bench/plain-batches (benchmark baseline only, never in production)")
     p.add_argument("--docs", action="store_true",
                    help="serve the interactive API pages at /docs and /redoc and the document at "
                         "/openapi.json (off by default; 'county-gateway openapi' prints it)")

@@ -45,11 +45,10 @@ class Device:
 class Gateway:
     def __init__(self, db: str | Path, *, max_body: int = DEFAULT_MAX_BODY,
                  window: float = wire.DEFAULT_WINDOW_SECONDS,
-                 clock: Callable[[], float] = time.time, plain_baseline: bool = False,
+                 clock: Callable[[], float] = time.time,
                  key_file: Path | None = None, platform_key: Path | None = None,
                  pool_size: int | None = None) -> None:
         """``db`` is a SQLite path or a ``postgresql://`` URI (``county.store.open_store``)."""
-        self.plain_baseline = plain_baseline
         self.store: Store = open_store(db, key_file=key_file, platform_key=platform_key,
                                        pool_size=pool_size)
         try:
@@ -203,25 +202,6 @@ class Gateway:
         batch = wire.open_batch(envelope, sender=device.keys.sign, recipient=self.keys.kem)
         with self.locked() as conn:
             return intake.store_batch(conn, self.keys, batch, now=self.clock(), source=source)
-
-    def receive_plain(self, body: bytes) -> bytes:
-        """Benchmark baseline only (``serve --plain-baseline``): the same storage path for an
-        unsigned, unencrypted JSON batch ``{device_id, batch_id, records}``."""
-        obj = wire.parse_json(body, what="the plain batch")
-        if not isinstance(obj, dict) or not isinstance(obj.get("records"), list) \
-                or not isinstance(obj.get("batch_id"), str) or not obj["batch_id"]:
-            raise wire.MalformedError("a plain batch is {device_id, batch_id, records: [...]}",
-                                      code=codes.BAD_REQUEST)
-        with self.locked() as conn:
-            row = conn.execute("SELECT * FROM devices WHERE device_id = ? AND revoked_at IS NULL",
-                               (obj.get("device_id"),)).fetchone()
-            if row is None:
-                raise wire.RequestRefused("plain batches need an enrolled device id",
-                                          code=codes.UNKNOWN_DEVICE)
-            batch = wire.Batch({"type": "plain", "device_id": row["device_id"],
-                                "batch_id": obj["batch_id"], "count": len(obj["records"])},
-                               obj["records"])
-            return intake.store_batch(conn, self.keys, batch, now=self.clock(), source="plain")
 
     # Changes and health -----------------------------------------------------
 

@@ -39,7 +39,7 @@ class GatewayProcess:
     """``county-gateway serve`` on an ephemeral port; restartable on the same port and db."""
 
     def __init__(self, db: Path | str, *, auto_approve: float | None = None,
-                 max_body: int | None = None, plain_baseline: bool = False,
+                 max_body: int | None = None,
                  serve_args: tuple[str, ...] = (), fd_limit: int | None = None,
                  stderr: Path | None = None) -> None:
         """``serve_args`` go to ``serve`` as they are; ``fd_limit`` lowers the process's soft and hard
@@ -49,7 +49,6 @@ class GatewayProcess:
         self.serve_args = serve_args
         self.fd_limit = fd_limit
         self.stderr = stderr
-        self.plain_baseline = plain_baseline
         self.auto_approve = auto_approve
         self.max_body = max_body
         self.port = 0
@@ -72,8 +71,6 @@ class GatewayProcess:
             args += ["--auto-approve", str(self.auto_approve)]
         if self.max_body is not None:
             args += ["--max-body", str(self.max_body)]
-        if self.plain_baseline:
-            args.append("--plain-baseline")
         args += self.serve_args
         limit = self.fd_limit
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import requests
-from gateway_harness import ENGINES, GatewayProcess, SignedClient, enroll, issue_token, record
+from gateway_harness import ENGINES, SignedClient, record
 
 from sync import wire
 from sync.wire import kinds
@@ -103,18 +103,14 @@ def test_two_devices_same_batch_id_do_not_collide(gateway, new_device, admin):
     assert b.ack(b.seal([record("dev-b-1")], "shared"), "shared").accepted == ["dev-b-1"]
 
 
-def test_plain_baseline_endpoint_only_when_enabled(client, tmp_path):
+def test_the_production_gateway_has_no_plain_baseline(client, gateway):
+    """The unsigned baseline lives in the benchmark's own server (bench/plain_gateway.py) only."""
     body = json.dumps({"device_id": client.device.device_id, "batch_id": "plain",
                        "records": [record("plain-1")]}).encode()
     assert client.session.post(client.url + "/v1/bench/plain-batches", data=body,
                                timeout=10).status_code == 404
-    with GatewayProcess(tmp_path / "plain.db", plain_baseline=True) as gw:
-        device = enroll(gw.url, issue_token(gw.db, gw.url))
-        body = json.dumps({"device_id": device.device_id, "batch_id": "plain",
-                           "records": [record("plain-1")]}).encode()
-        resp = requests.post(gw.url + "/v1/bench/plain-batches", data=body, timeout=10)
-        assert wire.verify_ack(resp.content, device.platform.sign).accepted == ["plain-1"]
-        assert gw.cli_json("status")["records"] == 1
+    refused = gateway.cli("serve", "--port", "0", "--plain-baseline", check=False)
+    assert refused.returncode == 2 and "unrecognized arguments: --plain-baseline" in refused.stderr
 
 
 def test_concurrent_sends_of_one_batch_store_it_once(gateway, new_device, admin):
