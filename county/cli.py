@@ -282,11 +282,26 @@ def cmd_restrict(args: argparse.Namespace) -> int:
     with gateway.locked() as conn, transaction(conn):
         item = issuing.restrict(conn, gateway.keys, uscc=args.uscc, reason=args.reason,
                                 until=args.until, lift=args.lift, now=gateway.clock())
-    if args.json:
-        emit(_item_summary(item))
-    else:
-        print(f"{item['kind']} {item['subject']}")
+    _published(args, item, f"{item['kind']} {item['subject']}")
     return 0
+
+
+def _published(args: argparse.Namespace, item: dict[str, Any], line: str) -> None:
+    """Print a published item, with the credit codes in it whose check character fails (flagged,
+    published all the same: ``county.credit_codes``)."""
+    from county import credit_codes
+
+    flagged = credit_codes.failing(item["kind"], item["subject"], item["data"])
+    if flagged:
+        log.warning("published %s %s with credit code(s) failing their check character: %s",
+                    item["kind"], item["subject"], ", ".join(flagged))
+    if args.json:
+        emit({**_item_summary(item), "uscc_check_failed": flagged})
+        return
+    print(line)
+    for code in flagged:
+        print(f"warning: credit code {code} fails its check character (position 18); published as the "
+              "county's data says: confirm it against the business licence", file=sys.stderr)
 
 
 def cmd_revoke(args: argparse.Namespace) -> int:
@@ -340,10 +355,7 @@ def cmd_publish(args: argparse.Namespace) -> int:
     with gateway.locked() as conn, transaction(conn):
         item = issuing.publish(conn, gateway.keys, kind=args.kind, subject=args.subject,
                                data=data, service_point=args.service_point, now=gateway.clock())
-    if args.json:
-        emit(_item_summary(item))
-    else:
-        print(f"published {item['kind']} {item['subject']}")
+    _published(args, item, f"published {item['kind']} {item['subject']}")
     return 0
 
 

@@ -20,20 +20,15 @@ is kept with ``check_ok`` False, for the caller to flag (domain.md section 9).
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from dataclasses import dataclass
 
 from kiosk.errors import ValidationError
+from sync.wire import credit_code
 
 FIELD = "uscc"
-ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
-VALUES: dict[str, int] = {char: value for value, char in enumerate(ALPHABET)}
-WEIGHTS: tuple[int, ...] = tuple(pow(3, i, 31) for i in range(17))
-LENGTH = 18
-# Spaces and hyphens people put between the groups; NFKC has already folded
-# the full-width forms (U+3000, U+FF0D) to these.
-_SEPARATORS = re.compile(r"[\s\-]+")
+LENGTH = credit_code.LENGTH
+ALPHABET = credit_code.ALPHABET
+VALUES = credit_code.VALUES
 
 
 @dataclass(frozen=True)
@@ -49,17 +44,16 @@ class Uscc:
 
 
 def make_uscc_check_char(body17: str) -> str:
-    """The check character for the first 17 characters of a code."""
-    if len(body17) != LENGTH - 1 or any(char not in VALUES for char in body17):
+    """The check character for the first 17 characters of a code (``sync.wire.credit_code``)."""
+    if not credit_code.is_body(body17):
         raise ValidationError("a USCC body must be 17 characters from " + ALPHABET,
                               field=FIELD, code="uscc_body")
-    total = sum(VALUES[char] * weight for char, weight in zip(body17, WEIGHTS))
-    return ALPHABET[(31 - total % 31) % 31]
+    return credit_code.check_char(body17)
 
 
 def normalize_uscc(text: str) -> str:
     """Full-width folded, separators removed, upper case (not yet validated)."""
-    return _SEPARATORS.sub("", unicodedata.normalize("NFKC", text)).upper()
+    return credit_code.normalize(text)
 
 
 def parse_uscc(text: str, *, strict: bool = True) -> Uscc:

@@ -187,3 +187,31 @@ def test_gateway_process_loads_no_kiosk_core_or_agent_code():
     done = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True,
                           text=True, timeout=60)
     assert done.returncode == 0 and done.stdout.strip() == "[]", done.stdout + done.stderr
+
+
+def test_credit_codes_failing_their_check_are_published_and_flagged(gateway, client, capsys):
+    """A real early code (a Fujian pilot) fails GB 32100's check character: the county's data is
+    published all the same, the operator told which code to confirm; a correct code is not flagged."""
+    from county import cli
+    from sync.wire.credit_code import check_char
+
+    def run(*args: str) -> str:
+        assert cli.main([args[0], "--db", str(gateway.db), *args[1:]]) == 0
+        return capsys.readouterr()
+
+    pilot, good = "91350211M0000XUF46", "91410425MA4000001"
+    good += check_char(good)
+    flagged = json.loads(run("publish", "--kind", kinds.MASTER_DEVELOPER, "--subject", pilot,
+                             "--data", json.dumps({"name": "厦门某置业有限公司"}), "--json").out)
+    assert flagged["uscc_check_failed"] == [pilot]
+    project = json.loads(run("publish", "--kind", kinds.MASTER_PROJECT, "--subject", "P-pilot", "--data",
+                             json.dumps({"name": "某花园", "developer_uscc": pilot.lower()}), "--json").out)
+    assert project["uscc_check_failed"] == [pilot]
+    clean = json.loads(run("publish", "--kind", kinds.MASTER_DEVELOPER, "--subject", good,
+                           "--data", json.dumps({"name": "郏县某置业有限公司"}), "--json").out)
+    assert clean["uscc_check_failed"] == []
+    text = run("restrict", "--uscc", pilot, "--reason", "欠缴")
+    assert f"warning: credit code {pilot} fails its check character" in text.err
+    published = {(i.kind, i.subject) for i in client.all_items()}
+    assert {(kinds.MASTER_DEVELOPER, pilot), (kinds.MASTER_PROJECT, "P-pilot"), (kinds.MASTER_DEVELOPER, good),
+            (kinds.RESTRICTION_SET, pilot)} <= published
