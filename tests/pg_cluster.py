@@ -49,7 +49,10 @@ def _free_port() -> int:
 
 
 class PgCluster:
-    def __init__(self) -> None:
+    def __init__(self, *, durable: bool = False) -> None:
+        """``durable`` keeps PostgreSQL's own fsync and synchronous commit (for benchmarks: what a
+        real server pays for every commit); off, as for tests, commits are cheap."""
+        self.durable = durable
         self.bin = server_bin()
         self.base = Path(tempfile.mkdtemp(prefix="jiaxian-pg-"))
         self.data = self.base / "data"
@@ -81,9 +84,10 @@ class PgCluster:
                   "-E", "UTF8", "--locale=C", "--no-sync")
         for attempt in range(3):
             self.port = _free_port()
-            options = (f"-c listen_addresses=127.0.0.1 -p {self.port} -k {self.base} -c fsync=off "
-                       "-c synchronous_commit=off -c full_page_writes=off -c shared_buffers=32MB "
-                       "-c max_connections=200")
+            options = (f"-c listen_addresses=127.0.0.1 -p {self.port} -k {self.base} "
+                       "-c shared_buffers=32MB -c max_connections=200")
+            if not self.durable:
+                options += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
             try:
                 self._run(str(self.bin / "pg_ctl"), "-D", str(self.data), "-l", str(self.log),
                           "-o", options, "-w", "-t", "30", "start")

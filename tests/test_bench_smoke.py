@@ -21,6 +21,8 @@ CORPUS = ROOT.parent / "shared" / "corpus" / "qr"
     ("views.py", ["--units", "30", "--handovers", "2", "--contracts", "3", "--runs", "1"]),
     ("ui.py", ["--runs", "1", "--handovers", "1", "--sessions", "4", "--warm", "2"]),
     ("gateway_starvation.py", ["--sockets", "20", "--attack", "1", "--give-up", "10"]),
+    ("gateway_scale.py", ["--kiosks", "4", "--records", "3", "--batch-records", "2", "--curve", "2",
+                          "--client-processes", "2", "--threads", "2"]),
 ])
 def test_bench_prints_one_json_object(script: str, args: list[str], tmp_path: Path) -> None:
     if script == "qr.py" and not (CORPUS / "manifest.csv").exists():
