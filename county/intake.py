@@ -17,10 +17,12 @@ Everything for one batch commits in one transaction, ack included, so a crash
 leaves either the whole batch or none of it. The database enforces the rest,
 however many gateway processes share it: the batch first locks its device's
 row (PostgreSQL; SQLite's write lock already orders all writers), so one
-device's batches and audit checkpoints are taken one after another, and a
-record is inserted with ``ON CONFLICT (record_id) DO NOTHING``: of two
-processes storing the same record id at once, one stores it and the other
-waits for that commit and then finds it, a duplicate or a conflict.
+device's batches and audit checkpoints are taken one after another, and
+records are inserted with ``ON CONFLICT (record_id) DO NOTHING`` (up to
+``INSERT_CHUNK`` in one statement, so a batch costs a PostgreSQL server a few
+round trips, not one per record): of two processes storing the same record id
+at once, one stores it and the other waits for that commit and then finds it,
+a duplicate or a conflict.
 """
 
 from __future__ import annotations
@@ -36,6 +38,9 @@ from sync.wire import (
     validate_record,
 )
 from sync.wire.errors import CONFLICT
+
+# Records per INSERT statement: 11 values each stays far below SQLite's limit of 32766 variables.
+INSERT_CHUNK = 500
 
 
 def batch_digest(batch: Batch) -> str:
@@ -82,40 +87,64 @@ def store_batch(conn: Conn, keys: KeyPair, batch: Batch, *, now: float,
 
 def _store_records(conn: Conn, batch: Batch, *,
                    now: float) -> tuple[list[str], list[Rejection]]:
-    accepted: list[str] = []
-    rejected: list[Rejection] = []
+    """Answer every record in order; the valid ones are inserted a chunk per statement, so a batch
+    costs a few round trips to a database server rather than one per record."""
+    answers: list[tuple[str, Rejection | None] | None] = []
+    fresh: dict[str, str] = {}
+    valid: list[tuple[int, dict[str, Any], str]] = []
     for index, record in enumerate(batch.records):
         try:
             validate_record(record)
         except RecordRejected as exc:
             rid = record.get("record_id") if isinstance(record, dict) else None
             rid = rid if isinstance(rid, str) else f"#{index}"
-            rejected.append(_reject(conn, batch, rid, hashlib.sha256(canonical_json(record))
-                                    .hexdigest(), exc.code, exc.message, now))
+            answers.append((rid, _reject(conn, batch, rid, hashlib.sha256(canonical_json(record))
+                                         .hexdigest(), exc.code, exc.message, now)))
             continue
-        digest = record_digest(record)
+        answers.append(None)
+        valid.append((index, record, record_digest(record)))
+    inserted: set[str] = set()
+    for start in range(0, len(valid), INSERT_CHUNK):
+        chunk = valid[start:start + INSERT_CHUNK]
+        rows = [(r["record_id"], batch.device_id, batch.batch_id, r["seq"], r["kind"], r["subject"],
+                 int(r["training"]), r["created_at"],
+                 conn.seal(json.dumps(r["payload"], ensure_ascii=False, sort_keys=True), "records.payload"),
+                 digest, now) for _, r, digest in chunk]
+        marks = ", ".join(["(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"] * len(rows))
+        inserted.update(str(row[0]) for row in conn.execute(
+            "INSERT INTO records (record_id, device_id, batch_id, seq, kind, subject, training, created_at, "
+            f"payload, digest, received_at) VALUES {marks} ON CONFLICT (record_id) DO NOTHING RETURNING record_id",
+            [value for row in rows for value in row]))
+    older = _stored_digests(conn, sorted({r["record_id"] for _, r, _ in valid} - inserted))
+    duplicates: list[str] = []
+    for index, record, digest in valid:
         rid = record["record_id"]
-        stored = conn.execute(
-            "INSERT INTO records (record_id, device_id, batch_id, seq, kind, subject, "
-            "training, created_at, payload, digest, received_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (record_id) DO NOTHING RETURNING record_id",
-            (rid, batch.device_id, batch.batch_id, record["seq"], record["kind"],
-             record["subject"], int(record["training"]), record["created_at"],
-             conn.seal(json.dumps(record["payload"], ensure_ascii=False, sort_keys=True), "records.payload"),
-             digest, now)).fetchone()
-        if stored is not None:
-            accepted.append(rid)
-            continue
-        row = conn.execute("SELECT digest FROM records WHERE record_id = ?", (rid,)).fetchone()
-        if row["digest"] == digest:
-            conn.execute("INSERT INTO duplicates (record_id, device_id, batch_id, at) "
-                         "VALUES (?, ?, ?, ?)", (rid, batch.device_id, batch.batch_id, now))
-            accepted.append(rid)
+        if rid in inserted and rid not in fresh:
+            # The first occurrence of an id this batch stored; a later one compares with it.
+            fresh[rid] = digest
+            answers[index] = (rid, None)
+        elif fresh.get(rid, older.get(rid)) == digest:
+            duplicates.append(rid)
+            answers[index] = (rid, None)
         else:
-            rejected.append(_reject(conn, batch, rid, digest, CONFLICT,
-                                    f"record id {rid} was already received with other content",
-                                    now))
+            answers[index] = (rid, _reject(conn, batch, rid, digest, CONFLICT,
+                                           f"record id {rid} was already received with other content", now))
+    if duplicates:
+        conn.executemany("INSERT INTO duplicates (record_id, device_id, batch_id, at) VALUES (?, ?, ?, ?)",
+                         [(rid, batch.device_id, batch.batch_id, now) for rid in duplicates])
+    accepted = [a[0] for a in answers if a is not None and a[1] is None]
+    rejected = [a[1] for a in answers if a is not None and a[1] is not None]
     return accepted, rejected
+
+
+def _stored_digests(conn: Conn, record_ids: list[str]) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for start in range(0, len(record_ids), INSERT_CHUNK):
+        chunk = record_ids[start:start + INSERT_CHUNK]
+        marks = ", ".join("?" for _ in chunk)
+        found.update((str(r[0]), str(r[1])) for r in conn.execute(
+            f"SELECT record_id, digest FROM records WHERE record_id IN ({marks})", chunk))
+    return found
 
 
 def _reject(conn: Conn, batch: Batch, record_id: str, digest: str, code: str,

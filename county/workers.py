@@ -15,7 +15,8 @@ the kiosks send them again. A worker that keeps dying right after its start
 (five times in a row within ``QUICK_EXIT`` seconds) stops the gateway instead
 of looping. SIGTERM or SIGINT to the parent is passed to every worker, which
 finishes its requests in flight (``--shutdown-timeout``), and the parent exits
-when all have.
+when all have; if the parent itself is killed, the kernel sends each worker
+SIGTERM (Linux), so none serves on unsupervised.
 
 Forking is safe because the parent runs no thread: the database it opened
 for the migrations is closed before the first fork.
@@ -32,6 +33,7 @@ from types import FrameType
 
 log = logging.getLogger("county.workers")
 
+PR_SET_PDEATHSIG = 1
 QUICK_EXIT = 5.0
 QUICK_EXITS_ALLOWED = 5
 
@@ -47,12 +49,14 @@ class Supervisor:
         self.quick_exits = 0
 
     def _spawn(self, index: int) -> None:
+        parent = os.getpid()
         pid = os.fork()
         if pid == 0:
             code = 1
             try:
                 signal.signal(signal.SIGTERM, signal.SIG_DFL)
                 signal.signal(signal.SIGINT, signal.SIG_DFL)
+                _stop_with(parent)
                 self.work(index)
                 code = 0
             except BaseException:
@@ -100,6 +104,20 @@ class Supervisor:
         finally:
             for sig, handler in previous.items():
                 signal.signal(sig, handler)
+
+
+def _stop_with(parent: int) -> None:
+    """Have the kernel send this worker SIGTERM when the supervisor dies, however it dies (Linux), so
+    no worker goes on serving unsupervised; elsewhere the supervisor's own SIGTERM is all there is."""
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+    except (OSError, AttributeError):
+        return
+    if os.getppid() != parent:  # the supervisor died before the request took hold
+        os.kill(os.getpid(), signal.SIGTERM)
 
 
 def _describe(status: int) -> str:

@@ -255,6 +255,25 @@ def _activity(db: str, wait_event: str) -> list[tuple[int, int, Any]]:
     return [(int(name.split("/")[1]), pid, start) for name, pid, start in rows]
 
 
+def test_the_workers_stop_when_their_supervisor_is_killed(workers: GatewayProcess) -> None:
+    """The last use of this module's gateway: SIGKILL to the parent leaves no worker serving."""
+    assert workers.proc is not None
+    pids = children(workers.proc.pid)
+    assert len(pids) == 2
+    workers.proc.kill()
+    workers.proc.wait(timeout=10)
+
+    def gone(pid: int) -> bool:
+        try:
+            return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] == "Z"
+        except OSError:
+            return True
+
+    wait_for("every worker to stop", lambda: all(gone(p) for p in pids))
+    with pytest.raises(requests.ConnectionError):
+        requests.get(workers.url + kinds.PATH_HEALTH, timeout=5)
+
+
 def test_a_server_error_carries_the_server_time_and_health_says_unreachable(pg_cluster: Any) -> None:
     """A real 500: the gateway's database is dropped under it."""
     db = str(pg_cluster.create_database())
