@@ -18,9 +18,9 @@ leaves either the whole batch or none of it. The database enforces the rest,
 however many gateway processes share it: the batch first locks its device's
 row (PostgreSQL; SQLite's write lock already orders all writers), so one
 device's batches and audit checkpoints are taken one after another, and
-records are inserted with ``ON CONFLICT (record_id) DO NOTHING`` (up to
-``INSERT_CHUNK`` in one statement, so a batch costs a PostgreSQL server a few
-round trips, not one per record): of two processes storing the same record id
+records are inserted with ``ON CONFLICT (record_id) DO NOTHING`` (all of a
+batch's sent before any answer is read, so a batch costs a PostgreSQL server a
+few round trips, not one per record): of two processes storing the same record id
 at once, one stores it and the other waits for that commit and then finds it,
 a duplicate or a conflict.
 """
@@ -39,8 +39,8 @@ from sync.wire import (
 )
 from sync.wire.errors import CONFLICT
 
-# Records per INSERT statement: 11 values each stays far below SQLite's limit of 32766 variables.
-INSERT_CHUNK = 500
+# Record ids per look-up statement, far below SQLite's limit of 32766 variables.
+LOOKUP_CHUNK = 500
 
 
 def batch_digest(batch: Batch) -> str:
@@ -87,8 +87,8 @@ def store_batch(conn: Conn, keys: KeyPair, batch: Batch, *, now: float,
 
 def _store_records(conn: Conn, batch: Batch, *,
                    now: float) -> tuple[list[str], list[Rejection]]:
-    """Answer every record in order; the valid ones are inserted a chunk per statement, so a batch
-    costs a few round trips to a database server rather than one per record."""
+    """Answer every record in order; the valid ones are inserted together (``returning_many``), so a
+    batch costs a database server a few round trips rather than one per record."""
     answers: list[tuple[str, Rejection | None] | None] = []
     fresh: dict[str, str] = {}
     valid: list[tuple[int, dict[str, Any], str]] = []
@@ -103,18 +103,13 @@ def _store_records(conn: Conn, batch: Batch, *,
             continue
         answers.append(None)
         valid.append((index, record, record_digest(record)))
-    inserted: set[str] = set()
-    for start in range(0, len(valid), INSERT_CHUNK):
-        chunk = valid[start:start + INSERT_CHUNK]
-        rows = [(r["record_id"], batch.device_id, batch.batch_id, r["seq"], r["kind"], r["subject"],
-                 int(r["training"]), r["created_at"],
-                 conn.seal(json.dumps(r["payload"], ensure_ascii=False, sort_keys=True), "records.payload"),
-                 digest, now) for _, r, digest in chunk]
-        marks = ", ".join(["(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"] * len(rows))
-        inserted.update(str(row[0]) for row in conn.execute(
-            "INSERT INTO records (record_id, device_id, batch_id, seq, kind, subject, training, created_at, "
-            f"payload, digest, received_at) VALUES {marks} ON CONFLICT (record_id) DO NOTHING RETURNING record_id",
-            [value for row in rows for value in row]))
+    inserted = {str(rid) for rid in conn.returning_many(
+        "INSERT INTO records (record_id, device_id, batch_id, seq, kind, subject, training, created_at, "
+        "payload, digest, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+        "ON CONFLICT (record_id) DO NOTHING RETURNING record_id",
+        [(r["record_id"], batch.device_id, batch.batch_id, r["seq"], r["kind"], r["subject"], int(r["training"]),
+          r["created_at"], conn.seal(json.dumps(r["payload"], ensure_ascii=False, sort_keys=True), "records.payload"),
+          digest, now) for _, r, digest in valid])}
     older = _stored_digests(conn, sorted({r["record_id"] for _, r, _ in valid} - inserted))
     duplicates: list[str] = []
     for index, record, digest in valid:
@@ -139,8 +134,8 @@ def _store_records(conn: Conn, batch: Batch, *,
 
 def _stored_digests(conn: Conn, record_ids: list[str]) -> dict[str, str]:
     found: dict[str, str] = {}
-    for start in range(0, len(record_ids), INSERT_CHUNK):
-        chunk = record_ids[start:start + INSERT_CHUNK]
+    for start in range(0, len(record_ids), LOOKUP_CHUNK):
+        chunk = record_ids[start:start + LOOKUP_CHUNK]
         marks = ", ".join("?" for _ in chunk)
         found.update((str(r[0]), str(r[1])) for r in conn.execute(
             f"SELECT record_id, digest FROM records WHERE record_id IN ({marks})", chunk))

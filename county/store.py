@@ -77,6 +77,11 @@ class Conn(ABC):
     def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None: ...
 
     @abstractmethod
+    def returning_many(self, sql: str, rows: Iterable[Sequence[Any]]) -> list[Any]:
+        """Run ``sql`` (ending in ``RETURNING x``) once per row, in order; the ``x`` of every row the
+        statements returned. PostgreSQL sends them all before reading any answer (one round trip)."""
+
+    @abstractmethod
     def transaction(self) -> AbstractContextManager[Conn]: ...
 
     @abstractmethod

@@ -101,6 +101,21 @@ class PostgresConn(Conn):
         except psycopg.Error as exc:
             raise _fail(exc) from None
 
+    def returning_many(self, sql: str, rows: Iterable[Sequence[Any]]) -> list[Any]:
+        found: list[Any] = []
+        params = [tuple(r) for r in rows]
+        if not params:
+            return found
+        try:
+            with self.raw.cursor() as cur:
+                cur.executemany(_dialect(sql), params, returning=True)
+                while True:
+                    found += [got[0] for got in cur.fetchall()]
+                    if not cur.nextset():
+                        return found
+        except psycopg.Error as exc:
+            raise _fail(exc) from None
+
     @contextmanager
     def transaction(self) -> Iterator[Conn]:
         try:

@@ -42,6 +42,9 @@ class SQLiteConn(Conn):
     def execute(self, sql: str, params: Sequence[Any] = ()) -> Result:
         return self.raw.execute(sql, params)
 
+    def returning_many(self, sql: str, rows: Iterable[Sequence[Any]]) -> list[Any]:
+        return [got[0] for row in rows for got in self.raw.execute(sql, tuple(row)).fetchall()]
+
     def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
         self.raw.executemany(sql, rows)
 
