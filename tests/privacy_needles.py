@@ -23,7 +23,7 @@ def forms(text: str) -> list[bytes]:
 
 
 def sample_needles() -> list[str]:
-    """Every personal field of the sample buyers and staff that `kiosk simulate` and the demo
+    """Every personal field of the sample buyers and staff (staff: name and ID card number) that `kiosk simulate` and the demo
     use, plus the first 17 characters of each ID number (a number missing its check character
     is still the person's)."""
     from kiosk.services.samples import load_samples
@@ -33,7 +33,8 @@ def sample_needles() -> list[str]:
     for unit in samples.units:
         for buyer in unit.buyers:
             found += [buyer.name, buyer.id_number, buyer.id_number[:17], buyer.phone, buyer.address]
-    found += [s.name for s in samples.staff]
+    for s in samples.staff:
+        found += [s.name, s.id_number, s.id_number[:17]]
     return found
 
 

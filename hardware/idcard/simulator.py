@@ -7,7 +7,7 @@ USB reader, and "unplugging" then "plugging in" the reader behaves as it does
 on a kiosk: the old port dies, the same path works again afterwards.
 
 Cards are scripted (``SAMPLE_CARDS``: fictitious people of Jia County with
-valid check characters) and a ``Fault`` can be attached to the card on the
+valid check characters, among them the sample staff's own cards, ``staff_s001`` …) and a ``Fault`` can be attached to the card on the
 reader. Frames are built with ``hardware.idcard.protocol``, the module the
 reader uses; tests compare the bytes with hand-written expectations as well.
 
@@ -89,6 +89,20 @@ SAMPLE_CARDS: dict[str, IdCard] = {
     "deang": _card("李德明", "1", "46", dt.date(2009, 7, 1), "河南省郏县堂街镇临沣寨村",
                    11, dt.date(2024, 6, 18), dt.date(2029, 6, 18)),
 }
+# The sample staff's own cards (resources/samples/staff.json carries the same numbers): the counter
+# knows a staff member by their card; S009's certification has expired.
+SAMPLE_CARDS.update({
+    "staff_s001": _card("赵雅琴", "2", "01", dt.date(1988, 4, 16), "河南省郏县龙山街道人民路12号",
+                        42, dt.date(2018, 3, 9), dt.date(2038, 3, 9)),
+    "staff_s002": _card("孙浩然", "1", "01", dt.date(1991, 9, 3), "河南省郏县城关镇西街6号",
+                        57, dt.date(2020, 7, 1), dt.date(2040, 7, 1)),
+    "staff_s003": _card("钱慧敏", "2", "01", dt.date(1979, 12, 21), "河南省郏县龙山街道文化路3号",
+                        68, dt.date(2015, 10, 12), dt.date(2035, 10, 12)),
+    "staff_t001": _card("周立新", "1", "01", dt.date(1983, 6, 9), "河南省郏县东城街道建设路21号",
+                        35, dt.date(2019, 4, 2), dt.date(2039, 4, 2)),
+    "staff_s009": _card("吴冬梅", "2", "01", dt.date(1986, 2, 14), "河南省郏县薛店镇薛店村",
+                        26, dt.date(2017, 8, 30), dt.date(2037, 8, 30)),
+})
 DEFAULT_CARD = "wang"
 
 

@@ -113,6 +113,11 @@ class Kiosk:
         """Check a staff member's PIN (the ``[security]`` lockout applies); the actor to run commands as."""
         return self._recorded(lambda: staff.login(self.ctx, staff_id, pin))
 
+    def staff_card(self, id_number: str) -> str:
+        """The staff id whose ID card this is, refused as ``login`` refuses (expired, locked) and for a
+        card not on the roster or a buyer's; the PIN is then asked with ``login``."""
+        return staff.card_holder(self.ctx, id_number)
+
     def print_pending(self, printer: JobPrinter, actor: Actor = PRINTER) -> Outcome[PrintRun]:
         """Print the waiting jobs ``printer`` takes; each result is written back (audited)."""
         return self.run(printing.print_pending, actor, printer)

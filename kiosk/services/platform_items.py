@@ -11,11 +11,11 @@ import datetime as dt
 from typing import Any
 
 from kiosk import masterdata
-from kiosk.errors import FlowError
+from kiosk.errors import FlowError, ValidationError
 from kiosk.privacy import mask_id
 from kiosk.rules.idcard import parse_id_number
 from kiosk.services.approvals import is_training, item_data, require_field
-from kiosk.services.staff import ROLES
+from kiosk.services.staff import ROLES, card_index
 from kiosk.store import UnitOfWork
 
 __all__: list[str] = []
@@ -102,6 +102,13 @@ def apply_staff_roster(uow: UnitOfWork, item: dict[str, Any]) -> None:
             "pin_hash = excluded.pin_hash, active = excluded.active, updated_at = excluded.updated_at",
             (member["id"], uow.vault.encrypt(str(member.get("name", "")), "staff.name"), member["role"],
              member["cert_no"], member["cert_expires"], pin_hash, int(member.get("active", True)), uow.at))
+        if member.get("id_number"):
+            # The card's number arrives sealed in the item and is kept as its keyed digest only.
+            try:
+                index = card_index(uow, str(member["id"]), str(member["id_number"]))
+            except ValidationError as exc:
+                raise FlowError(f"roster entry {member['id']!r}: {exc.message}", code="bad_item") from None
+            uow.execute("UPDATE staff SET id_index = ? WHERE id = ?", (index, member["id"]))
     uow.log("staff.roster", str(item["subject"]), {"count": len(staff)})
 
 

@@ -30,7 +30,7 @@ from kiosk.rules.idcard import make_check_char, parse_id_number
 from kiosk.rules.unitcode import format_unit_code, parse_unit_code
 from kiosk.rules.uscc import parse_uscc
 from kiosk.services.context import Context
-from kiosk.services.staff import ROLES, Actor, Role, add_staff
+from kiosk.services.staff import ROLES, Actor, Role, add_staff, set_staff_card
 from kiosk.store import UnitOfWork
 
 __all__ = ["install_samples"]
@@ -99,10 +99,12 @@ class SampleUnit:
 
 @dataclass(frozen=True)
 class SampleStaff:
-    """A sample roster entry; the PIN is a demo credential and never shown by ``repr``."""
+    """A sample roster entry; the PIN is a demo credential and, like the ID number on the staff
+    member's (simulated) ID card, never shown by ``repr``."""
 
     id: str
     name: str
+    id_number: str
     role: Role
     cert_no: str
     cert_expires: dt.date
@@ -267,8 +269,10 @@ def _staff(r: _Record) -> SampleStaff:
     pin = r.text("pin")
     if not (pin.isascii() and pin.isdigit() and 6 <= len(pin) <= 12):
         raise r.error("the PIN must be 6 to 12 digits", "sample_pin", "pin")
-    return SampleStaff(id=r.text("id"), name=r.text("name"), role=cast(Role, r.choice("role", ROLES)),
-                       cert_no=r.text("cert_no"), cert_expires=expiry, pin=pin)
+    number = r.rule(lambda: parse_id_number(r.text("id_number"))).normalized
+    return SampleStaff(id=r.text("id"), name=r.text("name"), id_number=number,
+                       role=cast(Role, r.choice("role", ROLES)), cert_no=r.text("cert_no"),
+                       cert_expires=expiry, pin=pin)
 
 
 def _stock_batch(r: _Record) -> tuple[str, ...]:
@@ -322,7 +326,22 @@ def load_samples(path: Path | str | None = None) -> Samples:
             raise ValidationError(f"sample file units.json, unit {unit.code}: its project "
                                   f"{unit.project_id} is not in projects.json",
                                   field="project_id", code="sample_reference")
+    _distinct_cards(staff, units)
     return Samples(developers=developers, projects=projects, units=units, staff=staff, stock=stock)
+
+
+def _distinct_cards(staff: Iterable[SampleStaff], units: Iterable[SampleUnit]) -> None:
+    """Each staff member's ID card is theirs alone: the counter tells a staff card from a buyer's."""
+    buyers = {b.id_number for u in units for b in u.buyers}
+    seen: set[str] = set()
+    for member in staff:
+        if member.id_number in seen or member.id_number in buyers:
+            # Masked: the message may reach a log.
+            raise ValidationError(f"sample file staff.json, staff {member.id}: the ID number "
+                                  f"{mask_id(member.id_number)} is another staff member's or a buyer's",
+                                  field="id_number", code="sample_duplicate",
+                                  hint="give each staff member an ID number of their own")
+        seen.add(member.id_number)
 
 
 def _present(uow: UnitOfWork, sql: str) -> set[Any]:
@@ -381,8 +400,12 @@ def install_samples(ctx: Context, actor: Actor, samples: Samples, *,
         have = _present(uow, "SELECT id FROM staff")
         new_staff = [s for s in samples.staff if s.id not in have]
         for member in new_staff:
-            add_staff(uow, member.id, name=member.name, role=member.role,
-                      cert_no=member.cert_no, cert_expires=member.cert_expires, pin=member.pin)
+            add_staff(uow, member.id, name=member.name, role=member.role, cert_no=member.cert_no,
+                      cert_expires=member.cert_expires, pin=member.pin, id_number=member.id_number)
+        # Sample staff installed before the roster held ID cards get theirs now.
+        for member in samples.staff:
+            if member.id in have:
+                set_staff_card(uow, member.id, member.id_number, only_if_unset=True)
     count("staff", len(new_staff), len(samples.staff))
 
     with ctx.store.unit_of_work(actor.label) as uow:

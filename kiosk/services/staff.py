@@ -7,6 +7,11 @@ wrong PINs in a row (default five) lock the account for ``lockout_minutes``
 certification is valid through its expiry day in the county. Every
 flow takes an ``Actor`` and checks it with ``require`` at the moment it acts,
 so a certificate that expires during a shift stops the next action.
+
+A staff member may be known by their ID card instead of the typed staff number
+(``card_holder``): the roster keeps only the keyed digest of the ID number
+(``staff.id_index``, the buyers' blind index), and the PIN is still asked, so a
+lost card alone opens nothing.
 """
 
 from __future__ import annotations
@@ -20,7 +25,9 @@ from dataclasses import dataclass
 from typing import Literal
 
 from kiosk.errors import AuthError, ValidationError
+from kiosk.privacy import mask_id
 from kiosk.rules.county_time import county_date, local_time
+from kiosk.rules.idcard import parse_id_number
 from kiosk.services.context import Context
 from kiosk.store import Store, UnitOfWork
 
@@ -74,8 +81,11 @@ def _check_pin(pin: str) -> None:
 
 
 def add_staff(uow: UnitOfWork, staff_id: str, *, name: str, role: Role, cert_no: str,
-              cert_expires: dt.date, pin: str) -> None:
-    """Building block: adds a staff member inside the caller's unit of work (no actor check)."""
+              cert_expires: dt.date, pin: str, id_number: str | None = None) -> None:
+    """Building block: adds a staff member inside the caller's unit of work (no actor check).
+
+    ``id_number``: the staff member's ID card, kept as its keyed digest only (``card_holder``).
+    """
     if role not in ROLES:
         raise ValidationError(f"unknown role {role!r}; one of {', '.join(ROLES)}", field="role")
     if not staff_id.strip() or not cert_no.strip():
@@ -86,6 +96,34 @@ def add_staff(uow: UnitOfWork, staff_id: str, *, name: str, role: Role, cert_no:
         "updated_at": uow.at})
     uow.log("staff.add", staff_id, {"role": role, "cert_no": cert_no,
                                     "cert_expires": cert_expires.isoformat()})
+    if id_number is not None:
+        set_staff_card(uow, staff_id, id_number)
+
+
+def card_index(uow: UnitOfWork, staff_id: str, id_number: str) -> bytes:
+    """The digest the roster keeps for ``id_number``; refuses a number another staff member holds."""
+    number = parse_id_number(id_number).normalized
+    index = uow.vault.blind_index(number)
+    other = uow.execute("SELECT id FROM staff WHERE id_index = ? AND id <> ?", (index, staff_id)).fetchone()
+    if other is not None:
+        raise ValidationError(f"the ID number {mask_id(number)} is already staff {other[0]}'s card",
+                              field="id_number", code="staff_card_taken",
+                              hint="each staff member is known by their own ID card")
+    return index
+
+
+def set_staff_card(uow: UnitOfWork, staff_id: str, id_number: str, *, only_if_unset: bool = False) -> None:
+    """Building block: record ``staff_id``'s ID card (its digest); ``only_if_unset`` keeps a card
+    already on the roster."""
+    index = card_index(uow, staff_id, id_number)
+    row = uow.execute("SELECT id_index FROM staff WHERE id = ?", (staff_id,)).fetchone()
+    if row is None:
+        raise ValidationError(f"no staff member with id {staff_id!r} on this kiosk", field="staff",
+                              code="unknown_staff")
+    if (only_if_unset and row[0] is not None) or row[0] == index:
+        return
+    uow.update("staff", {"id": staff_id}, {"id_index": index, "updated_at": uow.at})
+    uow.log("staff.card", staff_id, {"id": mask_id(parse_id_number(id_number).normalized)})
 
 
 def _row(store: Store, staff_id: str) -> dict[str, object]:
@@ -113,6 +151,27 @@ def _standing(row: dict[str, object], now: dt.datetime, today: dt.date) -> None:
 def _wall_clock(stamp: str) -> str:
     # Staff read the county's clock on the wall, not UTC.
     return f"{local_time(dt.datetime.fromisoformat(stamp)):%Y-%m-%d %H:%M}"
+
+
+def card_holder(ctx: Context, id_number: str) -> str:
+    """The staff id whose ID card this is, if that staff member may log in now; the PIN is then
+    asked with ``login`` as for a typed staff number (same lockout, same expiry).
+
+    Refuses a card not on the roster (``unknown_card``), a buyer's card (``buyer_card``) and,
+    as ``login`` does, a deactivated, expired or locked account.
+    """
+    store = ctx.store
+    index = store.vault.blind_index(parse_id_number(id_number).normalized)
+    rows = store.read("SELECT * FROM staff WHERE id_index = ?", (index,))
+    if not rows:
+        if store.read("SELECT 1 FROM buyers WHERE id_index = ? LIMIT 1", (index,)):
+            raise AuthError("the card on the reader is a buyer's ID card, not a staff member's",
+                            code="buyer_card", hint="buyers start at the welcome screen; staff place their own card")
+        raise AuthError("the card on the reader is not on this kiosk's staff roster", code="unknown_card",
+                        hint="log in with the staff number, or ask a supervisor to sync the roster")
+    row = rows[0]
+    _standing(row, ctx.now(), ctx.today())
+    return str(row["id"])
 
 
 def login(ctx: Context, staff_id: str, pin: str) -> Actor:

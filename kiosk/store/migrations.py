@@ -426,3 +426,14 @@ def m013_audit_checkpoints(db: Database) -> None:
         ack TEXT
     )
     """)
+
+
+@migrations()
+def m014_staff_id_card(db: Database) -> None:
+    """The keyed digest (``Vault.blind_index``) of each staff member's ID number, so the counter
+    knows the staff member by their ID card (the PIN is still asked); never the number itself.
+    NULL for staff whose card the roster does not carry."""
+    _run(db, """
+    ALTER TABLE staff ADD COLUMN id_index BLOB;
+    CREATE UNIQUE INDEX staff_id_index ON staff(id_index)
+    """)

@@ -158,6 +158,8 @@ def test_wrong_id_check_character_names_file_record_and_buyer(sample_copy: Path)
     ("staff.json", lambda d: d[0].update(pin="12ab56"), "sample_pin", "S001"),
     ("staff.json", lambda d: d[0].update(role="boss"), "sample_field", "'role'"),
     ("staff.json", lambda d: d[1].update(cert_expires="2027-02-30"), "sample_date", "S002"),
+    ("staff.json", lambda d: d[0].update(id_number=d[0]["id_number"][:-1] + "1"), "id_checksum", "S001"),
+    ("staff.json", lambda d: d[1].update(id_number=d[0]["id_number"]), "sample_duplicate", "S002"),
     ("certificate_stock.json", lambda d: d[0].update(last=50), "sample_stock", "HN2026-A"),
     ("certificate_stock.json", lambda d: d.append(d[0]), "sample_duplicate", "HN2026-0000101"),
 ])
