@@ -212,7 +212,7 @@ def demo_logins() -> list[DemoLogin]:
     from ui.shell.demo_panel import DemoLogin
 
     staff = load_samples().staff
-    return [DemoLogin(role, s.id, s.pin) for role in DEMO_ROLES
+    return [DemoLogin(role, s.id, s.pin, s.name, s.id_number) for role in DEMO_ROLES
             for s in [next(s for s in staff if s.role == role)]]
 
 
@@ -313,7 +313,7 @@ def windowed(args: argparse.Namespace, work: Path, env: dict[str, str]) -> int:
             print(f"   {person.stage:<11} {person.unit_code}  {person.name}")
         # county/auto.py: a county never decides training data, so nothing signed here comes back approved.
         print("   The county decides no practice records: a contract signed here stays unfiled. A whole handover "
-              "is walked from the case ready at the counter (staff entry, counter staff's number and PIN).")
+              "is walked from the case ready at the counter (staff entry, counter staff's number or ID card, and PIN).")
         agent = _start_agent(env, agent_log)
         print(f"\n== the sync agent runs in its own process {agent.pid} (log: {agent_log})", flush=True)
         code = run_app(home, people, demo_logins(), args.first_frame_exit)

@@ -165,9 +165,9 @@ def card_holder(ctx: Context, id_number: str) -> str:
     rows = store.read("SELECT * FROM staff WHERE id_index = ?", (index,))
     if not rows:
         if store.read("SELECT 1 FROM buyers WHERE id_index = ? LIMIT 1", (index,)):
-            raise AuthError("the card on the reader is a buyer's ID card, not a staff member's",
-                            code="buyer_card", hint="buyers start at the welcome screen; staff place their own card")
-        raise AuthError("the card on the reader is not on this kiosk's staff roster", code="unknown_card",
+            raise AuthError("a buyer's ID card, not a staff member's", code="buyer_card",
+                            hint="staff use their own card or staff number")
+        raise AuthError("an ID card not on this kiosk's staff roster", code="unknown_card",
                         hint="log in with the staff number, or ask a supervisor to sync the roster")
     row = rows[0]
     _standing(row, ctx.now(), ctx.today())

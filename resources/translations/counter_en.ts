@@ -438,8 +438,8 @@ Holders: {holders}</translation>
             <translation>Your work certification (持证上岗) has expired.</translation>
         </message>
         <message>
-            <source>Renew the certification before working at the counter; ask a supervisor.</source>
-            <translation>Renew the certification before working at the counter; ask a supervisor.</translation>
+            <source>Renew the certification first; ask a supervisor.</source>
+            <translation>Renew the certification first; ask a supervisor.</translation>
         </message>
         <message>
             <source>There is no staff member with this number on this kiosk.</source>
@@ -456,6 +456,38 @@ Holders: {holders}</translation>
         <message>
             <source>Ask a supervisor.</source>
             <translation>Ask a supervisor.</translation>
+        </message>
+        <message>
+            <source>This ID card is not on this kiosk's staff roster.</source>
+            <translation>This ID card is not on this kiosk's staff roster.</translation>
+        </message>
+        <message>
+            <source>Log in with your staff number, or ask a supervisor to sync the roster.</source>
+            <translation>Log in with your staff number, or ask a supervisor to sync the roster.</translation>
+        </message>
+        <message>
+            <source>This is a buyer's ID card, not a staff member's.</source>
+            <translation>This is a buyer's ID card, not a staff member's.</translation>
+        </message>
+        <message>
+            <source>Use your own card or staff number.</source>
+            <translation>Use your own card or staff number.</translation>
+        </message>
+        <message>
+            <source>No ID card was read.</source>
+            <translation>No ID card was read.</translation>
+        </message>
+        <message>
+            <source>Place the card flat on the reader and try again.</source>
+            <translation>Place the card flat on the reader and try again.</translation>
+        </message>
+        <message>
+            <source>The card was moved while it was being read.</source>
+            <translation>The card was moved while it was being read.</translation>
+        </message>
+        <message>
+            <source>Place it again and hold it still.</source>
+            <translation>Place it again and hold it still.</translation>
         </message>
         <message>
             <source>Only a supervisor may do this.</source>
@@ -596,6 +628,10 @@ Holders: {holders}</translation>
             <translation>Staff login</translation>
         </message>
         <message>
+            <source>Use my ID card</source>
+            <translation>Use my ID card</translation>
+        </message>
+        <message>
             <source>Staff number</source>
             <translation>Staff number</translation>
         </message>
@@ -604,16 +640,24 @@ Holders: {holders}</translation>
             <translation>PIN</translation>
         </message>
         <message>
+            <source>Place your ID card on the reader now.</source>
+            <translation>Place your ID card on the reader now.</translation>
+        </message>
+        <message>
+            <source>ID card of {name}. The keypad types your PIN (6 to 12 digits).</source>
+            <translation>ID card of {name}. The keypad types your PIN (6 to 12 digits).</translation>
+        </message>
+        <message>
             <source>The keypad types the PIN (6 to 12 digits). Tap the staff number to change it.</source>
             <translation>The keypad types the PIN (6 to 12 digits). Tap the staff number to change it.</translation>
         </message>
         <message>
-            <source>Log in</source>
-            <translation>Log in</translation>
+            <source>The keypad types the staff number, or use your ID card. Tap the PIN field next.</source>
+            <translation>The keypad types the staff number, or use your ID card. Tap the PIN field next.</translation>
         </message>
         <message>
-            <source>The keypad types the staff number. Tap the PIN field next.</source>
-            <translation>The keypad types the staff number. Tap the PIN field next.</translation>
+            <source>Log in</source>
+            <translation>Log in</translation>
         </message>
         <message>
             <source>Checking…</source>

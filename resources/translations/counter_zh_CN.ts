@@ -438,7 +438,7 @@ Holders: {holders}</source>
             <translation>您的持证上岗证书已过期。</translation>
         </message>
         <message>
-            <source>Renew the certification before working at the counter; ask a supervisor.</source>
+            <source>Renew the certification first; ask a supervisor.</source>
             <translation>请先办理证书续期再上岗；请联系主管。</translation>
         </message>
         <message>
@@ -456,6 +456,38 @@ Holders: {holders}</source>
         <message>
             <source>Ask a supervisor.</source>
             <translation>请联系主管。</translation>
+        </message>
+        <message>
+            <source>This ID card is not on this kiosk's staff roster.</source>
+            <translation>这张身份证不在本机的工作人员名册中。</translation>
+        </message>
+        <message>
+            <source>Log in with your staff number, or ask a supervisor to sync the roster.</source>
+            <translation>请用工号登录，或请主管同步工作人员名册。</translation>
+        </message>
+        <message>
+            <source>This is a buyer's ID card, not a staff member's.</source>
+            <translation>这是购房人的身份证，不是工作人员的。</translation>
+        </message>
+        <message>
+            <source>Use your own card or staff number.</source>
+            <translation>请用本人身份证或工号登录。</translation>
+        </message>
+        <message>
+            <source>No ID card was read.</source>
+            <translation>没有读到身份证。</translation>
+        </message>
+        <message>
+            <source>Place the card flat on the reader and try again.</source>
+            <translation>请把身份证平放在读卡器上，再试一次。</translation>
+        </message>
+        <message>
+            <source>The card was moved while it was being read.</source>
+            <translation>读卡时身份证被移动了。</translation>
+        </message>
+        <message>
+            <source>Place it again and hold it still.</source>
+            <translation>请重新放好，不要移动。</translation>
         </message>
         <message>
             <source>Only a supervisor may do this.</source>
@@ -596,6 +628,10 @@ Holders: {holders}</source>
             <translation>工作人员登录</translation>
         </message>
         <message>
+            <source>Use my ID card</source>
+            <translation>刷本人身份证</translation>
+        </message>
+        <message>
             <source>Staff number</source>
             <translation>工号</translation>
         </message>
@@ -604,16 +640,24 @@ Holders: {holders}</source>
             <translation>PIN 码</translation>
         </message>
         <message>
+            <source>Place your ID card on the reader now.</source>
+            <translation>请现在把身份证放在读卡器上。</translation>
+        </message>
+        <message>
+            <source>ID card of {name}. The keypad types your PIN (6 to 12 digits).</source>
+            <translation>已读取{name}的身份证。请用键盘输入 PIN 码（6至12位数字）。</translation>
+        </message>
+        <message>
             <source>The keypad types the PIN (6 to 12 digits). Tap the staff number to change it.</source>
             <translation>键盘正在输入 PIN 码（6至12位数字）。要修改工号，请点工号栏。</translation>
         </message>
         <message>
-            <source>Log in</source>
-            <translation>登录</translation>
+            <source>The keypad types the staff number, or use your ID card. Tap the PIN field next.</source>
+            <translation>键盘输入工号，也可刷本人身份证。然后点 PIN 码栏。</translation>
         </message>
         <message>
-            <source>The keypad types the staff number. Tap the PIN field next.</source>
-            <translation>键盘正在输入工号。输完后请点 PIN 栏。</translation>
+            <source>Log in</source>
+            <translation>登录</translation>
         </message>
         <message>
             <source>Checking…</source>

@@ -75,12 +75,16 @@
             <translation>Take QR away</translation>
         </message>
         <message>
-            <source>Sign-in at the kiosk's staff entry:</source>
-            <translation>Sign-in at the kiosk's staff entry:</translation>
+            <source>Sign-in at the kiosk's staff entry (number or ID card, then the PIN):</source>
+            <translation>Sign-in at the kiosk's staff entry (number or ID card, then the PIN):</translation>
         </message>
         <message>
             <source>{role}: number {staff_id}, PIN {pin}</source>
             <translation>{role}: number {staff_id}, PIN {pin}</translation>
+        </message>
+        <message>
+            <source>Place a staff member's ID card on the reader:</source>
+            <translation>Place a staff member's ID card on the reader:</translation>
         </message>
         <message>
             <source>The card reader is not simulated.</source>

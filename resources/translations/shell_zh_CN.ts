@@ -75,12 +75,16 @@
             <translation>收起二维码</translation>
         </message>
         <message>
-            <source>Sign-in at the kiosk's staff entry:</source>
-            <translation>在一体机的“工作人员”入口登录：</translation>
+            <source>Sign-in at the kiosk's staff entry (number or ID card, then the PIN):</source>
+            <translation>在自助机的“工作人员”入口登录（工号或身份证，再输入密码）：</translation>
         </message>
         <message>
             <source>{role}: number {staff_id}, PIN {pin}</source>
             <translation>{role}：工号 {staff_id}，密码 {pin}</translation>
+        </message>
+        <message>
+            <source>Place a staff member's ID card on the reader:</source>
+            <translation>把工作人员的身份证放到读卡器上：</translation>
         </message>
         <message>
             <source>The card reader is not simulated.</source>

@@ -53,7 +53,8 @@ restriction.set                developer USCC   {reason, since, until?}
 restriction.lifted             developer USCC   {reason, since, until?}
 master.developer / .project /  key of the row   the row as the kiosk stores it
   .unit / .buyer
-staff.roster                   service point    {staff: [...]}
+staff.roster                   service point    {staff: [{id, name, role, cert_no, cert_expires,
+                                                pin_hash, active?, id_number?}]}
 config                         service point    {section: {key: value}}
 device.revoked                 device id        {reason}
 =============================  ===============  ==========================================

@@ -8,7 +8,9 @@ away" end that. The panel changes only the simulators' ``CardSlot`` and
 ``CameraScene``, which are thread-safe, so the reads themselves still happen
 on each device's own bus thread, exactly as with real devices. It also shows
 the sample staff credentials a person needs at the counter and to close the
-demo (demo and training credentials only, see resources/samples/README.md).
+demo (demo and training credentials only, see resources/samples/README.md),
+each with a button that lays that staff member's own ID card on the reader for
+the counter's "Use my ID card" sign-in.
 
 ``kiosk run`` never shows it: the demo creates it once the kiosk window is up.
 """
@@ -63,11 +65,14 @@ class DemoPerson:
 
 @dataclass(frozen=True)
 class DemoLogin:
-    """A sample staff member the panel names, with what they are for."""
+    """A sample staff member the panel names, with what they are for; ``id_number`` is their
+    fictitious ID card ('' when the roster carries none)."""
 
     role: str
     staff_id: str
     pin: str
+    name: str = ""
+    id_number: str = ""
 
 
 def stage_text(stage: str) -> str:
@@ -139,7 +144,7 @@ class DemoPanel(Retranslating, QWidget):
         self.setStyleSheet(theme.stylesheet("staff"))
         self.slot = devices.card_reader.card_slot if devices.card_reader is not None else None
         self.scene = devices.camera.scene if devices.camera is not None else None
-        self.on_reader: DemoPerson | None = None
+        self.on_reader: DemoPerson | DemoLogin | None = None
         self.shown: DemoPerson | None = None
         self.logins = list(logins)
 
@@ -171,6 +176,18 @@ class DemoPanel(Retranslating, QWidget):
         self.logins_label.setObjectName("demo_logins")
         self.logins_label.setProperty("role", "hint")
         self.logins_label.setWordWrap(True)
+        # One row of buttons under the credentials: the buyers above keep the panel's height.
+        self.login_cards: list[QPushButton] = []
+        login_cards = QHBoxLayout()
+        login_cards.setSpacing(GAP // 2)
+        for login in self.logins:
+            card = QPushButton()
+            card.setObjectName("demo_staff_card")
+            card.setMinimumHeight(64)
+            card.setEnabled(self.slot is not None and bool(login.id_number))
+            card.clicked.connect(lambda _=False, who=login: self.place_staff_card(who))
+            login_cards.addWidget(card)
+            self.login_cards.append(card)
 
         # The buyers scroll when the screen is too short for all of them; the rest stays in view.
         listing = QWidget()
@@ -201,6 +218,7 @@ class DemoPanel(Retranslating, QWidget):
         ends.addWidget(self.take_away_button)
         layout.addLayout(ends)
         layout.addWidget(self.logins_label)
+        layout.addLayout(login_cards)
         # A card can also leave the reader by itself (a simulated fault lifts it): show what is really there.
         self._watch = QTimer(self)
         self._watch.setInterval(500)
@@ -217,6 +235,14 @@ class DemoPanel(Retranslating, QWidget):
             return
         self.slot.place(card_of(person.name, person.id_number))
         self.on_reader = person
+        self._refresh_state()
+
+    def place_staff_card(self, login: DemoLogin) -> None:
+        """Lay the staff member's own ID card on the simulated reader, for the counter's card sign-in."""
+        if self.slot is None or not login.id_number:
+            return
+        self.slot.place(card_of(login.name, login.id_number))
+        self.on_reader = login
         self._refresh_state()
 
     def remove_card(self) -> None:
@@ -250,11 +276,14 @@ class DemoPanel(Retranslating, QWidget):
             row.retranslate()
         self.remove_button.setText(self.tr("Remove card"))
         self.take_away_button.setText(self.tr("Take QR away"))
-        lines = [self.tr("Sign-in at the kiosk's staff entry:")]
+        lines = [self.tr("Sign-in at the kiosk's staff entry (number or ID card, then the PIN):")]
         lines += [self.tr("{role}: number {staff_id}, PIN {pin}").format(
             role=role_text(login.role), staff_id=login.staff_id, pin=login.pin) for login in self.logins]
+        lines.append(self.tr("Place a staff member's ID card on the reader:"))
         self.logins_label.setText("\n".join(lines) if self.logins else "")
         self.logins_label.setVisible(bool(self.logins))
+        for login, card in zip(self.logins, self.login_cards, strict=True):
+            card.setText(login.staff_id)
         self._refresh_state()
 
     def _refresh_state(self) -> None:

@@ -8,6 +8,7 @@ directory with the same clock, as the app and the sync agent share one."""
 
 from __future__ import annotations
 
+import dataclasses
 import importlib.util
 import sys
 from collections.abc import Iterator
@@ -17,7 +18,8 @@ from typing import Any
 
 import pytest
 
-from hardware.devices import open_devices
+from hardware.devices import CardReaderDevice, open_devices
+from hardware.idcard.simulator import CardSlot
 from kiosk.app import open_kiosk
 from kiosk.config import load_config
 from kiosk.identity import Enrollment, b64, save_enrollment
@@ -111,6 +113,19 @@ class Counter:
         for char in pin:
             self.click(screen.keypad.keys[char])
         self.click(screen.login_button)
+        self.settle()
+
+    def card_reader(self) -> CardSlot:
+        """An empty simulated reader for the counter; the test lays cards on its slot."""
+        device = CardReaderDevice("sim://?card=none")
+        self.ctx.devices = dataclasses.replace(self.ctx.devices, card_reader=device)
+        assert device.card_slot is not None
+        return device.card_slot
+
+    def read_card(self) -> None:
+        """Tap the login's ID card button and wait for the card's answer."""
+        self.click(self.login.card_button)
+        assert not self.login.card_button.isEnabled() and "读卡器" in self.login.where.text()
         self.settle()
 
     def type_id(self, number: str) -> None:

@@ -1,11 +1,17 @@
-"""Staff login through the keypad over a real kiosk: success starts the session; a wrong PIN,
-a locked account and an expired certification each show their plain message and what to do."""
+"""Staff login through the keypad, or the staff member's ID card on the (simulated) reader, over a
+real kiosk: success starts the session; a wrong PIN, a locked account, an expired certification,
+a card not on the roster and a buyer's card each show their plain message and what to do."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from kiosk.services.staff import Actor
+import pytest
+
+from hardware.idcard.simulator import SAMPLE_CARDS, card_of
+from kiosk.errors import AuthError
+from kiosk.services.samples import load_samples
+from kiosk.services.staff import Actor, login
 
 from .conftest import Counter
 
@@ -66,3 +72,39 @@ def test_expired_certification(counter: Counter) -> None:
 def test_unknown_staff_number(counter: Counter, qtbot: Any) -> None:
     counter.log_in("S404", "123456")
     assert shown(counter)[0] == "unknown_staff"
+
+
+def test_the_staff_card_names_the_staff_member_and_the_pin_is_still_asked(counter: Counter) -> None:
+    slot = counter.card_reader()
+    slot.place(SAMPLE_CARDS["staff_s001"])
+    counter.read_card()
+    screen = counter.login
+    assert screen.number.text() == "S001" and screen.pin.text() == "" and not screen.refusal.isVisible()
+    assert "赵雅琴" in screen.where.text() and screen.pin_label.text().startswith("▶")
+    assert not screen.login_button.isEnabled() and counter.session.actor is None, "the card alone opens nothing"
+    for char in "246810":
+        counter.click(screen.keypad.keys[char])
+    counter.click(screen.login_button)
+    counter.settle()
+    assert counter.session.actor == Actor("S001", "staff") and counter.nav.current is counter.queue
+
+
+def test_cards_that_do_not_open_the_counter(counter: Counter, site: Any) -> None:
+    slot = counter.card_reader()
+    for _ in range(5):
+        with pytest.raises(AuthError):
+            login(site.ctx, "S002", "000000")
+    buyer = load_samples().units[0].buyers[0]
+    expected = [(SAMPLE_CARDS["staff_s009"], "certificate_expired", "持证上岗"),
+                (SAMPLE_CARDS["staff_s002"], "locked_out", "锁定"),
+                (card_of(buyer.name, buyer.id_number), "buyer_card", "购房人"),
+                (SAMPLE_CARDS["wang"], "unknown_card", "名册")]
+    for card, code, words in expected:
+        slot.place(card)
+        counter.read_card()
+        got = shown(counter)
+        assert got[0] == code and words in got[1], got
+        assert counter.login.number.text() == "" and counter.session.actor is None
+        assert card.id_number not in " ".join(got) + counter.login.refusal.detail.text()
+    counter.click(counter.login.keypad.keys["1"])
+    assert not counter.login.refusal.isVisible(), "typing the number instead clears the refusal"

@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from hardware.idcard.simulator import SAMPLE_CARDS
 from ui import i18n
 from ui.snapshot import clipped_texts, missing_glyphs, render
 
@@ -38,7 +39,11 @@ def test_every_counter_page_in_both_languages(counter: Counter, site: object) ->
     site.ready(unit)  # type: ignore[attr-defined]
     other = units(site, 1)[0]
     site.ready(other, number="豫(2026)郏县不动产权第0000202号")  # type: ignore[attr-defined]
-    counter.log_in("S002", "000000")
+    # The login's longest refusal: an expired certification, from the staff member's ID card.
+    slot = counter.card_reader()
+    slot.place(SAMPLE_CARDS["staff_s009"])
+    counter.read_card()
+    assert counter.login.refusal.code == "certificate_expired"
     look(counter, "staff_login")
     counter.log_in("S001", "246810")
     counter.settle()

@@ -21,7 +21,7 @@ from kiosk.config import CONFIG_NAME, load_config
 from kiosk.privacy import mask_id
 from ui.context import AppContext
 from ui.navigation import Navigator
-from ui.qt import QApplication, QLabel, Qt, QTimer
+from ui.qt import QApplication, QLabel, QPushButton, Qt, QTimer
 from ui.screens.base import Screen
 from ui.screens.buyer import SCREENS
 from ui.screens.buyer.identify import IdentifyScreen
@@ -82,6 +82,11 @@ def panel(demo_ctx: AppContext, people: list[DemoPerson], qtbot: Any, zh: None) 
     return widget
 
 
+def tap(button: QPushButton) -> None:
+    assert button.isEnabled(), button.text()
+    button.click()
+
+
 def row_of(panel: DemoPanel, stage: str) -> PersonRow:
     return next(row for row in panel.rows if row.person.stage == stage)
 
@@ -101,6 +106,20 @@ def test_the_panel_lists_buyers_masked_with_where_their_case_stands(panel: DemoP
     assert row_of(panel, "keys_ready").card_button.text() == "放置身份证"
     assert "T001" in panel.logins_label.text() and "S001" in panel.logins_label.text()
     assert panel.reader_state.text() == "读卡器上没有身份证。" and not panel.remove_button.isEnabled()
+
+
+def test_the_panel_lays_each_sample_staff_members_own_card_on_the_reader(
+        panel: DemoPanel, demo_ctx: AppContext) -> None:
+    reader = demo_ctx.devices.card_reader
+    assert reader is not None and reader.card_slot is not None
+    assert [b.text() for b in panel.login_cards] == ["S001", "S003", "T001"]
+    assert panel.logins_label.text().endswith("把工作人员的身份证放到读卡器上：")
+    for login, button in zip(panel.logins, panel.login_cards, strict=True):
+        tap(button)
+        card = reader.card_slot.card
+        assert card is not None and (card.id_number, card.name) == (login.id_number, login.name)
+        assert panel.reader_state.text() == f"读卡器上：{login.name}的身份证" and panel.remove_button.isEnabled()
+    assert login.id_number not in " ".join(label.text() for label in panel.findChildren(QLabel))
 
 
 def test_placing_a_card_makes_the_identify_screen_read_that_buyer(

@@ -10,6 +10,7 @@ privacy"). Refusals never dismiss themselves; the next action clears them.
 
 from __future__ import annotations
 
+from hardware.devices import CardReaderDevice
 from kiosk.errors import KioskError
 from kiosk.services.gates import Gate
 from ui.i18n import Retranslating, current_language
@@ -20,6 +21,13 @@ from ui.widgets.pinyin import mark_keypad_field
 
 STAFF_TARGET = 64  # ux.md: staff targets >= 64 px
 STAFF_KEY = 80  # keypad keys a little larger than the minimum target: typed standing at a counter
+CARD_SECONDS = 10.0  # one wait for an ID card on the reader, started by a tap
+
+
+def read_id_card(device: CardReaderDevice, timeout: float = CARD_SECONDS) -> str:
+    """The ID number on the card placed on the reader (card reader's own thread)."""
+    with device.open() as reader:
+        return str(reader.wait_for_card(timeout).id_number)
 
 
 def restyle(widget: QWidget, **properties: str) -> None:
@@ -59,6 +67,8 @@ class RefusalPanel(Retranslating, QFrame):
         self.other: BaseException | None = None
         # Brief: a refusal's staff line is its code alone (ux.md), where the panel stands in a narrow column.
         self.brief = False
+        # The service's hint in the staff line too; off where the column is short and the words above say it.
+        self.detail_hint = True
         self.message = wrapped(state="error")
         self.message.setObjectName("refusal_message")
         self.hint = wrapped()
@@ -125,7 +135,8 @@ class RefusalPanel(Retranslating, QFrame):
         self.message.setText(what)
         self.hint.setText(todo)
         if self.error is not None:
-            self.detail.setText(f"[{self.error.code}]" if self.brief else f"[{self.error.code}] {self.error}")
+            said = self.error if self.detail_hint else self.error.message
+            self.detail.setText(f"[{self.error.code}]" if self.brief else f"[{self.error.code}] {said}")
         elif self.other is not None:
             self.detail.setText(f"[{type(self.other).__name__}] {self.other}")
         else:
@@ -139,10 +150,18 @@ class RefusalPanel(Retranslating, QFrame):
             "locked_out": (self.tr("This staff account is locked after repeated wrong PINs."),
                            self.tr("Wait until the lock ends, or ask a supervisor.")),
             "certificate_expired": (self.tr("Your work certification (持证上岗) has expired."),
-                                    self.tr("Renew the certification before working at the counter; ask a supervisor.")),
+                                    self.tr("Renew the certification first; ask a supervisor.")),
             "unknown_staff": (self.tr("There is no staff member with this number on this kiosk."),
                               self.tr("Check the number, or ask a supervisor to sync the roster.")),
             "inactive_staff": (self.tr("This staff account is deactivated."), self.tr("Ask a supervisor.")),
+            "unknown_card": (self.tr("This ID card is not on this kiosk's staff roster."),
+                             self.tr("Log in with your staff number, or ask a supervisor to sync the roster.")),
+            "buyer_card": (self.tr("This is a buyer's ID card, not a staff member's."),
+                           self.tr("Use your own card or staff number.")),
+            "idcard_no_card": (self.tr("No ID card was read."),
+                               self.tr("Place the card flat on the reader and try again.")),
+            "idcard_card_removed": (self.tr("The card was moved while it was being read."),
+                                    self.tr("Place it again and hold it still.")),
             "not_permitted": (self.tr("Only a supervisor may do this."),
                               self.tr("Ask a supervisor to enter their staff number and PIN.")),
             "reason_required": (self.tr("A written reason is needed."),

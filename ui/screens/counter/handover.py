@@ -35,8 +35,8 @@ from ui.i18n import current_language
 from ui.qt import (QFrame, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QScrollArea, QScroller, QSizePolicy,
                    QStackedWidget, Qt, QVBoxLayout, QWidget)
 from ui.screens.base import Screen
-from ui.screens.counter.common import (STAFF_TARGET, RefusalPanel, StaffKeypad, TapField, apply_key, button, go, restyle,
-                                       wrapped)
+from ui.screens.counter.common import (STAFF_TARGET, RefusalPanel, StaffKeypad, TapField, apply_key, button, go,
+                                       read_id_card, restyle, wrapped)
 from ui.screens.counter.login import roster_letters
 from ui.screens.counter.queue import read_scan
 from ui.screens.counter.session import staff_session
@@ -45,7 +45,6 @@ from ui.widgets.keypad import IdKeypad
 from ui.widgets.signature import SignaturePad
 from ui.widgets.pinyin import mark_keypad_field
 
-CARD_SECONDS = 10.0
 GATE_ROWS = 4  # the checks' first column; the rest stand in the second
 PAGES = ("start", "identify", "checks", "override", "sign", "certificate", "receipt", "keys", "deliver", "done")
 # HandoverView.next_step -> the page that does it.
@@ -91,12 +90,6 @@ def issue_and_print(kiosk: Kiosk, actor: Actor, handover_id: str, device: Receip
     if device is None:
         return None
     return kiosk.print_pending(device.job_printer(), actor).value
-
-
-def read_id_card(device: Any, timeout: float = CARD_SECONDS) -> str:
-    """The ID number on the card placed on the reader (card reader's own thread)."""
-    with device.open() as reader:
-        return str(reader.wait_for_card(timeout).id_number)
 
 
 class HandoverScreen(Screen):

@@ -1,9 +1,12 @@
-"""Staff login at the counter: staff number and PIN on the keypad (the PIN masked).
+"""Staff login at the counter: staff number, or the staff member's ID card, and PIN (masked).
 
-Staff ID cards are not offered: the kiosk's roster (``Kiosk.staff()``) holds no
-ID numbers to match a card against, and matching one would need a query the UI
-must not make. The keypad carries the digits plus the letters that begin the
-roster's staff numbers (e.g. S, T), read from the roster view.
+"ID card" reads the card on the reader (one wait of ``CARD_SECONDS``, started by a tap, so a
+card left on the reader never answers for whoever comes next): ``Kiosk.staff_card`` names its
+staff member, whose number then fills the number field, and the PIN is asked as for a typed
+number, so a lost card alone opens nothing and the lockout and certificate expiry apply alike.
+A card not on the roster, a buyer's card, an expired certification or a locked account is
+refused on the spot with its own message. The keypad carries the digits plus the letters that
+begin the roster's staff numbers (e.g. S, T), read from the roster view.
 """
 
 from __future__ import annotations
@@ -16,7 +19,8 @@ from kiosk.services.staff import Actor
 from ui.context import AppContext
 from ui.qt import QGridLayout, QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
 from ui.screens.base import Screen
-from ui.screens.counter.common import RefusalPanel, StaffKeypad, TapField, apply_key, button, go, restyle, wrapped
+from ui.screens.counter.common import (RefusalPanel, StaffKeypad, TapField, apply_key, button, go, read_id_card,
+                                       restyle, wrapped)
 from ui.screens.counter.session import staff_session
 from ui.tasks import Task
 
@@ -25,6 +29,12 @@ PIN_LIMIT = 12
 
 def roster_letters(kiosk: Kiosk) -> str:
     return "".join(sorted({c for row in kiosk.staff().rows for c in row.staff_id if not c.isdigit()}))
+
+
+def card_holder(kiosk: Kiosk, id_number: str) -> tuple[str, str]:
+    """The staff number and name of the staff member whose ID card this is (refusals raise)."""
+    staff_id = kiosk.staff_card(id_number)
+    return staff_id, next((r.name for r in kiosk.staff().rows if r.staff_id == staff_id), "")
 
 
 def log_in(kiosk: Kiosk, staff_id: str, pin: str) -> tuple[Actor, dt.datetime, str]:
@@ -69,7 +79,15 @@ class StaffLoginScreen(Screen):
         self.login_button.setObjectName("login")
         self.login_button.clicked.connect(self.submit)
         self.refusal = RefusalPanel()
+        # Its words say what to do: the staff line keeps the service's finding (a 1280x800 panel in large text).
+        self.refusal.detail_hint = False
         self.status = wrapped("hint")
+        self.card_button = button()
+        self.card_button.setObjectName("staff_card")
+        self.card_button.clicked.connect(self.read_card)
+        self._card: Task | None = None
+        # Whose card was read, shown until the number is changed by hand.
+        self.card_name: str | None = None
         # Each label beside its field: the form stays short enough for a 1280x800 panel in large text.
         form = QGridLayout()
         form.setHorizontalSpacing(16)
@@ -86,11 +104,16 @@ class StaffLoginScreen(Screen):
         left.addWidget(self.refusal)
         left.addStretch(1)
         left.addWidget(self.status)
-        # The primary action under the keypad, bottom right: the form's column keeps room for a refusal.
         right = QVBoxLayout()
         right.setSpacing(16)
         right.addWidget(self.keypad, 1)
-        right.addWidget(self.login_button)
+        # The card beside the primary action, which stays bottom right: the form's column keeps its
+        # height for a refusal, which a 1280x800 panel in large text needs.
+        actions = QHBoxLayout()
+        actions.setSpacing(16)
+        actions.addWidget(self.card_button, 1)
+        actions.addWidget(self.login_button, 1)
+        right.addLayout(actions)
         row = QHBoxLayout()
         row.setSpacing(48)
         row.addLayout(left, 1)
@@ -114,10 +137,10 @@ class StaffLoginScreen(Screen):
         self._letters = task
 
     def leave(self) -> None:
-        for task in (self._task, self._letters):
+        for task in (self._task, self._letters, self._card):
             if task is not None:
                 task.cancel()
-        self._task = self._letters = None
+        self._task = self._letters = self._card = None
         self.clear()
 
     def clear(self) -> None:
@@ -125,11 +148,13 @@ class StaffLoginScreen(Screen):
         self.pin.clear()
         self.refusal.clear()
         self.status.clear()
+        self.card_name = None
         self._target(self.number)
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("Staff login"))
         self.login_button.setText(self.tr("Log in"))
+        self.card_button.setText(self.tr("Use my ID card"))
         self._update()
 
     # -- input ------------------------------------------------------------------------------
@@ -146,6 +171,8 @@ class StaffLoginScreen(Screen):
 
     def _key(self, key: str) -> None:
         self.refusal.clear()
+        if self._field is self.number:
+            self.card_name = None
         self._field.setText(apply_key(self._field.text(), key, PIN_LIMIT if self._field is self.pin else 16))
         self._update()
 
@@ -153,14 +180,57 @@ class StaffLoginScreen(Screen):
         self.number_label.setText(self._mark(self.tr("Staff number"), self.number))
         self.pin_label.setText(self._mark(self.tr("PIN"), self.pin))
         typing_pin = self._field is self.pin
-        self.where.setText(self.tr("The keypad types the PIN (6 to 12 digits). Tap the staff number to change it.")
-                           if typing_pin
-                           else self.tr("The keypad types the staff number. Tap the PIN field next."))
+        if self._card is not None:
+            where = self.tr("Place your ID card on the reader now.")
+        elif self.card_name is not None and typing_pin:
+            where = self.tr("ID card of {name}. The keypad types your PIN (6 to 12 digits).").format(
+                name=self.card_name)
+        elif typing_pin:
+            where = self.tr("The keypad types the PIN (6 to 12 digits). Tap the staff number to change it.")
+        else:
+            where = self.tr("The keypad types the staff number, or use your ID card. Tap the PIN field next.")
+        self.where.setText(where)
         ready = bool(self.number.text().strip()) and len(self.pin.text()) >= 6 and self._task is None
         self.login_button.setEnabled(ready)
+        self.card_button.setEnabled(self._card is None and self._task is None)
         # A refusal says what to do next: the keypad hint steps back, so the form fits a 1280x800 panel.
         self.where.setVisible(self.refusal.isHidden())
         self.status.setVisible(bool(self.status.text()))
+
+    # -- the ID card -------------------------------------------------------------------------
+
+    def read_card(self) -> None:
+        """Wait for the staff member's card on the reader; its holder fills the staff number."""
+        if self._card is not None or self._task is not None:
+            return
+        self.refusal.clear()
+        self.card_name = None
+        task = self.ctx.device("card_reader", read_id_card)
+        task.succeeded.connect(self._card_read)
+        task.failed.connect(self._card_refused)
+        self._card = task
+        self._update()
+
+    def _card_read(self, number: object) -> None:
+        task = self.ctx.call(card_holder, str(number))
+        task.succeeded.connect(self._card_known)
+        task.failed.connect(self._card_refused)
+        self._card = task
+
+    def _card_known(self, holder: tuple[str, str]) -> None:
+        self._card = None
+        staff_id, name = holder
+        self.number.setText(staff_id)
+        self.pin.clear()
+        self.card_name = name or staff_id
+        self._target(self.pin)
+
+    def _card_refused(self, error: BaseException) -> None:
+        self._card = None
+        self.number.clear()
+        self.pin.clear()
+        self.refusal.show_error(error)
+        self._target(self.number)
 
     def submit(self) -> None:
         staff_id, pin = self.number.text().strip().upper(), self.pin.text()
