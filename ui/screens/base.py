@@ -35,6 +35,9 @@ class Screen(Retranslating, QWidget):
     holds_personal_data: ClassVar[bool] = False
     # Seconds of no touch before the idle warning (ux.md: 60, 120 on reading and signing screens).
     idle_seconds: ClassVar[int] = 60
+    # The screen shows its own language and large-text switches: the header's step aside, so each
+    # switch is on screen once.
+    own_switches: ClassVar[bool] = False
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)

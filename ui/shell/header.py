@@ -67,6 +67,11 @@ class Header(Retranslating, QFrame):
         self.large_button.setChecked(on)
         self.large_button.blockSignals(False)
 
+    def set_switches_shown(self, shown: bool) -> None:
+        """The language and large-text switches, hidden where the screen shows its own."""
+        self.language_button.setVisible(shown)
+        self.large_button.setVisible(shown)
+
     def set_can_go_back(self, can: bool) -> None:
         # Hidden on the home screen (a dead button confuses), its place kept so nothing else moves.
         self.back_button.setVisible(can)

@@ -2,8 +2,9 @@
 
 Language and large text are offered here as big, self-describing switches
 (EN 301 549: usable without needing them: each language is named in itself,
-大字模式 is shown large), besides the header's. 开始办理 is the one primary
-action; 工作人员 is a small entry for staff.
+大字模式 is shown large), in place of the header's (``own_switches``: each switch
+is on screen once). 开始办理 is the one primary action; 工作人员 is a small entry
+for staff.
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ class WelcomeScreen(Screen):
     audience = "buyer"
     language_requested = Signal(str)
     large_text_requested = Signal(bool)
+    own_switches = True
 
     def __init__(self, ctx: Any, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)

@@ -193,6 +193,8 @@ class MainWindow(QWidget):
         self.countdown_overlay.hide()
         self.call_overlay.hide()
         self.header.set_can_go_back(name != self.navigator.home_name)
+        screen = self.navigator.current
+        self.header.set_switches_shown(screen is None or not screen.own_switches)
         staff = audience != "buyer"
         self.strip.setVisible(staff)
         if staff:
@@ -200,7 +202,6 @@ class MainWindow(QWidget):
         else:
             self.strip.stop()
         self._style()
-        screen = self.navigator.current
         if name == self.navigator.home_name or screen is None:
             self.idle.stop()
         elif audience == "staff":

@@ -47,9 +47,15 @@ def test_welcome_starts_and_reaches_staff_then_back(window: MainWindow, qtbot: Q
 
 def test_one_switch_retranslates_header_screen_and_strip_at_once(window: MainWindow, qtbot: QtBot) -> None:
     welcome = window.navigator.current
+    # Each switch once on screen: the welcome screen's own, the header's on every other screen.
+    assert not (window.header.language_button.isVisible() or window.header.large_button.isVisible())
+    assert welcome.language_button.isVisible() and welcome.large_button.isVisible()
+    window.navigator.go("identify")
+    assert window.header.language_button.isVisible() and window.header.large_button.isVisible()
     assert window.header.language_button.text() == "English"
     click(qtbot, window.header.language_button)
     assert i18n.current_language() == "en"
+    window.navigator.home()
     assert (welcome.start_button.text(), window.header.call_button.text(), window.header.back_button.text(),
             window.strip.sign_out_button.text(), window.countdown.continue_button.text()) == (
         "Start", "Call staff", "Back", "Sign out", "Yes, continue")
@@ -64,9 +70,11 @@ def test_large_text_from_either_switch_scales_the_theme(window: MainWindow, qtbo
                                                         qapp: QApplication) -> None:
     welcome = window.navigator.current
     assert qapp.font().pixelSize() == 32
+    window.navigator.go("identify")
     click(qtbot, window.header.large_button)
     assert qapp.font().pixelSize() == 40 and window.large_text
     assert welcome.large_button.isChecked() and window.header.large_button.isChecked()
+    window.navigator.home()
     click(qtbot, welcome.large_button)
     assert qapp.font().pixelSize() == 32 and not window.header.large_button.isChecked()
     window.navigator.go("staff_login")  # staff sizes (ux.md: body 24 px), still scaled when large
