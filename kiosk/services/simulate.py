@@ -32,7 +32,8 @@ from kiosk.rules.certno import CertificateTemplate, format_certificate_number
 from kiosk.services import acceptance, certificates, contracts, handover, inbound, payments, registration
 from kiosk.services.certificates import add_stock
 from kiosk.services.context import Context
-from kiosk.services.samples import SYNTHETIC_PROJECT_ID, install_samples, load_samples, synthetic_units
+from kiosk.services.samples import (SYNTHETIC_PROJECT_ID, Samples, install_samples, load_samples,
+                                    synthetic_units)
 from kiosk.services.signatures import document_hash, sample_bundle
 from kiosk.services.staff import Actor
 from kiosk.store import approvals, outbox
@@ -236,10 +237,7 @@ def simulate(ctx: Context, handovers: int) -> dict[str, Any]:
     install_samples(ctx, SIMULATOR, samples, training=True)
     free = _free_units(ctx)
     if len(free) < handovers:
-        start = ctx.store.read("SELECT count(*) AS n FROM units WHERE project_id = ?",
-                               (SYNTHETIC_PROJECT_ID,))[0]["n"]
-        extra = synthetic_units(handovers - len(free), start=start)
-        install_samples(ctx, SIMULATOR, dataclasses.replace(samples, units=tuple(extra)), training=True)
+        _more_units(ctx, samples, handovers - len(free))
         free = _free_units(ctx)
     sim = Simulation(ctx, _training_actor(ctx, "staff"), _training_actor(ctx, "supervisor"))
     sim.certificate_seq = ctx.store.read("SELECT count(*) AS n FROM certificates")[0]["n"]
@@ -300,20 +298,42 @@ def _resume_killed(sim: Simulation) -> list[str]:
     return resumed
 
 
+def _more_units(ctx: Context, samples: Samples, n: int) -> None:
+    """``n`` more synthetic training units (``synthetic_units``), after those already installed."""
+    start = ctx.store.read("SELECT count(*) AS n FROM units WHERE project_id = ?",
+                           (SYNTHETIC_PROJECT_ID,))[0]["n"]
+    extra = synthetic_units(n, start=start)
+    install_samples(ctx, SIMULATOR, dataclasses.replace(samples, units=tuple(extra)), training=True)
+
+
+def _free_with(ctx: Context, co_owners: int) -> list[dict[str, Any]]:
+    return [u for u in _free_units(ctx)
+            if ctx.store.read("SELECT count(*) AS n FROM buyers WHERE unit_code = ?", (u["code"],))[0]["n"]
+            == co_owners]
+
+
+# Synthetic units give every third one a co-owner: three more always hold one of each kind.
+SYNTHETIC_KINDS = 3
+
+
 def stage_sample(ctx: Context, stage: str, *, co_owners: int = 1) -> str:
     """A fresh training unit with ``co_owners`` holders, moved to ``stage`` (one of ``STAGES``).
 
     For the app's snapshots and the demo: each call takes the next untouched sample unit, so the
-    cases it makes never share a unit. Training data throughout, like ``simulate``.
+    cases it makes never share a unit. Training data throughout, like ``simulate``. When the
+    sample's units are used up (snapshots taken again and again on one data directory), more
+    synthetic training units are installed, as ``simulate`` does.
     """
     _stage_index(stage)
-    install_samples(ctx, SIMULATOR, load_samples(), training=True)
-    free = [u for u in _free_units(ctx)
-            if ctx.store.read("SELECT count(*) AS n FROM buyers WHERE unit_code = ?", (u["code"],))[0]["n"]
-            == co_owners]
+    samples = load_samples()
+    install_samples(ctx, SIMULATOR, samples, training=True)
+    free = _free_with(ctx, co_owners)
+    if not free and co_owners in (1, 2):
+        _more_units(ctx, samples, SYNTHETIC_KINDS)
+        free = _free_with(ctx, co_owners)
     if not free:
         raise KioskError(f"no untouched training unit with {co_owners} holder(s) is left for a {stage} sample",
-                         code="no_sample_unit", hint="start from a new data directory (kiosk init)")
+                         code="no_sample_unit", hint="sample units have one or two holders; ask for one of those")
     unit = free[0]
     sim = Simulation(ctx, _training_actor(ctx, "staff"), _training_actor(ctx, "supervisor"))
     sim.certificate_seq = ctx.store.read("SELECT count(*) AS n FROM certificates")[0]["n"]
