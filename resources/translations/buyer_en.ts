@@ -79,8 +79,8 @@
             <translation>Please type your own ID number first.</translation>
         </message>
         <message>
-            <source>Handed over: congratulations on your new home</source>
-            <translation>Handed over: congratulations on your new home</translation>
+            <source>Congratulations on your new home</source>
+            <translation>Congratulations on your new home</translation>
         </message>
         <message>
             <source>Keep this code: photograph it or scan it into the e-certificate app to check your electronic certificate.</source>

@@ -79,7 +79,7 @@
             <translation>请先输入您本人的身份证号。</translation>
         </message>
         <message>
-            <source>Handed over: congratulations on your new home</source>
+            <source>Congratulations on your new home</source>
             <translation>交房完成，祝贺您乔迁新居</translation>
         </message>
         <message>

@@ -252,14 +252,8 @@ def test_refusals_show_their_hint_in_the_shell(shell: MainWindow, qtbot: QtBot, 
     assert pay.opened_order is None
 
 
-# 1280x800 in large text, English: the five evaluation levels' names on the done screen do not fit
-# yet (Chinese now does). Strict: the day they fit, this fails and the mark goes.
-CRAMPED = pytest.mark.xfail(strict=True, reason="1280x800, large text, English: the evaluation levels")
-PANELS = [pytest.param((1920, 1080), lang, large, id=f"1920x1080-{lang}-{'large' if large else 'normal'}")
-          for lang in ("zh_CN", "en") for large in (False, True)] + [
-    pytest.param((1280, 800), lang, large, id=f"1280x800-{lang}-{'large' if large else 'normal'}",
-                 marks=[CRAMPED] if large and lang == "en" else [])
-    for lang in ("zh_CN", "en") for large in (False, True)]
+PANELS = [pytest.param(size, lang, large, id=f"{size[0]}x{size[1]}-{lang}-{'large' if large else 'normal'}")
+          for size in ((1920, 1080), (1280, 800)) for lang in ("zh_CN", "en") for large in (False, True)]
 
 
 @pytest.mark.parametrize(("size", "lang", "large"), PANELS)

@@ -51,6 +51,8 @@ from ui.widgets.keypad import IdKeypad
 
 LEVEL_CODES: tuple[str, ...] = tuple(code for code, _ in evaluations.LEVELS)
 QR_PX = 360
+EVALUATION_MIN_PX = 680
+EVALUATION_MARGINS_PX = 32  # the evaluation panel's left and right content margins, together
 
 
 @dataclass(frozen=True)
@@ -116,7 +118,7 @@ class DoneScreen(Screen):
         about_box.addWidget(self.mail_note)
         about_box.addStretch(1)
         left = Panel()
-        left.box.setContentsMargins(24, 16, 24, 16)
+        left.box.setContentsMargins(16, 16, 16, 16)
         left.box.addWidget(self.qr, 1)
         left.box.addWidget(scrolling(about, "e_certificate_about"), 1)
         left.box.addWidget(self.mail_button)
@@ -132,6 +134,7 @@ class DoneScreen(Screen):
             button = QPushButton()
             button.setCheckable(True)
             button.setMinimumSize(200, 80)
+            button.setProperty("compact", "true")
             button.clicked.connect(lambda _=False, c=code: self.choose(c))
             self.levels.addButton(button)
             self.level_buttons[code] = button
@@ -150,9 +153,10 @@ class DoneScreen(Screen):
         self.thanks.setObjectName("thanks")
         evaluation = Panel()
         # Its minimum height is taken at its minimum width: a narrow one would wrap the question into
-        # four lines and ask for a panel taller than a 1280x800 screen has.
-        evaluation.setMinimumWidth(680)
-        evaluation.box.setContentsMargins(24, 16, 24, 16)
+        # four lines and ask for a panel taller than a 1280x800 screen has. Wider where two levels a
+        # row need it (_arrange_levels).
+        evaluation.setMinimumWidth(EVALUATION_MIN_PX)
+        evaluation.box.setContentsMargins(EVALUATION_MARGINS_PX // 2, 16, EVALUATION_MARGINS_PX // 2, 16)
         evaluation.box.addWidget(self.question)
         evaluation.box.addLayout(grid)
         evaluation.box.addWidget(self.reason_label)
@@ -215,7 +219,7 @@ class DoneScreen(Screen):
         overview = QWidget()
         body = QHBoxLayout(overview)
         body.setContentsMargins(0, 0, 0, 0)
-        body.setSpacing(32)
+        body.setSpacing(24)
         body.addWidget(left, 1)
         body.addWidget(evaluation, 2)
         self.evaluation_box = evaluation
@@ -366,8 +370,12 @@ class DoneScreen(Screen):
             self._arrange_levels()
 
     def _arrange_levels(self) -> None:
-        """Three levels a row where the widest name fits (two rows, not three, on a short panel)."""
+        """Three levels a row where the widest name fits (two rows, not three, on a short panel); else
+        two a row, the panel at least as wide as two of the widest name need (the code beside it
+        draws smaller: English in large text on a 1280x800 panel)."""
         widest = max(b.sizeHint().width() for b in self.level_buttons.values())
+        two_columns = 2 * widest + self.level_grid.spacing() + EVALUATION_MARGINS_PX
+        self.evaluation_box.setMinimumWidth(max(EVALUATION_MIN_PX, two_columns))
         # Two thirds of the page, less the panel's margins (its own width follows the columns chosen).
         room = (self.evaluation_panel.width() - 32) * 2 // 3 - 48
         columns = 3 if 3 * (widest + 8) + 2 * self.level_grid.spacing() <= room else 2  # 8 px to spare a button
@@ -387,7 +395,7 @@ class DoneScreen(Screen):
         self.level_grid.addWidget(self.send_button, (len(self.level_buttons) - 1) // columns, columns - 1)
 
     def retranslate(self) -> None:
-        self.title.setText(self.tr("Handed over: congratulations on your new home"))
+        self.title.setText(self.tr("Congratulations on your new home"))
         self.qr_hint.setText(self.tr("Keep this code: photograph it or scan it into the e-certificate app "
                                      "to check your electronic certificate."))
         self.mail_button.setText(self.tr("Mail the certificate"))
