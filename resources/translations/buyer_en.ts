@@ -75,6 +75,14 @@
             <translation>Thank you. Your evaluation is recorded.</translation>
         </message>
         <message>
+            <source>Mailing: first type your own ID number</source>
+            <translation>Mailing: first type your own ID number</translation>
+        </message>
+        <message>
+            <source>Mailing: to whom, and where</source>
+            <translation>Mailing: to whom, and where</translation>
+        </message>
+        <message>
             <source>Please type your own ID number first.</source>
             <translation>Please type your own ID number first.</translation>
         </message>
@@ -123,8 +131,12 @@
             <translation>Send evaluation</translation>
         </message>
         <message>
-            <source>Mail the certificate: first type your own ID number</source>
-            <translation>Mail the certificate: first type your own ID number</translation>
+            <source>Next</source>
+            <translation>Next</translation>
+        </message>
+        <message>
+            <source>Back to the ID number</source>
+            <translation>Back to the ID number</translation>
         </message>
         <message>
             <source>Recipient</source>

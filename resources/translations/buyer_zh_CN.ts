@@ -75,6 +75,14 @@
             <translation>谢谢！您的评价已记录。</translation>
         </message>
         <message>
+            <source>Mailing: first type your own ID number</source>
+            <translation>邮寄证书：请先输入您本人的身份证号</translation>
+        </message>
+        <message>
+            <source>Mailing: to whom, and where</source>
+            <translation>邮寄证书：寄给谁，寄到哪里</translation>
+        </message>
+        <message>
             <source>Please type your own ID number first.</source>
             <translation>请先输入您本人的身份证号。</translation>
         </message>
@@ -123,8 +131,12 @@
             <translation>提交评价</translation>
         </message>
         <message>
-            <source>Mail the certificate: first type your own ID number</source>
-            <translation>邮寄证书：请先输入您本人的身份证号</translation>
+            <source>Next</source>
+            <translation>下一步</translation>
+        </message>
+        <message>
+            <source>Back to the ID number</source>
+            <translation>返回身份证号</translation>
         </message>
         <message>
             <source>Recipient</source>

@@ -19,6 +19,7 @@ import pytest
 from hardware.devices import open_devices
 from kiosk.app import open_kiosk
 from kiosk.config import load_config
+from kiosk.rules.idcard import make_check_char
 from kiosk.services.samples import install_samples, load_samples
 from kiosk.services.simulate import SIMULATOR
 from ui.context import AppContext
@@ -95,6 +96,10 @@ def done_form(window: MainWindow, qtbot: Any) -> DoneScreen:
     assert isinstance(screen, DoneScreen)
     qtbot.waitUntil(lambda: screen.closing is not None, timeout=20_000)
     qtbot.mouseClick(screen.mail_button, Qt.MouseButton.LeftButton)
+    # The second step, once a complete ID number is typed (any valid one: nothing is sent here).
+    for char in "41042519750315001" + make_check_char("41042519750315001"):
+        screen.requester.press(char)
+    qtbot.mouseClick(screen.mail_next, Qt.MouseButton.LeftButton)
     assert screen.address.isVisible()
     return screen
 
@@ -183,7 +188,8 @@ def test_the_keyboard_appears_for_the_address_and_the_screen_shrinks_above_it(wi
 
     tap(qtbot, screen.recipient)  # another free-text field: the keyboard stays
     assert keyboard_up(dock)
-    tap(qtbot, screen.requester.keys["1"])  # our own ID keypad: the keyboard goes
+    tap(qtbot, screen.mail_back)  # back to our own ID keypad: the keyboard goes
+    tap(qtbot, screen.requester.keys["1"])
     qtbot.waitUntil(lambda: not dock.isVisible(), timeout=5_000)
     assert not QGuiApplication.inputMethod().isVisible()
     qtbot.waitUntil(lambda: window.screens.height() == full, timeout=5_000)

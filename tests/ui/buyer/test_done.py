@@ -78,11 +78,20 @@ def test_mailing_for_an_absent_co_owner_where_the_services_allow_it(
     qtbot.waitUntil(lambda: screen.closing is not None, timeout=20_000)
     assert screen.mail_button.isVisible()
     qtbot.mouseClick(screen.mail_button, Qt.MouseButton.LeftButton)
-    qtbot.mouseClick(screen.mail_send, Qt.MouseButton.LeftButton)
-    assert "身份证号" in screen.message.text()
-    for char in holder.id_number:
+    # Two steps: the requester's own ID number first; the next step waits for a complete one.
+    assert screen.mail_next.isVisible() and not screen.mail_next.isEnabled() and not screen.recipient.isVisible()
+    assert "身份证号" in screen.mail_heading.text()
+    for char in holder.id_number[:-1]:
         qtbot.mouseClick(screen.requester.keys[char], Qt.MouseButton.LeftButton)
+    assert not screen.mail_next.isEnabled()
+    qtbot.mouseClick(screen.requester.keys[holder.id_number[-1]], Qt.MouseButton.LeftButton)
     assert holder.id_number not in screen.requester.display.text().replace(" ", "")
+    qtbot.mouseClick(screen.mail_next, Qt.MouseButton.LeftButton)
+    assert screen.recipient.isVisible() and not screen.requester.isVisible()
+    qtbot.mouseClick(screen.mail_back, Qt.MouseButton.LeftButton)  # back to the number, which is kept
+    assert screen.requester.isVisible() and screen.requester.number() == holder.id_number
+    qtbot.wait(600)  # the next button ignores a second tap within 500 ms (ux.md)
+    qtbot.mouseClick(screen.mail_next, Qt.MouseButton.LeftButton)
     qtbot.keyClicks(screen.recipient, "Xiong")
     qtbot.keyClicks(screen.phone, "13800000000")
     qtbot.keyClicks(screen.address, "Henan Jia County Longshan Road 1")
@@ -101,11 +110,15 @@ def test_snapshots(nav: Navigator, buyers: Any, on_store: Any, qtbot: Any, tmp_p
     screen = nav.go("done", unit_code=unit)
     assert isinstance(screen, DoneScreen)
     qtbot.waitUntil(lambda: screen.closing is not None, timeout=20_000)
-    for phase in ("evaluate", "reason", "mail"):
+    for phase in ("evaluate", "reason", "mail", "mail_fields"):
         if phase == "reason":
             screen.choose("dissatisfied")
         if phase == "mail":
             screen.open_mailing()
+        if phase == "mail_fields":
+            for char in buyers.holders(unit)[0].id_number:
+                screen.requester.press(char)
+            screen.mailing_fields()
         for lang in ("zh_CN", "en"):
             for large in (False, True):
                 image = render(nav, tmp_path / f"buyer-done-{phase}-{lang}{'-large' if large else ''}.png",

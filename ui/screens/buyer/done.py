@@ -52,6 +52,9 @@ from ui.widgets.keypad import IdKeypad
 LEVEL_CODES: tuple[str, ...] = tuple(code for code, _ in evaluations.LEVELS)
 QR_PX = 360
 EVALUATION_MIN_PX = 680
+MAIL_KEY_ROWS = ("1234567", "890X<<<")  # a wide delete key
+MAIL_KEY_PX = 96
+MAIL_FORM_MIN_PX = 1080  # within a 1280 px panel's width less the screen's margins
 EVALUATION_MARGINS_PX = 32  # the evaluation panel's left and right content margins, together
 
 
@@ -164,9 +167,24 @@ class DoneScreen(Screen):
         evaluation.box.addStretch(1)
         evaluation.box.addWidget(self.thanks)
 
-        # The mailing form: the requester's own ID number, then recipient, phone and address.
+        # The mailing form in two steps, one thing each (the keypad and the fields together are taller
+        # than a 1280x800 panel): the requester's own ID number, then recipient, phone and address.
         self.mail_heading = label("heading")
-        self.requester = IdKeypad(masked=True)
+        # Two rows of ux.md's smallest keys (96 px), and no clear key beside them (delete and cancel
+        # remain): with the next step beside the keys, the step fits a 1280x800 panel in large text.
+        self.requester = IdKeypad(masked=True, rows=MAIL_KEY_ROWS, key_px=MAIL_KEY_PX)
+        self.requester.clear_button.hide()
+        self.mail_next = GuardedButton()
+        self.mail_next.setObjectName("mail_next")
+        self.mail_next.setProperty("role", "primary")
+        self.mail_next.setMinimumSize(240, 96)
+        self.mail_next.setEnabled(False)
+        self.mail_next.clicked.connect(self.mailing_fields)
+        self.requester.valid_changed.connect(self.mail_next.setEnabled)
+        self.mail_back = QPushButton()
+        self.mail_back.setObjectName("mail_back")
+        self.mail_back.setMinimumSize(200, 96)
+        self.mail_back.clicked.connect(self.mailing_requester)
         self.recipient = QLineEdit()
         self.phone = QLineEdit()
         self.address = QLineEdit()
@@ -183,8 +201,23 @@ class DoneScreen(Screen):
         self.mail_cancel.setObjectName("mail_cancel")
         self.mail_cancel.setMinimumSize(200, 96)
         self.mail_cancel.clicked.connect(self.close_mailing)
-        # Recipient and phone side by side, the address below over both: three rows of fields are
-        # more than a 1280x800 panel has beside the keypad.
+        # Never narrower than their text: the theme's min-width would otherwise let a short row squeeze them.
+        for button in (self.mail_cancel, self.mail_next, self.mail_back, self.mail_send):
+            button.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
+        who = QWidget()
+        who_row = QHBoxLayout(who)
+        who_row.setContentsMargins(0, 0, 0, 0)
+        who_row.setSpacing(16)
+        # The keypad takes the width: its hint stays on one line, which the panel's height needs.
+        who_row.addWidget(self.requester, 1)
+        # Cancel above the primary action, 32 px apart (destructive); the next step bottom right.
+        who_actions = QVBoxLayout()
+        who_actions.addStretch(1)
+        who_actions.addWidget(self.mail_cancel)
+        who_actions.addSpacing(32)
+        who_actions.addWidget(self.mail_next)
+        who_row.addLayout(who_actions)
+        # Recipient and phone side by side, the address below over both.
         grid = QGridLayout()
         grid.setHorizontalSpacing(24)
         grid.setVerticalSpacing(8)
@@ -193,26 +226,29 @@ class DoneScreen(Screen):
                                                       places, strict=True):
             grid.addWidget(caption, row, column, 1, span)
             grid.addWidget(edit, row + 1, column, 1, span)
-        fields = QVBoxLayout()
+        where = QWidget()
+        fields = QVBoxLayout(where)
+        fields.setContentsMargins(0, 0, 0, 0)
         fields.setSpacing(8)
         fields.addLayout(grid)
         fields.addStretch(1)
-        # The buttons under the fields, the send bottom right: beside the keypad they fit a 1280 px panel.
+        # Back to the ID number bottom left, the send bottom right.
         mail_buttons = QHBoxLayout()
-        # Never narrower than their text: the theme's min-width would otherwise let a short row squeeze them.
-        for button in (self.mail_cancel, self.mail_send):
-            button.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
-        mail_buttons.addWidget(self.mail_cancel)
-        mail_buttons.addSpacing(32)  # cancel is destructive: apart from the send
-        mail_buttons.addWidget(self.mail_send, 1)
+        mail_buttons.addWidget(self.mail_back)
+        mail_buttons.addStretch(1)
+        mail_buttons.addWidget(self.mail_send)
         fields.addLayout(mail_buttons)
+        self.mail_steps = QStackedWidget()
+        self.mail_steps.setProperty("role", "flat")
+        self.mail_steps.addWidget(who)
+        self.mail_steps.addWidget(where)
+        self.mail_who, self.mail_where = who, where
         form = Panel()
+        # Minimum heights are taken at minimum widths: a narrow form would wrap its heading and the
+        # keypad's hint into more lines than a 1280x800 panel has room for.
+        form.setMinimumWidth(MAIL_FORM_MIN_PX)
         form.box.addWidget(self.mail_heading)
-        form_row = QHBoxLayout()
-        form_row.setSpacing(32)
-        form_row.addWidget(self.requester)
-        form_row.addLayout(fields, 1)
-        form.box.addLayout(form_row, 1)
+        form.box.addWidget(self.mail_steps, 1)
 
         # Two pages over the whole width: the code and the evaluation side by side, or the mailing
         # form alone (it needs the width of the keypad and the fields).
@@ -327,7 +363,33 @@ class DoneScreen(Screen):
     def open_mailing(self) -> None:
         self.message.setText("")
         self.staff_note.setText("")
+        self.mailing_requester()
         self._show_page(self.mailing_panel)
+
+    def mailing_requester(self) -> None:
+        """The first step: the requester types their own ID number."""
+        self._show_step(self.mail_who)
+
+    def mailing_fields(self) -> None:
+        """The second step, once the ID number is complete: to whom and where."""
+        if self.requester.number() is not None:
+            self._show_step(self.mail_where)
+
+    def _show_step(self, step: QWidget) -> None:
+        # As with the pages: only the shown step sets the minimum size.
+        for other in (self.mail_who, self.mail_where):
+            policy = QSizePolicy.Policy.Preferred if other is step else QSizePolicy.Policy.Ignored
+            other.setSizePolicy(policy, policy)
+        self.mail_steps.setCurrentWidget(step)
+        # The tapped button is hidden with its step: Qt would pass the focus to the next text field and
+        # call up the keyboard unasked. The buyer taps a field when ready to type.
+        (self.mail_cancel if step is self.mail_who else self.mail_back).setFocus()
+        self._mail_heading()
+
+    def _mail_heading(self) -> None:
+        self.mail_heading.setText(self.tr("Mailing: first type your own ID number")
+                                  if self.mail_steps.currentWidget() is self.mail_who
+                                  else self.tr("Mailing: to whom, and where"))
 
     def close_mailing(self) -> None:
         self.requester.clear()
@@ -407,7 +469,9 @@ class DoneScreen(Screen):
             button.setText(names[code])
         self.reason_label.setText(self.tr("What went wrong? (optional)"))
         self.send_button.setText(self.tr("Send evaluation"))
-        self.mail_heading.setText(self.tr("Mail the certificate: first type your own ID number"))
+        self._mail_heading()
+        self.mail_next.setText(self.tr("Next"))
+        self.mail_back.setText(self.tr("Back to the ID number"))
         for caption, text in zip(self.field_labels, (self.tr("Recipient"), self.tr("Phone"),
                                                      self.tr("Full postal address")), strict=True):
             caption.setText(text)
