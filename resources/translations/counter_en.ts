@@ -36,10 +36,6 @@
             <translation>For {name} {id}</translation>
         </message>
         <message>
-            <source>Please turn the screen to the buyer. Buyer, please sign: {paper} ({n} of {total})</source>
-            <translation>Please turn the screen to the buyer. Buyer, please sign: {paper} ({n} of {total})</translation>
-        </message>
-        <message>
             <source>Back to identifying the holders</source>
             <translation>Back to identifying the holders</translation>
         </message>
@@ -270,6 +266,10 @@ Holders: {holders}</translation>
         <message>
             <source>the certificate receipt</source>
             <translation>the certificate receipt</translation>
+        </message>
+        <message>
+            <source>Please turn the screen to the buyer. {signer}, please sign: {paper} ({n} of {total})</source>
+            <translation>Please turn the screen to the buyer. {signer}, please sign: {paper} ({n} of {total})</translation>
         </message>
         <message>
             <source>Certificate number: {number}</source>

@@ -36,10 +36,6 @@
             <translation>代{name} {id}</translation>
         </message>
         <message>
-            <source>Please turn the screen to the buyer. Buyer, please sign: {paper} ({n} of {total})</source>
-            <translation>请将屏幕转向买受人。请买受人签字：{paper}（第 {n} 个，共 {total} 个）</translation>
-        </message>
-        <message>
             <source>Back to identifying the holders</source>
             <translation>返回核验权利人</translation>
         </message>
@@ -270,6 +266,10 @@ Holders: {holders}</source>
         <message>
             <source>the certificate receipt</source>
             <translation>不动产权证书领取确认</translation>
+        </message>
+        <message>
+            <source>Please turn the screen to the buyer. {signer}, please sign: {paper} ({n} of {total})</source>
+            <translation>请将屏幕转向买受人。请{signer}签字：{paper}（第 {n} 个，共 {total} 个）</translation>
         </message>
         <message>
             <source>Certificate number: {number}</source>

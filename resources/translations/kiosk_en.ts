@@ -74,6 +74,10 @@
             <translation>Confirm signature</translation>
         </message>
         <message>
+            <source>Confirm</source>
+            <translation>Confirm</translation>
+        </message>
+        <message>
             <source>Please sign your full name in the box above the line.</source>
             <translation>Please sign your full name in the box above the line.</translation>
         </message>

@@ -74,6 +74,10 @@
             <translation>确认签名</translation>
         </message>
         <message>
+            <source>Confirm</source>
+            <translation>确认签名</translation>
+        </message>
+        <message>
             <source>Please sign your full name in the box above the line.</source>
             <translation>请在框内横线上方签写您的姓名。</translation>
         </message>

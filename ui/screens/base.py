@@ -24,7 +24,7 @@ from typing import Any, ClassVar, Literal
 from kiosk.app import ChangeBatch
 from ui.context import AppContext
 from ui.i18n import Retranslating
-from ui.qt import QWidget
+from ui.qt import QWidget, Signal
 
 Audience = Literal["buyer", "staff", "technician"]
 
@@ -38,6 +38,8 @@ class Screen(Retranslating, QWidget):
     # The screen shows its own language and large-text switches: the header's step aside, so each
     # switch is on screen once.
     own_switches: ClassVar[bool] = False
+    # The shell asks ``staff_strip_wanted`` again when this is emitted.
+    chrome_changed = Signal()
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -52,6 +54,10 @@ class Screen(Retranslating, QWidget):
 
     def subjects(self) -> set[str] | None:
         return set()
+
+    def staff_strip_wanted(self) -> bool:
+        """Whether the shell's staff status strip shows over this (staff) screen now."""
+        return True
 
     def refresh(self, batch: ChangeBatch) -> None:
         """Something this screen shows changed."""

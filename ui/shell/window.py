@@ -173,6 +173,7 @@ class MainWindow(QWidget):
 
     def add(self, screen: Screen, *, home: bool = False) -> None:
         self.navigator.add(screen, home=home)
+        screen.chrome_changed.connect(self._show_strip)
         if isinstance(screen, WelcomeScreen):
             screen.language_requested.connect(self.set_language)
             screen.large_text_requested.connect(self.set_large_text)
@@ -196,7 +197,7 @@ class MainWindow(QWidget):
         screen = self.navigator.current
         self.header.set_switches_shown(screen is None or not screen.own_switches)
         staff = audience != "buyer"
-        self.strip.setVisible(staff)
+        self._show_strip()
         if staff:
             self.strip.start()
         else:
@@ -208,6 +209,11 @@ class MainWindow(QWidget):
             self.idle.start(STAFF_LOCK_SECONDS)
         else:
             self.idle.start(screen.idle_seconds)
+
+    def _show_strip(self) -> None:
+        # On staff screens, unless the screen is the buyer's for now (a buyer signing at the counter).
+        screen = self.navigator.current
+        self.strip.setVisible(self.audience != "buyer" and (screen is None or screen.staff_strip_wanted()))
 
     def end_session(self) -> None:
         """结束办理, a timeout or a sign-out: everything cleared, staff signed out, home."""

@@ -232,9 +232,12 @@ class SignaturePad(Retranslating, QWidget):
     confirmed = Signal(dict)
 
     def __init__(self, doc_sha256: str, signer: str, parent: QWidget | None = None, *,
-                 portrait: bool = False, clock: Callable[[], float] = time.monotonic,
+                 portrait: bool = False, beside: bool = False, clock: Callable[[], float] = time.monotonic,
                  wall_clock: Callable[[], datetime] = wall_now) -> None:
+        """``beside``: the buttons in a column right of the box, for screens with little height (the
+        counter's sign page on a 1280x800 panel, the paper above the box)."""
         super().__init__(parent)
+        self.beside = beside
         self.doc_sha256 = doc_sha256
         self.signer = signer
         self.canvas = SignatureCanvas(portrait=portrait, clock=clock, wall_clock=wall_clock)
@@ -247,19 +250,37 @@ class SignaturePad(Retranslating, QWidget):
         self.clear_button.setProperty("role", "destructive")
         self.confirm_button = GuardedButton(clock=clock)
         self.confirm_button.setProperty("role", "primary")
-        buttons = QHBoxLayout()
-        buttons.setSpacing(16)
-        buttons.addWidget(self.undo_button)
-        buttons.addWidget(self.clear_button)
-        buttons.addSpacing(48)  # ux.md: >= 32 px between 重写 (destructive) and 确认签名
-        buttons.addStretch(1)
-        buttons.addWidget(self.confirm_button)
         layout = QVBoxLayout(self)
         layout.setSpacing(16)
         layout.addWidget(self.name_label)
-        layout.addWidget(self.canvas, 0, Qt.AlignmentFlag.AlignHCenter)
-        layout.addWidget(self.reason)
-        layout.addLayout(buttons)
+        if beside:
+            column = QVBoxLayout()
+            column.setSpacing(16)
+            column.addWidget(self.undo_button)
+            column.addWidget(self.clear_button)
+            column.addSpacing(48)  # ux.md: >= 32 px between 重写 (destructive) and 确认签名
+            column.addStretch(1)
+            column.addWidget(self.confirm_button)
+            box = QVBoxLayout()
+            box.setSpacing(8)
+            box.addWidget(self.canvas)
+            box.addWidget(self.reason)
+            row = QHBoxLayout()
+            row.setSpacing(16)
+            row.addLayout(box)
+            row.addLayout(column, 1)
+            layout.addLayout(row)
+        else:
+            buttons = QHBoxLayout()
+            buttons.setSpacing(16)
+            buttons.addWidget(self.undo_button)
+            buttons.addWidget(self.clear_button)
+            buttons.addSpacing(48)  # ux.md: >= 32 px between 重写 (destructive) and 确认签名
+            buttons.addStretch(1)
+            buttons.addWidget(self.confirm_button)
+            layout.addWidget(self.canvas, 0, Qt.AlignmentFlag.AlignHCenter)
+            layout.addWidget(self.reason)
+            layout.addLayout(buttons)
         self.undo_button.clicked.connect(self.canvas.undo)
         self.clear_button.clicked.connect(self.canvas.clear)
         self.confirm_button.clicked.connect(self.confirm)
@@ -270,7 +291,8 @@ class SignaturePad(Retranslating, QWidget):
         self.name_label.setText(self.tr("Signer: {name}").format(name=self.signer))
         self.undo_button.setText(self.tr("Undo stroke"))
         self.clear_button.setText(self.tr("Start over"))
-        self.confirm_button.setText(self.tr("Confirm signature"))
+        # Beside the box the column is narrow: the short English word (Chinese says 确认签名 either way).
+        self.confirm_button.setText(self.tr("Confirm") if self.beside else self.tr("Confirm signature"))
         self._update()
 
     def enough_ink(self) -> bool:

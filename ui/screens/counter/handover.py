@@ -104,6 +104,8 @@ class HandoverScreen(Screen):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.session = staff_session(ctx)
+        # The sign page turned to the buyer: staff controls step back, the shell's staff strip too.
+        self._buyer_turn = False
         self.unit_code = ""
         self.handover_id = ""
         self.view: HandoverView | None = None
@@ -325,8 +327,10 @@ class HandoverScreen(Screen):
         self.turn_banner.setObjectName("turn_banner")
         self.paper_text = wrapped()
         self.paper_text.setObjectName("paper_text")
-        self.pad = SignaturePad("", "")
+        # Its buttons beside the box: the paper and the 960x360 box fit a 1280x800 panel together.
+        self.pad = SignaturePad("", "", beside=True)
         self.pad.setObjectName("signature_pad")
+        self.pad.name_label.hide()
         self.pad.confirmed.connect(self._signed_one)
         self.paper_text.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         # The paper above the box, scrolling when long: the 960 px box leaves no room beside it at 1280 px.
@@ -334,7 +338,7 @@ class HandoverScreen(Screen):
         paper.setObjectName("paper")
         paper.setWidgetResizable(True)
         paper.setWidget(self.paper_text)
-        paper.setMinimumHeight(80)
+        paper.setMinimumHeight(72)
         paper.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         paper.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         QScroller.grabGesture(paper.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture)
@@ -455,6 +459,11 @@ class HandoverScreen(Screen):
 
     def leave(self) -> None:
         self._reset()
+
+    def staff_strip_wanted(self) -> bool:
+        # Decision for a 1280x800 panel: while a buyer signs, the strip (nothing in it is the buyer's)
+        # gives its height to the paper and the 960x360 signing box; it is back on the next page.
+        return not self._buyer_turn
 
     def _reset(self) -> None:
         for task in list(self._tasks):
@@ -939,8 +948,10 @@ class HandoverScreen(Screen):
         person, paper = self.sign_queue[0]
         paper_name = self.tr("the handover confirmation") if paper == "handover" else self.tr("the certificate receipt")
         total = sum(1 for p in (self.view.people if self.view else ()) if p.covered) * 2
-        self.turn_banner.setText(self.tr("Please turn the screen to the buyer. Buyer, please sign: {paper} "
-                                         "({n} of {total})").format(paper=paper_name,
+        # The signer named here: the pad's own name line gives its height to the paper.
+        self.turn_banner.setText(self.tr("Please turn the screen to the buyer. {signer}, please sign: {paper} "
+                                         "({n} of {total})").format(signer=self._signer_name(person),
+                                                                   paper=paper_name,
                                                                    n=total - len(self.sign_queue) + 1, total=total))
         self.paper_text.setText(self.texts.get(paper, ""))
 
@@ -1019,3 +1030,6 @@ class HandoverScreen(Screen):
         buyer_turn = self.current_page() == "sign" and not self.refusal.isVisibleTo(self)
         for w in (self.queue_button, self.title, self.steps):
             w.setVisible(not buyer_turn)
+        if buyer_turn != self._buyer_turn:
+            self._buyer_turn = buyer_turn
+            self.chrome_changed.emit()
