@@ -288,6 +288,9 @@ class AboveKeyboard(QScrollArea):
     def resizeEvent(self, event: Any) -> None:  # noqa: N802 (Qt's name)
         super().resizeEvent(event)
         self._fit()
+        field = QApplication.focusWidget()
+        if self.dock.up and field is not None and self.isAncestorOf(field):
+            self.ensureWidgetVisible(field)
 
     def _content_minimum(self) -> QSize:
         return self.content.minimumSizeHint().expandedTo(self.content.minimumSize())
@@ -298,11 +301,6 @@ class AboveKeyboard(QScrollArea):
             self._full_height = view.height()
         height = max(view.height(), self._full_height if self.dock.up else 0, self._content_minimum().height())
         self.content.resize(view.width(), height)
-        field = QApplication.focusWidget()
-        if self.dock.up and field is not None and self.isAncestorOf(field):
-            # Kept in view whenever the screen is laid out again under the keyboard (new text, another
-            # language), not only when the keyboard comes up.
-            self.ensureWidgetVisible(field)
 
 
 def scroll_into_view(field: QWidget) -> None:
