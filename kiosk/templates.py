@@ -14,8 +14,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kiosk.errors import ValidationError
+from kiosk.resources import RESOURCES_DIR
 
-TEMPLATES_DIR = Path(__file__).resolve().parents[1] / "resources" / "templates"
+TEMPLATES_DIR = RESOURCES_DIR / "templates"
 
 
 @dataclass(frozen=True)

@@ -27,10 +27,11 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from pathlib import Path
 
+from kiosk.resources import RESOURCES_DIR
 from ui.qt import QCoreApplication, QEvent, QLocale, QTranslator
 
 UI_DIR = Path(__file__).resolve().parent
-TRANSLATIONS_DIR = UI_DIR.parent / "resources" / "translations"
+TRANSLATIONS_DIR = RESOURCES_DIR / "translations"
 DEFAULT_LANGUAGE = "zh_CN"
 LANGUAGES: tuple[str, ...] = ("zh_CN", "en")
 
@@ -84,8 +85,13 @@ class Translations:
         app = QCoreApplication.instance()
         if app is None:
             raise LanguageError("create the QApplication before installing a language")
+        # The compiled catalogs that ship, not catalogs(): a bundle has no ui/*.py to glob
+        # (tests/ui/test_i18n.py checks that every catalog with code has both .qm files).
+        shipped = [c for c in CATALOGS if qm_path(lang, c).is_file()]
+        if not shipped:
+            raise LanguageError(f"no translations for {lang} in {TRANSLATIONS_DIR}; reinstall the kiosk")
         loaded = []
-        for catalog in catalogs():
+        for catalog in shipped:
             translator = QTranslator(app)
             if not translator.load(str(qm_path(lang, catalog))):
                 raise LanguageError(f"cannot load {qm_path(lang, catalog)}; reinstall the kiosk "

@@ -11,14 +11,14 @@ snapshot in large-text mode shows exactly what the buyer sees.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, replace
-from pathlib import Path
 from string import Template
 from typing import Literal
 
+from kiosk.resources import RESOURCES_DIR
 from ui.fonts import require_chinese_font
 from ui.qt import QApplication, QFont
 
-THEME_DIR = Path(__file__).resolve().parent.parent / "resources" / "theme"
+THEME_DIR = RESOURCES_DIR / "theme"
 LARGE_TEXT = 1.25
 
 Mode = Literal["buyer", "staff"]

@@ -217,6 +217,11 @@ def demo_logins() -> list[DemoLogin]:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
+    if getattr(sys, "frozen", False):
+        # The demo starts the county gateway and this interpreter with -m; the bundle has neither.
+        raise KioskError("kiosk demo needs the county gateway, which the kiosk bundle does not carry",
+                         code="not_bundled", hint="run 'make demo' in a checkout; on a bundled terminal, "
+                                                  "'kiosk run --training' practises on sample cases")
     work = Path(args.workdir) if args.workdir else Path(tempfile.mkdtemp(prefix="jiaxian-demo-"))
     work.mkdir(parents=True, exist_ok=True)
     env = {**os.environ, "KIOSK_HOME": str(work / "kiosk")}

@@ -38,6 +38,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--lang", choices=("zh_CN", "en"), default="zh_CN")
     p.add_argument("--size", type=_size, default=(1920, 1080), metavar="WxH")
     p.add_argument("--large-text", action="store_true", help="large-text mode (all text x1.25)")
+    p.add_argument("--screen", action="append", metavar="NAME", help="only this screen (repeatable); the "
+                   "welcome screen, home of every other, is always rendered too")
     add_json_flag(p)
     p.set_defaults(func=cmd_snapshots)
 
@@ -95,11 +97,20 @@ def cmd_snapshots(args: argparse.Namespace) -> int:
     from kiosk.cli import main
     from kiosk.config import load_config
     from ui.fonts import MissingFontError
+    from ui.shell.registry import HOME, SCREENS
     from ui.shell.snapshots import take_snapshots
 
     out = Path(args.out)
     if out.exists() and not out.is_dir():
         raise ValidationError(f"--out {out} is a file", field="out", hint="give a directory")
+    entries = SCREENS
+    if args.screen:
+        names = [e.screen.name for e in SCREENS]
+        unknown = [n for n in args.screen if n not in names]
+        if unknown:
+            raise ValidationError(f"--screen: no screen named {', '.join(unknown)}", field="screen",
+                                  hint=f"the screens are {', '.join(names)}")
+        entries = [e for e in SCREENS if e.screen.name in (HOME, *args.screen)]
     with tempfile.TemporaryDirectory(prefix="kiosk-snapshots-") as tmp:
         # A throwaway kiosk with sample data: the screens show real views, never the kiosk's own data.
         home = str(Path(tmp) / "kiosk")
@@ -109,7 +120,8 @@ def cmd_snapshots(args: argparse.Namespace) -> int:
                 print("kiosk snapshots: could not prepare the sample kiosk", file=sys.stderr)
                 return 1
         try:
-            shots = take_snapshots(load_config(home), out, lang=args.lang, size=args.size, large=args.large_text)
+            shots = take_snapshots(load_config(home), out, lang=args.lang, size=args.size, large=args.large_text,
+                                   entries=entries)
         except MissingFontError as exc:
             print(f"kiosk snapshots: {exc}", file=sys.stderr)
             return 1

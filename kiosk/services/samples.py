@@ -25,6 +25,7 @@ from kiosk import masterdata
 from kiosk.errors import ValidationError
 from kiosk.masterdata import Home, Use
 from kiosk.privacy import mask_id, mask_name
+from kiosk.resources import RESOURCES_DIR
 from kiosk.rules.fees import HOMES, USES
 from kiosk.rules.idcard import make_check_char, parse_id_number
 from kiosk.rules.unitcode import format_unit_code, parse_unit_code
@@ -35,7 +36,7 @@ from kiosk.store import UnitOfWork
 
 __all__ = ["install_samples"]
 
-SAMPLES_DIR = Path(__file__).resolve().parents[2] / "resources" / "samples"
+SAMPLES_DIR = RESOURCES_DIR / "samples"
 
 FILES = ("developers.json", "projects.json", "units.json", "staff.json", "certificate_stock.json")
 

@@ -26,11 +26,12 @@ from typing import Any
 from hardware.a4.calibration import Calibration
 from kiosk.errors import ValidationError
 from kiosk.privacy import mask_id
+from kiosk.resources import RESOURCES_DIR
 from ui.documents.canvas import Box, DocumentError, Line, Measure, Op, Sheet, Text, paint, to_mm
 from ui.documents.model import CertificatePage
 from ui.documents.text import Texts, fill
 
-LAYOUT_PATH = Path(__file__).resolve().parents[2] / "resources" / "documents" / "certificate_layout.json"
+LAYOUT_PATH = RESOURCES_DIR / "documents" / "certificate_layout.json"
 FIELDS = ("certificate_no", "holders", "holder_ids", "ownership", "location", "unit_code", "right_type",
           "right_nature", "use", "area", "term", "other", "registered_on")
 REQUIRED = tuple(f for f in FIELDS if f != "holder_ids")

@@ -10,17 +10,17 @@ import datetime as dt
 import hashlib
 import json
 import math
-from pathlib import Path
 from typing import Any
 
 from kiosk.rules.money import format_yuan, yuan_in_words
+from kiosk.resources import RESOURCES_DIR
 from kiosk.templates import load_template
 from ui.documents.model import (
     CertificatePage, ContractDocument, HandoverPapers, Ink, Mismatch, PayeeReconciliation, Person, ProjectProgress,
     ReconciliationReport, SupervisionReport,
 )
 
-SAMPLES = Path(__file__).resolve().parents[2] / "resources" / "samples"
+SAMPLES = RESOURCES_DIR / "samples"
 UNIT_CODE = "410425001003GB00128F00010201"      # two co-owners
 CERTIFICATE_NO = "豫(2026)郏县不动产权第0000183号"
 DAY = dt.date(2026, 11, 28)

@@ -30,6 +30,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from kiosk.resources import RESOURCES_DIR
 from ui import i18n
 from ui.qt import (
     QAbstractScrollArea,
@@ -51,7 +52,7 @@ from ui.qt import (
     qInstallMessageHandler,
 )
 
-QML_FILE = Path(__file__).resolve().parent.parent.parent / "resources" / "qml" / "keyboard.qml"
+QML_FILE = RESOURCES_DIR / "qml" / "keyboard.qml"
 IM_MODULE = "qtvirtualkeyboard"
 MAXIMUM_HEIGHT = 460  # ux.md "Qt notes": about 460 px, leaving the screen above room for its field
 KEYPAD_FIELD = "keypad_field"  # the dynamic property of fields our own keypads type into
