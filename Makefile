@@ -1,5 +1,5 @@
 # The two commands of the README. Each runs the idempotent set-up first.
-.PHONY: demo test fresh-check setup-run setup-test lint-imports bench clean
+.PHONY: demo test bundle fresh-check setup-run setup-test lint-imports bench clean
 
 demo: setup-run
 	.venv/bin/kiosk demo
@@ -12,6 +12,10 @@ test: setup-test
 	.venv/bin/lint-imports
 	.venv/bin/mypy
 	QT_QPA_PLATFORM=offscreen eatmydata .venv/bin/python -m pytest -n logical --maxprocesses 4 --dist worksteal
+
+# The one-folder bundle (build.spec) in dist/kiosk, for a terminal without Python (README "Bundle").
+bundle: setup-test
+	.venv/bin/pyinstaller --noconfirm --log-level WARN --distpath dist --workpath build build.spec
 
 # The README's two commands in a clean Debian 12 root (debootstrap), then demo offline.
 fresh-check:

@@ -3,7 +3,8 @@
 # is missing (the interpreter, the shared libraries the pinned wheels load,
 # .venv and the pinned Python packages) and nothing else.
 #   scripts/setup.sh run    what `make demo` needs
-#   scripts/setup.sh test   the above plus Xvfb, poppler-utils, eatmydata and the test extra
+#   scripts/setup.sh test   the above plus Xvfb, poppler-utils, eatmydata, PostgreSQL, the test
+#                           extra and what PyInstaller needs for the bundle (binutils, the shared libpython)
 #
 # Supported: Debian 12 or newer, Ubuntu 22.04 or newer (where Python 3.11 or
 # newer can be installed with apt). Proven on a minbase Debian 12 root by
@@ -33,7 +34,9 @@ run_pkgs=(
     libcups2 libzbar0 libusb-1.0-0 fonts-wqy-microhei
 )
 # postgresql: the gateway tests start a throwaway cluster (initdb, pg_ctl) for its PostgreSQL engine.
-test_pkgs=(xvfb xauth poppler-utils eatmydata postgresql)
+# binutils: PyInstaller (make bundle, tests/bundle) refuses to start on Linux without objdump and
+# writes the bundle's executable with objcopy.
+test_pkgs=(xvfb xauth poppler-utils eatmydata postgresql binutils)
 pkgs=("${run_pkgs[@]}")
 [ "$mode" = "test" ] && pkgs+=("${test_pkgs[@]}")
 
@@ -122,6 +125,21 @@ fi
 setup: found $(python3 --version 2>&1 || echo 'no python3'); this distribution is older than supported
 setup: (Debian 12, Ubuntu 22.04 or newer)"
 py_version="$("$py" -c 'import sys; print("%d.%d" % sys.version_info[:2])')"
+
+# PyInstaller puts the interpreter's shared library into the bundle. Debian's python3.X is linked
+# statically and ships that library separately (libpython3.X); a pyenv or python.org build has it
+# only when configured with --enable-shared.
+has_libpython() {
+    "$py" -c 'import ctypes, sysconfig; ctypes.CDLL(sysconfig.get_config_var("INSTSONAME") or "-")' >/dev/null 2>&1
+}
+if [ "$mode" = "test" ] && ! has_libpython; then
+    if dpkg-query -S "$(readlink -f "$(command -v "$py")")" >/dev/null 2>&1; then
+        apt_install "libpython$py_version"
+    fi
+    has_libpython || die "$py (Python $py_version) has no shared library (libpython$py_version.so), which the bundle
+setup: build needs: use a Python built with --enable-shared (pyenv: PYTHON_CONFIGURE_OPTS=--enable-shared),
+setup: or PYTHON=/usr/bin/python3"
+fi
 
 # .venv must be whole: made by the chosen interpreter, with pip, and with the
 # pinned packages importable. Anything less (an interrupted first run, a venv
