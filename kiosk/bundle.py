@@ -121,20 +121,22 @@ def _tree_size(root: Path) -> int:
 
 
 def write_build_info(dist: Path, *, built_at: dt.datetime | None = None) -> dict[str, object]:
-    """Scan the finished bundle ``dist`` and write its ``BUILD-INFO.json``; returns what was written."""
-    floor = glibc_floor(sorted(dist.rglob("*")))
-    if floor is None:
-        raise ElfError(f"no ELF file in {dist} names a glibc version: not a Linux bundle?")
+    """Scan the finished bundle ``dist`` and write its ``BUILD-INFO.json``; returns what was written.
+
+    The glibc floor is a Linux matter: a bundle built elsewhere records none."""
     info: dict[str, object] = {
         "version": __version__,
         "python": platform.python_version(),
         "platform": f"{sys.platform}-{platform.machine()}",
-        "glibc_floor": str(floor[0]),
-        "glibc_floor_needed_by": str(floor[1].relative_to(dist)),
-        "build_glibc": " ".join(platform.libc_ver()).strip(),
-        "size_bytes": _tree_size(dist),
-        "built_at": (built_at or dt.datetime.now(dt.timezone.utc)).isoformat(timespec="seconds"),
     }
+    if sys.platform.startswith("linux"):
+        floor = glibc_floor(sorted(dist.rglob("*")))
+        if floor is None:
+            raise ElfError(f"no ELF file in {dist} names a glibc version: not a Linux bundle?")
+        info.update(glibc_floor=str(floor[0]), glibc_floor_needed_by=floor[1].relative_to(dist).as_posix(),
+                    build_glibc=" ".join(platform.libc_ver()).strip())
+    info.update(size_bytes=_tree_size(dist),
+                built_at=(built_at or dt.datetime.now(dt.timezone.utc)).isoformat(timespec="seconds"))
     path = dist / BUILD_INFO_FILE
     path.write_text(json.dumps(info, indent=2, sort_keys=True) + "\n", encoding="utf-8")
     os.chmod(path, 0o644)
