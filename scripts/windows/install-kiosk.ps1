@@ -108,7 +108,8 @@ function Install-DataDir {
 }
 
 function Enable-ShellLauncher {
-    $feature = Get-WindowsOptionalFeature -Online -FeatureName 'Client-EmbeddedShellLauncher'
+    $feature = $null
+    try { $feature = Get-WindowsOptionalFeature -Online -FeatureName 'Client-EmbeddedShellLauncher' } catch { }
     if ($null -eq $feature) {
         Fail 'this edition of Windows has no Shell Launcher' 'use Windows 10/11 Enterprise, Education or IoT Enterprise'
     }
@@ -244,7 +245,8 @@ function Uninstall-All {
         Say "shell of ${KioskUser}: back to the default"
     }
     $key = 'HKLM:\SOFTWARE\Microsoft\Windows NT\CurrentVersion\Winlogon'
-    if ((Get-ItemProperty -Path $key -Name DefaultUserName -ErrorAction SilentlyContinue).DefaultUserName -eq $KioskUser) {
+    $winlogon = Get-ItemProperty -Path $key -ErrorAction SilentlyContinue
+    if ($winlogon -and $winlogon.PSObject.Properties['DefaultUserName'] -and $winlogon.DefaultUserName -eq $KioskUser) {
         Set-ItemProperty -Path $key -Name AutoAdminLogon -Value '0'
         Remove-ItemProperty -Path $key -Name DefaultPassword -ErrorAction SilentlyContinue
         Say 'automatic sign-in turned off'
