@@ -44,10 +44,12 @@ def _build(out: Path) -> Path:
 
 
 @pytest.fixture(scope="module")
-def bundle(tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest) -> Iterator[Path]:
+def bundle(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     worker = os.environ.get("PYTEST_XDIST_WORKER")
     if worker is None:
-        yield _build(tmp_path_factory.mktemp("bundle"))
+        out = tmp_path_factory.mktemp("bundle")
+        yield _build(out)
+        shutil.rmtree(out)  # 430 MB; pytest would keep it with the last runs' temporary files
         return
     # Each xdist worker has its own base temp under one run directory: the bundle goes beside them.
     shared = tmp_path_factory.getbasetemp().parent / f"bundle-{os.environ['PYTEST_XDIST_TESTRUNUID']}"
