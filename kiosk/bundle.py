@@ -120,7 +120,7 @@ def _tree_size(root: Path) -> int:
     return sum(p.lstat().st_size for p in root.rglob("*") if p.is_file() and not p.is_symlink())
 
 
-def write_build_info(dist: Path, *, built_at: dt.datetime | None = None) -> dict[str, object]:
+def write_build_info(dist: Path) -> dict[str, object]:
     """Scan the finished bundle ``dist`` and write its ``BUILD-INFO.json``; returns what was written.
 
     The glibc floor is a Linux matter: a bundle built elsewhere records none."""
@@ -136,7 +136,7 @@ def write_build_info(dist: Path, *, built_at: dt.datetime | None = None) -> dict
         info.update(glibc_floor=str(floor[0]), glibc_floor_needed_by=floor[1].relative_to(dist).as_posix(),
                     build_glibc=" ".join(platform.libc_ver()).strip())
     info.update(size_bytes=_tree_size(dist),
-                built_at=(built_at or dt.datetime.now(dt.timezone.utc)).isoformat(timespec="seconds"))
+                built_at=dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"))
     path = dist / BUILD_INFO_FILE
     path.write_text(json.dumps(info, indent=2, sort_keys=True) + "\n", encoding="utf-8")
     os.chmod(path, 0o644)
