@@ -15,15 +15,13 @@ from hardware.devices import Devices, open_devices
 from kiosk.app import Kiosk
 from kiosk.config import DEVICE_KINDS, Config
 from kiosk.errors import ConfigError, KioskError, ValidationError
-from kiosk.services.staff import Actor
 from ui.context import AppContext
 from ui.qt import QGridLayout, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
-from ui.screens.base import Screen
+from ui.screens.technician.common import TechnicianScreen
 from ui.screens.counter.common import STAFF_TARGET, button, wrapped
 from ui.tasks import Task
 from ui.widgets.guard import GuardedButton
 
-TECHNICIAN = "technician"
 
 
 def save(kiosk: Kiosk, uris: dict[str, str]) -> tuple[Config, Devices]:
@@ -31,7 +29,7 @@ def save(kiosk: Kiosk, uris: dict[str, str]) -> tuple[Config, Devices]:
     return config, open_devices(config)
 
 
-class DevicesScreen(Screen):
+class DevicesScreen(TechnicianScreen):
     """``technician_devices``: ``enter()``; only for a signed-in technician."""
 
     name = "technician_devices"
@@ -105,16 +103,9 @@ class DevicesScreen(Screen):
         layout.addWidget(self.body, 1)
         self.retranslate()
 
-    @property
-    def technician(self) -> Actor | None:
-        actor = self.ctx.actor
-        return actor if actor is not None and actor.role == TECHNICIAN else None
-
     def enter(self, **args: Any) -> None:
         self.leave()
-        allowed = self.technician is not None
-        self.denied.setVisible(not allowed)
-        self.body.setVisible(allowed)
+        allowed = self.admit()
         self.explain.setVisible(allowed)
         if allowed:
             self._fill()

@@ -35,7 +35,7 @@ from kiosk.views.diagnostics import DiagnosticsView, FeedRow, LogLine, Quarantin
 from ui.context import AppContext
 from ui.qt import (QFontMetrics, QFrame, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QMouseEvent, QPushButton,
                    QRect, QSizePolicy, QStackedWidget, Qt, QVBoxLayout, QWidget, Signal)
-from ui.screens.base import Screen
+from ui.screens.technician.common import TechnicianScreen
 from ui.screens.counter.common import STAFF_TARGET, RefusalPanel, button, restyle, wrapped
 from ui.screens.counter.queue import RowsBox
 from ui.tasks import Task
@@ -46,7 +46,6 @@ TAP_BORDER = 2  # the theme's panel border
 ROW_SPACING = 16
 SECTIONS = ("sync", "quarantine", "log", "selftest", "export")
 QUARANTINE_ROWS = 4  # at most on a page; fewer when they do not fit (panel size, large text)
-TECHNICIAN = "technician"
 
 
 def load(kiosk: Kiosk) -> DiagnosticsView:
@@ -94,7 +93,7 @@ class TapRow(QFrame):
         super().mouseReleaseEvent(event)
 
 
-class DiagnosticsScreen(Screen):
+class DiagnosticsScreen(TechnicianScreen):
     """``technician_diagnostics``: ``enter(section="sync")``; only for a signed-in technician."""
 
     name = "technician_diagnostics"
@@ -366,16 +365,9 @@ class DiagnosticsScreen(Screen):
 
     # -- moments -----------------------------------------------------------------------------
 
-    @property
-    def technician(self) -> Actor | None:
-        actor = self.ctx.actor
-        return actor if actor is not None and actor.role == TECHNICIAN else None
-
     def enter(self, **args: Any) -> None:
         self.leave()
-        allowed = self.technician is not None
-        self.denied.setVisible(not allowed)
-        self.body.setVisible(allowed)
+        allowed = self.admit()
         self.summary.setVisible(allowed)
         if allowed:
             self.show_section(str(args.get("section", SECTIONS[0])))

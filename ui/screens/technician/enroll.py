@@ -19,16 +19,14 @@ from hardware.devices import CameraDevice
 from kiosk.app.enrollment import EnrollmentCode, PendingEnrollment, read_code, typed_code
 from kiosk.errors import KioskError, ValidationError
 from kiosk.identity import Enrollment
-from kiosk.services.staff import Actor
 from ui.context import AppContext
 from ui.qt import QGridLayout, QHBoxLayout, QLabel, QLineEdit, QSize, Qt, QTimer, QVBoxLayout, QWidget
-from ui.screens.base import Screen
+from ui.screens.technician.common import TechnicianScreen
 from ui.screens.buyer.identify import CameraScan, frame_pixmap
 from ui.screens.counter.common import STAFF_TARGET, button, restyle, wrapped
 from ui.tasks import Task
 from ui.widgets.guard import GuardedButton
 
-TECHNICIAN = "technician"
 PREVIEW = QSize(480, 270)
 
 ENTER, WAITING, CONFIRM, DONE, ENROLLED = "enter", "waiting", "confirm", "done", "enrolled"
@@ -40,7 +38,7 @@ def grouped(fingerprint: str) -> str:
     return " ".join(groups[:8]) + "\n" + " ".join(groups[8:])
 
 
-class EnrollScreen(Screen):
+class EnrollScreen(TechnicianScreen):
     """``technician_enroll``: ``enter()``; only for a signed-in technician."""
 
     name = "technician_enroll"
@@ -181,16 +179,9 @@ class EnrollScreen(Screen):
         layout.addWidget(self.body, 1)
         self.retranslate()
 
-    @property
-    def technician(self) -> Actor | None:
-        actor = self.ctx.actor
-        return actor if actor is not None and actor.role == TECHNICIAN else None
-
     def enter(self, **args: Any) -> None:
         self.leave()
-        allowed = self.technician is not None
-        self.denied.setVisible(not allowed)
-        self.body.setVisible(allowed)
+        allowed = self.admit()
         if allowed:
             self._task = self.ctx.call(lambda kiosk: kiosk.enrollment())
             self._task.succeeded.connect(self._shown)
