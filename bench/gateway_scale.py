@@ -221,7 +221,9 @@ def percentile(values: list[float], q: float) -> float:
 
 def run_point(server: GatewayServer, kiosks: list[dict[str, Any]], args: argparse.Namespace, tag: str,
               audit_base: int, pg_pid: int | None) -> dict[str, Any]:
-    ctx = multiprocessing.get_context("fork")
+    # Spawned, not forked: this process has had threads (enrollment, the server's pipes), and a child
+    # forked while one of them held a lock hung for good (seen once in a few dozen runs).
+    ctx = multiprocessing.get_context("spawn")
     processes = max(1, min(args.client_processes, len(kiosks)))
     barrier = ctx.Barrier(processes + 1)
     results = ctx.Queue()

@@ -30,7 +30,7 @@ from kiosk.services.staff import Actor
 
 from ui.context import AppContext
 from ui.qt import (
-    QButtonGroup, QEvent, QGridLayout, QHBoxLayout, QLineEdit, QPushButton, QResizeEvent, QSizePolicy, QStackedWidget,
+    QApplication, QButtonGroup, QEvent, QGridLayout, QHBoxLayout, QLineEdit, QPushButton, QResizeEvent, QSizePolicy, QStackedWidget,
     Qt, QVBoxLayout, QWidget,
 )
 from ui.screens.base import Screen
@@ -380,9 +380,13 @@ class DoneScreen(Screen):
         for other in (self.mail_who, self.mail_where):
             policy = QSizePolicy.Policy.Preferred if other is step else QSizePolicy.Policy.Ignored
             other.setSizePolicy(policy, policy)
+        # The tapped button is hidden with its step, and Qt would pass its focus on to the next text
+        # field and call up the keyboard unasked (or not, by timing): the focus leaves it first and
+        # lands on the new step's own button. The buyer taps a field when ready to type.
+        focused = QApplication.focusWidget()
+        if focused is not None and self.mail_steps.isAncestorOf(focused):
+            focused.clearFocus()
         self.mail_steps.setCurrentWidget(step)
-        # The tapped button is hidden with its step: Qt would pass the focus to the next text field and
-        # call up the keyboard unasked. The buyer taps a field when ready to type.
         (self.mail_cancel if step is self.mail_who else self.mail_back).setFocus()
         self._mail_heading()
 
