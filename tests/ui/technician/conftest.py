@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -29,6 +30,7 @@ from kiosk.services.staff import Actor
 from kiosk.store import Store, outbox, sync_state
 from sync import wire
 from sync.outbox import Rejection, settle
+from ui import i18n
 from ui.context import AppContext
 from ui.qt import Qt, QWidget
 from ui.screens.technician import DevicesScreen, DiagnosticsScreen, EnrollScreen
@@ -36,6 +38,7 @@ from ui.shell.app import build_window
 from ui.shell.registry import Entry
 from ui.shell.technician import TechnicianScreen
 from ui.shell.window import MainWindow
+from ui.snapshot import clipped_texts, missing_glyphs, overflow, render
 from ui.tasks import TaskRunner
 
 INSTALLER = Actor("installer", "system")
@@ -127,6 +130,25 @@ class Tech:
         self.qtbot.waitUntil(lambda: self.ctx.runner.pending() == 0, timeout=20_000)
         self.qtbot.wait(10)
         self.qtbot.waitUntil(lambda: self.ctx.runner.pending() == 0, timeout=20_000)
+
+    def look(self, name: str) -> None:
+        """The window as shown, at both panel sizes, in both languages and both text sizes, with nothing
+        clipped, cut off or missing; PNGs into $TECHNICIAN_SNAPSHOTS when set. The text size and
+        language shown go first: one app-wide restyle a look, not eight."""
+        out = Path(os.environ["TECHNICIAN_SNAPSHOTS"]) if os.environ.get("TECHNICIAN_SNAPSHOTS") else None
+        for large in sorted((False, True), key=lambda mode: mode != self.window.large_text):
+            self.window.set_large_text(large)
+            for lang in sorted(i18n.LANGUAGES, key=lambda shown: shown != i18n.current_language()):
+                for width, height in ((1920, 1080), (1280, 800)):
+                    where = f"{name} {lang} {width}x{height}{' large' if large else ''}"
+                    png = out / f"{name}-{lang}-{width}x{height}{'-large' if large else ''}.png" if out else None
+                    image = render(self.window, png, size=(width, height), lang=lang, large=large, mode="staff")
+                    problems = overflow(self.window, (width, height)) + clipped_texts(self.window) \
+                        + missing_glyphs(self.window)
+                    assert (image.width(), image.height()) == (width, height), where
+                    assert not problems, f"{where}: {[str(p) for p in problems]}"
+        i18n.switch_language("zh_CN")
+        self.settle()
 
     def log_in(self, staff_id: str, pin: str) -> None:
         screen = self.login

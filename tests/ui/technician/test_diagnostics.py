@@ -17,8 +17,6 @@ from kiosk.services.context import Context
 from kiosk.services.maintenance import resolve_quarantined
 from kiosk.services.staff import Actor
 from kiosk.store import outbox, quarantine
-from ui import i18n
-from ui.snapshot import clipped_texts, missing_glyphs, overflow, render
 
 from .conftest import STAFF, TECHNICIAN, Site, Tech
 
@@ -253,27 +251,9 @@ def test_diagnostics_in_both_languages_and_sizes(tech: Tech, site: Site, tmp_pat
     site.push_failed("gateway_unreachable", "connection refused by http://127.0.0.1:9")
     for n in range(12):
         site.log("agent", f"backlog {n} record(s) to push, 2 quarantined; next try in 30 s")
-    out = Path(os.environ["TECHNICIAN_SNAPSHOTS"]) if os.environ.get("TECHNICIAN_SNAPSHOTS") else None
-
-    def look(name: str) -> None:
-        # The text size and language shown go first: one app-wide restyle a look, not eight.
-        for large in sorted((False, True), key=lambda mode: mode != tech.window.large_text):
-            tech.window.set_large_text(large)
-            for lang in sorted(i18n.LANGUAGES, key=lambda shown: shown != i18n.current_language()):
-                for width, height in ((1920, 1080), (1280, 800)):
-                    where = f"{name} {lang} {width}x{height}{' large' if large else ''}"
-                    png = out / f"{name}-{lang}-{width}x{height}{'-large' if large else ''}.png" if out else None
-                    image = render(tech.window, png, size=(width, height), lang=lang, large=large, mode="staff")
-                    problems = overflow(tech.window, (width, height)) + clipped_texts(tech.window) \
-                        + missing_glyphs(tech.window)
-                    assert (image.width(), image.height()) == (width, height), where
-                    assert not problems, f"{where}: {[str(p) for p in problems]}"
-        i18n.switch_language("zh_CN")
-        tech.settle()
-
     tech.log_in(*TECHNICIAN)
     assert tech.login.diagnostics_button.isVisible()
-    look("technician-signed-in")
+    tech.look("technician-signed-in")
     tech.click(tech.login.diagnostics_button)
     tech.settle()
     screen = tech.diag
@@ -295,4 +275,4 @@ def test_diagnostics_in_both_languages_and_sizes(tech: Tech, site: Site, tmp_pat
             tech.click(screen.export_button)
             tech.settle()
             assert screen.exported is not None
-        look(f"diagnostics-{section}")
+        tech.look(f"diagnostics-{section}")

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import os
 import socket
 import sys
 from collections.abc import Iterator
@@ -25,9 +24,7 @@ from kiosk.identity import is_enrolled, load_enrollment
 from kiosk.services.staff import Actor
 from sync import wire
 from sync.enroll import GatewayEnroller
-from ui import i18n
 from ui.screens.technician.enroll import CONFIRM, DONE, ENROLLED, grouped
-from ui.snapshot import clipped_texts, missing_glyphs, overflow, render
 
 from .conftest import Site, Tech, running
 
@@ -200,30 +197,12 @@ def test_an_enrolled_kiosk_and_a_staff_member_are_refused(tech: Tech, site: Site
 
 
 def test_enroll_in_both_languages_and_sizes(fresh: Tech, gateway: LiveGateway) -> None:
-    out = Path(os.environ["TECHNICIAN_SNAPSHOTS"]) if os.environ.get("TECHNICIAN_SNAPSHOTS") else None
-
-    def look(name: str) -> None:
-        # The text size and language shown go first: one app-wide restyle a look, not eight.
-        for large in sorted((False, True), key=lambda mode: mode != fresh.window.large_text):
-            fresh.window.set_large_text(large)
-            for lang in sorted(i18n.LANGUAGES, key=lambda shown: shown != i18n.current_language()):
-                for width, height in ((1920, 1080), (1280, 800)):
-                    where = f"{name} {lang} {width}x{height}{' large' if large else ''}"
-                    png = out / f"{name}-{lang}-{width}x{height}{'-large' if large else ''}.png" if out else None
-                    image = render(fresh.window, png, size=(width, height), lang=lang, large=large, mode="staff")
-                    problems = overflow(fresh.window, (width, height)) + clipped_texts(fresh.window) \
-                        + missing_glyphs(fresh.window)
-                    assert (image.width(), image.height()) == (width, height), where
-                    assert not problems, f"{where}: {[str(p) for p in problems]}"
-        i18n.switch_language("zh_CN")
-        fresh.settle()
-
     screen = fresh.open_enroll()
     offer = gateway.token(SERVICE_POINT)
     type_code(fresh, "http://127.0.0.1:9", "Z" * 24)
     connect(fresh)
     assert screen.message.isVisible()
-    look("enroll-refused")
+    fresh.look("enroll-refused")
     screen.url.clear()
     fresh.qtbot.keyClicks(screen.url, gateway.url)
     screen.token.clear()
@@ -231,4 +210,4 @@ def test_enroll_in_both_languages_and_sizes(fresh: Tech, gateway: LiveGateway) -
     fresh.qtbot.wait(550)
     connect(fresh)
     assert screen.state == CONFIRM
-    look("enroll-confirm")
+    fresh.look("enroll-confirm")
