@@ -1,5 +1,5 @@
 # The two commands of the README. Each runs the idempotent set-up first.
-.PHONY: demo test bundle fresh-check setup-run setup-test lint-imports bench clean
+.PHONY: demo test bundle voice fresh-check setup-run setup-test setup-voice lint-imports bench clean
 
 demo: setup-run
 	.venv/bin/kiosk demo
@@ -17,6 +17,10 @@ test: setup-test
 bundle: setup-test
 	.venv/bin/pyinstaller --noconfirm --log-level WARN --distpath dist --workpath build build.spec
 
+# The buyer screens' voice clips (resources/voice/, committed) from the Chinese translations, offline.
+voice: setup-voice
+	.venv/bin/python scripts/voice.py
+
 # The README's two commands in a clean Debian 12 root (debootstrap), then demo offline.
 fresh-check:
 	scripts/fresh-check.sh
@@ -26,6 +30,9 @@ setup-run:
 
 setup-test:
 	@scripts/setup.sh test
+
+setup-voice:
+	@scripts/setup.sh voice
 
 lint-imports: setup-test
 	.venv/bin/lint-imports

@@ -5,6 +5,8 @@
 #   scripts/setup.sh run    what `make demo` needs
 #   scripts/setup.sh test   the above plus Xvfb, poppler-utils, eatmydata, PostgreSQL, the test
 #                           extra and what PyInstaller needs for the bundle (binutils, the shared libpython)
+#   scripts/setup.sh voice  what `make demo` needs plus the offline speech engine and Opus encoder that
+#                           `make voice` generates the buyer screens' voice clips with (build time only)
 #
 # Supported: Debian 12 or newer, Ubuntu 22.04 or newer (where Python 3.11 or
 # newer can be installed with apt). Proven on a minbase Debian 12 root by
@@ -12,7 +14,7 @@
 set -euo pipefail
 
 mode="${1:-run}"
-case "$mode" in run|test) ;; *) echo "usage: scripts/setup.sh run|test" >&2; exit 2 ;; esac
+case "$mode" in run|test|voice) ;; *) echo "usage: scripts/setup.sh run|test|voice" >&2; exit 2 ;; esac
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 
@@ -39,6 +41,9 @@ run_pkgs=(
 test_pkgs=(xvfb xauth poppler-utils eatmydata postgresql binutils)
 pkgs=("${run_pkgs[@]}")
 [ "$mode" = "test" ] && pkgs+=("${test_pkgs[@]}")
+# espeak-ng (its Mandarin voice, -v cmn) and opusenc: scripts/voice.py; the clips are committed, so
+# neither the kiosk nor the tests need them.
+[ "$mode" = "voice" ] && pkgs+=(espeak-ng opus-tools)
 
 sudo_cmd=()
 apt_ready=0

@@ -39,7 +39,7 @@ LANGUAGES: tuple[str, ...] = ("zh_CN", "en")
 # One catalog (a .ts/.qm pair per language) for each part of ui/, so work on different parts
 # of the app never edits the same translation file. Patterns are relative to ui/.
 CATALOGS: dict[str, tuple[str, ...]] = {
-    "kiosk": ("*.py", "widgets/*.py", "screens/*.py"),
+    "kiosk": ("*.py", "widgets/*.py", "screens/*.py", "voice/*.py"),
     "shell": ("shell/*.py",),
     "buyer": ("screens/buyer/*.py",),
     "counter": ("screens/counter/*.py",),

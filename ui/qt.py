@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from PySide6.QtQml import *  # noqa: F403
     from PySide6.QtQuick import *  # noqa: F403
     from PySide6.QtQuickWidgets import *  # noqa: F403
+    from PySide6.QtMultimedia import *  # noqa: F403
     from PySide6.QtCore import *  # noqa: F403
     from PySide6.QtGui import *  # noqa: F403
     from PySide6.QtWidgets import *  # noqa: F403
@@ -32,7 +33,9 @@ if TYPE_CHECKING:
 # ``Qt`` namespace carries ``mightBeRichText``, QtCore's does not).
 # Qt Quick (the on-screen keyboard's host) comes last: only names no other module has load it, so a
 # start-up that never shows the keyboard never does.
-_MODULES = ("QtPdf", "QtSvg", "QtPrintSupport", "QtWidgets", "QtGui", "QtCore", "QtQuickWidgets", "QtQuick", "QtQml")
+# QtMultimedia (the voice prompts) after the modules every screen uses, so only the voice player loads it.
+_MODULES = ("QtPdf", "QtSvg", "QtPrintSupport", "QtWidgets", "QtGui", "QtCore", "QtMultimedia", "QtQuickWidgets",
+            "QtQuick", "QtQml")
 
 
 def __getattr__(name: str) -> Any:

@@ -63,13 +63,14 @@ class TextProblem:
 
 
 def render(widget: QWidget, path: Path | None = None, *, size: tuple[int, int] = (1920, 1080),
-           lang: str = i18n.DEFAULT_LANGUAGE, large: bool = False, mode: theme.Mode = "buyer") -> QImage:
-    """Lay ``widget`` out at ``size`` in ``lang`` and text mode, return (and save, as PNG by the
-    ``.png`` suffix) the picture."""
+           lang: str = i18n.DEFAULT_LANGUAGE, large: bool = False, mode: theme.Mode = "buyer",
+           high_contrast: bool = False) -> QImage:
+    """Lay ``widget`` out at ``size`` in ``lang`` and text mode (and the high-contrast theme, which
+    only buyer screens have), return (and save, as PNG by the ``.png`` suffix) the picture."""
     app = QApplication.instance()
     assert isinstance(app, QApplication), "create the QApplication first"
     i18n.switch_language(lang)
-    theme.apply_theme(app, mode, large)
+    theme.apply_theme(app, mode, large, high_contrast=high_contrast and mode == "buyer")
     widget.resize(*size)
     widget.show()
     # Until a pass lays nothing out: the style sheet changes fonts, which changes size hints, which

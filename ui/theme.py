@@ -73,7 +73,29 @@ PALETTE: dict[str, str] = {
     "disabled_border": "#6b7280",
 }
 
-# (foreground, background, minimum ratio): body text 7:1, all text 4.5:1, borders 3:1.
+# The high-contrast theme (高对比度) of the buyer screens: light text on black, controls in yellow, the
+# pairing low-vision guidance recommends; every pair far above the 7:1 that ux.md asks of body text.
+HIGH_CONTRAST: dict[str, str] = {
+    "text": "#ffffff",
+    "muted": "#e6e6e6",
+    "background": "#000000",
+    "surface": "#121212",
+    "accent": "#ffe14d",
+    "on_accent": "#000000",
+    "pressed": "#ffffff",
+    "ok": "#7dff8a",
+    "error": "#ff9c9c",
+    "warn": "#ffc266",
+    "border": "#ffffff",
+    "disabled": "#3a3a3a",
+    "disabled_text": "#d9d9d9",
+    "disabled_border": "#bfbfbf",
+}
+
+PALETTES: dict[bool, dict[str, str]] = {False: PALETTE, True: HIGH_CONTRAST}
+
+# (foreground, background, minimum ratio): body text 7:1, all text 4.5:1, borders 3:1; the same pairs
+# in both palettes (tests/ui/test_theme.py reads the pairs the QSS draws and checks they are all here).
 CONTRAST_PAIRS: tuple[tuple[str, str, float], ...] = (
     ("text", "background", 7.0),
     ("text", "surface", 7.0),
@@ -93,6 +115,12 @@ CONTRAST_PAIRS: tuple[tuple[str, str, float], ...] = (
     ("border", "background", 3.0),
     ("border", "surface", 3.0),
     ("disabled_border", "disabled", 3.0),
+    # A control's outline on what it sits on (the screen or a panel), pressed or not.
+    ("accent", "background", 3.0),
+    ("pressed", "background", 3.0),
+    ("pressed", "surface", 3.0),
+    ("disabled_border", "background", 3.0),
+    ("disabled_border", "surface", 3.0),
 )
 
 
@@ -108,20 +136,22 @@ def contrast_ratio(foreground: str, background: str) -> float:
     return (a + 0.05) / (b + 0.05)
 
 
-def stylesheet(mode: Mode = "buyer", large: bool = False, family: str | None = None) -> str:
+def stylesheet(mode: Mode = "buyer", large: bool = False, family: str | None = None, *,
+               high_contrast: bool = False) -> str:
     """The filled sheet; ``family`` defaults to the installed CJK family (needs the QApplication)."""
     family = family or require_chinese_font()
     template = Template((THEME_DIR / "kiosk.qss").read_text(encoding="utf-8"))
-    return template.substitute(PALETTE, **asdict(sizes(mode, large)), family=family)
+    return template.substitute(PALETTES[high_contrast], **asdict(sizes(mode, large)), family=family)
 
 
 def apply_theme(app: QApplication, mode: Mode = "buyer", large: bool = False,
-                family: str | None = None) -> None:
-    """Style the whole app; call again to switch large-text mode or buyer/staff sizes."""
+                family: str | None = None, *, high_contrast: bool = False) -> None:
+    """Style the whole app; call again to switch large-text mode, the high-contrast palette or
+    buyer/staff sizes."""
     family = family or require_chinese_font()
     font = QFont(family)
     font.setPixelSize(sizes(mode, large).body)
-    sheet = stylesheet(mode, large, family)
+    sheet = stylesheet(mode, large, family, high_contrast=high_contrast)
     if app.styleSheet() == sheet and app.font() == font:
         return  # Qt repolishes every widget even for the same sheet, which costs a visible moment
     app.setFont(font)

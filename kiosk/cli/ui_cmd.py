@@ -38,6 +38,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--lang", choices=("zh_CN", "en"), default="zh_CN")
     p.add_argument("--size", type=_size, default=(1920, 1080), metavar="WxH")
     p.add_argument("--large-text", action="store_true", help="large-text mode (all text x1.25)")
+    p.add_argument("--high-contrast", action="store_true", help="the buyer screens' high-contrast theme "
+                   "(staff screens keep theirs)")
     p.add_argument("--screen", action="append", metavar="NAME", help="only this screen (repeatable); the "
                    "welcome screen, home of every other, is always rendered too")
     add_json_flag(p)
@@ -121,14 +123,14 @@ def cmd_snapshots(args: argparse.Namespace) -> int:
                 return 1
         try:
             shots = take_snapshots(load_config(home), out, lang=args.lang, size=args.size, large=args.large_text,
-                                   entries=entries)
+                                   high_contrast=args.high_contrast, entries=entries)
         except MissingFontError as exc:
             print(f"kiosk snapshots: {exc}", file=sys.stderr)
             return 1
     problems = sum(len(s.problems) for s in shots)
     if args.json:
         emit({"out": str(out), "lang": args.lang, "size": f"{args.size[0]}x{args.size[1]}",
-              "large_text": args.large_text, "screens": [s.as_dict() for s in shots], "problems": problems})
+              "large_text": args.large_text, "high_contrast": args.high_contrast, "screens": [s.as_dict() for s in shots], "problems": problems})
     else:
         for shot in shots:
             print(f"{shot.path}" + "".join(f"\n  {p}" for p in shot.problems))

@@ -140,6 +140,26 @@
             <source>Call staff</source>
             <translation>Call staff</translation>
         </message>
+        <message>
+            <source>Contrast</source>
+            <translation>Contrast</translation>
+        </message>
+        <message>
+            <source>Volume ●○○</source>
+            <translation>Volume ●○○</translation>
+        </message>
+        <message>
+            <source>Volume ●●○</source>
+            <translation>Volume ●●○</translation>
+        </message>
+        <message>
+            <source>Volume ●●●</source>
+            <translation>Volume ●●●</translation>
+        </message>
+        <message>
+            <source>Repeat</source>
+            <translation>Repeat</translation>
+        </message>
     </context>
     <context>
         <name>PersonRow</name>

@@ -140,6 +140,26 @@
             <source>Call staff</source>
             <translation>呼叫工作人员</translation>
         </message>
+        <message>
+            <source>Contrast</source>
+            <translation>高对比</translation>
+        </message>
+        <message>
+            <source>Volume ●○○</source>
+            <translation>音量 小</translation>
+        </message>
+        <message>
+            <source>Volume ●●○</source>
+            <translation>音量 中</translation>
+        </message>
+        <message>
+            <source>Volume ●●●</source>
+            <translation>音量 大</translation>
+        </message>
+        <message>
+            <source>Repeat</source>
+            <translation>重听</translation>
+        </message>
     </context>
     <context>
         <name>PersonRow</name>

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -19,14 +20,49 @@ def test_wcag_contrast_of_known_pairs() -> None:
     assert theme.contrast_ratio("#767676", "#ffffff") == pytest.approx(4.54, abs=0.01)
 
 
+@pytest.mark.parametrize("high_contrast", [False, True], ids=["standard", "high-contrast"])
 @pytest.mark.parametrize(("fg", "bg", "minimum"), theme.CONTRAST_PAIRS)
-def test_every_colour_pair_has_its_contrast(fg: str, bg: str, minimum: float) -> None:
-    assert theme.contrast_ratio(theme.PALETTE[fg], theme.PALETTE[bg]) >= minimum
+def test_every_colour_pair_has_its_contrast(fg: str, bg: str, minimum: float, high_contrast: bool) -> None:
+    palette = theme.PALETTES[high_contrast]
+    assert theme.contrast_ratio(palette[fg], palette[bg]) >= minimum, (fg, bg, palette[fg], palette[bg])
 
 
 def test_every_palette_colour_used_in_the_qss_is_checked() -> None:
     checked = {name for fg, bg, _ in theme.CONTRAST_PAIRS for name in (fg, bg)}
-    assert set(theme.PALETTE) == checked
+    assert set(theme.PALETTE) == set(theme.HIGH_CONTRAST) == checked
+
+
+def qss_pairs() -> set[tuple[str, str]]:
+    """Every (foreground, background) token pair the sheet can draw, read from its rules: a rule's text
+    colour on its own background, or, when it sets none (labels are transparent), on the screen and on
+    a panel; a border on the screen and on a panel (what the control sits on)."""
+    pairs: set[tuple[str, str]] = set()
+    sheet = (theme.THEME_DIR / "kiosk.qss").read_text(encoding="utf-8")
+    sheet = re.sub(r"/\*.*?\*/", "", re.sub(r"\$\{(\w+)\}", r"$\1", sheet), flags=re.DOTALL)
+    for body in re.findall(r"\{([^}]*)\}", sheet):
+        colour = re.search(r"(?<![-\w])color:\s*\$(\w+)", body)
+        ground = re.search(r"background-color:\s*\$(\w+)", body)
+        borders = re.findall(r"border(?:-color)?:[^;]*\$(\w+)", body)
+        surroundings = [ground.group(1)] if ground else ["background", "surface"]
+        if colour:
+            pairs.update((colour.group(1), g) for g in surroundings)
+        pairs.update((b, g) for b in borders for g in ("background", "surface"))
+    return pairs
+
+
+def test_the_checked_pairs_cover_every_pair_the_qss_draws() -> None:
+    derived = qss_pairs()
+    assert ("accent", "surface") in derived and ("border", "background") in derived  # the reader works
+    checked = {(fg, bg) for fg, bg, _ in theme.CONTRAST_PAIRS}
+    assert derived <= checked, sorted(derived - checked)
+
+
+@pytest.mark.parametrize("high_contrast", [False, True], ids=["standard", "high-contrast"])
+def test_every_pair_the_qss_draws_reaches_4_5_to_1(high_contrast: bool) -> None:
+    palette = theme.PALETTES[high_contrast]
+    low = {(fg, bg): round(theme.contrast_ratio(palette[fg], palette[bg]), 2) for fg, bg in qss_pairs()
+           if "border" not in fg and theme.contrast_ratio(palette[fg], palette[bg]) < 4.5}
+    assert not low
 
 
 def test_sizes_follow_ux_md() -> None:

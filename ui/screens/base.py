@@ -15,6 +15,11 @@ idle rules, staff screens the staff ones), and four moments:
 
 Texts go through ``self.tr`` in ``retranslate()``, which Qt calls again on
 every language switch.
+
+Voice (buyer screens): ``say(prompt_id)`` asks the shell to speak a prompt of
+``ui/voice/prompts.py`` (the prompt, confirmation or error just shown);
+``voice_prompt`` is what the shell says when the screen is shown and says
+nothing itself.
 """
 
 from __future__ import annotations
@@ -38,8 +43,12 @@ class Screen(Retranslating, QWidget):
     # The screen shows its own language and large-text switches: the header's step aside, so each
     # switch is on screen once.
     own_switches: ClassVar[bool] = False
+    # The prompt id (ui/voice/prompts.py) the shell speaks on showing the screen, when ``enter`` says none.
+    voice_prompt: ClassVar[str] = ""
     # The shell asks ``staff_strip_wanted`` again when this is emitted.
     chrome_changed = Signal()
+    # A prompt id to speak (``say``).
+    spoken = Signal(str)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -64,3 +73,7 @@ class Screen(Retranslating, QWidget):
 
     def retranslate(self) -> None:
         """Set every text again (language switch)."""
+
+    def say(self, prompt_id: str) -> None:
+        """Speak this prompt (the shell plays its clip while the screen is shown; 重听 repeats it)."""
+        self.spoken.emit(prompt_id)

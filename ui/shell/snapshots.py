@@ -81,7 +81,7 @@ def _sign_in(app: QApplication, ctx: AppContext, staff_id: str | None) -> None:
 
 
 def shoot(window: MainWindow, entry: Entry, out: Path, *, lang: str, size: tuple[int, int],
-          large: bool) -> Shot:
+          large: bool, high_contrast: bool = False) -> Shot:
     """Show ``entry``'s screen in ``window`` on its sample state and render it."""
     app = QApplication.instance()
     assert isinstance(app, QApplication)
@@ -90,17 +90,19 @@ def shoot(window: MainWindow, entry: Entry, out: Path, *, lang: str, size: tuple
     args = _wait(app, ctx.call(entry.prepare))
     screen = window.navigator.go(entry.screen.name, **args)
     window.set_large_text(large)
+    window.set_high_contrast(high_contrast)
     _settle(app, ctx)
     path = out / f"{screen.name}.png"
     snapshot.render(window, path, size=size, lang=lang, large=large,
-                    mode="buyer" if screen.audience == "buyer" else "staff")
+                    mode="buyer" if screen.audience == "buyer" else "staff", high_contrast=high_contrast)
     problems = [str(p) for p in snapshot.overflow(window, size) + snapshot.clipped_texts(window)
                 + snapshot.missing_glyphs(window)]
     return Shot(screen.name, path, problems)
 
 
 def take_snapshots(config: Config, out: Path, *, lang: str, size: tuple[int, int] = (1920, 1080),
-                   large: bool = False, entries: list[Entry] | None = None) -> list[Shot]:
+                   large: bool = False, high_contrast: bool = False,
+                   entries: list[Entry] | None = None) -> list[Shot]:
     """Render every registered screen of the kiosk in ``config`` (sample data installed) into ``out``."""
     app = application()
     out.mkdir(parents=True, exist_ok=True)
@@ -113,7 +115,8 @@ def take_snapshots(config: Config, out: Path, *, lang: str, size: tuple[int, int
         window = build_window(ctx, entries)
         try:
             for entry in entries:
-                shots.append(shoot(window, entry, out, lang=lang, size=size, large=large))
+                shots.append(shoot(window, entry, out, lang=lang, size=size, large=large,
+                                   high_contrast=high_contrast))
         finally:
             window.navigator.home()
             runner.shutdown(wait=True)

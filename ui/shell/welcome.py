@@ -39,6 +39,8 @@ class WelcomeScreen(Screen):
     language_requested = Signal(str)
     large_text_requested = Signal(bool)
     own_switches = True
+    # Said by 重听 only: the home screen waits quietly.
+    voice_prompt = "welcome.intro"
 
     def __init__(self, ctx: Any, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)

@@ -1,6 +1,10 @@
 """The main window: header, training banner, staff status strip, the screens, and three overlays.
 
-- Header (every screen): 返回上一步, the language switch, 大字模式, 呼叫工作人员.
+- Header (every screen): 返回上一步, the language switch, 大字模式, 呼叫工作人员; on buyer
+  screens also 高对比度 (the high-contrast theme), the volume step and 重听.
+- Voice (buyer screens, ux.md "Voice and privacy"): what a screen says (``Screen.say``) or,
+  when it says nothing on being shown, its ``voice_prompt``; the idle question, the call for
+  staff and the fault message are spoken too; every touch stops the voice (ui/voice).
 - Staff status strip: shown while a staff or technician screen is.
 - Idle (ux.md "Time"): buyer screens warn after their ``idle_seconds`` with the
   30 s countdown; staff screens after 180 s, technician screens after their 120 s.
@@ -45,6 +49,7 @@ from ui.shell.header import CallStaffPanel, Header, MessagePanel, TrainingBanner
 from ui.shell.status import StaffStatusStrip
 from ui.shell.technician import TechnicianScreen
 from ui.shell.welcome import WelcomeScreen
+from ui.voice.player import VoicePlayer
 from ui.widgets.idle import ActivityFilter, CountdownPanel, IdleTimer
 from ui.widgets.pinyin import AboveKeyboard, KeyboardDock
 
@@ -117,6 +122,7 @@ class MainWindow(QWidget):
         self.ctx = ctx
         self.styled = styled
         self.large_text = False
+        self.high_contrast = False
         self.mode: theme.Mode | None = None
         self.audience = "buyer"
         self._may_close = False
@@ -150,20 +156,27 @@ class MainWindow(QWidget):
         app = QApplication.instance()
         self._activity = ActivityFilter(self.idle)
         self._keys = KioskKeys(self)
+        self.voice = VoicePlayer(parent=self)
+        self._said = False  # whether the screen being shown said something itself
+        self._screen_prompt = ""  # what 重听 says again once an overlay is answered
         if app is not None:
             app.installEventFilter(self._activity)
             app.installEventFilter(self._keys)
+            app.installEventFilter(self.voice)
 
-        self.idle.warning.connect(lambda _s: self.countdown_overlay.cover(self._below_header()))
-        self.idle.extended.connect(self.countdown_overlay.hide)
+        self.idle.warning.connect(self._idle_warning)
+        self.idle.extended.connect(self._countdown_answered)
         self.idle.timed_out.connect(self.end_session)
         self.countdown.end_requested.connect(self.end_session)
         self.header.back_requested.connect(self.back)
         self.header.call_staff_requested.connect(self.call_staff)
         self.header.language_requested.connect(self.set_language)
         self.header.large_text_requested.connect(self.set_large_text)
-        self.call_panel.dismissed.connect(self.call_overlay.hide)
-        self.fault.dismissed.connect(self.fault_overlay.hide)
+        self.header.high_contrast_requested.connect(self.set_high_contrast)
+        self.header.volume_requested.connect(self.set_volume)
+        self.header.repeat_requested.connect(self.voice.repeat)
+        self.call_panel.dismissed.connect(self._call_answered)
+        self.fault.dismissed.connect(self._fault_answered)
         self.strip.sign_out_requested.connect(self.end_session)
         self.strip.technician_requested.connect(lambda: self.navigator.go(TechnicianScreen.name))
         self.navigator.went.connect(self._went)
@@ -174,10 +187,12 @@ class MainWindow(QWidget):
     def add(self, screen: Screen, *, home: bool = False) -> None:
         self.navigator.add(screen, home=home)
         screen.chrome_changed.connect(self._show_strip)
+        screen.spoken.connect(lambda prompt_id, s=screen: self._speak(s, prompt_id))
         if isinstance(screen, WelcomeScreen):
             screen.language_requested.connect(self.set_language)
             screen.large_text_requested.connect(self.set_large_text)
             self.large_text_changed.connect(screen.set_large_text)
+
         if isinstance(screen, TechnicianScreen):
             screen.exit_requested.connect(self.technician_exit)
 
@@ -197,6 +212,8 @@ class MainWindow(QWidget):
         screen = self.navigator.current
         self.header.set_switches_shown(screen is None or not screen.own_switches)
         staff = audience != "buyer"
+        self.header.set_buyer_controls(not staff)
+        self._voice_on_showing(screen, home=name == self.navigator.home_name)
         self._show_strip()
         if staff:
             self.strip.start()
@@ -214,6 +231,57 @@ class MainWindow(QWidget):
         # On staff screens, unless the screen is the buyer's for now (a buyer signing at the counter).
         screen = self.navigator.current
         self.strip.setVisible(self.audience != "buyer" and (screen is None or screen.staff_strip_wanted()))
+
+    # -- voice -----------------------------------------------------------------------------------
+
+    def _speak(self, screen: Screen, prompt_id: str) -> None:
+        # Only the buyer screen on show speaks: a load answering after the buyer moved on stays quiet.
+        if screen is self.navigator.current and screen.audience == "buyer":
+            self._said = True
+            self._screen_prompt = prompt_id
+            self.voice.play(prompt_id)
+
+    def _voice_on_showing(self, screen: Screen | None, *, home: bool) -> None:
+        said, self._said = self._said, False
+        if said:
+            return
+        prompt = screen.voice_prompt if screen is not None and screen.audience == "buyer" else ""
+        self._screen_prompt = prompt
+        if prompt and not home:
+            self.voice.play(prompt)
+        else:
+            # The home screen waits quietly (重听 says its prompt); staff screens have no voice.
+            self.voice.cue(prompt)
+
+    def _overlay_prompt(self, prompt_id: str) -> None:
+        if self.audience == "buyer":
+            self.voice.play(prompt_id)
+
+    def _overlay_answered(self) -> None:
+        # 重听 goes back to the screen's own prompt, quietly.
+        self.voice.cue(self._screen_prompt if self.audience == "buyer" else "")
+
+    def _idle_warning(self, _seconds: int) -> None:
+        self.countdown_overlay.cover(self._below_header())
+        self._overlay_prompt("shell.more_time")
+
+    def _countdown_answered(self) -> None:
+        self.countdown_overlay.hide()
+        self._overlay_answered()
+
+    def _fault_answered(self) -> None:
+        self.fault_overlay.hide()
+        self._overlay_answered()
+
+    def _call_answered(self) -> None:
+        self.call_overlay.hide()
+        self._overlay_answered()
+
+    def set_volume(self, step: int) -> None:
+        """One of the three volume steps; the last prompt is said again at the new volume."""
+        self.voice.set_volume(step)
+        self.header.set_volume(self.voice.step)
+        self.voice.repeat()
 
     def end_session(self) -> None:
         """结束办理, a timeout or a sign-out: everything cleared, staff signed out, home."""
@@ -235,13 +303,20 @@ class MainWindow(QWidget):
         self.mode = None
         self._style()
 
+    def set_high_contrast(self, on: bool) -> None:
+        """The high-contrast theme of the buyer screens (staff screens keep theirs)."""
+        self.high_contrast = on
+        self.header.set_high_contrast(on)
+        self.mode = None
+        self._style()
+
     def _style(self) -> None:
         mode: theme.Mode = "buyer" if self.audience == "buyer" else "staff"
         if not self.styled or mode == self.mode:
             return
         app = QApplication.instance()
         if isinstance(app, QApplication):
-            theme.apply_theme(app, mode, self.large_text)
+            theme.apply_theme(app, mode, self.large_text, high_contrast=self.high_contrast and mode == "buyer")
             self.mode = mode
 
     # -- help, faults and the way out --------------------------------------------------------------
@@ -250,6 +325,7 @@ class MainWindow(QWidget):
         screen = self.navigator.current
         log.info("help requested on screen %s", screen.name if screen else "-")
         self.call_overlay.cover(self._below_header())
+        self._overlay_prompt("shell.call_staff")
 
     def show_fault(self, code: str) -> None:
         """Go home (personal data cleared) and say calmly what to do; errors never dismiss themselves."""
@@ -261,6 +337,7 @@ class MainWindow(QWidget):
         finally:
             self.fault.set_code(f"{code} {time.strftime('%H:%M:%S')}")
             self.fault_overlay.cover(self._below_header())
+            self._overlay_prompt("shell.fault")
 
     def unexpected(self, kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
         """``sys.excepthook`` while the window runs: the traceback to the log, the calm message on screen."""
@@ -304,6 +381,8 @@ class MainWindow(QWidget):
         if app is not None:
             app.removeEventFilter(self._activity)
             app.removeEventFilter(self._keys)
+            app.removeEventFilter(self.voice)
+        self.voice.stop()
         self.idle.stop()
         self.strip.stop()
         self._may_close = True

@@ -165,7 +165,7 @@ def test_snapshots(nav: Navigator, kiosk_ctx: AppContext, qtbot: Any, tmp_path: 
         if way == "card-trouble":
             screen._waited = screen.alternatives_seconds
             screen._render_alternatives()
-            screen._show_error(screen._card_problem(LookupError("no reader")), LookupError("no reader"))
+            screen._show_error(*screen._card_problem(LookupError("no reader")), LookupError("no reader"))
         for lang in ("zh_CN", "en"):
             for large in (False, True):
                 image = render(nav, tmp_path / f"buyer-identify-{way}-{lang}{'-large' if large else ''}.png",

@@ -33,12 +33,46 @@ def self_service_actor(ctx: AppContext) -> Actor:
     return Actor(SELF_SERVICE_ID, "system", training=ctx.training)
 
 
-def plain_refusal(error: BaseException) -> str:
-    """The buyer's sentence for a refusal, by its code; a calm general one for anything else."""
-    code = getattr(error, "code", "")
+# The voice prompt (ui/voice/prompts.py) saying each refusal's sentence below.
+REFUSAL_PROMPTS = {
+    "id_legacy15": "refusal.id_legacy15",
+    "id_checksum": "refusal.id_checksum",
+    "id_length": "refusal.id_length",
+    "id_province": "refusal.id_invalid",
+    "id_future": "refusal.id_invalid",
+    "eid_qr": "refusal.eid_qr",
+    "unsigned_buyers": "refusal.unsigned_buyers",
+    "unsigned": "refusal.unsigned",
+    "not_a_buyer": "refusal.not_a_buyer",
+    "not_identified": "refusal.not_identified",
+    "illegal_transition": "refusal.illegal_transition",
+    "training_unit": "refusal.training_unit",
+    "unknown_unit": "refusal.unknown_unit",
+    "order_exists": "refusal.order_exists",
+    "bad_signature": "refusal.bad_signature",
+    KioskError.__name__: "refusal.other",
+    "": "refusal.unexpected",
+}
+
+
+def _refusal_code(error: BaseException) -> str:
     if getattr(error, "field", "") == "eid_qr":
         # The services say it by field: a QR code without exactly one ID number in it.
-        code = "eid_qr"
+        return "eid_qr"
+    return str(getattr(error, "code", ""))
+
+
+def refusal_prompt(error: BaseException) -> str:
+    """The voice prompt of ``plain_refusal(error)``."""
+    code = _refusal_code(error)
+    if code in REFUSAL_PROMPTS:
+        return REFUSAL_PROMPTS[code]
+    return REFUSAL_PROMPTS[KioskError.__name__ if isinstance(error, KioskError) else ""]
+
+
+def plain_refusal(error: BaseException) -> str:
+    """The buyer's sentence for a refusal, by its code; a calm general one for anything else."""
+    code = _refusal_code(error)
     words = {
         "id_legacy15": QCoreApplication.translate("BuyerRefusal", "This is an old 15-digit ID number, which can no longer be used. "
                           "Please use your current 18-character ID card."),

@@ -39,6 +39,7 @@ from ui.screens.buyer.common import (
     label,
     note,
     plain_refusal,
+    refusal_prompt,
     scrolling,
     self_service_actor,
     set_state,
@@ -333,6 +334,8 @@ class DoneScreen(Screen):
         if closing.evaluated:
             self._evaluated()
         self._render()
+        if not closing.evaluated:
+            self.say("done.congratulations")
 
     # -- the evaluation ----------------------------------------------------------------------
 
@@ -346,8 +349,12 @@ class DoneScreen(Screen):
             return
         reason = self.reason.text().strip() if self.level in evaluations.REASON_LEVELS else ""
         self._task = self.ctx.call(send_evaluation, self_service_actor(self.ctx), self.unit_code, self.level, reason)
-        self._task.succeeded.connect(lambda _id: self._evaluated())
+        self._task.succeeded.connect(self._sent_evaluation)
         self._task.failed.connect(self._refused)
+
+    def _sent_evaluation(self, _evaluation_id: object) -> None:
+        self._evaluated()
+        self.say("done.evaluated")
 
     def _evaluated(self) -> None:
         self._task = None
@@ -365,6 +372,7 @@ class DoneScreen(Screen):
         self.staff_note.setText("")
         self.mailing_requester()
         self._show_page(self.mailing_panel)
+        self.say("done.mail_id")
 
     def mailing_requester(self) -> None:
         """The first step: the requester types their own ID number."""
@@ -405,6 +413,7 @@ class DoneScreen(Screen):
         number = self.requester.number()
         if number is None:
             self.message.setText(self.tr("Please type your own ID number first."))
+            self.say("done.mail_id")
             return
         self._task = self.ctx.call(send_mailing, self_service_actor(self.ctx), self.unit_code, number,
                                    self.recipient.text(), self.phone.text(), self.address.text())
@@ -417,11 +426,13 @@ class DoneScreen(Screen):
         self.mailed = True
         self.mail_button.setEnabled(False)
         self._render()
+        self.say("done.mail_sent")
 
     def _refused(self, error: object) -> None:
         self._task = None
         assert isinstance(error, BaseException)
         self.message.setText(plain_refusal(error))
+        self.say(refusal_prompt(error))
         self.staff_note.setText(staff_line(error))
 
     # -- texts -----------------------------------------------------------------------------

@@ -57,13 +57,15 @@ from ui.qt import (
     Signal,
 )
 from ui.screens.base import Screen
-from ui.screens.buyer.common import Panel, label, note, plain_refusal, set_state, staff_line
+from ui.screens.buyer.common import Panel, label, note, plain_refusal, refusal_prompt, set_state, staff_line
 from ui.tasks import Task
 from ui.widgets.guard import GuardedButton
 from ui.widgets.keypad import IdKeypad
 
 CARD, QR, KEYPAD = "card", "qr", "keypad"
 PREVIEW_SIZE = (960, 540)
+# What the voice says when a way is chosen (ui/voice/prompts.py).
+WAY_PROMPTS = {CARD: "identify.card", QR: "identify.qr", KEYPAD: "identify.keypad"}
 OUTLINE = QColor("#1b5e20")
 
 
@@ -255,7 +257,7 @@ class IdentifyScreen(Screen):
     def enter(self, **args: Any) -> None:
         self.active = True
         self._clear_message()
-        self.choose(CARD)
+        self.choose(CARD, prompt="identify.start")
 
     def leave(self) -> None:
         self.active = False
@@ -291,12 +293,13 @@ class IdentifyScreen(Screen):
 
     # -- choosing a way -------------------------------------------------------------------
 
-    def choose(self, way: str) -> None:
-        """Show one way and start its device; the others stop."""
+    def choose(self, way: str, prompt: str = "") -> None:
+        """Show one way and start its device; the others stop. The voice says ``prompt`` or the way's own."""
         self._clear_message()
         self._show_way(way)
         if not self.active:
             return
+        self.say(prompt or WAY_PROMPTS[way])
         if way == CARD:
             self._waited = 0.0
             self.prompts = 0
@@ -345,14 +348,17 @@ class IdentifyScreen(Screen):
             return
         if isinstance(error, NoCard):
             # A round with no card: say it again, and after a while offer the other ways in words too.
+            offered = self.alternatives_offered()
             self.prompts += 1
             self._waited += self.prompt_seconds
             self._render_alternatives()
+            # Said once when the other ways are first offered; the card prompt again every other round.
+            self.say("identify.alternatives" if self.alternatives_offered() and not offered else "identify.card")
             self.prompt_repeated.emit()
             self._wait_for_card()
             return
         assert isinstance(error, BaseException)
-        self._show_error(self._card_problem(error), error)
+        self._show_error(*self._card_problem(error), error)
         self._waited = self.alternatives_seconds
         self._render_alternatives()
         # A bad read is not the end: keep waiting for the card to be placed again.
@@ -362,16 +368,20 @@ class IdentifyScreen(Screen):
         if self.active and self.method == CARD:
             self._wait_for_card()
 
-    def _card_problem(self, error: BaseException) -> str:
+    def _card_problem(self, error: BaseException) -> tuple[str, str]:
+        """What the buyer reads and hears (a voice prompt id) about a bad read."""
         code = getattr(error, "code", "")
         if isinstance(error, LookupError) or code in ("device_unavailable", "unavailable"):
             return self.tr("The card reader is not working right now. "
-                           "Please show your QR code or type your ID number instead.")
+                           "Please show your QR code or type your ID number instead."), "identify.reader_down"
         if code == "idcard_card_removed":
-            return self.tr("The card was moved while it was being read. Please place it again and hold it still.")
+            return self.tr("The card was moved while it was being read. "
+                           "Please place it again and hold it still."), "identify.card_moved"
         if code == "idcard_unknown_type":
-            return self.tr("This card cannot be read here. Please type your ID number instead.")
-        return self.tr("The card could not be read. Please place it again, or choose another way on the left.")
+            return self.tr("This card cannot be read here. "
+                           "Please type your ID number instead."), "identify.card_unknown"
+        return self.tr("The card could not be read. "
+                       "Please place it again, or choose another way on the left."), "identify.card_unread"
 
     def alternatives_offered(self) -> bool:
         return self._waited >= self.alternatives_seconds
@@ -423,7 +433,8 @@ class IdentifyScreen(Screen):
             return
         assert isinstance(error, BaseException)
         self._show_error(self.tr("The camera is not working right now. "
-                                 "Please place your ID card or type your ID number instead."), error)
+                                 "Please place your ID card or type your ID number instead."),
+                         "identify.camera_down", error)
 
     def _stop_camera(self) -> None:
         device = self.ctx.devices.get("camera")
@@ -456,7 +467,8 @@ class IdentifyScreen(Screen):
             return
         if not cases:
             self._show_error(self.tr("No home purchase was found for this ID number at this terminal. "
-                                     "Please check the number, or ask staff at the counter."), None)
+                                     "Please check the number, or ask staff at the counter."),
+                             "identify.not_found", None)
             self._resume(method)
             return
         self.keypad.clear()
@@ -469,7 +481,7 @@ class IdentifyScreen(Screen):
         if not self.active:
             return
         assert isinstance(error, BaseException)
-        self._show_error(plain_refusal(error), error)
+        self._show_error(plain_refusal(error), refusal_prompt(error), error)
         self._resume(method)
 
     def _resume(self, method: str) -> None:
@@ -482,8 +494,9 @@ class IdentifyScreen(Screen):
 
     # -- messages ----------------------------------------------------------------------------
 
-    def _show_error(self, text: str, error: BaseException | None) -> None:
+    def _show_error(self, text: str, prompt: str, error: BaseException | None) -> None:
         self.message.setText(text)
+        self.say(prompt)
         set_state(self.message, "error")
         self.staff_note.setText(staff_line(error) if error is not None else "")
 

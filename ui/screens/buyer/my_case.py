@@ -25,7 +25,7 @@ from ui.context import AppContext
 from ui.i18n import current_language
 from ui.qt import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 from ui.screens.base import Screen
-from ui.screens.buyer.common import Panel, label, note, plain_refusal, scrolling, staff_line
+from ui.screens.buyer.common import Panel, label, note, plain_refusal, refusal_prompt, scrolling, staff_line
 from ui.screens.buyer.identify import navigator_of
 from ui.tasks import Task
 from ui.widgets.guard import GuardedButton
@@ -34,6 +34,9 @@ from ui.widgets.guard import GuardedButton
 READ_CONTRACT, SIGN_HANDOVER, PAY, DONE = "contract", "handover", "pay", "done"
 # The screen each action opens: a button shows only when the shell has that screen.
 TARGET = {READ_CONTRACT: "read_sign", SIGN_HANDOVER: "read_sign", PAY: "pay", DONE: "done"}
+# What the voice says of the case shown (ui/voice/prompts.py).
+STAGE_PROMPTS = {"blocked": "my_case.blocked", "ready": "my_case.ready", "in_handover": "my_case.in_handover",
+                 "delivered": "my_case.delivered"}
 
 
 def load_cases(kiosk: Kiosk, unit_codes: list[str]) -> list[CaseOverview]:
@@ -66,6 +69,7 @@ class MyCaseScreen(Screen):
         self.cases: list[CaseOverview] = []
         self.index = 0
         self._task: Task | None = None
+        self._spoken: tuple[str, str] = ("", "")  # the unit and stage the voice last said
         self.title = label("title", wrap=False)
         self.unit = label("heading")
         self.unit.setObjectName("unit")
@@ -164,6 +168,7 @@ class MyCaseScreen(Screen):
         self._task = None
         self.cases = []
         self.index = 0
+        self._spoken = ("", "")
         self.error.setText("")
         self.staff_note.setText("")
         self._render()
@@ -178,10 +183,21 @@ class MyCaseScreen(Screen):
         self.cases = cases
         self.index = min(self.index, max(0, len(cases) - 1))
         self._render()
+        self._say_stage()
 
     def turn(self, step: int) -> None:
         self.index = max(0, min(len(self.cases) - 1, self.index + step))
         self._render()
+        self._say_stage()
+
+    def _say_stage(self) -> None:
+        # Said when a case is shown or its stage changes, not again at every refresh of the same one.
+        if not self.cases:
+            return
+        case = self.cases[self.index]
+        if (case.unit_code, case.stage) != self._spoken and case.stage in STAGE_PROMPTS:
+            self._spoken = (case.unit_code, case.stage)
+            self.say(STAGE_PROMPTS[case.stage])
 
     def act(self, action: str) -> None:
         if not self.cases:
@@ -202,6 +218,7 @@ class MyCaseScreen(Screen):
     def _failed(self, error: object) -> None:
         assert isinstance(error, BaseException)
         self.error.setText(plain_refusal(error))
+        self.say(refusal_prompt(error))
         self.staff_note.setText(staff_line(error))
 
     # -- texts -----------------------------------------------------------------------------

@@ -62,6 +62,7 @@ from ui.screens.buyer.common import (
     label,
     note,
     plain_refusal,
+    refusal_prompt,
     scrolling,
     self_service_actor,
     set_state,
@@ -335,6 +336,7 @@ class PayScreen(Screen):
     def show_order(self, order: OrderView) -> None:
         self._task = None
         first = self.order is None or self.order.order_id != order.order_id
+        was_paid = not first and self.paid()
         self.order = order
         if first:
             self.qr.show_code(order.payment_code)
@@ -344,6 +346,10 @@ class PayScreen(Screen):
             if self.opened_order == order.order_id:
                 self.opened_order = None
         self._render()
+        if self.paid() and not was_paid:
+            self.say("pay.paid")
+        elif first:
+            self.say("pay.scan")
 
     def paid(self) -> bool:
         return self.order is not None and self.order.all_confirmed
@@ -352,6 +358,7 @@ class PayScreen(Screen):
         self._task = None
         assert isinstance(error, BaseException)
         self.message.setText(plain_refusal(error))
+        self.say(refusal_prompt(error))
         self.staff_note.setText(staff_line(error))
         self._render()
 
@@ -378,6 +385,10 @@ class PayScreen(Screen):
             self._stop_countdown()
             self.timed_out = True
         self._render()
+        if self.seconds_left == REMINDER_SECONDS:
+            self.say("pay.last_minute")
+        elif self.seconds_left == 0:
+            self.say("pay.expired")
 
     def retry(self) -> None:
         """A new countdown for the same code (the order stays; paying twice is not possible)."""
@@ -388,6 +399,7 @@ class PayScreen(Screen):
         self._start_countdown()
         self._reload()
         self._render()
+        self.say("pay.scan")
 
     def back_to_case(self) -> None:
         nav = navigator_of(self)

@@ -45,7 +45,15 @@ from ui.qt import (
     Signal,
 )
 from ui.screens.base import Screen
-from ui.screens.buyer.common import Panel, label, note, plain_refusal, self_service_actor, staff_line
+from ui.screens.buyer.common import (
+    Panel,
+    label,
+    note,
+    plain_refusal,
+    refusal_prompt,
+    self_service_actor,
+    staff_line,
+)
 from ui.screens.buyer.identify import navigator_of
 from ui.tasks import Task
 from ui.widgets.guard import GuardedButton
@@ -246,6 +254,7 @@ class ReadSignScreen(Screen):
         self._task.succeeded.connect(self.show_reading)
         self._task.failed.connect(self._refused)
         self.retranslate()
+        self.say("read_sign.papers" if self.document == "handover" else "read_sign.contract")
 
     def leave(self) -> None:
         if self._task is not None:
@@ -343,6 +352,8 @@ class ReadSignScreen(Screen):
         signing = self.reading.signings[self.step]
         self.pad.reset(signing.doc_sha256, signing.name)
         self._render_signer()
+        # The signer's name is on screen only: nothing personal is spoken.
+        self.say("read_sign.sign")
 
     def _render_signer(self) -> None:
         if self.reading is None or self.step >= len(self.reading.signings):
@@ -380,6 +391,7 @@ class ReadSignScreen(Screen):
         self.pad.setEnabled(True)
         assert isinstance(error, BaseException)
         self.message.setText(plain_refusal(error))
+        self.say(refusal_prompt(error))
         self.staff_note.setText(staff_line(error))
         self.again_button.setVisible(self.reading is not None)
 

@@ -1,0 +1,72 @@
+"""What each voice prompt says, read from the translation catalogs, and whether the clip table agrees.
+
+Qt-free (the build script runs it without a display): the catalogs are read as
+the XML that pyside6-lupdate writes. A message counts only when it is finished
+and still in the code (lupdate marks a message the code no longer has as
+vanished or obsolete).
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+from kiosk.resources import RESOURCES_DIR
+from ui.voice.clips import VOICE_DIR, ClipTableError, load_clips
+from ui.voice.prompts import PROMPTS, Message
+
+TRANSLATIONS_DIR = RESOURCES_DIR / "translations"
+VOICE_LANGUAGE = "zh_CN"  # ux.md: Mandarin clips (English optional)
+SENTENCE_END = "。！？：…"
+
+
+class PromptTextError(LookupError):
+    """A prompt names a message that no catalog has finished in the voice's language."""
+
+
+def translations(lang: str = VOICE_LANGUAGE, directory: Path = TRANSLATIONS_DIR) -> dict[Message, str]:
+    """Every finished, current message of every catalog in ``lang``: (context, source) -> translation."""
+    found: dict[Message, str] = {}
+    for ts in sorted(directory.glob(f"*_{lang}.ts")):
+        for context in ET.parse(ts).getroot().iter("context"):
+            name = context.findtext("name", "")
+            for message in context.iter("message"):
+                translation = message.find("translation")
+                if translation is None or translation.get("type") in ("unfinished", "vanished", "obsolete"):
+                    continue
+                found[(name, message.findtext("source", ""))] = translation.text or ""
+    return found
+
+
+def prompt_texts(lang: str = VOICE_LANGUAGE, directory: Path = TRANSLATIONS_DIR) -> dict[str, str]:
+    """Prompt id -> the sentence its clip says: its messages' translations, each ending as a sentence."""
+    catalog = translations(lang, directory)
+    texts = {}
+    for prompt_id, messages in PROMPTS.items():
+        parts = []
+        for message in messages:
+            if message not in catalog:
+                raise PromptTextError(f"voice prompt {prompt_id!r}: no finished {lang} translation of "
+                                      f"{message[0]} {message[1]!r}; change ui/voice/prompts.py to the text "
+                                      f"the screen shows now, or translate it (python -m ui.i18n update)")
+            part = catalog[message].strip()
+            parts.append(part if part[-1:] in SENTENCE_END else part + "。")
+        texts[prompt_id] = "".join(parts)
+    return texts
+
+
+def table_problems(directory: Path = VOICE_DIR) -> list[str]:
+    """What is wrong with the clip table in ``directory``: missing, unknown or stale entries, missing files."""
+    try:
+        clips = load_clips(directory)
+    except ClipTableError as exc:
+        return [str(exc)]
+    texts = prompt_texts()
+    problems = [f"prompt {p!r} has no clip" for p in sorted(set(texts) - set(clips))]
+    problems += [f"clip {p!r} belongs to no prompt (ui/voice/prompts.py)" for p in sorted(set(clips) - set(texts))]
+    for prompt_id, clip in sorted(clips.items()):
+        if not clip.path.is_file():
+            problems.append(f"clip {prompt_id!r}: file {clip.path} is missing")
+        if prompt_id in texts and clip.text != texts[prompt_id]:
+            problems.append(f"clip {prompt_id!r} says {clip.text!r}, the screen now says {texts[prompt_id]!r}")
+    return problems

@@ -1,0 +1,97 @@
+"""Plays the voice prompts (QtMultimedia), one at a time, and stops at the next touch.
+
+``play(prompt_id)`` looks the prompt up in the clip table and plays its file
+through one ``QMediaPlayer``; the prompt becomes the one 重听 repeats. Three
+volume steps (ux.md). The app-wide event filter stops a clip at the buyer's
+next touch or click, before the tap is handled, so a prompt the tap itself
+causes (重听, the next step) starts after the old one stopped.
+
+A prompt without a clip (a table a service point edited) is logged and skipped:
+a missing voice must never stop the screens. Without a sound card (offscreen
+CI) the player still loads and "plays" its source; tests read what would be
+heard from ``player.source()``.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from ui.qt import QAudioOutput, QEvent, QMediaPlayer, QObject, QUrl
+from ui.voice.clips import VOICE_DIR, Clip, load_clips
+
+log = logging.getLogger("kiosk.ui.voice")
+
+# Three steps (ux.md): quiet hall, normal, loud sales office.
+VOLUMES = (0.4, 0.7, 1.0)
+DEFAULT_STEP = 1
+# Events that mean the buyer touched the screen.
+TOUCHES = (QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin)
+
+
+class VoicePlayer(QObject):
+    def __init__(self, directory: Path = VOICE_DIR, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.clips: dict[str, Clip] = load_clips(directory)
+        self.last = ""
+        self.step = DEFAULT_STEP
+        self._player: QMediaPlayer | None = None
+        self._output: QAudioOutput | None = None
+
+    @property
+    def player(self) -> QMediaPlayer:
+        """The one media player, made at the first prompt (a window never spoken in never loads the backend)."""
+        if self._player is None:
+            self._output = QAudioOutput(self)
+            self._output.setVolume(VOLUMES[self.step])
+            self._player = QMediaPlayer(self)
+            self._player.setAudioOutput(self._output)
+        return self._player
+
+    def play(self, prompt_id: str) -> None:
+        """Say ``prompt_id`` now, in place of anything still playing."""
+        self.last = prompt_id
+        clip = self.clips.get(prompt_id)
+        if clip is None or not clip.path.is_file():
+            log.warning("voice prompt %s has no clip in the voice table; it is not spoken", prompt_id)
+            self.stop()
+            return
+        player = self.player
+        player.stop()
+        player.setSource(QUrl.fromLocalFile(str(clip.path)))
+        player.play()
+
+    def cue(self, prompt_id: str) -> None:
+        """Make ``prompt_id`` the one 重听 says, without saying it (a screen that waits quietly)."""
+        self.stop()
+        self.last = prompt_id
+
+    def repeat(self) -> None:
+        """重听: the last prompt again, from its start."""
+        if self.last:
+            self.play(self.last)
+
+    def stop(self) -> None:
+        if self._player is not None:
+            self._player.stop()
+
+    def playing(self) -> str:
+        """The prompt id being played now, or ``""``."""
+        if self._player is None or self._player.playbackState() != QMediaPlayer.PlaybackState.PlayingState:
+            return ""
+        source = self._player.source().toLocalFile()
+        return next((c.prompt_id for c in self.clips.values() if str(c.path) == source), "")
+
+    def set_volume(self, step: int) -> None:
+        """One of the three steps (0 quiet, 1 normal, 2 loud)."""
+        self.step = max(0, min(step, len(VOLUMES) - 1))
+        if self._output is not None:
+            self._output.setVolume(VOLUMES[self.step])
+
+    def volume(self) -> float:
+        return VOLUMES[self.step]
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if event.type() in TOUCHES:
+            self.stop()
+        return False
