@@ -157,7 +157,7 @@ def test_the_next_touch_stops_the_voice(voice: VoicePlayer, qtbot: QtBot) -> Non
     voice.play("pay.scan")
     qtbot.waitUntil(lambda: voice.playing() == "pay.scan")
     QTest.mousePress(target, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, QPoint(2, 2))
-    assert voice.player.playbackState() == QMediaPlayer.PlaybackState.StoppedState
+    assert voice.playing() == "" and voice.player.playbackState() == QMediaPlayer.PlaybackState.StoppedState
     QTest.mouseRelease(target, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, QPoint(2, 2))
     voice.play("pay.scan")
     qtbot.waitUntil(lambda: voice.playing() == "pay.scan")

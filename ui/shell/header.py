@@ -68,6 +68,8 @@ class Header(Retranslating, QFrame):
         self.volume_button.setObjectName("header_volume")
         self.repeat_button = GuardedButton()
         self.repeat_button.setObjectName("header_repeat")
+        # Less room beside its two characters: 重听 then fits a 1280 px panel in large text too.
+        self.repeat_button.setProperty("compact", "true")
         self.call_button = GuardedButton()
         self.call_button.setObjectName("header_call_staff")
         self.volume = 1
@@ -143,7 +145,9 @@ class Header(Retranslating, QFrame):
         spacing = row.spacing()
         fixed = [b for b in (self.back_button, self.language_button, self.large_button, self.call_button)
                  if not b.isHidden() or b is self.back_button]
-        used = margins.left() + margins.right() + sum(b.sizeHint().width() + spacing for b in fixed)
+        # Qt puts no spacing beside the stretch: the gaps are between the buttons only.
+        used = margins.left() + margins.right() + sum(b.sizeHint().width() for b in fixed) \
+            + spacing * (len(fixed) - 1)
         for button in self._optional:
             need = button.sizeHint().width() + spacing
             fits = self._buyer and used + need <= self.width()

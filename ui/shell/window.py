@@ -180,6 +180,8 @@ class MainWindow(QWidget):
         self.strip.sign_out_requested.connect(self.end_session)
         self.strip.technician_requested.connect(lambda: self.navigator.go(TechnicianScreen.name))
         self.navigator.went.connect(self._went)
+        # Shown before its enter(): what the screen says from here on is its own prompt.
+        self.navigator.currentChanged.connect(self._showing)
         ctx.runner.task_failed.connect(self._task_failed)
 
     # -- screens -------------------------------------------------------------------------------
@@ -241,9 +243,11 @@ class MainWindow(QWidget):
             self._screen_prompt = prompt_id
             self.voice.play(prompt_id)
 
+    def _showing(self, _index: int) -> None:
+        self._said = False
+
     def _voice_on_showing(self, screen: Screen | None, *, home: bool) -> None:
-        said, self._said = self._said, False
-        if said:
+        if self._said:
             return
         prompt = screen.voice_prompt if screen is not None and screen.audience == "buyer" else ""
         self._screen_prompt = prompt

@@ -7,9 +7,11 @@ next touch or click, before the tap is handled, so a prompt the tap itself
 causes (重听, the next step) starts after the old one stopped.
 
 A prompt without a clip (a table a service point edited) is logged and skipped:
-a missing voice must never stop the screens. Without a sound card (offscreen
-CI) the player still loads and "plays" its source; tests read what would be
-heard from ``player.source()``.
+a missing voice must never stop the screens. Without an audio output (no sound
+card, offscreen CI) the player is given the clip as its source but not started:
+Qt's FFmpeg backend, playing to no device, was seen to hang the GUI thread in
+``stop()`` now and then. What would be heard is ``player.source()`` and
+``playing()``, as with a sound card.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from ui.qt import QAudioOutput, QEvent, QMediaPlayer, QObject, QUrl
+from ui.qt import QAudioOutput, QEvent, QMediaDevices, QMediaPlayer, QObject, QUrl
 from ui.voice.clips import VOICE_DIR, Clip, load_clips
 
 log = logging.getLogger("kiosk.ui.voice")
@@ -34,6 +36,7 @@ class VoicePlayer(QObject):
         super().__init__(parent)
         self.clips: dict[str, Clip] = load_clips(directory)
         self.last = ""
+        self.current = ""  # the prompt being said now
         self.step = DEFAULT_STEP
         self._player: QMediaPlayer | None = None
         self._output: QAudioOutput | None = None
@@ -46,7 +49,12 @@ class VoicePlayer(QObject):
             self._output.setVolume(VOLUMES[self.step])
             self._player = QMediaPlayer(self)
             self._player.setAudioOutput(self._output)
+            self._player.mediaStatusChanged.connect(self._status)
         return self._player
+
+    def _status(self, status: QMediaPlayer.MediaStatus) -> None:
+        if status == QMediaPlayer.MediaStatus.EndOfMedia:
+            self.current = ""
 
     def play(self, prompt_id: str) -> None:
         """Say ``prompt_id`` now, in place of anything still playing."""
@@ -56,10 +64,12 @@ class VoicePlayer(QObject):
             log.warning("voice prompt %s has no clip in the voice table; it is not spoken", prompt_id)
             self.stop()
             return
+        self.stop()
         player = self.player
-        player.stop()
         player.setSource(QUrl.fromLocalFile(str(clip.path)))
-        player.play()
+        self.current = prompt_id
+        if QMediaDevices.audioOutputs():
+            player.play()
 
     def cue(self, prompt_id: str) -> None:
         """Make ``prompt_id`` the one 重听 says, without saying it (a screen that waits quietly)."""
@@ -72,15 +82,13 @@ class VoicePlayer(QObject):
             self.play(self.last)
 
     def stop(self) -> None:
-        if self._player is not None:
+        self.current = ""
+        if self._player is not None and self._player.playbackState() != QMediaPlayer.PlaybackState.StoppedState:
             self._player.stop()
 
     def playing(self) -> str:
-        """The prompt id being played now, or ``""``."""
-        if self._player is None or self._player.playbackState() != QMediaPlayer.PlaybackState.PlayingState:
-            return ""
-        source = self._player.source().toLocalFile()
-        return next((c.prompt_id for c in self.clips.values() if str(c.path) == source), "")
+        """The prompt id being said now, or ``""``."""
+        return self.current
 
     def set_volume(self, step: int) -> None:
         """One of the three steps (0 quiet, 1 normal, 2 loud)."""
