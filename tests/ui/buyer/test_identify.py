@@ -55,10 +55,13 @@ def test_a_typed_number_finds_the_buyers_case_and_nothing_of_it_stays(
 def test_a_legacy_15_digit_number_is_refused_in_plain_words(nav: Navigator, buyers: Any, qtbot: Any) -> None:
     screen = nav.go("identify")
     assert isinstance(screen, IdentifyScreen)
+    said: list[str] = []
+    screen.spoken.connect(said.append)
     # The keypad only completes 18 characters; the card or a QR may still carry an old number.
     screen._look_up("typed", "410425850312003")
     qtbot.waitUntil(lambda: bool(screen.message.text()), timeout=20_000)
     assert "15" in screen.message.text() and "18" in screen.message.text()
+    assert said == ["refusal.id_legacy15"]  # the voice says the same sentence
     assert screen.staff_note.text().startswith("id_legacy15: ask for the current 18-character card")
     assert nav.current is screen
 
@@ -76,10 +79,13 @@ def test_a_wrong_check_character_is_shown_while_typing(nav: Navigator, buyers: A
 def test_a_number_without_a_case_says_so_and_stays_ready(nav: Navigator, buyers: Any, qtbot: Any) -> None:
     screen = nav.go("identify")
     assert isinstance(screen, IdentifyScreen)
+    said: list[str] = []
+    screen.spoken.connect(said.append)
     type_number(qtbot, screen, SAMPLE_CARDS["zhao"].id_number)
     qtbot.mouseClick(screen.keypad_continue, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: bool(screen.message.text()), timeout=20_000)
     assert "工作人员" in screen.message.text() and nav.current is screen
+    assert said == ["identify.keypad", "identify.not_found"]
     assert screen.keypad_continue.isEnabled()  # the same number can be tried again, or changed
 
 
