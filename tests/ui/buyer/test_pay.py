@@ -54,10 +54,12 @@ def test_the_countdown_reminds_then_times_out_and_can_start_again(
     pending: list[bool] = []
     screen = nav.screen_named("pay")
     assert isinstance(screen, PayScreen)
+    said: list[str] = []
     screen.payment_pending.connect(pending.append)
+    screen.spoken.connect(said.append)
     nav.go("pay", unit_code=unit)
     qtbot.waitUntil(lambda: screen.order is not None, timeout=20_000)
-    assert pending == [True]
+    assert pending == [True] and said == ["pay.scan"]
     screen._clock.stop()
     screen.seconds_left = REMINDER_SECONDS + 1
     screen.tick()
@@ -72,15 +74,20 @@ def test_the_countdown_reminds_then_times_out_and_can_start_again(
     qtbot.mouseClick(screen.retry_button, Qt.MouseButton.LeftButton)
     assert not screen.timed_out and screen.seconds_left == 300 and screen.order is not None
     assert screen.order.payment_code == code and not screen.retry_button.isVisible()
+    # Said once each, at the minute left and at the end, and the code again with the new countdown.
+    assert said == ["pay.scan", "pay.last_minute", "pay.expired", "pay.scan"]
 
 
 def test_a_refused_order_shows_its_hint(nav: Navigator, kiosk_ctx: AppContext, buyers: Any, qtbot: Any) -> None:
     unit = buyers.unit()
     kiosk_ctx.training = False  # a real session may not take payments for a training unit
+    said: list[str] = []
+    nav.screen_named("pay").spoken.connect(said.append)
     screen = nav.go("pay", unit_code=unit)
     assert isinstance(screen, PayScreen)
     qtbot.waitUntil(lambda: bool(screen.message.text()), timeout=20_000)
     assert "演练" in screen.message.text() and screen.staff_note.text().startswith("training_unit")
+    assert said == ["refusal.training_unit"]
     assert screen.order is None and screen.retry_button.isVisible()
 
 
