@@ -55,6 +55,17 @@ def test_snapshots_in_large_text_mode_fit_too(tmp_path: Path, restore: None,
         assert code == 0
 
 
+def test_high_contrast_snapshots_of_a_buyer_screen_fit_and_are_light_on_dark(
+        tmp_path: Path, restore: None, capsys: pytest.CaptureFixture[str]) -> None:
+    code = main(["snapshots", "--out", str(tmp_path), "--size", "1280x800", "--large-text", "--high-contrast",
+                 "--screen", "pay", "--json"])
+    report = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
+    assert code == 0 and report["high_contrast"] is True
+    assert [(s["screen"], s["problems"]) for s in report["screens"]] == [("welcome", []), ("pay", [])]
+    image = QImage(str(tmp_path / "pay.png"))
+    assert image.pixelColor(8, image.height() - 8).name() == "#000000"  # the screen's background
+
+
 def test_snapshots_refuse_a_bad_size(tmp_path: Path) -> None:
     with pytest.raises(SystemExit):
         main(["snapshots", "--out", str(tmp_path), "--size", "big"])
