@@ -44,6 +44,7 @@ class Header(Retranslating, QFrame):
     call_staff_requested = Signal()
     language_requested = Signal(str)
     large_text_requested = Signal(bool)
+    _row: QHBoxLayout | None = None  # set in __init__; Qt may send a font change before
     high_contrast_requested = Signal(bool)
     repeat_requested = Signal()
     volume_requested = Signal(int)
@@ -76,7 +77,7 @@ class Header(Retranslating, QFrame):
         self._buyer = True
         # Kept first when the row is short: the last of these is the first to step aside.
         self._optional = (self.repeat_button, self.volume_button, self.contrast_button)
-        row = QHBoxLayout(self)
+        row = self._row = QHBoxLayout(self)
         row.setContentsMargins(24, 16, 24, 16)  # ux.md: nothing interactive within 24 px of the bezel
         row.setSpacing(16)
         row.addWidget(self.back_button)
@@ -140,7 +141,9 @@ class Header(Retranslating, QFrame):
 
     def _fit(self) -> None:
         """Show the optional buttons that fit beside the fixed ones, in their order."""
-        row = self.layout()
+        row = self._row
+        if row is None:
+            return
         margins = row.contentsMargins()
         spacing = row.spacing()
         fixed = [b for b in (self.back_button, self.language_button, self.large_button, self.call_button)
@@ -159,8 +162,10 @@ class Header(Retranslating, QFrame):
     def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
         # The optional buttons step aside rather than widen the window past a narrow panel.
         hint = super().minimumSizeHint()
+        if self._row is None:
+            return hint
         shown = [b for b in self._optional if not b.isHidden()]
-        spacing = self.layout().spacing()
+        spacing = self._row.spacing()
         return QSize(hint.width() - sum(b.minimumSizeHint().width() + spacing for b in shown), hint.height())
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
