@@ -19,3 +19,20 @@ def test_dynamic_imports_are_declared() -> None:
     hidden = set(re.findall(r'"([a-z_.]+)"', SPEC.read_text(encoding="utf-8")))
     missing = {f"kiosk.cli.{m}" for m in COMMAND_MODULES}
     assert missing - hidden == set()
+
+
+def _listed(name: str) -> set[str]:
+    """The quoted names in the spec's ``name=[...]`` list."""
+    block = re.search(rf"{name}=\[(.*?)\n    \]", SPEC.read_text(encoding="utf-8"), re.DOTALL)
+    assert block is not None, f"build.spec has no {name} list"
+    return set(re.findall(r'"([A-Za-z0-9_.]+)"', block.group(1)))
+
+
+def test_every_qt_module_of_the_app_is_bundled_and_none_excluded() -> None:
+    """ui/qt.py resolves Qt names by module name at run time: each of its modules must be a hidden
+    import, and excluding one (QtCharts was, before the supervision charts) breaks the bundle."""
+    from ui.qt import _MODULES
+
+    used = {f"PySide6.{m}" for m in _MODULES}
+    assert used - _listed("hiddenimports") == set()
+    assert used & _listed("excludes") == set()

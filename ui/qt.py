@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from PySide6.QtQml import *  # noqa: F403
     from PySide6.QtQuick import *  # noqa: F403
     from PySide6.QtQuickWidgets import *  # noqa: F403
+    from PySide6.QtCharts import *  # noqa: F403
     from PySide6.QtCore import *  # noqa: F403
     from PySide6.QtGui import *  # noqa: F403
     from PySide6.QtWidgets import *  # noqa: F403
@@ -32,7 +33,9 @@ if TYPE_CHECKING:
 # ``Qt`` namespace carries ``mightBeRichText``, QtCore's does not).
 # Qt Quick (the on-screen keyboard's host) comes last: only names no other module has load it, so a
 # start-up that never shows the keyboard never does.
-_MODULES = ("QtPdf", "QtSvg", "QtPrintSupport", "QtWidgets", "QtGui", "QtCore", "QtQuickWidgets", "QtQuick", "QtQml")
+# Qt Charts (the supervision ledger's charts) before it: a chart name must not load Qt Quick.
+_MODULES = ("QtPdf", "QtSvg", "QtPrintSupport", "QtWidgets", "QtGui", "QtCore", "QtCharts", "QtQuickWidgets", "QtQuick",
+            "QtQml")
 
 
 def __getattr__(name: str) -> Any:

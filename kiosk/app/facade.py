@@ -59,6 +59,7 @@ from kiosk.views.queue import Queue, queue
 from kiosk.views.staff import StaffView, staff_view
 
 if TYPE_CHECKING:
+    from kiosk.views.supervision import SupervisionView
     from kiosk.services.reconciliation import Statement
 
 P = ParamSpec("P")
@@ -290,6 +291,23 @@ class Kiosk:
     def supervisor_login(self, staff_id: str, pin: str) -> Outcome[Actor]:
         """A supervisor's approval of one action: ``login``'s checks and lockout, and only a supervisor."""
         return self._recorded(lambda: staff.supervisor_login(self.ctx, staff_id, pin))
+
+    # -- the back office: supervision (督查台账) ------------------------------------------------------
+
+    def supervision(self, *, include_training: bool = False) -> SupervisionView:
+        """The supervision ledger per project and service point, for the back office's charts."""
+        from kiosk.views.supervision import supervision_view
+
+        return supervision_view(self.ctx, include_training=include_training)
+
+    def export_supervision(self, folder: Path, render_pdf: Callable[[dict[str, Any]], bytes], *,
+                           include_training: bool = False) -> tuple[Path, Path]:
+        """The ledger as it stands now, as CSV and as PDF (``render_pdf`` of the report: the printed
+        ledger is drawn by the UI's document layer) into ``folder``, a USB stick; the two paths."""
+        from kiosk.services.supervision import export_ledger, supervision_report
+
+        report = supervision_report(self.ctx, include_training=include_training)
+        return export_ledger(report, folder, render_pdf, self.ctx.local_now())
 
 
 def open_kiosk(config: Config, *, clock: Callable[[], dt.datetime] | None = None,

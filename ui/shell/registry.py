@@ -17,10 +17,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from kiosk.app import Kiosk
+from kiosk.services.evaluations import record_evaluation
+from kiosk.services.staff import Actor
 from ui.screens.base import Screen
 from ui.screens.buyer import DoneScreen, IdentifyScreen, MyCaseScreen, PayScreen, ReadSignScreen
 from ui.screens.counter import HandoverScreen, QueueScreen, StaffLoginScreen
 from ui.screens.office import OfficeScreen
+from ui.screens.office.supervision import SupervisionScreen
 from ui.screens.technician import DevicesScreen, DiagnosticsScreen, EnrollScreen
 from ui.shell.technician import TechnicianScreen
 from ui.shell.welcome import WelcomeScreen
@@ -68,6 +71,23 @@ def counter_handover(kiosk: Kiosk) -> dict[str, Any]:
     return {"unit_code": ready or kiosk.stage_sample("keys_ready", co_owners=2).value}
 
 
+def supervision_ledger(kiosk: Kiosk) -> dict[str, Any]:
+    """A ledger with a bar in every chart: delivered and rated cases, pending ones, and units blocked
+    for three reasons (training data; staged only when the ledger lacks them)."""
+    totals = kiosk.supervision(include_training=True).totals
+    blocked = dict(totals.blocked)
+    wanted = [("delivered", not totals.evaluations_total), ("keys_ready", not totals.pending),
+              ("drafted", not blocked["contract_not_filed"]), ("filed", not blocked["unpaid"]),
+              ("registered", not blocked["keys_not_ready"])]
+    rater = Actor("self-service", "system", training=True)
+    for stage, missing in wanted:
+        if missing:
+            unit = kiosk.stage_sample(stage).value
+            if stage == "delivered":
+                kiosk.run(record_evaluation, rater, unit, "very_satisfied")
+    return {}
+
+
 @dataclass(frozen=True)
 class Entry:
     screen: type[Screen]
@@ -90,4 +110,5 @@ SCREENS: list[Entry] = [
     Entry(QueueScreen, counter_queue, staff_id="S001"),
     Entry(HandoverScreen, counter_handover, staff_id="S001"),
     Entry(OfficeScreen, staff_id="S003"),
+    Entry(SupervisionScreen, supervision_ledger, staff_id="S001"),
 ]
