@@ -22,8 +22,7 @@ from kiosk.services.staff import Actor
 from ui.screens.base import Screen
 from ui.screens.buyer import DoneScreen, IdentifyScreen, MyCaseScreen, PayScreen, ReadSignScreen
 from ui.screens.counter import HandoverScreen, QueueScreen, StaffLoginScreen
-from ui.screens.office import OfficeScreen
-from ui.screens.office.supervision import SupervisionScreen
+from ui.screens.office import OfficeScreen, SupervisionScreen
 from ui.screens.technician import DevicesScreen, DiagnosticsScreen, EnrollScreen
 from ui.shell.technician import TechnicianScreen
 from ui.shell.welcome import WelcomeScreen
