@@ -153,6 +153,13 @@
         </message>
     </context>
     <context>
+        <name>ReachBand</name>
+        <message>
+            <source>Jia County: keys and title deed together</source>
+            <translation>郏县 交房即交证</translation>
+        </message>
+    </context>
+    <context>
         <name>StaffStatusStrip</name>
         <message>
             <source>Sync: checking…</source>

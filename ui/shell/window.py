@@ -1,5 +1,7 @@
 """The main window: header, training banner, staff status strip, the screens, and three overlays.
 
+- Reach line (ux.md "Touch and layout"): on a portrait panel with ``[display] reach_line_px`` set,
+  a buyer screen starts below that line, header included; the band above it only names the service.
 - Header (every screen): 返回上一步, the language switch, 大字模式, 呼叫工作人员.
 - Staff status strip: shown while a staff or technician screen is.
 - Idle (ux.md "Time"): buyer screens warn after their ``idle_seconds`` with the
@@ -41,7 +43,7 @@ from ui.qt import (
     Signal,
 )
 from ui.screens.base import Screen
-from ui.shell.header import CallStaffPanel, Header, MessagePanel, TrainingBanner
+from ui.shell.header import CallStaffPanel, Header, MessagePanel, ReachBand, TrainingBanner
 from ui.shell.status import StaffStatusStrip
 from ui.shell.technician import TechnicianScreen
 from ui.shell.welcome import WelcomeScreen
@@ -126,9 +128,13 @@ class MainWindow(QWidget):
         self.strip = StaffStatusStrip(ctx)
         self.strip.hide()
         self.navigator = Navigator(ctx)
+        self.reach_line = int(ctx.config["display"]["reach_line_px"])
+        self.reach_band = ReachBand()
+        self.reach_band.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
+        layout.addWidget(self.reach_band)
         layout.addWidget(self.header)
         layout.addWidget(self.banner)
         layout.addWidget(self.strip)
@@ -191,6 +197,7 @@ class MainWindow(QWidget):
 
     def _went(self, name: str, audience: str) -> None:
         self.audience = audience
+        self._place_reach_band()
         self.countdown_overlay.hide()
         self.call_overlay.hide()
         self.header.set_can_go_back(name != self.navigator.home_name)
@@ -321,8 +328,17 @@ class MainWindow(QWidget):
         top = self.header.geometry().bottom() + 1
         return QRect(0, top, self.width(), max(0, self.height() - top))
 
+    def _place_reach_band(self) -> None:
+        """Everything a buyer taps below the reach line: the band above it on buyer screens of a
+        portrait panel (staff stand at the counter and reach the whole panel)."""
+        shown = self.reach_line > 0 and self.audience == "buyer" and self.height() > self.width()
+        if shown:
+            self.reach_band.setFixedHeight(self.reach_line)
+        self.reach_band.setVisible(shown)
+
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
         super().resizeEvent(event)
+        self._place_reach_band()
         for overlay in (self.countdown_overlay, self.call_overlay, self.fault_overlay):
             overlay.setGeometry(self._below_header())
 

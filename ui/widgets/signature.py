@@ -35,7 +35,6 @@ from ui.qt import (
     QPaintEvent,
     QPen,
     QPointF,
-    QPushButton,
     QSizePolicy,
     Qt,
     QVBoxLayout,
@@ -245,8 +244,8 @@ class SignaturePad(Retranslating, QWidget):
         self.reason = QLabel()
         self.reason.setWordWrap(True)
         self.reason.setProperty("state", "warn")
-        self.undo_button = QPushButton()
-        self.clear_button = QPushButton()
+        self.undo_button = GuardedButton()
+        self.clear_button = GuardedButton()
         self.clear_button.setProperty("role", "destructive")
         self.confirm_button = GuardedButton(clock=clock)
         self.confirm_button.setProperty("role", "primary")

@@ -27,9 +27,10 @@ from kiosk.config import load_config
 from kiosk.services.evaluations import record_evaluation
 from kiosk.services.staff import Actor
 from kiosk.services.supervision import export_names
+from tap import tap
 from ui import i18n
 from ui.context import AppContext
-from ui.qt import Qt, QWidget
+from ui.qt import QWidget
 from ui.screens.office.supervision import SupervisionScreen
 from ui.shell.app import build_window
 from ui.shell.registry import Entry
@@ -85,8 +86,7 @@ class Office:
         self.screen: SupervisionScreen = window.navigator.screen_named("office_supervision")  # type: ignore[assignment]
 
     def click(self, widget: QWidget) -> None:
-        assert widget.isVisible() and widget.isEnabled(), f"{widget.objectName()} cannot be tapped now"
-        self.qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+        tap(self.qtbot, widget)
 
     def settle(self) -> None:
         self.qtbot.waitUntil(lambda: self.ctx.runner.pending() == 0, timeout=20_000)

@@ -30,9 +30,10 @@ from kiosk.services.staff import Actor
 from kiosk.store import Store, outbox, sync_state
 from sync import wire
 from sync.outbox import Rejection, settle
+from tap import tap
 from ui import i18n
 from ui.context import AppContext
-from ui.qt import Qt, QWidget
+from ui.qt import QWidget
 from ui.screens.technician import DevicesScreen, DiagnosticsScreen, EnrollScreen
 from ui.shell.app import build_window
 from ui.shell.registry import Entry
@@ -123,8 +124,7 @@ class Tech:
         self.enroll: EnrollScreen = self.nav.screen_named("technician_enroll")  # type: ignore[assignment]
 
     def click(self, widget: QWidget) -> None:
-        assert widget.isVisible() and widget.isEnabled(), f"{widget.objectName()} cannot be tapped now"
-        self.qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+        tap(self.qtbot, widget)
 
     def settle(self) -> None:
         self.qtbot.waitUntil(lambda: self.ctx.runner.pending() == 0, timeout=20_000)

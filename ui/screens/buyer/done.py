@@ -134,7 +134,7 @@ class DoneScreen(Screen):
         grid.setSpacing(16)
         self.level_columns = 2
         for n, code in enumerate(LEVEL_CODES):
-            button = QPushButton()
+            button = GuardedButton()
             button.setCheckable(True)
             button.setMinimumSize(200, 80)
             button.setProperty("compact", "true")
@@ -181,7 +181,7 @@ class DoneScreen(Screen):
         self.mail_next.setEnabled(False)
         self.mail_next.clicked.connect(self.mailing_fields)
         self.requester.valid_changed.connect(self.mail_next.setEnabled)
-        self.mail_back = QPushButton()
+        self.mail_back = GuardedButton()
         self.mail_back.setObjectName("mail_back")
         self.mail_back.setMinimumSize(200, 96)
         self.mail_back.clicked.connect(self.mailing_requester)
@@ -197,7 +197,7 @@ class DoneScreen(Screen):
         self.mail_send.setProperty("role", "primary")
         self.mail_send.setMinimumSize(280, 96)
         self.mail_send.clicked.connect(self.send_mailing)
-        self.mail_cancel = QPushButton()
+        self.mail_cancel = GuardedButton()
         self.mail_cancel.setObjectName("mail_cancel")
         self.mail_cancel.setMinimumSize(200, 96)
         self.mail_cancel.clicked.connect(self.close_mailing)

@@ -48,7 +48,7 @@ from ui.screens.base import Screen
 from ui.screens.buyer.common import Panel, label, note, plain_refusal, self_service_actor, staff_line
 from ui.screens.buyer.identify import navigator_of
 from ui.tasks import Task
-from ui.widgets.guard import GuardedButton
+from ui.widgets.guard import GuardedButton, repeatable
 from ui.widgets.signature import SignaturePad
 
 # The least a page shows: on a 1280x800 panel in large text the room holds three lines.
@@ -166,9 +166,9 @@ class ReadSignScreen(Screen):
         self.text.resized.connect(self._cut_pages)
         self.read_hint = label("hint")
         self.page_label = label(wrap=False)
-        # Page buttons are plain: two quick taps turn two pages (not a double submit).
-        self.previous_button = QPushButton()
-        self.next_button = QPushButton()
+        # Page buttons are repeatable: two quick taps turn two pages (not a double submit).
+        self.previous_button = repeatable(QPushButton())
+        self.next_button = repeatable(QPushButton())
         self.sign_button = GuardedButton()
         self.sign_button.setProperty("role", "primary")
         for button in (self.previous_button, self.next_button):
@@ -194,7 +194,7 @@ class ReadSignScreen(Screen):
 
         self.signer_label = label("heading")
         self.signer_label.setObjectName("signer")
-        self.reread_button = QPushButton()
+        self.reread_button = GuardedButton()
         self.reread_button.setMinimumSize(240, 80)
         self.reread_button.clicked.connect(self.read_again)
         self.pad = SignaturePad("", "")

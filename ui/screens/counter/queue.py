@@ -145,9 +145,10 @@ class QueueScreen(Screen):
         self.rows_box.setObjectName("queue_rows")
         self.rows_box.setLayout(self.rows)
         self.rows_box.resized.connect(self._rows_resized)
-        self.prev_button = button()
+        # Page buttons are repeatable: two quick taps turn two pages (not a double submit).
+        self.prev_button = button(repeats=True)
         self.prev_button.setObjectName("prev_page")
-        self.next_button = button()
+        self.next_button = button(repeats=True)
         self.next_button.setObjectName("next_page")
         self.page_label = wrapped()
         self.prev_button.clicked.connect(lambda: self.show_page(self.page - 1))

@@ -38,12 +38,12 @@ from ui.qt import (QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QC
 from ui.screens.base import Screen
 from ui.screens.counter.common import STAFF_TARGET, RefusalPanel, restyle, wrapped
 from ui.screens.counter.queue import RowsBox
+from ui.screens.office.hub import STAFF
 from ui.tasks import Task
 from ui.theme import PALETTE
-from ui.widgets.guard import GuardedButton
+from ui.widgets.guard import GuardedButton, repeatable
 
 SECTIONS = ("ledger", "progress", "blocked", "days", "ratings", "export")
-ROLES = frozenset({"staff", "supervisor"})
 MAX_ROWS = 10  # projects a ledger page holds at most; fewer when they do not fit (panel size, large text)
 LEDGER_COLUMNS = 9
 ROW_SPACING = 8
@@ -70,8 +70,8 @@ def export(kiosk: Kiosk, folder: Path, training: bool, language: str) -> tuple[P
     return kiosk.export_supervision(folder, pdf, include_training=training)
 
 
-def button(name: str, role: str = "") -> QPushButton:
-    b = GuardedButton()
+def button(name: str, role: str = "", *, repeats: bool = False) -> QPushButton:
+    b = repeatable(QPushButton()) if repeats else GuardedButton()
     b.setObjectName(name)
     b.setMinimumHeight(STAFF_TARGET)
     if role:
@@ -182,6 +182,7 @@ class SupervisionScreen(Screen):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         # Where USB sticks are mounted, and what counts as one; a test points them at folders of its own.
+        self._built = False  # font changes reach the screen while it is being built
         self.media_roots: tuple[Path, ...] = MEDIA_ROOTS
         self.is_volume: Callable[[Path], bool] = os.path.ismount
         self.view: SupervisionView | None = None
@@ -249,6 +250,7 @@ class SupervisionScreen(Screen):
         layout.addLayout(top)
         layout.addWidget(self.denied)
         layout.addWidget(self.body, 1)
+        self._built = True
         self.retranslate()
 
     # -- the pages ---------------------------------------------------------------------------
@@ -282,8 +284,9 @@ class SupervisionScreen(Screen):
         self.table_box.setObjectName("ledger_rows")
         self.table_box.setLayout(self.ledger)
         self.table_box.resized.connect(self._fit_rows)
-        self.prev_button = button("ledger_prev")
-        self.next_button = button("ledger_next")
+        # Page buttons are repeatable: two quick taps turn two pages (not a double submit).
+        self.prev_button = button("ledger_prev", repeats=True)
+        self.next_button = button("ledger_next", repeats=True)
         self.page_label = wrapped()
         self.prev_button.clicked.connect(lambda: self.show_page(self.page - 1))
         self.next_button.clicked.connect(lambda: self.show_page(self.page + 1))
@@ -347,7 +350,7 @@ class SupervisionScreen(Screen):
     @property
     def allowed(self) -> bool:
         actor = self.ctx.actor
-        return actor is not None and actor.role in ROLES
+        return actor is not None and actor.role in STAFF
 
     def enter(self, **args: Any) -> None:
         self.section = str(args.get("section", SECTIONS[0]))
@@ -378,8 +381,10 @@ class SupervisionScreen(Screen):
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
         super().changeEvent(event)
-        if event.type() == QEvent.Type.FontChange:  # large-text mode: the charts draw their own text
+        # Large-text mode: the charts draw their own text, and a row may take another height.
+        if event.type() == QEvent.Type.FontChange and self._built:
             self._draw_charts()
+            self._fit_rows()
 
     # -- loading -----------------------------------------------------------------------------
 
@@ -544,6 +549,7 @@ class SupervisionScreen(Screen):
         for section, tab in self.tabs.items():
             tab.setText(names[section])
         self._fill_ledger()
+        self._fit_rows()  # the rows, the names or the headers' words changed: a page may hold more or fewer
         self._draw_charts()
         self._retranslate_export()
 
@@ -611,8 +617,6 @@ class SupervisionScreen(Screen):
         return font
 
     def _draw_charts(self) -> None:
-        if not hasattr(self, "charts"):
-            return  # a font change while the screen is still being built
         view = self.view
         rows = self.rows()
         summary = view.summary_of(self.service_point) if view is not None else None
