@@ -191,12 +191,12 @@
             <translation>Pending</translation>
         </message>
         <message>
-            <source>Days min/median/max</source>
-            <translation>Days min/median/max</translation>
+            <source>Days</source>
+            <translation>Days</translation>
         </message>
         <message>
-            <source>▲ a project with blocked units. Days: from joint acceptance to certificate.</source>
-            <translation>▲ a project with blocked units. Days: from joint acceptance to certificate.</translation>
+            <source>▲ a project with blocked units. Days: least / median / most, from joint acceptance to certificate.</source>
+            <translation>▲ a project with blocked units. Days: least / median / most, from joint acceptance to certificate.</translation>
         </message>
         <message>
             <source>Page {page} of {pages}</source>

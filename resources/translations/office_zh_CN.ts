@@ -191,12 +191,12 @@
             <translation>待办理</translation>
         </message>
         <message>
-            <source>Days min/median/max</source>
-            <translation>天数 最少/中位/最多</translation>
+            <source>Days</source>
+            <translation>天数</translation>
         </message>
         <message>
-            <source>▲ a project with blocked units. Days: from joint acceptance to certificate.</source>
-            <translation>▲ 表示该项目有受阻单元。天数：从联合验收到交证。</translation>
+            <source>▲ a project with blocked units. Days: least / median / most, from joint acceptance to certificate.</source>
+            <translation>▲ 表示该项目有受阻单元。天数：从联合验收到交证，最少 / 中位 / 最多。</translation>
         </message>
         <message>
             <source>Page {page} of {pages}</source>

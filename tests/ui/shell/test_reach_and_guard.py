@@ -97,24 +97,20 @@ def test_every_screen_keeps_the_reach_line_and_the_double_tap_guard(portrait: Ma
     assert buyer >= 6
 
 
-def test_the_band_is_for_buyers_on_portrait_panels_only(portrait: MainWindow, qtbot: Any) -> None:
+def test_the_band_is_for_buyers_on_portrait_panels_only_and_the_walks_are_not_blind(
+        portrait: MainWindow, qtbot: Any) -> None:
     qtbot.waitUntil(lambda: header_top(portrait) == REACH_LINE)
     assert portrait.reach_band.isVisible()
     portrait.resize(1920, 1080)
     qtbot.waitUntil(lambda: header_top(portrait) == 0)
     assert not portrait.reach_band.isVisible()
+    # Without the band the header's buttons are above the line, and the walk names them.
     portrait.resize(*PORTRAIT)
-    portrait.navigator.go("technician")  # staff stand at the panel and reach all of it
-    qtbot.waitUntil(lambda: header_top(portrait) == 0)
-    assert not portrait.reach_band.isVisible()
-
-
-def test_the_walks_are_not_blind(portrait: MainWindow, qtbot: Any) -> None:
-    """Without the band the header's buttons are above the line; a plain button is named, a key is not."""
     portrait.reach_line = 0
     portrait.resize(1081, 1920)
     qtbot.waitUntil(lambda: header_top(portrait) == 0)
     assert "header_call_staff" in " ".join(interactive_above(portrait, REACH_LINE))
+    # A plain button is named, a key marked repeatable is not, and a guarded one cannot be marked.
     screen = portrait.navigator.current
     assert screen is not None
     plain = QPushButton(screen)
@@ -123,7 +119,13 @@ def test_the_walks_are_not_blind(portrait: MainWindow, qtbot: Any) -> None:
     repeatable(plain)
     assert unguarded(portrait) == []
     with pytest.raises(TypeError):
-        repeatable(GuardedButton())  # a key marked repeatable that would still swallow the second tap
+        repeatable(GuardedButton())
+    # Staff screens stand at the counter: no band, whatever the panel.
+    portrait.reach_line = REACH_LINE
+    portrait.navigator.go("technician")
+    portrait.resize(1080, 1920)
+    qtbot.waitUntil(lambda: portrait.audience != "buyer")
+    assert not portrait.reach_band.isVisible() and header_top(portrait) == 0
 
 
 def test_the_reach_line_is_validated_like_every_key(data_dir: Path) -> None:

@@ -47,7 +47,6 @@ SECTIONS = ("ledger", "progress", "blocked", "days", "ratings", "export")
 MAX_ROWS = 10  # projects a ledger page holds at most; fewer when they do not fit (panel size, large text)
 LEDGER_COLUMNS = 9
 ROW_SPACING = 8
-DAYS_COLUMN = 7
 NAME_WIDTH = 150  # the project column: never squeezed by the figures
 # Bar colours from the theme (legend and labels say the same in words).
 PROGRESS_COLOURS = (PALETTE["ok"], PALETTE["accent"], PALETTE["error"])
@@ -271,8 +270,8 @@ class SupervisionScreen(Screen):
                 cell = wrapped("hint" if r == 0 else "")
                 cell.setObjectName(f"ledger_{r}_{c}")
                 # Figures, headers and service point ids on one line (an id broken at its hyphen, or
-                # 单/元 over two lines, reads wrong); the names and the days' header may wrap.
-                cell.setWordWrap(c == 0 or (r == 0 and c == DAYS_COLUMN))
+                # 单/元 over two lines, reads wrong); only the names may wrap.
+                cell.setWordWrap(c == 0)
                 if c > 1:
                     cell.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.ledger.addWidget(cell, r, c)
@@ -556,7 +555,7 @@ class SupervisionScreen(Screen):
     def _fill_ledger(self) -> None:
         headers = [self.tr("Project"), self.tr("Point"), self.tr("Units"), self.tr("Eligible"),
                    self.tr("Delivered"), self.tr("Pending"), self.tr("Blocked"),
-                   self.tr("Days min/median/max"), self.tr("Ratings")]
+                   self.tr("Days"), self.tr("Ratings")]
         for cell, text in zip(self.cells[0], headers, strict=True):
             cell.setText(text)
         rows = self.rows()
@@ -574,7 +573,8 @@ class SupervisionScreen(Screen):
         for cell, text in zip(self.total_cells, texts, strict=True):
             cell.setText(text)
             cell.setVisible(total is not None)
-        self.legend.setText(self.tr("▲ a project with blocked units. Days: from joint acceptance to certificate."))
+        self.legend.setText(self.tr("▲ a project with blocked units. Days: least / median / most, "
+                                    "from joint acceptance to certificate."))
         self.page_label.setText(self.tr("Page {page} of {pages}").format(page=self.page + 1, pages=self.pages_count()))
         self.prev_button.setText(self.tr("◀ Prev"))
         self.next_button.setText(self.tr("Next ▶"))
@@ -591,7 +591,8 @@ class SupervisionScreen(Screen):
         line = max(metrics.height(), *(metrics.boundingRect(QRect(0, 0, width, 100_000), flags, name).height()
                                        for name in names))
         head = max(cell.heightForWidth(max(1, cell.width())) for cell in header)
-        left = self.table_box.height() - head - line - 2 * ROW_SPACING
+        # One spacing more than the rows take: the header may wrap differently once the rows are laid out.
+        left = self.table_box.height() - head - line - 3 * ROW_SPACING
         fit = max(1, min(MAX_ROWS, left // (line + ROW_SPACING)))
         if fit != self.per_page:
             first = self.page * self.per_page
