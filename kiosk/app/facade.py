@@ -51,6 +51,7 @@ from kiosk.services.staff import Actor
 from kiosk.status import summary
 from kiosk.store import Store
 from kiosk.store.opening import open_store
+from kiosk.views.acceptance import ProjectAcceptance, project_acceptances
 from kiosk.views.diagnostics import DiagnosticsView, diagnostics_view
 from kiosk.views.case import CaseOverview, case_overview, cases_for_buyer
 from kiosk.views.handover import HandoverView, handover_view
@@ -290,6 +291,12 @@ class Kiosk:
     def supervisor_login(self, staff_id: str, pin: str) -> Outcome[Actor]:
         """A supervisor's approval of one action: ``login``'s checks and lockout, and only a supervisor."""
         return self._recorded(lambda: staff.supervisor_login(self.ctx, staff_id, pin))
+
+    # -- back office: acceptance, contracts, payments ------------------------------------------
+
+    def acceptances(self, *, training: bool = False) -> tuple[ProjectAcceptance, ...]:
+        """Every project's joint-acceptance checklist and first-registration state (real or training)."""
+        return project_acceptances(self.ctx, training=training)
 
 
 def open_kiosk(config: Config, *, clock: Callable[[], dt.datetime] | None = None,

@@ -2,6 +2,108 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
     <context>
+        <name>AcceptanceScreen</name>
+        <message>
+            <source>Joint acceptance: projects</source>
+            <translation>Joint acceptance: projects</translation>
+        </message>
+        <message>
+            <source>Document number of the acceptance</source>
+            <translation>Document number of the acceptance</translation>
+        </message>
+        <message>
+            <source>Scan QR code</source>
+            <translation>Scan QR code</translation>
+        </message>
+        <message>
+            <source>Record</source>
+            <translation>Record</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <source>Record: {item}</source>
+            <translation>Record: {item}</translation>
+        </message>
+        <message>
+            <source>QR code read: it is recorded with the item.</source>
+            <translation>QR code read: it is recorded with the item.</translation>
+        </message>
+        <message>
+            <source>Planning verification</source>
+            <translation>Planning verification</translation>
+        </message>
+        <message>
+            <source>Fire safety acceptance</source>
+            <translation>Fire safety acceptance</translation>
+        </message>
+        <message>
+            <source>Civil air defence acceptance</source>
+            <translation>Civil air defence acceptance</translation>
+        </message>
+        <message>
+            <source>Completion acceptance filing</source>
+            <translation>Completion acceptance filing</translation>
+        </message>
+        <message>
+            <source>Surveyed floor areas</source>
+            <translation>Surveyed floor areas</translation>
+        </message>
+        <message>
+            <source>First registration approved: the units of this project can be handed over.</source>
+            <translation>First registration approved: the units of this project can be handed over.</translation>
+        </message>
+        <message>
+            <source>First registration requested on {when}; the approval comes with the sync.</source>
+            <translation>First registration requested on {when}; the approval comes with the sync.</translation>
+        </message>
+        <message>
+            <source>{n} of {total} acceptances missing; the last one recorded requests the first registration.</source>
+            <translation>{n} of {total} acceptances missing; the last one recorded requests the first registration.</translation>
+        </message>
+        <message>
+            <source>No project on this kiosk yet: sync the master data.</source>
+            <translation>No project on this kiosk yet: sync the master data.</translation>
+        </message>
+        <message>
+            <source>QR code scanned</source>
+            <translation>QR code scanned</translation>
+        </message>
+        <message>
+            <source>{what} · {who} · {when}</source>
+            <translation>{what} · {who} · {when}</translation>
+        </message>
+        <message>
+            <source>Not recorded yet</source>
+            <translation>Not recorded yet</translation>
+        </message>
+        <message>
+            <source>Correct</source>
+            <translation>Correct</translation>
+        </message>
+        <message>
+            <source>accepting</source>
+            <translation>accepting</translation>
+        </message>
+        <message>
+            <source>registration requested</source>
+            <translation>registration requested</translation>
+        </message>
+        <message>
+            <source>registered</source>
+            <translation>registered</translation>
+        </message>
+    </context>
+    <context>
+        <name>OfficeBase</name>
+        <message>
+            <source>Log in at the counter first: the back office acts in the name of a signed-in staff member.</source>
+            <translation>Log in at the counter first: the back office acts in the name of a signed-in staff member.</translation>
+        </message>
+    </context>
+    <context>
         <name>OfficeScreen</name>
         <message>
             <source>Credit restrictions</source>
