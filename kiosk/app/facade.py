@@ -53,6 +53,7 @@ from kiosk.store import Store
 from kiosk.store.opening import open_store
 from kiosk.views.acceptance import ProjectAcceptance, project_acceptances
 from kiosk.views.diagnostics import DiagnosticsView, diagnostics_view
+from kiosk.views.contracts import UnitContracts, UnitMatch, find_units, unit_contracts
 from kiosk.views.case import CaseOverview, case_overview, cases_for_buyer
 from kiosk.views.handover import HandoverView, handover_view
 from kiosk.views.order import OrderView, current_order, order_view
@@ -297,6 +298,14 @@ class Kiosk:
     def acceptances(self, *, training: bool = False) -> tuple[ProjectAcceptance, ...]:
         """Every project's joint-acceptance checklist and first-registration state (real or training)."""
         return project_acceptances(self.ctx, training=training)
+
+    def contracts(self, unit_code: str) -> UnitContracts:
+        """The unit's sale contract, every version newest first, and its holders (masked)."""
+        return unit_contracts(self.ctx, unit_code)
+
+    def find_units(self, search: str, *, training: bool = False) -> tuple[UnitMatch, ...]:
+        """A few units whose code contains ``search`` (4 characters or more), with their contract state."""
+        return find_units(self.ctx, search, training=training)
 
 
 def open_kiosk(config: Config, *, clock: Callable[[], dt.datetime] | None = None,

@@ -97,10 +97,252 @@
         </message>
     </context>
     <context>
+        <name>ContractsScreen</name>
+        <message>
+            <source>Contracts: find the unit</source>
+            <translation>Contracts: find the unit</translation>
+        </message>
+        <message>
+            <source>Unit code (4 characters or more)</source>
+            <translation>Unit code (4 characters or more)</translation>
+        </message>
+        <message>
+            <source>Search</source>
+            <translation>Search</translation>
+        </message>
+        <message>
+            <source>Scan</source>
+            <translation>Scan</translation>
+        </message>
+        <message>
+            <source>Draft the contract</source>
+            <translation>Draft the contract</translation>
+        </message>
+        <message>
+            <source>Buyers sign</source>
+            <translation>Buyers sign</translation>
+        </message>
+        <message>
+            <source>Correct: new version</source>
+            <translation>Correct: new version</translation>
+        </message>
+        <message>
+            <source>Reason for the correction (required)</source>
+            <translation>Reason for the correction (required)</translation>
+        </message>
+        <message>
+            <source>New price, yuan (optional)</source>
+            <translation>New price, yuan (optional)</translation>
+        </message>
+        <message>
+            <source>Save the new version</source>
+            <translation>Save the new version</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <source>Stop signing</source>
+            <translation>Stop signing</translation>
+        </message>
+        <message>
+            <source>Buyer {n} of {total} signs: {name} ({id})</source>
+            <translation>Buyer {n} of {total} signs: {name} ({id})</translation>
+        </message>
+        <message>
+            <source>Every buyer has signed; the contract is being sealed…</source>
+            <translation>Every buyer has signed; the contract is being sealed…</translation>
+        </message>
+        <message>
+            <source>Correct version {n}</source>
+            <translation>Correct version {n}</translation>
+        </message>
+        <message>
+            <source>Type or scan a unit code on the left.</source>
+            <translation>Type or scan a unit code on the left.</translation>
+        </message>
+        <message>
+            <source>No unit matches. Type at least 4 characters of the unit code.</source>
+            <translation>No unit matches. Type at least 4 characters of the unit code.</translation>
+        </message>
+        <message>
+            <source>Units found: tap one to open its contract.</source>
+            <translation>Units found: tap one to open its contract.</translation>
+        </message>
+        <message>
+            <source>no contract yet</source>
+            <translation>no contract yet</translation>
+        </message>
+        <message>
+            <source>Buyers: {list}</source>
+            <translation>Buyers: {list}</translation>
+        </message>
+        <message>
+            <source>No contract yet: draft it from the template with the unit's price.</source>
+            <translation>No contract yet: draft it from the template with the unit's price.</translation>
+        </message>
+        <message>
+            <source>Version {n}, draft, price ¥{price}: each buyer signs it on this screen.</source>
+            <translation>Version {n}, draft, price ¥{price}: each buyer signs it on this screen.</translation>
+        </message>
+        <message>
+            <source>Version {n}, signed on {when}, price ¥{price}: the filing number arrives from the platform with the sync.</source>
+            <translation>Version {n}, signed on {when}, price ¥{price}: the filing number arrives from the platform with the sync.</translation>
+        </message>
+        <message>
+            <source>Version {n}, filed as {filing}, price ¥{price}.</source>
+            <translation>Version {n}, filed as {filing}, price ¥{price}.</translation>
+        </message>
+        <message>
+            <source>Version {n} · {state} · ¥{price} · drafted {when}</source>
+            <translation>Version {n} · {state} · ¥{price} · drafted {when}</translation>
+        </message>
+        <message>
+            <source> · corrected because: {reason}</source>
+            <translation> · corrected because: {reason}</translation>
+        </message>
+        <message>
+            <source>draft, to be signed</source>
+            <translation>draft, to be signed</translation>
+        </message>
+        <message>
+            <source>signed, awaiting filing</source>
+            <translation>signed, awaiting filing</translation>
+        </message>
+        <message>
+            <source>filed</source>
+            <translation>filed</translation>
+        </message>
+        <message>
+            <source>replaced by a correction</source>
+            <translation>replaced by a correction</translation>
+        </message>
+        <message>
+            <source>discarded</source>
+            <translation>discarded</translation>
+        </message>
+    </context>
+    <context>
         <name>OfficeBase</name>
         <message>
             <source>Log in at the counter first: the back office acts in the name of a signed-in staff member.</source>
             <translation>Log in at the counter first: the back office acts in the name of a signed-in staff member.</translation>
+        </message>
+    </context>
+    <context>
+        <name>OfficeRefusal</name>
+        <message>
+            <source>Neither a document number nor a QR code was given.</source>
+            <translation>Neither a document number nor a QR code was given.</translation>
+        </message>
+        <message>
+            <source>Type the acceptance document's number, or scan its QR code.</source>
+            <translation>Type the acceptance document's number, or scan its QR code.</translation>
+        </message>
+        <message>
+            <source>The price is not an amount in yuan.</source>
+            <translation>The price is not an amount in yuan.</translation>
+        </message>
+        <message>
+            <source>Type the new total price in yuan with at most two decimals, or leave it empty.</source>
+            <translation>Type the new total price in yuan with at most two decimals, or leave it empty.</translation>
+        </message>
+        <message>
+            <source>The statement file cannot be read as a payee statement.</source>
+            <translation>The statement file cannot be read as a payee statement.</translation>
+        </message>
+        <message>
+            <source>Check the file below with the payee: a CSV with the columns channel_serial and amount_fen.</source>
+            <translation>Check the file below with the payee: a CSV with the columns channel_serial and amount_fen.</translation>
+        </message>
+        <message>
+            <source>A written reason is needed.</source>
+            <translation>A written reason is needed.</translation>
+        </message>
+        <message>
+            <source>Write in a sentence why, at least 4 characters.</source>
+            <translation>Write in a sentence why, at least 4 characters.</translation>
+        </message>
+        <message>
+            <source>There is no unit with this code on this kiosk.</source>
+            <translation>There is no unit with this code on this kiosk.</translation>
+        </message>
+        <message>
+            <source>Check the unit code, or sync the master data.</source>
+            <translation>Check the unit code, or sync the master data.</translation>
+        </message>
+        <message>
+            <source>There is no such project on this kiosk.</source>
+            <translation>There is no such project on this kiosk.</translation>
+        </message>
+        <message>
+            <source>Sync the master data, then open the project again.</source>
+            <translation>Sync the master data, then open the project again.</translation>
+        </message>
+        <message>
+            <source>The first registration is already requested: acceptances can no longer change.</source>
+            <translation>The first registration is already requested: acceptances can no longer change.</translation>
+        </message>
+        <message>
+            <source>Wait for the platform's answer.</source>
+            <translation>Wait for the platform's answer.</translation>
+        </message>
+        <message>
+            <source>This unit already has a contract.</source>
+            <translation>This unit already has a contract.</translation>
+        </message>
+        <message>
+            <source>Open it; a signed contract is corrected as a new version.</source>
+            <translation>Open it; a signed contract is corrected as a new version.</translation>
+        </message>
+        <message>
+            <source>Not every buyer has signed the contract.</source>
+            <translation>Not every buyer has signed the contract.</translation>
+        </message>
+        <message>
+            <source>Every buyer on the contract signs it.</source>
+            <translation>Every buyer on the contract signs it.</translation>
+        </message>
+        <message>
+            <source>No buyer is recorded for this unit.</source>
+            <translation>No buyer is recorded for this unit.</translation>
+        </message>
+        <message>
+            <source>Sync the master data, or record the buyers first.</source>
+            <translation>Sync the master data, or record the buyers first.</translation>
+        </message>
+        <message>
+            <source>The buyer has already paid part of this order.</source>
+            <translation>The buyer has already paid part of this order.</translation>
+        </message>
+        <message>
+            <source>Request the refund of the paid items first, then void the order.</source>
+            <translation>Request the refund of the paid items first, then void the order.</translation>
+        </message>
+        <message>
+            <source>Only a paid item can be refunded.</source>
+            <translation>Only a paid item can be refunded.</translation>
+        </message>
+        <message>
+            <source>An unpaid order is voided instead.</source>
+            <translation>An unpaid order is voided instead.</translation>
+        </message>
+        <message>
+            <source>The refund of this item was already requested.</source>
+            <translation>The refund of this item was already requested.</translation>
+        </message>
+        <message>
+            <source>The payee's refund arrives with the sync.</source>
+            <translation>The payee's refund arrives with the sync.</translation>
+        </message>
+        <message>
+            <source>Training and real cases never mix.</source>
+            <translation>Training and real cases never mix.</translation>
+        </message>
+        <message>
+            <source>Use a session of the same kind as the case.</source>
+            <translation>Use a session of the same kind as the case.</translation>
         </message>
     </context>
     <context>

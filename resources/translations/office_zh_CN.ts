@@ -97,10 +97,252 @@
         </message>
     </context>
     <context>
+        <name>ContractsScreen</name>
+        <message>
+            <source>Contracts: find the unit</source>
+            <translation>网签：查找房屋</translation>
+        </message>
+        <message>
+            <source>Unit code (4 characters or more)</source>
+            <translation>不动产单元号（至少 4 位）</translation>
+        </message>
+        <message>
+            <source>Search</source>
+            <translation>查找</translation>
+        </message>
+        <message>
+            <source>Scan</source>
+            <translation>扫码</translation>
+        </message>
+        <message>
+            <source>Draft the contract</source>
+            <translation>按范本起草合同</translation>
+        </message>
+        <message>
+            <source>Buyers sign</source>
+            <translation>买受人签署</translation>
+        </message>
+        <message>
+            <source>Correct: new version</source>
+            <translation>更正（生成新版本）</translation>
+        </message>
+        <message>
+            <source>Reason for the correction (required)</source>
+            <translation>更正原因（必填）</translation>
+        </message>
+        <message>
+            <source>New price, yuan (optional)</source>
+            <translation>新总价（元，可不填）</translation>
+        </message>
+        <message>
+            <source>Save the new version</source>
+            <translation>保存新版本</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <source>Stop signing</source>
+            <translation>停止签署</translation>
+        </message>
+        <message>
+            <source>Buyer {n} of {total} signs: {name} ({id})</source>
+            <translation>第 {n} 位买受人（共 {total} 位）签名：{name}（{id}）</translation>
+        </message>
+        <message>
+            <source>Every buyer has signed; the contract is being sealed…</source>
+            <translation>全部买受人已签名，正在加签合同……</translation>
+        </message>
+        <message>
+            <source>Correct version {n}</source>
+            <translation>更正第 {n} 版</translation>
+        </message>
+        <message>
+            <source>Type or scan a unit code on the left.</source>
+            <translation>请在左侧输入或扫描不动产单元号。</translation>
+        </message>
+        <message>
+            <source>No unit matches. Type at least 4 characters of the unit code.</source>
+            <translation>没有匹配的房屋。请至少输入单元号中的 4 位。</translation>
+        </message>
+        <message>
+            <source>Units found: tap one to open its contract.</source>
+            <translation>找到以下房屋，点按一套打开其合同。</translation>
+        </message>
+        <message>
+            <source>no contract yet</source>
+            <translation>尚无合同</translation>
+        </message>
+        <message>
+            <source>Buyers: {list}</source>
+            <translation>买受人：{list}</translation>
+        </message>
+        <message>
+            <source>No contract yet: draft it from the template with the unit's price.</source>
+            <translation>尚无合同：请按范本和房屋总价起草。</translation>
+        </message>
+        <message>
+            <source>Version {n}, draft, price ¥{price}: each buyer signs it on this screen.</source>
+            <translation>第 {n} 版，草稿，总价 ¥{price}：请每位买受人在本屏签名。</translation>
+        </message>
+        <message>
+            <source>Version {n}, signed on {when}, price ¥{price}: the filing number arrives from the platform with the sync.</source>
+            <translation>第 {n} 版，{when} 已签署，总价 ¥{price}：备案号将随同步从平台送达。</translation>
+        </message>
+        <message>
+            <source>Version {n}, filed as {filing}, price ¥{price}.</source>
+            <translation>第 {n} 版，已备案，备案号 {filing}，总价 ¥{price}。</translation>
+        </message>
+        <message>
+            <source>Version {n} · {state} · ¥{price} · drafted {when}</source>
+            <translation>第 {n} 版 · {state} · ¥{price} · {when} 起草</translation>
+        </message>
+        <message>
+            <source> · corrected because: {reason}</source>
+            <translation> · 更正原因：{reason}</translation>
+        </message>
+        <message>
+            <source>draft, to be signed</source>
+            <translation>草稿，待签署</translation>
+        </message>
+        <message>
+            <source>signed, awaiting filing</source>
+            <translation>已签署，待备案</translation>
+        </message>
+        <message>
+            <source>filed</source>
+            <translation>已备案</translation>
+        </message>
+        <message>
+            <source>replaced by a correction</source>
+            <translation>已被更正版本取代</translation>
+        </message>
+        <message>
+            <source>discarded</source>
+            <translation>已作废</translation>
+        </message>
+    </context>
+    <context>
         <name>OfficeBase</name>
         <message>
             <source>Log in at the counter first: the back office acts in the name of a signed-in staff member.</source>
             <translation>请先在窗口登录：后台业务须以已登录的工作人员名义办理。</translation>
+        </message>
+    </context>
+    <context>
+        <name>OfficeRefusal</name>
+        <message>
+            <source>Neither a document number nor a QR code was given.</source>
+            <translation>没有填写文件编号，也没有扫描二维码。</translation>
+        </message>
+        <message>
+            <source>Type the acceptance document's number, or scan its QR code.</source>
+            <translation>请输入验收文件编号，或扫描文件上的二维码。</translation>
+        </message>
+        <message>
+            <source>The price is not an amount in yuan.</source>
+            <translation>总价不是以元为单位的金额。</translation>
+        </message>
+        <message>
+            <source>Type the new total price in yuan with at most two decimals, or leave it empty.</source>
+            <translation>请输入以元为单位、最多两位小数的新总价，或留空。</translation>
+        </message>
+        <message>
+            <source>The statement file cannot be read as a payee statement.</source>
+            <translation>该文件无法作为收款单位的对账单读取。</translation>
+        </message>
+        <message>
+            <source>Check the file below with the payee: a CSV with the columns channel_serial and amount_fen.</source>
+            <translation>请与收款单位核对下方所示文件：应为含 channel_serial 和 amount_fen 两列的 CSV 文件。</translation>
+        </message>
+        <message>
+            <source>A written reason is needed.</source>
+            <translation>需要填写书面理由。</translation>
+        </message>
+        <message>
+            <source>Write in a sentence why, at least 4 characters.</source>
+            <translation>请用一句话写明原因，至少 4 个字。</translation>
+        </message>
+        <message>
+            <source>There is no unit with this code on this kiosk.</source>
+            <translation>本机没有这个单元号的房屋。</translation>
+        </message>
+        <message>
+            <source>Check the unit code, or sync the master data.</source>
+            <translation>请核对单元号，或同步基础数据。</translation>
+        </message>
+        <message>
+            <source>There is no such project on this kiosk.</source>
+            <translation>本机没有这个项目。</translation>
+        </message>
+        <message>
+            <source>Sync the master data, then open the project again.</source>
+            <translation>请同步基础数据后再打开该项目。</translation>
+        </message>
+        <message>
+            <source>The first registration is already requested: acceptances can no longer change.</source>
+            <translation>已申请首次登记，验收信息不能再更改。</translation>
+        </message>
+        <message>
+            <source>Wait for the platform's answer.</source>
+            <translation>请等待平台的审批结果。</translation>
+        </message>
+        <message>
+            <source>This unit already has a contract.</source>
+            <translation>这套房屋已有合同。</translation>
+        </message>
+        <message>
+            <source>Open it; a signed contract is corrected as a new version.</source>
+            <translation>请打开该合同；已签署的合同以新版本更正。</translation>
+        </message>
+        <message>
+            <source>Not every buyer has signed the contract.</source>
+            <translation>还有买受人没有签署合同。</translation>
+        </message>
+        <message>
+            <source>Every buyer on the contract signs it.</source>
+            <translation>合同上的每位买受人都须签名。</translation>
+        </message>
+        <message>
+            <source>No buyer is recorded for this unit.</source>
+            <translation>这套房屋没有登记买受人。</translation>
+        </message>
+        <message>
+            <source>Sync the master data, or record the buyers first.</source>
+            <translation>请同步基础数据，或先录入买受人。</translation>
+        </message>
+        <message>
+            <source>The buyer has already paid part of this order.</source>
+            <translation>买受人已缴纳该订单的部分款项。</translation>
+        </message>
+        <message>
+            <source>Request the refund of the paid items first, then void the order.</source>
+            <translation>请先申请退还已缴款项，再作废订单。</translation>
+        </message>
+        <message>
+            <source>Only a paid item can be refunded.</source>
+            <translation>只有已到账的款项才能退款。</translation>
+        </message>
+        <message>
+            <source>An unpaid order is voided instead.</source>
+            <translation>未缴费的订单请作废。</translation>
+        </message>
+        <message>
+            <source>The refund of this item was already requested.</source>
+            <translation>该款项已申请退款。</translation>
+        </message>
+        <message>
+            <source>The payee's refund arrives with the sync.</source>
+            <translation>收款单位的退款结果将随同步送达。</translation>
+        </message>
+        <message>
+            <source>Training and real cases never mix.</source>
+            <translation>培训数据与真实业务不能混用。</translation>
+        </message>
+        <message>
+            <source>Use a session of the same kind as the case.</source>
+            <translation>请使用与该业务相同类型的登录。</translation>
         </message>
     </context>
     <context>

@@ -22,6 +22,7 @@ from ui.screens.buyer import DoneScreen, IdentifyScreen, MyCaseScreen, PayScreen
 from ui.screens.counter import HandoverScreen, QueueScreen, StaffLoginScreen
 from ui.screens.office import OfficeScreen
 from ui.screens.office.acceptance import AcceptanceScreen
+from ui.screens.office.contracts import ContractsScreen
 from ui.screens.technician import DevicesScreen, DiagnosticsScreen, EnrollScreen
 from ui.shell.technician import TechnicianScreen
 from ui.shell.welcome import WelcomeScreen
@@ -92,4 +93,5 @@ SCREENS: list[Entry] = [
     Entry(HandoverScreen, counter_handover, staff_id="S001"),
     Entry(OfficeScreen, staff_id="S003"),
     Entry(AcceptanceScreen, staff_id="S001"),
+    Entry(ContractsScreen, unit_at("filed"), staff_id="S001"),
 ]

@@ -144,12 +144,13 @@ class Desk:
 @pytest.fixture(name="desk")
 def desk_fixture(qapp: Any, qtbot: Any, site: Site, zh: None) -> Iterator[Desk]:
     from ui.screens.office.acceptance import AcceptanceScreen
+    from ui.screens.office.contracts import ContractsScreen
 
     config = load_config(site.data_dir)
     runner = TaskRunner()
     with open_kiosk(config) as kiosk:
         ctx = AppContext(kiosk, open_devices(config), runner, poll_ms=20)
-        window = build_window(ctx, [Entry(AcceptanceScreen)], idle_poll_ms=10_000)
+        window = build_window(ctx, [Entry(AcceptanceScreen), Entry(ContractsScreen)], idle_poll_ms=10_000)
         qtbot.addWidget(window, before_close_func=MainWindow.dispose)
         window.resize(1920, 1080)
         window.start()

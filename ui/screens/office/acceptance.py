@@ -17,9 +17,9 @@ from kiosk.views.acceptance import ProjectAcceptance
 from ui.context import AppContext
 from ui.i18n import current_language
 from ui.qt import QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
-from ui.screens.counter.common import RefusalPanel, button, restyle, wrapped
+from ui.screens.counter.common import button, restyle, wrapped
 from ui.screens.counter.queue import read_scan
-from ui.screens.office.listing import OfficeBase, clear_layout, shown_time
+from ui.screens.office.listing import OfficeBase, OfficeRefusal, clear_layout, shown_time
 from ui.tasks import Task
 
 PROJECTS_WIDTH = 300
@@ -60,7 +60,7 @@ class AcceptanceScreen(OfficeBase):
         self.project_name.setObjectName("project_name")
         self.registration = wrapped()
         self.registration.setObjectName("registration_state")
-        self.refusal = RefusalPanel()
+        self.refusal = OfficeRefusal()
         self.refusal.set_brief(True)
         self.items = QGridLayout()
         self.items.setHorizontalSpacing(24)
