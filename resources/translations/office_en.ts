@@ -360,6 +360,14 @@
             <translation>Staff roster</translation>
         </message>
         <message>
+            <source>Joint acceptance</source>
+            <translation>Joint acceptance</translation>
+        </message>
+        <message>
+            <source>Contracts</source>
+            <translation>Contracts</translation>
+        </message>
+        <message>
             <source>Back office</source>
             <translation>Back office</translation>
         </message>

@@ -360,6 +360,14 @@
             <translation>人员名册</translation>
         </message>
         <message>
+            <source>Joint acceptance</source>
+            <translation>联合验收</translation>
+        </message>
+        <message>
+            <source>Contracts</source>
+            <translation>网签</translation>
+        </message>
+        <message>
             <source>Back office</source>
             <translation>后台业务</translation>
         </message>

@@ -22,7 +22,7 @@ def record(desk: Desk, screen: AcceptanceScreen, item: str, number: str) -> None
 def test_recording_every_item_requests_the_first_registration_and_the_approval_shows(
         desk: Desk, site: Site) -> None:
     desk.sign_in(*STAFF)
-    screen: AcceptanceScreen = desk.open("acceptance", project_id=LSHY)
+    screen: AcceptanceScreen = desk.open("office_acceptance", project_id=LSHY)
     assert set(screen.project_buttons) == {LSHY, WMJ}
     assert "还有 5 项未录入" in screen.registration.text() and screen.registration.property("state") == "warn"
     assert set(screen.record_buttons) == set(ITEMS)
@@ -45,13 +45,13 @@ def test_recording_every_item_requests_the_first_registration_and_the_approval_s
 
 
 def test_refusals_are_shown_with_what_to_do(desk: Desk, site: Site) -> None:
-    screen: AcceptanceScreen = desk.open("acceptance")
+    screen: AcceptanceScreen = desk.open("office_acceptance")
     # Nobody signed in: the screen says where to log in and shows no checklist.
     assert screen.no_staff.isVisible() and not screen.body.isVisible()
     assert "登录" in screen.no_staff.text()
 
     desk.sign_in(*STAFF)
-    screen = desk.open("acceptance", project_id=WMJ)
+    screen = desk.open("office_acceptance", project_id=WMJ)
     desk.click(screen.project_buttons[WMJ])
     # Neither a document number nor a scan: refused, the form stays open with the hint.
     desk.click(screen.record_buttons["fire"])

@@ -35,7 +35,7 @@ def sign(desk: Desk, screen: ContractsScreen) -> None:
 def test_draft_sign_by_every_buyer_filing_and_a_correction(desk: Desk, site: Site) -> None:
     unit = couple(site)
     desk.sign_in(*STAFF)
-    screen: ContractsScreen = desk.open("contracts")
+    screen: ContractsScreen = desk.open("office_contracts")
     # Found by a part of its code, typed on the keypad.
     desk.click(screen.search)
     for char in unit[-8:]:
@@ -82,7 +82,7 @@ def test_draft_sign_by_every_buyer_filing_and_a_correction(desk: Desk, site: Sit
 
 def test_refusals_are_shown_with_what_to_do(desk: Desk, site: Site) -> None:
     desk.sign_in(*STAFF)
-    screen: ContractsScreen = desk.open("contracts")
+    screen: ContractsScreen = desk.open("office_contracts")
     # Too short a search, and one that matches nothing.
     screen.search.setText("41")
     desk.click(screen.search_button)
@@ -93,7 +93,7 @@ def test_refusals_are_shown_with_what_to_do(desk: Desk, site: Site) -> None:
     desk.settle()
     assert screen.match_buttons == {} and "没有" in screen.found_line.text()
     # A unit code that is not on this kiosk.
-    desk.open("contracts", unit_code="410425001003GB00128F99999999")
+    desk.open("office_contracts", unit_code="410425001003GB00128F99999999")
     assert screen.refusal.isVisible() and screen.refusal.code == "unknown_unit" and screen.unit is None
 
     # A signed contract corrected without a reason, or with a price that is not an amount: refused.
@@ -114,7 +114,7 @@ def test_refusals_are_shown_with_what_to_do(desk: Desk, site: Site) -> None:
 
 
 def site_contract_signed(desk: Desk, screen: ContractsScreen, unit: str) -> None:
-    desk.open("contracts", unit_code=unit)
+    desk.open("office_contracts", unit_code=unit)
     desk.click(screen.draft_button)
     desk.settle()
     desk.click(screen.sign_button)

@@ -38,9 +38,9 @@ def record(kiosk: Kiosk, actor: Actor, project_id: str, item: str, document_no: 
 
 
 class AcceptanceScreen(OfficeBase):
-    """``acceptance``: enter(project_id: str = '') shows the projects, that one (or the first) opened."""
+    """``office_acceptance``: enter(project_id: str = '') shows the projects, that one (or the first) opened."""
 
-    name = "acceptance"
+    name = "office_acceptance"
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)

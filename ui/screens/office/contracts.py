@@ -72,9 +72,9 @@ def price_in_fen(text: str) -> int | None:
 
 
 class ContractsScreen(OfficeBase):
-    """``contracts``: enter(unit_code: str = '') opens that unit's contract, or the search alone."""
+    """``office_contracts``: enter(unit_code: str = '') opens that unit's contract, or the search alone."""
 
-    name = "contracts"
+    name = "office_contracts"
     holds_personal_data = True  # masked holders, the buyers' signatures while they sign
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:

@@ -40,6 +40,8 @@ SECTIONS: tuple[Section, ...] = (
     Section("office_credit", QT_TRANSLATE_NOOP("OfficeScreen", "Credit restrictions"), STAFF),
     Section("office_certificates", QT_TRANSLATE_NOOP("OfficeScreen", "Certificates"), STAFF),
     Section("office_staff", QT_TRANSLATE_NOOP("OfficeScreen", "Staff roster"), SUPERVISOR),
+    Section("office_acceptance", QT_TRANSLATE_NOOP("OfficeScreen", "Joint acceptance"), STAFF),
+    Section("office_contracts", QT_TRANSLATE_NOOP("OfficeScreen", "Contracts"), STAFF),
 )
 
 
