@@ -53,6 +53,7 @@ from kiosk.store import Store
 from kiosk.store.opening import open_store
 from kiosk.views.acceptance import ProjectAcceptance, project_acceptances
 from kiosk.views.diagnostics import DiagnosticsView, diagnostics_view
+from kiosk.views.payments import ReconciliationView, UnitPayments, reconciliation_view, unit_payments
 from kiosk.views.contracts import UnitContracts, UnitMatch, find_units, unit_contracts
 from kiosk.views.case import CaseOverview, case_overview, cases_for_buyer
 from kiosk.views.handover import HandoverView, handover_view
@@ -306,6 +307,18 @@ class Kiosk:
     def find_units(self, search: str, *, training: bool = False) -> tuple[UnitMatch, ...]:
         """A few units whose code contains ``search`` (4 characters or more), with their contract state."""
         return find_units(self.ctx, search, training=training)
+
+    def payments(self, unit_code: str) -> UnitPayments:
+        """The unit's payment orders (newest first) and the confirmations and refunds as they arrived."""
+        return unit_payments(self.ctx, unit_code)
+
+    def reconciliation(self, day: dt.date, statement_files: Mapping[str, Path] | None = None) -> ReconciliationView:
+        """The county day ``day`` per payee account, against statement CSVs (payee -> file, as
+        ``kiosk reconcile --statement`` reads them); a file that cannot be read is a ``ValidationError``."""
+        from kiosk.services.reconciliation import read_statement_csv
+
+        statements = {payee: read_statement_csv(path) for payee, path in (statement_files or {}).items()}
+        return reconciliation_view(self.ctx, day, statements)
 
 
 def open_kiosk(config: Config, *, clock: Callable[[], dt.datetime] | None = None,

@@ -103,18 +103,6 @@
             <translation>Contracts: find the unit</translation>
         </message>
         <message>
-            <source>Unit code (4 characters or more)</source>
-            <translation>Unit code (4 characters or more)</translation>
-        </message>
-        <message>
-            <source>Search</source>
-            <translation>Search</translation>
-        </message>
-        <message>
-            <source>Scan</source>
-            <translation>Scan</translation>
-        </message>
-        <message>
             <source>Draft the contract</source>
             <translation>Draft the contract</translation>
         </message>
@@ -157,22 +145,6 @@
         <message>
             <source>Correct version {n}</source>
             <translation>Correct version {n}</translation>
-        </message>
-        <message>
-            <source>Type or scan a unit code on the left.</source>
-            <translation>Type or scan a unit code on the left.</translation>
-        </message>
-        <message>
-            <source>No unit matches. Type at least 4 characters of the unit code.</source>
-            <translation>No unit matches. Type at least 4 characters of the unit code.</translation>
-        </message>
-        <message>
-            <source>Units found: tap one to open its contract.</source>
-            <translation>Units found: tap one to open its contract.</translation>
-        </message>
-        <message>
-            <source>no contract yet</source>
-            <translation>no contract yet</translation>
         </message>
         <message>
             <source>Buyers: {list}</source>
@@ -453,6 +425,60 @@
         <message>
             <source>Cancel</source>
             <translation>Cancel</translation>
+        </message>
+    </context>
+    <context>
+        <name>UnitMatches</name>
+        <message>
+            <source>Type or scan a unit code on the left.</source>
+            <translation>Type or scan a unit code on the left.</translation>
+        </message>
+        <message>
+            <source>No unit matches. Type at least 4 characters of the unit code.</source>
+            <translation>No unit matches. Type at least 4 characters of the unit code.</translation>
+        </message>
+        <message>
+            <source>Units found: tap one to open it.</source>
+            <translation>Units found: tap one to open it.</translation>
+        </message>
+        <message>
+            <source>no contract yet</source>
+            <translation>no contract yet</translation>
+        </message>
+        <message>
+            <source>contract drafted</source>
+            <translation>contract drafted</translation>
+        </message>
+        <message>
+            <source>contract signed</source>
+            <translation>contract signed</translation>
+        </message>
+        <message>
+            <source>contract filed</source>
+            <translation>contract filed</translation>
+        </message>
+        <message>
+            <source>contract corrected</source>
+            <translation>contract corrected</translation>
+        </message>
+        <message>
+            <source>contract discarded</source>
+            <translation>contract discarded</translation>
+        </message>
+    </context>
+    <context>
+        <name>UnitSearch</name>
+        <message>
+            <source>Unit code (4 characters or more)</source>
+            <translation>Unit code (4 characters or more)</translation>
+        </message>
+        <message>
+            <source>Search</source>
+            <translation>Search</translation>
+        </message>
+        <message>
+            <source>Scan</source>
+            <translation>Scan</translation>
         </message>
     </context>
 </TS>

@@ -103,18 +103,6 @@
             <translation>网签：查找房屋</translation>
         </message>
         <message>
-            <source>Unit code (4 characters or more)</source>
-            <translation>不动产单元号（至少 4 位）</translation>
-        </message>
-        <message>
-            <source>Search</source>
-            <translation>查找</translation>
-        </message>
-        <message>
-            <source>Scan</source>
-            <translation>扫码</translation>
-        </message>
-        <message>
             <source>Draft the contract</source>
             <translation>按范本起草合同</translation>
         </message>
@@ -157,22 +145,6 @@
         <message>
             <source>Correct version {n}</source>
             <translation>更正第 {n} 版</translation>
-        </message>
-        <message>
-            <source>Type or scan a unit code on the left.</source>
-            <translation>请在左侧输入或扫描不动产单元号。</translation>
-        </message>
-        <message>
-            <source>No unit matches. Type at least 4 characters of the unit code.</source>
-            <translation>没有匹配的房屋。请至少输入单元号中的 4 位。</translation>
-        </message>
-        <message>
-            <source>Units found: tap one to open its contract.</source>
-            <translation>找到以下房屋，点按一套打开其合同。</translation>
-        </message>
-        <message>
-            <source>no contract yet</source>
-            <translation>尚无合同</translation>
         </message>
         <message>
             <source>Buyers: {list}</source>
@@ -453,6 +425,60 @@
         <message>
             <source>Cancel</source>
             <translation>取消</translation>
+        </message>
+    </context>
+    <context>
+        <name>UnitMatches</name>
+        <message>
+            <source>Type or scan a unit code on the left.</source>
+            <translation>请在左侧输入或扫描不动产单元号。</translation>
+        </message>
+        <message>
+            <source>No unit matches. Type at least 4 characters of the unit code.</source>
+            <translation>没有匹配的房屋。请至少输入单元号中的 4 位。</translation>
+        </message>
+        <message>
+            <source>Units found: tap one to open it.</source>
+            <translation>找到以下房屋，点按一套打开。</translation>
+        </message>
+        <message>
+            <source>no contract yet</source>
+            <translation>尚无合同</translation>
+        </message>
+        <message>
+            <source>contract drafted</source>
+            <translation>合同草稿</translation>
+        </message>
+        <message>
+            <source>contract signed</source>
+            <translation>合同已签署</translation>
+        </message>
+        <message>
+            <source>contract filed</source>
+            <translation>合同已备案</translation>
+        </message>
+        <message>
+            <source>contract corrected</source>
+            <translation>合同已更正</translation>
+        </message>
+        <message>
+            <source>contract discarded</source>
+            <translation>合同已作废</translation>
+        </message>
+    </context>
+    <context>
+        <name>UnitSearch</name>
+        <message>
+            <source>Unit code (4 characters or more)</source>
+            <translation>不动产单元号（至少 4 位）</translation>
+        </message>
+        <message>
+            <source>Search</source>
+            <translation>查找</translation>
+        </message>
+        <message>
+            <source>Scan</source>
+            <translation>扫码</translation>
         </message>
     </context>
 </TS>

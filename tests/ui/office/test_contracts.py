@@ -37,12 +37,12 @@ def test_draft_sign_by_every_buyer_filing_and_a_correction(desk: Desk, site: Sit
     desk.sign_in(*STAFF)
     screen: ContractsScreen = desk.open("office_contracts")
     # Found by a part of its code, typed on the keypad.
-    desk.click(screen.search)
+    desk.click(screen.finder.field)
     for char in unit[-8:]:
-        desk.click(screen.keypad.keys[char])
-    desk.click(screen.search_button)
+        desk.click(screen.finder.keypad.keys[char])
+    desk.click(screen.finder.search_button)
     desk.settle()
-    desk.click(screen.match_buttons[unit])
+    desk.click(screen.found.buttons[unit])
     desk.settle()
     assert screen.unit is not None and screen.unit.current is None and len(screen.unit.holders) == 2
     assert "410425" in screen.holders.text() and "*" in screen.holders.text()
@@ -71,7 +71,7 @@ def test_draft_sign_by_every_buyer_filing_and_a_correction(desk: Desk, site: Sit
     screen.reason.setText("面积实测后总价调整")
     desk.click(screen.price)
     for char in "440000.5":
-        desk.click(screen.keypad.keys[char])
+        desk.click(screen.finder.keypad.keys[char])
     desk.click(screen.save_button)
     desk.settle()
     versions = screen.unit.versions
@@ -84,14 +84,14 @@ def test_refusals_are_shown_with_what_to_do(desk: Desk, site: Site) -> None:
     desk.sign_in(*STAFF)
     screen: ContractsScreen = desk.open("office_contracts")
     # Too short a search, and one that matches nothing.
-    screen.search.setText("41")
-    desk.click(screen.search_button)
+    screen.finder.field.setText("41")
+    desk.click(screen.finder.search_button)
     desk.settle()
-    assert screen.match_buttons == {} and "4" in screen.found_line.text()
-    screen.search.setText("ZZZZ9999")
-    desk.click(screen.search_button)
+    assert screen.found.buttons == {} and "4" in screen.found.line.text()
+    screen.finder.field.setText("ZZZZ9999")
+    desk.click(screen.finder.search_button)
     desk.settle()
-    assert screen.match_buttons == {} and "没有" in screen.found_line.text()
+    assert screen.found.buttons == {} and "没有" in screen.found.line.text()
     # A unit code that is not on this kiosk.
     desk.open("office_contracts", unit_code="410425001003GB00128F99999999")
     assert screen.refusal.isVisible() and screen.refusal.code == "unknown_unit" and screen.unit is None

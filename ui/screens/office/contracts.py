@@ -19,20 +19,16 @@ from kiosk.services.staff import Actor
 from kiosk.views.contracts import CONTRACT_STATE_NAMES, ContractVersion, UnitContracts, UnitMatch
 from ui.context import AppContext
 from ui.i18n import current_language
-from ui.qt import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
-from ui.screens.counter.common import (STAFF_TARGET, StaffKeypad, TapField, apply_key, button,
+from ui.qt import QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from ui.screens.counter.common import (STAFF_TARGET, TapField, button,
                                        wrapped)
 from ui.screens.counter.queue import read_scan
 from ui.screens.office.listing import OfficeBase, OfficeRefusal, clear_layout, shown_time
+from ui.screens.office.unit_search import UnitMatches, UnitSearch, find
 from ui.tasks import Task
 from ui.widgets.signature import SignaturePad
 
-SIDE_WIDTH = 500  # four 64 px keys, and delete and clear beside them (as the queue)
 HISTORY_SHOWN = 4  # the latest versions; older ones stay in the store and the audit log
-
-
-def find(kiosk: Kiosk, search: str, training: bool) -> tuple[UnitMatch, ...]:
-    return kiosk.find_units(search, training=training)
 
 
 def load(kiosk: Kiosk, unit_code: str) -> UnitContracts:
@@ -85,25 +81,13 @@ class ContractsScreen(OfficeBase):
         self.signer = 0  # index into the holders while signing
         self._task: Task | None = None
         self._scan: Task | None = None
-        self.match_buttons: dict[str, QPushButton] = {}
         self.history_rows: list[QLabel] = []
 
-        # The search column.
-        self.side_heading = wrapped("heading")
-        self.search = TapField()
-        self.search.setObjectName("unit_search")
-        self.search.setMinimumHeight(STAFF_TARGET)
-        self.search.tapped.connect(lambda: self._type_into(self.search))
-        self.search.returnPressed.connect(self.run_search)
-        self.search_button = button("primary")
-        self.search_button.setObjectName("search")
-        self.search_button.clicked.connect(self.run_search)
-        self.scan_button = button()
-        self.scan_button.setObjectName("scan")
-        self.scan_button.clicked.connect(self.scan)
-        self.keypad = StaffKeypad(".", key_px=STAFF_TARGET, columns=4)
-        self.keypad.pressed.connect(self._key)
-        self.target: QLineEdit = self.search
+        self.finder = UnitSearch()
+        self.finder.search.connect(self.run_search)
+        self.finder.scan.connect(self.scan)
+        self.found = UnitMatches()
+        self.found.chosen.connect(self.open_unit)
 
         # The unit.
         self.refusal = OfficeRefusal()
@@ -125,8 +109,6 @@ class ContractsScreen(OfficeBase):
         self.correct_button.clicked.connect(self.open_correction)
         self.history = QVBoxLayout()
         self.history.setSpacing(4)
-        self.matches_box = QVBoxLayout()
-        self.matches_box.setSpacing(12)
 
         # The correction form.
         self.reason = QLineEdit()
@@ -135,7 +117,7 @@ class ContractsScreen(OfficeBase):
         self.price = TapField()
         self.price.setObjectName("price")
         self.price.setMinimumHeight(STAFF_TARGET)
-        self.price.tapped.connect(lambda: self._type_into(self.price))
+        self.price.tapped.connect(lambda: self.finder.type_into(self.price))
         self.save_button = button("primary")
         self.save_button.setObjectName("save_correction")
         self.save_button.clicked.connect(self.save_correction)
@@ -154,29 +136,6 @@ class ContractsScreen(OfficeBase):
         self.stop_signing = button()
         self.stop_signing.setObjectName("stop_signing")
         self.stop_signing.clicked.connect(self.close_panels)
-
-        side = QVBoxLayout()
-        side.setSpacing(16)
-        side.addWidget(self.side_heading)
-        side.addWidget(self.search)
-        tools = QHBoxLayout()
-        tools.setSpacing(16)
-        tools.addWidget(self.search_button, 1)
-        tools.addWidget(self.scan_button)
-        side.addLayout(tools)
-        side.addWidget(self.keypad)
-        side.addStretch(1)
-        self.side_box = side_box = QWidget()
-        side_box.setLayout(side)
-        side_box.setFixedWidth(SIDE_WIDTH)
-
-        self.found = QWidget()
-        found_layout = QVBoxLayout(self.found)
-        found_layout.setContentsMargins(0, 0, 0, 0)
-        self.found_line = wrapped()
-        found_layout.addWidget(self.found_line)
-        found_layout.addLayout(self.matches_box)
-        found_layout.addStretch(1)
 
         self.overview = QWidget()
         over = QVBoxLayout(self.overview)
@@ -235,7 +194,7 @@ class ContractsScreen(OfficeBase):
         body = QHBoxLayout(self.body)
         body.setContentsMargins(0, 0, 0, 0)
         body.setSpacing(48)
-        body.addWidget(side_box)
+        body.addWidget(self.finder)
         body.addLayout(main, 1)
         self.retranslate()
 
@@ -258,7 +217,7 @@ class ContractsScreen(OfficeBase):
         self.unit = None
         self.matches = None
         self.bundles = {}
-        self.search.clear()
+        self.finder.field.clear()
         self.refusal.clear()
         self.pad.reset("", "")
         self.close_panels()
@@ -274,10 +233,7 @@ class ContractsScreen(OfficeBase):
             self._call(load, self.unit.unit_code)
 
     def retranslate(self) -> None:
-        self.side_heading.setText(self.tr("Contracts: find the unit"))
-        self.search.setPlaceholderText(self.tr("Unit code (4 characters or more)"))
-        self.search_button.setText(self.tr("Search"))
-        self.scan_button.setText(self.tr("Scan"))
+        self.finder.heading.setText(self.tr("Contracts: find the unit"))
         self.draft_button.setText(self.tr("Draft the contract"))
         self.sign_button.setText(self.tr("Buyers sign"))
         self.correct_button.setText(self.tr("Correct: new version"))
@@ -291,20 +247,14 @@ class ContractsScreen(OfficeBase):
 
     # -- finding the unit -------------------------------------------------------------------
 
-    def _type_into(self, field: QLineEdit) -> None:
-        self.target = field
-
-    def _key(self, key: str) -> None:
-        self.target.setText(apply_key(self.target.text(), key, 40))
-
-    def run_search(self) -> None:
+    def run_search(self, text: str) -> None:
         actor = self.actor
         self.refusal.clear()
-        self._call(find, self.search.text(), bool(actor and actor.training))
+        self._call(find, text, bool(actor and actor.training))
 
     def scan(self) -> None:
         self.refusal.clear()
-        self.scan_button.setEnabled(False)
+        self.finder.scan_button.setEnabled(False)
         task = self.ctx.device("scanner", read_scan)
         task.succeeded.connect(self._scanned)
         task.failed.connect(self._scan_failed)
@@ -312,13 +262,12 @@ class ContractsScreen(OfficeBase):
 
     def _scanned(self, text: str) -> None:
         self._scan = None
-        self.scan_button.setEnabled(True)
-        self.search.setText(text.strip())
-        self.run_search()
+        self.finder.scan_button.setEnabled(True)
+        self.finder.scanned(text)
 
     def _scan_failed(self, error: BaseException) -> None:
         self._scan = None
-        self.scan_button.setEnabled(True)
+        self.finder.scan_button.setEnabled(True)
         self.refusal.show_error(error)
 
     def open_unit(self, unit_code: str) -> None:
@@ -421,7 +370,7 @@ class ContractsScreen(OfficeBase):
         self.signer = 0
         self.correction.hide()
         self.signing.hide()
-        self.side_box.show()
+        self.finder.show()
         self.holders.show()
         self.unit_heading.show()
         self._show()
@@ -430,7 +379,7 @@ class ContractsScreen(OfficeBase):
         for part in (self.found, self.overview, self.correction, self.signing):
             part.setVisible(part is panel)
         # Turned to a buyer, the screen shows the signing alone: the pad needs the width, the search is staff's.
-        self.side_box.setVisible(panel is not self.signing)
+        self.finder.setVisible(panel is not self.signing)
         self.holders.setVisible(panel is not self.signing)
         self.unit_heading.setVisible(panel is not self.signing)
 
@@ -453,26 +402,7 @@ class ContractsScreen(OfficeBase):
         self.unit_heading.clear()
         self.holders.clear()
         self._panel(self.found)
-        self._fill_matches()
-
-    def _fill_matches(self) -> None:
-        clear_layout(self.matches_box)
-        self.match_buttons = {}
-        if self.matches is None:
-            self.found_line.setText(self.tr("Type or scan a unit code on the left."))
-            return
-        if not self.matches:
-            self.found_line.setText(self.tr("No unit matches. Type at least 4 characters of the unit code."))
-            return
-        self.found_line.setText(self.tr("Units found: tap one to open its contract."))
-        for m in self.matches:
-            b = button()
-            b.setObjectName(f"unit_{m.unit_code}")
-            state = self._state_word(m.contract_state) if m.contract_state else self.tr("no contract yet")
-            b.setText(f"{m.unit_code}  {m.project_name} {m.building}-{m.room}  ·  {state}")
-            b.clicked.connect(lambda _=False, code=m.unit_code: self.open_unit(code))
-            self.match_buttons[m.unit_code] = b
-            self.matches_box.addWidget(b)
+        self.found.show_matches(self.matches)
 
     def _fill_unit(self) -> None:
         unit = self.unit
