@@ -340,6 +340,10 @@
             <translation>Contracts</translation>
         </message>
         <message>
+            <source>Payments</source>
+            <translation>Payments</translation>
+        </message>
+        <message>
             <source>Back office</source>
             <translation>Back office</translation>
         </message>
@@ -374,6 +378,201 @@
         <message>
             <source>Signed in: {name} ({role})</source>
             <translation>Signed in: {name} ({role})</translation>
+        </message>
+    </context>
+    <context>
+        <name>PaymentsScreen</name>
+        <message>
+            <source>Orders</source>
+            <translation>Orders</translation>
+        </message>
+        <message>
+            <source>Payments: find the unit</source>
+            <translation>Payments: find the unit</translation>
+        </message>
+        <message>
+            <source>Reconciliation</source>
+            <translation>Reconciliation</translation>
+        </message>
+        <message>
+            <source>Other unit</source>
+            <translation>Other unit</translation>
+        </message>
+        <message>
+            <source>Reconcile</source>
+            <translation>Reconcile</translation>
+        </message>
+        <message>
+            <source>Day before</source>
+            <translation>Day before</translation>
+        </message>
+        <message>
+            <source>Day after</source>
+            <translation>Day after</translation>
+        </message>
+        <message>
+            <source>USB stick</source>
+            <translation>USB stick</translation>
+        </message>
+        <message>
+            <source>Void the unpaid order with payment code {code} of unit {unit}</source>
+            <translation>Void the unpaid order with payment code {code} of unit {unit}</translation>
+        </message>
+        <message>
+            <source>Request the refund of {item} ¥{amount} paid to {payee} (channel serial {serial})</source>
+            <translation>Request the refund of {item} ¥{amount} paid to {payee} (channel serial {serial})</translation>
+        </message>
+        <message>
+            <source>No payment order yet: the fees are computed at the buyer's payment step.</source>
+            <translation>No payment order yet: the fees are computed at the buyer's payment step.</translation>
+        </message>
+        <message>
+            <source>Payment code {code} · {state} · total ¥{total} · made {when}</source>
+            <translation>Payment code {code} · {state} · total ¥{total} · made {when}</translation>
+        </message>
+        <message>
+            <source>Void order</source>
+            <translation>Void order</translation>
+        </message>
+        <message>
+            <source>Request refund</source>
+            <translation>Request refund</translation>
+        </message>
+        <message>
+            <source>awaiting payment</source>
+            <translation>awaiting payment</translation>
+        </message>
+        <message>
+            <source>paid in full</source>
+            <translation>paid in full</translation>
+        </message>
+        <message>
+            <source>void</source>
+            <translation>void</translation>
+        </message>
+        <message>
+            <source>refunded</source>
+            <translation>refunded</translation>
+        </message>
+        <message>
+            <source>tax bureau</source>
+            <translation>tax bureau</translation>
+        </message>
+        <message>
+            <source>registration office</source>
+            <translation>registration office</translation>
+        </message>
+        <message>
+            <source>maintenance fund</source>
+            <translation>maintenance fund</translation>
+        </message>
+        <message>
+            <source>{payee} · {name} ¥{amount} · paid {when}, serial {serial}</source>
+            <translation>{payee} · {name} ¥{amount} · paid {when}, serial {serial}</translation>
+        </message>
+        <message>
+            <source>{payee} · {name} ¥{amount} · refunded {when}</source>
+            <translation>{payee} · {name} ¥{amount} · refunded {when}</translation>
+        </message>
+        <message>
+            <source>not yet paid</source>
+            <translation>not yet paid</translation>
+        </message>
+        <message>
+            <source>{payee} · {name} ¥{amount} · {state}</source>
+            <translation>{payee} · {name} ¥{amount} · {state}</translation>
+        </message>
+        <message>
+            <source>refund</source>
+            <translation>refund</translation>
+        </message>
+        <message>
+            <source>payment</source>
+            <translation>payment</translation>
+        </message>
+        <message>
+            <source>applied</source>
+            <translation>applied</translation>
+        </message>
+        <message>
+            <source>a repeat, kept aside</source>
+            <translation>a repeat, kept aside</translation>
+        </message>
+        <message>
+            <source>refused</source>
+            <translation>refused</translation>
+        </message>
+        <message>
+            <source>{when} · {kind} ¥{amount} from {payee} · {result}</source>
+            <translation>{when} · {kind} ¥{amount} from {payee} · {result}</translation>
+        </message>
+        <message>
+            <source>No statement chosen: only refunds can be listed.</source>
+            <translation>No statement chosen: only refunds can be listed.</translation>
+        </message>
+        <message>
+            <source>Whose statement is {file}?</source>
+            <translation>Whose statement is {file}?</translation>
+        </message>
+        <message>
+            <source>Statement files on {volume}: tap one.</source>
+            <translation>Statement files on {volume}: tap one.</translation>
+        </message>
+        <message>
+            <source>No CSV file at the top of {volume}.</source>
+            <translation>No CSV file at the top of {volume}.</translation>
+        </message>
+        <message>
+            <source>Choose the USB stick.</source>
+            <translation>Choose the USB stick.</translation>
+        </message>
+        <message>
+            <source>Plug in the USB stick with the payees' statement files (CSV).</source>
+            <translation>Plug in the USB stick with the payees' statement files (CSV).</translation>
+        </message>
+        <message>
+            <source>statement ¥{amount}</source>
+            <translation>statement ¥{amount}</translation>
+        </message>
+        <message>
+            <source>no statement</source>
+            <translation>no statement</translation>
+        </message>
+        <message>
+            <source>{payee}: confirmed ¥{confirmed} ({count} payments), still due ¥{due}, {statement}; {n} mismatches</source>
+            <translation>{payee}: confirmed ¥{confirmed} ({count} payments), still due ¥{due}, {statement}; {n} mismatches</translation>
+        </message>
+        <message>
+            <source>… and {n} more: kiosk reconcile --date {day} lists them all.</source>
+            <translation>… and {n} more: kiosk reconcile --date {day} lists them all.</translation>
+        </message>
+        <message>
+            <source>Missing from the statement</source>
+            <translation>Missing from the statement</translation>
+        </message>
+        <message>
+            <source>Not known to this kiosk</source>
+            <translation>Not known to this kiosk</translation>
+        </message>
+        <message>
+            <source>Amount differs</source>
+            <translation>Amount differs</translation>
+        </message>
+        <message>
+            <source>Confirmed on another day</source>
+            <translation>Confirmed on another day</translation>
+        </message>
+        <message>
+            <source>Listed twice on the statement</source>
+            <translation>Listed twice on the statement</translation>
+        </message>
+        <message>
+            <source>Refunded since</source>
+            <translation>Refunded since</translation>
+        </message>
+        <message>
+            <source>{type}: serial {serial} · kiosk ¥{kiosk} · statement ¥{statement}</source>
+            <translation>{type}: serial {serial} · kiosk ¥{kiosk} · statement ¥{statement}</translation>
         </message>
     </context>
     <context>

@@ -340,6 +340,10 @@
             <translation>网签</translation>
         </message>
         <message>
+            <source>Payments</source>
+            <translation>缴费与对账</translation>
+        </message>
+        <message>
             <source>Back office</source>
             <translation>后台业务</translation>
         </message>
@@ -374,6 +378,201 @@
         <message>
             <source>Signed in: {name} ({role})</source>
             <translation>已登录：{name}（{role}）</translation>
+        </message>
+    </context>
+    <context>
+        <name>PaymentsScreen</name>
+        <message>
+            <source>Orders</source>
+            <translation>订单</translation>
+        </message>
+        <message>
+            <source>Payments: find the unit</source>
+            <translation>缴费：查找房屋</translation>
+        </message>
+        <message>
+            <source>Reconciliation</source>
+            <translation>每日对账</translation>
+        </message>
+        <message>
+            <source>Other unit</source>
+            <translation>其他房屋</translation>
+        </message>
+        <message>
+            <source>Reconcile</source>
+            <translation>对账</translation>
+        </message>
+        <message>
+            <source>Day before</source>
+            <translation>前一天</translation>
+        </message>
+        <message>
+            <source>Day after</source>
+            <translation>后一天</translation>
+        </message>
+        <message>
+            <source>USB stick</source>
+            <translation>读取U盘</translation>
+        </message>
+        <message>
+            <source>Void the unpaid order with payment code {code} of unit {unit}</source>
+            <translation>作废房屋 {unit} 缴费码为 {code} 的未缴订单</translation>
+        </message>
+        <message>
+            <source>Request the refund of {item} ¥{amount} paid to {payee} (channel serial {serial})</source>
+            <translation>申请退还已缴入{payee}的{item} ¥{amount}（渠道流水号 {serial}）</translation>
+        </message>
+        <message>
+            <source>No payment order yet: the fees are computed at the buyer's payment step.</source>
+            <translation>尚无缴费订单：费用在买受人缴费环节计算。</translation>
+        </message>
+        <message>
+            <source>Payment code {code} · {state} · total ¥{total} · made {when}</source>
+            <translation>缴费码 {code} · {state} · 合计 ¥{total} · {when} 生成</translation>
+        </message>
+        <message>
+            <source>Void order</source>
+            <translation>作废订单</translation>
+        </message>
+        <message>
+            <source>Request refund</source>
+            <translation>申请退款</translation>
+        </message>
+        <message>
+            <source>awaiting payment</source>
+            <translation>待缴费</translation>
+        </message>
+        <message>
+            <source>paid in full</source>
+            <translation>已缴清</translation>
+        </message>
+        <message>
+            <source>void</source>
+            <translation>已作废</translation>
+        </message>
+        <message>
+            <source>refunded</source>
+            <translation>已退款</translation>
+        </message>
+        <message>
+            <source>tax bureau</source>
+            <translation>税务机关</translation>
+        </message>
+        <message>
+            <source>registration office</source>
+            <translation>不动产登记机构</translation>
+        </message>
+        <message>
+            <source>maintenance fund</source>
+            <translation>住宅专项维修资金账户</translation>
+        </message>
+        <message>
+            <source>{payee} · {name} ¥{amount} · paid {when}, serial {serial}</source>
+            <translation>{payee} · {name} ¥{amount} · {when} 已到账，流水号 {serial}</translation>
+        </message>
+        <message>
+            <source>{payee} · {name} ¥{amount} · refunded {when}</source>
+            <translation>{payee} · {name} ¥{amount} · {when} 已退款</translation>
+        </message>
+        <message>
+            <source>not yet paid</source>
+            <translation>待缴</translation>
+        </message>
+        <message>
+            <source>{payee} · {name} ¥{amount} · {state}</source>
+            <translation>{payee} · {name} ¥{amount} · {state}</translation>
+        </message>
+        <message>
+            <source>refund</source>
+            <translation>退款</translation>
+        </message>
+        <message>
+            <source>payment</source>
+            <translation>缴款</translation>
+        </message>
+        <message>
+            <source>applied</source>
+            <translation>已入账</translation>
+        </message>
+        <message>
+            <source>a repeat, kept aside</source>
+            <translation>重复送达，已另存不计</translation>
+        </message>
+        <message>
+            <source>refused</source>
+            <translation>已拒收</translation>
+        </message>
+        <message>
+            <source>{when} · {kind} ¥{amount} from {payee} · {result}</source>
+            <translation>{when} · {payee}{kind} ¥{amount} · {result}</translation>
+        </message>
+        <message>
+            <source>No statement chosen: only refunds can be listed.</source>
+            <translation>未选择对账单：只能列出退款。</translation>
+        </message>
+        <message>
+            <source>Whose statement is {file}?</source>
+            <translation>{file} 是哪个收款账户的对账单？</translation>
+        </message>
+        <message>
+            <source>Statement files on {volume}: tap one.</source>
+            <translation>{volume} 上的对账单文件，点按选择：</translation>
+        </message>
+        <message>
+            <source>No CSV file at the top of {volume}.</source>
+            <translation>{volume} 根目录下没有 CSV 文件。</translation>
+        </message>
+        <message>
+            <source>Choose the USB stick.</source>
+            <translation>请选择U盘。</translation>
+        </message>
+        <message>
+            <source>Plug in the USB stick with the payees' statement files (CSV).</source>
+            <translation>请插入存有收款单位对账单（CSV 文件）的U盘。</translation>
+        </message>
+        <message>
+            <source>statement ¥{amount}</source>
+            <translation>对账单 ¥{amount}</translation>
+        </message>
+        <message>
+            <source>no statement</source>
+            <translation>无对账单</translation>
+        </message>
+        <message>
+            <source>{payee}: confirmed ¥{confirmed} ({count} payments), still due ¥{due}, {statement}; {n} mismatches</source>
+            <translation>{payee}：已到账 ¥{confirmed}（{count} 笔），待缴 ¥{due}，{statement}；不符 {n} 项</translation>
+        </message>
+        <message>
+            <source>… and {n} more: kiosk reconcile --date {day} lists them all.</source>
+            <translation>……另有 {n} 项：运行 kiosk reconcile --date {day} 可列出全部。</translation>
+        </message>
+        <message>
+            <source>Missing from the statement</source>
+            <translation>对账单缺少此笔</translation>
+        </message>
+        <message>
+            <source>Not known to this kiosk</source>
+            <translation>本机无此笔</translation>
+        </message>
+        <message>
+            <source>Amount differs</source>
+            <translation>金额不符</translation>
+        </message>
+        <message>
+            <source>Confirmed on another day</source>
+            <translation>本机记在其他日期</translation>
+        </message>
+        <message>
+            <source>Listed twice on the statement</source>
+            <translation>对账单重复列出</translation>
+        </message>
+        <message>
+            <source>Refunded since</source>
+            <translation>已退款</translation>
+        </message>
+        <message>
+            <source>{type}: serial {serial} · kiosk ¥{kiosk} · statement ¥{statement}</source>
+            <translation>{type}：流水号 {serial} · 本机 ¥{kiosk} · 对账单 ¥{statement}</translation>
         </message>
     </context>
     <context>

@@ -23,6 +23,7 @@ from ui.screens.counter import HandoverScreen, QueueScreen, StaffLoginScreen
 from ui.screens.office import OfficeScreen
 from ui.screens.office.acceptance import AcceptanceScreen
 from ui.screens.office.contracts import ContractsScreen
+from ui.screens.office.payments import PaymentsScreen
 from ui.screens.technician import DevicesScreen, DiagnosticsScreen, EnrollScreen
 from ui.shell.technician import TechnicianScreen
 from ui.shell.welcome import WelcomeScreen
@@ -94,4 +95,5 @@ SCREENS: list[Entry] = [
     Entry(OfficeScreen, staff_id="S003"),
     Entry(AcceptanceScreen, staff_id="S001"),
     Entry(ContractsScreen, unit_at("filed"), staff_id="S001"),
+    Entry(PaymentsScreen, unit_at("registered"), staff_id="S001"),
 ]

@@ -33,8 +33,9 @@ from kiosk.vault import Vault
 from sync import wire
 from ui import i18n
 from ui.context import AppContext
-from ui.qt import Qt, QWidget
+from ui.qt import QApplication, QInputMethodEvent, Qt, QWidget
 from ui.screens.base import Screen
+from ui.screens.office.approval import SupervisorApproval
 from ui.shell.app import build_window
 from ui.shell.registry import Entry
 from ui.shell.window import MainWindow
@@ -55,10 +56,11 @@ class Site:
     ctx: Context
     platform: wire.KeyPair
 
-    def pull(self, kind: str, subject: str, data: dict[str, Any]) -> None:
+    def pull(self, kind: str, subject: str, data: dict[str, Any], *, issued_at: dt.datetime | None = None) -> None:
         """Apply a platform-signed item as the sync agent does after verifying it."""
+        issued = issued_at or dt.datetime.now(dt.timezone.utc)
         item = wire.make_item(self.platform.sign, item_id=uuid.uuid4().hex, kind=kind, subject=subject,
-                              issued_at=dt.datetime.now(dt.timezone.utc).isoformat(), data=data)
+                              issued_at=issued.isoformat(), data=data)
         with self.store.unit_of_work("system:sync") as uow:
             uow.log("sync.pull", item["item_id"])
             inbound.apply(uow, item)
@@ -96,6 +98,9 @@ class Desk:
         self.ctx, self.window, self.nav, self.qtbot = ctx, window, window.navigator, qtbot
 
     def click(self, widget: QWidget) -> None:
+        # A widget added to a shown layout is shown by a queued event: give it that one turn.
+        if not widget.isVisible():
+            self.qtbot.wait(1)
         assert widget.isVisible() and widget.isEnabled(), f"{widget.objectName()} cannot be tapped now"
         self.qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
         self.qtbot.wait(1)  # rows a tap rebuilt are shown by a queued event
@@ -104,6 +109,7 @@ class Desk:
         self.qtbot.waitUntil(lambda: self.ctx.runner.pending() == 0, timeout=20_000)
         self.qtbot.wait(10)
         self.qtbot.waitUntil(lambda: self.ctx.runner.pending() == 0, timeout=20_000)
+        self.qtbot.wait(1)  # rows an answer rebuilt are shown by a queued event
 
     def sign_in(self, staff_id: str, pin: str) -> Actor:
         answers: list[Actor] = []
@@ -112,6 +118,25 @@ class Desk:
         self.qtbot.waitUntil(lambda: bool(answers), timeout=20_000)
         self.ctx.sign_in(answers[0], staff_id)
         return answers[0]
+
+    def approve(self, form: SupervisorApproval, staff_id: str, pin: str, reason: str) -> None:
+        """Fill the approval form through its keypad and reason field (as the Pinyin keyboard commits
+        text), then tap Approve."""
+        self.qtbot.waitUntil(lambda: all(c in form.keypad.keys for c in staff_id), timeout=10_000)
+        self.click(form.number)
+        self.click(form.keypad.clear_key)
+        for char in staff_id:
+            self.click(form.keypad.keys[char])
+        self.click(form.pin)
+        for char in pin:
+            self.click(form.keypad.keys[char])
+        self.click(form.reason)
+        form.reason.clear()
+        event = QInputMethodEvent()
+        event.setCommitString(reason)
+        QApplication.sendEvent(form.reason, event)
+        self.click(form.approve_button)
+        self.settle()
 
     def open(self, name: str, **args: Any) -> Any:
         self.nav.go(name, **args)
@@ -145,12 +170,13 @@ class Desk:
 def desk_fixture(qapp: Any, qtbot: Any, site: Site, zh: None) -> Iterator[Desk]:
     from ui.screens.office.acceptance import AcceptanceScreen
     from ui.screens.office.contracts import ContractsScreen
+    from ui.screens.office.payments import PaymentsScreen
 
     config = load_config(site.data_dir)
     runner = TaskRunner()
     with open_kiosk(config) as kiosk:
         ctx = AppContext(kiosk, open_devices(config), runner, poll_ms=20)
-        window = build_window(ctx, [Entry(AcceptanceScreen), Entry(ContractsScreen)], idle_poll_ms=10_000)
+        window = build_window(ctx, [Entry(AcceptanceScreen), Entry(ContractsScreen), Entry(PaymentsScreen)], idle_poll_ms=10_000)
         qtbot.addWidget(window, before_close_func=MainWindow.dispose)
         window.resize(1920, 1080)
         window.start()

@@ -44,7 +44,8 @@ def test_staff_reach_the_hub_from_the_queue(office: Office) -> None:
     office.click(office.queue.office_button)
     assert office.nav.current is hub
     assert tiles(hub) == {"office_credit": "信用限制", "office_certificates": "证书与证书纸",
-                          "office_acceptance": "联合验收", "office_contracts": "网签"}, "no staff roster"
+                          "office_acceptance": "联合验收", "office_contracts": "网签",
+                          "office_payments": "缴费与对账"}, "no staff roster"
     assert hub.who.text() == "已登录：赵雅琴（窗口人员）" and not hub.denied.isVisible()
     office.click(hub.buttons["office_certificates"])
     assert office.nav.current is not None and office.nav.current.name == "office_certificates"
@@ -59,7 +60,7 @@ def test_a_supervisor_also_sees_the_staff_roster(office: Office, en: None) -> No
     office.nav.go("office")
     assert tiles(hub) == {"office_credit": "Credit restrictions", "office_certificates": "Certificates",
                           "office_staff": "Staff roster", "office_acceptance": "Joint acceptance",
-                          "office_contracts": "Contracts"}
+                          "office_contracts": "Contracts", "office_payments": "Payments"}
     assert hub.who.text() == "Signed in: 钱慧敏 (supervisor)"
 
 
@@ -76,7 +77,7 @@ def test_signing_out_empties_the_hub_at_once(office: Office) -> None:
     hub = with_sections(office)
     office.sign_in("S001")
     office.nav.go("office")
-    assert len(tiles(hub)) == 4
+    assert len(tiles(hub)) == 5
     office.ctx.sign_out()
     assert tiles(hub) == {} and hub.login_button.isVisible() and not hub.who.isVisible()
 

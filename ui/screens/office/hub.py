@@ -42,6 +42,7 @@ SECTIONS: tuple[Section, ...] = (
     Section("office_staff", QT_TRANSLATE_NOOP("OfficeScreen", "Staff roster"), SUPERVISOR),
     Section("office_acceptance", QT_TRANSLATE_NOOP("OfficeScreen", "Joint acceptance"), STAFF),
     Section("office_contracts", QT_TRANSLATE_NOOP("OfficeScreen", "Contracts"), STAFF),
+    Section("office_payments", QT_TRANSLATE_NOOP("OfficeScreen", "Payments"), STAFF),
 )
 
 
