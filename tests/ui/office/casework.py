@@ -43,6 +43,7 @@ from ui.snapshot import clipped_texts, missing_glyphs, overflow, render
 from ui.tasks import TaskRunner
 
 INSTALLER = Actor("installer", "system")
+SMALL_PANEL = ((1280, 800),)
 STAFF = ("S001", "246810")
 SUPERVISOR = ("S003", "864200")
 
@@ -145,15 +146,16 @@ class Desk:
         assert isinstance(screen, Screen) and screen.name == name
         return screen
 
-    def look(self, name: str) -> None:
-        """The window as shown, at both panel sizes, both languages and both text sizes, with nothing
-        clipped, cut off or missing; PNGs into $OFFICE_SNAPSHOTS when set. The current text size and
-        language first: one app-wide restyle a look, not eight."""
+    def look(self, name: str, sizes: tuple[tuple[int, int], ...] = ((1920, 1080), (1280, 800))) -> None:
+        """The window as shown, at the panel ``sizes`` (a second look at a screen takes the small panel
+        alone, where things run short), both languages and both text sizes, with nothing clipped, cut
+        off or missing; PNGs into $OFFICE_SNAPSHOTS when set. The current text size and language
+        first: one app-wide restyle a look, not eight."""
         out = Path(os.environ["OFFICE_SNAPSHOTS"]) if os.environ.get("OFFICE_SNAPSHOTS") else None
         for large in sorted((False, True), key=lambda mode: mode != self.window.large_text):
             self.window.set_large_text(large)
             for lang in sorted(i18n.LANGUAGES, key=lambda shown: shown != i18n.current_language()):
-                for width, height in ((1920, 1080), (1280, 800)):
+                for width, height in sizes:
                     where = f"{name} {lang} {width}x{height}{' large' if large else ''}"
                     png = out / f"{name}-{lang}-{width}x{height}{'-large' if large else ''}.png" if out else None
                     image = render(self.window, png, size=(width, height), lang=lang, large=large, mode="staff")

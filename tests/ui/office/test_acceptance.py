@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.ui.office.casework import STAFF, Desk, Site, desk_fixture, site_fixture  # noqa: F401 (fixtures)
+from tests.ui.office.casework import SMALL_PANEL, STAFF, Desk, Site, desk_fixture, site_fixture  # noqa: F401 (fixtures)
 
 from kiosk.services.acceptance import ITEMS
 from sync.wire import kinds
@@ -64,7 +64,7 @@ def test_refusals_are_shown_with_what_to_do(desk: Desk, site: Site) -> None:
     desk.settle()
     assert screen.refusal.isVisible() and "扫描" not in screen.scanned.text()
     assert "[LookupError]" in screen.refusal.detail.text()
-    desk.look("office-acceptance-refused")
+    desk.look("office-acceptance-refused", SMALL_PANEL)
     # Cancel leaves the checklist as it was.
     desk.click(screen.cancel_button)
     project = screen.current()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.ui.office.casework import STAFF, Desk, Site, desk_fixture, site_fixture  # noqa: F401 (fixtures)
+from tests.ui.office.casework import SMALL_PANEL, STAFF, Desk, Site, desk_fixture, site_fixture  # noqa: F401 (fixtures)
 
 from PySide6.QtTest import QTest
 
@@ -12,11 +12,11 @@ from ui.qt import QPoint, Qt
 from ui.screens.office.contracts import ContractsScreen
 
 
-def couple(site: Site) -> str:
-    """A unit with two buyers and no contract yet."""
+def unit_with(site: Site, buyers: int) -> str:
+    """A unit with this many buyers and no contract yet."""
     rows = site.store.read("SELECT u.code FROM units u WHERE u.training = 0 AND NOT EXISTS (SELECT 1 FROM "
                            "contracts c WHERE c.unit_code = u.code) AND (SELECT count(*) FROM buyers b "
-                           "WHERE b.unit_code = u.code) = 2 ORDER BY u.code")
+                           "WHERE b.unit_code = u.code) = ? ORDER BY u.code", (buyers,))
     return str(rows[0]["code"])
 
 
@@ -33,7 +33,7 @@ def sign(desk: Desk, screen: ContractsScreen) -> None:
 
 
 def test_draft_sign_by_every_buyer_filing_and_a_correction(desk: Desk, site: Site) -> None:
-    unit = couple(site)
+    unit = unit_with(site, 2)
     desk.sign_in(*STAFF)
     screen: ContractsScreen = desk.open("office_contracts")
     # Found by a part of its code, typed on the keypad.
@@ -97,8 +97,8 @@ def test_refusals_are_shown_with_what_to_do(desk: Desk, site: Site) -> None:
     assert screen.refusal.isVisible() and screen.refusal.code == "unknown_unit" and screen.unit is None
 
     # A signed contract corrected without a reason, or with a price that is not an amount: refused.
-    unit = couple(site)
-    site_contract_signed(desk, screen, unit)
+    unit = unit_with(site, 1)
+    signed_contract(desk, screen, unit)
     desk.click(screen.correct_button)
     screen.price.setText("12.345")
     desk.click(screen.save_button)
@@ -109,15 +109,14 @@ def test_refusals_are_shown_with_what_to_do(desk: Desk, site: Site) -> None:
     desk.click(screen.save_button)
     desk.settle()
     assert screen.refusal.code == "reason_required" and screen.correction.isVisible()
-    desk.look("office-contracts-refused")
+    desk.look("office-contracts-refused", SMALL_PANEL)
     assert screen.unit is not None and [v.state for v in screen.unit.versions] == ["signed"]
 
 
-def site_contract_signed(desk: Desk, screen: ContractsScreen, unit: str) -> None:
+def signed_contract(desk: Desk, screen: ContractsScreen, unit: str) -> None:
     desk.open("office_contracts", unit_code=unit)
     desk.click(screen.draft_button)
     desk.settle()
     desk.click(screen.sign_button)
-    sign(desk, screen)
     sign(desk, screen)
     assert screen.unit is not None and screen.unit.current is not None and screen.unit.current.state == "signed"

@@ -64,7 +64,7 @@ class AcceptanceScreen(OfficeBase):
         self.refusal.set_brief(True)
         self.items = QGridLayout()
         self.items.setHorizontalSpacing(24)
-        self.items.setVerticalSpacing(8)
+        self.items.setVerticalSpacing(4)
         self.items.setColumnStretch(0, 1)
 
         # The recording form, in place of the checklist while it is open.

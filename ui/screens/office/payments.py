@@ -324,7 +324,7 @@ class PaymentsScreen(OfficeBase):
             self.unit = None
             self.unit_view.hide()
             self.found.show()
-            self.found.show_matches(value)  # type: ignore[arg-type]
+            self.found.show_matches(value)
 
     def _failed(self, error: BaseException) -> None:
         self._task = None
