@@ -119,8 +119,8 @@
             <translation>Reason for the correction (required)</translation>
         </message>
         <message>
-            <source>New price, yuan (optional)</source>
-            <translation>New price, yuan (optional)</translation>
+            <source>New price (yuan)</source>
+            <translation>New price (yuan)</translation>
         </message>
         <message>
             <source>Save the new version</source>

@@ -119,8 +119,8 @@
             <translation>更正原因（必填）</translation>
         </message>
         <message>
-            <source>New price, yuan (optional)</source>
-            <translation>新总价（元，可不填）</translation>
+            <source>New price (yuan)</source>
+            <translation>新总价（元）</translation>
         </message>
         <message>
             <source>Save the new version</source>

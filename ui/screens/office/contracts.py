@@ -238,7 +238,7 @@ class ContractsScreen(OfficeBase):
         self.sign_button.setText(self.tr("Buyers sign"))
         self.correct_button.setText(self.tr("Correct: new version"))
         self.reason.setPlaceholderText(self.tr("Reason for the correction (required)"))
-        self.price.setPlaceholderText(self.tr("New price, yuan (optional)"))
+        self.price.setPlaceholderText(self.tr("New price (yuan)"))
         self.save_button.setText(self.tr("Save the new version"))
         self.cancel_button.setText(self.tr("Cancel"))
         self.stop_signing.setText(self.tr("Stop signing"))
