@@ -126,7 +126,7 @@ def clean_serial(text: str) -> str:
     serial = normalize_text(text).strip()
     if not serial or len(serial) > MAX_SERIAL or not serial.isprintable():
         raise ValidationError(f"a printed serial (印制号) is 1 to {MAX_SERIAL} printable characters; "
-                              "type it exactly as printed on the certificate", field="serial")
+                              "type it exactly as printed on the certificate", field="serial", code="bad_serial")
     return serial
 
 

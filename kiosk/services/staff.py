@@ -253,7 +253,7 @@ def add_member(ctx: Context, supervisor: Actor, staff_id: str, *, name: str, rol
     if cert_expires < ctx.today():
         raise ValidationError(f"certification {cert_no} expired on {cert_expires.isoformat()}; only certified "
                               "staff work at the kiosk (持证上岗)", field="cert_expires",
-                              code="certificate_expired", hint="enter the renewed certification")
+                              code="cert_already_expired", hint="enter the renewed certification")
     _check_pin(pin)
     if ctx.store.read("SELECT 1 FROM staff WHERE id = ?", (staff_id,)):
         raise ValidationError(f"staff number {staff_id} is already on the roster", field="staff_id",

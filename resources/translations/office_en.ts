@@ -2,6 +2,113 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
     <context>
+        <name>OfficeRefusal</name>
+        <message>
+            <source>This staff number is already on the roster.</source>
+            <translation>This staff number is already on the roster.</translation>
+        </message>
+        <message>
+            <source>Choose another number, or reset that member's PIN.</source>
+            <translation>Choose another number, or reset that member's PIN.</translation>
+        </message>
+        <message>
+            <source>A staff number is a capital letter then letters or digits, 2 to 16 in all.</source>
+            <translation>A staff number is a capital letter then letters or digits, 2 to 16 in all.</translation>
+        </message>
+        <message>
+            <source>Type it again, for example S010.</source>
+            <translation>Type it again, for example S010.</translation>
+        </message>
+        <message>
+            <source>The name is missing.</source>
+            <translation>The name is missing.</translation>
+        </message>
+        <message>
+            <source>Write the staff member's name.</source>
+            <translation>Write the staff member's name.</translation>
+        </message>
+        <message>
+            <source>This certification has already expired.</source>
+            <translation>This certification has already expired.</translation>
+        </message>
+        <message>
+            <source>Only certified staff work at the kiosk: enter the renewed certification.</source>
+            <translation>Only certified staff work at the kiosk: enter the renewed certification.</translation>
+        </message>
+        <message>
+            <source>This account is not locked.</source>
+            <translation>This account is not locked.</translation>
+        </message>
+        <message>
+            <source>Nothing to unlock; the member may log in.</source>
+            <translation>Nothing to unlock; the member may log in.</translation>
+        </message>
+        <message>
+            <source>There is no unit with this code on this kiosk.</source>
+            <translation>There is no unit with this code on this kiosk.</translation>
+        </message>
+        <message>
+            <source>Check the unit code, or wait for the master data to sync.</source>
+            <translation>Check the unit code, or wait for the master data to sync.</translation>
+        </message>
+        <message>
+            <source>The developer of this unit is not restricted.</source>
+            <translation>The developer of this unit is not restricted.</translation>
+        </message>
+        <message>
+            <source>No override is needed; the case may proceed.</source>
+            <translation>No override is needed; the case may proceed.</translation>
+        </message>
+        <message>
+            <source>Choose the kind of violation.</source>
+            <translation>Choose the kind of violation.</translation>
+        </message>
+        <message>
+            <source>Tap one of the kinds listed.</source>
+            <translation>Tap one of the kinds listed.</translation>
+        </message>
+        <message>
+            <source>The violation is not described.</source>
+            <translation>The violation is not described.</translation>
+        </message>
+        <message>
+            <source>Write in a sentence what the developer did.</source>
+            <translation>Write in a sentence what the developer did.</translation>
+        </message>
+        <message>
+            <source>A serial in this range is already in the stock book.</source>
+            <translation>A serial in this range is already in the stock book.</translation>
+        </message>
+        <message>
+            <source>Check the first and last serial on the paper and type the range again.</source>
+            <translation>Check the first and last serial on the paper and type the range again.</translation>
+        </message>
+        <message>
+            <source>The serial is not valid.</source>
+            <translation>The serial is not valid.</translation>
+        </message>
+        <message>
+            <source>Type the serial exactly as printed on the paper.</source>
+            <translation>Type the serial exactly as printed on the paper.</translation>
+        </message>
+        <message>
+            <source>These two serials do not make a range.</source>
+            <translation>These two serials do not make a range.</translation>
+        </message>
+        <message>
+            <source>Type the first and the last serial of the pack: same beginning, the last number after the first.</source>
+            <translation>Type the first and the last serial of the pack: same beginning, the last number after the first.</translation>
+        </message>
+        <message>
+            <source>This unit has no certificate printed and not yet handed over.</source>
+            <translation>This unit has no certificate printed and not yet handed over.</translation>
+        </message>
+        <message>
+            <source>Only a bound certificate that is still at the counter is reprinted.</source>
+            <translation>Only a bound certificate that is still at the counter is reprinted.</translation>
+        </message>
+    </context>
+    <context>
         <name>OfficeScreen</name>
         <message>
             <source>Credit restrictions</source>
@@ -50,6 +157,183 @@
         <message>
             <source>Signed in: {name} ({role})</source>
             <translation>Signed in: {name} ({role})</translation>
+        </message>
+    </context>
+    <context>
+        <name>Pager</name>
+        <message>
+            <source>Previous page</source>
+            <translation>Previous page</translation>
+        </message>
+        <message>
+            <source>Next page</source>
+            <translation>Next page</translation>
+        </message>
+        <message>
+            <source>Page {page} of {pages}</source>
+            <translation>Page {page} of {pages}</translation>
+        </message>
+    </context>
+    <context>
+        <name>SectionScreen</name>
+        <message>
+            <source>Log in at the counter first; the back office is for signed-in staff.</source>
+            <translation>Log in at the counter first; the back office is for signed-in staff.</translation>
+        </message>
+        <message>
+            <source>Only a supervisor may open this. Ask a supervisor to log in.</source>
+            <translation>Only a supervisor may open this. Ask a supervisor to log in.</translation>
+        </message>
+    </context>
+    <context>
+        <name>StaffRosterScreen</name>
+        <message>
+            <source>Staff roster</source>
+            <translation>Staff roster</translation>
+        </message>
+        <message>
+            <source>Add staff</source>
+            <translation>Add staff</translation>
+        </message>
+        <message>
+            <source>Reset PIN</source>
+            <translation>Reset PIN</translation>
+        </message>
+        <message>
+            <source>Unlock</source>
+            <translation>Unlock</translation>
+        </message>
+        <message>
+            <source>Save</source>
+            <translation>Save</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <source>Role</source>
+            <translation>Role</translation>
+        </message>
+        <message>
+            <source>YYYY-MM-DD</source>
+            <translation>YYYY-MM-DD</translation>
+        </message>
+        <message>
+            <source>Supervisor</source>
+            <translation>Supervisor</translation>
+        </message>
+        <message>
+            <source>Staff</source>
+            <translation>Staff</translation>
+        </message>
+        <message>
+            <source>Technician</source>
+            <translation>Technician</translation>
+        </message>
+        <message>
+            <source>deactivated</source>
+            <translation>deactivated</translation>
+        </message>
+        <message>
+            <source>certification expired</source>
+            <translation>certification expired</translation>
+        </message>
+        <message>
+            <source>locked after wrong PINs until {time}</source>
+            <translation>locked after wrong PINs until {time}</translation>
+        </message>
+        <message>
+            <source>certification expires in {days} days</source>
+            <translation>certification expires in {days} days</translation>
+        </message>
+        <message>
+            <source>certified</source>
+            <translation>certified</translation>
+        </message>
+        <message>
+            <source>Loading the roster…</source>
+            <translation>Loading the roster…</translation>
+        </message>
+        <message>
+            <source>{n} on the roster: {expiring} expiring within 30 days, {expired} expired, {locked} locked.</source>
+            <translation>{n} on the roster: {expiring} expiring within 30 days, {expired} expired, {locked} locked.</translation>
+        </message>
+        <message>
+            <source>Certification {number}, until {date}</source>
+            <translation>Certification {number}, until {date}</translation>
+        </message>
+        <message>
+            <source>{id} is unlocked and may log in again.</source>
+            <translation>{id} is unlocked and may log in again.</translation>
+        </message>
+        <message>
+            <source>Type the new staff number on the keypad (e.g. S010).</source>
+            <translation>Type the new staff number on the keypad (e.g. S010).</translation>
+        </message>
+        <message>
+            <source>Tap the name field and write the name.</source>
+            <translation>Tap the name field and write the name.</translation>
+        </message>
+        <message>
+            <source>Tap the certification field and write its number.</source>
+            <translation>Tap the certification field and write its number.</translation>
+        </message>
+        <message>
+            <source>Type the certification's expiry date as YYYY-MM-DD.</source>
+            <translation>Type the certification's expiry date as YYYY-MM-DD.</translation>
+        </message>
+        <message>
+            <source>Type the new PIN (6 to 12 digits).</source>
+            <translation>Type the new PIN (6 to 12 digits).</translation>
+        </message>
+        <message>
+            <source>Type the same PIN again in the second PIN field.</source>
+            <translation>Type the same PIN again in the second PIN field.</translation>
+        </message>
+        <message>
+            <source>Staff number</source>
+            <translation>Staff number</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <source>Certificate no.</source>
+            <translation>Certificate no.</translation>
+        </message>
+        <message>
+            <source>Valid until</source>
+            <translation>Valid until</translation>
+        </message>
+        <message>
+            <source>New PIN</source>
+            <translation>New PIN</translation>
+        </message>
+        <message>
+            <source>PIN again</source>
+            <translation>PIN again</translation>
+        </message>
+        <message>
+            <source>New PIN for {id} {name}</source>
+            <translation>New PIN for {id} {name}</translation>
+        </message>
+        <message>
+            <source>Add a staff member</source>
+            <translation>Add a staff member</translation>
+        </message>
+        <message>
+            <source>Tap Save.</source>
+            <translation>Tap Save.</translation>
+        </message>
+        <message>
+            <source>{id} has a new PIN.</source>
+            <translation>{id} has a new PIN.</translation>
+        </message>
+        <message>
+            <source>{id} {name} is on the roster and may log in.</source>
+            <translation>{id} {name} is on the roster and may log in.</translation>
         </message>
     </context>
     <context>

@@ -2,6 +2,113 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
     <context>
+        <name>OfficeRefusal</name>
+        <message>
+            <source>This staff number is already on the roster.</source>
+            <translation>该工号已在名册中。</translation>
+        </message>
+        <message>
+            <source>Choose another number, or reset that member's PIN.</source>
+            <translation>请换一个工号；如是同一人，请为其重置 PIN 码。</translation>
+        </message>
+        <message>
+            <source>A staff number is a capital letter then letters or digits, 2 to 16 in all.</source>
+            <translation>工号以大写字母开头，后接字母或数字，共 2 至 16 位。</translation>
+        </message>
+        <message>
+            <source>Type it again, for example S010.</source>
+            <translation>请重新输入，例如 S010。</translation>
+        </message>
+        <message>
+            <source>The name is missing.</source>
+            <translation>没有填写姓名。</translation>
+        </message>
+        <message>
+            <source>Write the staff member's name.</source>
+            <translation>请填写该工作人员的姓名。</translation>
+        </message>
+        <message>
+            <source>This certification has already expired.</source>
+            <translation>该上岗证已经过期。</translation>
+        </message>
+        <message>
+            <source>Only certified staff work at the kiosk: enter the renewed certification.</source>
+            <translation>持证方可上岗：请填写换发后的上岗证。</translation>
+        </message>
+        <message>
+            <source>This account is not locked.</source>
+            <translation>该账号没有被锁定。</translation>
+        </message>
+        <message>
+            <source>Nothing to unlock; the member may log in.</source>
+            <translation>无需解锁，该人员可以直接登录。</translation>
+        </message>
+        <message>
+            <source>There is no unit with this code on this kiosk.</source>
+            <translation>本机没有这个单元代码。</translation>
+        </message>
+        <message>
+            <source>Check the unit code, or wait for the master data to sync.</source>
+            <translation>请核对单元代码，或等待基础数据同步后再试。</translation>
+        </message>
+        <message>
+            <source>The developer of this unit is not restricted.</source>
+            <translation>该单元的开发企业不在限制名单中。</translation>
+        </message>
+        <message>
+            <source>No override is needed; the case may proceed.</source>
+            <translation>无需放行，可以直接办理。</translation>
+        </message>
+        <message>
+            <source>Choose the kind of violation.</source>
+            <translation>请选择违规类型。</translation>
+        </message>
+        <message>
+            <source>Tap one of the kinds listed.</source>
+            <translation>请点选下列类型之一。</translation>
+        </message>
+        <message>
+            <source>The violation is not described.</source>
+            <translation>没有填写违规情况。</translation>
+        </message>
+        <message>
+            <source>Write in a sentence what the developer did.</source>
+            <translation>请用一句话写明开发企业的违规情况。</translation>
+        </message>
+        <message>
+            <source>A serial in this range is already in the stock book.</source>
+            <translation>这段印制号中有号码已经登记入库。</translation>
+        </message>
+        <message>
+            <source>Check the first and last serial on the paper and type the range again.</source>
+            <translation>请核对证书纸上的起止印制号，重新输入。</translation>
+        </message>
+        <message>
+            <source>The serial is not valid.</source>
+            <translation>印制号格式不对。</translation>
+        </message>
+        <message>
+            <source>Type the serial exactly as printed on the paper.</source>
+            <translation>请按证书纸上印的号码原样输入。</translation>
+        </message>
+        <message>
+            <source>These two serials do not make a range.</source>
+            <translation>这两个印制号不能组成一段连续号码。</translation>
+        </message>
+        <message>
+            <source>Type the first and the last serial of the pack: same beginning, the last number after the first.</source>
+            <translation>请输入这包证书纸的起号和止号：前缀相同，止号大于起号。</translation>
+        </message>
+        <message>
+            <source>This unit has no certificate printed and not yet handed over.</source>
+            <translation>该单元没有已打印但尚未交付的证书。</translation>
+        </message>
+        <message>
+            <source>Only a bound certificate that is still at the counter is reprinted.</source>
+            <translation>只有已绑定、仍在窗口未交付的证书才能重打。</translation>
+        </message>
+    </context>
+    <context>
         <name>OfficeScreen</name>
         <message>
             <source>Credit restrictions</source>
@@ -53,6 +160,183 @@
         </message>
     </context>
     <context>
+        <name>Pager</name>
+        <message>
+            <source>Previous page</source>
+            <translation>上一页</translation>
+        </message>
+        <message>
+            <source>Next page</source>
+            <translation>下一页</translation>
+        </message>
+        <message>
+            <source>Page {page} of {pages}</source>
+            <translation>第 {page} 页，共 {pages} 页</translation>
+        </message>
+    </context>
+    <context>
+        <name>SectionScreen</name>
+        <message>
+            <source>Log in at the counter first; the back office is for signed-in staff.</source>
+            <translation>请先在窗口登录；后台业务仅供已登录的工作人员使用。</translation>
+        </message>
+        <message>
+            <source>Only a supervisor may open this. Ask a supervisor to log in.</source>
+            <translation>只有主管可以打开此页。请主管登录。</translation>
+        </message>
+    </context>
+    <context>
+        <name>StaffRosterScreen</name>
+        <message>
+            <source>Staff roster</source>
+            <translation>人员名册</translation>
+        </message>
+        <message>
+            <source>Add staff</source>
+            <translation>添加人员</translation>
+        </message>
+        <message>
+            <source>Reset PIN</source>
+            <translation>重置 PIN 码</translation>
+        </message>
+        <message>
+            <source>Unlock</source>
+            <translation>解锁</translation>
+        </message>
+        <message>
+            <source>Save</source>
+            <translation>保存</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <source>Role</source>
+            <translation>岗位</translation>
+        </message>
+        <message>
+            <source>YYYY-MM-DD</source>
+            <translation>如 2027-06-30</translation>
+        </message>
+        <message>
+            <source>Supervisor</source>
+            <translation>主管</translation>
+        </message>
+        <message>
+            <source>Staff</source>
+            <translation>窗口人员</translation>
+        </message>
+        <message>
+            <source>Technician</source>
+            <translation>技术人员</translation>
+        </message>
+        <message>
+            <source>deactivated</source>
+            <translation>已停用</translation>
+        </message>
+        <message>
+            <source>certification expired</source>
+            <translation>持证已过期</translation>
+        </message>
+        <message>
+            <source>locked after wrong PINs until {time}</source>
+            <translation>PIN 码错误次数过多，已锁定至 {time}</translation>
+        </message>
+        <message>
+            <source>certification expires in {days} days</source>
+            <translation>持证将于 {days} 天后到期</translation>
+        </message>
+        <message>
+            <source>certified</source>
+            <translation>持证有效</translation>
+        </message>
+        <message>
+            <source>Loading the roster…</source>
+            <translation>正在读取人员名册…</translation>
+        </message>
+        <message>
+            <source>{n} on the roster: {expiring} expiring within 30 days, {expired} expired, {locked} locked.</source>
+            <translation>名册共 {n} 人：{expiring} 人 30 天内到期，{expired} 人已过期，{locked} 人被锁定。</translation>
+        </message>
+        <message>
+            <source>Certification {number}, until {date}</source>
+            <translation>上岗证 {number}，有效期至 {date}</translation>
+        </message>
+        <message>
+            <source>{id} is unlocked and may log in again.</source>
+            <translation>{id} 已解锁，可以重新登录。</translation>
+        </message>
+        <message>
+            <source>Type the new staff number on the keypad (e.g. S010).</source>
+            <translation>请用键盘输入新工号（如 S010）。</translation>
+        </message>
+        <message>
+            <source>Tap the name field and write the name.</source>
+            <translation>请点姓名框，填写姓名。</translation>
+        </message>
+        <message>
+            <source>Tap the certification field and write its number.</source>
+            <translation>请点上岗证号框，填写证号。</translation>
+        </message>
+        <message>
+            <source>Type the certification's expiry date as YYYY-MM-DD.</source>
+            <translation>请按 YYYY-MM-DD 输入上岗证的有效期（如 2027-06-30）。</translation>
+        </message>
+        <message>
+            <source>Type the new PIN (6 to 12 digits).</source>
+            <translation>请输入新的 PIN 码（6 至 12 位数字）。</translation>
+        </message>
+        <message>
+            <source>Type the same PIN again in the second PIN field.</source>
+            <translation>请在第二个 PIN 码框中再输入一次同样的 PIN 码。</translation>
+        </message>
+        <message>
+            <source>Staff number</source>
+            <translation>工号</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>姓名</translation>
+        </message>
+        <message>
+            <source>Certificate no.</source>
+            <translation>上岗证号</translation>
+        </message>
+        <message>
+            <source>Valid until</source>
+            <translation>有效期至</translation>
+        </message>
+        <message>
+            <source>New PIN</source>
+            <translation>新 PIN 码</translation>
+        </message>
+        <message>
+            <source>PIN again</source>
+            <translation>再输一次</translation>
+        </message>
+        <message>
+            <source>New PIN for {id} {name}</source>
+            <translation>为 {id} {name} 设置新 PIN 码</translation>
+        </message>
+        <message>
+            <source>Add a staff member</source>
+            <translation>添加工作人员</translation>
+        </message>
+        <message>
+            <source>Tap Save.</source>
+            <translation>请点“保存”。</translation>
+        </message>
+        <message>
+            <source>{id} has a new PIN.</source>
+            <translation>{id} 的新 PIN 码已生效。</translation>
+        </message>
+        <message>
+            <source>{id} {name} is on the roster and may log in.</source>
+            <translation>{id} {name} 已加入名册，可以登录。</translation>
+        </message>
+    </context>
+    <context>
         <name>SupervisorApproval</name>
         <message>
             <source>Type the supervisor's staff number on the keypad.</source>
@@ -60,7 +344,7 @@
         </message>
         <message>
             <source>Tap the PIN field and type the supervisor's PIN (6 to 12 digits).</source>
-            <translation>请点密码框，输入主管的密码（6 至 12 位数字）。</translation>
+            <translation>请点 PIN 码框，输入主管的 PIN 码（6 至 12 位数字）。</translation>
         </message>
         <message>
             <source>Tap the reason field and write why, in a sentence.</source>
@@ -72,7 +356,7 @@
         </message>
         <message>
             <source>PIN</source>
-            <translation>密码</translation>
+            <translation>PIN 码</translation>
         </message>
         <message>
             <source>Reason</source>
@@ -80,7 +364,7 @@
         </message>
         <message>
             <source>Checking the supervisor's PIN…</source>
-            <translation>正在核对主管密码…</translation>
+            <translation>正在核对主管的 PIN 码…</translation>
         </message>
         <message>
             <source>Tap Approve to confirm.</source>

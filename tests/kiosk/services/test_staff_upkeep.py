@@ -53,7 +53,7 @@ def test_a_supervisor_adds_a_member_who_can_log_in(ctx: Context, store: Store) -
     ({"staff_id": "10"}, "bad_staff_id"),
     ({"staff_id": "S 1"}, "bad_staff_id"),
     ({"name": "  "}, "name_required"),
-    ({"cert_expires": dt.date(2026, 11, 29)}, "certificate_expired"),
+    ({"cert_expires": dt.date(2026, 11, 29)}, "cert_already_expired"),
     ({"pin": "12345"}, "invalid"),
     ({"role": "boss"}, "invalid"),
 ])

@@ -75,7 +75,7 @@ def test_nothing_is_checked_until_number_pin_and_reason_are_there(
     assert not approval.approve_button.isEnabled(), "blank is no reason"
     office.click(approval.pin)
     office.click(approval.keypad.clear_key)
-    assert "密码" in approval.where.text()
+    assert "PIN 码" in approval.where.text()
     assert seen == [] and approval.isVisible()
 
 

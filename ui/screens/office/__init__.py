@@ -5,7 +5,8 @@
 
 from ui.screens.office.approval import SupervisorApproval
 from ui.screens.office.hub import SECTIONS, OfficeScreen, Section
+from ui.screens.office.staff import StaffRosterScreen
 
-SCREENS = (OfficeScreen,)
+SCREENS = (OfficeScreen, StaffRosterScreen)
 
-__all__ = ["SCREENS", "SECTIONS", "OfficeScreen", "Section", "SupervisorApproval"]
+__all__ = ["SCREENS", "SECTIONS", "OfficeScreen", "Section", "StaffRosterScreen", "SupervisorApproval"]
