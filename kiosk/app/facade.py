@@ -56,6 +56,7 @@ from kiosk.views.case import CaseOverview, case_overview, cases_for_buyer
 from kiosk.views.handover import HandoverView, handover_view
 from kiosk.views.order import OrderView, current_order, order_view
 from kiosk.views.queue import Queue, queue
+from kiosk.views.credit import CreditView, credit_view
 from kiosk.views.staff import StaffView, staff_view
 
 if TYPE_CHECKING:
@@ -290,6 +291,10 @@ class Kiosk:
     def supervisor_login(self, staff_id: str, pin: str) -> Outcome[Actor]:
         """A supervisor's approval of one action: ``login``'s checks and lockout, and only a supervisor."""
         return self._recorded(lambda: staff.supervisor_login(self.ctx, staff_id, pin))
+
+    def credit(self, *, include_training: bool = False) -> CreditView:
+        """The restriction list with its units and overrides, the developers and the violations recorded."""
+        return credit_view(self.ctx, include_training=include_training)
 
 
 def open_kiosk(config: Config, *, clock: Callable[[], dt.datetime] | None = None,

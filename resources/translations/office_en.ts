@@ -2,6 +2,161 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
     <context>
+        <name>CreditScreen</name>
+        <message>
+            <source>Credit restrictions</source>
+            <translation>Credit restrictions</translation>
+        </message>
+        <message>
+            <source>Restriction list</source>
+            <translation>Restriction list</translation>
+        </message>
+        <message>
+            <source>Violations recorded</source>
+            <translation>Violations recorded</translation>
+        </message>
+        <message>
+            <source>Record a violation</source>
+            <translation>Record a violation</translation>
+        </message>
+        <message>
+            <source>Back to the list</source>
+            <translation>Back to the list</translation>
+        </message>
+        <message>
+            <source>Developer</source>
+            <translation>Developer</translation>
+        </message>
+        <message>
+            <source>Kind of violation</source>
+            <translation>Kind of violation</translation>
+        </message>
+        <message>
+            <source>What happened</source>
+            <translation>What happened</translation>
+        </message>
+        <message>
+            <source>One sentence, e.g. the keys were handed over three months late</source>
+            <translation>One sentence, e.g. the keys were handed over three months late</translation>
+        </message>
+        <message>
+            <source>Record</source>
+            <translation>Record</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <source>Late handover</source>
+            <translation>Late handover</translation>
+        </message>
+        <message>
+            <source>Breach of contract</source>
+            <translation>Breach of contract</translation>
+        </message>
+        <message>
+            <source>Missing documents</source>
+            <translation>Missing documents</translation>
+        </message>
+        <message>
+            <source>Loading the restriction list…</source>
+            <translation>Loading the restriction list…</translation>
+        </message>
+        <message>
+            <source>{n} restrictions from the platform, {held} in force today.</source>
+            <translation>{n} restrictions from the platform, {held} in force today.</translation>
+        </message>
+        <message>
+            <source>The platform has restricted no developer of this service point.</source>
+            <translation>The platform has restricted no developer of this service point.</translation>
+        </message>
+        <message>
+            <source>{n} violations recorded here, newest first.</source>
+            <translation>{n} violations recorded here, newest first.</translation>
+        </message>
+        <message>
+            <source>No violation has been recorded here.</source>
+            <translation>No violation has been recorded here.</translation>
+        </message>
+        <message>
+            <source>{developer}: {n} units. An override lets one unit be handed over despite the restriction.</source>
+            <translation>{developer}: {n} units. An override lets one unit be handed over despite the restriction.</translation>
+        </message>
+        <message>
+            <source>lifted</source>
+            <translation>lifted</translation>
+        </message>
+        <message>
+            <source>in force</source>
+            <translation>in force</translation>
+        </message>
+        <message>
+            <source>not in force today</source>
+            <translation>not in force today</translation>
+        </message>
+        <message>
+            <source>from {since} until {until}</source>
+            <translation>from {since} until {until}</translation>
+        </message>
+        <message>
+            <source>from {since}, no end date</source>
+            <translation>from {since}, no end date</translation>
+        </message>
+        <message>
+            <source>Platform: {reason}; {dates}</source>
+            <translation>Platform: {reason}; {dates}</translation>
+        </message>
+        <message>
+            <source>Units ({n})</source>
+            <translation>Units ({n})</translation>
+        </message>
+        <message>
+            <source>May proceed: overridden by {who}: {reason}</source>
+            <translation>May proceed: overridden by {who}: {reason}</translation>
+        </message>
+        <message>
+            <source>Held by the restriction</source>
+            <translation>Held by the restriction</translation>
+        </message>
+        <message>
+            <source>Not held today</source>
+            <translation>Not held today</translation>
+        </message>
+        <message>
+            <source>Override</source>
+            <translation>Override</translation>
+        </message>
+        <message>
+            <source>Override the restriction for unit {unit}</source>
+            <translation>Override the restriction for unit {unit}</translation>
+        </message>
+        <message>
+            <source>Unit {unit} may now be handed over despite the restriction.</source>
+            <translation>Unit {unit} may now be handed over despite the restriction.</translation>
+        </message>
+        <message>
+            <source>Tap the developer.</source>
+            <translation>Tap the developer.</translation>
+        </message>
+        <message>
+            <source>Tap the kind of violation.</source>
+            <translation>Tap the kind of violation.</translation>
+        </message>
+        <message>
+            <source>Tap the field below the kinds and write what happened, in a sentence.</source>
+            <translation>Tap the field below the kinds and write what happened, in a sentence.</translation>
+        </message>
+        <message>
+            <source>Tap Record: the violation goes to the platform.</source>
+            <translation>Tap Record: the violation goes to the platform.</translation>
+        </message>
+        <message>
+            <source>The violation is recorded and goes to the platform.</source>
+            <translation>The violation is recorded and goes to the platform.</translation>
+        </message>
+    </context>
+    <context>
         <name>OfficeRefusal</name>
         <message>
             <source>This staff number is already on the roster.</source>
@@ -373,6 +528,10 @@
         <message>
             <source>Supervisor approval</source>
             <translation>Supervisor approval</translation>
+        </message>
+        <message>
+            <source>{title}: {action}</source>
+            <translation>{title}: {action}</translation>
         </message>
         <message>
             <source>Why, in a sentence</source>

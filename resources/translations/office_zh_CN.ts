@@ -2,6 +2,161 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
     <context>
+        <name>CreditScreen</name>
+        <message>
+            <source>Credit restrictions</source>
+            <translation>信用限制</translation>
+        </message>
+        <message>
+            <source>Restriction list</source>
+            <translation>限制名单</translation>
+        </message>
+        <message>
+            <source>Violations recorded</source>
+            <translation>已记录的违规</translation>
+        </message>
+        <message>
+            <source>Record a violation</source>
+            <translation>记录违规</translation>
+        </message>
+        <message>
+            <source>Back to the list</source>
+            <translation>返回名单</translation>
+        </message>
+        <message>
+            <source>Developer</source>
+            <translation>开发企业</translation>
+        </message>
+        <message>
+            <source>Kind of violation</source>
+            <translation>违规类型</translation>
+        </message>
+        <message>
+            <source>What happened</source>
+            <translation>违规情况</translation>
+        </message>
+        <message>
+            <source>One sentence, e.g. the keys were handed over three months late</source>
+            <translation>一句话写明，如：逾期三个月交付钥匙</translation>
+        </message>
+        <message>
+            <source>Record</source>
+            <translation>记录</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <source>Late handover</source>
+            <translation>逾期交房</translation>
+        </message>
+        <message>
+            <source>Breach of contract</source>
+            <translation>合同违约</translation>
+        </message>
+        <message>
+            <source>Missing documents</source>
+            <translation>资料不全</translation>
+        </message>
+        <message>
+            <source>Loading the restriction list…</source>
+            <translation>正在读取限制名单…</translation>
+        </message>
+        <message>
+            <source>{n} restrictions from the platform, {held} in force today.</source>
+            <translation>平台下发限制 {n} 条，今日有效 {held} 条。</translation>
+        </message>
+        <message>
+            <source>The platform has restricted no developer of this service point.</source>
+            <translation>平台没有限制本服务点的开发企业。</translation>
+        </message>
+        <message>
+            <source>{n} violations recorded here, newest first.</source>
+            <translation>本机已记录违规 {n} 条，最新的在前。</translation>
+        </message>
+        <message>
+            <source>No violation has been recorded here.</source>
+            <translation>本机尚未记录违规。</translation>
+        </message>
+        <message>
+            <source>{developer}: {n} units. An override lets one unit be handed over despite the restriction.</source>
+            <translation>{developer}：共 {n} 个单元。放行后，该单元可以在限制期间办理交房。</translation>
+        </message>
+        <message>
+            <source>lifted</source>
+            <translation>已解除</translation>
+        </message>
+        <message>
+            <source>in force</source>
+            <translation>限制中</translation>
+        </message>
+        <message>
+            <source>not in force today</source>
+            <translation>今日不在限制期内</translation>
+        </message>
+        <message>
+            <source>from {since} until {until}</source>
+            <translation>自 {since} 至 {until}</translation>
+        </message>
+        <message>
+            <source>from {since}, no end date</source>
+            <translation>自 {since} 起，未定截止日期</translation>
+        </message>
+        <message>
+            <source>Platform: {reason}; {dates}</source>
+            <translation>平台原因：{reason}；{dates}</translation>
+        </message>
+        <message>
+            <source>Units ({n})</source>
+            <translation>单元（{n}）</translation>
+        </message>
+        <message>
+            <source>May proceed: overridden by {who}: {reason}</source>
+            <translation>已放行（{who}）：{reason}</translation>
+        </message>
+        <message>
+            <source>Held by the restriction</source>
+            <translation>受限制，暂不能交房</translation>
+        </message>
+        <message>
+            <source>Not held today</source>
+            <translation>今日不受限制</translation>
+        </message>
+        <message>
+            <source>Override</source>
+            <translation>放行</translation>
+        </message>
+        <message>
+            <source>Override the restriction for unit {unit}</source>
+            <translation>为单元 {unit} 放行（解除限制）</translation>
+        </message>
+        <message>
+            <source>Unit {unit} may now be handed over despite the restriction.</source>
+            <translation>单元 {unit} 已放行，可以办理交房。</translation>
+        </message>
+        <message>
+            <source>Tap the developer.</source>
+            <translation>请点选开发企业。</translation>
+        </message>
+        <message>
+            <source>Tap the kind of violation.</source>
+            <translation>请点选违规类型。</translation>
+        </message>
+        <message>
+            <source>Tap the field below the kinds and write what happened, in a sentence.</source>
+            <translation>请点违规类型下方的输入框，用一句话写明违规情况。</translation>
+        </message>
+        <message>
+            <source>Tap Record: the violation goes to the platform.</source>
+            <translation>请点“记录”：违规信息将报送平台。</translation>
+        </message>
+        <message>
+            <source>The violation is recorded and goes to the platform.</source>
+            <translation>违规已记录，将报送平台。</translation>
+        </message>
+    </context>
+    <context>
         <name>OfficeRefusal</name>
         <message>
             <source>This staff number is already on the roster.</source>
@@ -373,6 +528,10 @@
         <message>
             <source>Supervisor approval</source>
             <translation>主管审批</translation>
+        </message>
+        <message>
+            <source>{title}: {action}</source>
+            <translation>{title}：{action}</translation>
         </message>
         <message>
             <source>Why, in a sentence</source>

@@ -4,9 +4,10 @@
 """
 
 from ui.screens.office.approval import SupervisorApproval
+from ui.screens.office.credit import CreditScreen
 from ui.screens.office.hub import SECTIONS, OfficeScreen, Section
 from ui.screens.office.staff import StaffRosterScreen
 
-SCREENS = (OfficeScreen, StaffRosterScreen)
+SCREENS = (OfficeScreen, StaffRosterScreen, CreditScreen)
 
-__all__ = ["SCREENS", "SECTIONS", "OfficeScreen", "Section", "StaffRosterScreen", "SupervisorApproval"]
+__all__ = ["SCREENS", "SECTIONS", "CreditScreen", "OfficeScreen", "Section", "StaffRosterScreen", "SupervisorApproval"]

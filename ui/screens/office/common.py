@@ -145,7 +145,8 @@ class RowsArea(QFrame):
         probe.ensurePolished()
         line = QFontMetrics(probe.font()).lineSpacing()
         probe.deleteLater()
-        return max(STAFF_TARGET, lines * line + 2 * (lines - 1)) + self.MARGINS
+        # A line and a little: a wrapped label rounds its height up, and the lines have spacing.
+        return max(STAFF_TARGET, lines * (line + 4)) + self.MARGINS
 
     def fit(self, lines: int = 2) -> int:
         """Rows a page (at least one)."""
