@@ -56,6 +56,7 @@ from kiosk.views.case import CaseOverview, case_overview, cases_for_buyer
 from kiosk.views.handover import HandoverView, handover_view
 from kiosk.views.order import OrderView, current_order, order_view
 from kiosk.views.queue import Queue, queue
+from kiosk.views.certificates import CertificatesView, certificates_view
 from kiosk.views.credit import CreditView, credit_view
 from kiosk.views.staff import StaffView, staff_view
 
@@ -295,6 +296,10 @@ class Kiosk:
     def credit(self, *, include_training: bool = False) -> CreditView:
         """The restriction list with its units and overrides, the developers and the violations recorded."""
         return credit_view(self.ctx, include_training=include_training)
+
+    def certificates(self, *, include_training: bool = False) -> CertificatesView:
+        """Security paper on hand (and whether it is low), sheets voided, certificates to reprint, mailing."""
+        return certificates_view(self.ctx, include_training=include_training)
 
 
 def open_kiosk(config: Config, *, clock: Callable[[], dt.datetime] | None = None,

@@ -2,6 +2,161 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
     <context>
+        <name>CertificatesScreen</name>
+        <message>
+            <source>Certificates</source>
+            <translation>Certificates</translation>
+        </message>
+        <message>
+            <source>Paper stock</source>
+            <translation>Paper stock</translation>
+        </message>
+        <message>
+            <source>Reprint</source>
+            <translation>Reprint</translation>
+        </message>
+        <message>
+            <source>Mailing</source>
+            <translation>Mailing</translation>
+        </message>
+        <message>
+            <source>Add a pack</source>
+            <translation>Add a pack</translation>
+        </message>
+        <message>
+            <source>Void a sheet</source>
+            <translation>Void a sheet</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <source>Next</source>
+            <translation>Next</translation>
+        </message>
+        <message>
+            <source>as printed</source>
+            <translation>as printed</translation>
+        </message>
+        <message>
+            <source>No blank certificate paper left. Add the next pack before the next handover.</source>
+            <translation>No blank certificate paper left. Add the next pack before the next handover.</translation>
+        </message>
+        <message>
+            <source>{n} blank sheets on hand, {first} to {last}.</source>
+            <translation>{n} blank sheets on hand, {first} to {last}.</translation>
+        </message>
+        <message>
+            <source>Low: fewer than {n}; order the next pack.</source>
+            <translation>Low: fewer than {n}; order the next pack.</translation>
+        </message>
+        <message>
+            <source>Loading…</source>
+            <translation>Loading…</translation>
+        </message>
+        <message>
+            <source>Sheets voided, newest first:</source>
+            <translation>Sheets voided, newest first:</translation>
+        </message>
+        <message>
+            <source>No sheet has been voided.</source>
+            <translation>No sheet has been voided.</translation>
+        </message>
+        <message>
+            <source>Certificates printed and not yet handed over: a spoiled one is printed again on the next sheet, the old sheet voided.</source>
+            <translation>Certificates printed and not yet handed over: a spoiled one is printed again on the next sheet, the old sheet voided.</translation>
+        </message>
+        <message>
+            <source>No certificate is printed and waiting to be handed over.</source>
+            <translation>No certificate is printed and waiting to be handed over.</translation>
+        </message>
+        <message>
+            <source>Mailing requests, newest first:</source>
+            <translation>Mailing requests, newest first:</translation>
+        </message>
+        <message>
+            <source>No certificate is to be mailed.</source>
+            <translation>No certificate is to be mailed.</translation>
+        </message>
+        <message>
+            <source>Reason: {reason}</source>
+            <translation>Reason: {reason}</translation>
+        </message>
+        <message>
+            <source>{number}, on sheet {serial}</source>
+            <translation>{number}, on sheet {serial}</translation>
+        </message>
+        <message>
+            <source>shipped: {carrier} {tracking}</source>
+            <translation>shipped: {carrier} {tracking}</translation>
+        </message>
+        <message>
+            <source>cancelled</source>
+            <translation>cancelled</translation>
+        </message>
+        <message>
+            <source>requested, waiting for the tracking number</source>
+            <translation>requested, waiting for the tracking number</translation>
+        </message>
+        <message>
+            <source>Request {id}, asked by {who}</source>
+            <translation>Request {id}, asked by {who}</translation>
+        </message>
+        <message>
+            <source>First serial</source>
+            <translation>First serial</translation>
+        </message>
+        <message>
+            <source>Serial of the spoiled sheet</source>
+            <translation>Serial of the spoiled sheet</translation>
+        </message>
+        <message>
+            <source>Last serial</source>
+            <translation>Last serial</translation>
+        </message>
+        <message>
+            <source>Type the first serial as printed on the pack.</source>
+            <translation>Type the first serial as printed on the pack.</translation>
+        </message>
+        <message>
+            <source>Type the serial printed on the spoiled sheet.</source>
+            <translation>Type the serial printed on the spoiled sheet.</translation>
+        </message>
+        <message>
+            <source>Type the last serial of the pack.</source>
+            <translation>Type the last serial of the pack.</translation>
+        </message>
+        <message>
+            <source>Tap Next: a supervisor confirms with their number and PIN.</source>
+            <translation>Tap Next: a supervisor confirms with their number and PIN.</translation>
+        </message>
+        <message>
+            <source>record {n} sheets, {first} to {last}</source>
+            <translation>record {n} sheets, {first} to {last}</translation>
+        </message>
+        <message>
+            <source>{n} sheets are added to the stock.</source>
+            <translation>{n} sheets are added to the stock.</translation>
+        </message>
+        <message>
+            <source>void the spoiled sheet {serial}</source>
+            <translation>void the spoiled sheet {serial}</translation>
+        </message>
+        <message>
+            <source>Sheet {serial} is voided.</source>
+            <translation>Sheet {serial} is voided.</translation>
+        </message>
+        <message>
+            <source>reprint the certificate of unit {unit} (sheet {serial} is voided)</source>
+            <translation>reprint the certificate of unit {unit} (sheet {serial} is voided)</translation>
+        </message>
+        <message>
+            <source>The certificate is printed again on sheet {serial}.</source>
+            <translation>The certificate is printed again on sheet {serial}.</translation>
+        </message>
+    </context>
+    <context>
         <name>CreditScreen</name>
         <message>
             <source>Credit restrictions</source>

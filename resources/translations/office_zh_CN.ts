@@ -2,6 +2,161 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
     <context>
+        <name>CertificatesScreen</name>
+        <message>
+            <source>Certificates</source>
+            <translation>证书与证书纸</translation>
+        </message>
+        <message>
+            <source>Paper stock</source>
+            <translation>证书纸库存</translation>
+        </message>
+        <message>
+            <source>Reprint</source>
+            <translation>重打证书</translation>
+        </message>
+        <message>
+            <source>Mailing</source>
+            <translation>证书邮寄</translation>
+        </message>
+        <message>
+            <source>Add a pack</source>
+            <translation>登记入库</translation>
+        </message>
+        <message>
+            <source>Void a sheet</source>
+            <translation>作废证书纸</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <source>Next</source>
+            <translation>下一步</translation>
+        </message>
+        <message>
+            <source>as printed</source>
+            <translation>按纸上印的号码</translation>
+        </message>
+        <message>
+            <source>No blank certificate paper left. Add the next pack before the next handover.</source>
+            <translation>空白证书纸已用完。请在下一次交房前登记新的一包。</translation>
+        </message>
+        <message>
+            <source>{n} blank sheets on hand, {first} to {last}.</source>
+            <translation>库存空白证书纸 {n} 张，印制号 {first} 至 {last}。</translation>
+        </message>
+        <message>
+            <source>Low: fewer than {n}; order the next pack.</source>
+            <translation>库存偏低（少于 {n} 张），请申领新的一包。</translation>
+        </message>
+        <message>
+            <source>Loading…</source>
+            <translation>正在读取…</translation>
+        </message>
+        <message>
+            <source>Sheets voided, newest first:</source>
+            <translation>已作废的证书纸（最新的在前）：</translation>
+        </message>
+        <message>
+            <source>No sheet has been voided.</source>
+            <translation>没有作废的证书纸。</translation>
+        </message>
+        <message>
+            <source>Certificates printed and not yet handed over: a spoiled one is printed again on the next sheet, the old sheet voided.</source>
+            <translation>已打印、尚未交付的证书：打印有误的可重打到下一张证书纸上，原证书纸作废。</translation>
+        </message>
+        <message>
+            <source>No certificate is printed and waiting to be handed over.</source>
+            <translation>没有已打印、等待交付的证书。</translation>
+        </message>
+        <message>
+            <source>Mailing requests, newest first:</source>
+            <translation>证书邮寄申请（最新的在前）：</translation>
+        </message>
+        <message>
+            <source>No certificate is to be mailed.</source>
+            <translation>没有需要邮寄的证书。</translation>
+        </message>
+        <message>
+            <source>Reason: {reason}</source>
+            <translation>原因：{reason}</translation>
+        </message>
+        <message>
+            <source>{number}, on sheet {serial}</source>
+            <translation>{number}，证书纸 {serial}</translation>
+        </message>
+        <message>
+            <source>shipped: {carrier} {tracking}</source>
+            <translation>已寄出：{carrier} {tracking}</translation>
+        </message>
+        <message>
+            <source>cancelled</source>
+            <translation>已取消</translation>
+        </message>
+        <message>
+            <source>requested, waiting for the tracking number</source>
+            <translation>已申请，等待运单号</translation>
+        </message>
+        <message>
+            <source>Request {id}, asked by {who}</source>
+            <translation>申请 {id}，申请人 {who}</translation>
+        </message>
+        <message>
+            <source>First serial</source>
+            <translation>起始印制号</translation>
+        </message>
+        <message>
+            <source>Serial of the spoiled sheet</source>
+            <translation>作废纸张的印制号</translation>
+        </message>
+        <message>
+            <source>Last serial</source>
+            <translation>截止印制号</translation>
+        </message>
+        <message>
+            <source>Type the first serial as printed on the pack.</source>
+            <translation>请按纸包上印的号码输入起始印制号。</translation>
+        </message>
+        <message>
+            <source>Type the serial printed on the spoiled sheet.</source>
+            <translation>请输入作废纸张上印的印制号。</translation>
+        </message>
+        <message>
+            <source>Type the last serial of the pack.</source>
+            <translation>请输入这包纸的截止印制号。</translation>
+        </message>
+        <message>
+            <source>Tap Next: a supervisor confirms with their number and PIN.</source>
+            <translation>请点“下一步”：由主管输入工号和 PIN 码确认。</translation>
+        </message>
+        <message>
+            <source>record {n} sheets, {first} to {last}</source>
+            <translation>登记入库 {n} 张证书纸，{first} 至 {last}</translation>
+        </message>
+        <message>
+            <source>{n} sheets are added to the stock.</source>
+            <translation>已登记入库 {n} 张证书纸。</translation>
+        </message>
+        <message>
+            <source>void the spoiled sheet {serial}</source>
+            <translation>作废证书纸 {serial}</translation>
+        </message>
+        <message>
+            <source>Sheet {serial} is voided.</source>
+            <translation>证书纸 {serial} 已作废。</translation>
+        </message>
+        <message>
+            <source>reprint the certificate of unit {unit} (sheet {serial} is voided)</source>
+            <translation>重打单元 {unit} 的证书（原证书纸 {serial} 作废）</translation>
+        </message>
+        <message>
+            <source>The certificate is printed again on sheet {serial}.</source>
+            <translation>证书已重新打印到证书纸 {serial} 上。</translation>
+        </message>
+    </context>
+    <context>
         <name>CreditScreen</name>
         <message>
             <source>Credit restrictions</source>

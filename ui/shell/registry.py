@@ -20,7 +20,7 @@ from kiosk.app import Kiosk
 from ui.screens.base import Screen
 from ui.screens.buyer import DoneScreen, IdentifyScreen, MyCaseScreen, PayScreen, ReadSignScreen
 from ui.screens.counter import HandoverScreen, QueueScreen, StaffLoginScreen
-from ui.screens.office import CreditScreen, OfficeScreen, StaffRosterScreen
+from ui.screens.office import CertificatesScreen, CreditScreen, OfficeScreen, StaffRosterScreen
 from ui.screens.technician import DevicesScreen, DiagnosticsScreen, EnrollScreen
 from ui.shell.technician import TechnicianScreen
 from ui.shell.welcome import WelcomeScreen
@@ -92,4 +92,5 @@ SCREENS: list[Entry] = [
     Entry(OfficeScreen, staff_id="S003"),
     Entry(StaffRosterScreen, staff_id="S003"),
     Entry(CreditScreen, staff_id="S003"),
+    Entry(CertificatesScreen, staff_id="S003"),
 ]

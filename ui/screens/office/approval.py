@@ -44,6 +44,7 @@ class SupervisorApproval(Retranslating, QFrame):
         self.setObjectName("supervisor_approval")
         self.setProperty("role", "panel")
         self.action = ""
+        self.wants_reason = True
         self._task: Task | None = None
         self._letters: Task | None = None
         # What is approved, in the heading itself: the form fits a 1280x800 panel in large text.
@@ -120,9 +121,13 @@ class SupervisorApproval(Retranslating, QFrame):
         """The number and PIN are being checked."""
         return self._task is not None
 
-    def ask(self, action: str) -> None:
-        """Show the form for ``action`` (what the supervisor approves, in the current language)."""
+    def ask(self, action: str, *, reason: bool = True) -> None:
+        """Show the form for ``action`` (what the supervisor approves, in the current language);
+        ``reason=False`` where the command takes none (e.g. recording paper received)."""
         self.action = action
+        self.wants_reason = reason
+        self.reason_label.setVisible(reason)
+        self.reason.setVisible(reason)
         self.clear()
         if self._letters is None:
             task = self.ctx.call(roster_letters)
@@ -183,7 +188,7 @@ class SupervisorApproval(Retranslating, QFrame):
             return self.tr("Type the supervisor's staff number on the keypad.")
         if len(self.pin.text()) < 6:
             return self.tr("Tap the PIN field and type the supervisor's PIN (6 to 12 digits).")
-        if not self.reason.text().strip():
+        if self.wants_reason and not self.reason.text().strip():
             return self.tr("Tap the reason field and write why, in a sentence.")
         return ""
 
@@ -215,7 +220,8 @@ class SupervisorApproval(Retranslating, QFrame):
         try:
             # The services' one rule for a written reason, said here before the PIN is checked, so
             # a reason too short costs no second PIN entry.
-            required_reason(self.reason.text(), why=self.action or "this is approved")
+            if self.wants_reason:
+                required_reason(self.reason.text(), why=self.action or "this is approved")
         except ValidationError as error:
             self.refusal.show_error(error)
             return
