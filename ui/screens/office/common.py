@@ -2,7 +2,7 @@
 
 ``SectionScreen``: a back-office section behind a role (``roles``); anyone else sees ``denied``
 (why, and what to do) and nothing of its ``body``. ``Pager``: lists page with visible buttons,
-never by swipe only (ux.md); a page holds ``size`` rows.
+never by swipe only (ux.md); a page holds ``per_page`` rows, as many as ``RowsArea.fit`` finds room for.
 """
 
 from __future__ import annotations
@@ -62,13 +62,13 @@ class SectionScreen(Screen):
 
 
 class Pager(Retranslating, QWidget):
-    """Previous / next page buttons and "page n of m" for a list of ``size`` rows a page."""
+    """Previous / next page buttons and "page n of m" for a list of ``per_page`` rows a page."""
 
     moved = Signal()
 
-    def __init__(self, size: int, parent: QWidget | None = None) -> None:
+    def __init__(self, per_page: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.size = size
+        self.per_page = per_page
         self.page = 0
         self.count = 0
         self.prev_button = button()
@@ -89,22 +89,22 @@ class Pager(Retranslating, QWidget):
     @property
     def pages(self) -> int:
         """How many pages the last list given to ``of`` fills."""
-        return max(1, -(-self.count // self.size))
+        return max(1, -(-self.count // self.per_page))
 
     def of(self, items: list[T]) -> list[T]:
         """The rows of the current page (the count is taken from ``items``)."""
         self.count = len(items)
         self.page = max(0, min(self.page, self.pages - 1))
         self.retranslate()
-        return items[self.page * self.size:(self.page + 1) * self.size]
+        return items[self.page * self.per_page:(self.page + 1) * self.per_page]
 
-    def set_size(self, size: int) -> bool:
+    def set_size(self, per_page: int) -> bool:
         """Rows a page from now; the page shown keeps its first row. Whether the size changed."""
-        if size == self.size:
+        if per_page == self.per_page:
             return False
-        first = self.page * self.size
-        self.size = max(1, size)
-        self.page = first // self.size
+        first = self.page * self.per_page
+        self.per_page = max(1, per_page)
+        self.page = first // self.per_page
         return True
 
     def go(self, page: int) -> None:
