@@ -12,7 +12,7 @@ from typing import ClassVar, TypeVar
 
 from kiosk.services.staff import Actor
 from ui.i18n import Retranslating
-from ui.qt import (QEvent, QFontMetrics, QFrame, QHBoxLayout, QLabel, QResizeEvent, QSizePolicy, QTimer, QVBoxLayout, QWidget,
+from ui.qt import (QEvent, QFontMetrics, QFrame, QHBoxLayout, QLabel, QLayout, QResizeEvent, QSizePolicy, QTimer, QVBoxLayout, QWidget,
                    Signal)
 from ui.screens.base import Screen
 from ui.screens.counter.common import STAFF_TARGET, RefusalPanel, button, wrapped
@@ -169,7 +169,7 @@ class RowsArea(QFrame):
         self.resized.emit()
 
 
-def clear_layout(layout: QVBoxLayout | QHBoxLayout) -> None:
+def clear_layout(layout: QLayout) -> None:
     """Delete every widget in ``layout`` (a list rebuilt on each load)."""
     while layout.count():
         item = layout.takeAt(0)

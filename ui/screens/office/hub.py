@@ -18,6 +18,7 @@ from ui.context import AppContext
 from ui.qt import QT_TRANSLATE_NOOP, QCoreApplication, QGridLayout, QVBoxLayout, QWidget
 from ui.screens.base import Screen
 from ui.screens.counter.common import button, go, navigator_of, wrapped
+from ui.screens.office.common import clear_layout
 
 COLUMNS = 3
 TILE_HEIGHT = 96  # ux.md: primary actions 96 px high
@@ -102,11 +103,7 @@ class OfficeScreen(Screen):
         self._fill()
 
     def _fill(self) -> None:
-        while self.tiles.count():
-            item = self.tiles.takeAt(0)
-            widget = item.widget() if item is not None else None
-            if widget is not None:
-                widget.deleteLater()
+        clear_layout(self.tiles)
         self.buttons = {}
         actor = self.ctx.actor
         sections = self.sections()
