@@ -137,7 +137,7 @@ class RowsArea(QFrame):
         self.rows = QVBoxLayout(self)
         self.rows.setContentsMargins(0, 0, 0, 0)
         self.rows.setSpacing(self.SPACING)
-        self._restyle_due = False
+        self._due = False
 
     def row_height(self, lines: int) -> int:
         probe = wrapped()
@@ -154,18 +154,24 @@ class RowsArea(QFrame):
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
         super().resizeEvent(event)
-        self.resized.emit()
+        self._schedule()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
-        # Another text size or theme: say so once the whole window has its new fonts (a style sheet
-        # change restyles widget after widget).
-        if event.type() in (QEvent.Type.StyleChange, QEvent.Type.FontChange) and not self._restyle_due:
-            self._restyle_due = True
-            QTimer.singleShot(0, self._restyled)
+        # Another text size or theme: once the whole window has its new fonts (a style sheet change
+        # restyles widget after widget).
+        if event.type() in (QEvent.Type.StyleChange, QEvent.Type.FontChange):
+            self._schedule()
         super().changeEvent(event)
 
-    def _restyled(self) -> None:
-        self._restyle_due = False
+    def _schedule(self) -> None:
+        # Said once the event loop is back: a screen refilling its rows on ``resized`` must not do
+        # so while it is still adding rows (adding them can resize the area).
+        if not self._due:
+            self._due = True
+            QTimer.singleShot(0, self, self._emit)  # dropped with the area if it is deleted first
+
+    def _emit(self) -> None:
+        self._due = False
         self.resized.emit()
 
 
