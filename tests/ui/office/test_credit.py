@@ -34,8 +34,10 @@ def label(screen: CreditScreen, name: str) -> str:
 
 def open_first_unit(office: Office, screen: CreditScreen) -> str:
     office.click(screen.open_buttons[USCC])
-    QApplication.processEvents()
-    assert screen.mode == "units" and screen.unit_buttons
+    # The list is laid out again once the area has its height for this page.
+    office.qtbot.waitUntil(lambda: bool(screen.unit_buttons)
+                           and all(b.isVisible() for b in screen.unit_buttons.values()), timeout=5000)
+    assert screen.mode == "units"
     return next(iter(screen.unit_buttons))
 
 
