@@ -14,6 +14,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from hardware.devices import open_devices
@@ -37,10 +38,14 @@ WINDOWED_SIZE = (1280, 800)
 def build_window(ctx: AppContext, entries: list[Entry] | None = None, *,
                  clock: Callable[[], float] = time.monotonic, styled: bool = True,
                  idle_poll_ms: int = 200) -> MainWindow:
-    """The main window with every registered screen, the welcome screen as home."""
+    """The main window with every registered screen, the welcome screen as home. Only the home screen
+    is built now; each other one when it is first shown (``MainWindow.build_remaining`` builds the rest)."""
     window = MainWindow(ctx, clock=clock, styled=styled, idle_poll_ms=idle_poll_ms)
     for entry in entries if entries is not None else SCREENS:
-        window.add(entry.screen(ctx), home=entry.screen.name == HOME)
+        if entry.screen.name == HOME:
+            window.add(entry.screen(ctx), home=True)
+        else:
+            window.add_later(entry.screen.name, partial(entry.screen, ctx))
     return window
 
 
@@ -72,6 +77,10 @@ def run(config: Config, *, windowed: bool = False, training: bool = False,
         i18n.switch_language(i18n.DEFAULT_LANGUAGE)
         blocker = install_context_menu_blocker(app)
         window = build_window(ctx)
+        if not windowed:
+            # Before the window is shown or holds more than its home screen: a change of flags
+            # re-creates the window and repolishes everything in it.
+            window.setWindowFlags(Qt.WindowType.FramelessWindowHint | Qt.WindowType.Window)
         restore_hook = window.install_excepthook()
         window.exited.connect(lambda: app.exit(0))
         try:
@@ -80,11 +89,12 @@ def run(config: Config, *, windowed: bool = False, training: bool = False,
                 window.resize(*WINDOWED_SIZE)
                 window.show()
             else:
-                window.setWindowFlags(Qt.WindowType.FramelessWindowHint | Qt.WindowType.Window)
                 window.showFullScreen()
             if ready is not None:
                 # After the event loop has painted the first frame and can take a touch.
                 QTimer.singleShot(0, lambda: ready(window))
+            # Then the other screens, on the idle loop.
+            QTimer.singleShot(0, window.build_remaining)
             return int(app.exec())
         finally:
             restore_hook()
