@@ -22,8 +22,8 @@ ROOT = Path(__file__).resolve().parents[3]
 # kiosk, its devices and the registry of screens.
 FIRST_FRAME_IMPORTS = ("kiosk.cli", "kiosk.cli.ui_cmd", "ui.shell.app", "ui.shell.registry", "hardware.devices")
 # Heavy, and needed only by a screen or a device after the first frame (the camera's image library,
-# QR drawing, PDF rendering, the HTTP client of enrollment).
-LATER_MODULES = ("numpy", "cv2", "segno", "requests", "ui.documents", "ui.screens.buyer", "sync.enroll")
+# the receipt printer's picture library, QR drawing, PDF rendering, the HTTP client of enrollment).
+LATER_MODULES = ("numpy", "cv2", "PIL", "segno", "requests", "ui.documents", "ui.screens.buyer", "sync.enroll")
 
 
 def test_the_first_frame_imports_none_of_the_heavy_modules() -> None:
