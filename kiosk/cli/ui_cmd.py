@@ -55,6 +55,7 @@ def _size(text: str) -> tuple[int, int]:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
+    from sync.courier import GatewayCourier
     from sync.enroll import GatewayEnroller
     from ui.shell.app import run
 
@@ -72,7 +73,8 @@ def cmd_run(args: argparse.Namespace) -> int:
         from kiosk.training import prepare
 
         config = prepare(config)
-    return run(config, windowed=args.windowed, training=training, ready=ready, enroller=GatewayEnroller())
+    return run(config, windowed=args.windowed, training=training, ready=ready, enroller=GatewayEnroller(),
+               courier=GatewayCourier())
 
 
 def tell_systemd(window: QObject) -> None:
