@@ -34,7 +34,7 @@ class GatewayCourier:
         finally:
             transport.close()
         return Drained(pushed=result.push.pushed, accepted=result.push.accepted, rejected=result.push.rejected,
-                       errors=tuple(error["code"] for error in result.errors))
+                       errors=tuple(dict.fromkeys(error["code"] for error in result.errors)))
 
     def export(self, config: Config, store: Store, folder: Path) -> tuple[list[str], int]:
         result = export_pending(store, load_identity(config.key_dir), folder,

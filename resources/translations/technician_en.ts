@@ -2,6 +2,141 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
     <context>
+        <name>DecommissionScreen</name>
+        <message>
+            <source>New records were written after the export. Export them to the USB stick again, or sync now.</source>
+            <translation>New records were written after the export. Export them to the USB stick again, or sync now.</translation>
+        </message>
+        <message>
+            <source>The USB stick is gone. Plug it in again, tap Look again and choose it.</source>
+            <translation>The USB stick is gone. Plug it in again, tap Look again and choose it.</translation>
+        </message>
+        <message>
+            <source>The sync agent is sending right now. Wait a minute and watch the count above fall, or export to a USB stick.</source>
+            <translation>The sync agent is sending right now. Wait a minute and watch the count above fall, or export to a USB stick.</translation>
+        </message>
+        <message>
+            <source>This app cannot reach the sync layer. Decommission from the command line: kiosk decommission.</source>
+            <translation>This app cannot reach the sync layer. Decommission from the command line: kiosk decommission.</translation>
+        </message>
+        <message>
+            <source>Only a technician can decommission this kiosk. Log in again.</source>
+            <translation>Only a technician can decommission this kiosk. Log in again.</translation>
+        </message>
+        <message>
+            <source>Decommission</source>
+            <translation>Decommission</translation>
+        </message>
+        <message>
+            <source>Only a technician can decommission the kiosk. Log in on the maintenance screen first.</source>
+            <translation>Only a technician can decommission the kiosk. Log in on the maintenance screen first.</translation>
+        </message>
+        <message>
+            <source>✔ Decommissioned</source>
+            <translation>✔ Decommissioned</translation>
+        </message>
+        <message>
+            <source>Loading…</source>
+            <translation>Loading…</translation>
+        </message>
+        <message>
+            <source>not enrolled</source>
+            <translation>not enrolled</translation>
+        </message>
+        <message>
+            <source>Device {device} · {pending} records not at the county yet · {quarantined} quarantined</source>
+            <translation>Device {device} · {pending} records not at the county yet · {quarantined} quarantined</translation>
+        </message>
+        <message>
+            <source> {records} records went to the county on the USB stick.</source>
+            <translation> {records} records went to the county on the USB stick.</translation>
+        </message>
+        <message>
+            <source>✔ This kiosk was decommissioned at {at} by {by}: its enrollment and device keys are removed and its data key is wiped.{left} The data can no longer be read. Close the app now; it will not open this data again.</source>
+            <translation>✔ This kiosk was decommissioned at {at} by {by}: its enrollment and device keys are removed and its data key is wiped.{left} The data can no longer be read. Close the app now; it will not open this data again.</translation>
+        </message>
+        <message>
+            <source>Sync now, or write them to a USB stick for the county.</source>
+            <translation>Sync now, or write them to a USB stick for the county.</translation>
+        </message>
+        <message>
+            <source>No USB stick: plug one in, tap Look again.</source>
+            <translation>No USB stick: plug one in, tap Look again.</translation>
+        </message>
+        <message>
+            <source>✖ Sync failed [{codes}]: check the network, or export to a USB stick.</source>
+            <translation>✖ Sync failed [{codes}]: check the network, or export to a USB stick.</translation>
+        </message>
+        <message>
+            <source>Removes the keys and wipes the data key for good.</source>
+            <translation>Removes the keys and wipes the data key for good.</translation>
+        </message>
+        <message>
+            <source>Close the kiosk app</source>
+            <translation>Close the kiosk app</translation>
+        </message>
+        <message>
+            <source>1. Hand the records on</source>
+            <translation>1. Hand the records on</translation>
+        </message>
+        <message>
+            <source>Syncing…</source>
+            <translation>Syncing…</translation>
+        </message>
+        <message>
+            <source>Sync now</source>
+            <translation>Sync now</translation>
+        </message>
+        <message>
+            <source>Look again</source>
+            <translation>Look again</translation>
+        </message>
+        <message>
+            <source>Writing…</source>
+            <translation>Writing…</translation>
+        </message>
+        <message>
+            <source>Export to USB stick</source>
+            <translation>Export to USB stick</translation>
+        </message>
+        <message>
+            <source>✔ The county has every record of this kiosk.</source>
+            <translation>✔ The county has every record of this kiosk.</translation>
+        </message>
+        <message>
+            <source>✔ {records} records are on the USB stick {stick}. Hand the stick to the county for import.</source>
+            <translation>✔ {records} records are on the USB stick {stick}. Hand the stick to the county for import.</translation>
+        </message>
+        <message>
+            <source>✖ This kiosk is not enrolled, so its {pending} records cannot be sent or sealed. Enroll it first.</source>
+            <translation>✖ This kiosk is not enrolled, so its {pending} records cannot be sent or sealed. Enroll it first.</translation>
+        </message>
+        <message>
+            <source>Sent {pushed}; {pending} still wait. Sync again, or export them.</source>
+            <translation>Sent {pushed}; {pending} still wait. Sync again, or export them.</translation>
+        </message>
+        <message>
+            <source>2. Revoke and wipe</source>
+            <translation>2. Revoke and wipe</translation>
+        </message>
+        <message>
+            <source>Wiping…</source>
+            <translation>Wiping…</translation>
+        </message>
+        <message>
+            <source>Hold 3 seconds to decommission</source>
+            <translation>Hold 3 seconds to decommission</translation>
+        </message>
+        <message>
+            <source>Locked: hand the {pending} records on first (step 1).</source>
+            <translation>Locked: hand the {pending} records on first (step 1).</translation>
+        </message>
+        <message>
+            <source>Keep your finger on the button until it is full; letting go early stops it.</source>
+            <translation>Keep your finger on the button until it is full; letting go early stops it.</translation>
+        </message>
+    </context>
+    <context>
         <name>DevicesScreen</name>
         <message>
             <source>ID card reader</source>

@@ -41,6 +41,7 @@ from ui.qt import (
     Signal,
 )
 from ui.screens.base import Screen
+from ui.screens.technician.decommission import DecommissionScreen
 from ui.shell.header import CallStaffPanel, Header, MessagePanel, TrainingBanner
 from ui.shell.status import StaffStatusStrip
 from ui.shell.technician import TechnicianScreen
@@ -178,7 +179,7 @@ class MainWindow(QWidget):
             screen.language_requested.connect(self.set_language)
             screen.large_text_requested.connect(self.set_large_text)
             self.large_text_changed.connect(screen.set_large_text)
-        if isinstance(screen, TechnicianScreen):
+        if isinstance(screen, (TechnicianScreen, DecommissionScreen)):
             screen.exit_requested.connect(self.technician_exit)
 
     def start(self) -> None:
