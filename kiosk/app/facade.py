@@ -190,6 +190,18 @@ class Kiosk:
         self.ctx.config = changed
         return changed
 
+    def save_a4_calibration(self, actor: Actor, printer: str, dx_mm: float, dy_mm: float,
+                            save: Callable[[str, float, float], object]) -> None:
+        """Record where ``printer`` really puts the certificate page (offsets in mm, by a technician) and
+        audit it. ``save`` is the device layer's calibration book (``hardware.a4.CalibrationBook``), which
+        refuses offsets out of its range; the core does not import the device layer."""
+        if actor.role != "technician":
+            raise AuthError("only a technician can calibrate the certificate printer", code="not_technician",
+                            hint="log in on the maintenance screen with a technician's staff number")
+        save(printer, dx_mm, dy_mm)
+        with self.store.unit_of_work(actor.label) as uow:
+            uow.log("device.calibrated", printer, {"dx_mm": dx_mm, "dy_mm": dy_mm})
+
     # -- enrollment (kiosk.app.enrollment) ----------------------------------------------------------
 
     def enrollment(self) -> Enrollment | None:

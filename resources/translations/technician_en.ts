@@ -137,6 +137,157 @@
         </message>
     </context>
     <context>
+        <name>DeviceTestsScreen</name>
+        <message>
+            <source>Device tests</source>
+            <translation>Device tests</translation>
+        </message>
+        <message>
+            <source>Only a technician can test the devices. Log in on the maintenance screen first.</source>
+            <translation>Only a technician can test the devices. Log in on the maintenance screen first.</translation>
+        </message>
+        <message>
+            <source>ID card reader</source>
+            <translation>ID card reader</translation>
+        </message>
+        <message>
+            <source>Receipt printer</source>
+            <translation>Receipt printer</translation>
+        </message>
+        <message>
+            <source>A4 printer</source>
+            <translation>A4 printer</translation>
+        </message>
+        <message>
+            <source>Waiting for a card…</source>
+            <translation>Waiting for a card…</translation>
+        </message>
+        <message>
+            <source>Read a card</source>
+            <translation>Read a card</translation>
+        </message>
+        <message>
+            <source>Check status</source>
+            <translation>Check status</translation>
+        </message>
+        <message>
+            <source>Test receipt</source>
+            <translation>Test receipt</translation>
+        </message>
+        <message>
+            <source>Calibration page</source>
+            <translation>Calibration page</translation>
+        </message>
+        <message>
+            <source>Right</source>
+            <translation>Right</translation>
+        </message>
+        <message>
+            <source>Down</source>
+            <translation>Down</translation>
+        </message>
+        <message>
+            <source>{mm} mm</source>
+            <translation>{mm} mm</translation>
+        </message>
+        <message>
+            <source>Save offsets</source>
+            <translation>Save offsets</translation>
+        </message>
+        <message>
+            <source>No camera is configured ([devices] camera in kiosk.toml).</source>
+            <translation>No camera is configured ([devices] camera in kiosk.toml).</translation>
+        </message>
+        <message>
+            <source>✖ The camera gives no picture [{code}]. Check its cable, then start it again.</source>
+            <translation>✖ The camera gives no picture [{code}]. Check its cable, then start it again.</translation>
+        </message>
+        <message>
+            <source>Camera stopped.</source>
+            <translation>Camera stopped.</translation>
+        </message>
+        <message>
+            <source>{fps} frames/s · ✔ code read: {code}</source>
+            <translation>{fps} frames/s · ✔ code read: {code}</translation>
+        </message>
+        <message>
+            <source>{fps} frames/s · hold a QR code up to the camera</source>
+            <translation>{fps} frames/s · hold a QR code up to the camera</translation>
+        </message>
+        <message>
+            <source>Stop the camera</source>
+            <translation>Stop the camera</translation>
+        </message>
+        <message>
+            <source>Start the camera</source>
+            <translation>Start the camera</translation>
+        </message>
+        <message>
+            <source>✖ The device refused [{code}]: {reason}</source>
+            <translation>✖ The device refused [{code}]: {reason}</translation>
+        </message>
+        <message>
+            <source>Working…</source>
+            <translation>Working…</translation>
+        </message>
+        <message>
+            <source>Not fitted ([devices] in kiosk.toml).</source>
+            <translation>Not fitted ([devices] in kiosk.toml).</translation>
+        </message>
+        <message>
+            <source>✔ Card read: {number}</source>
+            <translation>✔ Card read: {number}</translation>
+        </message>
+        <message>
+            <source>✔ The calibration page went to {printer}. Lay it on a spoiled form and measure how far the crosses miss the marks.</source>
+            <translation>✔ The calibration page went to {printer}. Lay it on a spoiled form and measure how far the crosses miss the marks.</translation>
+        </message>
+        <message>
+            <source>✔ Offsets saved for {printer}: certificate pages print with them now.</source>
+            <translation>✔ Offsets saved for {printer}: certificate pages print with them now.</translation>
+        </message>
+        <message>
+            <source>ready</source>
+            <translation>ready</translation>
+        </message>
+        <message>
+            <source>out of paper: load a new roll, close the cover</source>
+            <translation>out of paper: load a new roll, close the cover</translation>
+        </message>
+        <message>
+            <source>the cover is open: close it</source>
+            <translation>the cover is open: close it</translation>
+        </message>
+        <message>
+            <source>offline: check its power and cable</source>
+            <translation>offline: check its power and cable</translation>
+        </message>
+        <message>
+            <source>reports an error: switch it off and on</source>
+            <translation>reports an error: switch it off and on</translation>
+        </message>
+        <message>
+            <source>its status cannot be read over this connection</source>
+            <translation>its status cannot be read over this connection</translation>
+        </message>
+        <message>
+            <source>, paper near its end</source>
+            <translation>, paper near its end</translation>
+        </message>
+        <message>
+            <source>✔ Test receipt printed. The printer is {state}.</source>
+            <translation>✔ Test receipt printed. The printer is {state}.</translation>
+        </message>
+        <message>
+            <source>✔ The printer is {state}.</source>
+            <translation>✔ The printer is {state}.</translation>
+        </message>
+        <message>
+            <source>✖ The printer is {state}.</source>
+            <translation>✖ The printer is {state}.</translation>
+        </message>
+    </context>
+    <context>
         <name>DevicesScreen</name>
         <message>
             <source>ID card reader</source>
@@ -181,6 +332,10 @@
         <message>
             <source>Undo changes</source>
             <translation>Undo changes</translation>
+        </message>
+        <message>
+            <source>Test the devices</source>
+            <translation>Test the devices</translation>
         </message>
         <message>
             <source>✖ {device}: this address is not right. Correct it and save again.</source>

@@ -137,6 +137,157 @@
         </message>
     </context>
     <context>
+        <name>DeviceTestsScreen</name>
+        <message>
+            <source>Device tests</source>
+            <translation>设备测试</translation>
+        </message>
+        <message>
+            <source>Only a technician can test the devices. Log in on the maintenance screen first.</source>
+            <translation>只有技术员可以测试设备。请先在维护界面登录。</translation>
+        </message>
+        <message>
+            <source>ID card reader</source>
+            <translation>身份证读卡器</translation>
+        </message>
+        <message>
+            <source>Receipt printer</source>
+            <translation>凭条打印机</translation>
+        </message>
+        <message>
+            <source>A4 printer</source>
+            <translation>A4打印机</translation>
+        </message>
+        <message>
+            <source>Waiting for a card…</source>
+            <translation>正在等待放卡…</translation>
+        </message>
+        <message>
+            <source>Read a card</source>
+            <translation>读一张卡</translation>
+        </message>
+        <message>
+            <source>Check status</source>
+            <translation>查看状态</translation>
+        </message>
+        <message>
+            <source>Test receipt</source>
+            <translation>测试凭条</translation>
+        </message>
+        <message>
+            <source>Calibration page</source>
+            <translation>校准页</translation>
+        </message>
+        <message>
+            <source>Right</source>
+            <translation>向右</translation>
+        </message>
+        <message>
+            <source>Down</source>
+            <translation>向下</translation>
+        </message>
+        <message>
+            <source>{mm} mm</source>
+            <translation>{mm} 毫米</translation>
+        </message>
+        <message>
+            <source>Save offsets</source>
+            <translation>保存偏移</translation>
+        </message>
+        <message>
+            <source>No camera is configured ([devices] camera in kiosk.toml).</source>
+            <translation>没有配置摄像头（kiosk.toml 的 [devices] camera）。</translation>
+        </message>
+        <message>
+            <source>✖ The camera gives no picture [{code}]. Check its cable, then start it again.</source>
+            <translation>✖ 摄像头没有画面 [{code}]。请检查连线，再重新启动。</translation>
+        </message>
+        <message>
+            <source>Camera stopped.</source>
+            <translation>摄像头已停止。</translation>
+        </message>
+        <message>
+            <source>{fps} frames/s · ✔ code read: {code}</source>
+            <translation>{fps} 帧/秒 · ✔ 已读到码：{code}</translation>
+        </message>
+        <message>
+            <source>{fps} frames/s · hold a QR code up to the camera</source>
+            <translation>{fps} 帧/秒 · 请把二维码对准摄像头</translation>
+        </message>
+        <message>
+            <source>Stop the camera</source>
+            <translation>停止摄像头</translation>
+        </message>
+        <message>
+            <source>Start the camera</source>
+            <translation>启动摄像头</translation>
+        </message>
+        <message>
+            <source>✖ The device refused [{code}]: {reason}</source>
+            <translation>✖ 设备拒绝了 [{code}]：{reason}</translation>
+        </message>
+        <message>
+            <source>Working…</source>
+            <translation>正在处理…</translation>
+        </message>
+        <message>
+            <source>Not fitted ([devices] in kiosk.toml).</source>
+            <translation>未安装（kiosk.toml 的 [devices]）。</translation>
+        </message>
+        <message>
+            <source>✔ Card read: {number}</source>
+            <translation>✔ 已读卡：{number}</translation>
+        </message>
+        <message>
+            <source>✔ The calibration page went to {printer}. Lay it on a spoiled form and measure how far the crosses miss the marks.</source>
+            <translation>✔ 校准页已发送到 {printer}。请把它叠在一张作废的证书纸上，量出十字与标记相差多少。</translation>
+        </message>
+        <message>
+            <source>✔ Offsets saved for {printer}: certificate pages print with them now.</source>
+            <translation>✔ 已为 {printer} 保存偏移，证书页现在按此打印。</translation>
+        </message>
+        <message>
+            <source>ready</source>
+            <translation>就绪</translation>
+        </message>
+        <message>
+            <source>out of paper: load a new roll, close the cover</source>
+            <translation>缺纸：请装入新纸卷并合上盖子</translation>
+        </message>
+        <message>
+            <source>the cover is open: close it</source>
+            <translation>盖子开着：请合上</translation>
+        </message>
+        <message>
+            <source>offline: check its power and cable</source>
+            <translation>离线：请检查电源和连线</translation>
+        </message>
+        <message>
+            <source>reports an error: switch it off and on</source>
+            <translation>报告故障：请关机再开机</translation>
+        </message>
+        <message>
+            <source>its status cannot be read over this connection</source>
+            <translation>此连接方式读不到状态</translation>
+        </message>
+        <message>
+            <source>, paper near its end</source>
+            <translation>，纸快用完了</translation>
+        </message>
+        <message>
+            <source>✔ Test receipt printed. The printer is {state}.</source>
+            <translation>✔ 测试凭条已打印。打印机状态：{state}。</translation>
+        </message>
+        <message>
+            <source>✔ The printer is {state}.</source>
+            <translation>✔ 打印机状态：{state}。</translation>
+        </message>
+        <message>
+            <source>✖ The printer is {state}.</source>
+            <translation>✖ 打印机状态：{state}。</translation>
+        </message>
+    </context>
+    <context>
         <name>DevicesScreen</name>
         <message>
             <source>ID card reader</source>
@@ -181,6 +332,10 @@
         <message>
             <source>Undo changes</source>
             <translation>撤销更改</translation>
+        </message>
+        <message>
+            <source>Test the devices</source>
+            <translation>测试设备</translation>
         </message>
         <message>
             <source>✖ {device}: this address is not right. Correct it and save again.</source>

@@ -20,7 +20,7 @@ from kiosk.app import Kiosk
 from ui.screens.base import Screen
 from ui.screens.buyer import DoneScreen, IdentifyScreen, MyCaseScreen, PayScreen, ReadSignScreen
 from ui.screens.counter import HandoverScreen, QueueScreen, StaffLoginScreen
-from ui.screens.technician import DecommissionScreen, DevicesScreen, DiagnosticsScreen, EnrollScreen
+from ui.screens.technician import DecommissionScreen, DeviceTestsScreen, DevicesScreen, DiagnosticsScreen, EnrollScreen
 from ui.shell.technician import TechnicianScreen
 from ui.shell.welcome import WelcomeScreen
 
@@ -84,6 +84,7 @@ SCREENS: list[Entry] = [
     Entry(TechnicianScreen, staff_id="T001"),
     Entry(DiagnosticsScreen, staff_id="T001"),
     Entry(DevicesScreen, staff_id="T001"),
+    Entry(DeviceTestsScreen, staff_id="T001"),
     Entry(EnrollScreen, staff_id="T001"),
     Entry(DecommissionScreen, staff_id="T001"),
     Entry(StaffLoginScreen),

@@ -34,7 +34,7 @@ from sync.outbox import Rejection, settle
 from ui import i18n
 from ui.context import AppContext
 from ui.qt import Qt, QWidget
-from ui.screens.technician import DecommissionScreen, DevicesScreen, DiagnosticsScreen, EnrollScreen
+from ui.screens.technician import DecommissionScreen, DeviceTestsScreen, DevicesScreen, DiagnosticsScreen, EnrollScreen
 from ui.shell.app import build_window
 from ui.shell.registry import Entry
 from ui.shell.technician import TechnicianScreen
@@ -124,6 +124,7 @@ class Tech:
         self.enroll: EnrollScreen = self.nav.screen_named("technician_enroll")  # type: ignore[assignment]
         self.decommission: DecommissionScreen = self.nav.screen_named(  # type: ignore[assignment]
             "technician_decommission")
+        self.tests: DeviceTestsScreen = self.nav.screen_named("technician_device_tests")  # type: ignore[assignment]
 
     def click(self, widget: QWidget) -> None:
         assert widget.isVisible() and widget.isEnabled(), f"{widget.objectName()} cannot be tapped now"
@@ -186,6 +187,13 @@ class Tech:
         assert self.nav.current is self.enroll
         return self.enroll
 
+    def open_device_tests(self) -> DeviceTestsScreen:
+        self.open_devices()
+        self.click(self.devices.tests_button)
+        self.settle()
+        assert self.nav.current is self.tests
+        return self.tests
+
     def open_decommission(self) -> DecommissionScreen:
         self.log_in(*TECHNICIAN)
         self.click(self.login.decommission_button)
@@ -206,7 +214,8 @@ def running(qapp: Any, qtbot: Any, data_dir: Path, enroller: Enroller | None = N
     with open_kiosk(config, enroller=enroller, courier=courier) as kiosk:
         ctx = AppContext(kiosk, open_devices(config), runner, poll_ms=20)
         window = build_window(ctx, [Entry(TechnicianScreen), Entry(DiagnosticsScreen), Entry(DevicesScreen),
-                                    Entry(EnrollScreen), Entry(DecommissionScreen)], idle_poll_ms=10_000)
+                                    Entry(EnrollScreen), Entry(DecommissionScreen),
+                                    Entry(DeviceTestsScreen)], idle_poll_ms=10_000)
         qtbot.addWidget(window, before_close_func=MainWindow.dispose)
         window.resize(1920, 1080)
         window.start()
