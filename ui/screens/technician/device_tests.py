@@ -1,7 +1,7 @@
 """The technician tries each device for real: the camera's live picture, a card read, a receipt and an A4 page.
 
-- 摄像头: the live preview (the buyer identify screen's ``CameraScan``: newest frame, decoded codes,
-  the first code outlined), with the frame rate the screen really shows and the code read;
+- 摄像头: on a tap, the live preview (the buyer identify screen's ``CameraScan``: newest frame, decoded
+  codes, the first code outlined), with the frame rate the screen really shows and the code read;
 - 读卡器: one card read from the reader, shown masked (``kiosk.privacy.mask_id``);
 - 小票打印机: its status (paper, cover, online) and a test receipt, refused on screen when not ready;
 - A4 打印机: the calibration page (rulers, a cross at every field of the certificate form, the offsets in
@@ -32,13 +32,23 @@ from ui.context import AppContext
 from ui.documents.certificate import render_calibration_page
 from ui.qt import QGridLayout, QHBoxLayout, QLabel, QSizePolicy, Qt, QTimer, QVBoxLayout, QWidget
 from ui.screens.buyer.identify import CameraScan, frame_pixmap
-from ui.screens.counter.common import button, read_id_card, restyle, wrapped
+from ui.screens.counter.common import STAFF_TARGET, button, read_id_card, restyle, wrapped
 from ui.screens.technician.common import TechnicianScreen
 from ui.tasks import Task
+from ui.widgets.guard import GuardedButton
 
 STEP_MM = 0.5
 FPS_FRAMES = 10  # the frame rate shown is over the newest this many frames
 PREVIEW_WIDTH = 320
+
+
+def guarded(role: str = "") -> GuardedButton:
+    """A button that starts a device's work: a second tap within 500 ms is not a second print."""
+    b = GuardedButton()
+    b.setMinimumHeight(STAFF_TARGET)
+    if role:
+        b.setProperty("role", role)
+    return b
 
 
 def card_number(device: CardReaderDevice, timeout: float) -> str:
@@ -128,16 +138,16 @@ class DeviceTestsScreen(TechnicianScreen):
             answer = wrapped()
             answer.setObjectName(f"answer_{kind}")
             self.answers[kind] = answer
-        self.card_button = button()
+        self.card_button = guarded()
         self.card_button.setObjectName("card_read")
         self.card_button.clicked.connect(self.read_card)
-        self.status_button = button()
+        self.status_button = guarded()
         self.status_button.setObjectName("printer_status")
         self.status_button.clicked.connect(self.check_printer)
-        self.receipt_button = button()
+        self.receipt_button = guarded()
         self.receipt_button.setObjectName("printer_test")
         self.receipt_button.clicked.connect(self.print_receipt)
-        self.a4_button = button()
+        self.a4_button = guarded()
         self.a4_button.setObjectName("a4_test")
         self.a4_button.clicked.connect(self.print_a4)
         self.offset_labels: dict[str, QLabel] = {}
@@ -163,7 +173,7 @@ class DeviceTestsScreen(TechnicianScreen):
                 offsets.addWidget(widget, row, column)
             self.offset_labels[axis], self.offset_values[axis] = label, value
             self.steppers[axis] = (less, more)
-        self.save_button = button("primary")
+        self.save_button = guarded("primary")
         self.save_button.setObjectName("offset_save")
         self.save_button.clicked.connect(self.save_offsets)
         offsets.setColumnMinimumWidth(4, 16)
@@ -222,8 +232,8 @@ class DeviceTestsScreen(TechnicianScreen):
 
     def enter(self, **args: Any) -> None:
         self.leave()
+        # The camera starts on a tap: decoding every frame takes a core the other tests share.
         if self.admit():
-            self.start_camera()
             if self.ctx.devices.get("a4_printer") is not None:
                 self._run("a4_printer", self.ctx.device("a4_printer", a4_printer_name), self._a4_named)
         self.retranslate()
