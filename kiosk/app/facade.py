@@ -35,7 +35,7 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, TypeVar
 
-from kiosk import audit, diagnostics
+from kiosk import audit, diagnostics, training
 from kiosk.app.changes import DEFAULT_LIMIT, ChangeBatch, ChangeCursor, ChangeFeed
 from kiosk.app.outcome import Outcome, changes_of
 from kiosk.config import DEVICE_KINDS, Config
@@ -260,6 +260,7 @@ class Kiosk:
         if not folder.is_dir():
             raise ValidationError(f"{folder} is not there any more", field="folder", code="media_gone",
                                   hint="plug the USB stick in again and choose it once more")
+        training.refuse_sync(self.config, "exports records for the county")
         last_seq = outbox.last_pending_seq(self.store)
         files, records = self._need_courier().export(self.config, self.store, folder)
         self._exported = Exported(folder, tuple(files), records, last_seq)
@@ -271,6 +272,7 @@ class Kiosk:
         if actor.role != "technician":
             raise AuthError("only a technician can decommission this kiosk", code="not_technician",
                             hint="log in on the maintenance screen with a technician's staff number")
+        training.refuse_sync(self.config, "gets decommissioned")
         view = self.decommission_view()
         exported_to = view.exported.folder if view.exported is not None and view.pending else None
         if view.pending and not view.handed_on:

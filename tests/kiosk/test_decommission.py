@@ -116,3 +116,21 @@ def test_refused_without_the_technicians_own_pin(
     assert (config.key_dir / KEY_FILE).exists() and is_enrolled(config.key_dir)
     with closing(sqlite3.connect(config.db_path)) as raw:
         assert raw.execute("SELECT count(*) FROM audit WHERE action = 'device.decommissioned'").fetchone()[0] == 0
+
+
+def test_the_facade_refuses_staff_and_a_training_directory(kiosk_home: Path) -> None:
+    from kiosk.app import open_kiosk
+    from kiosk.decommission import CONFIRM_WORD
+    from kiosk.errors import AuthError
+    from kiosk.training import TrainingError, prepare
+
+    config = load_config(kiosk_home)
+    with open_kiosk(config) as kiosk:
+        with pytest.raises(AuthError) as refused:
+            kiosk.decommission(Actor("S001", "staff"), CONFIRM_WORD)
+        assert refused.value.code == "not_technician"
+    with open_kiosk(prepare(config)) as practice:
+        with pytest.raises(TrainingError) as refused_training:
+            practice.decommission(Actor("T001", "technician"), CONFIRM_WORD)
+        assert "training data directory" in str(refused_training.value)
+    assert (config.key_dir / KEY_FILE).exists() and is_enrolled(config.key_dir)
