@@ -42,8 +42,10 @@ class Exported:
 @dataclass(frozen=True)
 class DecommissionView:
     """What the technician needs to decide: is the kiosk enrolled, what the county has not seen yet,
-    and whether the last export still holds all of it (``handed_on``: the key may be wiped)."""
+    and whether the last export still holds all of it (``handed_on``: the key may be wiped). A training
+    data directory (``training``) is never decommissioned."""
 
+    training: bool
     enrolled: bool
     device_id: str
     pending: int

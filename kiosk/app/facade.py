@@ -246,10 +246,11 @@ class Kiosk:
         pending = outbox.counts(self.store)[outbox.PENDING]
         exported = self._exported
         covered = exported is not None and outbox.last_pending_seq(self.store) <= exported.last_seq
-        return DecommissionView(enrolled=enrollment is not None,
+        return DecommissionView(training=training.is_training(self.config), enrolled=enrollment is not None,
                                 device_id=enrollment.device_id if enrollment is not None else "",
                                 pending=pending, quarantined=quarantine.count_open(self.store),
-                                exported=exported, handed_on=pending == 0 or covered)
+                                exported=exported,
+                                handed_on=not training.is_training(self.config) and (pending == 0 or covered))
 
     def drain_outbox(self) -> Drained:
         """One sync cycle now (the technician's 立即同步), through the composition root's courier."""

@@ -64,6 +64,10 @@
             <translation>No USB stick: plug one in, tap Look again.</translation>
         </message>
         <message>
+            <source>This is a training session: its practice data is never handed on and the kiosk is not decommissioned from it. Start the app without training to decommission.</source>
+            <translation>This is a training session: its practice data is never handed on and the kiosk is not decommissioned from it. Start the app without training to decommission.</translation>
+        </message>
+        <message>
             <source>✖ Sync failed [{codes}]: check the network, or export to a USB stick.</source>
             <translation>✖ Sync failed [{codes}]: check the network, or export to a USB stick.</translation>
         </message>
@@ -126,6 +130,10 @@
         <message>
             <source>Hold 3 seconds to decommission</source>
             <translation>Hold 3 seconds to decommission</translation>
+        </message>
+        <message>
+            <source>Locked in a training session.</source>
+            <translation>Locked in a training session.</translation>
         </message>
         <message>
             <source>Locked: hand the {pending} records on first (step 1).</source>

@@ -64,6 +64,10 @@
             <translation>没有找到U盘：请插入U盘，再点“重新查找”。</translation>
         </message>
         <message>
+            <source>This is a training session: its practice data is never handed on and the kiosk is not decommissioned from it. Start the app without training to decommission.</source>
+            <translation>这是培训模式：练习数据不移交，也不能在培训模式下停用本机。要停用，请在非培训模式下启动程序。</translation>
+        </message>
+        <message>
             <source>✖ Sync failed [{codes}]: check the network, or export to a USB stick.</source>
             <translation>✖ 同步失败 [{codes}]：请检查网络，或导出到U盘。</translation>
         </message>
@@ -126,6 +130,10 @@
         <message>
             <source>Hold 3 seconds to decommission</source>
             <translation>按住3秒停用本机</translation>
+        </message>
+        <message>
+            <source>Locked in a training session.</source>
+            <translation>培训模式下已锁定。</translation>
         </message>
         <message>
             <source>Locked: hand the {pending} records on first (step 1).</source>

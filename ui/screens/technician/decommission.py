@@ -367,7 +367,7 @@ class DecommissionScreen(TechnicianScreen):
     def _retranslate_step1(self, view: DecommissionView | None) -> None:
         self.step1.setText(self.tr("1. Hand the records on"))
         self.step1_explain.setText(self.tr("Sync now, or write them to a USB stick for the county."))
-        busy = bool(self._busy) or view is None
+        busy = bool(self._busy) or view is None or view.training
         self.sync_button.setText(self.tr("Syncing…") if self._busy == "sync" else self.tr("Sync now"))
         self.sync_button.setEnabled(not busy and view is not None and view.enrolled and view.pending > 0)
         for path, choice in zip(self.media, self.media_buttons, strict=True):
@@ -381,7 +381,11 @@ class DecommissionScreen(TechnicianScreen):
         self.export_button.setEnabled(not busy and self.target is not None and view is not None
                                       and view.enrolled and view.pending > 0)
         state, text = "", ""
-        if view is not None and view.pending == 0:
+        if view is not None and view.training:
+            state, text = "warn", self.tr("This is a training session: its practice data is never handed on and "
+                                          "the kiosk is not decommissioned from it. Start the app without "
+                                          "training to decommission.")
+        elif view is not None and view.pending == 0:
             state, text = "ok", self.tr("✔ The county has every record of this kiosk.")
         elif view is not None and view.exported is not None and view.handed_on:
             state, text = "ok", self.tr("✔ {records} records are on the USB stick {stick}. Hand the stick to the "
@@ -408,7 +412,9 @@ class DecommissionScreen(TechnicianScreen):
         self.wipe_button.setText(self.tr("Wiping…") if self._busy == "wipe"
                                  else self.tr("Hold 3 seconds to decommission"))
         self.wipe_button.setEnabled(ready)
-        if view is not None and not view.handed_on:
+        if view is not None and view.training:
+            text = self.tr("Locked in a training session.")
+        elif view is not None and not view.handed_on:
             text = self.tr("Locked: hand the {pending} records on first (step 1).").format(pending=view.pending)
         elif ready:
             text = self.tr("Keep your finger on the button until it is full; letting go early stops it.")
