@@ -18,6 +18,7 @@ from collections import deque
 from pathlib import Path
 from typing import Any
 
+import cv2
 import numpy as np
 
 from hardware.a4 import Calibration, CalibrationBook
@@ -39,7 +40,7 @@ from ui.widgets.guard import GuardedButton
 
 STEP_MM = 0.5
 FPS_FRAMES = 10  # the frame rate shown is over the newest this many frames
-PREVIEW_WIDTH = 320
+PREVIEW_SIZE = (320, 180)
 
 
 def guarded(role: str = "") -> GuardedButton:
@@ -49,6 +50,13 @@ def guarded(role: str = "") -> GuardedButton:
     if role:
         b.setProperty("role", role)
     return b
+
+
+def preview_frame(device: CameraDevice) -> tuple[np.ndarray, list[str], list[tuple[float, float]]]:
+    """``CameraScan.grab`` shrunk to the preview's size on the camera's thread: the GUI thread then turns a
+    small frame into the picture."""
+    frame, texts, corners = CameraScan.grab(device)
+    return cv2.resize(frame, PREVIEW_SIZE, interpolation=cv2.INTER_AREA), texts, corners
 
 
 def card_number(device: CardReaderDevice, timeout: float) -> str:
@@ -122,7 +130,7 @@ class DeviceTestsScreen(TechnicianScreen):
         self.denied.setObjectName("device_tests_denied")
         self.preview = QLabel()
         self.preview.setObjectName("camera_preview")
-        self.preview.setFixedSize(PREVIEW_WIDTH, PREVIEW_WIDTH * 9 // 16)
+        self.preview.setFixedSize(*PREVIEW_SIZE)
         self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.preview.setProperty("role", "panel")
         self.camera_state = wrapped()
@@ -308,7 +316,7 @@ class DeviceTestsScreen(TechnicianScreen):
             return
         if self._camera is not None and not self._camera.is_ended:
             return
-        task = self.ctx.device("camera", CameraScan.grab)
+        task = self.ctx.device("camera", preview_frame)
         task.succeeded.connect(self._frame)
         task.failed.connect(self._camera_failed)
         self._camera = task
@@ -318,8 +326,7 @@ class DeviceTestsScreen(TechnicianScreen):
         if not self._camera_on:
             return
         frame, texts, corners = result
-        self.preview.setPixmap(frame_pixmap(frame, corners).scaled(
-            self.preview.size(), Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation))
+        self.preview.setPixmap(frame_pixmap(frame, corners))
         self._shown_at.append(time.monotonic())
         if len(self._shown_at) > 1:
             span = self._shown_at[-1] - self._shown_at[0]
