@@ -23,6 +23,7 @@ from kiosk.vault import KEY_FILE
 from sync.courier import GatewayCourier
 from sync.enroll import EnrollTarget, enroll
 from sync.export import SUFFIX
+from sync.lock import AgentLock
 from sync.transport import RequestsTransport
 from ui.qt import Qt
 from ui.screens.technician.decommission import DecommissionScreen
@@ -130,8 +131,16 @@ def test_an_unreachable_gateway_and_no_stick_leave_the_wipe_locked(courier_tech:
     screen.is_volume = lambda path: path.name.startswith("USB")
     tech.open_decommission()
     assert screen.media_none.isVisible() and not screen.export_button.isEnabled()
+    # While the sync agent runs a cycle of its own, sync now waits for it.
+    with AgentLock(site.data_dir):
+        tech.click(screen.sync_button)
+        tech.settle()
+    assert screen.problem.text() == ("✖ 同步程序正在发送。请等一分钟，看上方的数目减少，或导出到U盘。 "
+                                     "[agent_locked]")
+    tech.qtbot.wait(550)  # the sync button ignores a second tap within 500 ms
     tech.click(screen.sync_button)
     tech.settle()
+    assert not screen.problem.isVisible()
     assert screen.step1_state.text() == "✖ 同步失败 [network]：请检查网络，或导出到U盘。"
     assert screen.step1_state.property("state") == "error"
     assert screen.view is not None and screen.view.pending == 2 and not screen.wipe_button.isEnabled()
