@@ -354,6 +354,12 @@ class Kiosk:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    # -- back office: approvals, staff, credit, certificates ---------------------------------------
+
+    def supervisor_login(self, staff_id: str, pin: str) -> Outcome[Actor]:
+        """A supervisor's approval of one action: ``login``'s checks and lockout, and only a supervisor."""
+        return self._recorded(lambda: staff.supervisor_login(self.ctx, staff_id, pin))
+
 
 def open_kiosk(config: Config, *, clock: Callable[[], dt.datetime] | None = None,
                enroller: Enroller | None = None, courier: Courier | None = None) -> Kiosk:

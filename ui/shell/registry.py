@@ -20,6 +20,7 @@ from kiosk.app import Kiosk
 from ui.screens.base import Screen
 from ui.screens.buyer import DoneScreen, IdentifyScreen, MyCaseScreen, PayScreen, ReadSignScreen
 from ui.screens.counter import HandoverScreen, QueueScreen, StaffLoginScreen
+from ui.screens.office import OfficeScreen
 from ui.screens.technician import DecommissionScreen, DeviceTestsScreen, DevicesScreen, DiagnosticsScreen, EnrollScreen
 from ui.shell.technician import TechnicianScreen
 from ui.shell.welcome import WelcomeScreen
@@ -90,4 +91,5 @@ SCREENS: list[Entry] = [
     Entry(StaffLoginScreen),
     Entry(QueueScreen, counter_queue, staff_id="S001"),
     Entry(HandoverScreen, counter_handover, staff_id="S001"),
+    Entry(OfficeScreen, staff_id="S003"),
 ]
