@@ -19,6 +19,7 @@ from pathlib import Path
 
 from hardware.devices import open_devices
 from kiosk.app import open_kiosk
+from kiosk.app.decommissioning import Courier
 from kiosk.app.enrollment import Enroller
 from kiosk.config import Config
 from ui import i18n
@@ -61,9 +62,11 @@ def application(argv: list[str] | None = None, *, keyboard_home: Path | None = N
 
 
 def run(config: Config, *, windowed: bool = False, training: bool = False,
-        ready: Callable[[MainWindow], None] | None = None, enroller: Enroller | None = None) -> int:
+        ready: Callable[[MainWindow], None] | None = None, enroller: Enroller | None = None,
+        courier: Courier | None = None) -> int:
     """Run the app until a technician closes it; ``ready`` is called once the first frame is up;
-    ``enroller`` (from the composition root: ``sync.enroll.GatewayEnroller``) lets a technician enroll."""
+    ``enroller`` (from the composition root: ``sync.enroll.GatewayEnroller``) lets a technician enroll,
+    ``courier`` (``sync.courier.GatewayCourier``) lets one hand the outbox on to decommission."""
     app = application(keyboard_home=config.data_dir / KEYBOARD_HOME)
     try:
         require_chinese_font()
@@ -72,7 +75,7 @@ def run(config: Config, *, windowed: bool = False, training: bool = False,
         print(f"kiosk run: {exc}", file=sys.stderr)
         return 1
     runner = TaskRunner()
-    with open_kiosk(config, enroller=enroller) as kiosk:
+    with open_kiosk(config, enroller=enroller, courier=courier) as kiosk:
         ctx = AppContext(kiosk, open_devices(config), runner, training=training)
         i18n.switch_language(i18n.DEFAULT_LANGUAGE)
         blocker = install_context_menu_blocker(app)

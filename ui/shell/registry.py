@@ -107,8 +107,11 @@ SCREENS: list[Entry] = [
     Entry(TechnicianScreen, staff_id="T001"),
     Entry(Later("technician_diagnostics", "ui.screens.technician.diagnostics:DiagnosticsScreen"), staff_id="T001"),
     Entry(Later("technician_devices", "ui.screens.technician.devices:DevicesScreen"), staff_id="T001"),
+    Entry(Later("technician_device_tests", "ui.screens.technician.device_tests:DeviceTestsScreen"), staff_id="T001"),
     Entry(Later("technician_enroll", "ui.screens.technician.enroll:EnrollScreen"), staff_id="T001"),
+    Entry(Later("technician_decommission", "ui.screens.technician.decommission:DecommissionScreen"), staff_id="T001"),
     Entry(Later("staff_login", "ui.screens.counter.login:StaffLoginScreen")),
     Entry(Later("queue", "ui.screens.counter.queue:QueueScreen"), counter_queue, staff_id="S001"),
     Entry(Later("handover", "ui.screens.counter.handover:HandoverScreen"), counter_handover, staff_id="S001"),
+    Entry(Later("office", "ui.screens.office.hub:OfficeScreen"), staff_id="S003"),
 ]

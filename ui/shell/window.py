@@ -194,8 +194,11 @@ class MainWindow(QWidget):
             screen.language_requested.connect(self.set_language)
             screen.large_text_requested.connect(self.set_large_text)
             self.large_text_changed.connect(screen.set_large_text)
-        if isinstance(screen, TechnicianScreen):
-            screen.exit_requested.connect(self.technician_exit)
+        # Screens that may close the app (the technician's exit, a finished decommissioning) say so
+        # with ``exit_requested``; matched by name so the shell need not import them before they are built.
+        exit_requested = getattr(screen, "exit_requested", None)
+        if exit_requested is not None:
+            exit_requested.connect(self.technician_exit)
 
     def start(self) -> None:
         """Show the home screen and start listening to the change feed."""
