@@ -205,6 +205,16 @@ def login(ctx: Context, staff_id: str, pin: str) -> Actor:
                     code="wrong_pin")
 
 
+def supervisor_login(ctx: Context, staff_id: str, pin: str) -> Actor:
+    """A supervisor's approval of one action (e.g. a void): ``login``, then anyone but a supervisor
+    is refused (``not_permitted``). A wrong PIN counts towards the lockout as at the login screen."""
+    actor = login(ctx, staff_id, pin)
+    if actor.role not in SUPERVISOR_ROLES:
+        raise AuthError(f"{actor.label} is not a supervisor; the approval needs a supervisor's own number and PIN",
+                        code="not_permitted", hint="ask a supervisor to enter their staff number and PIN")
+    return actor
+
+
 def require(store: Store, actor: Actor, *, now: dt.datetime,
             roles: frozenset[str] | None = None) -> None:
     """Refuse the action unless ``actor`` may act now (and has one of ``roles`` when given)."""

@@ -1,0 +1,94 @@
+"""The back-office hub: reached from the counter's queue by a signed-in staff member; one button per
+section the role may open (the staff roster for supervisors only); nobody signed in, or a role with
+no back-office work, is told why and where to go instead."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ui.context import AppContext
+from ui.qt import QApplication
+from ui.screens.base import Screen
+from ui.screens.office import SECTIONS, OfficeScreen
+
+from .conftest import Office
+
+
+class Section(Screen):
+    """A section's screen where the real one is not registered in this navigator."""
+
+    audience = "staff"
+
+    def __init__(self, ctx: AppContext, name: str) -> None:
+        self.name = name  # type: ignore[misc]
+        super().__init__(ctx)
+
+
+def with_sections(office: Office) -> OfficeScreen:
+    for section in SECTIONS:
+        if section.screen_name not in office.nav.names():
+            office.nav.add(Section(office.ctx, section.screen_name))
+    hub: OfficeScreen = office.screen("office")
+    return hub
+
+
+def tiles(hub: OfficeScreen) -> dict[str, str]:
+    """The section buttons shown (Qt shows a new child of a shown widget on the next event loop)."""
+    QApplication.processEvents()
+    return {name: tile.text() for name, tile in hub.buttons.items() if tile.isVisible()}
+
+
+def test_staff_reach_the_hub_from_the_queue(office: Office) -> None:
+    hub = with_sections(office)
+    office.log_in("S001", "246810")
+    office.click(office.queue.office_button)
+    assert office.nav.current is hub
+    assert tiles(hub) == {"office_credit": "信用限制", "office_certificates": "证书与证书纸"}, "no staff roster"
+    assert hub.who.text() == "已登录：赵雅琴（窗口人员）" and not hub.denied.isVisible()
+    office.click(hub.buttons["office_certificates"])
+    assert office.nav.current is not None and office.nav.current.name == "office_certificates"
+    office.nav.go("office")
+    office.click(hub.queue_button)
+    assert office.nav.current is office.queue
+
+
+def test_a_supervisor_also_sees_the_staff_roster(office: Office, en: None) -> None:
+    hub = with_sections(office)
+    office.sign_in("S003")
+    office.nav.go("office")
+    assert tiles(hub) == {"office_credit": "Credit restrictions", "office_certificates": "Certificates",
+                          "office_staff": "Staff roster"}
+    assert hub.who.text() == "Signed in: 钱慧敏 (supervisor)"
+
+
+def test_nobody_signed_in_is_sent_to_the_login(office: Office) -> None:
+    hub = with_sections(office)
+    office.nav.go("office")
+    assert tiles(hub) == {} and hub.denied.isVisible() and "请先在窗口登录" in hub.denied.text()
+    assert not hub.queue_button.isVisible()
+    office.click(hub.login_button)
+    assert office.nav.current is office.login
+
+
+def test_signing_out_empties_the_hub_at_once(office: Office) -> None:
+    hub = with_sections(office)
+    office.sign_in("S001")
+    office.nav.go("office")
+    assert len(tiles(hub)) == 2
+    office.ctx.sign_out()
+    assert tiles(hub) == {} and hub.login_button.isVisible() and not hub.who.isVisible()
+
+
+def test_a_technician_has_no_back_office_work(office: Office) -> None:
+    hub = with_sections(office)
+    office.sign_in("T001")
+    office.nav.go("office")
+    assert tiles(hub) == {} and "没有后台业务" in hub.denied.text() and hub.queue_button.isVisible()
+
+
+def test_a_section_not_installed_shows_no_button(office: Office) -> None:
+    hub: Any = office.screen("office")
+    office.sign_in("S003")
+    office.nav.go("office")
+    installed = {s.screen_name for s in SECTIONS} & set(office.nav.names())
+    assert set(tiles(hub)) == installed
