@@ -28,11 +28,13 @@ if TYPE_CHECKING:
     from PySide6.QtSvg import *  # noqa: F403
     from PySide6.QtPdf import *  # noqa: F403
 
-# Searched last first, as the star imports above bind them: a later module's name wins (QtGui's
-# ``Qt`` namespace carries ``mightBeRichText``, QtCore's does not).
+# Searched as the star imports above bind them, a later module's name winning (QtGui's ``Qt``
+# namespace carries ``mightBeRichText``, QtCore's does not), except that the printing, SVG and PDF
+# modules come after the three every screen uses: they share no name with them (``QIntList`` aside,
+# the same list type), and the first frame then loads none of them.
 # Qt Quick (the on-screen keyboard's host) comes last: only names no other module has load it, so a
 # start-up that never shows the keyboard never does.
-_MODULES = ("QtPdf", "QtSvg", "QtPrintSupport", "QtWidgets", "QtGui", "QtCore", "QtQuickWidgets", "QtQuick", "QtQml")
+_MODULES = ("QtWidgets", "QtGui", "QtCore", "QtPdf", "QtSvg", "QtPrintSupport", "QtQuickWidgets", "QtQuick", "QtQml")
 
 
 def __getattr__(name: str) -> Any:

@@ -4,8 +4,11 @@
 """
 
 from ui.screens.office.approval import SupervisorApproval
+from ui.screens.office.certificates import CertificatesScreen
+from ui.screens.office.credit import CreditScreen
 from ui.screens.office.hub import SECTIONS, OfficeScreen, Section
+from ui.screens.office.staff import StaffRosterScreen
 
-SCREENS = (OfficeScreen,)
+SCREENS = (OfficeScreen, StaffRosterScreen, CreditScreen, CertificatesScreen)
 
-__all__ = ["SCREENS", "SECTIONS", "OfficeScreen", "Section", "SupervisorApproval"]
+__all__ = ["SCREENS", "SECTIONS", "CertificatesScreen", "CreditScreen", "OfficeScreen", "Section", "StaffRosterScreen", "SupervisorApproval"]

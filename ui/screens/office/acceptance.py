@@ -26,7 +26,7 @@ PROJECTS_WIDTH = 300
 
 
 def load_projects(kiosk: Kiosk, training: bool) -> tuple[ProjectAcceptance, ...]:
-    return kiosk.acceptances(training=training)
+    return kiosk.acceptances(include_training=training)
 
 
 def record(kiosk: Kiosk, actor: Actor, project_id: str, item: str, document_no: str,
@@ -34,7 +34,7 @@ def record(kiosk: Kiosk, actor: Actor, project_id: str, item: str, document_no: 
     """On the store thread: record the item, then the projects as they are now."""
     kiosk.run(acceptance.record_acceptance, actor, project_id, item,
               document_no=document_no or None, qr_text=qr_text or None)
-    return kiosk.acceptances(training=actor.training)
+    return kiosk.acceptances(include_training=actor.training)
 
 
 class AcceptanceScreen(OfficeBase):

@@ -19,7 +19,7 @@ SEARCH_WIDTH = 500  # four 64 px keys, and delete and clear beside them (as the 
 
 
 def find(kiosk: Kiosk, search: str, training: bool) -> tuple[UnitMatch, ...]:
-    return kiosk.find_units(search, training=training)
+    return kiosk.find_units(search, include_training=training)
 
 
 class UnitSearch(Retranslating, QWidget):
