@@ -548,7 +548,7 @@
         </message>
         <message>
             <source>There is no unit with this code on this kiosk.</source>
-            <translation>本机没有这个单元号的房屋。</translation>
+            <translation>本机没有这个单元代码。</translation>
         </message>
         <message>
             <source>Check the unit code, or sync the master data.</source>
@@ -1170,7 +1170,7 @@
         </message>
         <message>
             <source>Tap the PIN field and type the supervisor's PIN (6 to 12 digits).</source>
-            <translation>请点密码框，输入主管的密码（6 至 12 位数字）。</translation>
+            <translation>请点 PIN 码框，输入主管的 PIN 码（6 至 12 位数字）。</translation>
         </message>
         <message>
             <source>Tap the reason field and write why, in a sentence.</source>
@@ -1182,7 +1182,7 @@
         </message>
         <message>
             <source>PIN</source>
-            <translation>密码</translation>
+            <translation>PIN 码</translation>
         </message>
         <message>
             <source>Reason</source>
@@ -1190,7 +1190,7 @@
         </message>
         <message>
             <source>Checking the supervisor's PIN…</source>
-            <translation>正在核对主管密码…</translation>
+            <translation>正在核对主管的 PIN 码…</translation>
         </message>
         <message>
             <source>Tap Approve to confirm.</source>
