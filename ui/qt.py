@@ -29,12 +29,14 @@ if TYPE_CHECKING:
     from PySide6.QtSvg import *  # noqa: F403
     from PySide6.QtPdf import *  # noqa: F403
 
-# Searched last first, as the star imports above bind them: a later module's name wins (QtGui's
-# ``Qt`` namespace carries ``mightBeRichText``, QtCore's does not).
+# Searched as the star imports above bind them, a later module's name winning (QtGui's ``Qt``
+# namespace carries ``mightBeRichText``, QtCore's does not), except that the printing, SVG and PDF
+# modules come after the three every screen uses: they share no name with them (``QIntList`` aside,
+# the same list type), and the first frame then loads none of them.
 # Qt Quick (the on-screen keyboard's host) comes last: only names no other module has load it, so a
 # start-up that never shows the keyboard never does.
-# Qt Charts (the supervision ledger's charts) before it: a chart name must not load Qt Quick.
-_MODULES = ("QtPdf", "QtSvg", "QtPrintSupport", "QtWidgets", "QtGui", "QtCore", "QtCharts", "QtQuickWidgets", "QtQuick",
+# Qt Charts (the supervision ledger's charts) comes before the printing, SVG and PDF modules too.
+_MODULES = ("QtWidgets", "QtGui", "QtCore", "QtCharts", "QtPdf", "QtSvg", "QtPrintSupport", "QtQuickWidgets", "QtQuick",
             "QtQml")
 
 

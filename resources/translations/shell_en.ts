@@ -265,6 +265,10 @@
             <translation>Enroll</translation>
         </message>
         <message>
+            <source>Decommission</source>
+            <translation>Decommission</translation>
+        </message>
+        <message>
             <source>Closing the app leaves this terminal without its screens until it is started again.</source>
             <translation>Closing the app leaves this terminal without its screens until it is started again.</translation>
         </message>

@@ -265,6 +265,10 @@
             <translation>设备注册</translation>
         </message>
         <message>
+            <source>Decommission</source>
+            <translation>停用本机</translation>
+        </message>
+        <message>
             <source>Closing the app leaves this terminal without its screens until it is started again.</source>
             <translation>退出后，本终端将不再显示办理界面，直到重新启动。</translation>
         </message>

@@ -38,6 +38,7 @@ from ui.qt import (
     QRect,
     QResizeEvent,
     Qt,
+    QTimer,
     QVBoxLayout,
     QWidget,
     Signal,
@@ -122,6 +123,8 @@ class MainWindow(QWidget):
         self.mode: theme.Mode | None = None
         self.audience = "buyer"
         self._may_close = False
+        # Styled before any widget exists: a style sheet set later repolishes every widget built so far.
+        self._style()
         self.header = Header()
         self.banner = TrainingBanner()
         self.banner.setVisible(ctx.training)
@@ -131,6 +134,7 @@ class MainWindow(QWidget):
         self.reach_line = int(ctx.config["display"]["reach_line_px"])
         self.reach_band = ReachBand()
         self.reach_band.hide()
+        self.navigator.added.connect(self._wire)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
@@ -179,13 +183,28 @@ class MainWindow(QWidget):
 
     def add(self, screen: Screen, *, home: bool = False) -> None:
         self.navigator.add(screen, home=home)
+
+    def add_later(self, name: str, build: Callable[[], Screen], *, home: bool = False) -> None:
+        """A screen built when first shown (or by ``build_remaining``)."""
+        self.navigator.add_later(name, build, home=home)
+
+    def build_remaining(self) -> None:
+        """Build the screens not built yet, one per turn of the event loop, so a touch in between is
+        served at once and the first tap on a screen does not wait for it to be built."""
+        if self.navigator.build_next():
+            QTimer.singleShot(0, self, self.build_remaining)
+
+    def _wire(self, screen: Screen) -> None:
         screen.chrome_changed.connect(self._show_strip)
         if isinstance(screen, WelcomeScreen):
             screen.language_requested.connect(self.set_language)
             screen.large_text_requested.connect(self.set_large_text)
             self.large_text_changed.connect(screen.set_large_text)
-        if isinstance(screen, TechnicianScreen):
-            screen.exit_requested.connect(self.technician_exit)
+        # Screens that may close the app (the technician's exit, a finished decommissioning) say so
+        # with ``exit_requested``; matched by name so the shell need not import them before they are built.
+        exit_requested = getattr(screen, "exit_requested", None)
+        if exit_requested is not None:
+            exit_requested.connect(self.technician_exit)
 
     def start(self) -> None:
         """Show the home screen and start listening to the change feed."""

@@ -45,6 +45,7 @@ def _counter_conftest() -> ModuleType:
 counter_helpers = _counter_conftest()
 site = counter_helpers.site
 flows = counter_helpers.flows
+single = flows.single
 
 PINS = {"S001": "246810", "S002": "135791", "S003": "864200", "T001": "902715"}
 
@@ -71,7 +72,8 @@ class Office(counter_helpers.Counter):  # type: ignore[misc, name-defined]
 
     def approve(self, form: SupervisorApproval, staff_id: str, pin: str, reason: str) -> None:
         """Fill the approval form through its keypad and reason field, then tap Approve."""
-        self.qtbot.waitUntil(lambda: all(c in form.keypad.keys for c in staff_id), timeout=10_000)
+        self.qtbot.waitUntil(lambda: all(c in form.keypad.keys and form.keypad.keys[c].isVisible()
+                                         for c in staff_id + pin), timeout=10_000)
         self.click(form.number)
         self.click(form.keypad.clear_key)
         for char in staff_id:
@@ -79,9 +81,10 @@ class Office(counter_helpers.Counter):  # type: ignore[misc, name-defined]
         self.click(form.pin)
         for char in pin:
             self.click(form.keypad.keys[char])
-        self.click(form.reason)
-        form.reason.clear()
-        self.write(form.reason, reason)
+        if form.wants_reason:
+            self.click(form.reason)
+            form.reason.clear()
+            self.write(form.reason, reason)
         if form.approve_button.isEnabled():
             self.click(form.approve_button)
         self.settle()

@@ -35,7 +35,7 @@ def form(office: Office) -> Iterator[tuple[SupervisorApproval, list[Any]]]:
 
 def test_a_supervisor_approves_with_a_reason(office: Office, form: tuple[SupervisorApproval, list[Any]]) -> None:
     approval, seen = form
-    assert approval.isVisible() and approval.what.text() == "作废证书纸 JX-000101"
+    assert approval.isVisible() and approval.title.text() == "主管审批：作废证书纸 JX-000101"
     assert "S" in approval.keypad.keys, "the roster's letters are on the keypad"
     office.approve(approval, "S003", "864200", "打印错位，纸张作废")
     assert seen == [(Actor("S003", "supervisor"), "打印错位，纸张作废")]
@@ -75,7 +75,7 @@ def test_nothing_is_checked_until_number_pin_and_reason_are_there(
     assert not approval.approve_button.isEnabled(), "blank is no reason"
     office.click(approval.pin)
     office.click(approval.keypad.clear_key)
-    assert "密码" in approval.where.text()
+    assert "PIN 码" in approval.where.text()
     assert seen == [] and approval.isVisible()
 
 
@@ -97,6 +97,6 @@ def test_a_training_session_approves_as_a_training_actor(
 
 def test_english(office: Office, form: tuple[SupervisorApproval, list[Any]], en: None) -> None:
     approval, _ = form
-    assert approval.approve_button.text() == "Approve" and approval.title.text() == "Supervisor approval"
+    assert approval.approve_button.text() == "Approve" and approval.title.text().startswith("Supervisor approval: ")
     office.approve(approval, "S001", "246810", "checked")
     assert refusal(approval)[1] == "Only a supervisor may do this."

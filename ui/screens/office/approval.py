@@ -5,8 +5,8 @@ the form; the supervisor types their staff number and PIN on the staff keypad (t
 writes the reason (the on-screen Pinyin keyboard). ``approved(actor, reason)`` is emitted only after
 ``Kiosk.supervisor_login`` accepted the number and PIN on the store thread, so the actor is a
 supervisor who may act now; the screen then runs its command as that actor with that reason.
-Every refusal (wrong PIN, locked, expired, not a supervisor) stays on the panel with what to do,
-and a wrong PIN is typed again from scratch. ``cancelled`` when the staff member backs out.
+Every refusal (wrong PIN, locked, expired, not a supervisor, a reason too short for the services'
+rule) stays on the panel with what to do, and a wrong PIN is typed again from scratch. ``cancelled`` when the staff member backs out.
 """
 
 from __future__ import annotations
@@ -14,6 +14,8 @@ from __future__ import annotations
 import dataclasses
 
 from kiosk.app import Kiosk
+from kiosk.errors import ValidationError
+from kiosk.rules.reason import required_reason
 from kiosk.services.staff import Actor
 from ui.context import AppContext
 from ui.i18n import Retranslating
@@ -42,11 +44,12 @@ class SupervisorApproval(Retranslating, QFrame):
         self.setObjectName("supervisor_approval")
         self.setProperty("role", "panel")
         self.action = ""
+        self.wants_reason = True
         self._task: Task | None = None
         self._letters: Task | None = None
+        # What is approved, in the heading itself: the form fits a 1280x800 panel in large text.
         self.title = wrapped("heading")
-        self.what = wrapped()
-        self.what.setObjectName("approval_action")
+        self.title.setObjectName("approval_action")
         self.number_label = wrapped()
         self.number = TapField()
         self.number.setObjectName("approval_number")
@@ -69,7 +72,8 @@ class SupervisorApproval(Retranslating, QFrame):
         self.where.setObjectName("approval_where")
         self.refusal = RefusalPanel()
         self.refusal.detail_hint = False
-        self.keypad = StaffKeypad(key_px=STAFF_TARGET, columns=4)
+        # Five keys a row: three rows beside the form, which fits a 1280x800 panel in large text.
+        self.keypad = StaffKeypad(key_px=STAFF_TARGET, columns=5)
         self.keypad.pressed.connect(self._key)
         self.approve_button = button("primary")
         self.approve_button.setObjectName("approval_approve")
@@ -80,16 +84,14 @@ class SupervisorApproval(Retranslating, QFrame):
 
         form = QGridLayout()
         form.setHorizontalSpacing(16)
-        form.setVerticalSpacing(12)
+        form.setVerticalSpacing(8)
         for row, (label, field) in enumerate(((self.number_label, self.number), (self.pin_label, self.pin),
                                               (self.reason_label, self.reason))):
             form.addWidget(label, row, 0)
             form.addWidget(field, row, 1)
         form.setColumnStretch(1, 1)
         left = QVBoxLayout()
-        left.setSpacing(12)
-        left.addWidget(self.title)
-        left.addWidget(self.what)
+        left.setSpacing(8)
         left.addLayout(form)
         left.addWidget(self.where)
         left.addWidget(self.refusal)
@@ -99,11 +101,15 @@ class SupervisorApproval(Retranslating, QFrame):
         actions.addWidget(self.cancel_button, 1)
         actions.addWidget(self.approve_button, 1)
         left.addLayout(actions)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(24, 16, 24, 16)
-        layout.setSpacing(32)
-        layout.addLayout(left, 3)
-        layout.addWidget(self.keypad, 2)
+        beside = QHBoxLayout()
+        beside.setSpacing(32)
+        beside.addLayout(left, 1)
+        beside.addWidget(self.keypad)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 8, 16, 8)
+        layout.setSpacing(8)
+        layout.addWidget(self.title)
+        layout.addLayout(beside, 1)
         self._field: QLineEdit = self.number
         self.retranslate()
         self.hide()
@@ -115,9 +121,13 @@ class SupervisorApproval(Retranslating, QFrame):
         """The number and PIN are being checked."""
         return self._task is not None
 
-    def ask(self, action: str) -> None:
-        """Show the form for ``action`` (what the supervisor approves, in the current language)."""
+    def ask(self, action: str, *, reason: bool = True) -> None:
+        """Show the form for ``action`` (what the supervisor approves, in the current language);
+        ``reason=False`` where the command takes none (e.g. recording paper received)."""
         self.action = action
+        self.wants_reason = reason
+        self.reason_label.setVisible(reason)
+        self.reason.setVisible(reason)
         self.clear()
         if self._letters is None:
             task = self.ctx.call(roster_letters)
@@ -178,7 +188,7 @@ class SupervisorApproval(Retranslating, QFrame):
             return self.tr("Type the supervisor's staff number on the keypad.")
         if len(self.pin.text()) < 6:
             return self.tr("Tap the PIN field and type the supervisor's PIN (6 to 12 digits).")
-        if not self.reason.text().strip():
+        if self.wants_reason and not self.reason.text().strip():
             return self.tr("Tap the reason field and write why, in a sentence.")
         return ""
 
@@ -193,9 +203,9 @@ class SupervisorApproval(Retranslating, QFrame):
         self.cancel_button.setEnabled(not self.busy)
 
     def retranslate(self) -> None:
-        self.title.setText(self.tr("Supervisor approval"))
-        self.what.setText(self.action)
-        self.what.setVisible(bool(self.action))
+        title = self.tr("Supervisor approval")
+        self.title.setText(self.tr("{title}: {action}").format(title=title, action=self.action) if self.action
+                           else title)
         self.reason.setPlaceholderText(self.tr("Why, in a sentence"))
         self.approve_button.setText(self.tr("Approve"))
         self.cancel_button.setText(self.tr("Cancel"))
@@ -207,6 +217,14 @@ class SupervisorApproval(Retranslating, QFrame):
         if self.missing() or self.busy:
             return
         self.refusal.clear()
+        try:
+            # The services' one rule for a written reason, said here before the PIN is checked, so
+            # a reason too short costs no second PIN entry.
+            if self.wants_reason:
+                required_reason(self.reason.text(), why=self.action or "this is approved")
+        except ValidationError as error:
+            self.refusal.show_error(error)
+            return
         task = self.ctx.call(approve, self.number.text().strip().upper(), self.pin.text())
         task.succeeded.connect(self._approved)
         task.failed.connect(self._refused)
