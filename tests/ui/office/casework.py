@@ -31,9 +31,10 @@ from kiosk.services.staff import Actor
 from kiosk.store import Store, approvals, sync_state
 from kiosk.vault import Vault
 from sync import wire
+from tap import tap
 from ui import i18n
 from ui.context import AppContext
-from ui.qt import QApplication, QInputMethodEvent, Qt, QWidget
+from ui.qt import QApplication, QInputMethodEvent, QWidget
 from ui.screens.base import Screen
 from ui.screens.office.approval import SupervisorApproval
 from ui.shell.app import build_window
@@ -102,8 +103,7 @@ class Desk:
         # A widget added to a shown layout is shown by a queued event: give it that one turn.
         if not widget.isVisible():
             self.qtbot.wait(1)
-        assert widget.isVisible() and widget.isEnabled(), f"{widget.objectName()} cannot be tapped now"
-        self.qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+        tap(self.qtbot, widget)
         self.qtbot.wait(1)  # rows a tap rebuilt are shown by a queued event
 
     def settle(self) -> None:

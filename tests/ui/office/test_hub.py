@@ -82,4 +82,5 @@ def test_a_section_not_installed_shows_no_button(office: Office) -> None:
     nav.go("office")
     assert tiles(hub) == {"office_staff": "人员名册"}
     assert {s.screen_name for s in SECTIONS} == {"office_staff", "office_credit", "office_certificates",
-                                                 "office_acceptance", "office_contracts", "office_payments"}
+                                                 "office_acceptance", "office_contracts", "office_payments",
+                                                 "office_supervision"}

@@ -151,7 +151,7 @@ class DoneScreen(Screen):
         # The evaluation, a page of its own (with the code beside it, five large levels and the reason
         # are taller than a 1280x800 panel): the levels and 提交评价, or, for the lower two, the reason.
         self.question = label("heading")
-        self.rating_back = QPushButton()
+        self.rating_back = GuardedButton()
         self.rating_back.setObjectName("rating_back")
         self.rating_back.clicked.connect(self.close_rating)
         self.levels = QButtonGroup(self)
@@ -184,7 +184,7 @@ class DoneScreen(Screen):
         self.reason.setObjectName("reason")
         self.reason.setMaxLength(evaluations.MAX_REASON)
         self.reason.setMinimumHeight(80)
-        self.change_level = QPushButton()
+        self.change_level = GuardedButton()
         self.change_level.setObjectName("change_level")
         self.change_level.clicked.connect(self.levels_step_shown)
         reason_step = QWidget()
