@@ -34,6 +34,8 @@ from ui.shell.snapshots import take_snapshots
 from ui.shell.window import MainWindow
 from ui.tasks import TaskRunner
 
+from tap import tap as at_pace
+
 BUYER_SCREENS = ("identify", "my_case", "read_sign", "pay", "done")
 
 
@@ -296,8 +298,8 @@ def test_signing_and_the_evaluation_fit_a_1280x800_panel(shell: MainWindow, qtbo
         assert isinstance(reading, ReadSignScreen)
         qtbot.waitUntil(lambda: bool(reading.pages), timeout=20_000)  # noqa: B023 (the loop waits here)
         while reading.next_button.isEnabled():
-            qtbot.mouseClick(reading.next_button, Qt.MouseButton.LeftButton)
-        qtbot.mouseClick(reading.sign_button, Qt.MouseButton.LeftButton)
+            at_pace(qtbot, reading.next_button)
+        at_pace(qtbot, reading.sign_button)
         assert reading.pad.isVisible() and not reading.pad.confirm_button.isEnabled()
         fits("read_sign-signing", lang, large)
         assert reading.pad.canvas.width() >= 960 and reading.pad.canvas.height() >= 360  # ux.md's box
@@ -310,10 +312,10 @@ def test_signing_and_the_evaluation_fit_a_1280x800_panel(shell: MainWindow, qtbo
         assert done.qr_hint.height() >= done.qr_hint.heightForWidth(done.qr_hint.width())
         about = done.findChild(QScrollArea, "e_certificate_about")
         assert about is not None and about.verticalScrollBar().maximum() == 0, (lang, large)
-        qtbot.mouseClick(done.rate_button, Qt.MouseButton.LeftButton)
+        at_pace(qtbot, done.rate_button)
         assert done.level_buttons["dissatisfied"].isVisible() and not done.reason.isVisible()
         fits("done-levels", lang, large)
-        qtbot.mouseClick(done.level_buttons["dissatisfied"], Qt.MouseButton.LeftButton)
+        at_pace(qtbot, done.level_buttons["dissatisfied"])
         assert done.reason.isVisible() and done.send_button.isVisible() and done.send_button.isEnabled()
         fits("done-reason", lang, large)
     shell.set_large_text(False)

@@ -70,11 +70,12 @@ class OfficeScreen(Screen):
         self.queue_button.setObjectName("office_queue")
         self.queue_button.clicked.connect(lambda: go(self, "queue"))
         self.tiles = QGridLayout()
-        self.tiles.setSpacing(24)
+        self.tiles.setSpacing(16)
         self.buttons: dict[str, Any] = {}
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(48, 16, 48, 16)
-        layout.setSpacing(24)
+        # Seven sections in three rows, the title and the way back fit a 1280x800 panel in large text.
+        layout.setContentsMargins(48, 8, 48, 8)
+        layout.setSpacing(12)
         layout.addWidget(self.title)
         layout.addWidget(self.who)
         layout.addWidget(self.denied)
