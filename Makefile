@@ -7,11 +7,12 @@ demo: setup-run
 # pytest runs one worker per core (at most four); worksteal evens out the few long tests. Under
 # eatmydata fsync is a no-op: the tests' throwaway databases and keys need no durability, and waiting
 # for the disk was about a seventh of a store-heavy module's time (kill tests still hold: the page cache survives a kill).
+# The 25 slowest tests are listed so CI's log shows where the suite's time goes.
 test: setup-test
 	.venv/bin/ruff check .
 	.venv/bin/lint-imports
 	.venv/bin/mypy
-	QT_QPA_PLATFORM=offscreen eatmydata .venv/bin/python -m pytest -n logical --maxprocesses 4 --dist worksteal
+	QT_QPA_PLATFORM=offscreen eatmydata .venv/bin/python -m pytest -n logical --maxprocesses 4 --dist worksteal --durations=25
 
 # The one-folder bundle (build.spec) in dist/kiosk, for a terminal without Python (README "Bundle").
 bundle: setup-test

@@ -184,7 +184,8 @@ _ENROLL_BODY = {"required": True, "content": {"application/json": {"schema": {
     "properties": {"token": {"type": "string", "pattern": f"^{wire.enrollment.TOKEN.pattern}$",
                              "description": "the one-time token from the enrollment QR"},
                    "keys": _KEYS,
-                   "label": {"type": "string", "maxLength": wire.enrollment.MAX_LABEL, "default": ""},
+                   "label": {"type": "string", "maxLength": wire.enrollment.MAX_LABEL, "default": "",
+                             "pattern": "^[^\\u0000]*$", "description": "free text without NUL"},
                    "proof": {**_B64URL_SIG, "description": "Ed25519 by the new 'sign' key over 'JX-ENROLL-1' "
                                                            "LF and the canonical JSON of {token, keys, label}"}}}}}}
 _ENROLLED = {"description": "enrolled", "headers": _SERVER_TIME, "content": {"application/json": {"schema": {

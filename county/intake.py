@@ -38,6 +38,7 @@ from sync.wire import (
     validate_record,
 )
 from sync.wire.errors import CONFLICT
+from sync.wire.records import RECORD_ID
 
 # Record ids per look-up statement, far below SQLite's limit of 32766 variables.
 LOOKUP_CHUNK = 500
@@ -67,8 +68,8 @@ def store_batch(conn: Conn, keys: KeyPair, batch: Batch, *, now: float,
         if known is not None and known["digest"] == digest:
             conn.executemany(
                 "INSERT INTO duplicates (record_id, device_id, batch_id, at) VALUES (?, ?, ?, ?)",
-                [(str(r.get("record_id")) if isinstance(r, dict) else "", batch.device_id,
-                  batch.batch_id, now) for r in batch.records])
+                [(_answer_id(r, index), batch.device_id, batch.batch_id, now)
+                 for index, r in enumerate(batch.records)])
             return str(known["ack"]).encode("utf-8")
         held = anchors.guard(conn, keys, batch, now=now)
         accepted, rejected = _store_records(conn, batch, now=now)
@@ -96,8 +97,7 @@ def _store_records(conn: Conn, batch: Batch, *,
         try:
             validate_record(record)
         except RecordRejected as exc:
-            rid = record.get("record_id") if isinstance(record, dict) else None
-            rid = rid if isinstance(rid, str) else f"#{index}"
+            rid = _answer_id(record, index)
             answers.append((rid, _reject(conn, batch, rid, hashlib.sha256(canonical_json(record))
                                          .hexdigest(), exc.code, exc.message, now)))
             continue
@@ -130,6 +130,13 @@ def _store_records(conn: Conn, batch: Batch, *,
     accepted = [a[0] for a in answers if a is not None and a[1] is None]
     rejected = [a[1] for a in answers if a is not None and a[1] is not None]
     return accepted, rejected
+
+
+def _answer_id(record: Any, index: int) -> str:
+    """The id a record is answered and counted by: its own, or ``#INDEX`` when it has none of the
+    protocol's form (any string could be long, or hold a NUL that PostgreSQL's text refuses)."""
+    rid = record.get("record_id") if isinstance(record, dict) else None
+    return rid if isinstance(rid, str) and RECORD_ID.fullmatch(rid) else f"#{index}"
 
 
 def _stored_digests(conn: Conn, record_ids: list[str]) -> dict[str, str]:

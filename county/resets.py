@@ -27,6 +27,7 @@ from county.store import Conn
 from sync import wire
 from sync.wire import errors as codes
 from sync.wire import kinds
+from sync.wire.records import RECORD_ID
 
 def authorise(conn: Conn, keys: wire.KeyPair, *, device_id: str, technician: str,
               reason: str, ttl_hours: float, now: float) -> dict[str, Any]:
@@ -62,7 +63,10 @@ def guard(conn: Conn, keys: wire.KeyPair, batch: wire.Batch, *, now: float,
     seq = head.get("seq") if isinstance(head, Mapping) else None
     if not isinstance(seq, int) or isinstance(seq, bool):
         return False
+    # A record without an id of the protocol's form is refused by itself, and never looked up (its id
+    # could hold a NUL, which PostgreSQL refuses in a query).
     new = [r for r in batch.records if isinstance(r, Mapping) and isinstance(r.get("record_id"), str)
+           and RECORD_ID.fullmatch(r["record_id"])
            and conn.execute("SELECT 1 FROM records WHERE record_id = ?", (r["record_id"],)).fetchone() is None]
     if not new:
         return False

@@ -31,6 +31,8 @@ import time
 from collections.abc import Callable
 from types import FrameType
 
+from county.errors import GatewayError
+
 log = logging.getLogger("county.workers")
 
 PR_SET_PDEATHSIG = 1
@@ -59,6 +61,9 @@ class Supervisor:
                 _stop_with(parent)
                 self.work(index)
                 code = 0
+            except GatewayError as exc:
+                # A documented failure (the database refused, a key file unusable) says all in one line.
+                log.error("gateway worker %d cannot serve: %s", index, exc)
             except BaseException:
                 log.exception("gateway worker %d failed", index)
             finally:
@@ -91,14 +96,16 @@ class Supervisor:
                 index, began = self.children.pop(pid)
                 if self.stopping:
                     continue
-                log.warning("gateway worker %d (pid %d) %s; starting another", index, pid, _describe(status))
                 quick = time.monotonic() - began < QUICK_EXIT
                 self.quick_exits = self.quick_exits + 1 if quick else 0
                 if self.quick_exits >= QUICK_EXITS_ALLOWED:
-                    log.error("gateway workers keep exiting right after they start; stopping the gateway")
+                    log.error("gateway worker %d (pid %d) %s; gateway workers keep exiting right after they "
+                              "start (%d in a row): stopping the gateway", index, pid, _describe(status),
+                              self.quick_exits)
                     failed = True
                     self._stop(signal.SIGTERM, None)
                     continue
+                log.warning("gateway worker %d (pid %d) %s; starting another", index, pid, _describe(status))
                 self._spawn(index)
             return 1 if failed else 0
         finally:

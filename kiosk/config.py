@@ -74,6 +74,9 @@ DEFAULTS: dict[str, dict[str, Any]] = {
         "scanner": "",              # serial:///dev/ttyACM0 for a serial scan engine, sim:// for the simulator
         "a4_printer": "pdf://a4",   # pdf://DIR: the simulator writing PDF files (relative: in the data directory)
     },
+    "display": {
+        "reach_line_px": 0,         # portrait panels: nothing a buyer taps above this many px from the top (0: none)
+    },
     "training": {
         "enabled": False,           # true: 'kiosk run' is always a training session (data in training/)
     },
@@ -104,6 +107,7 @@ RANGES: dict[tuple[str, str], tuple[int, int]] = {
     ("sync", "master_data_warn_hours"): (1, 365 * 24),
     ("sync", "master_data_stop_hours"): (1, 365 * 24),
     ("devices", "printer_width_mm"): (58, 80),
+    ("display", "reach_line_px"): (0, 1600),                 # at most most of a 1920 px tall panel
     ("logging", "max_file_kib"): (16, 1024 * 1024),
     ("logging", "backups"): (1, 100),
 }

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -67,3 +67,21 @@ def pg_cluster() -> Iterator["PgCluster"]:  # noqa: F821
 
     with PgCluster() as cluster:
         yield cluster
+
+
+@pytest.fixture(scope="module")
+def engine(request: pytest.FixtureRequest) -> str:
+    """The gateway's storage engine for this module: "sqlite" unless the module runs over both
+    (``pytestmark = ENGINES`` or ``@ENGINES``, tests/gateway_harness.py)."""
+    return str(getattr(request, "param", "sqlite"))
+
+
+@pytest.fixture(scope="module")
+def new_db(engine: str, request: pytest.FixtureRequest,
+           tmp_path_factory: pytest.TempPathFactory) -> Callable[[], str | Path]:
+    """Makes a new, empty gateway database of ``engine``: a SQLite path or a PostgreSQL URL."""
+    def make() -> str | Path:
+        if engine == "postgresql":
+            return str(request.getfixturevalue("pg_cluster").create_database())
+        return tmp_path_factory.mktemp("gw") / "gateway.db"
+    return make

@@ -33,6 +33,9 @@ from sync.wire import kinds
 ROOT = Path(__file__).resolve().parent.parent
 # ``pytestmark = ENGINES`` runs a module's gateway tests on both engines (tests/county/conftest.py).
 ENGINES = pytest.mark.parametrize("engine", ["sqlite", "postgresql"], indirect=True, scope="module")
+# ``@SQLITE`` on a test of such a module that needs SQLite only: it shares the module's SQLite gateway
+# (an unmarked test would get a gateway of its own).
+SQLITE = pytest.mark.parametrize("engine", ["sqlite"], indirect=True, scope="module")
 
 
 class GatewayProcess:

@@ -44,6 +44,7 @@ CATALOGS: dict[str, tuple[str, ...]] = {
     "buyer": ("screens/buyer/*.py",),
     "counter": ("screens/counter/*.py",),
     "technician": ("screens/technician/*.py",),
+    "office": ("screens/office/*.py",),
     # The printouts: rendered in the language asked for, not the screen's (ui.documents.text).
     "documents": ("documents/*.py",),
 }

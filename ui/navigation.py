@@ -1,7 +1,13 @@
-"""One stack of screens: go to a screen by name, back, home; refresh the shown screen on a change."""
+"""One stack of screens: go to a screen by name, back, home; refresh the shown screen on a change.
+
+A screen may be registered before it is built (``add_later``): the app's first frame then costs one
+screen, not all of them, and the rest are built on first use or when ``build_next`` is called
+(``kiosk run`` calls it on the idle loop after the first frame).
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from kiosk.app import ChangeBatch
@@ -18,11 +24,14 @@ class Navigator(QStackedWidget):
     """Holds the screens; exactly one is shown. ``went`` tells the shell which (name, audience)."""
 
     went = Signal(str, str)
+    # Every screen once it is built and in the stack (the shell connects its signals here).
+    added = Signal(object)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self._screens: dict[str, Screen] = {}
+        self._later: dict[str, Callable[[], Screen]] = {}
         self._history: list[tuple[str, dict[str, Any]]] = []
         self.home_name = ""
         # A stacked widget is as large as its largest page; only the shown screen must fit the panel,
@@ -31,7 +40,7 @@ class Navigator(QStackedWidget):
         ctx.changed.connect(self._on_changed)
 
     def add(self, screen: Screen, *, home: bool = False) -> None:
-        if not screen.name or screen.name in self._screens:
+        if not screen.name or screen.name in self._screens or screen.name in self._later:
             raise NavigationError(f"a screen needs a unique name; got {screen.name!r}")
         self._screens[screen.name] = screen
         self._policies[screen.name] = screen.sizePolicy()
@@ -39,15 +48,41 @@ class Navigator(QStackedWidget):
         self.addWidget(screen)
         if home or not self.home_name:
             self.home_name = screen.name
+        self.added.emit(screen)
+
+    def add_later(self, name: str, build: Callable[[], Screen], *, home: bool = False) -> None:
+        """Register the screen ``name``; ``build()`` makes it when it is first asked for."""
+        if not name or name in self._screens or name in self._later:
+            raise NavigationError(f"a screen needs a unique name; got {name!r}")
+        self._later[name] = build
+        if home or not self.home_name:
+            self.home_name = name
+
+    def build_next(self) -> bool:
+        """Build one screen registered with ``add_later``; whether any is left to build."""
+        if self._later:
+            self.screen_named(next(iter(self._later)))
+        return bool(self._later)
 
     def screen_named(self, name: str) -> Screen:
+        build = self._later.pop(name, None)
+        if build is not None:
+            try:
+                screen = build()
+                if screen.name != name:
+                    raise NavigationError(f"the screen registered as {name!r} is named {screen.name!r}")
+            except BaseException:
+                self._later[name] = build
+                raise
+            self.add(screen)
         try:
             return self._screens[name]
         except KeyError:
             raise NavigationError(f"no screen named {name!r}") from None
 
     def names(self) -> list[str]:
-        return list(self._screens)
+        """Every registered screen, built or not."""
+        return [*self._screens, *self._later]
 
     @property
     def current(self) -> Screen | None:
@@ -77,7 +112,7 @@ class Navigator(QStackedWidget):
 
     def home(self) -> Screen:
         """Leave everything (personal data cleared) and show the home screen."""
-        for screen in self._screens.values():
+        for screen in self._screens.values():  # a screen not built yet holds nothing
             if screen is not self.current:
                 screen.leave()
         self._history.clear()

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from PySide6.QtQml import *  # noqa: F403
     from PySide6.QtQuick import *  # noqa: F403
     from PySide6.QtQuickWidgets import *  # noqa: F403
+    from PySide6.QtCharts import *  # noqa: F403
     from PySide6.QtMultimedia import *  # noqa: F403
     from PySide6.QtCore import *  # noqa: F403
     from PySide6.QtGui import *  # noqa: F403
@@ -29,13 +30,16 @@ if TYPE_CHECKING:
     from PySide6.QtSvg import *  # noqa: F403
     from PySide6.QtPdf import *  # noqa: F403
 
-# Searched last first, as the star imports above bind them: a later module's name wins (QtGui's
-# ``Qt`` namespace carries ``mightBeRichText``, QtCore's does not).
+# Searched as the star imports above bind them, a later module's name winning (QtGui's ``Qt``
+# namespace carries ``mightBeRichText``, QtCore's does not), except that the printing, SVG and PDF
+# modules come after the three every screen uses: they share no name with them (``QIntList`` aside,
+# the same list type), and the first frame then loads none of them.
 # Qt Quick (the on-screen keyboard's host) comes last: only names no other module has load it, so a
 # start-up that never shows the keyboard never does.
-# QtMultimedia (the voice prompts) after the modules every screen uses, so only the voice player loads it.
-_MODULES = ("QtPdf", "QtSvg", "QtPrintSupport", "QtWidgets", "QtGui", "QtCore", "QtMultimedia", "QtQuickWidgets",
-            "QtQuick", "QtQml")
+# Qt Charts (the supervision ledger's charts) and QtMultimedia (the voice prompts) come before the
+# printing, SVG and PDF modules too; only the screens using them load them.
+_MODULES = ("QtWidgets", "QtGui", "QtCore", "QtCharts", "QtMultimedia", "QtPdf", "QtSvg", "QtPrintSupport",
+            "QtQuickWidgets", "QtQuick", "QtQml")
 
 
 def __getattr__(name: str) -> Any:

@@ -14,12 +14,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Self
 
-import numpy as np
-
 from hardware.errors import DeviceTimeout, DeviceUnavailable
 
 if TYPE_CHECKING:
+    # Types only: numpy costs the app's start about 0.2 s, and a camera is opened long after the first frame.
     import cv2
+    import numpy as np
 
 DEVICE = "camera"
 
@@ -53,7 +53,7 @@ class EndOfStream(Exception):
     """Raised by a frame source when it has no more frames (a video file played once)."""
 
 
-FrameSource = Callable[[], np.ndarray]
+FrameSource = Callable[[], "np.ndarray"]
 
 
 class NewestFrameGrabber:

@@ -10,8 +10,11 @@ a phone held about 20 cm from the camera shows it.
 from __future__ import annotations
 
 import threading
+from typing import TYPE_CHECKING
 
-import numpy as np
+if TYPE_CHECKING:
+    # Imported where a picture is made or checked: the app builds a scene at start, before its first frame.
+    import numpy as np
 
 FRAME_SIZE = (1280, 720)
 # A light grey counter top, so the dark modules of a code stand out as on a phone's screen.
@@ -26,6 +29,8 @@ class CameraScene:
         self._picture: np.ndarray | None = None
 
     def hold_up(self, picture: np.ndarray) -> None:
+        import numpy as np
+
         if picture.ndim != 3 or picture.shape[2] != 3 or picture.dtype != np.uint8:
             raise ValueError("the camera scene takes a BGR picture of bytes (height x width x 3)")
         frozen = picture.copy()
@@ -45,6 +50,7 @@ class CameraScene:
 
 def code_held_up(text: str, *, size: tuple[int, int] = FRAME_SIZE) -> np.ndarray:
     """A ``size`` (width, height) frame with the QR code of ``text`` on a phone screen, left of centre."""
+    import numpy as np
     import segno
 
     code = segno.make(text, error="m", micro=False)

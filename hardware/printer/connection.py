@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING
 
 from hardware.errors import DeviceTimeout, DeviceUnavailable
 from hardware.printer.layout import Paper
-from hardware.printer.sim import SimulatedPrinter
 from hardware.printer.status import (DLE_EOT, QUERY_OFFLINE, QUERY_PAPER, QUERY_PRINTER, UNKNOWN,
                                      PrinterStatus, parse_status)
 from hardware.printer.uri import PrinterURI, parse_printer_uri
@@ -145,6 +144,10 @@ class EscposConnection(PrinterConnection):
 
 class SimConnection(PrinterConnection):
     def __init__(self, uri: PrinterURI, paper: Paper) -> None:
+        # Imported when a simulated printer is opened: its picture library costs the app's start about
+        # 0.1 s, and a printer is opened long after the first frame.
+        from hardware.printer.sim import SimulatedPrinter
+
         self.uri = uri
         self.printer = SimulatedPrinter(uri.path, paper.dots)
         self.printer.prepare()

@@ -18,14 +18,14 @@ from __future__ import annotations
 import copy
 from typing import TYPE_CHECKING
 
-from PIL import Image
-
 from hardware.printer.columns import text_columns
 from hardware.printer.layout import Cut, Feed, Line, Op, Paper, QRCode
-from hardware.printer.raster import CELL_HEIGHT, qr_image, text_image
 from kiosk.errors import ValidationError
 
 if TYPE_CHECKING:
+    # Imported where a job is drawn: the picture library costs the app's start about 0.1 s, and the
+    # printer's settings are checked (this module's modes) long before anything is printed.
+    from PIL import Image
     from escpos.capabilities import Profile
     from escpos.escpos import Escpos
 
@@ -59,6 +59,8 @@ def _profile(paper: Paper) -> "Profile":
 
 def _qr_checked(op: QRCode, paper: Paper) -> Image.Image:
     import segno
+
+    from hardware.printer.raster import qr_image
 
     try:
         image = qr_image(op.data, module=1, ec=op.ec)
@@ -104,6 +106,10 @@ def _line(p: "Escpos", op: Line, chinese: str, paper: Paper) -> None:
     elif chinese == "native":
         p._raw(CHINESE_ON + op.text.encode("gb18030") + CHINESE_OFF + b"\n")
     else:
+        from PIL import Image
+
+        from hardware.printer.raster import CELL_HEIGHT, text_image
+
         drawn = text_image(op.text, bold=op.bold, scale_x=op.scale, scale_y=op.scale)
         padded = Image.new("L", (drawn.width, CELL_HEIGHT * op.scale + LINE_GAP), 255)
         # Thresholded here so python-escpos does not dither the anti-aliased glyph edges.
@@ -118,6 +124,8 @@ def _qr(p: "Escpos", op: QRCode, paper: Paper, mode: str) -> None:
         p.qr(op.data, ec=_EC_LEVELS[op.ec], size=op.module, model=2, native=True)
         p.ln()
     else:
+        from PIL import Image
+
         module = max(1, min(op.module, paper.dots // base.width))
         p.image(base.resize((base.width * module, base.height * module), Image.Resampling.NEAREST),
                 impl="bitImageRaster", center=False)

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from abc import ABC, abstractmethod
+from typing import TYPE_CHECKING
 
-import numpy as np
+if TYPE_CHECKING:
+    # Types only: the serial scanner's charset handling reaches this module at the app's start.
+    import numpy as np
 
 
 @dataclass(frozen=True)

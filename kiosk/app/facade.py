@@ -35,12 +35,14 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, TypeVar
 
-from kiosk import audit, diagnostics
+from kiosk import audit, diagnostics, training
 from kiosk.app.changes import DEFAULT_LIMIT, ChangeBatch, ChangeCursor, ChangeFeed
 from kiosk.app.outcome import Outcome, changes_of
 from kiosk.config import DEVICE_KINDS, Config
 from kiosk.config_edit import set_values
+from kiosk.app.decommissioning import Courier, DecommissionView, Drained, Exported, NoCourier
 from kiosk.app.enrollment import AlreadyEnrolled, Enroller, EnrollmentCode, NoGateway, PendingEnrollment
+from kiosk.decommission import Decommission, decommission
 from kiosk.errors import AuthError, ConfigError, ValidationError
 from kiosk.identity import Enrollment, audit_keys, is_enrolled, load_enrollment, save_enrollment
 from kiosk.printjobs import JobPrinter
@@ -49,16 +51,22 @@ from kiosk.services.context import Context, utc_clock
 from kiosk.services.printing import PrintRun
 from kiosk.services.staff import Actor
 from kiosk.status import summary
-from kiosk.store import Store
+from kiosk.store import Store, outbox, quarantine
 from kiosk.store.opening import open_store
+from kiosk.views.acceptance import ProjectAcceptance, project_acceptances
 from kiosk.views.diagnostics import DiagnosticsView, diagnostics_view
+from kiosk.views.payments import ReconciliationView, UnitPayments, reconciliation_view, unit_payments
+from kiosk.views.contracts import UnitContracts, UnitMatch, find_units, unit_contracts
 from kiosk.views.case import CaseOverview, case_overview, cases_for_buyer
 from kiosk.views.handover import HandoverView, handover_view
 from kiosk.views.order import OrderView, current_order, order_view
 from kiosk.views.queue import Queue, queue
+from kiosk.views.certificates import CertificatesView, certificates_view
+from kiosk.views.credit import CreditView, credit_view
 from kiosk.views.staff import StaffView, staff_view
 
 if TYPE_CHECKING:
+    from kiosk.views.supervision import SupervisionView
     from kiosk.services.reconciliation import Statement
 
 P = ParamSpec("P")
@@ -79,10 +87,13 @@ def is_command(fn: Callable[..., Any]) -> bool:
 class Kiosk:
     """An open kiosk: store, configuration, clock and change feed (see the module for the threading rule)."""
 
-    def __init__(self, ctx: Context, feed: ChangeFeed, *, enroller: Enroller | None = None) -> None:
+    def __init__(self, ctx: Context, feed: ChangeFeed, *, enroller: Enroller | None = None,
+                 courier: Courier | None = None) -> None:
         self.ctx = ctx
         self._feed = feed
         self._enroller = enroller
+        self._courier = courier
+        self._exported: Exported | None = None  # this session's last outbox export (decommissioning)
 
     @property
     def config(self) -> Config:
@@ -185,6 +196,18 @@ class Kiosk:
         self.ctx.config = changed
         return changed
 
+    def save_a4_calibration(self, actor: Actor, printer: str, dx_mm: float, dy_mm: float,
+                            save: Callable[[str, float, float], object]) -> None:
+        """Record where ``printer`` really puts the certificate page (offsets in mm, by a technician) and
+        audit it. ``save`` is the device layer's calibration book (``hardware.a4.CalibrationBook``), which
+        refuses offsets out of its range; the core does not import the device layer."""
+        if actor.role != "technician":
+            raise AuthError("only a technician can calibrate the certificate printer", code="not_technician",
+                            hint="log in on the maintenance screen with a technician's staff number")
+        save(printer, dx_mm, dy_mm)
+        with self.store.unit_of_work(actor.label) as uow:
+            uow.log("device.calibrated", printer, {"dx_mm": dx_mm, "dy_mm": dy_mm})
+
     # -- enrollment (kiosk.app.enrollment) ----------------------------------------------------------
 
     def enrollment(self) -> Enrollment | None:
@@ -220,6 +243,58 @@ class Kiosk:
             raise AlreadyEnrolled(f"this kiosk is already enrolled as {current.device_id} at {current.gateway_url}",
                                   hint="decommission it first, or enroll again from the command line with "
                                        "kiosk enroll --force")
+
+    # -- decommissioning (kiosk.app.decommissioning, kiosk.decommission) ----------------------------
+
+    def decommission_view(self) -> DecommissionView:
+        """The outbox backlog and whether it has been handed on (synced, or all in the last export)."""
+        enrollment = self.enrollment()
+        pending = outbox.counts(self.store)[outbox.PENDING]
+        exported = self._exported
+        covered = exported is not None and outbox.last_pending_seq(self.store) <= exported.last_seq
+        return DecommissionView(training=training.is_training(self.config), enrolled=enrollment is not None,
+                                device_id=enrollment.device_id if enrollment is not None else "",
+                                pending=pending, quarantined=quarantine.count_open(self.store),
+                                exported=exported,
+                                handed_on=not training.is_training(self.config) and (pending == 0 or covered))
+
+    def drain_outbox(self) -> Drained:
+        """One sync cycle now (the technician's 立即同步), through the composition root's courier."""
+        return self._need_courier().sync_once(self.config, self.store)
+
+    def export_outbox(self, folder: Path) -> Exported:
+        """Every pending record as sealed batch files in ``folder`` (a USB stick) for the gateway's import."""
+        if not folder.is_dir():
+            raise ValidationError(f"{folder} is not there any more", field="folder", code="media_gone",
+                                  hint="plug the USB stick in again and choose it once more")
+        training.refuse_sync(self.config, "exports records for the county")
+        last_seq = outbox.last_pending_seq(self.store)
+        files, records = self._need_courier().export(self.config, self.store, folder)
+        self._exported = Exported(folder, tuple(files), records, last_seq)
+        return self._exported
+
+    def decommission(self, actor: Actor, confirmation: str) -> Decommission:
+        """Revoke this kiosk and wipe its data key (``kiosk.decommission``), by a technician, once the
+        outbox is empty or all of it is in this session's last export."""
+        if actor.role != "technician":
+            raise AuthError("only a technician can decommission this kiosk", code="not_technician",
+                            hint="log in on the maintenance screen with a technician's staff number")
+        training.refuse_sync(self.config, "gets decommissioned")
+        view = self.decommission_view()
+        exported_to = view.exported.folder if view.exported is not None and view.pending else None
+        if view.pending and not view.handed_on:
+            raise ValidationError(f"{view.pending} record(s) have not reached the county yet, and not all of them "
+                                  "are in the last export", field="outbox", code="outbox_not_empty",
+                                  hint="sync now until the backlog is 0, or export the records to a USB stick "
+                                       "again")
+        return decommission(self.config, self.store, actor, confirmation=confirmation, exported_to=exported_to)
+
+    def _need_courier(self) -> Courier:
+        if self._courier is None:
+            raise NoCourier("this app was started without a connection to the sync layer",
+                            hint="decommission from the command line: kiosk decommission --technician ID "
+                                 "--confirm DECOMMISSION [--export DIR]")
+        return self._courier
 
     def supervision_report(self, *, include_training: bool = False) -> dict[str, Any]:
         from kiosk.services.supervision import supervision_report
@@ -285,12 +360,70 @@ class Kiosk:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    # -- back office: approvals, staff, credit, certificates ---------------------------------------
+
+    def supervisor_login(self, staff_id: str, pin: str) -> Outcome[Actor]:
+        """A supervisor's approval of one action: ``login``'s checks and lockout, and only a supervisor."""
+        return self._recorded(lambda: staff.supervisor_login(self.ctx, staff_id, pin))
+
+    def credit(self, *, include_training: bool = False) -> CreditView:
+        """The restriction list with its units and overrides, the developers and the violations recorded."""
+        return credit_view(self.ctx, include_training=include_training)
+
+    def certificates(self, *, include_training: bool = False) -> CertificatesView:
+        """Security paper on hand (and whether it is low), sheets voided, certificates to reprint, mailing."""
+        return certificates_view(self.ctx, include_training=include_training)
+
+    # -- back office: acceptance, contracts, payments ------------------------------------------
+
+    def acceptances(self, *, include_training: bool = False) -> tuple[ProjectAcceptance, ...]:
+        """Every project's joint-acceptance checklist and first-registration state (real or training)."""
+        return project_acceptances(self.ctx, training=include_training)
+
+    def contracts(self, unit_code: str) -> UnitContracts:
+        """The unit's sale contract, every version newest first, and its holders (masked)."""
+        return unit_contracts(self.ctx, unit_code)
+
+    def find_units(self, search: str, *, include_training: bool = False) -> tuple[UnitMatch, ...]:
+        """A few units whose code contains ``search`` (4 characters or more), with their contract state."""
+        return find_units(self.ctx, search, training=include_training)
+
+    def payments(self, unit_code: str) -> UnitPayments:
+        """The unit's payment orders (newest first) and the confirmations and refunds as they arrived."""
+        return unit_payments(self.ctx, unit_code)
+
+    def reconciliation(self, day: dt.date, statement_files: Mapping[str, Path] | None = None) -> ReconciliationView:
+        """The county day ``day`` per payee account, against statement CSVs (payee -> file, as
+        ``kiosk reconcile --statement`` reads them); a file that cannot be read is a ``ValidationError``."""
+        from kiosk.services.reconciliation import read_statement_csv
+
+        statements = {payee: read_statement_csv(path) for payee, path in (statement_files or {}).items()}
+        return reconciliation_view(self.ctx, day, statements)
+
+    # -- the back office: supervision (督查台账) ------------------------------------------------------
+
+    def supervision(self, *, include_training: bool = False) -> SupervisionView:
+        """The supervision ledger per project and service point, for the back office's charts."""
+        from kiosk.views.supervision import supervision_view
+
+        return supervision_view(self.ctx, include_training=include_training)
+
+    def export_supervision(self, folder: Path, render_pdf: Callable[[dict[str, Any]], bytes], *,
+                           include_training: bool = False) -> tuple[Path, Path]:
+        """The ledger as it stands now, as CSV and as PDF (``render_pdf`` of the report: the printed
+        ledger is drawn by the UI's document layer) into ``folder``, a USB stick; the two paths."""
+        from kiosk.services.supervision import export_ledger, supervision_report
+
+        report = supervision_report(self.ctx, include_training=include_training)
+        return export_ledger(report, folder, render_pdf, self.ctx.local_now())
+
 
 def open_kiosk(config: Config, *, clock: Callable[[], dt.datetime] | None = None,
-               enroller: Enroller | None = None) -> Kiosk:
+               enroller: Enroller | None = None, courier: Courier | None = None) -> Kiosk:
     """Open the kiosk in ``config.data_dir``; a clear ``ConfigError``/``StoreError`` when it cannot.
 
-    ``enroller`` (``sync.enroll.GatewayEnroller``) lets ``request_enrollment`` reach a gateway."""
+    ``enroller`` (``sync.enroll.GatewayEnroller``) lets ``request_enrollment`` reach a gateway; ``courier``
+    (``sync.courier.GatewayCourier``) lets ``drain_outbox`` and ``export_outbox`` hand records on."""
     store = open_store(config)
     if clock is not None:
         tick = clock
@@ -301,4 +434,4 @@ def open_kiosk(config: Config, *, clock: Callable[[], dt.datetime] | None = None
     except BaseException:
         store.close()
         raise
-    return Kiosk(Context(store, config, clock or utc_clock), feed, enroller=enroller)
+    return Kiosk(Context(store, config, clock or utc_clock), feed, enroller=enroller, courier=courier)

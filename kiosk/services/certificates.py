@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from typing import Any
 
 from kiosk.errors import FlowError, ValidationError
@@ -29,6 +30,10 @@ from sync.wire import kinds
 __all__ = ["add_stock", "reprint", "void_serial"]
 
 MAX_SERIAL = 64
+# A pack of security paper recorded at once: its first and last serial (e.g. HN2026-0000101 to
+# HN2026-0000400), at most MAX_RANGE sheets, so a mistyped last serial cannot add a million.
+MAX_RANGE = 2000
+_NUMBERED = re.compile(r"^(.*?)(\d+)$")
 
 
 def recorded(store: Store, unit_code: str) -> dict[str, Any] | None:
@@ -122,11 +127,29 @@ def add_stock(ctx: Context, actor: Actor, serials: list[str]) -> int:
     return len(cleaned)
 
 
+def serial_range(first: str, last: str) -> list[str]:
+    """The serials of a pack from its first to its last: the same text before a number of the same
+    width (leading zeros kept), the last number not before the first (``bad_range`` otherwise)."""
+    a, b = clean_serial(first), clean_serial(last)
+    head, tail = _NUMBERED.match(a), _NUMBERED.match(b)
+    if head is None or tail is None or head[1] != tail[1] or len(head[2]) != len(tail[2]):
+        raise ValidationError(f"{a} and {b} are not the first and last serial of one pack: they must have the same "
+                              "beginning and end in numbers of the same length", field="serial", code="bad_range",
+                              hint="type the first and the last serial exactly as printed")
+    start, end = int(head[2]), int(tail[2])
+    if end < start or end - start + 1 > MAX_RANGE:
+        raise ValidationError(f"{a} to {b} is {end - start + 1} sheets; a pack is 1 to {MAX_RANGE} sheets, the last "
+                              "serial after the first", field="serial", code="bad_range",
+                              hint="check the last serial on the pack")
+    width = len(head[2])
+    return [f"{head[1]}{n:0{width}d}" for n in range(start, end + 1)]
+
+
 def clean_serial(text: str) -> str:
     serial = normalize_text(text).strip()
     if not serial or len(serial) > MAX_SERIAL or not serial.isprintable():
         raise ValidationError(f"a printed serial (印制号) is 1 to {MAX_SERIAL} printable characters; "
-                              "type it exactly as printed on the certificate", field="serial")
+                              "type it exactly as printed on the certificate", field="serial", code="bad_serial")
     return serial
 
 

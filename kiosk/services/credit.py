@@ -85,9 +85,10 @@ def record_violation(ctx: Context, actor: Actor, uscc: str, kind: str, note: str
     require(ctx.store, actor, now=ctx.now())
     code = _typed_credit_code(ctx.store, uscc)
     if kind not in VIOLATIONS:
-        raise ValidationError(f"unknown violation {kind!r}; one of {', '.join(VIOLATIONS)}", field="kind")
+        raise ValidationError(f"unknown violation {kind!r}; one of {', '.join(VIOLATIONS)}", field="kind",
+                              code="unknown_violation")
     if not note.strip():
-        raise ValidationError("describe the violation", field="note")
+        raise ValidationError("describe the violation", field="note", code="note_required")
     with ctx.store.unit_of_work(actor.label) as uow:
         row_id = uow.insert("violations", {"uscc": code, "kind": kind, "note": note.strip(),
                                            "unit_code": unit_code, "recorded_by": actor.label, "at": uow.at})

@@ -21,6 +21,7 @@ import datetime as dt
 import hashlib
 import hmac
 import os
+import re
 from dataclasses import dataclass
 from typing import Literal
 
@@ -31,8 +32,9 @@ from kiosk.rules.idcard import parse_id_number
 from kiosk.services.context import Context
 from kiosk.store import Store, UnitOfWork
 
-# ``login`` makes the actor, so it is the one command that takes none: run it with ``Kiosk.login``.
-__all__: list[str] = []
+# ``login`` makes the actor, so it takes none: run it with ``Kiosk.login``. The roster's upkeep on site
+# (a supervisor's commands) runs with ``Kiosk.run``.
+__all__ = ["add_member", "reset_pin", "unlock"]
 
 Role = Literal["staff", "supervisor", "technician"]
 ROLES: tuple[str, ...] = ("staff", "supervisor", "technician")
@@ -40,6 +42,8 @@ ROLES: tuple[str, ...] = ("staff", "supervisor", "technician")
 SUPERVISOR_ROLES = frozenset({"supervisor"})
 
 _SCRYPT = {"n": 2 ** 14, "r": 8, "p": 1}
+# What the login keypad can type: capital letters and digits (the keypad shows the roster's letters).
+STAFF_ID = re.compile(r"^[A-Z][A-Z0-9]{1,15}$")
 
 
 @dataclass(frozen=True)
@@ -205,6 +209,16 @@ def login(ctx: Context, staff_id: str, pin: str) -> Actor:
                     code="wrong_pin")
 
 
+def supervisor_login(ctx: Context, staff_id: str, pin: str) -> Actor:
+    """A supervisor's approval of one action (e.g. a void): ``login``, then anyone but a supervisor
+    is refused (``not_permitted``). A wrong PIN counts towards the lockout as at the login screen."""
+    actor = login(ctx, staff_id, pin)
+    if actor.role not in SUPERVISOR_ROLES:
+        raise AuthError(f"{actor.label} is not a supervisor; the approval needs a supervisor's own number and PIN",
+                        code="not_permitted", hint="ask a supervisor to enter their staff number and PIN")
+    return actor
+
+
 def require(store: Store, actor: Actor, *, now: dt.datetime,
             roles: frozenset[str] | None = None) -> None:
     """Refuse the action unless ``actor`` may act now (and has one of ``roles`` when given)."""
@@ -216,3 +230,58 @@ def require(store: Store, actor: Actor, *, now: dt.datetime,
     if roles and row["role"] not in roles:
         raise AuthError(f"{actor.label} may not do this; it needs a {' or '.join(sorted(roles))}",
                         code="not_permitted", hint="ask a supervisor")
+
+
+# -- the roster's upkeep on site (supervisor) ---------------------------------------------------------
+#
+# The platform's roster (``staff.roster`` items) stays the source: its next item replaces what is changed
+# here for the same staff number. These commands cover the service point between two rosters: a new
+# colleague starting today, a forgotten PIN, an account locked by wrong PINs. Audited, never pushed.
+
+
+def add_member(ctx: Context, supervisor: Actor, staff_id: str, *, name: str, role: Role, cert_no: str,
+               cert_expires: dt.date, pin: str) -> None:
+    """Add a staff member: a new staff number (capital letters and digits, as the login keypad types
+    them), a certification still valid today, and the first PIN."""
+    require(ctx.store, supervisor, now=ctx.now(), roles=SUPERVISOR_ROLES)
+    staff_id = staff_id.strip().upper()
+    if not STAFF_ID.match(staff_id):
+        raise ValidationError(f"staff number {staff_id!r} is 2 to 16 capital letters and digits, beginning "
+                              "with a letter (e.g. S010)", field="staff_id", code="bad_staff_id")
+    if not name.strip():
+        raise ValidationError("the staff member's name is required", field="name", code="name_required")
+    if cert_expires < ctx.today():
+        raise ValidationError(f"certification {cert_no} expired on {cert_expires.isoformat()}; only certified "
+                              "staff work at the kiosk (持证上岗)", field="cert_expires",
+                              code="cert_already_expired", hint="enter the renewed certification")
+    _check_pin(pin)
+    if ctx.store.read("SELECT 1 FROM staff WHERE id = ?", (staff_id,)):
+        raise ValidationError(f"staff number {staff_id} is already on the roster", field="staff_id",
+                              code="staff_exists", hint="choose another number, or reset that member's PIN")
+    with ctx.store.unit_of_work(supervisor.label) as uow:
+        add_staff(uow, staff_id, name=name.strip(), role=role, cert_no=cert_no.strip(),
+                  cert_expires=cert_expires, pin=pin)
+
+
+def reset_pin(ctx: Context, supervisor: Actor, staff_id: str, pin: str) -> None:
+    """Give a staff member a new PIN (they forgot it); it also clears wrong tries and a lock."""
+    require(ctx.store, supervisor, now=ctx.now(), roles=SUPERVISOR_ROLES)
+    _check_pin(pin)
+    _row(ctx.store, staff_id)
+    with ctx.store.unit_of_work(supervisor.label) as uow:
+        uow.update("staff", {"id": staff_id}, {"pin_hash": hash_pin(pin), "failures": 0, "locked_until": None,
+                                               "updated_at": uow.at})
+        uow.log("staff.pin_reset", staff_id)
+
+
+def unlock(ctx: Context, supervisor: Actor, staff_id: str) -> None:
+    """End a lock after wrong PINs before its time (the supervisor has seen who is at the counter)."""
+    require(ctx.store, supervisor, now=ctx.now(), roles=SUPERVISOR_ROLES)
+    row = _row(ctx.store, staff_id)
+    locked = row["locked_until"]
+    if not (locked and dt.datetime.fromisoformat(str(locked)) > ctx.now()) and not row["failures"]:
+        raise ValidationError(f"staff {staff_id} is not locked and has no wrong PINs to clear",
+                              field="staff_id", code="not_locked")
+    with ctx.store.unit_of_work(supervisor.label) as uow:
+        uow.update("staff", {"id": staff_id}, {"failures": 0, "locked_until": None, "updated_at": uow.at})
+        uow.log("staff.unlock", staff_id, {"was_locked_until": locked})

@@ -19,18 +19,19 @@ The report only reads the store.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import datetime as dt
 import io
 import statistics
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
 from kiosk.errors import ValidationError
 from kiosk.rules.county_time import county_date
 from kiosk.services.context import Context
-from kiosk.services.evaluations import LEVELS
+from kiosk.services.evaluations import LEVEL_LABELS, LEVELS
 from kiosk.services.gates import BLOCKED_LABELS, first_case_failure, load_facts
 
 __all__: list[str] = []
@@ -47,6 +48,8 @@ CSV_COLUMNS: tuple[tuple[str, str], ...] = (
     *((f"blocked.{code}", f"受阻：{label}") for code, label in BLOCK_LABELS.items()),
     ("days.min", "验收至交证天数（最少）"), ("days.median", "验收至交证天数（中位）"),
     ("days.max", "验收至交证天数（最多）"), ("days.count", "已统计交证数"),
+    # The 好差评 columns came last, after the files above were first made: appended, never inserted.
+    *((f"evaluations.{code}", f"好差评：{label}") for code, label in LEVEL_LABELS.items()),
 )
 
 
@@ -128,6 +131,8 @@ def supervision_report(ctx: Context, *, include_training: bool = False) -> dict[
 def _cell(row: dict[str, Any], key: str) -> Any:
     if key.startswith("blocked."):
         return row["blocked"][key.split(".", 1)[1]]
+    if key.startswith("evaluations."):
+        return row["evaluations"][key.split(".", 1)[1]]
     if key.startswith("days."):
         value = row["days_acceptance_to_certificate"][key.split(".", 1)[1]]
         return "" if value is None else value
@@ -157,3 +162,43 @@ def write_csv(report: dict[str, Any], path: Path | str) -> Path:
                               field="csv", code="csv_write",
                               hint="choose a folder that exists and can be written to") from None
     return target
+
+
+def export_names(at: dt.datetime) -> tuple[str, str]:
+    """The CSV's and the PDF's file names for an export at ``at`` (county time): ASCII, as a FAT
+    stick and every office computer reads them, and to the second, so a second export never
+    overwrites the first."""
+    stem = f"supervision-ledger-{at.strftime('%Y%m%d-%H%M%S')}"
+    return f"{stem}.csv", f"{stem}.pdf"
+
+
+def export_ledger(report: dict[str, Any], folder: Path, render_pdf: Callable[[dict[str, Any]], bytes],
+                  at: dt.datetime) -> tuple[Path, Path]:
+    """The ledger as CSV and as the printed PDF (``render_pdf(report)``, drawn by the caller) into
+    ``folder``; the PDF is drawn only once the CSV is written (drawing takes a moment).
+
+    Both files or neither: a PDF that cannot be written takes its CSV away again, so a stick never
+    holds half an export that looks whole.
+    """
+    if not folder.is_dir():
+        raise ValidationError(f"the folder {folder} is not there any more", field="folder", code="media_gone",
+                              hint="plug the USB stick in again and choose it once more")
+    csv_name, pdf_name = export_names(at)
+    csv_path = write_csv(report, folder / csv_name)
+    pdf_path = folder / pdf_name
+    try:
+        pdf_path.write_bytes(render_pdf(report))
+    except OSError as exc:
+        _remove(csv_path)
+        raise ValidationError(f"cannot write the PDF file {pdf_path}: {exc.strerror or exc}",
+                              field="pdf", code="pdf_write",
+                              hint="choose a folder that exists and can be written to") from None
+    except BaseException:
+        _remove(csv_path)
+        raise
+    return csv_path, pdf_path
+
+
+def _remove(path: Path) -> None:
+    with contextlib.suppress(OSError):  # the stick may be gone: the caller's error says what happened
+        path.unlink()

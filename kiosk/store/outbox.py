@@ -99,3 +99,9 @@ def counts(store: Store) -> dict[str, int]:
     """How many records are in each state (every state present, zero when none)."""
     found = dict(store.conn.execute("SELECT state, count(*) FROM outbox GROUP BY state").fetchall())
     return {state: int(found.get(state, 0)) for state in STATES}
+
+
+def last_pending_seq(store: Store) -> int:
+    """The sequence number of the newest pending record; 0 when nothing is pending."""
+    row = store.conn.execute("SELECT max(seq) FROM outbox WHERE state = ?", (PENDING,)).fetchone()
+    return int(row[0] or 0)

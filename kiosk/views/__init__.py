@@ -8,6 +8,9 @@ One module per view, each with one building function ``fn(ctx, key...)``:
 - ``queue``: ``queue(ctx, search=None)``
 - ``staff``: ``staff_view(ctx)``
 - ``diagnostics``: ``diagnostics_view(ctx)`` (the technician's)
+- ``acceptance``: ``project_acceptances(ctx)``, ``acceptance_view(ctx, project_id)`` (back office)
+- ``contracts``: ``unit_contracts(ctx, unit_code)``, ``find_units(ctx, search)`` (back office)
+- ``payments``: ``unit_payments(ctx, unit_code)``, ``reconciliation_view(ctx, day, statements)`` (back office)
 
 Every view is a tree of frozen, slotted dataclasses: safe to hand from the
 worker thread that builds it to the GUI thread that only reads it. Building

@@ -103,6 +103,18 @@
             <translation>Please rate this service.</translation>
         </message>
         <message>
+            <source>Rate this service</source>
+            <translation>Rate this service</translation>
+        </message>
+        <message>
+            <source>Back to the code</source>
+            <translation>Back to the code</translation>
+        </message>
+        <message>
+            <source>Change the rating</source>
+            <translation>Change the rating</translation>
+        </message>
+        <message>
             <source>Very satisfied</source>
             <translation>Very satisfied</translation>
         </message>
@@ -173,6 +185,10 @@
         <message>
             <source>Mailing a certificate to an absent co-owner is arranged at the counter.</source>
             <translation>Mailing a certificate to an absent co-owner is arranged at the counter.</translation>
+        </message>
+        <message>
+            <source>Your rating: {level}</source>
+            <translation>Your rating: {level}</translation>
         </message>
     </context>
     <context>

@@ -103,6 +103,18 @@
             <translation>请评价本次服务。</translation>
         </message>
         <message>
+            <source>Rate this service</source>
+            <translation>评价本次服务</translation>
+        </message>
+        <message>
+            <source>Back to the code</source>
+            <translation>返回证书二维码</translation>
+        </message>
+        <message>
+            <source>Change the rating</source>
+            <translation>重新选择评价</translation>
+        </message>
+        <message>
             <source>Very satisfied</source>
             <translation>非常满意</translation>
         </message>
@@ -173,6 +185,10 @@
         <message>
             <source>Mailing a certificate to an absent co-owner is arranged at the counter.</source>
             <translation>为未到场共有人邮寄证书，请到窗口办理。</translation>
+        </message>
+        <message>
+            <source>Your rating: {level}</source>
+            <translation>您的评价：{level}</translation>
         </message>
     </context>
     <context>

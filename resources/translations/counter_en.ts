@@ -319,6 +319,10 @@ Holders: {holders}</translation>
             <translation>Show all</translation>
         </message>
         <message>
+            <source>Back office</source>
+            <translation>Back office</translation>
+        </message>
+        <message>
             <source>Previous page</source>
             <translation>Previous page</translation>
         </message>

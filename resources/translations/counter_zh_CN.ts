@@ -319,6 +319,10 @@ Holders: {holders}</source>
             <translation>显示全部</translation>
         </message>
         <message>
+            <source>Back office</source>
+            <translation>后台业务</translation>
+        </message>
+        <message>
             <source>Previous page</source>
             <translation>上一页</translation>
         </message>

@@ -66,6 +66,10 @@
             <translation>Undo stroke</translation>
         </message>
         <message>
+            <source>Undo</source>
+            <translation>Undo</translation>
+        </message>
+        <message>
             <source>Start over</source>
             <translation>Start over</translation>
         </message>

@@ -66,6 +66,10 @@
             <translation>撤销一笔</translation>
         </message>
         <message>
+            <source>Undo</source>
+            <translation>撤销一笔</translation>
+        </message>
+        <message>
             <source>Start over</source>
             <translation>重写</translation>
         </message>

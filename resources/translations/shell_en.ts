@@ -173,6 +173,13 @@
         </message>
     </context>
     <context>
+        <name>ReachBand</name>
+        <message>
+            <source>Jia County: keys and title deed together</source>
+            <translation>Jia County: keys and title deed together</translation>
+        </message>
+    </context>
+    <context>
         <name>StaffStatusStrip</name>
         <message>
             <source>Sync: checking…</source>
@@ -276,6 +283,10 @@
         <message>
             <source>Enroll</source>
             <translation>Enroll</translation>
+        </message>
+        <message>
+            <source>Decommission</source>
+            <translation>Decommission</translation>
         </message>
         <message>
             <source>Closing the app leaves this terminal without its screens until it is started again.</source>

@@ -173,6 +173,13 @@
         </message>
     </context>
     <context>
+        <name>ReachBand</name>
+        <message>
+            <source>Jia County: keys and title deed together</source>
+            <translation>郏县 交房即交证</translation>
+        </message>
+    </context>
+    <context>
         <name>StaffStatusStrip</name>
         <message>
             <source>Sync: checking…</source>
@@ -276,6 +283,10 @@
         <message>
             <source>Enroll</source>
             <translation>设备注册</translation>
+        </message>
+        <message>
+            <source>Decommission</source>
+            <translation>停用本机</translation>
         </message>
         <message>
             <source>Closing the app leaves this terminal without its screens until it is started again.</source>

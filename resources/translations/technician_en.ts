@@ -2,6 +2,300 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
     <context>
+        <name>DecommissionScreen</name>
+        <message>
+            <source>New records were written after the export. Export them to the USB stick again, or sync now.</source>
+            <translation>New records were written after the export. Export them to the USB stick again, or sync now.</translation>
+        </message>
+        <message>
+            <source>The USB stick is gone. Plug it in again, tap Look again and choose it.</source>
+            <translation>The USB stick is gone. Plug it in again, tap Look again and choose it.</translation>
+        </message>
+        <message>
+            <source>The sync agent is sending right now. Wait a minute and watch the count above fall, or export to a USB stick.</source>
+            <translation>The sync agent is sending right now. Wait a minute and watch the count above fall, or export to a USB stick.</translation>
+        </message>
+        <message>
+            <source>This app cannot reach the sync layer. Decommission from the command line: kiosk decommission.</source>
+            <translation>This app cannot reach the sync layer. Decommission from the command line: kiosk decommission.</translation>
+        </message>
+        <message>
+            <source>Only a technician can decommission this kiosk. Log in again.</source>
+            <translation>Only a technician can decommission this kiosk. Log in again.</translation>
+        </message>
+        <message>
+            <source>Decommission</source>
+            <translation>Decommission</translation>
+        </message>
+        <message>
+            <source>Only a technician can decommission the kiosk. Log in on the maintenance screen first.</source>
+            <translation>Only a technician can decommission the kiosk. Log in on the maintenance screen first.</translation>
+        </message>
+        <message>
+            <source>✔ Decommissioned</source>
+            <translation>✔ Decommissioned</translation>
+        </message>
+        <message>
+            <source>Loading…</source>
+            <translation>Loading…</translation>
+        </message>
+        <message>
+            <source>not enrolled</source>
+            <translation>not enrolled</translation>
+        </message>
+        <message>
+            <source>Device {device} · {pending} records not at the county yet · {quarantined} quarantined</source>
+            <translation>Device {device} · {pending} records not at the county yet · {quarantined} quarantined</translation>
+        </message>
+        <message>
+            <source> {records} records went to the county on the USB stick.</source>
+            <translation> {records} records went to the county on the USB stick.</translation>
+        </message>
+        <message>
+            <source>✔ This kiosk was decommissioned at {at} by {by}: its enrollment and device keys are removed and its data key is wiped.{left} The data can no longer be read. Close the app now; it will not open this data again.</source>
+            <translation>✔ This kiosk was decommissioned at {at} by {by}: its enrollment and device keys are removed and its data key is wiped.{left} The data can no longer be read. Close the app now; it will not open this data again.</translation>
+        </message>
+        <message>
+            <source>Sync now, or write them to a USB stick for the county.</source>
+            <translation>Sync now, or write them to a USB stick for the county.</translation>
+        </message>
+        <message>
+            <source>No USB stick: plug one in, tap Look again.</source>
+            <translation>No USB stick: plug one in, tap Look again.</translation>
+        </message>
+        <message>
+            <source>This is a training session: its practice data is never handed on and the kiosk is not decommissioned from it. Start the app without training to decommission.</source>
+            <translation>This is a training session: its practice data is never handed on and the kiosk is not decommissioned from it. Start the app without training to decommission.</translation>
+        </message>
+        <message>
+            <source>✖ Sync failed [{codes}]: check the network, or export to a USB stick.</source>
+            <translation>✖ Sync failed [{codes}]: check the network, or export to a USB stick.</translation>
+        </message>
+        <message>
+            <source>Removes the keys and wipes the data key for good.</source>
+            <translation>Removes the keys and wipes the data key for good.</translation>
+        </message>
+        <message>
+            <source>Close the kiosk app</source>
+            <translation>Close the kiosk app</translation>
+        </message>
+        <message>
+            <source>1. Hand the records on</source>
+            <translation>1. Hand the records on</translation>
+        </message>
+        <message>
+            <source>Syncing…</source>
+            <translation>Syncing…</translation>
+        </message>
+        <message>
+            <source>Sync now</source>
+            <translation>Sync now</translation>
+        </message>
+        <message>
+            <source>Look again</source>
+            <translation>Look again</translation>
+        </message>
+        <message>
+            <source>Writing…</source>
+            <translation>Writing…</translation>
+        </message>
+        <message>
+            <source>Export to USB stick</source>
+            <translation>Export to USB stick</translation>
+        </message>
+        <message>
+            <source>✔ The county has every record of this kiosk.</source>
+            <translation>✔ The county has every record of this kiosk.</translation>
+        </message>
+        <message>
+            <source>✔ {records} records are on the USB stick {stick}. Hand the stick to the county for import.</source>
+            <translation>✔ {records} records are on the USB stick {stick}. Hand the stick to the county for import.</translation>
+        </message>
+        <message>
+            <source>✖ This kiosk is not enrolled, so its {pending} records cannot be sent or sealed. Enroll it first.</source>
+            <translation>✖ This kiosk is not enrolled, so its {pending} records cannot be sent or sealed. Enroll it first.</translation>
+        </message>
+        <message>
+            <source>Sent {pushed}; {pending} still wait. Sync again, or export them.</source>
+            <translation>Sent {pushed}; {pending} still wait. Sync again, or export them.</translation>
+        </message>
+        <message>
+            <source>2. Revoke and wipe</source>
+            <translation>2. Revoke and wipe</translation>
+        </message>
+        <message>
+            <source>Wiping…</source>
+            <translation>Wiping…</translation>
+        </message>
+        <message>
+            <source>Hold 3 seconds to decommission</source>
+            <translation>Hold 3 seconds to decommission</translation>
+        </message>
+        <message>
+            <source>Locked in a training session.</source>
+            <translation>Locked in a training session.</translation>
+        </message>
+        <message>
+            <source>Locked: hand the {pending} records on first (step 1).</source>
+            <translation>Locked: hand the {pending} records on first (step 1).</translation>
+        </message>
+        <message>
+            <source>Keep your finger on the button until it is full; letting go early stops it.</source>
+            <translation>Keep your finger on the button until it is full; letting go early stops it.</translation>
+        </message>
+    </context>
+    <context>
+        <name>DeviceTestsScreen</name>
+        <message>
+            <source>Device tests</source>
+            <translation>Device tests</translation>
+        </message>
+        <message>
+            <source>Only a technician can test the devices. Log in on the maintenance screen first.</source>
+            <translation>Only a technician can test the devices. Log in on the maintenance screen first.</translation>
+        </message>
+        <message>
+            <source>ID card reader</source>
+            <translation>ID card reader</translation>
+        </message>
+        <message>
+            <source>Receipt printer</source>
+            <translation>Receipt printer</translation>
+        </message>
+        <message>
+            <source>A4 printer</source>
+            <translation>A4 printer</translation>
+        </message>
+        <message>
+            <source>Waiting for a card…</source>
+            <translation>Waiting for a card…</translation>
+        </message>
+        <message>
+            <source>Read a card</source>
+            <translation>Read a card</translation>
+        </message>
+        <message>
+            <source>Check status</source>
+            <translation>Check status</translation>
+        </message>
+        <message>
+            <source>Test receipt</source>
+            <translation>Test receipt</translation>
+        </message>
+        <message>
+            <source>Calibration page</source>
+            <translation>Calibration page</translation>
+        </message>
+        <message>
+            <source>Right</source>
+            <translation>Right</translation>
+        </message>
+        <message>
+            <source>Down</source>
+            <translation>Down</translation>
+        </message>
+        <message>
+            <source>{mm} mm</source>
+            <translation>{mm} mm</translation>
+        </message>
+        <message>
+            <source>Save offsets</source>
+            <translation>Save offsets</translation>
+        </message>
+        <message>
+            <source>No camera is configured ([devices] camera in kiosk.toml).</source>
+            <translation>No camera is configured ([devices] camera in kiosk.toml).</translation>
+        </message>
+        <message>
+            <source>✖ The camera gives no picture [{code}]. Check its cable, then start it again.</source>
+            <translation>✖ The camera gives no picture [{code}]. Check its cable, then start it again.</translation>
+        </message>
+        <message>
+            <source>Camera stopped.</source>
+            <translation>Camera stopped.</translation>
+        </message>
+        <message>
+            <source>{fps} frames/s · ✔ code read: {code}</source>
+            <translation>{fps} frames/s · ✔ code read: {code}</translation>
+        </message>
+        <message>
+            <source>{fps} frames/s · hold a QR code up to the camera</source>
+            <translation>{fps} frames/s · hold a QR code up to the camera</translation>
+        </message>
+        <message>
+            <source>Stop the camera</source>
+            <translation>Stop the camera</translation>
+        </message>
+        <message>
+            <source>Start the camera</source>
+            <translation>Start the camera</translation>
+        </message>
+        <message>
+            <source>✖ The device refused [{code}]: {reason}</source>
+            <translation>✖ The device refused [{code}]: {reason}</translation>
+        </message>
+        <message>
+            <source>Working…</source>
+            <translation>Working…</translation>
+        </message>
+        <message>
+            <source>Not fitted ([devices] in kiosk.toml).</source>
+            <translation>Not fitted ([devices] in kiosk.toml).</translation>
+        </message>
+        <message>
+            <source>✔ Card read: {number}</source>
+            <translation>✔ Card read: {number}</translation>
+        </message>
+        <message>
+            <source>✔ The calibration page went to {printer}. Lay it on a spoiled form and measure how far the crosses miss the marks.</source>
+            <translation>✔ The calibration page went to {printer}. Lay it on a spoiled form and measure how far the crosses miss the marks.</translation>
+        </message>
+        <message>
+            <source>✔ Offsets saved for {printer}: certificate pages print with them now.</source>
+            <translation>✔ Offsets saved for {printer}: certificate pages print with them now.</translation>
+        </message>
+        <message>
+            <source>ready</source>
+            <translation>ready</translation>
+        </message>
+        <message>
+            <source>out of paper: load a new roll, close the cover</source>
+            <translation>out of paper: load a new roll, close the cover</translation>
+        </message>
+        <message>
+            <source>the cover is open: close it</source>
+            <translation>the cover is open: close it</translation>
+        </message>
+        <message>
+            <source>offline: check its power and cable</source>
+            <translation>offline: check its power and cable</translation>
+        </message>
+        <message>
+            <source>reports an error: switch it off and on</source>
+            <translation>reports an error: switch it off and on</translation>
+        </message>
+        <message>
+            <source>its status cannot be read over this connection</source>
+            <translation>its status cannot be read over this connection</translation>
+        </message>
+        <message>
+            <source>, paper near its end</source>
+            <translation>, paper near its end</translation>
+        </message>
+        <message>
+            <source>✔ Test receipt printed. The printer is {state}.</source>
+            <translation>✔ Test receipt printed. The printer is {state}.</translation>
+        </message>
+        <message>
+            <source>✔ The printer is {state}.</source>
+            <translation>✔ The printer is {state}.</translation>
+        </message>
+        <message>
+            <source>✖ The printer is {state}.</source>
+            <translation>✖ The printer is {state}.</translation>
+        </message>
+    </context>
+    <context>
         <name>DevicesScreen</name>
         <message>
             <source>ID card reader</source>
@@ -46,6 +340,10 @@
         <message>
             <source>Undo changes</source>
             <translation>Undo changes</translation>
+        </message>
+        <message>
+            <source>Test the devices</source>
+            <translation>Test the devices</translation>
         </message>
         <message>
             <source>✖ {device}: this address is not right. Correct it and save again.</source>

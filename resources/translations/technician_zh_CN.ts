@@ -2,6 +2,300 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
     <context>
+        <name>DecommissionScreen</name>
+        <message>
+            <source>New records were written after the export. Export them to the USB stick again, or sync now.</source>
+            <translation>导出后又有新记录。请再导出一次到U盘，或立即同步。</translation>
+        </message>
+        <message>
+            <source>The USB stick is gone. Plug it in again, tap Look again and choose it.</source>
+            <translation>找不到U盘了。请重新插入，点“重新查找”后再选择它。</translation>
+        </message>
+        <message>
+            <source>The sync agent is sending right now. Wait a minute and watch the count above fall, or export to a USB stick.</source>
+            <translation>同步程序正在发送。请等一分钟，看上方的数目减少，或导出到U盘。</translation>
+        </message>
+        <message>
+            <source>This app cannot reach the sync layer. Decommission from the command line: kiosk decommission.</source>
+            <translation>本程序无法连接同步组件。请在命令行停用：kiosk decommission。</translation>
+        </message>
+        <message>
+            <source>Only a technician can decommission this kiosk. Log in again.</source>
+            <translation>只有技术员可以停用本机。请重新登录。</translation>
+        </message>
+        <message>
+            <source>Decommission</source>
+            <translation>停用本机</translation>
+        </message>
+        <message>
+            <source>Only a technician can decommission the kiosk. Log in on the maintenance screen first.</source>
+            <translation>只有技术员可以停用本机。请先在维护界面登录。</translation>
+        </message>
+        <message>
+            <source>✔ Decommissioned</source>
+            <translation>✔ 已停用</translation>
+        </message>
+        <message>
+            <source>Loading…</source>
+            <translation>正在读取…</translation>
+        </message>
+        <message>
+            <source>not enrolled</source>
+            <translation>未入网</translation>
+        </message>
+        <message>
+            <source>Device {device} · {pending} records not at the county yet · {quarantined} quarantined</source>
+            <translation>设备 {device} · {pending} 条记录尚未送达县平台 · 隔离 {quarantined} 条</translation>
+        </message>
+        <message>
+            <source> {records} records went to the county on the USB stick.</source>
+            <translation>{records} 条记录经U盘交县平台。</translation>
+        </message>
+        <message>
+            <source>✔ This kiosk was decommissioned at {at} by {by}: its enrollment and device keys are removed and its data key is wiped.{left} The data can no longer be read. Close the app now; it will not open this data again.</source>
+            <translation>✔ 本机已于 {at} 由 {by} 停用：入网信息和设备密钥已删除，数据密钥已销毁。{left}数据再也无法读取。请现在关闭程序，它不会再打开这些数据。</translation>
+        </message>
+        <message>
+            <source>Sync now, or write them to a USB stick for the county.</source>
+            <translation>立即同步，或写入U盘交县平台导入。</translation>
+        </message>
+        <message>
+            <source>No USB stick: plug one in, tap Look again.</source>
+            <translation>没有找到U盘：请插入U盘，再点“重新查找”。</translation>
+        </message>
+        <message>
+            <source>This is a training session: its practice data is never handed on and the kiosk is not decommissioned from it. Start the app without training to decommission.</source>
+            <translation>这是培训模式：练习数据不移交，也不能在培训模式下停用本机。要停用，请在非培训模式下启动程序。</translation>
+        </message>
+        <message>
+            <source>✖ Sync failed [{codes}]: check the network, or export to a USB stick.</source>
+            <translation>✖ 同步失败 [{codes}]：请检查网络，或导出到U盘。</translation>
+        </message>
+        <message>
+            <source>Removes the keys and wipes the data key for good.</source>
+            <translation>删除设备密钥，永久销毁数据密钥。</translation>
+        </message>
+        <message>
+            <source>Close the kiosk app</source>
+            <translation>退出终端程序</translation>
+        </message>
+        <message>
+            <source>1. Hand the records on</source>
+            <translation>1. 移交记录</translation>
+        </message>
+        <message>
+            <source>Syncing…</source>
+            <translation>正在同步…</translation>
+        </message>
+        <message>
+            <source>Sync now</source>
+            <translation>立即同步</translation>
+        </message>
+        <message>
+            <source>Look again</source>
+            <translation>重新查找</translation>
+        </message>
+        <message>
+            <source>Writing…</source>
+            <translation>正在写入…</translation>
+        </message>
+        <message>
+            <source>Export to USB stick</source>
+            <translation>导出到U盘</translation>
+        </message>
+        <message>
+            <source>✔ The county has every record of this kiosk.</source>
+            <translation>✔ 县平台已收到本机的全部记录。</translation>
+        </message>
+        <message>
+            <source>✔ {records} records are on the USB stick {stick}. Hand the stick to the county for import.</source>
+            <translation>✔ {records} 条记录已写入U盘 {stick}。请把U盘交县平台导入。</translation>
+        </message>
+        <message>
+            <source>✖ This kiosk is not enrolled, so its {pending} records cannot be sent or sealed. Enroll it first.</source>
+            <translation>✖ 本机未入网，{pending} 条记录无法发送或封装。请先注册入网。</translation>
+        </message>
+        <message>
+            <source>Sent {pushed}; {pending} still wait. Sync again, or export them.</source>
+            <translation>已发送 {pushed} 条，还有 {pending} 条待发。请再同步一次，或导出。</translation>
+        </message>
+        <message>
+            <source>2. Revoke and wipe</source>
+            <translation>2. 注销并销毁密钥</translation>
+        </message>
+        <message>
+            <source>Wiping…</source>
+            <translation>正在销毁…</translation>
+        </message>
+        <message>
+            <source>Hold 3 seconds to decommission</source>
+            <translation>按住3秒停用本机</translation>
+        </message>
+        <message>
+            <source>Locked in a training session.</source>
+            <translation>培训模式下已锁定。</translation>
+        </message>
+        <message>
+            <source>Locked: hand the {pending} records on first (step 1).</source>
+            <translation>已锁定：请先移交这 {pending} 条记录（第 1 步）。</translation>
+        </message>
+        <message>
+            <source>Keep your finger on the button until it is full; letting go early stops it.</source>
+            <translation>手指按住按钮直到填满；提前松开即取消。</translation>
+        </message>
+    </context>
+    <context>
+        <name>DeviceTestsScreen</name>
+        <message>
+            <source>Device tests</source>
+            <translation>设备测试</translation>
+        </message>
+        <message>
+            <source>Only a technician can test the devices. Log in on the maintenance screen first.</source>
+            <translation>只有技术员可以测试设备。请先在维护界面登录。</translation>
+        </message>
+        <message>
+            <source>ID card reader</source>
+            <translation>身份证读卡器</translation>
+        </message>
+        <message>
+            <source>Receipt printer</source>
+            <translation>凭条打印机</translation>
+        </message>
+        <message>
+            <source>A4 printer</source>
+            <translation>A4打印机</translation>
+        </message>
+        <message>
+            <source>Waiting for a card…</source>
+            <translation>正在等待放卡…</translation>
+        </message>
+        <message>
+            <source>Read a card</source>
+            <translation>读一张卡</translation>
+        </message>
+        <message>
+            <source>Check status</source>
+            <translation>查看状态</translation>
+        </message>
+        <message>
+            <source>Test receipt</source>
+            <translation>测试凭条</translation>
+        </message>
+        <message>
+            <source>Calibration page</source>
+            <translation>校准页</translation>
+        </message>
+        <message>
+            <source>Right</source>
+            <translation>向右</translation>
+        </message>
+        <message>
+            <source>Down</source>
+            <translation>向下</translation>
+        </message>
+        <message>
+            <source>{mm} mm</source>
+            <translation>{mm} 毫米</translation>
+        </message>
+        <message>
+            <source>Save offsets</source>
+            <translation>保存偏移</translation>
+        </message>
+        <message>
+            <source>No camera is configured ([devices] camera in kiosk.toml).</source>
+            <translation>没有配置摄像头（kiosk.toml 的 [devices] camera）。</translation>
+        </message>
+        <message>
+            <source>✖ The camera gives no picture [{code}]. Check its cable, then start it again.</source>
+            <translation>✖ 摄像头没有画面 [{code}]。请检查连线，再重新启动。</translation>
+        </message>
+        <message>
+            <source>Camera stopped.</source>
+            <translation>摄像头已停止。</translation>
+        </message>
+        <message>
+            <source>{fps} frames/s · ✔ code read: {code}</source>
+            <translation>{fps} 帧/秒 · ✔ 已读到码：{code}</translation>
+        </message>
+        <message>
+            <source>{fps} frames/s · hold a QR code up to the camera</source>
+            <translation>{fps} 帧/秒 · 请把二维码对准摄像头</translation>
+        </message>
+        <message>
+            <source>Stop the camera</source>
+            <translation>停止摄像头</translation>
+        </message>
+        <message>
+            <source>Start the camera</source>
+            <translation>启动摄像头</translation>
+        </message>
+        <message>
+            <source>✖ The device refused [{code}]: {reason}</source>
+            <translation>✖ 设备拒绝了 [{code}]：{reason}</translation>
+        </message>
+        <message>
+            <source>Working…</source>
+            <translation>正在处理…</translation>
+        </message>
+        <message>
+            <source>Not fitted ([devices] in kiosk.toml).</source>
+            <translation>未安装（kiosk.toml 的 [devices]）。</translation>
+        </message>
+        <message>
+            <source>✔ Card read: {number}</source>
+            <translation>✔ 已读卡：{number}</translation>
+        </message>
+        <message>
+            <source>✔ The calibration page went to {printer}. Lay it on a spoiled form and measure how far the crosses miss the marks.</source>
+            <translation>✔ 校准页已发送到 {printer}。请把它叠在一张作废的证书纸上，量出十字与标记相差多少。</translation>
+        </message>
+        <message>
+            <source>✔ Offsets saved for {printer}: certificate pages print with them now.</source>
+            <translation>✔ 已为 {printer} 保存偏移，证书页现在按此打印。</translation>
+        </message>
+        <message>
+            <source>ready</source>
+            <translation>就绪</translation>
+        </message>
+        <message>
+            <source>out of paper: load a new roll, close the cover</source>
+            <translation>缺纸：请装入新纸卷并合上盖子</translation>
+        </message>
+        <message>
+            <source>the cover is open: close it</source>
+            <translation>盖子开着：请合上</translation>
+        </message>
+        <message>
+            <source>offline: check its power and cable</source>
+            <translation>离线：请检查电源和连线</translation>
+        </message>
+        <message>
+            <source>reports an error: switch it off and on</source>
+            <translation>报告故障：请关机再开机</translation>
+        </message>
+        <message>
+            <source>its status cannot be read over this connection</source>
+            <translation>此连接方式读不到状态</translation>
+        </message>
+        <message>
+            <source>, paper near its end</source>
+            <translation>，纸快用完了</translation>
+        </message>
+        <message>
+            <source>✔ Test receipt printed. The printer is {state}.</source>
+            <translation>✔ 测试凭条已打印。打印机状态：{state}。</translation>
+        </message>
+        <message>
+            <source>✔ The printer is {state}.</source>
+            <translation>✔ 打印机状态：{state}。</translation>
+        </message>
+        <message>
+            <source>✖ The printer is {state}.</source>
+            <translation>✖ 打印机状态：{state}。</translation>
+        </message>
+    </context>
+    <context>
         <name>DevicesScreen</name>
         <message>
             <source>ID card reader</source>
@@ -46,6 +340,10 @@
         <message>
             <source>Undo changes</source>
             <translation>撤销更改</translation>
+        </message>
+        <message>
+            <source>Test the devices</source>
+            <translation>测试设备</translation>
         </message>
         <message>
             <source>✖ {device}: this address is not right. Correct it and save again.</source>

@@ -98,9 +98,10 @@ def verify_enroll_request(body: Any) -> EnrollRequest:
     token, label = body.get("token"), body.get("label", "")
     if not isinstance(token, str) or not TOKEN.fullmatch(token):
         raise EnrollmentError("the enrollment token is missing or malformed", code=BAD_ENROLLMENT)
-    if not isinstance(label, str) or len(label) > MAX_LABEL:
-        raise EnrollmentError(f"the device label must be a string of at most {MAX_LABEL} characters",
-                              code=BAD_ENROLLMENT)
+    # A PostgreSQL gateway's text cannot hold NUL, and no label needs it.
+    if not isinstance(label, str) or len(label) > MAX_LABEL or "\x00" in label:
+        raise EnrollmentError(f"the device label must be a string of at most {MAX_LABEL} characters, "
+                              "without NUL", code=BAD_ENROLLMENT)
     keys = PublicKeys.from_dict(body.get("keys"), code=BAD_ENROLLMENT)
     proof = b64d(body.get("proof"), what="the enrollment proof", length=64, code=BAD_ENROLLMENT)
     unsigned = {"token": token, "keys": body.get("keys"), "label": label}

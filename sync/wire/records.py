@@ -56,13 +56,14 @@ def validate_record(record: Any) -> None:
     if not isinstance(kind, str) or len(kind) > 64 or not KIND.fullmatch(kind):
         raise bad("kind must be a dotted lowercase name such as 'registration.requested'")
     subject = record.get("subject")
-    if not isinstance(subject, str) or len(subject) > MAX_SUBJECT:
-        raise bad(f"subject must be a string of at most {MAX_SUBJECT} characters")
+    # NUL is no character of a subject or a time, and a PostgreSQL gateway's text cannot hold it.
+    if not isinstance(subject, str) or len(subject) > MAX_SUBJECT or "\x00" in subject:
+        raise bad(f"subject must be a string of at most {MAX_SUBJECT} characters, without NUL")
     if not isinstance(record.get("training"), bool):
         raise bad("training must be true or false")
     created = record.get("created_at")
-    if not isinstance(created, str) or not 10 <= len(created) <= 40:
-        raise bad("created_at must be an ISO-8601 timestamp")
+    if not isinstance(created, str) or not 10 <= len(created) <= 40 or "\x00" in created:
+        raise bad("created_at must be an ISO-8601 timestamp, without NUL")
     if not isinstance(record.get("payload"), Mapping):
         raise bad("payload must be a JSON object")
     extra = set(record) - set(CONTENT_FIELDS) - {"seq"}

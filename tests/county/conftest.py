@@ -3,7 +3,10 @@ enrolled devices per test (tokens issued in-process on the same database).
 
 The gateway runs on SQLite unless a module runs over both engines with
 ``pytestmark = ENGINES`` (``gateway_harness``): then each of its tests runs once on SQLite and once
-on PostgreSQL (a new database in the run's throwaway cluster, ``pg_cluster``)."""
+on PostgreSQL (a new database in the run's throwaway cluster, ``pg_cluster``); ``engine`` and
+``new_db`` come from tests/conftest.py. test_county_cli and test_gateway_starvation mark their tests
+one by one (``@ENGINES``, ``@SQLITE``), and test_gateway_rate_limits runs on SQLite: their docstrings
+say why. test_gateway_workers is PostgreSQL's alone (several workers need it)."""
 
 from __future__ import annotations
 
@@ -20,22 +23,6 @@ from gateway_harness import Device, GatewayProcess, SignedClient, enroll, issue_
 from county.service import Gateway  # noqa: E402
 
 MAX_BODY = 256 * 1024
-
-
-@pytest.fixture(scope="module")
-def engine(request: pytest.FixtureRequest) -> str:
-    return str(getattr(request, "param", "sqlite"))
-
-
-@pytest.fixture(scope="module")
-def new_db(engine: str, request: pytest.FixtureRequest,
-           tmp_path_factory: pytest.TempPathFactory) -> Callable[[], str | Path]:
-    """Makes a new, empty gateway database of ``engine``: a SQLite path or a PostgreSQL URL."""
-    def make() -> str | Path:
-        if engine == "postgresql":
-            return str(request.getfixturevalue("pg_cluster").create_database())
-        return tmp_path_factory.mktemp("gw") / "gateway.db"
-    return make
 
 
 @pytest.fixture(scope="module")

@@ -70,6 +70,27 @@ def test_invalid_records_rejected_the_rest_accepted(client, admin):
     assert after["rejected"] == before["rejected"] + 2
 
 
+def test_a_nul_character_makes_an_invalid_record_on_either_engine(client, admin):
+    """NUL is no character of a subject, a time or a record id, and PostgreSQL's text cannot hold it:
+    found by the protocol suite on PostgreSQL, where it was a 500 for the whole batch. Such a record
+    is refused by its id, or by its place when the id itself is unusable; the rest are stored, and
+    the batch sent again is answered the same."""
+    good = record("nul-ok")
+    in_subject = dict(record("nul-subject", seq=2), subject="unit\x001")
+    in_time = dict(record("nul-time", seq=3), created_at="2026-11-28T04:00:00\x00Z")
+    in_id = dict(record("nul-id", seq=4), record_id="nul\x00id")
+    before = admin.status()
+    envelope = client.seal([good, in_subject, in_time, in_id], "nul")
+    ack = client.ack(envelope, "nul")
+    assert ack.accepted == ["nul-ok"]
+    assert [(r.record_id, r.code) for r in ack.rejected] == [
+        ("nul-subject", "invalid_record"), ("nul-time", "invalid_record"), ("#3", "invalid_record")]
+    assert "NUL" in ack.rejected[0].reason and "NUL" in ack.rejected[1].reason
+    assert client.post_batch(envelope).content == client.post_batch(envelope).content
+    after = admin.status()
+    assert (after["records"], after["rejected"]) == (before["records"] + 1, before["rejected"] + 3)
+
+
 def test_records_are_stored_with_device_and_batch(client, admin):
     client.ack(client.seal([record("where-1", kinds.PAYMENT_ORDER, "order-9",
                                    payload={"items": [{"payee": "tax", "amount_fen": 100}]},

@@ -1,4 +1,13 @@
-"""county-gateway admin commands as subprocesses against the live gateway's database."""
+"""county-gateway admin commands as subprocesses against the live gateway's database.
+
+The tests whose outcome the gateway's database holds run on both engines (``@ENGINES``: the key
+kept out of it, status counts, imports and their duplicates, a restart, published items). The
+others run with the gateway on SQLite (``@SQLITE``, the module's one SQLite gateway): revocation
+(its gateway side runs on both engines in test_county_hostile), bad input (eleven processes, most
+refused before the database is asked; three look up a row by a key that is not there), a busy port,
+the QR image and entry point of ``token`` and ``status``; ``restrict`` publishes through the same
+code on both engines in the credit-code test. The rest need no gateway, or are about a SQLite file's
+missing directory."""
 
 from __future__ import annotations
 
@@ -9,15 +18,18 @@ import subprocess
 import sys
 from pathlib import Path
 
-from gateway_harness import ROOT, SignedClient, enroll, record
+from gateway_harness import ENGINES, ROOT, SQLITE, SignedClient, enroll, record
 
 from county import platform_keys
+from county.at_rest import default_key_file
+from county.store_pg import PLATFORM_KEY_NAME
 from hardware.scanning import FILE_BUDGET_MS, DecoderPipeline
 from hardware.scanning.images import load_image
 from sync import wire
 from sync.wire import kinds
 
 
+@SQLITE
 def test_token_qr_decodes_to_the_enrollment_offer(gateway, tmp_path):
     png = tmp_path / "enroll.png"
     out = gateway.token("郏县不动产登记中心", "--qr", str(png), "--ttl-hours", "2")
@@ -32,12 +44,21 @@ def test_token_qr_decodes_to_the_enrollment_offer(gateway, tmp_path):
     assert device.service_point == "郏县不动产登记中心"
 
 
-def test_platform_key_file_is_private(gateway):
-    path = platform_keys.key_path(gateway.db)
+@ENGINES
+def test_platform_key_file_is_private(gateway, engine, request):
+    if engine == "postgresql":
+        # One key for every gateway host on the database, beside the storage key; a backup holds none.
+        path = default_key_file().with_name(PLATFORM_KEY_NAME)
+        stored = request.getfixturevalue("pg_cluster").dump(gateway.db)
+    else:
+        path = platform_keys.key_path(gateway.db)
+        stored = gateway.db.read_bytes()
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
-    assert b"sign_private" not in gateway.db.read_bytes()
+    private = json.loads(path.read_text())["sign_private"]
+    assert b"sign_private" not in stored and private.encode() not in stored
 
 
+@ENGINES
 def test_status_json_counts_records_not_heartbeats(gateway, client):
     client.ack(client.seal([record("st-1", kinds.MAIL_REQUESTED, "mail-9")], "st"), "st")
     client.send("POST", kinds.PATH_HEALTH, b"{}")
@@ -47,6 +68,7 @@ def test_status_json_counts_records_not_heartbeats(gateway, client):
     assert status["records"] == sum(status["records_by_kind"].values())
 
 
+@SQLITE
 def test_installed_entry_point(gateway):
     script = Path(sys.executable).with_name("county-gateway")
     done = subprocess.run([str(script), "status", "--db", str(gateway.db), "--json"],
@@ -69,6 +91,7 @@ def test_openapi_document_lists_the_protocol():
     assert "/v1/bench/plain-batches" not in doc["paths"]
 
 
+@SQLITE
 def test_restrict_and_lift(gateway, client):
     uscc = "91410425MA9YYYYY2B"
     assert gateway.cli_json("restrict", "--uscc", uscc, "--reason", "欠缴", "--until",
@@ -81,6 +104,7 @@ def test_restrict_and_lift(gateway, client):
     assert again.returncode == 1 and "not restricted" in again.stderr
 
 
+@SQLITE
 def test_revoke_issues_the_item_and_refuses_twice(gateway, client):
     out = gateway.cli_json("revoke", "--device", client.device.device_id, "--reason", "stolen")
     assert out["revoked"] is True
@@ -90,6 +114,7 @@ def test_revoke_issues_the_item_and_refuses_twice(gateway, client):
     assert resp.status_code == 403 and resp.json()["error"]["code"] == "revoked_device"
 
 
+@SQLITE
 def test_bad_admin_input_is_a_clear_error(gateway):
     cases = [
         (("restrict", "--uscc", "123", "--reason", "x"), "unified social credit code"),
@@ -120,6 +145,7 @@ def test_missing_db_directory_is_a_clear_error(tmp_path):
     assert done.returncode == 1 and "does not exist" in done.stderr and not done.stdout
 
 
+@ENGINES
 def test_import_sneakernet_then_online_is_idempotent(gateway, client, tmp_path):
     outbox = tmp_path / "usb"
     outbox.mkdir()
@@ -142,6 +168,7 @@ def test_import_sneakernet_then_online_is_idempotent(gateway, client, tmp_path):
     assert after["duplicates"] == before["duplicates"] + 5
 
 
+@ENGINES
 def test_import_reports_damaged_and_foreign_files(gateway, client, tmp_path):
     usb = tmp_path / "usb2"
     usb.mkdir()
@@ -161,6 +188,7 @@ def test_import_reports_damaged_and_foreign_files(gateway, client, tmp_path):
         ("a.jxe", "bad_envelope"), ("b.jxe", "unknown_device")}
 
 
+@SQLITE
 def test_serve_refuses_a_busy_port(gateway, tmp_path):
     done = subprocess.run([sys.executable, "-m", "county.cli", "serve", "--db",
                            str(tmp_path / "other.db"), "--port", str(gateway.port)], cwd=ROOT,
@@ -169,6 +197,7 @@ def test_serve_refuses_a_busy_port(gateway, tmp_path):
     assert done.returncode == 1 and "cannot listen" in done.stderr
 
 
+@ENGINES
 def test_restart_keeps_keys_and_records(gateway, new_device):
     c = SignedClient(gateway.url, new_device())
     env = c.seal([record("rs-1")], "rs")
@@ -189,6 +218,7 @@ def test_gateway_process_loads_no_kiosk_core_or_agent_code():
     assert done.returncode == 0 and done.stdout.strip() == "[]", done.stdout + done.stderr
 
 
+@ENGINES
 def test_credit_codes_failing_their_check_are_published_and_flagged(gateway, client, capsys):
     """A real early code (a Fujian pilot) fails GB 32100's check character: the county's data is
     published all the same, the operator told which code to confirm; a correct code is not flagged."""

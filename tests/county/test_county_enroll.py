@@ -59,6 +59,16 @@ def test_proof_must_match_the_keys(gateway):
     assert enroll(gateway.url, token).device_id  # the token was not spent
 
 
+def test_a_label_with_a_nul_character_is_refused(gateway):
+    """PostgreSQL's text cannot hold NUL: refused as a malformed request on either engine, not a 500."""
+    token = issue_token(gateway.db, gateway.url)
+    body = wire.enroll_request(token, wire.KeyPair.generate(), label="kiosk\x001")
+    resp = requests.post(gateway.url + kinds.PATH_ENROLL, json=body, timeout=10)
+    assert resp.status_code == 400 and resp.json()["error"]["code"] == "bad_enrollment"
+    assert "NUL" in resp.json()["error"]["message"]
+    assert enroll(gateway.url, token).device_id  # the token was not spent
+
+
 def test_wrong_fingerprint_is_refused_by_the_device(gateway):
     token = issue_token(gateway.db, gateway.url)
     with pytest.raises(wire.EnrollmentError) as err:

@@ -1,5 +1,9 @@
 """Rate limits of the real gateway over HTTP: 429 with Retry-After per device and per address,
-the kiosk agent waiting as told, and enrollment-token guessing limited per address and logged."""
+the kiosk agent waiting as told, and enrollment-token guessing limited per address and logged.
+
+The limits are kept in the gateway process and answer before the database is asked anything (a
+refused enrollment never reaches its token), so the gateway runs on SQLite here; what it stores runs
+on both engines in the other gateway suites."""
 
 from __future__ import annotations
 
@@ -125,9 +129,9 @@ def _enroll_status(url: str, token: str, source: str = "127.0.0.1") -> requests.
     body = json.dumps(wire.enroll_request(token, wire.KeyPair.generate())).encode()
     if source == "127.0.0.1":
         return requests.post(url + kinds.PATH_ENROLL, data=body,
-                             headers={"Content-Type": "application/json"}, timeout=5)
+                             headers={"Content-Type": "application/json"}, timeout=30)
     port = int(url.rsplit(":", 1)[1])
-    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=5, source_address=(source, 0))
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30, source_address=(source, 0))
     try:
         conn.request("POST", kinds.PATH_ENROLL, body, {"Content-Type": "application/json"})
         return conn.getresponse().status

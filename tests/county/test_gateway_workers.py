@@ -21,7 +21,7 @@ import pytest
 import requests
 from gateway_harness import GatewayProcess, SignedClient, enroll, issue_token, record
 
-from county import cli, migrations
+from county import cli, migrations, workers as supervision
 from kiosk.identity import DeviceKeys, Enrollment, Identity
 from sync import wire
 from sync.client import GatewayClient
@@ -33,6 +33,14 @@ from sync.wire import kinds
 def children(pid: int) -> set[int]:
     text = Path(f"/proc/{pid}/task/{pid}/children").read_text()
     return {int(p) for p in text.split()}
+
+
+def gone(pid: int) -> bool:
+    """The process has ended (a zombie waiting to be reaped has ended too)."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] == "Z"
+    except OSError:
+        return True
 
 
 def wait_for(what: str, probe: Callable[[], Any], timeout: float = 20.0) -> Any:
@@ -263,15 +271,51 @@ def test_the_workers_stop_when_their_supervisor_is_killed(workers: GatewayProces
     workers.proc.kill()
     workers.proc.wait(timeout=10)
 
-    def gone(pid: int) -> bool:
-        try:
-            return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] == "Z"
-        except OSError:
-            return True
-
     wait_for("every worker to stop", lambda: all(gone(p) for p in pids))
     with pytest.raises(requests.ConnectionError):
         requests.get(workers.url + kinds.PATH_HEALTH, timeout=5)
+
+
+def test_workers_that_keep_failing_at_their_start_stop_the_gateway(pg_cluster: Any, tmp_path: Path) -> None:
+    """The supervisor's crash-loop guard. The database stops taking new connections under a running
+    gateway (its workers keep theirs); one worker is killed, and each replacement fails at once: after
+    ``QUICK_EXITS_ALLOWED`` quick exits in a row the supervisor stops the other worker too and exits
+    with status 1, saying why, instead of forking replacements for ever."""
+    db = str(pg_cluster.create_database())
+    log = tmp_path / "gateway.log"
+    gw = GatewayProcess(db, serve_args=("--workers", "2"), stderr=log)
+    gw.start()
+    try:
+        assert gw.proc is not None
+        first = children(gw.proc.pid)
+        assert len(first) == 2
+        name = db.rsplit("/", 1)[1]
+        with psycopg.connect(pg_cluster.url(), autocommit=True) as admin:
+            # Both workers hold their connections before the database closes its doors.
+            wait_for("both workers connected", lambda: {f"county-gateway/{pid}" for pid in first} <= {
+                r[0] for r in admin.execute("SELECT application_name FROM pg_stat_activity WHERE datname = %s",
+                                            (name,))})
+            admin.execute(f'ALTER DATABASE "{name}" WITH ALLOW_CONNECTIONS false')
+        victim = min(first)
+        os.kill(victim, signal.SIGKILL)
+        assert gw.proc.wait(timeout=60) == 1
+    finally:
+        gw.kill()
+    text = log.read_text("utf-8")
+    assert "Traceback" not in text, text
+    failed = re.findall(r"gateway worker (\d) cannot serve: cannot connect to PostgreSQL at (\S+): (.*)", text)
+    # The killed worker counts among the quick exits too when it had run less than QUICK_EXIT seconds.
+    assert supervision.QUICK_EXITS_ALLOWED - 1 <= len(failed) <= supervision.QUICK_EXITS_ALLOWED, text
+    killed = re.findall(rf"gateway worker (\d) \(pid {victim}\) was killed by SIGKILL; starting another", text)
+    assert len(killed) == 1, text
+    # Only the killed worker's replacements fail; the other went on serving until the guard stopped it.
+    assert all(index == killed[0] and url == db and "not currently accepting connections" in reason
+               for index, url, reason in failed), text
+    # Every death but the last was replaced; the last stopped the gateway.
+    assert text.count("; starting another") == len(failed)
+    assert text.count(f"gateway workers keep exiting right after they start "
+                      f"({supervision.QUICK_EXITS_ALLOWED} in a row): stopping the gateway") == 1
+    assert all(gone(pid) for pid in first), "a worker outlived its supervisor"
 
 
 def test_a_server_error_carries_the_server_time_and_health_says_unreachable(pg_cluster: Any) -> None:

@@ -1,6 +1,7 @@
-"""`kiosk decommission` on a real enrolled kiosk: refused without the confirmation word and while the
-outbox holds records the county has not seen; with them exported for sneakernet it revokes the device
-here, wipes the data key, audits it, and every later opening of the data says why it is refused."""
+"""`kiosk decommission` on a real enrolled kiosk: refused without the confirmation word, without the
+technician's own PIN (wrong, missing, or a staff member's) and while the outbox holds records the county
+has not seen; with them exported for sneakernet it revokes the device here, wipes the data key, audits
+it, and every later opening of the data says why it is refused."""
 
 from __future__ import annotations
 
@@ -24,11 +25,14 @@ from kiosk.vault import KEY_FILE
 from sync import wire
 
 USCC = "91410425MA4KJX3T7R"  # the sample developer
+TECHNICIAN_PIN = "902715"  # T001's in resources/samples/staff.json
 
 
 @pytest.fixture
-def kiosk_home(data_dir: Path) -> Path:
-    """Enrolled (a platform key of the test's own), sample data, two records waiting in the outbox."""
+def kiosk_home(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Enrolled (a platform key of the test's own), sample data, two records waiting in the outbox;
+    T001's PIN in ``$KIOSK_PIN``."""
+    monkeypatch.setenv("KIOSK_PIN", TECHNICIAN_PIN)
     config = load_config(data_dir)
     ensure_device_keys(config.key_dir)
     platform = wire.KeyPair.generate()
@@ -89,3 +93,44 @@ def test_exported_revoked_wiped_and_refused_afterwards(
     assert "decommissioned" in str(refused.value) and "kiosk init" in str(refused.value)
     assert main(["status", "--json"]) == 1
     assert "was decommissioned at" in capsys.readouterr().err
+
+
+def test_refused_without_the_technicians_own_pin(
+        kiosk_home: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    config = load_config(kiosk_home)
+    media = tmp_path / "usb"
+    media.mkdir()
+    command = ["decommission", "--technician", "T001", "--confirm", "DECOMMISSION", "--export", str(media)]
+    monkeypatch.setenv("KIOSK_PIN", "111111")
+    assert main(command) == 1
+    assert "wrong PIN for staff T001" in capsys.readouterr().err
+    monkeypatch.setenv("KIOSK_PIN", "246810")  # S001's own PIN: right, but S001 is counter staff
+    assert main(["decommission", "--technician", "S001", "--confirm", "DECOMMISSION", "--export", str(media)]) == 1
+    assert "S001 is not a technician" in capsys.readouterr().err
+    # No PIN in the environment and no terminal to ask on (pytest's stdin is not one).
+    monkeypatch.delenv("KIOSK_PIN")
+    assert main(command) == 1
+    err = capsys.readouterr().err
+    assert "PIN is needed" in err and "KIOSK_PIN" in err
+    assert list(media.iterdir()) == []  # nothing was exported for a refused technician
+    assert (config.key_dir / KEY_FILE).exists() and is_enrolled(config.key_dir)
+    with closing(sqlite3.connect(config.db_path)) as raw:
+        assert raw.execute("SELECT count(*) FROM audit WHERE action = 'device.decommissioned'").fetchone()[0] == 0
+
+
+def test_the_facade_refuses_staff_and_a_training_directory(kiosk_home: Path) -> None:
+    from kiosk.app import open_kiosk
+    from kiosk.decommission import CONFIRM_WORD
+    from kiosk.errors import AuthError
+    from kiosk.training import TrainingError, prepare
+
+    config = load_config(kiosk_home)
+    with open_kiosk(config) as kiosk:
+        with pytest.raises(AuthError) as refused:
+            kiosk.decommission(Actor("S001", "staff"), CONFIRM_WORD)
+        assert refused.value.code == "not_technician"
+    with open_kiosk(prepare(config)) as practice:
+        with pytest.raises(TrainingError) as refused_training:
+            practice.decommission(Actor("T001", "technician"), CONFIRM_WORD)
+        assert "training data directory" in str(refused_training.value)
+    assert (config.key_dir / KEY_FILE).exists() and is_enrolled(config.key_dir)

@@ -7,6 +7,10 @@ registered strategy for its media type (generated records sealed to the platform
 growing); an enrollment gets a fresh one-time token, a new key pair and its proof. Everything else
 (cursors, labels, extra fields, health reports, record contents) is what Schemathesis generates.
 Fixed seed and bounded examples keep it reproducible and within seconds.
+
+The requests run against the gateway on each engine (``@ENGINES``): what one engine stores, the
+other may refuse (on PostgreSQL this suite found a NUL character in a record's subject answered with
+a 500 for the whole batch, where SQLite stored it). The checks of the document itself need no gateway.
 """
 
 from __future__ import annotations
@@ -14,7 +18,8 @@ from __future__ import annotations
 import itertools
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
 
@@ -30,7 +35,7 @@ from schemathesis.specs.openapi.checks import (
 )
 
 from county.app import create_app
-from gateway_harness import Device, GatewayProcess, enroll, issue_token
+from gateway_harness import ENGINES, Device, GatewayProcess, enroll, issue_token
 from sync import wire
 from sync.wire import kinds
 
@@ -74,8 +79,8 @@ schemathesis.openapi.media_type(kinds.ENVELOPE_MEDIA_TYPE, _records().map(_seal)
 
 
 @pytest.fixture(scope="module")
-def gateway(tmp_path_factory: pytest.TempPathFactory) -> Iterator[GatewayProcess]:
-    with GatewayProcess(tmp_path_factory.mktemp("fuzz") / "gateway.db") as gw:
+def gateway(new_db: Callable[[], str | Path]) -> Iterator[GatewayProcess]:
+    with GatewayProcess(new_db()) as gw:
         Kiosk.device = enroll(gw.url, issue_token(gw.db, gw.url, "sp-fuzz"), fingerprint=gw.fingerprint)
         yield gw
     Kiosk.device = None
@@ -112,6 +117,7 @@ def _send(session: requests.Session, gw: GatewayProcess, case: schemathesis.Case
     return session.request(method, gw.url + target, data=data or None, headers=headers, timeout=30)
 
 
+@ENGINES
 @pytest.mark.parametrize("path, method", [(kinds.PATH_ENROLL, "POST"), (kinds.PATH_BATCHES, "POST"),
                                           (kinds.PATH_CHANGES, "GET"), (kinds.PATH_HEALTH, "POST")])
 def test_every_schema_valid_request_is_accepted_and_answered_as_declared(gateway, path, method):
@@ -156,7 +162,7 @@ def _enroll_field(*names: str) -> dict[str, Any]:
     (_param(kinds.PATH_CHANGES, "get", "cursor"), "abc"),
     (_param(kinds.PATH_CHANGES, "get", "cursor"), "1" * 19),
     (_enroll_field("token"), ""), (_enroll_field("proof"), ""), (_enroll_field("keys", "sign"), ""),
-    (_enroll_field("keys", "kem"), "A" * 42),
+    (_enroll_field("keys", "kem"), "A" * 42), (_enroll_field("label"), "kiosk\x001"),
 ], ids=lambda v: v if isinstance(v, str) and v else "x")
 def test_values_the_server_refuses_are_outside_the_document(schema, value):
     """The kinds of request an earlier document allowed and the server refused: empty signing headers,

@@ -3,6 +3,9 @@
 If this fails after a deliberate protocol change: regenerate with
 ``python -m sync.wire.vectors --out docs/protocol-vectors``, bump the protocol
 version and say what changed in docs/protocol.md.
+
+The vectors are bytes on the wire; no gateway or database is involved, so nothing here depends on
+the gateway's storage engine.
 """
 
 from __future__ import annotations

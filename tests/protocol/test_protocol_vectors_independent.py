@@ -3,6 +3,9 @@ Ed25519 and X25519), reading docs/protocol.md's rules and nothing of this reposi
 
 If these pass, a county platform built on any conforming HPKE and Ed25519 library can open what the
 kiosk seals and verify what it signs, and the reverse.
+
+Bytes on the wire only: no gateway or database is involved, so nothing here depends on the
+gateway's storage engine.
 """
 
 from __future__ import annotations

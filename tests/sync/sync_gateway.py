@@ -1,5 +1,6 @@
 """A real county gateway (``county.app`` on uvicorn) on 127.0.0.1 inside the test process,
-with the admin operations the sync tests need. Restartable on the same port and database."""
+with the admin operations the sync tests need. Restartable on the same port and database, a SQLite
+path or a PostgreSQL URL."""
 
 from __future__ import annotations
 
@@ -27,7 +28,7 @@ def listening_socket(port: int = 0) -> socket.socket:
 
 
 class LiveGateway:
-    def __init__(self, db: Path, *, port: int | None = None, max_body: int | None = None) -> None:
+    def __init__(self, db: Path | str, *, port: int | None = None, max_body: int | None = None) -> None:
         self.db = db
         self.max_body = max_body
         self.port = port or 0

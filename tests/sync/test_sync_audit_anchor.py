@@ -8,6 +8,9 @@ above the cut, which no local check can see: then the gateway refuses it (``audi
 because the chain no longer passes through the checkpoint it acknowledged. Restoring an older copy
 of the whole file is consistent locally, so only the gateway catches it; a county-authorised reset
 is then the one way back.
+
+The gateway runs on SQLite here: its side (checkpoints held and compared, resets authorised) runs
+on both engines in tests/county/test_county_anchors.py and test_county_resets.py.
 """
 
 from __future__ import annotations

@@ -1,4 +1,11 @@
-"""End to end over real HTTP on 127.0.0.1: enroll, push, approve at the gateway, pull and apply."""
+"""End to end over real HTTP on 127.0.0.1: enroll, push, approve at the gateway, pull and apply.
+
+Tests marked ``@ENGINES`` run with the gateway on each engine: the kiosk's records stored once,
+approved and pulled back through the cursor, a conflicting resend, and the duplicates of an import
+sent again online. The others run with the gateway on SQLite: they end at the kiosk before the
+gateway stores anything (a wrong fingerprint, no enrollment, a second agent), or the gateway's side
+of them (tokens, revocation) runs on both engines in tests/county (test_county_enroll,
+test_county_hostile)."""
 
 from __future__ import annotations
 
@@ -16,6 +23,7 @@ from sync import wire
 from sync.errors import EXIT_REVOKED
 from sync.lock import AgentLock
 from kiosk.status import summary
+from gateway_harness import ENGINES
 from sync_gateway import LiveGateway
 from sync_kiosk import fill_outbox, kiosk, make_agent, open_store
 from kiosk.store import sync_state as state
@@ -35,6 +43,7 @@ def _note_handler(uow, item):  # noqa: ANN001, ANN202
     APPLIED.append(item)
 
 
+@ENGINES
 def test_records_reach_the_gateway_once_and_approvals_come_back(enrolled: Path, gateway: LiveGateway,
                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(inbound.HANDLERS, TEST_KIND, _note_handler)
@@ -85,6 +94,7 @@ def test_records_reach_the_gateway_once_and_approvals_come_back(enrolled: Path, 
     store.close()
 
 
+@ENGINES
 def test_rejected_records_are_quarantined_and_the_rest_keep_flowing(enrolled: Path, gateway: LiveGateway) -> None:
     store = open_store(enrolled)
     first = fill_outbox(store, 3)
@@ -199,6 +209,7 @@ def test_revoked_device_stops_and_says_so(enrolled: Path, gateway: LiveGateway) 
     store.close()
 
 
+@ENGINES
 def test_export_then_import_then_online_sync_stores_each_record_once(enrolled: Path, gateway: LiveGateway,
                                                                      tmp_path: Path) -> None:
     store = open_store(enrolled)

@@ -1,4 +1,9 @@
-"""Faults on the way: a misbehaving TCP proxy, 5xx bursts, backoff and resume, gateway restarts."""
+"""Faults on the way: a misbehaving TCP proxy, 5xx bursts, backoff and resume, gateway restarts.
+
+The gateway killed and restarted while the agent drains runs on both engines (``@ENGINES``): what
+was committed before the kill must come back as duplicates, never twice. The faults on the wire
+(the proxy's) run with the gateway on SQLite: they end before or after the gateway's storage, and
+an answer lost after a commit is the restart test's case too."""
 
 from __future__ import annotations
 
@@ -6,6 +11,7 @@ import json
 import random
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -18,7 +24,7 @@ from sync_faultproxy import FaultProxy
 from sync_gateway import LiveGateway
 from sync_kiosk import fill_outbox, make_agent, open_store
 
-from gateway_harness import GatewayProcess
+from gateway_harness import ENGINES, GatewayProcess
 from kiosk.store import sync_state as state
 from kiosk.store.outbox import counts as outbox_counts
 from kiosk.store.sync_state import feed_state
@@ -97,9 +103,11 @@ def test_backoff_is_capped_jittered_and_sync_resumes_when_the_network_returns(
     store.close()
 
 
-def test_gateway_restarts_and_crashes_lose_and_duplicate_nothing(data_dir: Path, tmp_path: Path) -> None:
+@ENGINES
+def test_gateway_restarts_and_crashes_lose_and_duplicate_nothing(data_dir: Path,
+                                                                  new_db: Callable[[], str | Path]) -> None:
     (data_dir / "kiosk.toml").write_text("[sync]\nbatch_max_records = 20\n")
-    gw = GatewayProcess(tmp_path / "gw.sqlite")
+    gw = GatewayProcess(new_db())
     gw.start()
     try:
         offer = gw.token("sp-restart")

@@ -1,6 +1,6 @@
 """One real (non-training) case from joint acceptance to delivery, every approval coming
 from the county gateway over HTTP: the kiosk pushes, the county decides, the kiosk pulls
-and can deliver. Nothing is applied by hand on the kiosk side."""
+and can deliver. Nothing is applied by hand on the kiosk side. The gateway runs on each engine."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import datetime as dt
 import json
 from pathlib import Path
 
+from gateway_harness import ENGINES
 from sync_gateway import LiveGateway
 from sync_kiosk import make_agent, open_store
 
@@ -21,6 +22,8 @@ from kiosk.services.samples import install_samples, load_samples
 from kiosk.services.signatures import document_hash, sample_bundle
 from kiosk.services.staff import Actor
 from kiosk.store.outbox import counts as outbox_counts
+
+pytestmark = ENGINES
 
 APPROVABLE = (kinds.FIRST_REGISTRATION_REQUESTED, kinds.CONTRACT_SIGNED, kinds.PAYMENT_ORDER,
               kinds.REGISTRATION_REQUESTED)

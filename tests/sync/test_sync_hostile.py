@@ -1,5 +1,9 @@
 """Hostile and broken answers from the real gateway's path: each refused with a clear error,
-nothing marked, nothing applied. The gateway's real answers are altered by a transport wrapper."""
+nothing marked, nothing applied. The gateway's real answers are altered by a transport wrapper.
+
+What is tested is the kiosk's refusal of bytes altered after the gateway sent them, which no storage
+engine can change: the gateway runs on SQLite. Hostile input to the gateway itself runs on both
+engines (tests/county/test_county_hostile.py)."""
 
 from __future__ import annotations
 

@@ -1,7 +1,8 @@
 """The sync agent under systemd: READY when it starts, WATCHDOG pings as its loop makes
 progress (also through a long wait between cycles), STATUS with the backlog, STOPPING on
 SIGTERM. `kiosk sync` runs as a real process against a real gateway process; the notification
-socket is a local AF_UNIX datagram socket."""
+socket is a local AF_UNIX datagram socket. What is tested is the agent's messages to systemd, not
+what the gateway stores, so the gateway runs on SQLite only (the other sync suites run on both)."""
 
 from __future__ import annotations
 

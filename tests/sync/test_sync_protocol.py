@@ -1,5 +1,6 @@
 """Protocol behaviour of the agent against the real gateway: clock offset, oversize batches,
-health reports, and that the agent's own activity never becomes an outbox record."""
+health reports, and that the agent's own activity never becomes an outbox record; with the gateway on
+each engine."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import base64
 import json
 import os
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from kiosk.config import load_config
@@ -14,10 +16,13 @@ from kiosk.identity import load_identity
 from sync.client import GatewayClient
 from sync.agent import Agent
 from sync.transport import RequestsTransport
+from gateway_harness import ENGINES
 from sync_gateway import LiveGateway
 from sync_kiosk import fill_outbox, make_agent, open_store
 from kiosk.store.outbox import counts as outbox_counts
 from kiosk.store.sync_state import feeds
+
+pytestmark = ENGINES
 
 
 def test_a_kiosk_clock_an_hour_behind_is_corrected_from_server_time(enrolled: Path, gateway: LiveGateway) -> None:
@@ -34,10 +39,10 @@ def test_a_kiosk_clock_an_hour_behind_is_corrected_from_server_time(enrolled: Pa
 
 
 def test_batches_over_the_gateway_limit_are_split_and_an_oversize_record_is_quarantined(
-        data_dir: Path, tmp_path: Path) -> None:
+        data_dir: Path, new_db: Callable[[], str | Path]) -> None:
     from sync.enroll import EnrollTarget, enroll
 
-    gateway = LiveGateway(tmp_path / "small.sqlite", max_body=64 * 1024).start()
+    gateway = LiveGateway(new_db(), max_body=64 * 1024).start()
     try:
         offer = gateway.token()
         enroll(load_config(data_dir), RequestsTransport(),

@@ -1,13 +1,16 @@
 """A kiosk that lost its database, through real processes: the kiosk refuses to open, the county
 authorises a reset, `kiosk init --reset` records it, and the gateway learns it through a real sync.
-A kiosk whose audit chain went back without a reset (a stale backup) is refused by the gateway."""
+A kiosk whose audit chain went back without a reset (a stale backup) is refused by the gateway.
+
+The gateway runs on SQLite here: these tests pay for a dozen kiosk processes each, and the gateway's
+side of a reset (the refusal, the authorisation used once, the resend never refused) runs on both
+engines in tests/county/test_county_resets.py."""
 
 from __future__ import annotations
 
 import json
 import os
 import shutil
-import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -34,12 +37,8 @@ def reset_code(gateway: LiveGateway, device_id: str, out: Path, *, technician: s
 
 
 def gateway_records(gateway: LiveGateway, device_id: str) -> dict[str, str]:
-    conn = sqlite3.connect(gateway.db)
-    try:
-        return dict(conn.execute("SELECT record_id, kind FROM records WHERE device_id = ?",
-                                 (device_id,)).fetchall())
-    finally:
-        conn.close()
+    return {r[0]: r[1] for r in gateway.query("SELECT record_id, kind FROM records WHERE device_id = ?",
+                                               (device_id,))}
 
 
 def synced(home: Path) -> dict:
@@ -98,10 +97,8 @@ def test_a_lost_database_is_reset_under_the_countys_authorisation_and_the_gatewa
     assert synced(home)["accepted"] == 1
     after = gateway_records(gateway, device_id)
     assert after[reset["record_id"]] == "kiosk.reset"
-    conn = sqlite3.connect(gateway.db)
-    used = conn.execute("SELECT used_by_record FROM reset_authorisations WHERE item_id = ?",
-                        (issued["item_id"],)).fetchone()[0]
-    conn.close()
+    used = gateway.query("SELECT used_by_record FROM reset_authorisations WHERE item_id = ?",
+                         (issued["item_id"],))[0][0]
     assert used == reset["record_id"]
 
     assert kiosk(home, "simulate", "--handovers", "1").returncode == 0

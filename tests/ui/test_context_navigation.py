@@ -112,6 +112,52 @@ def test_navigator_enters_leaves_and_goes_home(ctx: AppContext) -> None:
     assert nav.home() is welcome and case.shown == ""
 
 
+def test_a_screen_registered_for_later_is_built_once_when_first_asked_for(ctx: AppContext) -> None:
+    nav = Navigator(ctx)
+    built: list[str] = []
+    added: list[str] = []
+    nav.added.connect(lambda screen: added.append(screen.name))
+
+    def later(name: str, fail: list[bool] | None = None) -> Any:
+        def build() -> Probe:
+            if fail:
+                fail.pop()
+                raise RuntimeError(f"{name} failed to build")
+            built.append(name)
+            return Probe(ctx, name, set())
+        return build
+
+    nav.add(Probe(ctx, "welcome", set()), home=True)
+    flaky = [True]
+    nav.add_later("case", later("case"))
+    nav.add_later("pay", later("pay", flaky))
+    nav.add_later("wrong", lambda: Probe(ctx, "other", set()))
+    for duplicate in ("welcome", "case"):
+        with pytest.raises(NavigationError):
+            nav.add_later(duplicate, later(duplicate))
+    with pytest.raises(NavigationError):
+        nav.add(Probe(ctx, "case", set()))  # registered for later: the name is taken
+    assert nav.names() == ["welcome", "case", "pay", "wrong"] and built == [] and added == ["welcome"]
+    nav.go("welcome")
+    nav.home()  # a screen not built holds nothing to clear: home builds none
+    assert built == []
+    case = nav.go("case", unit_code="U1")
+    assert isinstance(case, Probe) and case.shown == "U1" and built == ["case"] and added[-1] == "case"
+    assert nav.screen_named("case") is case and built == ["case"]
+    # A build that fails leaves the screen registered, to be built at the next ask.
+    with pytest.raises(RuntimeError, match="pay failed"):
+        nav.go("pay")
+    assert nav.current is case and "pay" in nav.names()
+    with pytest.raises(NavigationError, match="registered as 'wrong' is named 'other'"):
+        nav.screen_named("wrong")
+    assert nav.build_next() is True and built == ["case", "pay"]  # the next one left: pay
+    with pytest.raises(NavigationError):
+        nav.build_next()  # "wrong" never builds
+    nav.add_later("done", later("done"))
+    nav.screen_named("pay")
+    assert nav.names() == ["welcome", "case", "pay", "wrong", "done"]
+
+
 def test_only_the_shown_screen_sets_the_navigators_minimum_size(ctx: AppContext) -> None:
     nav = Navigator(ctx)
     small, tall = Probe(ctx, "small", set()), Probe(ctx, "tall", set())

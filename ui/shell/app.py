@@ -14,10 +14,12 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from hardware.devices import open_devices
 from kiosk.app import open_kiosk
+from kiosk.app.decommissioning import Courier
 from kiosk.app.enrollment import Enroller
 from kiosk.config import Config
 from ui import i18n
@@ -37,10 +39,14 @@ WINDOWED_SIZE = (1280, 800)
 def build_window(ctx: AppContext, entries: list[Entry] | None = None, *,
                  clock: Callable[[], float] = time.monotonic, styled: bool = True,
                  idle_poll_ms: int = 200) -> MainWindow:
-    """The main window with every registered screen, the welcome screen as home."""
+    """The main window with every registered screen, the welcome screen as home. Only the home screen
+    is built now; each other one when it is first shown (``MainWindow.build_remaining`` builds the rest)."""
     window = MainWindow(ctx, clock=clock, styled=styled, idle_poll_ms=idle_poll_ms)
     for entry in entries if entries is not None else SCREENS:
-        window.add(entry.screen(ctx), home=entry.screen.name == HOME)
+        if entry.screen.name == HOME:
+            window.add(entry.screen(ctx), home=True)
+        else:
+            window.add_later(entry.screen.name, partial(entry.screen, ctx))
     return window
 
 
@@ -56,9 +62,11 @@ def application(argv: list[str] | None = None, *, keyboard_home: Path | None = N
 
 
 def run(config: Config, *, windowed: bool = False, training: bool = False,
-        ready: Callable[[MainWindow], None] | None = None, enroller: Enroller | None = None) -> int:
+        ready: Callable[[MainWindow], None] | None = None, enroller: Enroller | None = None,
+        courier: Courier | None = None) -> int:
     """Run the app until a technician closes it; ``ready`` is called once the first frame is up;
-    ``enroller`` (from the composition root: ``sync.enroll.GatewayEnroller``) lets a technician enroll."""
+    ``enroller`` (from the composition root: ``sync.enroll.GatewayEnroller``) lets a technician enroll,
+    ``courier`` (``sync.courier.GatewayCourier``) lets one hand the outbox on to decommission."""
     app = application(keyboard_home=config.data_dir / KEYBOARD_HOME)
     try:
         require_chinese_font()
@@ -67,11 +75,15 @@ def run(config: Config, *, windowed: bool = False, training: bool = False,
         print(f"kiosk run: {exc}", file=sys.stderr)
         return 1
     runner = TaskRunner()
-    with open_kiosk(config, enroller=enroller) as kiosk:
+    with open_kiosk(config, enroller=enroller, courier=courier) as kiosk:
         ctx = AppContext(kiosk, open_devices(config), runner, training=training)
         i18n.switch_language(i18n.DEFAULT_LANGUAGE)
         blocker = install_context_menu_blocker(app)
         window = build_window(ctx)
+        if not windowed:
+            # Before the window is shown or holds more than its home screen: a change of flags
+            # re-creates the window and repolishes everything in it.
+            window.setWindowFlags(Qt.WindowType.FramelessWindowHint | Qt.WindowType.Window)
         restore_hook = window.install_excepthook()
         window.exited.connect(lambda: app.exit(0))
         try:
@@ -80,11 +92,12 @@ def run(config: Config, *, windowed: bool = False, training: bool = False,
                 window.resize(*WINDOWED_SIZE)
                 window.show()
             else:
-                window.setWindowFlags(Qt.WindowType.FramelessWindowHint | Qt.WindowType.Window)
                 window.showFullScreen()
             if ready is not None:
                 # After the event loop has painted the first frame and can take a touch.
                 QTimer.singleShot(0, lambda: ready(window))
+            # Then the other screens, on the idle loop.
+            QTimer.singleShot(0, window.build_remaining)
             return int(app.exec())
         finally:
             restore_hook()

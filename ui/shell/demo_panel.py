@@ -44,6 +44,7 @@ from ui.qt import (
     QVBoxLayout,
     QWidget,
 )
+from ui.widgets.guard import GuardedButton
 
 PANEL_WIDTH = 480
 GAP = 16
@@ -108,9 +109,9 @@ class PersonRow(QFrame):
         self.stage = QLabel()
         self.stage.setProperty("role", "hint")
         self.stage.setWordWrap(True)
-        self.card_button = QPushButton()
+        self.card_button = GuardedButton()
         self.card_button.setObjectName("demo_place_card")
-        self.qr_button = QPushButton()
+        self.qr_button = GuardedButton()
         self.qr_button.setObjectName("demo_show_qr")
         for button in (self.card_button, self.qr_button):
             button.setMinimumHeight(64)
@@ -161,12 +162,12 @@ class DemoPanel(Retranslating, QWidget):
         self.reader_state = QLabel()
         self.reader_state.setObjectName("demo_reader_state")
         self.reader_state.setWordWrap(True)
-        self.remove_button = QPushButton()
+        self.remove_button = GuardedButton()
         self.remove_button.setObjectName("demo_remove_card")
         self.camera_state = QLabel()
         self.camera_state.setObjectName("demo_camera_state")
         self.camera_state.setWordWrap(True)
-        self.take_away_button = QPushButton()
+        self.take_away_button = GuardedButton()
         self.take_away_button.setObjectName("demo_take_qr_away")
         for button in (self.remove_button, self.take_away_button):
             button.setMinimumHeight(64)
@@ -181,7 +182,7 @@ class DemoPanel(Retranslating, QWidget):
         login_cards = QHBoxLayout()
         login_cards.setSpacing(GAP // 2)
         for login in self.logins:
-            card = QPushButton()
+            card = GuardedButton()
             card.setObjectName("demo_staff_card")
             card.setMinimumHeight(64)
             card.setEnabled(self.slot is not None and bool(login.id_number))

@@ -57,9 +57,9 @@ class Header(Retranslating, QFrame):
         policy = self.back_button.sizePolicy()
         policy.setRetainSizeWhenHidden(True)
         self.back_button.setSizePolicy(policy)
-        self.language_button = QPushButton()
+        self.language_button = GuardedButton()
         self.language_button.setObjectName("header_language")
-        self.large_button = QPushButton()
+        self.large_button = GuardedButton()
         self.large_button.setObjectName("header_large_text")
         self.large_button.setCheckable(True)
         self.contrast_button = QPushButton()
@@ -197,6 +197,22 @@ class TrainingBanner(Retranslating, QLabel):
 
     def retranslate(self) -> None:
         self.setText(self.tr("Training mode: practice data only, nothing done here is real"))
+
+
+class ReachBand(Retranslating, QLabel):
+    """The top of a portrait panel above the configured reach line (``[display] reach_line_px``):
+    out of a seated or short buyer's reach, so it holds the service's name and nothing to tap."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("reach_band")
+        self.setProperty("role", "title")
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setWordWrap(True)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setText(self.tr("Jia County: keys and title deed together"))
 
 
 class MessagePanel(Retranslating, QFrame):

@@ -8,23 +8,48 @@ One ``Entry`` per screen, in the order the snapshots are taken. Adding a screen 
 installed by ``kiosk simulate``) and returns the screen's ``enter()``
 arguments; ``staff_id`` names a sample staff member (resources/samples/staff.json)
 signed in first, for staff screens.
+
+Screens other than the home screen are named by module (``Later``): their modules (the camera's image
+library, the QR and PDF code) are imported when the screen is first built, after the app's first frame.
 """
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from kiosk.app import Kiosk
+from kiosk.services.evaluations import record_evaluation
+from kiosk.services.staff import Actor
+from ui.context import AppContext
 from ui.screens.base import Screen
-from ui.screens.buyer import DoneScreen, IdentifyScreen, MyCaseScreen, PayScreen, ReadSignScreen
-from ui.screens.counter import HandoverScreen, QueueScreen, StaffLoginScreen
-from ui.screens.technician import DevicesScreen, DiagnosticsScreen, EnrollScreen
 from ui.shell.technician import TechnicianScreen
 from ui.shell.welcome import WelcomeScreen
 
 HOME = WelcomeScreen.name
+
+
+class Later:
+    """A screen class named by ``module:Class``, imported on first use; built like the class itself."""
+
+    def __init__(self, name: str, where: str) -> None:
+        self.name = name
+        self.where = where
+
+    def load(self) -> type[Screen]:
+        module, _, attribute = self.where.partition(":")
+        screen = getattr(importlib.import_module(module), attribute)
+        if not (isinstance(screen, type) and issubclass(screen, Screen) and screen.name == self.name):
+            raise TypeError(f"{self.where} is not the screen named {self.name!r}")
+        return screen
+
+    def __call__(self, ctx: AppContext) -> Screen:
+        return self.load()(ctx)
+
+    def __repr__(self) -> str:
+        return f"Later({self.name!r}, {self.where!r})"
 
 
 def no_arguments(kiosk: Kiosk) -> dict[str, Any]:
@@ -67,25 +92,53 @@ def counter_handover(kiosk: Kiosk) -> dict[str, Any]:
     return {"unit_code": ready or kiosk.stage_sample("keys_ready", co_owners=2).value}
 
 
+def supervision_ledger(kiosk: Kiosk) -> dict[str, Any]:
+    """A ledger with a bar in every chart: delivered and rated cases, pending ones, and units blocked
+    for three reasons (training data; staged only when the ledger lacks them)."""
+    totals = kiosk.supervision(include_training=True).totals
+    blocked = dict(totals.blocked)
+    wanted = [("delivered", not totals.evaluations_total), ("keys_ready", not totals.pending),
+              ("drafted", not blocked["contract_not_filed"]), ("filed", not blocked["unpaid"]),
+              ("registered", not blocked["keys_not_ready"])]
+    rater = Actor("self-service", "system", training=True)
+    for stage, missing in wanted:
+        if missing:
+            unit = kiosk.stage_sample(stage).value
+            if stage == "delivered":
+                kiosk.run(record_evaluation, rater, unit, "very_satisfied")
+    return {}
+
+
 @dataclass(frozen=True)
 class Entry:
-    screen: type[Screen]
+    screen: type[Screen] | Later
     prepare: Callable[[Kiosk], dict[str, Any]] = no_arguments
     staff_id: str | None = None
 
 
 SCREENS: list[Entry] = [
     Entry(WelcomeScreen),
-    Entry(IdentifyScreen),
-    Entry(MyCaseScreen, buyer_cases),
-    Entry(ReadSignScreen, unit_at("drafted", document="contract")),
-    Entry(PayScreen, unit_at("filed")),
-    Entry(DoneScreen, unit_at("delivered")),
+    Entry(Later("identify", "ui.screens.buyer.identify:IdentifyScreen")),
+    Entry(Later("my_case", "ui.screens.buyer.my_case:MyCaseScreen"), buyer_cases),
+    Entry(Later("read_sign", "ui.screens.buyer.read_sign:ReadSignScreen"), unit_at("drafted", document="contract")),
+    Entry(Later("pay", "ui.screens.buyer.pay:PayScreen"), unit_at("filed")),
+    Entry(Later("done", "ui.screens.buyer.done:DoneScreen"), unit_at("delivered")),
     Entry(TechnicianScreen, staff_id="T001"),
-    Entry(DiagnosticsScreen, staff_id="T001"),
-    Entry(DevicesScreen, staff_id="T001"),
-    Entry(EnrollScreen, staff_id="T001"),
-    Entry(StaffLoginScreen),
-    Entry(QueueScreen, counter_queue, staff_id="S001"),
-    Entry(HandoverScreen, counter_handover, staff_id="S001"),
+    Entry(Later("technician_diagnostics", "ui.screens.technician.diagnostics:DiagnosticsScreen"), staff_id="T001"),
+    Entry(Later("technician_devices", "ui.screens.technician.devices:DevicesScreen"), staff_id="T001"),
+    Entry(Later("technician_device_tests", "ui.screens.technician.device_tests:DeviceTestsScreen"), staff_id="T001"),
+    Entry(Later("technician_enroll", "ui.screens.technician.enroll:EnrollScreen"), staff_id="T001"),
+    Entry(Later("technician_decommission", "ui.screens.technician.decommission:DecommissionScreen"), staff_id="T001"),
+    Entry(Later("staff_login", "ui.screens.counter.login:StaffLoginScreen")),
+    Entry(Later("queue", "ui.screens.counter.queue:QueueScreen"), counter_queue, staff_id="S001"),
+    Entry(Later("handover", "ui.screens.counter.handover:HandoverScreen"), counter_handover, staff_id="S001"),
+    Entry(Later("office", "ui.screens.office.hub:OfficeScreen"), staff_id="S003"),
+    Entry(Later("office_staff", "ui.screens.office.staff:StaffRosterScreen"), staff_id="S003"),
+    Entry(Later("office_credit", "ui.screens.office.credit:CreditScreen"), staff_id="S003"),
+    Entry(Later("office_certificates", "ui.screens.office.certificates:CertificatesScreen"), staff_id="S003"),
+    Entry(Later("office_acceptance", "ui.screens.office.acceptance:AcceptanceScreen"), staff_id="S001"),
+    Entry(Later("office_contracts", "ui.screens.office.contracts:ContractsScreen"), unit_at("filed"), staff_id="S001"),
+    Entry(Later("office_payments", "ui.screens.office.payments:PaymentsScreen"), unit_at("registered"), staff_id="S001"),
+    Entry(Later("office_supervision", "ui.screens.office.supervision:SupervisionScreen"), supervision_ledger,
+          staff_id="S001"),
 ]

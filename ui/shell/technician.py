@@ -77,6 +77,8 @@ class TechnicianScreen(Screen):
         self.devices_button.setObjectName("technician_devices")
         self.enroll_button = GuardedButton()
         self.enroll_button.setObjectName("technician_enroll")
+        self.decommission_button = GuardedButton()
+        self.decommission_button.setObjectName("technician_decommission")
         self.exit_button = GuardedButton()
         self.exit_button.setObjectName("technician_exit")
         self.exit_button.setProperty("role", "destructive")
@@ -93,7 +95,8 @@ class TechnicianScreen(Screen):
         actions.addWidget(self.diagnostics_button)
         actions.addWidget(self.devices_button)
         actions.addWidget(self.enroll_button)
-        actions.addSpacing(64)  # ux.md: >= 32 px between the constructive and the destructive action
+        actions.addWidget(self.decommission_button)
+        actions.addSpacing(32)  # ux.md: >= 32 px between the constructive and the destructive action
         actions.addWidget(self.exit_button)
         actions.addStretch(1)
         left = QVBoxLayout()
@@ -119,6 +122,7 @@ class TechnicianScreen(Screen):
         self.diagnostics_button.clicked.connect(lambda: self._open("technician_diagnostics"))
         self.devices_button.clicked.connect(lambda: self._open("technician_devices"))
         self.enroll_button.clicked.connect(lambda: self._open("technician_enroll"))
+        self.decommission_button.clicked.connect(lambda: self._open("technician_decommission"))
         self.retranslate()
         self._show_state()
 
@@ -202,6 +206,7 @@ class TechnicianScreen(Screen):
         self.diagnostics_button.setVisible(signed)
         self.devices_button.setVisible(signed)
         self.enroll_button.setVisible(signed)
+        self.decommission_button.setVisible(signed)
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("Maintenance"))
@@ -213,6 +218,7 @@ class TechnicianScreen(Screen):
         self.diagnostics_button.setText(self.tr("Diagnostics"))
         self.devices_button.setText(self.tr("Devices"))
         self.enroll_button.setText(self.tr("Enroll"))
+        self.decommission_button.setText(self.tr("Decommission"))
         if self.technician is not None:
             self.explain.setText(self.tr(
                 "Closing the app leaves this terminal without its screens until it is started again."))

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from ui.i18n import current_language
-from ui.qt import QHBoxLayout, QLabel, QPushButton, Qt, QVBoxLayout, QWidget, Signal
+from ui.qt import QHBoxLayout, QLabel, Qt, QVBoxLayout, QWidget, Signal
 from ui.screens.base import Screen
 from ui.shell.header import LANGUAGE_NAMES, other_language
 from ui.widgets.guard import GuardedButton
@@ -61,10 +61,10 @@ class WelcomeScreen(Screen):
         self.start_button.setObjectName("welcome_start")
         self.start_button.setProperty("role", "primary")
         self.start_button.setMinimumSize(480, 120)
-        self.language_button = QPushButton()
+        self.language_button = GuardedButton()
         self.language_button.setObjectName("welcome_language")
         self.language_button.setMinimumSize(240, 96)
-        self.large_button = QPushButton()
+        self.large_button = GuardedButton()
         self.large_button.setObjectName("welcome_large_text")
         self.large_button.setCheckable(True)
         self.large_button.setMinimumSize(240, 96)

@@ -1,5 +1,7 @@
 """The main window: header, training banner, staff status strip, the screens, and three overlays.
 
+- Reach line (ux.md "Touch and layout"): on a portrait panel with ``[display] reach_line_px`` set,
+  a buyer screen starts below that line, header included; the band above it only names the service.
 - Header (every screen): 返回上一步, the language switch, 大字模式, 呼叫工作人员; on buyer
   screens also 高对比度 (the high-contrast theme), the volume step and 重听.
 - Voice (buyer screens, ux.md "Voice and privacy"): what a screen says (``Screen.say``) or,
@@ -40,12 +42,13 @@ from ui.qt import (
     QRect,
     QResizeEvent,
     Qt,
+    QTimer,
     QVBoxLayout,
     QWidget,
     Signal,
 )
 from ui.screens.base import Screen
-from ui.shell.header import CallStaffPanel, Header, MessagePanel, TrainingBanner
+from ui.shell.header import CallStaffPanel, Header, MessagePanel, ReachBand, TrainingBanner
 from ui.shell.status import StaffStatusStrip
 from ui.shell.technician import TechnicianScreen
 from ui.shell.welcome import WelcomeScreen
@@ -126,15 +129,22 @@ class MainWindow(QWidget):
         self.mode: theme.Mode | None = None
         self.audience = "buyer"
         self._may_close = False
+        # Styled before any widget exists: a style sheet set later repolishes every widget built so far.
+        self._style()
         self.header = Header()
         self.banner = TrainingBanner()
         self.banner.setVisible(ctx.training)
         self.strip = StaffStatusStrip(ctx)
         self.strip.hide()
         self.navigator = Navigator(ctx)
+        self.reach_line = int(ctx.config["display"]["reach_line_px"])
+        self.reach_band = ReachBand()
+        self.reach_band.hide()
+        self.navigator.added.connect(self._wire)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
+        layout.addWidget(self.reach_band)
         layout.addWidget(self.header)
         layout.addWidget(self.banner)
         layout.addWidget(self.strip)
@@ -188,6 +198,18 @@ class MainWindow(QWidget):
 
     def add(self, screen: Screen, *, home: bool = False) -> None:
         self.navigator.add(screen, home=home)
+
+    def add_later(self, name: str, build: Callable[[], Screen], *, home: bool = False) -> None:
+        """A screen built when first shown (or by ``build_remaining``)."""
+        self.navigator.add_later(name, build, home=home)
+
+    def build_remaining(self) -> None:
+        """Build the screens not built yet, one per turn of the event loop, so a touch in between is
+        served at once and the first tap on a screen does not wait for it to be built."""
+        if self.navigator.build_next():
+            QTimer.singleShot(0, self, self.build_remaining)
+
+    def _wire(self, screen: Screen) -> None:
         screen.chrome_changed.connect(self._show_strip)
         screen.spoken.connect(lambda prompt_id, s=screen: self._speak(s, prompt_id))
         if isinstance(screen, WelcomeScreen):
@@ -195,8 +217,11 @@ class MainWindow(QWidget):
             screen.large_text_requested.connect(self.set_large_text)
             self.large_text_changed.connect(screen.set_large_text)
 
-        if isinstance(screen, TechnicianScreen):
-            screen.exit_requested.connect(self.technician_exit)
+        # Screens that may close the app (the technician's exit, a finished decommissioning) say so
+        # with ``exit_requested``; matched by name so the shell need not import them before they are built.
+        exit_requested = getattr(screen, "exit_requested", None)
+        if exit_requested is not None:
+            exit_requested.connect(self.technician_exit)
 
     def start(self) -> None:
         """Show the home screen and start listening to the change feed."""
@@ -208,6 +233,7 @@ class MainWindow(QWidget):
 
     def _went(self, name: str, audience: str) -> None:
         self.audience = audience
+        self._place_reach_band()
         self.countdown_overlay.hide()
         self.call_overlay.hide()
         self.header.set_can_go_back(name != self.navigator.home_name)
@@ -404,8 +430,17 @@ class MainWindow(QWidget):
         top = self.header.geometry().bottom() + 1
         return QRect(0, top, self.width(), max(0, self.height() - top))
 
+    def _place_reach_band(self) -> None:
+        """Everything a buyer taps below the reach line: the band above it on buyer screens of a
+        portrait panel (staff stand at the counter and reach the whole panel)."""
+        shown = self.reach_line > 0 and self.audience == "buyer" and self.height() > self.width()
+        if shown:
+            self.reach_band.setFixedHeight(self.reach_line)
+        self.reach_band.setVisible(shown)
+
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
         super().resizeEvent(event)
+        self._place_reach_band()
         for overlay in (self.countdown_overlay, self.call_overlay, self.fault_overlay):
             overlay.setGeometry(self._below_header())
 

@@ -8,6 +8,8 @@ from collections.abc import Callable
 from ui.qt import QApplication, QEvent, QMouseEvent, QObject, QPushButton, QWidget
 
 GUARD_SECONDS = 0.5
+# The property of a button that is meant to be tapped again at once (``repeatable``).
+REPEATABLE = "repeatable"
 
 
 class GuardedButton(QPushButton):
@@ -37,6 +39,15 @@ class GuardedButton(QPushButton):
             event.accept()
             return
         super().mousePressEvent(event)
+
+
+def repeatable(button: QPushButton) -> QPushButton:
+    """Mark a keypad's key as one typed again and again on purpose ("1", "1"; delete, delete): the one
+    kind of button left without the 500 ms guard. Every other button of a screen is a ``GuardedButton``."""
+    if isinstance(button, GuardedButton):
+        raise TypeError("a GuardedButton ignores a quick second tap; make a repeatable key a plain QPushButton")
+    button.setProperty(REPEATABLE, True)
+    return button
 
 
 class ContextMenuBlocker(QObject):

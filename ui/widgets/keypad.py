@@ -16,6 +16,7 @@ from kiosk.rules.idcard import parse_id_number
 
 from ui.i18n import Retranslating
 from ui.qt import QBoxLayout, QGridLayout, QHBoxLayout, QLabel, QPushButton, QSizePolicy, Qt, QVBoxLayout, QWidget, Signal
+from ui.widgets.guard import GuardedButton, repeatable
 
 LENGTH = 18
 KEY_PX = 112  # above ux.md's 96 px so the theme's padding can never shrink a key below it
@@ -51,7 +52,7 @@ class IdKeypad(Retranslating, QWidget):
             column = 0
             for char, run in groupby(chars):
                 span = len(list(run))
-                key = QPushButton(char)
+                key = repeatable(QPushButton(char))
                 key.setProperty("role", "key")
                 key.setMinimumSize(key_px, key_px)
                 key.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
@@ -59,7 +60,7 @@ class IdKeypad(Retranslating, QWidget):
                 grid.addWidget(key, row, column, 1, span)
                 self.keys[char] = key
                 column += span
-        self.clear_button = QPushButton()
+        self.clear_button = GuardedButton()
         self.clear_button.setProperty("role", "destructive")
         self.clear_button.setMinimumHeight(key_px)
         self.clear_button.clicked.connect(self.clear)

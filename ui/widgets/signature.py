@@ -35,7 +35,6 @@ from ui.qt import (
     QPaintEvent,
     QPen,
     QPointF,
-    QPushButton,
     QSizePolicy,
     Qt,
     QVBoxLayout,
@@ -245,8 +244,8 @@ class SignaturePad(Retranslating, QWidget):
         self.reason = QLabel()
         self.reason.setWordWrap(True)
         self.reason.setProperty("state", "warn")
-        self.undo_button = QPushButton()
-        self.clear_button = QPushButton()
+        self.undo_button = GuardedButton()
+        self.clear_button = GuardedButton()
         self.clear_button.setProperty("role", "destructive")
         self.confirm_button = GuardedButton(clock=clock)
         self.confirm_button.setProperty("role", "primary")
@@ -289,9 +288,10 @@ class SignaturePad(Retranslating, QWidget):
 
     def retranslate(self) -> None:
         self.name_label.setText(self.tr("Signer: {name}").format(name=self.signer))
-        self.undo_button.setText(self.tr("Undo stroke"))
+        # Beside the box the column is narrow: the short English words (Chinese says 撤销一笔 and 确认签名
+        # either way).
+        self.undo_button.setText(self.tr("Undo") if self.beside else self.tr("Undo stroke"))
         self.clear_button.setText(self.tr("Start over"))
-        # Beside the box the column is narrow: the short English word (Chinese says 确认签名 either way).
         self.confirm_button.setText(self.tr("Confirm") if self.beside else self.tr("Confirm signature"))
         self._update()
 

@@ -64,3 +64,20 @@ def test_a_larger_limit_allows_more_tries(store: Store, data_dir: Path) -> None:
     assert wrong(ctx).code == "locked_out"
     locked = store.read("SELECT locked_until FROM staff WHERE id = 'S700'")[0]["locked_until"]
     assert dt.datetime.fromisoformat(locked) == START + dt.timedelta(minutes=60)
+
+
+def test_supervisor_login_admits_only_a_supervisor(store: Store, data_dir: Path) -> None:
+    ctx = context(store, data_dir, Clock(), "pin_max_failures = 2\nlockout_minutes = 3")
+    with store.unit_of_work("test") as uow:
+        staff.add_staff(uow, "S701", name="主管甲", role="supervisor", cert_no="JX-701",
+                        cert_expires=dt.date(2030, 1, 1), pin=PIN)
+    assert staff.supervisor_login(ctx, "S701", PIN).label == "supervisor:S701"
+    with pytest.raises(AuthError) as err:
+        staff.supervisor_login(ctx, "S700", PIN)
+    assert err.value.code == "not_permitted" and "not a supervisor" in str(err.value)
+    with pytest.raises(AuthError) as err:
+        staff.supervisor_login(ctx, "S701", "000000")
+    assert err.value.code == "wrong_pin", "a wrong PIN is refused before the role is even read"
+    with pytest.raises(AuthError) as err:
+        staff.supervisor_login(ctx, "S701", "000000")
+    assert err.value.code == "locked_out", "and counts towards the lockout as at the login screen"

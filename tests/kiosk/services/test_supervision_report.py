@@ -216,8 +216,9 @@ def test_csv_has_bom_header_and_chinese_names(ctx: Context, ledger: dict[str, st
     lines = raw[3:].decode("utf-8").split("\r\n")
     assert lines[0].split(",")[:7] == ["项目编号", "项目名称", "服务网点", "单元总数", "可交付", "已交证", "待办理"]
     assert "受阻：开发企业受限" in lines[0] and "验收至交证天数（中位）" in lines[0]
-    assert lines[1] == "P1,龙山花园,JX-SP01,10,10,3,1,2,2,0,1,1,11,20,35,3"
-    assert lines[3].startswith("P2,文庙街小区,JX-SP02,3,3,0,1,0,0,1,1,0,,,,0")
+    assert lines[1] == "P1,龙山花园,JX-SP01,10,10,3,1,2,2,0,1,1,11,20,35,3,0,0,0,0,0"
+    assert lines[3].startswith("P2,文庙街小区,JX-SP02,3,3,0,1,0,0,1,1,0,,,,0,0,0,0,0,0")
+    assert lines[0].endswith("好差评：非常满意,好差评：满意,好差评：基本满意,好差评：不满意,好差评：非常不满意")
     assert len(lines) == 5 and lines[4] == "", "one row per project"
     assert csv_text(report) == raw[3:].decode("utf-8")
 

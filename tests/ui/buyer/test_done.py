@@ -27,15 +27,31 @@ def test_the_certificate_code_and_an_evaluation_with_a_reason(
     qtbot.waitUntil(lambda: screen.closing is not None, timeout=20_000)
     assert read_qr(screen.qr.pixmap()) == [token] and not screen.mail_button.isVisible()
     assert "窗口" in screen.mail_note.text()
+    # The evaluation is a page of its own, opened from beside the code; back there without rating.
+    assert not screen.level_buttons["satisfied"].isVisible() and screen.rate_button.isEnabled()
+    qtbot.mouseClick(screen.rate_button, Qt.MouseButton.LeftButton)
+    assert screen.level_buttons["satisfied"].isVisible() and not screen.qr.isVisible()
     assert not screen.send_button.isEnabled() and not screen.reason.isVisible()
+    qtbot.mouseClick(screen.rating_back, Qt.MouseButton.LeftButton)
+    assert screen.qr.isVisible() and not screen.level_buttons["satisfied"].isVisible()
+    qtbot.wait(550)  # past the rate button's double-tap guard (ux.md)
+    qtbot.mouseClick(screen.rate_button, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(screen.level_buttons["satisfied"], Qt.MouseButton.LeftButton)
-    assert not screen.reason.isVisible() and screen.send_button.isEnabled()
-    qtbot.mouseClick(screen.level_buttons["very_dissatisfied"], Qt.MouseButton.LeftButton)
-    assert screen.reason.isVisible()
+    assert not screen.reason.isVisible() and screen.send_button.isVisible() and screen.send_button.isEnabled()
+    # A lower level: the reason on a step of its own, the level named; the level can be changed.
+    qtbot.mouseClick(screen.level_buttons["dissatisfied"], Qt.MouseButton.LeftButton)
+    assert screen.reason.isVisible() and not screen.level_buttons["satisfied"].isVisible()
+    assert screen.chosen.text() == "您的评价：不满意" and screen.send_button.isVisible()
     qtbot.keyClicks(screen.reason, "wait too long")
+    qtbot.mouseClick(screen.change_level, Qt.MouseButton.LeftButton)
+    assert screen.level_buttons["dissatisfied"].isChecked() and not screen.reason.isVisible()
+    qtbot.mouseClick(screen.level_buttons["very_dissatisfied"], Qt.MouseButton.LeftButton)
+    assert screen.reason.text() == "wait too long" and screen.chosen.text() == "您的评价：非常不满意"
     qtbot.mouseClick(screen.send_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: bool(screen.thanks.text()), timeout=20_000)
     assert "谢谢" in screen.thanks.text() and not screen.send_button.isEnabled()
+    # Back beside the code, the thanks in its words, and nothing left to rate.
+    assert screen.thanks.isVisible() and screen.qr.isVisible() and not screen.rate_button.isEnabled()
     rows = on_store(lambda k: k.store.read("SELECT level, training FROM evaluations WHERE unit_code = ?", (unit,)))
     assert [(r["level"], r["training"]) for r in rows] == [("very_dissatisfied", 1)]
     records = on_store(lambda k: outbox.read_pending(k.store, 10_000)[0])
@@ -53,6 +69,7 @@ def test_a_second_evaluation_is_refused_with_its_hint(nav: Navigator, buyers: An
     screen = nav.go("done", unit_code=unit)
     assert isinstance(screen, DoneScreen)
     qtbot.waitUntil(lambda: screen.closing is not None, timeout=20_000)
+    qtbot.mouseClick(screen.rate_button, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(screen.level_buttons["very_satisfied"], Qt.MouseButton.LeftButton)
     # Meanwhile the same handover is evaluated elsewhere (another session).
     from kiosk.services import evaluations
@@ -65,7 +82,7 @@ def test_a_second_evaluation_is_refused_with_its_hint(nav: Navigator, buyers: An
     nav.go("done", unit_code=unit)  # coming back: the evaluation is already there, nothing to send
     qtbot.waitUntil(lambda: screen.closing is not None, timeout=20_000)
     assert "谢谢" in screen.thanks.text() and not screen.send_button.isEnabled()
-    assert not any(b.isEnabled() for b in screen.level_buttons.values())
+    assert not any(b.isEnabled() for b in screen.level_buttons.values()) and not screen.rate_button.isEnabled()
 
 
 def test_mailing_for_an_absent_co_owner_where_the_services_allow_it(
@@ -110,7 +127,9 @@ def test_snapshots(nav: Navigator, buyers: Any, on_store: Any, qtbot: Any, tmp_p
     screen = nav.go("done", unit_code=unit)
     assert isinstance(screen, DoneScreen)
     qtbot.waitUntil(lambda: screen.closing is not None, timeout=20_000)
-    for phase in ("evaluate", "reason", "mail", "mail_fields"):
+    for phase in ("code", "evaluate", "reason", "mail", "mail_fields"):
+        if phase == "evaluate":
+            screen.open_rating()
         if phase == "reason":
             screen.choose("dissatisfied")
         if phase == "mail":

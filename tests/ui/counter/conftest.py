@@ -28,6 +28,7 @@ from kiosk.services.samples import install_samples, load_samples
 from kiosk.services.staff import Actor
 from kiosk.store import Store, sync_state
 from sync import wire
+from tap import tap
 from ui.context import AppContext
 from ui.navigation import Navigator
 from PySide6.QtTest import QTest
@@ -91,8 +92,7 @@ class Counter:
         return staff_session(self.ctx)
 
     def click(self, widget: QWidget) -> None:
-        assert widget.isVisible() and widget.isEnabled(), f"{widget.objectName()} cannot be tapped now"
-        self.qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+        tap(self.qtbot, widget)
 
     def settle(self) -> None:
         """Wait until every store and device call has answered."""

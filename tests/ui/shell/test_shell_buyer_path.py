@@ -9,6 +9,7 @@ snapshots of every buyer screen at both panel sizes, both languages and both tex
 from __future__ import annotations
 
 import dataclasses
+import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -23,15 +24,17 @@ from kiosk.masterdata import buyers_of_unit
 from kiosk.services import payments
 from kiosk.services.simulate import SIMULATOR
 from kiosk.services.staff import Actor
-from ui import i18n
+from ui import i18n, snapshot
 from ui.context import AppContext
-from ui.qt import QApplication, QPoint, Qt
-from ui.screens.buyer import IdentifyScreen, MyCaseScreen, PayScreen, ReadSignScreen
+from ui.qt import QApplication, QPoint, QScrollArea, Qt
+from ui.screens.buyer import DoneScreen, IdentifyScreen, MyCaseScreen, PayScreen, ReadSignScreen
 from ui.shell.app import build_window
 from ui.shell.registry import SCREENS
 from ui.shell.snapshots import take_snapshots
 from ui.shell.window import MainWindow
 from ui.tasks import TaskRunner
+
+from tap import tap as at_pace
 
 BUYER_SCREENS = ("identify", "my_case", "read_sign", "pay", "done")
 
@@ -271,6 +274,51 @@ def test_buyer_screens_fit_the_panel(data_dir: Path, tmp_path: Path, qapp: QAppl
     assert [s.screen for s in shots] == ["welcome", *BUYER_SCREENS]
     assert {s.screen: s.problems for s in shots[1:]} == {name: [] for name in BUYER_SCREENS}
     assert all(s.path.stat().st_size > 10_000 for s in shots)
+
+
+def test_signing_and_the_evaluation_fit_a_1280x800_panel(shell: MainWindow, qtbot: QtBot, on_store: Any) -> None:
+    """The states the snapshots do not reach: the signing step, the evaluation's levels and its reason
+    step, and the code's explanation shown whole (never scrolled away) beside the code."""
+    nav = shell.navigator
+    drafted = on_store(lambda k: k.stage_sample("drafted").value)
+    delivered = on_store(lambda k: k.stage_sample("delivered").value)
+    out = Path(os.environ["BUYER_SNAPSHOTS"]) if os.environ.get("BUYER_SNAPSHOTS") else None
+
+    def fits(what: str, lang: str, large: bool) -> None:
+        path = out / f"{what}-1280x800-{lang}{'-large' if large else ''}.png" if out else None
+        snapshot.render(shell, path, size=(1280, 800), lang=lang, large=large)
+        problems = snapshot.overflow(shell, (1280, 800)) + snapshot.clipped_texts(shell)
+        assert [str(p) for p in problems] == [], (what, lang, large)
+        assert snapshot.missing_glyphs(shell) == [], (what, lang, large)
+
+    # Current text size and language first, as a buyer meets them.
+    for lang, large in (("zh_CN", False), ("zh_CN", True), ("en", False), ("en", True)):
+        shell.set_large_text(large)
+        reading = nav.go("read_sign", unit_code=drafted, document="contract")
+        assert isinstance(reading, ReadSignScreen)
+        qtbot.waitUntil(lambda: bool(reading.pages), timeout=20_000)  # noqa: B023 (the loop waits here)
+        while reading.next_button.isEnabled():
+            at_pace(qtbot, reading.next_button)
+        at_pace(qtbot, reading.sign_button)
+        assert reading.pad.isVisible() and not reading.pad.confirm_button.isEnabled()
+        fits("read_sign-signing", lang, large)
+        assert reading.pad.canvas.width() >= 960 and reading.pad.canvas.height() >= 360  # ux.md's box
+        assert reading.pad.confirm_button.width() >= 240 and reading.pad.confirm_button.height() >= 96
+
+        done = nav.go("done", unit_code=delivered)
+        assert isinstance(done, DoneScreen)
+        qtbot.waitUntil(lambda: done.closing is not None, timeout=20_000)  # noqa: B023
+        fits("done", lang, large)
+        assert done.qr_hint.height() >= done.qr_hint.heightForWidth(done.qr_hint.width())
+        about = done.findChild(QScrollArea, "e_certificate_about")
+        assert about is not None and about.verticalScrollBar().maximum() == 0, (lang, large)
+        at_pace(qtbot, done.rate_button)
+        assert done.level_buttons["dissatisfied"].isVisible() and not done.reason.isVisible()
+        fits("done-levels", lang, large)
+        at_pace(qtbot, done.level_buttons["dissatisfied"])
+        assert done.reason.isVisible() and done.send_button.isVisible() and done.send_button.isEnabled()
+        fits("done-reason", lang, large)
+    shell.set_large_text(False)
 
 
 def test_waiting_for_the_card_holds_idle_time_until_the_alternatives_are_offered(

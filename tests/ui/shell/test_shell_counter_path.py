@@ -20,6 +20,7 @@ from kiosk.app import open_kiosk
 from kiosk.cli import main
 from kiosk.config import load_config
 from kiosk.services.samples import load_samples
+from tap import tap
 from ui import i18n, snapshot
 from ui.context import AppContext
 from PySide6.QtTest import QTest
@@ -76,8 +77,7 @@ def settle(window: MainWindow, qtbot: QtBot) -> None:
 
 
 def click(qtbot: QtBot, widget: QWidget) -> None:
-    assert widget.isVisible() and widget.isEnabled(), f"{widget.objectName()} cannot be tapped now"
-    qtbot.mouseClick(widget, LEFT)
+    tap(qtbot, widget)
 
 
 def stage(window: MainWindow, qtbot: QtBot, stage_name: str) -> str:

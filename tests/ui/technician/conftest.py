@@ -20,6 +20,7 @@ import pytest
 from hardware.devices import open_devices
 from kiosk import logs
 from kiosk.app import open_kiosk
+from kiosk.app.decommissioning import Courier
 from kiosk.app.enrollment import Enroller
 from kiosk.config import load_config
 from kiosk.identity import Enrollment, b64, save_enrollment
@@ -30,10 +31,11 @@ from kiosk.services.staff import Actor
 from kiosk.store import Store, outbox, sync_state
 from sync import wire
 from sync.outbox import Rejection, settle
+from tap import tap
 from ui import i18n
 from ui.context import AppContext
-from ui.qt import Qt, QWidget
-from ui.screens.technician import DevicesScreen, DiagnosticsScreen, EnrollScreen
+from ui.qt import QWidget
+from ui.screens.technician import DecommissionScreen, DeviceTestsScreen, DevicesScreen, DiagnosticsScreen, EnrollScreen
 from ui.shell.app import build_window
 from ui.shell.registry import Entry
 from ui.shell.technician import TechnicianScreen
@@ -121,10 +123,12 @@ class Tech:
         self.diag: DiagnosticsScreen = self.nav.screen_named("technician_diagnostics")  # type: ignore[assignment]
         self.devices: DevicesScreen = self.nav.screen_named("technician_devices")  # type: ignore[assignment]
         self.enroll: EnrollScreen = self.nav.screen_named("technician_enroll")  # type: ignore[assignment]
+        self.decommission: DecommissionScreen = self.nav.screen_named(  # type: ignore[assignment]
+            "technician_decommission")
+        self.tests: DeviceTestsScreen = self.nav.screen_named("technician_device_tests")  # type: ignore[assignment]
 
     def click(self, widget: QWidget) -> None:
-        assert widget.isVisible() and widget.isEnabled(), f"{widget.objectName()} cannot be tapped now"
-        self.qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+        tap(self.qtbot, widget)
 
     def settle(self) -> None:
         self.qtbot.waitUntil(lambda: self.ctx.runner.pending() == 0, timeout=20_000)
@@ -183,19 +187,35 @@ class Tech:
         assert self.nav.current is self.enroll
         return self.enroll
 
+    def open_device_tests(self) -> DeviceTestsScreen:
+        self.open_devices()
+        self.click(self.devices.tests_button)
+        self.settle()
+        assert self.nav.current is self.tests
+        return self.tests
+
+    def open_decommission(self) -> DecommissionScreen:
+        self.log_in(*TECHNICIAN)
+        self.click(self.login.decommission_button)
+        self.settle()
+        assert self.nav.current is self.decommission
+        return self.decommission
+
     def tab(self, section: str) -> None:
         self.click(self.diag.tabs[section])
 
 
 @contextmanager
-def running(qapp: Any, qtbot: Any, data_dir: Path, enroller: Enroller | None = None) -> Iterator[Tech]:
+def running(qapp: Any, qtbot: Any, data_dir: Path, enroller: Enroller | None = None,
+            courier: Courier | None = None) -> Iterator[Tech]:
     """The technician's screens in the main window over the kiosk in ``data_dir``."""
     config = load_config(data_dir)
     runner = TaskRunner()
-    with open_kiosk(config, enroller=enroller) as kiosk:
+    with open_kiosk(config, enroller=enroller, courier=courier) as kiosk:
         ctx = AppContext(kiosk, open_devices(config), runner, poll_ms=20)
         window = build_window(ctx, [Entry(TechnicianScreen), Entry(DiagnosticsScreen), Entry(DevicesScreen),
-                                    Entry(EnrollScreen)], idle_poll_ms=10_000)
+                                    Entry(EnrollScreen), Entry(DecommissionScreen),
+                                    Entry(DeviceTestsScreen)], idle_poll_ms=10_000)
         qtbot.addWidget(window, before_close_func=MainWindow.dispose)
         window.resize(1920, 1080)
         window.start()

@@ -5,8 +5,9 @@
 - The e-certificate: the verification code the registration office issued
   with the certificate (``certificates.recorded``), shown as a QR to photograph
   or scan into the e-certificate app; never printed on screen as text.
-- 好差评: five levels (非常满意 满意 基本满意 不满意 非常不满意); for the two
-  lower ones a reason may be typed (optional). Sent with
+- 好差评 (评价本次服务 opens it, a page of its own): five levels (非常满意 满意
+  基本满意 不满意 非常不满意); for the two lower ones a step follows where a
+  reason may be typed (optional). Sent with
   ``evaluations.record_evaluation`` as the self-service actor: stored, audited,
   synced as ``evaluation.recorded`` and counted in the supervision ledger.
 - Mailing: a holder present asks for the certificate to be mailed to an absent
@@ -51,8 +52,7 @@ from ui.widgets.guard import GuardedButton
 from ui.widgets.keypad import IdKeypad
 
 LEVEL_CODES: tuple[str, ...] = tuple(code for code, _ in evaluations.LEVELS)
-QR_PX = 360
-EVALUATION_MIN_PX = 680
+QR_PX = 480  # as large as the room allows up to this; a 1280x800 panel leaves it about 330
 MAIL_KEY_ROWS = ("1234567", "890X<<<")  # a wide delete key
 MAIL_KEY_PX = 96
 MAIL_FORM_MIN_PX = 1080  # within a 1280 px panel's width less the screen's margins
@@ -107,35 +107,61 @@ class DoneScreen(Screen):
         self.title = label("title")
         self.qr = QrLabel(QR_PX)
         self.qr.setObjectName("e_certificate_qr")
+        # Level with the words beside it, not adrift in the middle of a tall panel.
+        self.qr.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
         self.qr_hint = label()
         self.certificate = label(wrap=True)
         self.mail_note = label("hint")
+        self.thanks = note(state="ok")
+        self.thanks.setObjectName("thanks")
         self.mail_button = GuardedButton()
         self.mail_button.setMinimumSize(320, 80)
         self.mail_button.clicked.connect(self.open_mailing)
-        # The code keeps its room; what it is for and the certificate number scroll on a short panel.
+        self.rate_button = GuardedButton()
+        self.rate_button.setObjectName("rate")
+        self.rate_button.setProperty("role", "primary")
+        self.rate_button.clicked.connect(self.open_rating)
+        # What the code is for is always whole beside it; the certificate number and the notes below
+        # it scroll on a short panel.
         about = QWidget()
         about_box = QVBoxLayout(about)
         about_box.setContentsMargins(0, 0, 0, 0)
-        about_box.addWidget(self.qr_hint)
+        about_box.setSpacing(4)
         about_box.addWidget(self.certificate)
+        about_box.addWidget(self.thanks)
         about_box.addWidget(self.mail_note)
         about_box.addStretch(1)
-        left = Panel()
-        left.box.setContentsMargins(16, 16, 16, 16)
-        left.box.addWidget(self.qr, 1)
-        left.box.addWidget(scrolling(about, "e_certificate_about"), 1)
-        left.box.addWidget(self.mail_button)
+        words = QVBoxLayout()
+        words.setSpacing(8)
+        words.addWidget(self.qr_hint)
+        words.addWidget(scrolling(about, "e_certificate_about"), 1)
+        code_row = QHBoxLayout()
+        code_row.setSpacing(32)
+        code_row.addWidget(self.qr, 1)
+        code_row.addLayout(words, 2)
+        actions = QHBoxLayout()
+        actions.addWidget(self.mail_button)
+        actions.addStretch(1)
+        actions.addWidget(self.rate_button)
+        overview = Panel()
+        overview.box.setContentsMargins(24, 8, 24, 8)
+        overview.box.setSpacing(8)
+        overview.box.addLayout(code_row, 1)
+        overview.box.addLayout(actions)
 
-        # The evaluation: five level buttons, the optional reason for the lower two, send.
+        # The evaluation, a page of its own (with the code beside it, five large levels and the reason
+        # are taller than a 1280x800 panel): the levels and 提交评价, or, for the lower two, the reason.
         self.question = label("heading")
+        self.rating_back = GuardedButton()
+        self.rating_back.setObjectName("rating_back")
+        self.rating_back.clicked.connect(self.close_rating)
         self.levels = QButtonGroup(self)
         self.level_buttons: dict[str, QPushButton] = {}
         grid = self.level_grid = QGridLayout()
         grid.setSpacing(16)
         self.level_columns = 2
         for n, code in enumerate(LEVEL_CODES):
-            button = QPushButton()
+            button = GuardedButton()
             button.setCheckable(True)
             button.setMinimumSize(200, 80)
             button.setProperty("compact", "true")
@@ -143,30 +169,50 @@ class DoneScreen(Screen):
             self.levels.addButton(button)
             self.level_buttons[code] = button
             grid.addWidget(button, n // self.level_columns, n % self.level_columns)
+        self.send_button = GuardedButton()
+        self.send_button.setProperty("role", "primary")
+        self.send_button.setMinimumSize(240, 96)
+        self.send_button.clicked.connect(self.send)
+        levels_step = QWidget()
+        levels_box = QVBoxLayout(levels_step)
+        levels_box.setContentsMargins(0, 0, 0, 0)
+        levels_box.addLayout(grid)
+        levels_box.addStretch(1)
+        self.chosen = label()
+        self.chosen.setObjectName("chosen_level")
         self.reason_label = label()
         self.reason = QLineEdit()
         self.reason.setObjectName("reason")
         self.reason.setMaxLength(evaluations.MAX_REASON)
         self.reason.setMinimumHeight(80)
-        self.send_button = GuardedButton()
-        self.send_button.setProperty("role", "primary")
-        self.send_button.setMinimumSize(240, 96)
-        self.send_button.clicked.connect(self.send)
+        self.change_level = GuardedButton()
+        self.change_level.setObjectName("change_level")
+        self.change_level.clicked.connect(self.levels_step_shown)
+        reason_step = QWidget()
+        reason_box = QVBoxLayout(reason_step)
+        reason_box.setContentsMargins(0, 0, 0, 0)
+        reason_box.setSpacing(8)
+        reason_box.addWidget(self.chosen)
+        reason_box.addWidget(self.reason_label)
+        reason_box.addWidget(self.reason)
+        reason_box.addStretch(1)
+        self.reason_row = QHBoxLayout()
+        self.reason_row.addWidget(self.change_level)
+        self.reason_row.addStretch(1)
+        reason_box.addLayout(self.reason_row)
+        self.rating_steps = QStackedWidget()
+        self.rating_steps.setProperty("role", "flat")
+        self.rating_steps.addWidget(levels_step)
+        self.rating_steps.addWidget(reason_step)
+        self.levels_step, self.reason_step = levels_step, reason_step
         self._place_send()
-        self.thanks = note(state="ok")
-        self.thanks.setObjectName("thanks")
-        evaluation = Panel()
-        # Its minimum height is taken at its minimum width: a narrow one would wrap the question into
-        # four lines and ask for a panel taller than a 1280x800 screen has. Wider where two levels a
-        # row need it (_arrange_levels).
-        evaluation.setMinimumWidth(EVALUATION_MIN_PX)
-        evaluation.box.setContentsMargins(EVALUATION_MARGINS_PX // 2, 16, EVALUATION_MARGINS_PX // 2, 16)
-        evaluation.box.addWidget(self.question)
-        evaluation.box.addLayout(grid)
-        evaluation.box.addWidget(self.reason_label)
-        evaluation.box.addWidget(self.reason)
-        evaluation.box.addStretch(1)
-        evaluation.box.addWidget(self.thanks)
+        question_row = QHBoxLayout()
+        question_row.addWidget(self.question, 1)
+        question_row.addWidget(self.rating_back, 0, Qt.AlignmentFlag.AlignTop)
+        rating = Panel()
+        rating.box.setContentsMargins(EVALUATION_MARGINS_PX // 2, 16, EVALUATION_MARGINS_PX // 2, 16)
+        rating.box.addLayout(question_row)
+        rating.box.addWidget(self.rating_steps, 1)
 
         # The mailing form in two steps, one thing each (the keypad and the fields together are taller
         # than a 1280x800 panel): the requester's own ID number, then recipient, phone and address.
@@ -182,7 +228,7 @@ class DoneScreen(Screen):
         self.mail_next.setEnabled(False)
         self.mail_next.clicked.connect(self.mailing_fields)
         self.requester.valid_changed.connect(self.mail_next.setEnabled)
-        self.mail_back = QPushButton()
+        self.mail_back = GuardedButton()
         self.mail_back.setObjectName("mail_back")
         self.mail_back.setMinimumSize(200, 96)
         self.mail_back.clicked.connect(self.mailing_requester)
@@ -198,7 +244,7 @@ class DoneScreen(Screen):
         self.mail_send.setProperty("role", "primary")
         self.mail_send.setMinimumSize(280, 96)
         self.mail_send.clicked.connect(self.send_mailing)
-        self.mail_cancel = QPushButton()
+        self.mail_cancel = GuardedButton()
         self.mail_cancel.setObjectName("mail_cancel")
         self.mail_cancel.setMinimumSize(200, 96)
         self.mail_cancel.clicked.connect(self.close_mailing)
@@ -251,19 +297,12 @@ class DoneScreen(Screen):
         form.box.addWidget(self.mail_heading)
         form.box.addWidget(self.mail_steps, 1)
 
-        # Two pages over the whole width: the code and the evaluation side by side, or the mailing
-        # form alone (it needs the width of the keypad and the fields).
-        overview = QWidget()
-        body = QHBoxLayout(overview)
-        body.setContentsMargins(0, 0, 0, 0)
-        body.setSpacing(24)
-        body.addWidget(left, 1)
-        body.addWidget(evaluation, 2)
-        self.evaluation_box = evaluation
+        # Three pages over the whole width, one thing each: the code, the evaluation, the mailing form.
         self.right = QStackedWidget()
         self.right.addWidget(overview)
+        self.right.addWidget(rating)
         self.right.addWidget(form)
-        self.evaluation_panel, self.mailing_panel = overview, form
+        self.overview_panel, self.rating_panel, self.mailing_panel = overview, rating, form
 
         self.message = note(state="error")
         self.message.setObjectName("message")
@@ -311,7 +350,8 @@ class DoneScreen(Screen):
             button.setChecked(False)
             button.setEnabled(True)
         self.levels.setExclusive(True)
-        self._show_page(self.evaluation_panel)
+        self._show_step(self.rating_steps, self.levels_step)
+        self._show_page(self.overview_panel)
         self._render()
 
     def subjects(self) -> set[str] | None:
@@ -319,12 +359,12 @@ class DoneScreen(Screen):
 
     def _show_page(self, page: QWidget) -> None:
         # Only the shown page sets the minimum size (a stacked widget otherwise takes its largest page's).
-        for other in (self.evaluation_panel, self.mailing_panel):
+        for other in (self.overview_panel, self.rating_panel, self.mailing_panel):
             policy = QSizePolicy.Policy.Preferred if other is page else QSizePolicy.Policy.Ignored
             other.setSizePolicy(policy, policy)
         self.right.setCurrentWidget(page)
-        # The form's own heading says what it is for: the page title's room goes to the form.
-        self.title.setVisible(page is not self.mailing_panel)
+        # The evaluation and the form say what they are for: the page title's room goes to them.
+        self.title.setVisible(page is self.overview_panel)
 
     def show_closing(self, closing: Closing) -> None:
         self._task = None
@@ -339,9 +379,24 @@ class DoneScreen(Screen):
 
     # -- the evaluation ----------------------------------------------------------------------
 
+    def open_rating(self) -> None:
+        self.message.setText("")
+        self.staff_note.setText("")
+        self.levels_step_shown()
+        self._show_page(self.rating_panel)
+
+    def close_rating(self) -> None:
+        self._show_page(self.overview_panel)
+
+    def levels_step_shown(self) -> None:
+        """The five levels (the level chosen stays chosen, the reason typed stays typed)."""
+        self._show_step(self.rating_steps, self.levels_step, self.rating_back)
+
     def choose(self, level: str) -> None:
         self.level = level
         self.message.setText("")
+        if level in evaluations.REASON_LEVELS:
+            self._show_step(self.rating_steps, self.reason_step, self.change_level)
         self._render()
 
     def send(self) -> None:
@@ -364,6 +419,9 @@ class DoneScreen(Screen):
             button.setEnabled(False)
         self.reason.clear()
         self.send_button.setEnabled(False)
+        self.rate_button.setEnabled(False)
+        if self.right.currentWidget() is self.rating_panel:
+            self._show_page(self.overview_panel)
 
     # -- mailing ----------------------------------------------------------------------------
 
@@ -376,27 +434,32 @@ class DoneScreen(Screen):
 
     def mailing_requester(self) -> None:
         """The first step: the requester types their own ID number."""
-        self._show_step(self.mail_who)
+        self._show_step(self.mail_steps, self.mail_who, self.mail_cancel)
 
     def mailing_fields(self) -> None:
         """The second step, once the ID number is complete: to whom and where."""
         if self.requester.number() is not None:
-            self._show_step(self.mail_where)
+            self._show_step(self.mail_steps, self.mail_where, self.mail_back)
 
-    def _show_step(self, step: QWidget) -> None:
+    def _show_step(self, steps: QStackedWidget, step: QWidget, focus: QWidget | None = None) -> None:
         # As with the pages: only the shown step sets the minimum size.
-        for other in (self.mail_who, self.mail_where):
+        for n in range(steps.count()):
+            other = steps.widget(n)
             policy = QSizePolicy.Policy.Preferred if other is step else QSizePolicy.Policy.Ignored
             other.setSizePolicy(policy, policy)
         # The tapped button is hidden with its step, and Qt would pass its focus on to the next text
         # field and call up the keyboard unasked (or not, by timing): the focus leaves it first and
         # lands on the new step's own button. The buyer taps a field when ready to type.
         focused = QApplication.focusWidget()
-        if focused is not None and self.mail_steps.isAncestorOf(focused):
+        if focused is not None and steps.isAncestorOf(focused):
             focused.clearFocus()
-        self.mail_steps.setCurrentWidget(step)
-        (self.mail_cancel if step is self.mail_who else self.mail_back).setFocus()
-        self._mail_heading()
+        steps.setCurrentWidget(step)
+        if focus is not None:
+            focus.setFocus()
+        if steps is self.rating_steps:
+            self._place_send()
+        else:
+            self._mail_heading()
 
     def _mail_heading(self) -> None:
         self.mail_heading.setText(self.tr("Mailing: first type your own ID number")
@@ -407,7 +470,7 @@ class DoneScreen(Screen):
         self.requester.clear()
         for edit in (self.recipient, self.phone, self.address):
             edit.clear()
-        self._show_page(self.evaluation_panel)
+        self._show_page(self.overview_panel)
 
     def send_mailing(self) -> None:
         number = self.requester.number()
@@ -448,13 +511,10 @@ class DoneScreen(Screen):
 
     def _arrange_levels(self) -> None:
         """Three levels a row where the widest name fits (two rows, not three, on a short panel); else
-        two a row, the panel at least as wide as two of the widest name need (the code beside it
-        draws smaller: English in large text on a 1280x800 panel)."""
+        two a row (English in large text on a 1280x800 panel)."""
         widest = max(b.sizeHint().width() for b in self.level_buttons.values())
-        two_columns = 2 * widest + self.level_grid.spacing() + EVALUATION_MARGINS_PX
-        self.evaluation_box.setMinimumWidth(max(EVALUATION_MIN_PX, two_columns))
-        # Two thirds of the page, less the panel's margins (its own width follows the columns chosen).
-        room = (self.evaluation_panel.width() - 32) * 2 // 3 - 48
+        # The panel's width less its margins and border (the page is as wide as the screen's room).
+        room = self.right.width() - EVALUATION_MARGINS_PX - 4
         columns = 3 if 3 * (widest + 8) + 2 * self.level_grid.spacing() <= room else 2  # 8 px to spare a button
         if columns == self.level_columns:
             return
@@ -465,11 +525,18 @@ class DoneScreen(Screen):
         self._place_send()
 
     def _place_send(self) -> None:
-        # 提交评价 in the last cell of the last row of levels (five levels leave it free in two or three
-        # columns): bottom right, and no row of its own on a short panel.
-        columns = self.level_columns
+        # 提交评价 bottom right: with the levels, in the last cell of their last row (five levels leave it
+        # free in two or three columns, and it takes no row of its own); with the reason, under it.
         self.level_grid.removeWidget(self.send_button)
-        self.level_grid.addWidget(self.send_button, (len(self.level_buttons) - 1) // columns, columns - 1)
+        self.reason_row.removeWidget(self.send_button)
+        if self.rating_steps.currentWidget() is self.reason_step:
+            self.reason_row.addWidget(self.send_button)
+        else:
+            columns = self.level_columns
+            self.level_grid.addWidget(self.send_button, (len(self.level_buttons) - 1) // columns, columns - 1)
+        # A widget moved to another parent is hidden until Qt's next pass shows it: shown now, so the
+        # tap that moved it sees it in place.
+        self.send_button.show()
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("Congratulations on your new home"))
@@ -477,6 +544,9 @@ class DoneScreen(Screen):
                                      "to check your electronic certificate."))
         self.mail_button.setText(self.tr("Mail the certificate"))
         self.question.setText(self.tr("Please rate this service."))
+        self.rate_button.setText(self.tr("Rate this service"))
+        self.rating_back.setText(self.tr("Back to the code"))
+        self.change_level.setText(self.tr("Change the rating"))
         names = {"very_satisfied": self.tr("Very satisfied"), "satisfied": self.tr("Satisfied"),
                  "basically_satisfied": self.tr("Basically satisfied"), "dissatisfied": self.tr("Dissatisfied"),
                  "very_dissatisfied": self.tr("Very dissatisfied")}
@@ -509,10 +579,11 @@ class DoneScreen(Screen):
             self.mail_note.setText("")
         else:
             self.mail_note.setText(self.tr("Mailing a certificate to an absent co-owner is arranged at the counter."))
-        lower = self.level in evaluations.REASON_LEVELS
-        self.reason_label.setVisible(lower)
-        self.reason.setVisible(lower)
+        names = {code: button.text() for code, button in self.level_buttons.items()}
+        self.chosen.setText(self.tr("Your rating: {level}").format(level=names[self.level])
+                            if self.level in names else "")
         self.send_button.setEnabled(bool(self.level) and not self.evaluated and closing is not None)
+        self.rate_button.setEnabled(not self.evaluated and closing is not None)
         for code, button in self.level_buttons.items():
             button.setProperty("role", "primary" if code == self.level else "")
             set_state(button, "")

@@ -28,7 +28,7 @@ from ui.screens.base import Screen
 from ui.screens.buyer.common import Panel, label, note, plain_refusal, refusal_prompt, scrolling, staff_line
 from ui.screens.buyer.identify import navigator_of
 from ui.tasks import Task
-from ui.widgets.guard import GuardedButton
+from ui.widgets.guard import GuardedButton, repeatable
 
 # What a page can offer the buyer to do.
 READ_CONTRACT, SIGN_HANDOVER, PAY, DONE = "contract", "handover", "pay", "done"
@@ -94,9 +94,9 @@ class MyCaseScreen(Screen):
             button.clicked.connect(lambda _=False, a=action: self.act(a))
             self.action_buttons[action] = button
             self.action_row.addWidget(button)
-        # Page buttons are plain: two quick taps turn two pages (not a double submit).
-        self.previous_button = QPushButton()
-        self.next_button = QPushButton()
+        # Page buttons are repeatable: two quick taps turn two pages (not a double submit).
+        self.previous_button = repeatable(QPushButton())
+        self.next_button = repeatable(QPushButton())
         self.page_label = label(wrap=False)
         for pager_button in (self.previous_button, self.next_button):
             pager_button.setMinimumSize(200, 80)

@@ -56,13 +56,20 @@ from ui.screens.buyer.common import (
 )
 from ui.screens.buyer.identify import navigator_of
 from ui.tasks import Task
-from ui.widgets.guard import GuardedButton
+from ui.widgets.guard import GuardedButton, repeatable
 from ui.widgets.signature import SignaturePad
 
 # The least a page shows: on a 1280x800 panel in large text the room holds three lines.
 MIN_CHARS = 16
 MIN_LINES = 2
 MIN_PAGE_PX = QSize(480, 100)
+READING_MARGINS = (48, 16, 48, 16)
+# The 960 px box (ux.md) and beside it a column of buttons at least 240 px wide (ux.md's primary
+# button) on a 1280 px panel: 1280 - 2 x 16 - 960 - 16 = 272 px.
+SIGNING_MARGINS = (16, 16, 16, 16)
+PRIMARY_MIN_PX = 240
+# On a wider panel the column stops at 400 px: buttons across half a 1920 px screen read as bars.
+SIGNING_MAX_PX = 960 + 16 + 400
 
 
 @dataclass(frozen=True)
@@ -174,9 +181,9 @@ class ReadSignScreen(Screen):
         self.text.resized.connect(self._cut_pages)
         self.read_hint = label("hint")
         self.page_label = label(wrap=False)
-        # Page buttons are plain: two quick taps turn two pages (not a double submit).
-        self.previous_button = QPushButton()
-        self.next_button = QPushButton()
+        # Page buttons are repeatable: two quick taps turn two pages (not a double submit).
+        self.previous_button = repeatable(QPushButton())
+        self.next_button = repeatable(QPushButton())
         self.sign_button = GuardedButton()
         self.sign_button.setProperty("role", "primary")
         for button in (self.previous_button, self.next_button):
@@ -202,10 +209,16 @@ class ReadSignScreen(Screen):
 
         self.signer_label = label("heading")
         self.signer_label.setObjectName("signer")
-        self.reread_button = QPushButton()
+        self.reread_button = GuardedButton()
         self.reread_button.setMinimumSize(240, 80)
         self.reread_button.clicked.connect(self.read_again)
-        self.pad = SignaturePad("", "")
+        # The buttons beside the box, not under it: under it the step needs 878 px of height (896 in large
+        # text), more than a 1280x800 panel has below the header.
+        self.pad = SignaturePad("", "", beside=True)
+        # The theme's minimum is for the text inside the padding (240 + padding + border): ux.md asks the
+        # button to be 240 px wide, which the column gives it; the theme's would not fit beside the box.
+        self.pad.confirm_button.setStyleSheet("min-width: 0px;")
+        self.pad.confirm_button.setMinimumWidth(PRIMARY_MIN_PX)
         # The signer row above names who signs what; the pad's own name line would say it twice.
         self.pad.name_label.hide()
         pad_layout = self.pad.layout()
@@ -213,6 +226,7 @@ class ReadSignScreen(Screen):
             pad_layout.setContentsMargins(0, 0, 0, 0)
         self.pad.confirmed.connect(self.signed)
         signing = QWidget()
+        signing.setMaximumWidth(SIGNING_MAX_PX)
         signing_box = QVBoxLayout(signing)
         signing_box.setContentsMargins(0, 0, 0, 0)
         signing_box.setSpacing(8)
@@ -234,8 +248,8 @@ class ReadSignScreen(Screen):
         self.again_button.setMinimumSize(320, 96)
         self.again_button.clicked.connect(self.start_signing)
         self.again_button.setVisible(False)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(48, 16, 48, 16)
+        layout = self.box = QVBoxLayout(self)
+        layout.setContentsMargins(*READING_MARGINS)
         layout.setSpacing(12)
         layout.addWidget(self.title)
         layout.addWidget(self.stack, 1)
@@ -329,6 +343,7 @@ class ReadSignScreen(Screen):
     def _show_panel(self, panel: QWidget) -> None:
         # While signing, the signer row is the heading: the page title would take the box's room.
         self.title.setVisible(panel is self.reading_panel)
+        self.box.setContentsMargins(*(READING_MARGINS if panel is self.reading_panel else SIGNING_MARGINS))
         for other in (self.reading_panel, self.signing_panel):
             policy = QSizePolicy.Policy.Preferred if other is panel else QSizePolicy.Policy.Ignored
             other.setSizePolicy(policy, policy)

@@ -17,6 +17,7 @@ from ui.i18n import Retranslating, current_language
 from ui.navigation import Navigator
 from ui.qt import (QFrame, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QMouseEvent, QPushButton, QSizePolicy,
                    QVBoxLayout, QWidget, Signal)
+from ui.widgets.guard import GuardedButton, repeatable
 from ui.widgets.pinyin import mark_keypad_field
 
 STAFF_TARGET = 64  # ux.md: staff targets >= 64 px
@@ -48,8 +49,10 @@ def wrapped(role: str = "", *, state: str = "") -> QLabel:
     return label
 
 
-def button(role: str = "") -> QPushButton:
-    b = QPushButton()
+def button(role: str = "", *, repeats: bool = False) -> QPushButton:
+    """A staff button at least a staff target high: a second tap within 500 ms is ignored (ux.md),
+    unless it ``repeats`` (a keypad's key, a page turn: tapped again at once on purpose)."""
+    b = repeatable(QPushButton()) if repeats else GuardedButton()
     b.setMinimumHeight(STAFF_TARGET)
     if role:
         b.setProperty("role", role)
@@ -212,8 +215,8 @@ class StaffKeypad(Retranslating, QWidget):
         self.keys: dict[str, QPushButton] = {}
         self._grid = QGridLayout()
         self._grid.setSpacing(16)
-        self.delete_key = button()
-        self.clear_key = button("destructive")
+        self.delete_key = button(repeats=True)
+        self.clear_key = button("destructive", repeats=True)
         self.delete_key.clicked.connect(lambda: self.pressed.emit("<"))
         self.clear_key.clicked.connect(lambda: self.pressed.emit("CLEAR"))
         layout = QHBoxLayout(self)
@@ -241,7 +244,7 @@ class StaffKeypad(Retranslating, QWidget):
         for n, char in enumerate(digits + "".join(c for c in dict.fromkeys(extra) if not c.isdigit())):
             if char in self.keys:
                 continue
-            key = button("key")
+            key = button("key", repeats=True)
             key.setText(char)
             key.setMinimumSize(self.key_px, self.key_px)
             key.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)

@@ -128,6 +128,9 @@ class QueueScreen(Screen):
         self.show_all.setObjectName("show_all")
         self.show_all.clicked.connect(self.clear_search)
         self.show_all.hide()
+        self.office_button = button()
+        self.office_button.setObjectName("back_office")
+        self.office_button.clicked.connect(lambda: go(self, "office"))
         # Four keys a row (three rows, not four) and the smallest staff target (64 px): the search,
         # the keypad and the list share a 1280x800 panel with the shell's header and status strip.
         self.keypad = StaffKeypad("X", key_px=STAFF_TARGET, columns=4)
@@ -142,9 +145,10 @@ class QueueScreen(Screen):
         self.rows_box.setObjectName("queue_rows")
         self.rows_box.setLayout(self.rows)
         self.rows_box.resized.connect(self._rows_resized)
-        self.prev_button = button()
+        # Page buttons are repeatable: two quick taps turn two pages (not a double submit).
+        self.prev_button = button(repeats=True)
         self.prev_button.setObjectName("prev_page")
-        self.next_button = button()
+        self.next_button = button(repeats=True)
         self.next_button.setObjectName("next_page")
         self.page_label = wrapped()
         self.prev_button.clicked.connect(lambda: self.show_page(self.page - 1))
@@ -172,6 +176,7 @@ class QueueScreen(Screen):
         found.setSpacing(16)
         found.addWidget(self.summary, 1)
         found.addWidget(self.show_all)
+        found.addWidget(self.office_button)
         main = QVBoxLayout()
         main.setSpacing(16)
         main.addLayout(found)
@@ -217,6 +222,7 @@ class QueueScreen(Screen):
         self.search_button.setText(self.tr("Search"))
         self.scan_button.setText(self.tr("Scan a code"))
         self.show_all.setText(self.tr("Show all"))
+        self.office_button.setText(self.tr("Back office"))
         self.prev_button.setText(self.tr("Previous page"))
         self.next_button.setText(self.tr("Next page"))
         self.search.setPlaceholderText(self.tr("Unit code, certificate or ID number"))

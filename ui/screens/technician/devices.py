@@ -18,7 +18,7 @@ from kiosk.errors import ConfigError, KioskError, ValidationError
 from ui.context import AppContext
 from ui.qt import QGridLayout, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 from ui.screens.technician.common import TechnicianScreen
-from ui.screens.counter.common import STAFF_TARGET, button, wrapped
+from ui.screens.counter.common import STAFF_TARGET, button, go, wrapped
 from ui.tasks import Task
 from ui.widgets.guard import GuardedButton
 
@@ -77,11 +77,15 @@ class DevicesScreen(TechnicianScreen):
         self.undo_button = button()
         self.undo_button.setObjectName("devices_undo")
         self.undo_button.clicked.connect(self._fill)
+        self.tests_button = button()
+        self.tests_button.setObjectName("devices_tests")
+        self.tests_button.clicked.connect(lambda: go(self, "technician_device_tests"))
         actions = QHBoxLayout()
         actions.setSpacing(16)
         actions.addWidget(self.save_button)
         actions.addWidget(self.undo_button)
         actions.addStretch(1)
+        actions.addWidget(self.tests_button)
         self.body = QWidget()
         body = QVBoxLayout(self.body)
         body.setContentsMargins(0, 0, 0, 0)
@@ -181,6 +185,7 @@ class DevicesScreen(TechnicianScreen):
         self.save_button.setText(self.tr("Saving…") if self._task is not None else self.tr("Save to kiosk.toml"))
         self.save_button.setEnabled(self._task is None and bool(self.changed()))
         self.undo_button.setText(self.tr("Undo changes"))
+        self.tests_button.setText(self.tr("Test the devices"))
         self.undo_button.setEnabled(bool(self.changed()))
         error = self._error
         if error is not None:

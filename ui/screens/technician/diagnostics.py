@@ -357,7 +357,8 @@ class DiagnosticsScreen(TechnicianScreen):
 
     @staticmethod
     def _pager(name: str) -> tuple[QPushButton, QPushButton, QLabel]:
-        prev, nxt, label = button(), button(), wrapped()
+        # Page buttons are repeatable: two quick taps turn two pages (not a double submit).
+        prev, nxt, label = button(repeats=True), button(repeats=True), wrapped()
         prev.setObjectName(f"{name}_prev")
         nxt.setObjectName(f"{name}_next")
         label.setObjectName(f"{name}_page")

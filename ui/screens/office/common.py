@@ -1,0 +1,247 @@
+"""What the back office's sections share: the role check, the paged list, dates as staff read them.
+
+``SectionScreen``: a back-office section behind a role (``roles``); anyone else sees ``denied``
+(why, and what to do) and nothing of its ``body``. ``Pager``: lists page with visible buttons,
+never by swipe only (ux.md); a page holds ``per_page`` rows, as many as ``RowsArea.fit`` finds room for.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import ClassVar, TypeVar
+
+from kiosk.services.staff import Actor
+from ui.i18n import Retranslating
+from ui.qt import (QEvent, QFontMetrics, QFrame, QHBoxLayout, QLabel, QLayout, QResizeEvent, QSizePolicy, QTimer, QVBoxLayout, QWidget,
+                   Signal)
+from ui.screens.base import Screen
+from ui.screens.counter.common import STAFF_TARGET, RefusalPanel, button, wrapped
+
+T = TypeVar("T")
+
+
+class SectionScreen(Screen):
+    """A back-office section; subclasses build ``body`` and call ``admit()`` in ``enter``."""
+
+    audience = "staff"
+    idle_seconds = 180  # ux.md: staff mode locks after 180 s idle
+    roles: ClassVar[frozenset[str]] = frozenset({"staff", "supervisor"})
+    denied: QLabel
+    body: QWidget
+
+    def make_denied(self) -> QLabel:
+        label = wrapped(state="warn")
+        label.setObjectName("office_section_denied")
+        return label
+
+    @property
+    def actor(self) -> Actor | None:
+        actor = self.ctx.actor
+        return actor if actor is not None and actor.role in self.roles else None
+
+    @property
+    def is_supervisor(self) -> bool:
+        return self.actor is not None and self.actor.role == "supervisor"
+
+    def admit(self) -> bool:
+        """The body for an actor in ``roles``, the refusal for anyone else; whether admitted."""
+        allowed = self.actor is not None
+        if self.ctx.actor is None:
+            self.denied.setText(self.tr_denied_nobody())
+        elif not allowed:
+            self.denied.setText(self.tr_denied_role())
+        self.denied.setVisible(not allowed)
+        self.body.setVisible(allowed)
+        return allowed
+
+    def tr_denied_nobody(self) -> str:
+        return self.tr("Log in at the counter first; the back office is for signed-in staff.")
+
+    def tr_denied_role(self) -> str:
+        return self.tr("Only a supervisor may open this. Ask a supervisor to log in.")
+
+
+class Pager(Retranslating, QWidget):
+    """Previous / next page buttons and "page n of m" for a list of ``per_page`` rows a page."""
+
+    moved = Signal()
+
+    def __init__(self, per_page: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.per_page = per_page
+        self.page = 0
+        self.count = 0
+        self.prev_button = button()
+        self.prev_button.setObjectName("prev_page")
+        self.next_button = button()
+        self.next_button.setObjectName("next_page")
+        self.label = wrapped()
+        self.prev_button.clicked.connect(lambda: self.go(self.page - 1))
+        self.next_button.clicked.connect(lambda: self.go(self.page + 1))
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(16)
+        row.addWidget(self.prev_button)
+        row.addWidget(self.label, 1)
+        row.addWidget(self.next_button)
+        self.retranslate()
+
+    @property
+    def pages(self) -> int:
+        """How many pages the last list given to ``of`` fills."""
+        return max(1, -(-self.count // self.per_page))
+
+    def of(self, items: list[T]) -> list[T]:
+        """The rows of the current page (the count is taken from ``items``)."""
+        self.count = len(items)
+        self.page = max(0, min(self.page, self.pages - 1))
+        self.retranslate()
+        return items[self.page * self.per_page:(self.page + 1) * self.per_page]
+
+    def set_size(self, per_page: int) -> bool:
+        """Rows a page from now; the page shown keeps its first row. Whether the size changed."""
+        if per_page == self.per_page:
+            return False
+        first = self.page * self.per_page
+        self.per_page = max(1, per_page)
+        self.page = first // self.per_page
+        return True
+
+    def go(self, page: int) -> None:
+        self.page = max(0, min(page, self.pages - 1))
+        self.retranslate()
+        self.moved.emit()
+
+    def retranslate(self) -> None:
+        self.prev_button.setText(self.tr("Previous page"))
+        self.next_button.setText(self.tr("Next page"))
+        self.label.setText(self.tr("Page {page} of {pages}").format(page=self.page + 1, pages=self.pages))
+        self.prev_button.setEnabled(self.page > 0)
+        self.next_button.setEnabled(self.page < self.pages - 1)
+        self.setVisible(self.pages > 1)
+
+
+class RowsArea(QFrame):
+    """Where a list's rows go: it takes the height left over (its rows never ask for more), and
+    ``fit`` says how many rows of ``lines`` unwrapped lines beside a staff button hold there, in
+    the fonts the style sheet sets now, so a page never holds more than this panel shows in this
+    text size. ``resized`` when that height or the text size changed."""
+
+    resized = Signal()
+    SPACING = 8
+    MARGINS = 2 * 6 + 2  # a row's top and bottom margins (``row_frame``) and its panel border
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
+        self.rows = QVBoxLayout(self)
+        self.rows.setContentsMargins(0, 0, 0, 0)
+        self.rows.setSpacing(self.SPACING)
+        self._due = False
+
+    def row_height(self, lines: int) -> int:
+        probe = wrapped()
+        probe.setParent(self)
+        probe.ensurePolished()
+        line = QFontMetrics(probe.font()).lineSpacing()
+        probe.deleteLater()
+        # A line and a little: a wrapped label rounds its height up, and the lines have spacing.
+        return max(STAFF_TARGET, lines * (line + 4)) + self.MARGINS
+
+    def fit(self, lines: int = 2) -> int:
+        """Rows a page (at least one)."""
+        return max(1, (self.height() + self.SPACING) // (self.row_height(lines) + self.SPACING))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        self._schedule()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
+        # Another text size or theme: once the whole window has its new fonts (a style sheet change
+        # restyles widget after widget).
+        if event.type() in (QEvent.Type.StyleChange, QEvent.Type.FontChange):
+            self._schedule()
+        super().changeEvent(event)
+
+    def _schedule(self) -> None:
+        # Said once the event loop is back: a screen refilling its rows on ``resized`` must not do
+        # so while it is still adding rows (adding them can resize the area).
+        if not self._due:
+            self._due = True
+            QTimer.singleShot(0, self, self._emit)  # dropped with the area if it is deleted first
+
+    def _emit(self) -> None:
+        self._due = False
+        self.resized.emit()
+
+
+def clear_layout(layout: QLayout) -> None:
+    """Delete every widget in ``layout`` (a list rebuilt on each load)."""
+    while layout.count():
+        item = layout.takeAt(0)
+        widget = item.widget() if item is not None else None
+        if widget is not None:
+            # Out of the window at once: a row waiting for deletion would still be drawn and measured.
+            widget.hide()
+            widget.setParent(None)
+            widget.deleteLater()
+
+
+def row_frame() -> tuple[QFrame, QVBoxLayout, QHBoxLayout]:
+    """A list row: a panel with its lines stacked on the left and its buttons on the right."""
+    frame = QFrame()
+    frame.setProperty("role", "panel")
+    row = QHBoxLayout(frame)
+    row.setContentsMargins(16, 6, 16, 6)
+    row.setSpacing(16)
+    lines = QVBoxLayout()
+    lines.setSpacing(2)
+    row.addLayout(lines, 1)
+    buttons = QHBoxLayout()
+    buttons.setSpacing(12)
+    row.addLayout(buttons)
+    return frame, lines, buttons
+
+
+def parse_day(text: str) -> dt.date | None:
+    """A date typed on the keypad as YYYY-MM-DD (or YYYYMMDD); None when it is no date."""
+    digits = text.replace("-", "").strip()
+    if len(digits) != 8 or not digits.isdigit():
+        return None
+    try:
+        return dt.date(int(digits[:4]), int(digits[4:6]), int(digits[6:]))
+    except ValueError:
+        return None
+
+
+class OfficeRefusal(RefusalPanel):
+    """The counter's refusal panel, with plain words for the back office's own refusals too."""
+
+    def _known(self) -> dict[str, tuple[str, str]]:
+        return {**super()._known(), **{
+            "staff_exists": (self.tr("This staff number is already on the roster."),
+                             self.tr("Choose another number, or reset that member's PIN.")),
+            "bad_staff_id": (self.tr("A staff number is a capital letter then letters or digits, 2 to 16 in all."),
+                             self.tr("Type it again, for example S010.")),
+            "name_required": (self.tr("The name is missing."), self.tr("Write the staff member's name.")),
+            "cert_already_expired": (self.tr("This certification has already expired."),
+                                     self.tr("Only certified staff work at the kiosk: enter the renewed "
+                                             "certification.")),
+            "not_locked": (self.tr("This account is not locked."), self.tr("Nothing to unlock; the member may log in.")),
+            "unknown_unit": (self.tr("There is no unit with this code on this kiosk."),
+                             self.tr("Check the unit code, or wait for the master data to sync.")),
+            "not_restricted": (self.tr("The developer of this unit is not restricted."),
+                               self.tr("No override is needed; the case may proceed.")),
+            "unknown_violation": (self.tr("Choose the kind of violation."), self.tr("Tap one of the kinds listed.")),
+            "note_required": (self.tr("The violation is not described."),
+                              self.tr("Write in a sentence what the developer did.")),
+            "serial_known": (self.tr("A serial in this range is already in the stock book."),
+                             self.tr("Check the first and last serial on the paper and type the range again.")),
+            "bad_serial": (self.tr("The serial is not valid."),
+                           self.tr("Type the serial exactly as printed on the paper.")),
+            "bad_range": (self.tr("These two serials do not make a range."),
+                          self.tr("Type the first and the last serial of the pack: same beginning, the last "
+                                  "number after the first.")),
+            "nothing_to_reprint": (self.tr("This unit has no certificate printed and not yet handed over."),
+                                   self.tr("Only a bound certificate that is still at the counter is reprinted.")),
+        }}
