@@ -20,7 +20,6 @@ from ui.qt import (
     QFrame,
     QHBoxLayout,
     QLabel,
-    QPushButton,
     QResizeEvent,
     QSize,
     Qt,
@@ -62,7 +61,7 @@ class Header(Retranslating, QFrame):
         self.large_button = GuardedButton()
         self.large_button.setObjectName("header_large_text")
         self.large_button.setCheckable(True)
-        self.contrast_button = QPushButton()
+        self.contrast_button = GuardedButton()
         self.contrast_button.setObjectName("header_high_contrast")
         self.contrast_button.setCheckable(True)
         self.volume_button = GuardedButton()
