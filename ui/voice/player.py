@@ -18,9 +18,14 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from ui.qt import QAudioOutput, QEvent, QMediaDevices, QMediaPlayer, QObject, QUrl
+from ui import qt
+from ui.qt import QEvent, QObject, QUrl
 from ui.voice.clips import VOICE_DIR, Clip, load_clips
+
+if TYPE_CHECKING:
+    from ui.qt import QAudioOutput, QMediaPlayer
 
 log = logging.getLogger("kiosk.ui.voice")
 
@@ -45,15 +50,18 @@ class VoicePlayer(QObject):
     def player(self) -> QMediaPlayer:
         """The one media player, made at the first prompt (a window never spoken in never loads the backend)."""
         if self._player is None:
-            self._output = QAudioOutput(self)
+            # Qt Multimedia is looked up here, not when this module is imported: finding its names
+            # loads Qt Charts and Qt Multimedia, about 40 ms before the first frame of a kiosk whose
+            # buyers may never hear a prompt.
+            self._output = qt.QAudioOutput(self)
             self._output.setVolume(VOLUMES[self.step])
-            self._player = QMediaPlayer(self)
+            self._player = qt.QMediaPlayer(self)
             self._player.setAudioOutput(self._output)
             self._player.mediaStatusChanged.connect(self._status)
         return self._player
 
     def _status(self, status: QMediaPlayer.MediaStatus) -> None:
-        if status == QMediaPlayer.MediaStatus.EndOfMedia:
+        if status == qt.QMediaPlayer.MediaStatus.EndOfMedia:
             self.current = ""
 
     def play(self, prompt_id: str) -> None:
@@ -68,7 +76,7 @@ class VoicePlayer(QObject):
         player = self.player
         player.setSource(QUrl.fromLocalFile(str(clip.path)))
         self.current = prompt_id
-        if QMediaDevices.audioOutputs():
+        if qt.QMediaDevices.audioOutputs():
             player.play()
 
     def cue(self, prompt_id: str) -> None:
@@ -83,7 +91,7 @@ class VoicePlayer(QObject):
 
     def stop(self) -> None:
         self.current = ""
-        if self._player is not None and self._player.playbackState() != QMediaPlayer.PlaybackState.StoppedState:
+        if self._player is not None and self._player.playbackState() != qt.QMediaPlayer.PlaybackState.StoppedState:
             self._player.stop()
 
     def playing(self) -> str:
