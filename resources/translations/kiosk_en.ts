@@ -56,6 +56,17 @@
         </message>
     </context>
     <context>
+        <name>MediaChooser</name>
+        <message>
+            <source>No USB stick found. Plug one in, then tap Look again.</source>
+            <translation>No USB stick found. Plug one in, then tap Look again.</translation>
+        </message>
+        <message>
+            <source>Look again</source>
+            <translation>Look again</translation>
+        </message>
+    </context>
+    <context>
         <name>SignaturePad</name>
         <message>
             <source>Signer: {name}</source>

@@ -56,6 +56,17 @@
         </message>
     </context>
     <context>
+        <name>MediaChooser</name>
+        <message>
+            <source>No USB stick found. Plug one in, then tap Look again.</source>
+            <translation>没有找到U盘。请插入U盘，再点“重新查找”。</translation>
+        </message>
+        <message>
+            <source>Look again</source>
+            <translation>重新查找</translation>
+        </message>
+    </context>
+    <context>
         <name>SignaturePad</name>
         <message>
             <source>Signer: {name}</source>

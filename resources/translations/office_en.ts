@@ -1369,14 +1369,6 @@
             <translation>The ledger as it stands now is written as a CSV file (for Excel) and as the printable PDF. Plug in a USB stick and choose it.</translation>
         </message>
         <message>
-            <source>No USB stick found. Plug one in, then tap Look again.</source>
-            <translation>No USB stick found. Plug one in, then tap Look again.</translation>
-        </message>
-        <message>
-            <source>Look again</source>
-            <translation>Look again</translation>
-        </message>
-        <message>
             <source>Writing…</source>
             <translation>Writing…</translation>
         </message>

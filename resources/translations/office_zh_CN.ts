@@ -1369,14 +1369,6 @@
             <translation>把当前台账写成 CSV 文件（可用 Excel 打开）和可打印的 PDF。请插入U盘并选中它。</translation>
         </message>
         <message>
-            <source>No USB stick found. Plug one in, then tap Look again.</source>
-            <translation>没有找到U盘。请插入U盘，再点“重新查找”。</translation>
-        </message>
-        <message>
-            <source>Look again</source>
-            <translation>重新查找</translation>
-        </message>
-        <message>
             <source>Writing…</source>
             <translation>正在写入…</translation>
         </message>

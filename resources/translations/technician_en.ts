@@ -60,10 +60,6 @@
             <translation>Sync now, or write them to a USB stick for the county.</translation>
         </message>
         <message>
-            <source>No USB stick: plug one in, tap Look again.</source>
-            <translation>No USB stick: plug one in, tap Look again.</translation>
-        </message>
-        <message>
             <source>This is a training session: its practice data is never handed on and the kiosk is not decommissioned from it. Start the app without training to decommission.</source>
             <translation>This is a training session: its practice data is never handed on and the kiosk is not decommissioned from it. Start the app without training to decommission.</translation>
         </message>
@@ -90,10 +86,6 @@
         <message>
             <source>Sync now</source>
             <translation>Sync now</translation>
-        </message>
-        <message>
-            <source>Look again</source>
-            <translation>Look again</translation>
         </message>
         <message>
             <source>Writing…</source>
@@ -597,14 +589,6 @@
         <message>
             <source>The diagnostics file holds the settings, sync state, self-test, database check and recent log lines, without personal data. Plug in a USB stick and choose it.</source>
             <translation>The diagnostics file holds the settings, sync state, self-test, database check and recent log lines, without personal data. Plug in a USB stick and choose it.</translation>
-        </message>
-        <message>
-            <source>No USB stick found. Plug one in, then tap Look again.</source>
-            <translation>No USB stick found. Plug one in, then tap Look again.</translation>
-        </message>
-        <message>
-            <source>Look again</source>
-            <translation>Look again</translation>
         </message>
         <message>
             <source>Writing…</source>

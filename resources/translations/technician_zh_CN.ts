@@ -60,10 +60,6 @@
             <translation>立即同步，或写入U盘交县平台导入。</translation>
         </message>
         <message>
-            <source>No USB stick: plug one in, tap Look again.</source>
-            <translation>没有找到U盘：请插入U盘，再点“重新查找”。</translation>
-        </message>
-        <message>
             <source>This is a training session: its practice data is never handed on and the kiosk is not decommissioned from it. Start the app without training to decommission.</source>
             <translation>这是培训模式：练习数据不移交，也不能在培训模式下停用本机。要停用，请在非培训模式下启动程序。</translation>
         </message>
@@ -90,10 +86,6 @@
         <message>
             <source>Sync now</source>
             <translation>立即同步</translation>
-        </message>
-        <message>
-            <source>Look again</source>
-            <translation>重新查找</translation>
         </message>
         <message>
             <source>Writing…</source>
@@ -597,14 +589,6 @@
         <message>
             <source>The diagnostics file holds the settings, sync state, self-test, database check and recent log lines, without personal data. Plug in a USB stick and choose it.</source>
             <translation>诊断文件包含设置、同步状态、自检结果、数据库检查和最近的日志，不含个人信息。请插入U盘并选择它。</translation>
-        </message>
-        <message>
-            <source>No USB stick found. Plug one in, then tap Look again.</source>
-            <translation>没有找到U盘。请插入U盘，再点“重新查找”。</translation>
-        </message>
-        <message>
-            <source>Look again</source>
-            <translation>重新查找</translation>
         </message>
         <message>
             <source>Writing…</source>

@@ -95,10 +95,10 @@ class Office:
 
     def open(self, media: Path | None = None, *, staff: Actor | None = STAFF) -> SupervisionScreen:
         if media is not None:
-            self.screen.media_roots = (media,)
-            self.screen.is_volume = lambda p: True  # a folder stands for a mounted stick
+            self.screen.sticks.roots = (media,)
+            self.screen.sticks.is_volume = lambda p: True  # a folder stands for a mounted stick
         else:
-            self.screen.media_roots = ()
+            self.screen.sticks.roots = ()
         if staff is not None:
             self.ctx.sign_in(staff, "赵雅琴")
         self.window.navigator.go("office_supervision")
@@ -175,7 +175,7 @@ def test_export_writes_a_csv_and_a_pdf_of_the_ledger(office: Office, tmp_path: P
     stick.mkdir(parents=True)
     screen = office.open(tmp_path / "media")
     office.click(screen.tabs["export"])
-    assert screen.target == stick and screen.media_buttons[0].text() == "▶ KINGSTON"
+    assert screen.sticks.target == stick and screen.sticks.buttons[0].text() == "▶ KINGSTON"
     office.click(screen.export_button)
     office.settle()
     assert screen.done.isVisible() and not screen.problem.isVisible(), screen.problem.text()
@@ -199,13 +199,13 @@ def test_export_refusals(office: Office, tmp_path: Path) -> None:
     screen = office.open(media)
     office.click(screen.tabs["export"])
     # No stick: said, and nothing to tap.
-    assert screen.media_none.isVisible() and "没有找到U盘" in screen.media_none.text()
+    assert screen.sticks.none.isVisible() and "没有找到U盘" in screen.sticks.none.text()
     assert not screen.export_button.isEnabled()
     stick = media / "STICK"
     stick.mkdir()
-    office.click(screen.media_refresh)
+    office.click(screen.sticks.refresh)
     office.settle()
-    assert screen.target == stick and screen.export_button.isEnabled() and not screen.media_none.isVisible()
+    assert screen.sticks.target == stick and screen.export_button.isEnabled() and not screen.sticks.none.isVisible()
     # A file that cannot be written (a folder in its place): nothing is left behind, the screen says why.
     csv_name, pdf_name = export_names(office.clock.now.astimezone(dt.timezone(dt.timedelta(hours=8))))
     (stick / pdf_name).mkdir()
@@ -227,7 +227,11 @@ def test_export_refusals(office: Office, tmp_path: Path) -> None:
     office.click(screen.export_button)
     office.settle()
     assert "[media_gone]" in screen.problem.text() and "U盘已拔出" in screen.problem.text()
-    assert screen.export_button.isEnabled(), "the next try is one tap away"
+    assert screen.sticks.none.isVisible() and not screen.export_button.isEnabled(), "the pulled stick is forgotten"
+    stick.mkdir()
+    office.click(screen.sticks.refresh)
+    office.settle()
+    assert screen.sticks.target == stick and screen.export_button.isEnabled(), "the next try is one tap away"
 
 
 def test_only_signed_in_staff_see_the_ledger(office: Office) -> None:

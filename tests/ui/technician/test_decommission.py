@@ -49,8 +49,8 @@ def with_stick(screen: DecommissionScreen, tmp_path: Path) -> Path:
     media = tmp_path / "media"
     stick = media / "USB-KIOSK"
     stick.mkdir(parents=True, exist_ok=True)
-    screen.media_roots = (media,)
-    screen.is_volume = lambda path: path.name.startswith("USB")
+    screen.sticks.roots = (media,)
+    screen.sticks.is_volume = lambda path: path.name.startswith("USB")
     screen.wipe_button.hold_ms = HOLD_MS
     return stick
 
@@ -127,10 +127,10 @@ def test_an_unreachable_gateway_and_no_stick_leave_the_wipe_locked(courier_tech:
     screen = tech.decommission
     media = tmp_path / "media"
     media.mkdir()
-    screen.media_roots = (media,)
-    screen.is_volume = lambda path: path.name.startswith("USB")
+    screen.sticks.roots = (media,)
+    screen.sticks.is_volume = lambda path: path.name.startswith("USB")
     tech.open_decommission()
-    assert screen.media_none.isVisible() and not screen.export_button.isEnabled()
+    assert screen.sticks.none.isVisible() and not screen.export_button.isEnabled()
     # While the sync agent runs a cycle of its own, sync now waits for it.
     with AgentLock(site.data_dir):
         tech.click(screen.sync_button)
@@ -146,14 +146,14 @@ def test_an_unreachable_gateway_and_no_stick_leave_the_wipe_locked(courier_tech:
     assert screen.view is not None and screen.view.pending == 2 and not screen.wipe_button.isEnabled()
     # A stick plugged in later, found by 重新查找, then pulled before the export.
     (media / "USB-A").mkdir()
-    tech.click(screen.media_refresh)
+    tech.click(screen.sticks.refresh)
     tech.settle()
-    assert screen.media_buttons[0].text() == "▶ USB-A" and screen.export_button.isEnabled()
+    assert screen.sticks.buttons[0].text() == "▶ USB-A" and screen.export_button.isEnabled()
     (media / "USB-A").rmdir()
     tech.click(screen.export_button)
     tech.settle()
     assert screen.problem.text() == "✖ 找不到U盘了。请重新插入，点“重新查找”后再选择它。 [media_gone]"
-    assert not screen.media and not screen.wipe_button.isEnabled()
+    assert not screen.sticks.media and not screen.wipe_button.isEnabled()
     assert is_enrolled(load_config(site.data_dir).key_dir) and audited(site) == []
     tech.look("decommission-locked")
 

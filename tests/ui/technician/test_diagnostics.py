@@ -197,18 +197,18 @@ def test_export_to_a_usb_stick(tech: Tech, site: Site, tmp_path: Path) -> None:
     media = tmp_path / "media"
     (media / "kiosk").mkdir(parents=True)
     screen = tech.diag
-    screen.media_roots = (media,)
-    screen.is_volume = lambda path: path.name.startswith("USB")
+    screen.sticks.roots = (media,)
+    screen.sticks.is_volume = lambda path: path.name.startswith("USB")
     tech.open_diagnostics()
     tech.tab("export")
-    assert screen.media_none.isVisible() and not screen.export_button.isEnabled()
+    assert screen.sticks.none.isVisible() and not screen.export_button.isEnabled()
 
     stick = media / "kiosk" / "USB-1"
     stick.mkdir()
-    tech.click(screen.media_refresh)
+    tech.click(screen.sticks.refresh)
     tech.settle()
-    assert not screen.media_none.isVisible()
-    assert [b.text() for b in screen.media_buttons] == ["▶ USB-1"]  # the one stick is chosen, by its name
+    assert not screen.sticks.none.isVisible()
+    assert [b.text() for b in screen.sticks.buttons] == ["▶ USB-1"]  # the one stick is chosen, by its name
     tech.click(screen.export_button)
     tech.settle()
     written = list(stick.glob("kiosk-diagnostics-d-test-*.zip"))
@@ -233,17 +233,17 @@ def test_export_when_the_stick_was_pulled(tech: Tech, tmp_path: Path) -> None:
     stick = media / "USB-2"
     stick.mkdir(parents=True)
     screen = tech.diag
-    screen.media_roots = (media,)
-    screen.is_volume = lambda path: path.name.startswith("USB")
+    screen.sticks.roots = (media,)
+    screen.sticks.is_volume = lambda path: path.name.startswith("USB")
     tech.open_diagnostics()
     tech.tab("export")
-    assert screen.target == stick
+    assert screen.sticks.target == stick
     shutil.rmtree(stick)
     tech.click(screen.export_button)
     tech.settle()
     assert "[media_gone]" in screen.problem.text() and "U盘" in screen.problem.text()
     assert not stick.exists()  # nothing written where the stick was mounted
-    assert screen.media_none.isVisible() and not screen.export_button.isEnabled()
+    assert screen.sticks.none.isVisible() and not screen.export_button.isEnabled()
 
 
 def test_diagnostics_in_both_languages_and_sizes(tech: Tech, site: Site, tmp_path: Path) -> None:
@@ -267,11 +267,11 @@ def test_diagnostics_in_both_languages_and_sizes(tech: Tech, site: Site, tmp_pat
         if section == "export":
             for label in ("USB-KIOSK", "USB-SPARE"):
                 (tmp_path / "media" / label).mkdir(parents=True)
-            screen.media_roots = (tmp_path / "media",)
-            screen.is_volume = lambda path: path.name.startswith("USB")
-            tech.click(screen.media_refresh)
+            screen.sticks.roots = (tmp_path / "media",)
+            screen.sticks.is_volume = lambda path: path.name.startswith("USB")
+            tech.click(screen.sticks.refresh)
             tech.settle()
-            tech.click(screen.media_buttons[0])
+            tech.click(screen.sticks.buttons[0])
             tech.click(screen.export_button)
             tech.settle()
             assert screen.exported is not None

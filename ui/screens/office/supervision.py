@@ -19,13 +19,10 @@ colour is never the only signal (ux.md). A training session shows training data.
 
 from __future__ import annotations
 
-import os
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from kiosk.app import ChangeBatch, Kiosk
-from kiosk.diagnostics import MEDIA_ROOTS, removable_media
 from kiosk.errors import KioskError
 from kiosk.views.supervision import LedgerRow, SupervisionView
 from ui.context import AppContext
@@ -42,6 +39,7 @@ from ui.screens.office.hub import STAFF
 from ui.tasks import Task
 from ui.theme import PALETTE
 from ui.widgets.guard import GuardedButton, repeatable
+from ui.widgets.media import MediaChooser
 
 SECTIONS = ("ledger", "progress", "blocked", "days", "ratings", "export")
 MAX_ROWS = 10  # projects a ledger page holds at most; fewer when they do not fit (panel size, large text)
@@ -56,10 +54,6 @@ RATING_COLOURS = (PALETTE["ok"], "#4f8a3c", PALETTE["warn"], "#b4532a", PALETTE[
 
 def load(kiosk: Kiosk, training: bool) -> SupervisionView:
     return kiosk.supervision(include_training=training)
-
-
-def find_media(kiosk: Kiosk, roots: tuple[Path, ...], is_volume: Callable[[Path], bool]) -> list[Path]:
-    return removable_media(roots, is_volume=is_volume)
 
 
 def export(kiosk: Kiosk, folder: Path, training: bool, language: str) -> tuple[Path, Path]:
@@ -180,17 +174,12 @@ class SupervisionScreen(Screen):
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
-        # Where USB sticks are mounted, and what counts as one; a test points them at folders of its own.
         self._built = False  # font changes reach the screen while it is being built
-        self.media_roots: tuple[Path, ...] = MEDIA_ROOTS
-        self.is_volume: Callable[[Path], bool] = os.path.ismount
         self.view: SupervisionView | None = None
         self.section = SECTIONS[0]
         self.service_point = ""  # '' = every service point
         self.page = 0
         self.per_page = 1  # projects a ledger page holds: as many as fit (``_fit_rows``)
-        self.media: list[Path] = []
-        self.target: Path | None = None
         self.exported: tuple[Path, Path] | None = None
         self.problem_error: KioskError | None = None
         self._exporting = False
@@ -313,14 +302,9 @@ class SupervisionScreen(Screen):
     def _export_page(self) -> QWidget:
         page = QWidget()
         self.export_explain = wrapped()
-        self.media_buttons: list[QPushButton] = []
-        self.media_box = QHBoxLayout()
-        self.media_box.setSpacing(16)
-        self.media_box.addStretch(1)
-        self.media_none = wrapped(state="warn")
-        self.media_none.setObjectName("media_none")
-        self.media_refresh = button("media_refresh")
-        self.media_refresh.clicked.connect(self.find_media)
+        self.sticks = MediaChooser(self.ctx)
+        self.sticks.changed.connect(self._retranslate_export)
+        self.sticks.failed.connect(self.refusal.show_error)
         self.export_button = button("export_run", "primary")
         self.export_button.clicked.connect(self.export)
         self.done = wrapped(state="ok")
@@ -330,14 +314,12 @@ class SupervisionScreen(Screen):
         actions = QHBoxLayout()
         actions.setSpacing(16)
         actions.addWidget(self.export_button)
-        actions.addWidget(self.media_refresh)
         actions.addStretch(1)
         layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(16)
         layout.addWidget(self.export_explain)
-        layout.addWidget(self.media_none)
-        layout.addLayout(self.media_box)
+        layout.addWidget(self.sticks)
         layout.addLayout(actions)
         layout.addWidget(self.done)
         layout.addWidget(self.problem)
@@ -362,7 +344,7 @@ class SupervisionScreen(Screen):
         self.body.setVisible(self.allowed)
         if self.allowed:
             self.load()
-            self.find_media()
+            self.sticks.find()
         self.show_section(self.section)
 
     def leave(self) -> None:
@@ -370,6 +352,7 @@ class SupervisionScreen(Screen):
             task.cancel()
         self._tasks = []
         self._loading = None
+        self.sticks.forget()
 
     def subjects(self) -> set[str] | None:
         return None  # any handover, payment or evaluation can move a figure of the ledger
@@ -444,39 +427,14 @@ class SupervisionScreen(Screen):
 
     # -- export ------------------------------------------------------------------------------
 
-    def find_media(self) -> None:
-        task = self._track(self.ctx.call(find_media, self.media_roots, self.is_volume))
-        task.succeeded.connect(self._media_found)
-        task.failed.connect(self.refusal.show_error)
-
-    def _media_found(self, media: list[Path]) -> None:
-        self.media = list(media)
-        if self.target not in self.media:
-            self.target = self.media[0] if len(self.media) == 1 else None
-        for old in self.media_buttons:
-            self.media_box.removeWidget(old)
-            old.deleteLater()
-        self.media_buttons = []
-        for n, path in enumerate(self.media):
-            choice = button(f"media_{n}")
-            choice.setCheckable(True)
-            choice.clicked.connect(lambda _=False, p=path: self.choose_media(p))
-            self.media_box.insertWidget(n, choice)
-            self.media_buttons.append(choice)
-        self._retranslate_export()
-
-    def choose_media(self, path: Path) -> None:
-        self.target = path
-        self._retranslate_export()
-
     def export(self) -> None:
-        if self.target is None:
+        if self.sticks.target is None:
             return
         self.exported = None
         self.problem_error = None
         self._exporting = True
         self._retranslate_export()
-        task = self._track(self.ctx.call(export, self.target, self.ctx.training, current_language()))
+        task = self._track(self.ctx.call(export, self.sticks.target, self.ctx.training, current_language()))
         task.succeeded.connect(self._exported)
         task.failed.connect(self._export_failed)
         task.ended.connect(self._export_ended)
@@ -487,6 +445,8 @@ class SupervisionScreen(Screen):
     def _export_failed(self, error: BaseException) -> None:
         if isinstance(error, KioskError) and error.code in self._problems():
             self.problem_error = error
+            if error.code == "media_gone":
+                self.sticks.lost()
         else:
             self.refusal.show_error(error)
 
@@ -653,15 +613,8 @@ class SupervisionScreen(Screen):
         self.export_explain.setText(self.tr(
             "The ledger as it stands now is written as a CSV file (for Excel) and as the printable PDF. "
             "Plug in a USB stick and choose it."))
-        self.media_none.setText(self.tr("No USB stick found. Plug one in, then tap Look again."))
-        self.media_none.setVisible(not self.media)
-        for path, choice in zip(self.media, self.media_buttons, strict=True):
-            chosen = path == self.target
-            choice.setText(("▶ " if chosen else "") + path.name)
-            choice.setChecked(chosen)
-        self.media_refresh.setText(self.tr("Look again"))
         self.export_button.setText(self.tr("Writing…") if self._exporting else self.tr("Write CSV and PDF"))
-        self.export_button.setEnabled(self.target is not None and not self._exporting)
+        self.export_button.setEnabled(self.sticks.target is not None and not self._exporting)
         if self.exported is not None:
             self.done.setText(self.tr("✔ Written: {csv} and {pdf}. Remove the USB stick.").format(
                 csv=self.exported[0].name, pdf=self.exported[1].name))

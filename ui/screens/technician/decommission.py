@@ -14,23 +14,21 @@ be opened. Every refusal says what happened and what to do.
 
 from __future__ import annotations
 
-import os
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from kiosk.app import ChangeBatch, Kiosk
 from kiosk.app.decommissioning import DecommissionView, Drained, Exported
 from kiosk.decommission import CONFIRM_WORD, Decommission
-from kiosk.diagnostics import MEDIA_ROOTS, removable_media
 from kiosk.errors import KioskError
 from kiosk.services.staff import Actor
 from ui.context import AppContext
-from ui.qt import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget, Signal
-from ui.screens.counter.common import STAFF_TARGET, RefusalPanel, button, restyle, wrapped
+from ui.qt import QHBoxLayout, QLabel, QVBoxLayout, QWidget, Signal
+from ui.screens.counter.common import STAFF_TARGET, RefusalPanel, restyle, wrapped
 from ui.screens.technician.common import TechnicianScreen
 from ui.tasks import Task
 from ui.widgets.guard import GuardedButton
+from ui.widgets.media import MediaChooser
 from ui.widgets.hold import HoldButton
 
 # Refusals this screen words itself; anything else goes to the refusal panel with the service's hint.
@@ -49,10 +47,6 @@ def drain(kiosk: Kiosk) -> tuple[Drained, DecommissionView]:
 def export(kiosk: Kiosk, folder: Path) -> tuple[Exported, DecommissionView]:
     exported = kiosk.export_outbox(folder)
     return exported, kiosk.decommission_view()
-
-
-def find_media(kiosk: Kiosk, roots: tuple[Path, ...], is_volume: Callable[[Path], bool]) -> list[Path]:
-    return removable_media(roots, is_volume=is_volume)
 
 
 def named(name: QLabel, words: QLabel) -> QHBoxLayout:
@@ -78,12 +72,7 @@ class DecommissionScreen(TechnicianScreen):
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
-        # Where USB sticks are mounted, and what counts as one; a test points them at folders of its own.
-        self.media_roots: tuple[Path, ...] = MEDIA_ROOTS
-        self.is_volume: Callable[[Path], bool] = os.path.ismount
         self.view: DecommissionView | None = None
-        self.media: list[Path] = []
-        self.target: Path | None = None
         self.drained: Drained | None = None
         self.done: Decommission | None = None
         self._busy = ""  # "sync", "export" or "wipe" while that step runs
@@ -103,15 +92,9 @@ class DecommissionScreen(TechnicianScreen):
         self.sync_button.setObjectName("decommission_sync")
         self.sync_button.setMinimumHeight(STAFF_TARGET)
         self.sync_button.clicked.connect(self.sync_now)
-        self.media_none = wrapped(state="warn")
-        self.media_none.setObjectName("decommission_media_none")
-        self.media_buttons: list[QPushButton] = []
-        self.media_box = QHBoxLayout()
-        self.media_box.setSpacing(16)
-        self.media_box.addStretch(1)
-        self.media_refresh = button()
-        self.media_refresh.setObjectName("decommission_media_refresh")
-        self.media_refresh.clicked.connect(self.find_media)
+        self.sticks = MediaChooser(ctx, prefix="decommission_media")
+        self.sticks.changed.connect(self.retranslate)
+        self.sticks.failed.connect(self._refused)
         self.export_button = GuardedButton()
         self.export_button.setObjectName("decommission_export")
         self.export_button.setMinimumHeight(STAFF_TARGET)
@@ -145,9 +128,7 @@ class DecommissionScreen(TechnicianScreen):
         actions.setSpacing(16)
         actions.addWidget(self.sync_button)
         actions.addSpacing(16)
-        actions.addLayout(self.media_box)
-        actions.addWidget(self.media_none, 1)
-        actions.addWidget(self.media_refresh)
+        actions.addWidget(self.sticks, 1)
         actions.addWidget(self.export_button)
         wipe_row = QHBoxLayout()
         wipe_row.setSpacing(16)
@@ -195,7 +176,7 @@ class DecommissionScreen(TechnicianScreen):
         self.backlog.setVisible(allowed)
         if allowed:
             self.load()
-            self.find_media()
+            self.sticks.find()
         self.retranslate()
 
     def leave(self) -> None:
@@ -204,13 +185,11 @@ class DecommissionScreen(TechnicianScreen):
         self._tasks.clear()
         self.wipe_button.cancel()
         self.view = None
-        self.media = []
-        self.target = None
         self.drained = None
         self._busy = ""
         self._problem = None
         self.refusal.clear()
-        self._media_found([])
+        self.sticks.forget()
 
     def subjects(self) -> set[str] | None:
         return None  # every new record and every acknowledgement changes the backlog shown
@@ -241,8 +220,7 @@ class DecommissionScreen(TechnicianScreen):
         if isinstance(error, KioskError) and error.code in OWN_PROBLEMS:
             self._problem = error
             if error.code == "media_gone":
-                self.target = None
-                self.find_media()
+                self.sticks.lost()
             self.load()
         else:
             self.refusal.show_error(error if isinstance(error, BaseException) else RuntimeError(str(error)))
@@ -255,30 +233,6 @@ class DecommissionScreen(TechnicianScreen):
 
     def _loaded(self, view: DecommissionView) -> None:
         self.view = view
-        self.retranslate()
-
-    def find_media(self) -> None:
-        self._track(self.ctx.call(find_media, self.media_roots, self.is_volume)).succeeded.connect(self._media_found)
-
-    def _media_found(self, media: list[Path]) -> None:
-        self.media = list(media)
-        if self.target not in self.media:
-            self.target = self.media[0] if len(self.media) == 1 else None
-        for old in self.media_buttons:
-            self.media_box.removeWidget(old)
-            old.deleteLater()
-        self.media_buttons = []
-        for n, path in enumerate(self.media):
-            choice = button()
-            choice.setObjectName(f"decommission_media_{n}")
-            choice.setCheckable(True)
-            choice.clicked.connect(lambda _=False, p=path: self._choose_media(p))
-            self.media_box.insertWidget(n, choice)
-            self.media_buttons.append(choice)
-        self.retranslate()
-
-    def _choose_media(self, path: Path) -> None:
-        self.target = path
         self.retranslate()
 
     def sync_now(self) -> None:
@@ -295,10 +249,10 @@ class DecommissionScreen(TechnicianScreen):
         self.retranslate()
 
     def export(self) -> None:
-        if self.technician is None or self._busy or self.target is None:
+        if self.technician is None or self._busy or self.sticks.target is None:
             return
         self._start("export")
-        task = self._track(self.ctx.call(export, self.target))
+        task = self._track(self.ctx.call(export, self.sticks.target))
         task.succeeded.connect(self._exported)
         task.ended.connect(self._ended)
 
@@ -370,15 +324,8 @@ class DecommissionScreen(TechnicianScreen):
         busy = bool(self._busy) or view is None or view.training
         self.sync_button.setText(self.tr("Syncing…") if self._busy == "sync" else self.tr("Sync now"))
         self.sync_button.setEnabled(not busy and view is not None and view.enrolled and view.pending > 0)
-        for path, choice in zip(self.media, self.media_buttons, strict=True):
-            chosen = path == self.target
-            choice.setText(("▶ " if chosen else "") + path.name)
-            choice.setChecked(chosen)
-        self.media_refresh.setText(self.tr("Look again"))
-        self.media_none.setText(self.tr("No USB stick: plug one in, tap Look again."))
-        self.media_none.setVisible(not self.media)
         self.export_button.setText(self.tr("Writing…") if self._busy == "export" else self.tr("Export to USB stick"))
-        self.export_button.setEnabled(not busy and self.target is not None and view is not None
+        self.export_button.setEnabled(not busy and self.sticks.target is not None and view is not None
                                       and view.enrolled and view.pending > 0)
         state, text = "", ""
         if view is not None and view.training:

@@ -20,14 +20,11 @@ here is personal (the view scrubs what the platform wrote).
 from __future__ import annotations
 
 import json
-import os
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from kiosk.app import ChangeBatch, Kiosk
 from kiosk.config import DEVICE_KINDS
-from kiosk.diagnostics import MEDIA_ROOTS, removable_media
 from kiosk.errors import KioskError
 from kiosk.services.maintenance import resolve_quarantined
 from kiosk.services.staff import Actor
@@ -40,6 +37,7 @@ from ui.screens.counter.common import STAFF_TARGET, RefusalPanel, button, restyl
 from ui.screens.counter.queue import RowsBox
 from ui.tasks import Task
 from ui.widgets.guard import GuardedButton
+from ui.widgets.media import MediaChooser
 
 TAP_MARGIN = 8
 TAP_BORDER = 2  # the theme's panel border
@@ -54,10 +52,6 @@ def load(kiosk: Kiosk) -> DiagnosticsView:
 
 def mark_dealt_with(kiosk: Kiosk, actor: Actor, record_id: str, note: str) -> None:
     kiosk.run(resolve_quarantined, actor, record_id, note)
-
-
-def find_media(kiosk: Kiosk, roots: tuple[Path, ...], is_volume: Callable[[Path], bool]) -> list[Path]:
-    return removable_media(roots, is_volume=is_volume)
 
 
 def export(kiosk: Kiosk, folder: Path, selftest: list[dict[str, Any]]) -> Path:
@@ -102,9 +96,6 @@ class DiagnosticsScreen(TechnicianScreen):
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
-        # Where USB sticks are mounted, and what counts as one; a test points them at folders of its own.
-        self.media_roots: tuple[Path, ...] = MEDIA_ROOTS
-        self.is_volume: Callable[[Path], bool] = os.path.ismount
         self.view: DiagnosticsView | None = None
         self.section = SECTIONS[0]
         self.selected = ""  # the quarantined record chosen to mark dealt with
@@ -116,8 +107,6 @@ class DiagnosticsScreen(TechnicianScreen):
         # What the screen shows of an answer: paths inside the data directory start with "…" (the
         # exported self-test keeps them whole).
         self._shown_details: dict[str, str] = {}
-        self.media: list[Path] = []
-        self.target: Path | None = None
         self.exported: Path | None = None
         self._tasks: list[Task] = []
         self._testing: set[str] = set()
@@ -326,15 +315,9 @@ class DiagnosticsScreen(TechnicianScreen):
     def _export_page(self) -> QWidget:
         page = QWidget()
         self.export_explain = wrapped()
-        self.media_buttons: list[QPushButton] = []
-        self.media_box = QHBoxLayout()
-        self.media_box.setSpacing(16)
-        self.media_box.addStretch(1)
-        self.media_none = wrapped(state="warn")
-        self.media_none.setObjectName("media_none")
-        self.media_refresh = button()
-        self.media_refresh.setObjectName("media_refresh")
-        self.media_refresh.clicked.connect(self.find_media)
+        self.sticks = MediaChooser(self.ctx)
+        self.sticks.changed.connect(self.retranslate)
+        self.sticks.failed.connect(self._refused)
         self.export_button = GuardedButton()
         self.export_button.setObjectName("export_run")
         self.export_button.setProperty("role", "primary")
@@ -343,14 +326,12 @@ class DiagnosticsScreen(TechnicianScreen):
         actions = QHBoxLayout()
         actions.setSpacing(16)
         actions.addWidget(self.export_button)
-        actions.addWidget(self.media_refresh)
         actions.addStretch(1)
         layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(16)
         layout.addWidget(self.export_explain)
-        layout.addWidget(self.media_none)
-        layout.addLayout(self.media_box)
+        layout.addWidget(self.sticks)
         layout.addStretch(1)
         layout.addLayout(actions)
         return page
@@ -373,7 +354,7 @@ class DiagnosticsScreen(TechnicianScreen):
         if allowed:
             self.show_section(str(args.get("section", SECTIONS[0])))
             self.load()
-            self.find_media()
+            self.sticks.find()
         self.retranslate()
 
     def leave(self) -> None:
@@ -389,8 +370,8 @@ class DiagnosticsScreen(TechnicianScreen):
         self.quarantine_page = self.log_page = 0
         self.results.clear()
         self._shown_details.clear()
-        self.media = []
-        self.target = self.exported = None
+        self.sticks.forget()
+        self.exported = None
         self._done = ""
         self._problem = None
         self.refusal.clear()
@@ -418,8 +399,7 @@ class DiagnosticsScreen(TechnicianScreen):
                 self.selected = ""
                 self.load()
             elif error.code == "media_gone":
-                self.target = None
-                self.find_media()
+                self.sticks.lost()
         else:
             self.refusal.show_error(error if isinstance(error, BaseException) else RuntimeError(str(error)))
         self.retranslate()
@@ -570,34 +550,8 @@ class DiagnosticsScreen(TechnicianScreen):
 
     # -- export ------------------------------------------------------------------------------
 
-    def find_media(self) -> None:
-        task = self._track(self.ctx.call(find_media, self.media_roots, self.is_volume))
-        task.succeeded.connect(self._media_found)
-        task.failed.connect(self._refused)
-
-    def _media_found(self, media: list[Path]) -> None:
-        self.media = list(media)
-        if self.target not in self.media:
-            self.target = self.media[0] if len(self.media) == 1 else None
-        for old in self.media_buttons:
-            self.media_box.removeWidget(old)
-            old.deleteLater()
-        self.media_buttons = []
-        for n, path in enumerate(self.media):
-            choice = button()
-            choice.setObjectName(f"media_{n}")
-            choice.setCheckable(True)
-            choice.clicked.connect(lambda _=False, p=path: self._choose_media(p))
-            self.media_box.insertWidget(n, choice)
-            self.media_buttons.append(choice)
-        self.retranslate()
-
-    def _choose_media(self, path: Path) -> None:
-        self.target = path
-        self.retranslate()
-
     def export(self) -> None:
-        if self.target is None:
+        if self.sticks.target is None:
             return
         self.exported = None
         self._clear_messages()
@@ -613,10 +567,10 @@ class DiagnosticsScreen(TechnicianScreen):
             self._write_export()
 
     def _write_export(self) -> None:
-        if self.target is None:
+        if self.sticks.target is None:
             self._export_ended()
             return
-        task = self._track(self.ctx.call(export, self.target, self.selftest_answers()))
+        task = self._track(self.ctx.call(export, self.sticks.target, self.selftest_answers()))
         task.succeeded.connect(self._exported)
         task.failed.connect(self._refused)
         task.ended.connect(self._export_ended)
@@ -815,15 +769,7 @@ class DiagnosticsScreen(TechnicianScreen):
         self.export_explain.setText(self.tr(
             "The diagnostics file holds the settings, sync state, self-test, database check and recent log "
             "lines, without personal data. Plug in a USB stick and choose it."))
-        self.media_none.setText(self.tr("No USB stick found. Plug one in, then tap Look again."))
-        self.media_none.setVisible(not self.media)
-        for path, choice in zip(self.media, self.media_buttons, strict=True):
-            chosen = path == self.target
-            # A stick by its volume name, as the technician reads it on the stick.
-            choice.setText(("▶ " if chosen else "") + path.name)
-            choice.setChecked(chosen)
-        self.media_refresh.setText(self.tr("Look again"))
         self.export_button.setText(self.tr("Writing…") if self._exporting else self.tr("Write the diagnostics file"))
-        self.export_button.setEnabled(self.target is not None and not self._exporting)
+        self.export_button.setEnabled(self.sticks.target is not None and not self._exporting)
         if self.exported is not None and self._done == "exported":
             self.done.setText(self.done.text() + "\n" + f"{self.exported.parent.name}/{self.exported.name}")
