@@ -22,7 +22,6 @@ from ui.i18n import current_language
 from ui.qt import QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 from ui.screens.counter.common import (STAFF_TARGET, TapField, button,
                                        wrapped)
-from ui.screens.counter.queue import read_scan
 from ui.screens.office.listing import OfficeBase, OfficeRefusal, clear_layout, shown_time
 from ui.screens.office.unit_search import UnitMatches, UnitSearch, find
 from ui.tasks import Task
@@ -80,17 +79,17 @@ class ContractsScreen(OfficeBase):
         self.bundles: dict[int, dict[str, Any]] = {}
         self.signer = 0  # index into the holders while signing
         self._task: Task | None = None
-        self._scan: Task | None = None
         self.history_rows: list[QLabel] = []
 
-        self.finder = UnitSearch()
+        self.finder = UnitSearch(ctx)
         self.finder.search.connect(self.run_search)
-        self.finder.scan.connect(self.scan)
         self.found = UnitMatches()
         self.found.chosen.connect(self.open_unit)
 
         # The unit.
         self.refusal = OfficeRefusal()
+        self.finder.scan_started.connect(self.refusal.clear)
+        self.finder.scan_failed.connect(self.refusal.show_error)
         self.refusal.set_brief(True)
         self.unit_heading = wrapped("heading")
         self.unit_heading.setObjectName("unit_heading")
@@ -207,10 +206,10 @@ class ContractsScreen(OfficeBase):
             self.open_unit(code)
 
     def leave(self) -> None:
-        for task in (self._task, self._scan):
-            if task is not None:
-                task.cancel()
-        self._task = self._scan = None
+        if self._task is not None:
+            self._task.cancel()
+        self._task = None
+        self.finder.cancel_scan()
         self._reset()
 
     def _reset(self) -> None:
@@ -251,24 +250,6 @@ class ContractsScreen(OfficeBase):
         actor = self.actor
         self.refusal.clear()
         self._call(find, text, bool(actor and actor.training))
-
-    def scan(self) -> None:
-        self.refusal.clear()
-        self.finder.scan_button.setEnabled(False)
-        task = self.ctx.device("scanner", read_scan)
-        task.succeeded.connect(self._scanned)
-        task.failed.connect(self._scan_failed)
-        self._scan = task
-
-    def _scanned(self, text: str) -> None:
-        self._scan = None
-        self.finder.scan_button.setEnabled(True)
-        self.finder.scanned(text)
-
-    def _scan_failed(self, error: BaseException) -> None:
-        self._scan = None
-        self.finder.scan_button.setEnabled(True)
-        self.refusal.show_error(error)
 
     def open_unit(self, unit_code: str) -> None:
         self.refusal.clear()

@@ -33,7 +33,6 @@ from ui.context import AppContext
 from ui.i18n import current_language
 from ui.qt import QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 from ui.screens.counter.common import button, restyle, wrapped
-from ui.screens.counter.queue import read_scan
 from ui.screens.office.approval import SupervisorApproval
 from ui.screens.office.listing import OfficeBase, OfficeRefusal, clear_layout, shown_time
 from ui.screens.office.unit_search import UnitMatches, UnitSearch, find
@@ -94,7 +93,6 @@ class PaymentsScreen(OfficeBase):
         self.is_volume: Callable[[Path], bool] = os.path.ismount
         self.pending: tuple[str, str, str] | None = None  # (what, order id, payee) awaiting approval
         self._task: Task | None = None
-        self._scan: Task | None = None
         self.void_buttons: dict[str, QPushButton] = {}
         self.refund_buttons: dict[tuple[str, str], QPushButton] = {}
         self.item_rows: dict[tuple[str, str], QLabel] = {}
@@ -116,9 +114,10 @@ class PaymentsScreen(OfficeBase):
         self.refusal.set_brief(True)
 
         # Orders.
-        self.finder = UnitSearch()
+        self.finder = UnitSearch(ctx)
         self.finder.search.connect(self.run_search)
-        self.finder.scan.connect(self.scan)
+        self.finder.scan_started.connect(self.refusal.clear)
+        self.finder.scan_failed.connect(self.refusal.show_error)
         self.found = UnitMatches()
         self.found.chosen.connect(self.open_unit)
         self.unit_heading = wrapped()
@@ -236,10 +235,10 @@ class PaymentsScreen(OfficeBase):
             self.open_unit(str(args["unit_code"]))
 
     def leave(self) -> None:
-        for task in (self._task, self._scan):
-            if task is not None:
-                task.cancel()
-        self._task = self._scan = None
+        if self._task is not None:
+            self._task.cancel()
+        self._task = None
+        self.finder.cancel_scan()
         self._reset()
 
     def _reset(self) -> None:
@@ -336,24 +335,6 @@ class PaymentsScreen(OfficeBase):
         actor = self.actor
         self.refusal.clear()
         self._call(find, text, bool(actor and actor.training))
-
-    def scan(self) -> None:
-        self.refusal.clear()
-        self.finder.scan_button.setEnabled(False)
-        task = self.ctx.device("scanner", read_scan)
-        task.succeeded.connect(self._scanned)
-        task.failed.connect(self._scan_failed)
-        self._scan = task
-
-    def _scanned(self, text: str) -> None:
-        self._scan = None
-        self.finder.scan_button.setEnabled(True)
-        self.finder.scanned(text)
-
-    def _scan_failed(self, error: BaseException) -> None:
-        self._scan = None
-        self.finder.scan_button.setEnabled(True)
-        self.refusal.show_error(error)
 
     def open_unit(self, unit_code: str) -> None:
         self.refusal.clear()

@@ -1,8 +1,9 @@
 """The unit search column the contract and payment screens share: a part of the unit code typed on the
 staff keypad or scanned, and the units found as buttons.
 
-The column (``UnitSearch``) only collects the text; the screen runs the search on the store thread
-(``find``) and hands the matches to ``UnitMatches``, which says ``chosen(unit_code)`` when one is tapped.
+The column (``UnitSearch``) collects the text, typed or read by the serial scan engine on the scanner's
+own thread; the screen runs the search on the store thread (``find``) and hands the matches to
+``UnitMatches``, which says ``chosen(unit_code)`` when one is tapped.
 The keypad types into ``target``, the search field unless the screen points it at a field of its own.
 """
 
@@ -10,10 +11,13 @@ from __future__ import annotations
 
 from kiosk.app import Kiosk
 from kiosk.views.contracts import CONTRACT_STATE_NAMES, UnitMatch
+from ui.context import AppContext
 from ui.i18n import Retranslating, current_language
 from ui.qt import QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget, Signal
 from ui.screens.counter.common import STAFF_TARGET, StaffKeypad, TapField, apply_key, button, wrapped
+from ui.screens.counter.queue import read_scan
 from ui.screens.office.listing import clear_layout
+from ui.tasks import Task
 
 SEARCH_WIDTH = 500  # four 64 px keys, and delete and clear beside them (as the counter's queue)
 
@@ -23,13 +27,17 @@ def find(kiosk: Kiosk, search: str, training: bool) -> tuple[UnitMatch, ...]:
 
 
 class UnitSearch(Retranslating, QWidget):
-    """Heading, search field, search and scan buttons, keypad; ``search(text)`` and ``scan()`` asked."""
+    """Heading, search field, search and scan buttons, keypad: ``search(text)`` asked (typed, or
+    scanned); ``scan_started`` and ``scan_failed(error)`` for the screen's refusal panel."""
 
     search = Signal(str)
-    scan = Signal()
+    scan_started = Signal()
+    scan_failed = Signal(object)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.ctx = ctx
+        self._scan: Task | None = None
         self.heading = wrapped("heading")
         self.field = TapField()
         self.field.setObjectName("unit_search")
@@ -41,7 +49,7 @@ class UnitSearch(Retranslating, QWidget):
         self.search_button.clicked.connect(self._search)
         self.scan_button = button()
         self.scan_button.setObjectName("scan")
-        self.scan_button.clicked.connect(self.scan.emit)
+        self.scan_button.clicked.connect(self.scan)
         # '.' for amounts in yuan the screen may point the keypad at.
         self.keypad = StaffKeypad(".", key_px=STAFF_TARGET, columns=4)
         self.keypad.pressed.connect(self._key)
@@ -68,6 +76,23 @@ class UnitSearch(Retranslating, QWidget):
 
     def type_into(self, field: QLineEdit) -> None:
         self.target = field
+
+    def scan(self) -> None:
+        self.scan_started.emit()
+        self.scan_button.setEnabled(False)
+        self._scan = task = self.ctx.device("scanner", read_scan)
+        task.succeeded.connect(self.scanned)
+        task.failed.connect(self.scan_failed.emit)
+        task.ended.connect(self._scan_ended)
+
+    def cancel_scan(self) -> None:
+        if self._scan is not None:
+            self._scan.cancel()
+        self._scan_ended()
+
+    def _scan_ended(self) -> None:
+        self._scan = None
+        self.scan_button.setEnabled(True)
 
     def scanned(self, text: str) -> None:
         self.field.setText(text.strip())
