@@ -36,3 +36,13 @@ def test_every_qt_module_of_the_app_is_bundled_and_none_excluded() -> None:
     used = {f"PySide6.{m}" for m in _MODULES}
     assert used - _listed("hiddenimports") == set()
     assert used & _listed("excludes") == set()
+
+
+def test_the_screens_built_later_are_bundled() -> None:
+    """The shell imports most screens by name after the first frame (registry ``Later``): PyInstaller
+    cannot see those imports, so the spec collects every module under the package they live in."""
+    from ui.shell.registry import SCREENS, Later
+
+    assert 'collect_submodules("ui.screens")' in SPEC.read_text(encoding="utf-8")
+    later = [entry.screen.where.partition(":")[0] for entry in SCREENS if isinstance(entry.screen, Later)]
+    assert later and all(module.startswith("ui.screens.") for module in later), later
