@@ -23,11 +23,12 @@ die() { say "$*"; exit 1; }
 
 # Shared libraries the pinned wheels load, found with ldd over their .so files
 # on a minbase Debian 12 (scripts/fresh-check.sh): Qt offscreen, xcb and
-# wayland platforms, Qt Quick (virtual keyboard), Qt Multimedia, CUPS printing,
+# wayland platforms, Qt Quick (virtual keyboard), Qt Multimedia (its FFmpeg backend
+# also links libXrandr and libXrender, which nothing else here pulls in), CUPS printing,
 # zbar, libusb;
 # the CJK font every screen needs.
 run_pkgs=(
-    libglib2.0-0 libfontconfig1 libfreetype6 libdbus-1-3 libpulse0
+    libglib2.0-0 libfontconfig1 libfreetype6 libdbus-1-3 libpulse0 libxrandr2 libxrender1
     libegl1 libgl1 libopengl0 libxkbcommon0
     libx11-6 libx11-xcb1 libxcb1 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1
     libxcb-randr0 libxcb-render-util0 libxcb-render0 libxcb-shape0 libxcb-shm0 libxcb-sync1

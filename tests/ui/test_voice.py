@@ -191,3 +191,10 @@ def test_a_prompt_without_a_clip_is_skipped_and_logged(voice_copy: Path, qapp: o
         "voice prompt pay.paid has no clip in the voice table; it is not spoken",
         "voice prompt no.such_prompt has no clip in the voice table; it is not spoken"]
     player.deleteLater()
+
+
+def test_qt_multimedia_has_a_backend_to_play_the_clips(voice: VoicePlayer) -> None:
+    """Qt finds its FFmpeg media backend. Where a library the backend links is missing (a fresh Debian
+    root lacked libXrandr and libXrender until set-up installed them), Qt only logs "No QtMultimedia
+    backends found" and every prompt stays silent."""
+    assert voice.player.isAvailable()
