@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from kiosk.app import Kiosk
-from kiosk.diagnostics import MEDIA_ROOTS, removable_media
+from kiosk.diagnostics import MEDIA_ROOTS
 from kiosk.rules.county_time import county_date, county_zone
 from kiosk.rules.money import format_yuan
 from kiosk.services import payments
@@ -37,6 +37,7 @@ from ui.screens.office.approval import SupervisorApproval
 from ui.screens.office.listing import OfficeBase, OfficeRefusal, clear_layout, shown_time
 from ui.screens.office.unit_search import UnitMatches, UnitSearch, find
 from ui.tasks import Task
+from ui.widgets.media import find_media
 
 EVENTS_SHOWN = 3  # the latest confirmations and refunds; every one is in the audit log
 ORDERS_SHOWN = 2  # the current order and the one before it; older ones are in the store and the audit log
@@ -57,10 +58,6 @@ def void(kiosk: Kiosk, supervisor: Actor, order_id: str, unit_code: str, reason:
 def refund(kiosk: Kiosk, supervisor: Actor, order_id: str, payee: str, unit_code: str, reason: str) -> UnitPayments:
     kiosk.run(payments.request_refund, supervisor, order_id, payee, reason)
     return kiosk.payments(unit_code)
-
-
-def find_media(kiosk: Kiosk, roots: tuple[Path, ...], is_volume: Callable[[Path], bool]) -> list[Path]:
-    return removable_media(roots, is_volume=is_volume)
 
 
 def statement_files(kiosk: Kiosk, volume: Path) -> list[Path]:
