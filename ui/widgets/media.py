@@ -56,7 +56,7 @@ class MediaChooser(Retranslating, QWidget):
         self.none.setObjectName(f"{prefix}_none")
         self.refresh = _button()
         self.refresh.setObjectName(f"{prefix}_refresh")
-        self.refresh.clicked.connect(self.find)
+        self.refresh.clicked.connect(self.look)
         self._row = QHBoxLayout(self)
         self._row.setContentsMargins(0, 0, 0, 0)
         self._row.setSpacing(16)
@@ -64,7 +64,7 @@ class MediaChooser(Retranslating, QWidget):
         self._row.addWidget(self.refresh)
         self.retranslate()
 
-    def find(self) -> None:
+    def look(self) -> None:
         """Look for sticks (again)."""
         if self._task is not None:
             self._task.cancel()
@@ -75,7 +75,7 @@ class MediaChooser(Retranslating, QWidget):
     def lost(self) -> None:
         """The chosen stick was pulled out while being written: forget it and look again."""
         self.target = None
-        self.find()
+        self.look()
 
     def forget(self) -> None:
         """Nothing listed, nothing chosen, no look under way (the screen was left)."""

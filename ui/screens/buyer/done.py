@@ -445,6 +445,8 @@ class DoneScreen(Screen):
         # As with the pages: only the shown step sets the minimum size.
         for n in range(steps.count()):
             other = steps.widget(n)
+            if other is None:
+                continue
             policy = QSizePolicy.Policy.Preferred if other is step else QSizePolicy.Policy.Ignored
             other.setSizePolicy(policy, policy)
         # The tapped button is hidden with its step, and Qt would pass its focus on to the next text

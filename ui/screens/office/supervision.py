@@ -344,7 +344,7 @@ class SupervisionScreen(Screen):
         self.body.setVisible(self.allowed)
         if self.allowed:
             self.load()
-            self.sticks.find()
+            self.sticks.look()
         self.show_section(self.section)
 
     def leave(self) -> None:

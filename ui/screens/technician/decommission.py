@@ -176,7 +176,7 @@ class DecommissionScreen(TechnicianScreen):
         self.backlog.setVisible(allowed)
         if allowed:
             self.load()
-            self.sticks.find()
+            self.sticks.look()
         self.retranslate()
 
     def leave(self) -> None:

@@ -354,7 +354,7 @@ class DiagnosticsScreen(TechnicianScreen):
         if allowed:
             self.show_section(str(args.get("section", SECTIONS[0])))
             self.load()
-            self.sticks.find()
+            self.sticks.look()
         self.retranslate()
 
     def leave(self) -> None:
