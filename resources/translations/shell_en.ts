@@ -149,6 +149,41 @@
             <translation>Volume ●○○</translation>
         </message>
         <message>
+            <source>Back</source>
+            <comment>two lines</comment>
+            <translation>Back</translation>
+        </message>
+        <message>
+            <source>Large
+text</source>
+            <translation>Large
+text</translation>
+        </message>
+        <message>
+            <source>Call
+staff</source>
+            <translation>Call
+staff</translation>
+        </message>
+        <message>
+            <source>Volume
+●○○</source>
+            <translation>Volume
+●○○</translation>
+        </message>
+        <message>
+            <source>Volume
+●●○</source>
+            <translation>Volume
+●●○</translation>
+        </message>
+        <message>
+            <source>Volume
+●●●</source>
+            <translation>Volume
+●●●</translation>
+        </message>
+        <message>
             <source>Volume ●●○</source>
             <translation>Volume ●●○</translation>
         </message>

@@ -149,6 +149,42 @@
             <translation>音量 小</translation>
         </message>
         <message>
+            <source>Back</source>
+            <comment>two lines</comment>
+            <translation>返回
+上一步</translation>
+        </message>
+        <message>
+            <source>Large
+text</source>
+            <translation>大字
+模式</translation>
+        </message>
+        <message>
+            <source>Call
+staff</source>
+            <translation>呼叫
+工作人员</translation>
+        </message>
+        <message>
+            <source>Volume
+●○○</source>
+            <translation>音量
+小</translation>
+        </message>
+        <message>
+            <source>Volume
+●●○</source>
+            <translation>音量
+中</translation>
+        </message>
+        <message>
+            <source>Volume
+●●●</source>
+            <translation>音量
+大</translation>
+        </message>
+        <message>
             <source>Volume ●●○</source>
             <translation>音量 中</translation>
         </message>

@@ -1,15 +1,20 @@
 """The header on every screen and the training banner (ux.md "Touch and layout").
 
 返回上一步 on the left; the language switch, 大字模式, 高对比度, the volume step,
-重听 and 呼叫工作人员 on the right: always in the same places, so a buyer who
+重听 and 呼叫工作人员 on the right: always in the same order, so a buyer who
 found them once finds them on every screen. The header only asks; the main
 window switches.
 
-A narrow panel (1280 px in large text) has no room for all of them in one row:
-the buyer's optional switches step aside in a fixed order (high contrast, then
-volume, then 重听), never 返回, the language, 大字模式 or 呼叫工作人员. The
-welcome screen shows its own language and text-size switches, which leaves the
-header room for all the others there on every panel; each switch stays set.
+Every switch stays on every buyer screen, on every panel (issue 11: the buyer
+reaches volume and contrast everywhere). Where one row of full names is too wide
+the header takes the first arrangement that fits, in the panel's order:
+landscape (a 1280x800 panel has no height to spare for a second row): one row,
+then one row of compact buttons (less padding, the longer names on two lines);
+portrait (height to spare, width short): one row, then two rows (返回 and
+呼叫工作人员 above, the switches below), then two rows of compact buttons.
+Only a window narrower than any of these lets the buyer's optional switches
+step aside (high contrast, then volume, then 重听), never 返回, the language,
+大字模式 or 呼叫工作人员.
 """
 
 from __future__ import annotations
@@ -20,8 +25,10 @@ from ui.qt import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QPushButton,
     QResizeEvent,
     QSize,
+    QSizePolicy,
     Qt,
     QVBoxLayout,
     QWidget,
@@ -43,10 +50,10 @@ class Header(Retranslating, QFrame):
     call_staff_requested = Signal()
     language_requested = Signal(str)
     large_text_requested = Signal(bool)
-    _row: QHBoxLayout | None = None  # set in __init__; Qt may send a font change before
     high_contrast_requested = Signal(bool)
     repeat_requested = Signal()
     volume_requested = Signal(int)
+    _top: QHBoxLayout | None = None  # set in __init__; Qt may send a font change before
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -68,25 +75,41 @@ class Header(Retranslating, QFrame):
         self.volume_button.setObjectName("header_volume")
         self.repeat_button = GuardedButton()
         self.repeat_button.setObjectName("header_repeat")
-        # Less room beside its two characters: 重听 then fits a 1280 px panel in large text too.
-        self.repeat_button.setProperty("compact", "true")
         self.call_button = GuardedButton()
         self.call_button.setObjectName("header_call_staff")
+        # A row's buttons share its height: a one-line name beside a two-line one grows to match (and,
+        # fixed, would hold the whole row to its own height, clipping the second line).
+        for button in (self.back_button, self.language_button, self.large_button, self.contrast_button,
+                       self.volume_button, self.repeat_button, self.call_button):
+            policy = button.sizePolicy()
+            policy.setVerticalPolicy(QSizePolicy.Policy.Minimum)
+            button.setSizePolicy(policy)
         self.volume = 1
+        self.compact = False
+        self.two_rows = False
         self._buyer = True
+        self._switches = (self.language_button, self.large_button, self.contrast_button, self.volume_button,
+                          self.repeat_button)
         # Kept first when the row is short: the last of these is the first to step aside.
         self._optional = (self.repeat_button, self.volume_button, self.contrast_button)
-        row = self._row = QHBoxLayout(self)
-        row.setContentsMargins(24, 16, 24, 16)  # ux.md: nothing interactive within 24 px of the bezel
-        row.setSpacing(16)
-        row.addWidget(self.back_button)
-        row.addStretch(1)
-        row.addWidget(self.language_button)
-        row.addWidget(self.large_button)
-        row.addWidget(self.contrast_button)
-        row.addWidget(self.volume_button)
-        row.addWidget(self.repeat_button)
-        row.addWidget(self.call_button)
+        # Measures a name in either style without touching the buttons on show: trying an arrangement
+        # on them would ask for a new layout at every resize and the window would never settle.
+        self._probe = QPushButton(self)
+        self._probe.hide()
+        rows = QVBoxLayout(self)
+        rows.setContentsMargins(24, 16, 24, 16)  # ux.md: nothing interactive within 24 px of the bezel
+        rows.setSpacing(16)  # ux.md: 16 px between targets, across the rows too
+        self._top = QHBoxLayout()
+        self._bottom = QHBoxLayout()
+        for row in (self._top, self._bottom):
+            row.setSpacing(16)
+            rows.addLayout(row)
+        self._top.addWidget(self.back_button)
+        self._top.addStretch(1)
+        for button in self._switches:
+            self._top.addWidget(button)
+        self._top.addWidget(self.call_button)
+        self._bottom.addStretch(1)
         self.back_button.clicked.connect(self.back_requested)
         self.contrast_button.toggled.connect(self.high_contrast_requested)
         self.repeat_button.clicked.connect(self.repeat_requested)
@@ -97,24 +120,35 @@ class Header(Retranslating, QFrame):
         self.large_button.toggled.connect(self.large_text_requested)
         self.retranslate()
 
-    def retranslate(self) -> None:
-        self.back_button.setText(self.tr("Back"))
-        self.large_button.setText(self.tr("Large text"))
-        self.call_button.setText(self.tr("Call staff"))
-        # Short names: on the welcome screen of a 1280 px panel in large text both fit beside 重听.
-        self.contrast_button.setText(self.tr("Contrast"))
-        self.repeat_button.setText(self.tr("Repeat"))
-        self.language_button.setText(LANGUAGE_NAMES[other_language(current_language() or "zh_CN")])
-        self._volume_text()
+    def _names(self, compact: bool) -> dict[QPushButton, str]:
+        """Each button's name; compact: the longer ones on two lines, as narrow as they read well."""
+        volume = self.volume
+        names: dict[QPushButton, str]
+        if compact:
+            names = {self.back_button: self.tr("Back", "two lines"),
+                     self.large_button: self.tr("Large\ntext"),
+                     self.call_button: self.tr("Call\nstaff"),
+                     self.volume_button: (self.tr("Volume\n●○○"), self.tr("Volume\n●●○"),
+                                          self.tr("Volume\n●●●"))[volume]}
+        else:
+            names = {self.back_button: self.tr("Back"),
+                     self.large_button: self.tr("Large text"),
+                     self.call_button: self.tr("Call staff"),
+                     self.volume_button: (self.tr("Volume ●○○"), self.tr("Volume ●●○"),
+                                          self.tr("Volume ●●●"))[volume]}
+        # Short names: 高对比 and 重听 fit beside the others without a second line.
+        names[self.contrast_button] = self.tr("Contrast")
+        names[self.repeat_button] = self.tr("Repeat")
+        names[self.language_button] = LANGUAGE_NAMES[other_language(current_language() or "zh_CN")]
+        return names
 
-    def _volume_text(self) -> None:
-        names = (self.tr("Volume ●○○"), self.tr("Volume ●●○"), self.tr("Volume ●●●"))
-        self.volume_button.setText(names[self.volume])
+    def retranslate(self) -> None:
+        self.fit()
 
     def set_volume(self, step: int) -> None:
         """Show the volume step (0, 1, 2) the voice plays at."""
         self.volume = step
-        self._volume_text()
+        self.volume_button.setText(self._names(self.compact)[self.volume_button])
 
     def set_high_contrast(self, on: bool) -> None:
         self.contrast_button.blockSignals(True)
@@ -131,50 +165,119 @@ class Header(Retranslating, QFrame):
         """The language and large-text switches, hidden where the screen shows its own."""
         self.language_button.setVisible(shown)
         self.large_button.setVisible(shown)
-        self._fit()
+        self.fit()
 
     def set_buyer_controls(self, shown: bool) -> None:
         """High contrast, volume and 重听 belong to the buyer screens (voice and contrast are theirs)."""
         self._buyer = shown
-        self._fit()
+        self.fit()
 
-    def _fit(self) -> None:
-        """Show the optional buttons that fit beside the fixed ones, in their order."""
-        row = self._row
-        if row is None:
+    # -- arrangement ------------------------------------------------------------------------------
+
+    def _width(self, text: str, compact: bool) -> int:
+        probe = self._probe
+        probe.setProperty("compact", "true" if compact else "false")
+        probe.style().unpolish(probe)
+        probe.style().polish(probe)
+        probe.setText(text)
+        return int(probe.sizeHint().width())
+
+    def _arrangements(self) -> tuple[tuple[bool, bool], ...]:
+        """(two rows, compact) in the order tried: a second row only where the panel has height to spare."""
+        window = self.window()
+        if window is not self and window.height() > window.width():
+            return (False, False), (True, False), (True, True)
+        return (False, False), (False, True), (True, True)
+
+    def fit(self) -> None:
+        """Take the first arrangement that fits the header's width; optional buttons step aside only if
+        none does."""
+        if self._top is None:
             return
-        margins = row.contentsMargins()
-        spacing = row.spacing()
-        fixed = [b for b in (self.back_button, self.language_button, self.large_button, self.call_button)
-                 if not b.isHidden() or b is self.back_button]
-        # Qt puts no spacing beside the stretch: the gaps are between the buttons only.
-        used = margins.left() + margins.right() + sum(b.sizeHint().width() for b in fixed) \
-            + spacing * (len(fixed) - 1)
+        room = self.width() - 48  # the margins
+        spacing = self._top.spacing()
+        shown = [b for b in self._switches if self._buyer or b not in self._optional]
+        shown = [b for b in shown if b in self._optional or not b.isHidden()]
+
+        def row(widths: list[int]) -> int:
+            return sum(widths) + spacing * max(0, len(widths) - 1)
+
+        choice = self._arrangements()[-1]
+        for two_rows, compact in self._arrangements():
+            names = self._names(compact)
+            ends = [self._width(names[b], compact) for b in (self.back_button, self.call_button)]
+            switches = [self._width(names[b], compact) for b in shown]
+            need = max(row(ends), row(switches)) if two_rows else row(ends + switches)
+            if need <= room:
+                choice = (two_rows, compact)
+                break
+        self._arrange(*choice)
+        self._step_aside(room)
+
+    def _arrange(self, two_rows: bool, compact: bool) -> None:
+        changed = compact != self.compact or two_rows != self.two_rows
+        if compact != self.compact:
+            self.compact = compact
+            value = "true" if compact else "false"
+            for button in (self.back_button, self.call_button, *self._switches):
+                button.setProperty("compact", value)
+                button.style().unpolish(button)
+                button.style().polish(button)
+        for named, text in self._names(compact).items():
+            if named.text() != text:
+                named.setText(text)
+        if two_rows == self.two_rows:
+            return
+        self.two_rows = two_rows
+        assert self._top is not None
+        for button in self._switches:
+            self._top.removeWidget(button)
+            self._bottom.removeWidget(button)
+            if two_rows:
+                self._bottom.addWidget(button)
+            else:
+                self._top.insertWidget(self._top.count() - 1, button)  # before 呼叫工作人员
+        if changed:
+            # Arranged inside the window's layout pass (a resize), which would keep the old height.
+            for button in (self.back_button, self.call_button, *self._switches):
+                button.updateGeometry()
+            for layout in (self._top, self._bottom, self.layout()):
+                if layout is not None:
+                    layout.invalidate()
+            self.updateGeometry()
+
+    def _step_aside(self, room: int) -> None:
+        """The buyer's optional buttons that fit, in their order (all of them on any kiosk panel)."""
+        assert self._top is not None
+        spacing = self._top.spacing()
+        fixed = [b for b in (self.language_button, self.large_button) if not b.isHidden()]
+        if not self.two_rows:
+            fixed += [self.back_button, self.call_button]
+        used = sum(b.sizeHint().width() for b in fixed) + spacing * (len(fixed) - 1)
         for button in self._optional:
             need = button.sizeHint().width() + spacing
-            fits = self._buyer and used + need <= self.width()
+            fits = self._buyer and used + need <= room
             if fits:
                 used += need
             if button.isHidden() == fits:
                 button.setVisible(fits)
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
-        # The optional buttons step aside rather than widen the window past a narrow panel.
+        # Narrow panels take another arrangement rather than widen the window past their edge.
         hint = super().minimumSizeHint()
-        if self._row is None:
+        if self._top is None:
             return hint
-        shown = [b for b in self._optional if not b.isHidden()]
-        spacing = self._row.spacing()
-        return QSize(hint.width() - sum(b.minimumSizeHint().width() + spacing for b in shown), hint.height())
+        ends = self.back_button.minimumSizeHint().width() + self.call_button.minimumSizeHint().width()
+        return QSize(min(hint.width(), ends + self._top.spacing() + 48), hint.height())
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
         super().resizeEvent(event)
-        self._fit()
+        self.fit()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
         super().changeEvent(event)
-        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange, QEvent.Type.LanguageChange):
-            self._fit()
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self.fit()
 
     def set_can_go_back(self, can: bool) -> None:
         # Hidden on the home screen (a dead button confuses), its place kept so nothing else moves.

@@ -441,6 +441,7 @@ class MainWindow(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
         super().resizeEvent(event)
         self._place_reach_band()
+        self.header.fit()  # a turn of the panel changes its arrangement even where the width stays
         for overlay in (self.countdown_overlay, self.call_overlay, self.fault_overlay):
             overlay.setGeometry(self._below_header())
 
