@@ -31,7 +31,7 @@ from kiosk.services.staff import Actor
 
 from ui.context import AppContext
 from ui.qt import (
-    QApplication, QButtonGroup, QEvent, QGridLayout, QHBoxLayout, QLineEdit, QPushButton, QResizeEvent, QSizePolicy, QStackedWidget,
+    QApplication, QBoxLayout, QButtonGroup, QEvent, QGridLayout, QHBoxLayout, QLineEdit, QPushButton, QResizeEvent, QSizePolicy, QStackedWidget,
     Qt, QVBoxLayout, QWidget,
 )
 from ui.screens.base import Screen
@@ -135,7 +135,7 @@ class DoneScreen(Screen):
         words.setSpacing(8)
         words.addWidget(self.qr_hint)
         words.addWidget(scrolling(about, "e_certificate_about"), 1)
-        code_row = QHBoxLayout()
+        code_row = self.code_row = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         code_row.setSpacing(32)
         code_row.addWidget(self.qr, 1)
         code_row.addLayout(words, 2)
@@ -291,9 +291,6 @@ class DoneScreen(Screen):
         self.mail_steps.addWidget(where)
         self.mail_who, self.mail_where = who, where
         form = Panel()
-        # Minimum heights are taken at minimum widths: a narrow form would wrap its heading and the
-        # keypad's hint into more lines than a 1280x800 panel has room for.
-        form.setMinimumWidth(MAIL_FORM_MIN_PX)
         form.box.addWidget(self.mail_heading)
         form.box.addWidget(self.mail_steps, 1)
 
@@ -363,6 +360,7 @@ class DoneScreen(Screen):
             policy = QSizePolicy.Policy.Preferred if other is page else QSizePolicy.Policy.Ignored
             other.setSizePolicy(policy, policy)
         self.right.setCurrentWidget(page)
+        self._form_width()
         # The evaluation and the form say what they are for: the page title's room goes to them.
         self.title.setVisible(page is self.overview_panel)
 
@@ -505,6 +503,25 @@ class DoneScreen(Screen):
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
         super().resizeEvent(event)
         self._arrange_levels()
+        self._form_width()
+
+    def _landscape(self) -> bool:
+        window = self.window()
+        return window is self or window.width() >= window.height()
+
+    def _form_width(self) -> None:
+        """Minimum heights are taken at minimum widths: on a landscape panel a narrow form would wrap its
+        heading and the keypad's hint into more lines than a 1280x800 panel has room for. Only while the
+        form is shown (a width set on a page counts even where the page is not), and not on a portrait
+        panel: 1080 px less the screen's margins is narrower than that width, and there is height to spare.
+        A portrait panel also puts the code above its words: beside them it was a third of the width."""
+        landscape = self._landscape()
+        width = MAIL_FORM_MIN_PX if landscape and self.right.currentWidget() is self.mailing_panel else 0
+        if self.mailing_panel.minimumWidth() != width:
+            self.mailing_panel.setMinimumWidth(width)
+        direction = QBoxLayout.Direction.LeftToRight if landscape else QBoxLayout.Direction.TopToBottom
+        if self.code_row.direction() != direction:
+            self.code_row.setDirection(direction)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
         super().changeEvent(event)
