@@ -35,6 +35,7 @@ from ui.qt import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QRect,
     QResizeEvent,
     QSize,
     QSizePolicy,
@@ -123,6 +124,16 @@ class PageText(QLabel):
         lines = int(self.contentsRect().height() // max(1, metrics.lineSpacing(), metrics.height()))
         return max(MIN_CHARS, min(SCREEN_CHARS_PER_LINE, chars)), max(MIN_LINES, lines)
 
+    def overrun(self, page: list[str]) -> tuple[bool, bool]:
+        """Whether ``page`` is (wider, taller) than the label at its font. Lines are cut by characters
+        counted in 国 widths and pages by the font's line spacing, and neither is exact: a full-width
+        bracket, a digit or a Latin letter is not quite its counted share of a line, and a line drawn
+        partly in a fallback font is a pixel taller (English screens draw Chinese text from one)."""
+        rect = self.contentsRect()
+        flags = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        needed = QFontMetrics(self.font()).boundingRect(QRect(0, 0, rect.width(), 100_000), flags, "\n".join(page))
+        return needed.width() > rect.width(), needed.height() > rect.height()
+
 
 def load_reading(kiosk: Kiosk, unit_code: str, document: str) -> Reading:
     """On the store thread: the pages and the signatures to take, from the services."""
@@ -160,6 +171,8 @@ class ReadSignScreen(Screen):
     audience = "buyer"
     holds_personal_data = True
     idle_seconds = 120
+    sign_row: QHBoxLayout | None = None  # set in __init__; Qt may send a font change before
+    sign_below = False
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -206,6 +219,11 @@ class ReadSignScreen(Screen):
         self.read_hint.setAlignment(Qt.AlignmentFlag.AlignRight)
         reading.box.addWidget(self.read_hint)
         reading.box.addLayout(pager)
+        # Where the row cannot hold the page buttons and 去签名 (a portrait panel in large text), the
+        # button and the hint about it go to a row of their own below.
+        self.pager, self.sign_row = pager, QHBoxLayout()
+        self.sign_row.addStretch(1)
+        reading.box.addLayout(self.sign_row)
 
         self.signer_label = label("heading")
         self.signer_label.setObjectName("signer")
@@ -311,8 +329,15 @@ class ReadSignScreen(Screen):
         first = sum(len(p) for p in self.pages[:self.page])
         self._room = room
         chars, lines = room
-        self.pages = [page for text in self.reading.texts
-                      for page in contract_screen_pages(text, chars_per_line=chars, lines_per_page=lines)]
+        while True:
+            self.pages = [page for text in self.reading.texts
+                          for page in contract_screen_pages(text, chars_per_line=chars, lines_per_page=lines)]
+            overruns = [self.text.overrun(page) for page in self.pages]
+            wider, taller = any(w for w, _ in overruns) and chars > MIN_CHARS, \
+                any(t for _, t in overruns) and lines > MIN_LINES
+            if not (wider or taller):
+                break
+            chars, lines = chars - wider, lines - taller
         self.page = min(first // lines, len(self.pages) - 1) if self.pages else 0
         self._render_page()
 
@@ -410,6 +435,42 @@ class ReadSignScreen(Screen):
         self.staff_note.setText(staff_line(error))
         self.again_button.setVisible(self.reading is not None)
 
+    # -- layout ----------------------------------------------------------------------------
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        self._arrange_pager()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):  # large text on or off
+            self._arrange_pager()
+
+    def _arrange_pager(self) -> None:
+        if self.sign_row is None:
+            return  # Qt's first font change comes before the buttons exist
+        # The widest page count a document has, so turning a page never moves the button.
+        count = QFontMetrics(self.page_label.font()).horizontalAdvance(
+            self.tr("Page {n} of {total}").format(n=88, total=88))
+        buttons = (self.previous_button, self.next_button, self.sign_button)
+        need = sum(b.sizeHint().width() for b in buttons) + count + 3 * self.pager.spacing()
+        # The screen's and the reading panel's margins, and the panel's border.
+        room = self.width() - READING_MARGINS[0] - READING_MARGINS[2] - 2 * 24 - 4
+        below = need > room
+        if below == self.sign_below:
+            return
+        self.sign_below = below
+        box = self.reading_panel.box
+        self.pager.removeWidget(self.sign_button)
+        self.sign_row.removeWidget(self.sign_button)
+        box.removeWidget(self.read_hint)
+        if below:
+            box.insertWidget(box.indexOf(self.sign_row), self.read_hint)
+            self.sign_row.addWidget(self.sign_button)
+        else:
+            box.insertWidget(box.indexOf(self.pager), self.read_hint)
+            self.pager.addWidget(self.sign_button)
+
     # -- texts -----------------------------------------------------------------------------
 
     def retranslate(self) -> None:
@@ -418,6 +479,7 @@ class ReadSignScreen(Screen):
         self.previous_button.setText(self.tr("Previous"))
         self.next_button.setText(self.tr("Next"))
         self.sign_button.setText(self.tr("I have read it: sign"))
+        self._arrange_pager()
         self.again_button.setText(self.tr("Sign again"))
         self.reread_button.setText(self.tr("Read again"))
         self._render_page()
