@@ -94,7 +94,7 @@ class Header(Retranslating, QFrame):
         self._optional = (self.repeat_button, self.volume_button, self.contrast_button)
         # Measures a name in either style without touching the buttons on show: trying an arrangement
         # on them would ask for a new layout at every resize and the window would never settle.
-        self._probe = QPushButton(self)
+        self._probe = GuardedButton(self)  # the buttons' own class (and the double-tap rule's), never shown
         self._probe.hide()
         rows = QVBoxLayout(self)
         rows.setContentsMargins(24, 16, 24, 16)  # ux.md: nothing interactive within 24 px of the bezel

@@ -2,7 +2,8 @@
 (as ``kiosk snapshots`` shows it, so the buttons made from loaded data are there too) on a portrait
 panel with ``[display] reach_line_px`` set:
 
-- the reach line: on a buyer screen nothing a buyer can tap or type into lies above it;
+- the reach line: on a buyer screen nothing a buyer can tap or type into lies above it, and the
+  screen below it fits the panel (no overflow, no clipped text), in Chinese and in English large text;
 - the 500 ms double-tap guard: every push button in the window, the shell's own included, is a
   ``GuardedButton``, or a keypad key marked ``repeatable``.
 """
@@ -26,7 +27,7 @@ from ui.qt import QAbstractButton, QAbstractSlider, QLineEdit, QPoint, QPushButt
 from ui.shell.app import build_window
 from ui.shell.registry import SCREENS
 from ui.shell.window import MainWindow
-from ui.snapshot import render
+from ui.snapshot import clipped_texts, missing_glyphs, overflow, render
 from ui.tasks import TaskRunner
 from ui.widgets.hold import HoldButton
 from ui.widgets.guard import REPEATABLE, GuardedButton, repeatable
@@ -78,9 +79,13 @@ def portrait(qapp: Any, qtbot: Any, data_dir: Path, zh: None) -> Iterator[MainWi
         qapp.setStyleSheet("")
 
 
+def _fits(window: MainWindow) -> list[str]:
+    return [str(p) for p in overflow(window, PORTRAIT) + clipped_texts(window) + missing_glyphs(window)]
+
+
 def test_every_screen_keeps_the_reach_line_and_the_double_tap_guard(portrait: MainWindow, qtbot: Any) -> None:
     ctx, staff = portrait.ctx, {s.id: s for s in load_samples().staff}
-    buyer = 0
+    buyer = []
     for entry in SCREENS:
         name = entry.screen.name
         ctx.sign_out()
@@ -91,12 +96,21 @@ def test_every_screen_keeps_the_reach_line_and_the_double_tap_guard(portrait: Ma
         qtbot.waitUntil(lambda: ctx.runner.pending() == 0, timeout=20_000)
         assert unguarded(portrait) == [], name
         if screen.audience == "buyer":
-            buyer += 1
+            buyer.append(entry)
             render(portrait, size=PORTRAIT, lang="zh_CN")  # laid out as shown, in buyer sizes
             assert portrait.reach_band.isVisible() and portrait.reach_band.height() == REACH_LINE, name
             assert header_top(portrait) == REACH_LINE, name
             assert interactive_above(portrait, REACH_LINE) == [], name
-    assert buyer >= 6
+            assert _fits(portrait) == [], name  # whole below the line: nothing overflows or is clipped
+    assert len(buyer) >= 6
+    # Again in the widest case, English in large text (the header's compact two rows), one theme for all.
+    ctx.sign_out()
+    for entry in buyer:
+        portrait.navigator.go(entry.screen.name, **entry.prepare(ctx.kiosk))
+        qtbot.waitUntil(lambda: ctx.runner.pending() == 0, timeout=20_000)
+        render(portrait, size=PORTRAIT, lang="en", large=True)
+        assert header_top(portrait) == REACH_LINE and interactive_above(portrait, REACH_LINE) == []
+        assert _fits(portrait) == [], entry.screen.name
 
 
 def test_the_band_is_for_buyers_on_portrait_panels_only_and_the_walks_are_not_blind(
