@@ -94,7 +94,7 @@ class Header(Retranslating, QFrame):
         self._optional = (self.repeat_button, self.volume_button, self.contrast_button)
         # Measures a name in either style without touching the buttons on show: trying an arrangement
         # on them would ask for a new layout at every resize and the window would never settle.
-        self._probe = GuardedButton(self)  # the buttons' own class (and the double-tap rule's), never shown
+        self._probe = GuardedButton(parent=self)  # the buttons' own class (and the double-tap rule's), never shown
         self._probe.hide()
         rows = QVBoxLayout(self)
         rows.setContentsMargins(24, 16, 24, 16)  # ux.md: nothing interactive within 24 px of the bezel
@@ -176,7 +176,7 @@ class Header(Retranslating, QFrame):
 
     def _width(self, text: str, compact: bool) -> int:
         probe = self._probe
-        probe.setProperty("compact", "true" if compact else "false")
+        probe.setProperty("compact", "header" if compact else "false")
         probe.style().unpolish(probe)
         probe.style().polish(probe)
         probe.setText(text)
@@ -218,7 +218,7 @@ class Header(Retranslating, QFrame):
         changed = compact != self.compact or two_rows != self.two_rows
         if compact != self.compact:
             self.compact = compact
-            value = "true" if compact else "false"
+            value = "header" if compact else "false"
             for button in (self.back_button, self.call_button, *self._switches):
                 button.setProperty("compact", value)
                 button.style().unpolish(button)

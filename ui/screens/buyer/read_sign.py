@@ -208,7 +208,7 @@ class ReadSignScreen(Screen):
         reading = Panel()
         reading.box.addWidget(self.text, 1)
         pager = QHBoxLayout()
-        pager.setSpacing(24)
+        pager.setSpacing(16)  # ux.md's least: at 24 px the row overran a 1280 px panel in large text by page 10
         pager.addWidget(self.previous_button)
         pager.addWidget(self.page_label)
         pager.addWidget(self.next_button)
@@ -357,6 +357,7 @@ class ReadSignScreen(Screen):
         # Signing opens once the buyer has reached the last page; until then the hint says why. Once
         # reached it stays open: pages cut again for a new room (a re-layout, the text size) must not
         # take the buyer's reading away.
+        self._arrange_pager()
         self.read_to_end = self.read_to_end or (bool(pages) and self.page == len(pages) - 1)
         self.sign_button.setEnabled(self.read_to_end)
         self.read_hint.setText(self.tr("Signing opens on the last page.") if pages and not self.read_to_end else "")
@@ -449,9 +450,10 @@ class ReadSignScreen(Screen):
     def _arrange_pager(self) -> None:
         if self.sign_row is None:
             return  # Qt's first font change comes before the buttons exist
-        # The widest page count a document has, so turning a page never moves the button.
+        # The widest page count of the document (its last page), so turning a page never moves the button.
+        total = max(1, len(self.pages))
         count = QFontMetrics(self.page_label.font()).horizontalAdvance(
-            self.tr("Page {n} of {total}").format(n=88, total=88))
+            self.tr("Page {n} of {total}").format(n=total, total=total))
         buttons = (self.previous_button, self.next_button, self.sign_button)
         need = sum(b.sizeHint().width() for b in buttons) + count + 3 * self.pager.spacing()
         # The screen's and the reading panel's margins, and the panel's border.
