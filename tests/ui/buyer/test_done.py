@@ -13,7 +13,7 @@ from qr_pictures import read_qr
 from ui.navigation import Navigator
 from ui.qt import Qt
 from ui.screens.buyer.done import DoneScreen
-from ui.snapshot import clipped_texts, missing_glyphs, render
+from ui.snapshot import clipped_texts, missing_glyphs, overflow, render
 
 
 def test_the_certificate_code_and_an_evaluation_with_a_reason(
@@ -145,3 +145,9 @@ def test_snapshots(nav: Navigator, buyers: Any, on_store: Any, qtbot: Any, tmp_p
                 assert (image.width(), image.height()) == (1920, 1080), (phase, lang, large)
                 assert [str(p) for p in clipped_texts(nav)] == [], (phase, lang, large)
                 assert missing_glyphs(nav) == [], (phase, lang, large)
+        if phase in ("code", "mail"):
+            # A portrait panel (1080 px wide, English in large text the widest): the code above its words,
+            # the keys above their buttons, and no page of the screen wider than the panel.
+            render(nav, tmp_path / f"buyer-done-{phase}-portrait.png", size=(1080, 1920), lang="en", large=True)
+            assert [str(p) for p in overflow(nav, (1080, 1920)) + clipped_texts(nav)] == [], phase
+            assert screen.code_row.direction() == screen.code_row.Direction.TopToBottom

@@ -252,18 +252,19 @@ class DoneScreen(Screen):
         for button in (self.mail_cancel, self.mail_next, self.mail_back, self.mail_send):
             button.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
         who = QWidget()
-        who_row = QHBoxLayout(who)
+        who_row = self.who_row = QBoxLayout(QBoxLayout.Direction.LeftToRight, who)
         who_row.setContentsMargins(0, 0, 0, 0)
         who_row.setSpacing(16)
         # The keypad takes the width: its hint stays on one line, which the panel's height needs.
         who_row.addWidget(self.requester, 1)
         # Cancel above the primary action, 32 px apart (destructive); the next step bottom right.
-        who_actions = QVBoxLayout()
+        who_actions = self.who_actions = QBoxLayout(QBoxLayout.Direction.TopToBottom)
         who_actions.addStretch(1)
         who_actions.addWidget(self.mail_cancel)
         who_actions.addSpacing(32)
         who_actions.addWidget(self.mail_next)
         who_row.addLayout(who_actions)
+        who_row.addStretch(0)  # a portrait panel's spare height, under the keys rather than in them
         # Recipient and phone side by side, the address below over both.
         grid = QGridLayout()
         grid.setHorizontalSpacing(24)
@@ -514,14 +515,21 @@ class DoneScreen(Screen):
         heading and the keypad's hint into more lines than a 1280x800 panel has room for. Only while the
         form is shown (a width set on a page counts even where the page is not), and not on a portrait
         panel: 1080 px less the screen's margins is narrower than that width, and there is height to spare.
-        A portrait panel also puts the code above its words: beside them it was a third of the width."""
+        A portrait panel also puts the code above its words (beside them it was a third of the width) and
+        the form's buttons under its keys (beside them the step was 1334 px wide)."""
         landscape = self._landscape()
         width = MAIL_FORM_MIN_PX if landscape and self.right.currentWidget() is self.mailing_panel else 0
         if self.mailing_panel.minimumWidth() != width:
             self.mailing_panel.setMinimumWidth(width)
-        direction = QBoxLayout.Direction.LeftToRight if landscape else QBoxLayout.Direction.TopToBottom
-        if self.code_row.direction() != direction:
-            self.code_row.setDirection(direction)
+        across, down = QBoxLayout.Direction.LeftToRight, QBoxLayout.Direction.TopToBottom
+        # The same on the mailing form's first step: the keys, and their buttons below them, side by side.
+        for box, direction in ((self.code_row, across if landscape else down),
+                               (self.who_row, across if landscape else down),
+                               (self.who_actions, down if landscape else across)):
+            if box.direction() != direction:
+                box.setDirection(direction)
+        self.who_row.setStretch(0, 1 if landscape else 0)
+        self.who_row.setStretch(2, 0 if landscape else 1)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
         super().changeEvent(event)
