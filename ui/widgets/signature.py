@@ -24,10 +24,10 @@ from kiosk.services.signatures import MAX_POINTS, MIN_INK_WIDTH
 
 from ui.i18n import Retranslating
 from ui.qt import (
+    QBoxLayout,
     QColor,
     QEvent,
     QGuiApplication,
-    QHBoxLayout,
     QLabel,
     QMouseEvent,
     QPainter,
@@ -76,6 +76,14 @@ class SignatureCanvas(QWidget):
 
     def sizeHint(self) -> Any:  # noqa: N802 (Qt's name)
         return self.minimumSize()
+
+    def set_box(self, portrait: bool) -> None:
+        """The box's size for the panel: ux.md's 1000x400 on a portrait panel, 960x360 on a landscape one."""
+        width, height = BOX_PORTRAIT if portrait else BOX_LANDSCAPE
+        if (self.minimumWidth(), self.minimumHeight()) != (width, height):
+            self.setMinimumSize(width, height)
+            self.resize(width, height)
+            self.updateGeometry()
 
     def reset(self) -> None:
         """A fresh signature: no strokes, no events, no start time."""
@@ -252,38 +260,53 @@ class SignaturePad(Retranslating, QWidget):
         layout = QVBoxLayout(self)
         layout.setSpacing(16)
         layout.addWidget(self.name_label)
-        if beside:
-            column = QVBoxLayout()
-            column.setSpacing(16)
-            column.addWidget(self.undo_button)
-            column.addWidget(self.clear_button)
-            column.addSpacing(48)  # ux.md: >= 32 px between 重写 (destructive) and 确认签名
-            column.addStretch(1)
-            column.addWidget(self.confirm_button)
-            box = QVBoxLayout()
-            box.setSpacing(8)
-            box.addWidget(self.canvas)
-            box.addWidget(self.reason)
-            row = QHBoxLayout()
-            row.setSpacing(16)
-            row.addLayout(box)
-            row.addLayout(column, 1)
-            layout.addLayout(row)
-        else:
-            buttons = QHBoxLayout()
-            buttons.setSpacing(16)
-            buttons.addWidget(self.undo_button)
-            buttons.addWidget(self.clear_button)
-            buttons.addSpacing(48)  # ux.md: >= 32 px between 重写 (destructive) and 确认签名
-            buttons.addStretch(1)
-            buttons.addWidget(self.confirm_button)
-            layout.addWidget(self.canvas, 0, Qt.AlignmentFlag.AlignHCenter)
-            layout.addWidget(self.reason)
-            layout.addLayout(buttons)
+        # The buttons beside the box (a column) or below it (a row): one set of boxes turned either way.
+        self.button_box = QBoxLayout(QBoxLayout.Direction.TopToBottom)
+        self.button_box.setSpacing(16)
+        self.button_box.addWidget(self.undo_button)
+        self.button_box.addWidget(self.clear_button)
+        self.button_box.addSpacing(32)  # ux.md: >= 32 px between 重写 (destructive) and 确认签名
+        self.button_box.addStretch(1)
+        self.button_box.addWidget(self.confirm_button)
+        box = self._box = QVBoxLayout()
+        box.setSpacing(8)
+        box.addWidget(self.canvas)
+        box.addWidget(self.reason)
+        self.row = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self.row.setSpacing(16)
+        self.row.addLayout(box)
+        self.row.addLayout(self.button_box, 1)
+        layout.addLayout(self.row)
+        self.beside = not beside  # so that arrange() lays it out
+        self.arrange(beside=beside)
         self.undo_button.clicked.connect(self.canvas.undo)
         self.clear_button.clicked.connect(self.canvas.clear)
         self.confirm_button.clicked.connect(self.confirm)
         self.canvas.ink_changed.connect(self._update)
+        self.retranslate()
+
+    def arrange(self, *, beside: bool, portrait: bool | None = None) -> None:
+        """The buttons beside the box or below it; ``portrait``: the box's portrait or landscape size
+        (ux.md), changed only while the box is empty (a signature is never rescaled under the pen)."""
+        if portrait is not None and not self.canvas.strokes:
+            self.canvas.set_box(portrait)
+        if beside == self.beside:
+            return
+        self.beside = beside
+        self.row.setDirection(QBoxLayout.Direction.LeftToRight if beside else QBoxLayout.Direction.TopToBottom)
+        self.button_box.setDirection(
+            QBoxLayout.Direction.TopToBottom if beside else QBoxLayout.Direction.LeftToRight)
+        # Below the box the buttons keep their own height, and the box stays centred over them. There they
+        # share the row's spare width with the gap (never less than their size): a name drawn edge to edge
+        # let a glyph's overhang reach past the text room ('Undo stroke' in large text).
+        self.row.setStretch(1, 1 if beside else 0)
+        self.button_box.setStretch(3, 1 if beside else 0)
+        grow = QSizePolicy.Policy.Minimum if beside else QSizePolicy.Policy.MinimumExpanding
+        for button in (self.undo_button, self.clear_button, self.confirm_button):
+            policy = button.sizePolicy()
+            policy.setHorizontalPolicy(grow)
+            button.setSizePolicy(policy)
+        self._box.setAlignment(self.canvas, Qt.AlignmentFlag(0) if beside else Qt.AlignmentFlag.AlignHCenter)
         self.retranslate()
 
     def retranslate(self) -> None:

@@ -17,7 +17,7 @@ from ui import theme
 from ui.qt import QApplication, QPoint, Qt
 from ui.screens.buyer.my_case import MyCaseScreen
 from ui.screens.buyer.read_sign import ReadSignScreen
-from ui.snapshot import clipped_texts, missing_glyphs, render
+from ui.snapshot import clipped_texts, missing_glyphs, overflow, render
 from ui.widgets.signature import SignaturePad
 
 
@@ -100,6 +100,9 @@ def test_nothing_to_sign_says_so(nav: Navigator, buyers: Any, qtbot: Any) -> Non
     assert screen.staff_note.text().startswith("illegal_transition") and not screen.again_button.isVisible()
 
 
+PORTRAIT = (1080, 1920)
+
+
 def test_snapshots(nav: Navigator, buyers: Any, qtbot: Any, tmp_path: Path) -> None:
     unit = buyers.unit(co_owners=2)
     buyers.draft_contract(unit)
@@ -116,6 +119,17 @@ def test_snapshots(nav: Navigator, buyers: Any, qtbot: Any, tmp_path: Path) -> N
                 assert (image.width(), image.height()) == (1920, 1080), (phase, lang, large)
                 assert clipped_texts(nav) == [], (phase, lang, large)
                 assert missing_glyphs(nav) == [], (phase, lang, large)
+        # A portrait panel in the widest case (English, large text): the pages cut to fit its 932 px, 去签名
+        # under the page buttons, and the box at ux.md's portrait 1000x400 with its buttons below it.
+        render(nav, tmp_path / f"buyer-read_sign-{phase}-portrait.png", size=PORTRAIT, lang="en", large=True)
+        assert [str(p) for p in overflow(nav, PORTRAIT) + clipped_texts(nav)] == [], phase
+        if phase == "read":
+            assert screen.sign_below
+        else:
+            assert screen.pad.canvas.size().toTuple() == (1000, 400) and not screen.pad.beside
+            render(nav, size=(1280, 800), lang="en", large=True)  # and back beside it on a landscape panel
+            assert screen.pad.canvas.size().toTuple() == (960, 360) and screen.pad.beside
+            assert [str(p) for p in overflow(nav, (1280, 800)) + clipped_texts(nav)] == []
 
 
 def test_each_present_co_owner_signs_both_handover_papers(

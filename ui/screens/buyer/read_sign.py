@@ -441,6 +441,11 @@ class ReadSignScreen(Screen):
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
         super().resizeEvent(event)
         self._arrange_pager()
+        # A portrait panel has the width for ux.md's 1000x400 box and not for a column beside it; below
+        # the box the buttons take height, which a portrait panel has to spare.
+        window = self.window()
+        portrait = window is not self and window.height() > window.width()
+        self.pad.arrange(beside=not portrait, portrait=portrait)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
         super().changeEvent(event)
