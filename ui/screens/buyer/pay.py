@@ -44,6 +44,7 @@ from ui.context import AppContext
 from ui.i18n import current_language
 from ui.navigation import Navigator
 from ui.qt import (
+    QBoxLayout,
     QHBoxLayout,
     QLabel,
     QPainter,
@@ -219,7 +220,9 @@ class PayScreen(Screen):
 
         panel = Panel()
         panel.box.setContentsMargins(24, 8, 24, 8)
-        columns = QHBoxLayout()
+        # Side by side on a landscape panel; on a portrait one the code above what it pays for (beside it,
+        # a third of 1080 px drew it small in a tall empty column).
+        columns = self.columns = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         columns.setSpacing(32)
         columns.addWidget(self.qr, 2)
         columns.addLayout(right, 3)
@@ -254,6 +257,14 @@ class PayScreen(Screen):
         layout.addLayout(buttons)
         self.retranslate()
         self._render()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        window = self.window()
+        portrait = window is not self and window.height() > window.width()
+        direction = QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight
+        if self.columns.direction() != direction:
+            self.columns.setDirection(direction)
 
     # -- moments ---------------------------------------------------------------------------
 
