@@ -37,9 +37,9 @@ from kiosk.views.case import CaseOverview
 from ui.context import AppContext
 from ui.navigation import Navigator
 from ui.qt import (
+    QBoxLayout,
     QButtonGroup,
     QColor,
-    QHBoxLayout,
     QImage,
     QLabel,
     QPainter,
@@ -48,6 +48,7 @@ from ui.qt import (
     QPointF,
     QPolygonF,
     QPushButton,
+    QResizeEvent,
     QSizePolicy,
     QStackedWidget,
     Qt,
@@ -169,7 +170,7 @@ class IdentifyScreen(Screen):
         self.title = label("title", wrap=False)
         self.ways = QButtonGroup(self)
         self.way_buttons: dict[str, QPushButton] = {}
-        ways = QVBoxLayout()
+        ways = self.ways_box = QBoxLayout(QBoxLayout.Direction.TopToBottom)
         ways.setSpacing(16)
         for way in (CARD, QR, KEYPAD):
             button = GuardedButton()
@@ -243,7 +244,9 @@ class IdentifyScreen(Screen):
         layout.setContentsMargins(48, 16, 48, 16)
         layout.setSpacing(16)
         layout.addWidget(self.title)
-        body = QHBoxLayout()
+        # The ways in a column beside the page on a landscape panel; on a portrait one in a row above it
+        # (beside it, the keypad's page made the screen 1156 px wide).
+        body = self.body = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         body.setSpacing(32)
         body.addLayout(ways)
         body.addWidget(self.pages, 1)
@@ -252,6 +255,19 @@ class IdentifyScreen(Screen):
         layout.addWidget(self.staff_note)
         self.retranslate()
         self._show_way(CARD)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        window = self.window()
+        portrait = window is not self and window.height() > window.width()
+        # In a row where the three fit the screen's width (not English in large text: a column there).
+        buttons = self.way_buttons.values()
+        room = self.width() - 2 * 48
+        row = portrait and sum(b.sizeHint().width() for b in buttons) + 2 * self.ways_box.spacing() <= room
+        across, down = QBoxLayout.Direction.LeftToRight, QBoxLayout.Direction.TopToBottom
+        for box, direction in ((self.body, down if portrait else across), (self.ways_box, across if row else down)):
+            if box.direction() != direction:
+                box.setDirection(direction)
 
     # -- moments ---------------------------------------------------------------------------
 
