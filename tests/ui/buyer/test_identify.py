@@ -19,7 +19,7 @@ from ui.navigation import Navigator
 from ui.qt import Qt
 from ui.screens.buyer.identify import IdentifyScreen
 from ui.screens.buyer.my_case import MyCaseScreen
-from ui.snapshot import clipped_texts, missing_glyphs, render
+from ui.snapshot import clipped_texts, missing_glyphs, overflow, render
 
 
 
@@ -179,3 +179,8 @@ def test_snapshots(nav: Navigator, kiosk_ctx: AppContext, qtbot: Any, tmp_path: 
                 assert (image.width(), image.height()) == (1920, 1080), "the layout grew past the panel"
                 assert clipped_texts(nav) == [], (way, lang, large)
                 assert missing_glyphs(nav) == [], (way, lang, large)
+        if way == "keypad":
+            # A portrait panel in the widest case (English, large text): the ways above the keypad's page.
+            render(nav, tmp_path / "buyer-identify-keypad-portrait.png", size=(1080, 1920), lang="en", large=True)
+            assert [str(p) for p in overflow(nav, (1080, 1920)) + clipped_texts(nav)] == []
+            assert screen.body.direction() == screen.body.Direction.TopToBottom
