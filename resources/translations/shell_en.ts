@@ -149,11 +149,6 @@
             <translation>Volume ●○○</translation>
         </message>
         <message>
-            <source>Back</source>
-            <comment>two lines</comment>
-            <translation>Back</translation>
-        </message>
-        <message>
             <source>Large
 text</source>
             <translation>Large
@@ -194,6 +189,13 @@ staff</translation>
         <message>
             <source>Repeat</source>
             <translation>Repeat</translation>
+        </message>
+    </context>
+    <context>
+        <name>HeaderCompact</name>
+        <message>
+            <source>Back</source>
+            <translation>Back</translation>
         </message>
     </context>
     <context>

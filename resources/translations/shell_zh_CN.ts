@@ -149,12 +149,6 @@
             <translation>音量 小</translation>
         </message>
         <message>
-            <source>Back</source>
-            <comment>two lines</comment>
-            <translation>返回
-上一步</translation>
-        </message>
-        <message>
             <source>Large
 text</source>
             <translation>大字
@@ -195,6 +189,14 @@ staff</source>
         <message>
             <source>Repeat</source>
             <translation>重听</translation>
+        </message>
+    </context>
+    <context>
+        <name>HeaderCompact</name>
+        <message>
+            <source>Back</source>
+            <translation>返回
+上一步</translation>
         </message>
     </context>
     <context>

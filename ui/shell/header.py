@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from ui.i18n import Retranslating, current_language
 from ui.qt import (
+    QCoreApplication,
     QEvent,
     QFrame,
     QHBoxLayout,
@@ -125,7 +126,9 @@ class Header(Retranslating, QFrame):
         volume = self.volume
         names: dict[QPushButton, str]
         if compact:
-            names = {self.back_button: self.tr("Back", "two lines"),
+            # Its own context: the same English word, a different Chinese (a comment would set the two
+            # apart for Qt, but not for a lookup by context and source).
+            names = {self.back_button: QCoreApplication.translate("HeaderCompact", "Back"),
                      self.large_button: self.tr("Large\ntext"),
                      self.call_button: self.tr("Call\nstaff"),
                      self.volume_button: (self.tr("Volume\n●○○"), self.tr("Volume\n●●○"),
@@ -226,6 +229,11 @@ class Header(Retranslating, QFrame):
         for named, text in self._names(compact).items():
             if named.text() != text:
                 named.setText(text)
+        # A compact row is taller (two-line names): 8 px less under it, where the screen begins, keeps a
+        # 1280x800 panel's screens their room (the certificate's notes beside the code stay whole).
+        rows = self.layout()
+        if rows is not None:
+            rows.setContentsMargins(24, 16, 24, 8 if compact and not two_rows else 16)
         if two_rows == self.two_rows:
             return
         self.two_rows = two_rows
