@@ -9,9 +9,9 @@ causes (重听, the next step) starts after the old one stopped.
 A prompt without a clip (a table a service point edited) is logged and skipped:
 a missing voice must never stop the screens. Without an audio output (no sound
 card, offscreen CI) the player is given the clip as its source but not started:
-Qt's FFmpeg backend, playing to no device, was seen to hang the GUI thread in
-``stop()`` now and then. What would be heard is ``player.source()`` and
-``playing()``, as with a sound card.
+there is nothing to play it to. What would be heard is ``player.source()`` and
+``playing()``, as with a sound card; tests/ui/test_voice_audio.py plays through a
+real sound server.
 """
 
 from __future__ import annotations
@@ -36,6 +36,30 @@ DEFAULT_STEP = 1
 TOUCHES = (QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin)
 
 
+# The player and its output are made by QML, not by Python: Qt's FFmpeg backend renders a clip on a
+# thread of its own, which, when it ends, disconnects from the output's signals; an output made by
+# Python is a PySide object, whose disconnect handler takes Python's lock first. If the GUI thread
+# holds that lock while it waits for the thread to end (a Python call into Qt, a nested event loop
+# such as QTest.qWait), both wait for ever: the hang in stop() seen now and then. Made by QML they
+# are plain Qt objects that never call into Python (tests/ui/test_voice_audio.py plays under a
+# loop that holds the lock).
+PLAYER_QML = b"import QtMultimedia\nMediaPlayer { audioOutput: AudioOutput {} }\n"
+
+
+def media_player(parent: QObject) -> tuple[QMediaPlayer, QAudioOutput]:
+    """A ``QMediaPlayer`` with its ``QAudioOutput``, both made by QML and owned by ``parent``."""
+    engine = qt.QQmlEngine(parent)
+    component = qt.QQmlComponent(engine)
+    component.setData(PLAYER_QML, QUrl())
+    player = component.create()
+    output = player.audioOutput() if isinstance(player, qt.QMediaPlayer) else None
+    if not isinstance(player, qt.QMediaPlayer) or output is None:
+        raise RuntimeError(f"Qt Multimedia's QML player cannot be made: {component.errorString().strip()}; "
+                           f"reinstall the kiosk (PySide6's qml/QtMultimedia is missing)")
+    player.setParent(parent)
+    return player, output
+
+
 class VoicePlayer(QObject):
     def __init__(self, directory: Path = VOICE_DIR, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -53,10 +77,8 @@ class VoicePlayer(QObject):
             # Qt Multimedia is looked up here, not when this module is imported: finding its names
             # loads Qt Charts and Qt Multimedia, about 40 ms before the first frame of a kiosk whose
             # buyers may never hear a prompt.
-            self._output = qt.QAudioOutput(self)
+            self._player, self._output = media_player(self)
             self._output.setVolume(VOLUMES[self.step])
-            self._player = qt.QMediaPlayer(self)
-            self._player.setAudioOutput(self._output)
             self._player.mediaStatusChanged.connect(self._status)
         return self._player
 
