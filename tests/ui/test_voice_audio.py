@@ -213,16 +213,20 @@ def test_a_touch_stops_the_voice_and_stop_never_hangs(server: SoundServer, voice
         time.sleep(1.0)  # the sink plays out what it was given, then nothing
 
     rms = recorded(server, tmp_path / "speech.raw", steps)
-    assert answers["play"]["source"] == "identify.card.opus"
+    assert (answers["play"]["folder"], answers["play"]["source"]) == ("table", "identify.card.opus")
     assert answers["moving"]["position"] > 800 and answers["moving"]["state"] == "PlayingState"
     assert answers["touch"] == {"playing": "", "state": "StoppedState", "position": 0}
     # The speech reached the sink, and after the touch nothing more did.
     assert (rms > 500).sum() >= 4, rms.astype(int).tolist()
     assert rms[-5:].max() < 5, rms.astype(int).tolist()
-    # A clip replaced mid-sentence, then stopped twice: every answer comes within its bound.
-    voice("play pay.scan")
+    # On English screens the English clip, replaced mid-sentence, then stopped twice: every answer comes
+    # within its bound.
+    assert voice("language en") == {"language": "en"}
+    english = voice("play pay.scan")
+    assert (english["folder"], english["source"]) == ("en", "pay.scan.opus")
     assert voice("wait_position 100")["state"] == "PlayingState"
     voice("play shell.call_staff")
     assert voice("wait_position 100")["state"] == "PlayingState"
     assert voice("stop") == {"state": "StoppedState"}
     assert voice("stop") == {"state": "StoppedState"}
+    assert voice("language zh_CN") == {"language": "zh_CN"}

@@ -5,7 +5,7 @@ Qt Multimedia picks its audio devices once per process: the test process's Qt ap
 looked for them without a sound server, so the test starts one and runs the real ``VoicePlayer`` here,
 where the server is there from the start. Waits run the event loop with ``QTest.qWait``. Commands:
 
-    play ID            say prompt ID                      -> {"playing", "source", "state"}
+    play ID            say prompt ID                      -> {"playing", "source", "folder", "state"}
     wait_end SECONDS   run the event loop until the clip ends or SECONDS pass
                                                           -> {"status", "position", "duration", "playing"}
     wait_position MS   run the event loop until the position passes MS (at most 10 s) -> {"position", "state"}
@@ -13,6 +13,7 @@ where the server is there from the start. Waits run the event loop with ``QTest.
     touch              a mouse press on a widget, as a buyer's next tap -> {"playing", "state"}
     stop               VoicePlayer.stop()                 -> {"state"}
     outputs            the audio outputs Qt found         -> {"outputs"}
+    language LANG      the screens' language (zh_CN or en) -> {"language"}
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from pathlib import Path
 
 from PySide6.QtTest import QTest
 
-from ui import qt
+from ui import i18n, qt
 from ui.qt import QApplication, QLabel, QPoint, QSocketNotifier, Qt
 from ui.voice.player import VoicePlayer
 
@@ -63,7 +64,8 @@ def main() -> int:
         if word == "play":
             statuses.clear()
             voice.play(arg)
-            answer(playing=voice.playing(), source=Path(voice.player.source().toLocalFile()).name, state=state())
+            source = Path(voice.player.source().toLocalFile())
+            answer(playing=voice.playing(), source=source.name, folder=source.parent.name, state=state())
         elif word == "wait_end":
             run_until(lambda: "EndOfMedia" in statuses, float(arg))
             answer(status=voice.player.mediaStatus().name, position=voice.player.position(),
@@ -82,6 +84,9 @@ def main() -> int:
         elif word == "stop":
             voice.stop()
             answer(state=state())
+        elif word == "language":
+            i18n.switch_language(arg)
+            answer(language=i18n.current_language())
         elif word == "outputs":
             answer(outputs=[device.description() for device in qt.QMediaDevices.audioOutputs()])
         else:

@@ -1,7 +1,9 @@
 """Plays the voice prompts (QtMultimedia), one at a time, and stops at the next touch.
 
-``play(prompt_id)`` looks the prompt up in the clip table and plays its file
-through one ``QMediaPlayer``; the prompt becomes the one 重听 repeats. Three
+``play(prompt_id)`` looks the prompt up in the clip table of the language shown
+(English clips when the screens are in English and the English table has one,
+else the Mandarin clip every prompt has) and plays its file through one
+``QMediaPlayer``; the prompt becomes the one 重听 repeats. Three
 volume steps (ux.md). The app-wide event filter stops a clip at the buyer's
 next touch or click, before the tap is handled, so a prompt the tap itself
 causes (重听, the next step) starts after the old one stopped.
@@ -20,9 +22,9 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ui import qt
+from ui import i18n, qt
 from ui.qt import QEvent, QObject, QUrl
-from ui.voice.clips import VOICE_DIR, Clip, load_clips
+from ui.voice.clips import TABLE_NAME, VOICE_DIR, Clip, load_clips, table_dir
 
 if TYPE_CHECKING:
     from ui.qt import QAudioOutput, QMediaPlayer
@@ -64,6 +66,9 @@ class VoicePlayer(QObject):
     def __init__(self, directory: Path = VOICE_DIR, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.clips: dict[str, Clip] = load_clips(directory)
+        english = table_dir(directory, "en")
+        # A service point's own table may have Mandarin clips only: English screens then say those.
+        self.english: dict[str, Clip] = load_clips(english) if (english / TABLE_NAME).is_file() else {}
         self.last = ""
         self.current = ""  # the prompt being said now
         self.step = DEFAULT_STEP
@@ -89,7 +94,7 @@ class VoicePlayer(QObject):
     def play(self, prompt_id: str) -> None:
         """Say ``prompt_id`` now, in place of anything still playing."""
         self.last = prompt_id
-        clip = self.clips.get(prompt_id)
+        clip = self.clip(prompt_id)
         if clip is None or not clip.path.is_file():
             log.warning("voice prompt %s has no clip in the voice table; it is not spoken", prompt_id)
             self.stop()
@@ -100,6 +105,14 @@ class VoicePlayer(QObject):
         self.current = prompt_id
         if qt.QMediaDevices.audioOutputs():
             player.play()
+
+    def clip(self, prompt_id: str) -> Clip | None:
+        """The clip ``prompt_id`` is said with now: English on English screens where there is one."""
+        if i18n.current_language() == "en":
+            english = self.english.get(prompt_id)
+            if english is not None and english.path.is_file():
+                return english
+        return self.clips.get(prompt_id)
 
     def cue(self, prompt_id: str) -> None:
         """Make ``prompt_id`` the one 重听 says, without saying it (a screen that waits quietly)."""
