@@ -339,8 +339,9 @@ def cmd_reset_code(args: argparse.Namespace) -> int:
 
 
 def cmd_publish(args: argparse.Namespace) -> int:
-    from county import issuing
+    from county import issuing, roster
     from county.store import transaction
+    from sync.wire import kinds
 
     try:
         text = Path(args.data[1:]).read_text("utf-8") if args.data.startswith("@") else args.data
@@ -353,8 +354,16 @@ def cmd_publish(args: argparse.Namespace) -> int:
                          f"column {exc.colno}") from None
     gateway = _gateway(args)
     with gateway.locked() as conn, transaction(conn):
-        item = issuing.publish(conn, gateway.keys, kind=args.kind, subject=args.subject,
-                               data=data, service_point=args.service_point, now=gateway.clock())
+        if args.kind == kinds.STAFF_ROSTER:
+            # The roster is kept per service point and merged with what terminals added (county.roster).
+            if args.subject != args.service_point:
+                raise AdminError("a staff roster's subject is its service point",
+                                 hint="give the same value to --subject and --service-point")
+            item = roster.publish(conn, gateway.keys, service_point=args.service_point or "", data=data,
+                                  now=gateway.clock())
+        else:
+            item = issuing.publish(conn, gateway.keys, kind=args.kind, subject=args.subject,
+                                   data=data, service_point=args.service_point, now=gateway.clock())
     _published(args, item, f"published {item['kind']} {item['subject']}")
     return 0
 
