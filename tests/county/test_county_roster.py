@@ -10,7 +10,7 @@ import json
 from collections.abc import Callable
 from typing import Any
 
-from gateway_harness import ENGINES, Device, GatewayProcess, SignedClient, record
+from gateway_harness import ENGINES, SQLITE, Device, GatewayProcess, SignedClient, record
 
 from county import roster
 from county.errors import AdminError
@@ -18,8 +18,6 @@ from county.service import Gateway
 from county.store import transaction
 from sync import wire
 from sync.wire import kinds
-
-pytestmark = ENGINES
 
 PIN_A = "scrypt$16384$8$1$c2FsdA$YWFhYQ"
 PIN_B = "scrypt$16384$8$1$c2FsdA$YmJiYg"
@@ -51,11 +49,10 @@ def rosters(client: SignedClient) -> list[list[dict[str, Any]]]:
     return [item.data["staff"] for item in client.all_items() if item.kind == kinds.STAFF_ROSTER]
 
 
+@ENGINES
 def test_a_supervisors_addition_joins_the_roster_and_reaches_the_service_point(
         gateway: GatewayProcess, admin: Gateway, new_device: Callable[..., Device]) -> None:
-    gateway.cli("publish", "--kind", kinds.STAFF_ROSTER, "--subject", "sp-r1", "--service-point", "sp-r1",
-                "--data", json.dumps({"staff": [member("S001", "supervisor", pin_hash=PIN_A),
-                                                member("S002", pin_hash=PIN_A)]}))
+    publish(admin, "sp-r1", [member("S001", "supervisor", pin_hash=PIN_A), member("S002", pin_hash=PIN_A)])
     kiosk = SignedClient(gateway.url, new_device("sp-r1"))
     other = SignedClient(gateway.url, new_device("sp-r1"))
     elsewhere = SignedClient(gateway.url, new_device("sp-r9"))
@@ -80,6 +77,7 @@ def test_a_supervisors_addition_joins_the_roster_and_reaches_the_service_point(
     assert state == "decided"
 
 
+@ENGINES
 def test_refused_changes_are_answered_with_their_reason_and_not_stored(
         gateway: GatewayProcess, admin: Gateway, new_device: Callable[..., Device]) -> None:
     publish(admin, "sp-r2", [member("S001", "supervisor"), member("S002"),
@@ -123,6 +121,7 @@ def test_refused_changes_are_answered_with_their_reason_and_not_stored(
     assert ack.accepted == ["trn-1"] and held(admin, "sp-r3") == {}
 
 
+@ENGINES
 def test_the_platforms_later_publication_wins_for_whom_it_names(
         gateway: GatewayProcess, admin: Gateway, new_device: Callable[..., Device]) -> None:
     publish(admin, "sp-r4", [member("S001", "supervisor", pin_hash=PIN_A), member("S002", pin_hash=PIN_A)])
@@ -146,7 +145,9 @@ def test_the_platforms_later_publication_wins_for_whom_it_names(
     assert [r.code for r in ack.rejected] == ["staff_exists"], "a terminal never overwrites the platform"
 
 
+@SQLITE
 def test_a_roster_publication_is_checked(gateway: GatewayProcess, admin: Gateway) -> None:
+    """What is published is checked before anything is kept (on SQLite: no storage is involved)."""
     for staff, words in [([member("s1")], "capital letters"), ([member("S001", "boss")], "role"),
                          ([member("S001", pin_hash="1234")], "scrypt"),
                          ([member("S001"), member("S001")], "twice")]:
@@ -160,4 +161,8 @@ def test_a_roster_publication_is_checked(gateway: GatewayProcess, admin: Gateway
                        "sp-r6", "--data", '{"staff": []}', check=False)
     assert done.returncode != 0 and "subject is its service point" in done.stderr
     assert held(admin, "sp-r5") == {}
+    item = gateway.cli_json("publish", "--kind", kinds.STAFF_ROSTER, "--subject", "sp-r5", "--service-point",
+                            "sp-r5", "--data", json.dumps({"staff": [member("S001", "supervisor")]}))
+    assert (item["kind"], item["subject"]) == (kinds.STAFF_ROSTER, "sp-r5")
+    assert held(admin, "sp-r5")["S001"]["origin"] == "platform"
     assert wire.errors.RECORD_CODES >= {"not_permitted", "unknown_service_point", "staff_exists"}
