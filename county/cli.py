@@ -420,6 +420,22 @@ def cmd_status(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_roster(args: argparse.Namespace) -> int:
+    from county import roster
+
+    with _gateway(args).locked() as conn:
+        staff = roster.entries(conn, args.service_point)
+    if args.json:
+        emit({"service_point": args.service_point, "staff": staff})
+        return 0
+    if not staff:
+        print(f"no staff roster for service point {args.service_point}")
+    for e in staff:
+        print(f"{e['id']}  {e['role']:<10}  {e['cert_no']}  until {e['cert_expires']}  "
+              f"{'active' if e['active'] else 'inactive'}  v{e['version']} ({e['origin']})")
+    return 0
+
+
 def cmd_openapi(args: argparse.Namespace) -> int:
     from county.app import create_app
 
@@ -537,7 +553,12 @@ def build_parser() -> argparse.ArgumentParser:
                                                  "master.buyer|staff.roster|config")
     p.add_argument("--subject", required=True)
     p.add_argument("--data", required=True, help="JSON object, or @FILE")
-    p.add_argument("--service-point", help="limit to one service point (default: all)")
+    p.add_argument("--service-point", help="limit to one service point (default: all; a staff.roster "
+                                           "names its own)")
+
+    p = command("roster", cmd_roster, "a service point's staff roster: the platform's entries and the "
+                                      "members terminals added (no PINs or card numbers)")
+    p.add_argument("--service-point", required=True)
 
     p = command("import", cmd_import, "ingest sneakernet batch files from a directory")
     p.add_argument("dir", metavar="DIR")
