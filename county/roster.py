@@ -96,9 +96,15 @@ def _held(conn: Conn, service_point: str) -> dict[str, dict[str, Any]]:
     return {str(r["staff_id"]): json.loads(conn.unseal(r["entry"], "roster.entry")) for r in rows}
 
 
-def _keep(conn: Conn, service_point: str, entry: dict[str, Any], *, origin: str, record_id: str | None,
-          now: float) -> int:
-    version = next_counter(conn, f"roster:{service_point}")
+def _lock(conn: Conn, service_point: str) -> int:
+    """The service point's next roster version. Taking it locks the counter's row until the transaction
+    ends, so a service point's roster changes one at a time however many gateway processes take batches:
+    two kiosks adding the same staff number at once get one ``staff_exists``, never two acceptances."""
+    return next_counter(conn, f"roster:{service_point}")
+
+
+def _keep(conn: Conn, service_point: str, entry: dict[str, Any], *, version: int, origin: str,
+          record_id: str | None, now: float) -> None:
     conn.execute("INSERT INTO roster (service_point, staff_id, entry, version, origin, record_id, updated_at) "
                  "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (service_point, staff_id) DO UPDATE SET "
                  "entry = excluded.entry, version = excluded.version, origin = excluded.origin, "
@@ -106,7 +112,6 @@ def _keep(conn: Conn, service_point: str, entry: dict[str, Any], *, origin: str,
                  (service_point, entry["id"], conn.seal(json.dumps(entry, ensure_ascii=False, sort_keys=True),
                                                         "roster.entry"),
                   version, origin, record_id, now))
-    return version
 
 
 def publish(conn: Conn, keys: KeyPair, *, service_point: str, data: Any, now: float) -> dict[str, Any]:
@@ -123,6 +128,7 @@ def publish(conn: Conn, keys: KeyPair, *, service_point: str, data: Any, now: fl
         raise AdminError(str(exc), hint="see sync/wire/kinds.py for the roster entry's fields") from None
     if len({e["id"] for e in entries}) != len(entries):
         raise AdminError("the roster names a staff number twice")
+    unused: int | None = _lock(conn, service_point)
     held = _held(conn, service_point)
     changed = []
     for entry in entries:
@@ -132,7 +138,8 @@ def publish(conn: Conn, keys: KeyPair, *, service_point: str, data: Any, now: fl
                 entry["pin_hash"] = before["pin_hash"]
             if entry == before:
                 continue
-        version = _keep(conn, service_point, entry, origin=PLATFORM, record_id=None, now=now)
+        version, unused = unused or _lock(conn, service_point), None
+        _keep(conn, service_point, entry, version=version, origin=PLATFORM, record_id=None, now=now)
         sent = {**entry, "version": version, "origin": PLATFORM}
         if before is not None and before.get("pin_hash") == entry.get("pin_hash"):
             sent.pop("pin_hash", None)
@@ -166,6 +173,7 @@ def take_addition(conn: Conn, keys: KeyPair, *, device_id: str, record: Mapping[
         raise Refusal(INVALID_RECORD, f"staff.member_added: {exc}") from None
     device = conn.execute("SELECT service_point FROM devices WHERE device_id = ?", (device_id,)).fetchone()
     service_point = str(device["service_point"])
+    version = _lock(conn, service_point)
     held = _held(conn, service_point)
     if not held:
         raise Refusal(UNKNOWN_SERVICE_POINT, f"the platform holds no staff roster for service point "
@@ -179,7 +187,8 @@ def take_addition(conn: Conn, keys: KeyPair, *, device_id: str, record: Mapping[
     if entry["id"] in held:
         raise Refusal(STAFF_EXISTS, f"staff number {entry['id']} is already on the platform's roster of service "
                                     f"point {service_point}; the platform's entry stands")
-    version = _keep(conn, service_point, entry, origin=TERMINAL, record_id=str(record["record_id"]), now=now)
+    _keep(conn, service_point, entry, version=version, origin=TERMINAL, record_id=str(record["record_id"]),
+          now=now)
     issue(conn, keys, kind=kinds.STAFF_ROSTER, subject=service_point,
           data={"staff": [{**entry, "version": version, "origin": TERMINAL}]},
           audience=service_point_audience(service_point), now=now, answers=str(record["record_id"]))
