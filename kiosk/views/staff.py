@@ -1,16 +1,21 @@
 """StaffView: the roster (持证上岗) as a supervisor sees it.
 
 Role, certification and its expiry, whether the account is active or locked
-after wrong PINs. Who is logged in is the UI's state, not the store's; the
-PIN hashes never leave the store.
+after wrong PINs, whether it has a PIN on this kiosk (a member added at another
+terminal has none until a supervisor sets one here), and for a member added on
+this kiosk how the platform took the addition. Who is logged in is the UI's
+state, not the store's; the PIN hashes never leave the store.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
 from kiosk.services.context import Context
+from kiosk.store import outbox
+from sync.wire import kinds
 
 __all__ = ["ROLE_NAMES", "StaffRow", "StaffView", "staff_view"]
 
@@ -20,7 +25,11 @@ ROLE_NAMES = {"staff": "窗口人员", "supervisor": "主管", "technician": "�
 @dataclass(frozen=True, slots=True)
 class StaffRow:
     """``cert_days_left`` is negative once the certification expired; ``may_log_in`` sums up
-    active, certified and not locked, as ``kiosk.services.staff.login`` judges them."""
+    active, certified, not locked and a PIN set here, as ``kiosk.services.staff.login`` judges them.
+
+    ``addition``: for a member added on this kiosk, ``pending`` (not yet at the platform), ``accepted``
+    (on the platform's roster) or ``refused`` (``refusal`` says the platform's code and reason; the
+    record is in quarantine); None for members the platform's roster brought."""
 
     staff_id: str
     name: str
@@ -34,7 +43,10 @@ class StaffRow:
     locked: bool
     locked_until: str | None
     failures: int
+    pin_set: bool
     may_log_in: bool
+    addition: str | None
+    refusal: str | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,11 +59,24 @@ def _locked(locked_until: str | None, now: dt.datetime) -> bool:
     return bool(locked_until) and dt.datetime.fromisoformat(str(locked_until)) > now
 
 
+_ADDITION = {outbox.PENDING: "pending", outbox.ACKED: "accepted", outbox.QUARANTINED: "refused"}
+
+
+def _addition(row: dict[str, Any] | None) -> dict[str, str | None]:
+    if row is None:
+        return {"addition": None, "refusal": None}
+    refusal = f"{row['code']}: {row['reason']}" if row["code"] else None
+    return {"addition": _ADDITION[str(row["state"])], "refusal": refusal}
+
+
 def staff_view(ctx: Context) -> StaffView:
     """Every staff member on this kiosk, by role then id."""
     now = ctx.now()
-    rows = ctx.store.read("SELECT id, name_enc, role, cert_no, cert_expires, failures, locked_until, active "
-                          "FROM staff ORDER BY role, id")
+    rows = ctx.store.read("SELECT id, name_enc, role, cert_no, cert_expires, failures, locked_until, active, "
+                          "pin_hash <> '' AS pin_set FROM staff ORDER BY role, id")
+    additions = {r["subject"]: r for r in ctx.store.read(
+        "SELECT o.subject, o.state, q.code, q.reason FROM outbox o LEFT JOIN quarantine q USING (record_id) "
+        "WHERE o.kind = ? ORDER BY o.seq", (kinds.STAFF_MEMBER_ADDED,))}
     out = []
     for r in rows:
         expires = dt.date.fromisoformat(r["cert_expires"])
@@ -62,5 +87,6 @@ def staff_view(ctx: Context) -> StaffView:
             role_label=ROLE_NAMES.get(r["role"], r["role"]), cert_no=r["cert_no"], cert_expires=expires,
             cert_days_left=days, cert_expired=days < 0, active=bool(r["active"]), locked=locked,
             locked_until=r["locked_until"] if locked else None, failures=int(r["failures"]),
-            may_log_in=bool(r["active"]) and days >= 0 and not locked))
+            pin_set=bool(r["pin_set"]), may_log_in=bool(r["active"]) and days >= 0 and not locked and bool(r["pin_set"]),
+            **_addition(additions.get(r["id"]))))
     return StaffView(as_of=now, rows=tuple(out))

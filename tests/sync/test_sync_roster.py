@@ -25,6 +25,7 @@ from kiosk.errors import AuthError
 from kiosk.services import staff
 from kiosk.services.context import Context
 from kiosk.store import Store
+from kiosk.views.staff import StaffRow, staff_view
 from sync.enroll import EnrollTarget, enroll
 from sync.transport import RequestsTransport
 from sync.wire import kinds
@@ -56,6 +57,10 @@ def refused_login(ctx: Context, staff_id: str, pin: str) -> str:
     return err.value.code
 
 
+def row(ctx: Context, staff_id: str) -> StaffRow:
+    return {r.staff_id: r for r in staff_view(ctx).rows}[staff_id]
+
+
 def second_kiosk(tmp_path: Path, gateway: LiveGateway) -> Path:
     home = tmp_path / "second-kiosk"
     assert main(["init", "--data-dir", str(home)]) == 0
@@ -80,7 +85,9 @@ def test_a_member_added_on_the_kiosk_survives_the_next_roster_and_reaches_the_ot
     staff.add_member(ctx, supervisor, "S010", name="李新", role="staff", cert_no="JXDJ-2026-0100",
                      cert_expires=dt.date(2030, 6, 30), pin="135790")
     staff.reset_pin(ctx, supervisor, "S002", "777888")
+    assert (row(ctx, "S010").addition, row(ctx, "S002").addition) == ("pending", None)
     sync(enrolled, store)
+    assert (row(ctx, "S010").addition, row(ctx, "S010").refusal) == ("accepted", None)
     assert store.read("SELECT state FROM outbox WHERE kind = ?", (kinds.STAFF_MEMBER_ADDED,)) == [
         {"state": "acked"}]
     with gateway.gateway.locked() as conn:
@@ -100,6 +107,8 @@ def test_a_member_added_on_the_kiosk_survives_the_next_roster_and_reaches_the_ot
     other_ctx = Context(other_store, load_config(other))
     sync(other, other_store)
     assert refused_login(other_ctx, "S010", "135790") == "pin_not_set", "the PIN stayed on the first kiosk"
+    there = row(other_ctx, "S010")
+    assert (there.pin_set, there.may_log_in, there.addition) == (False, False, None)
     staff.reset_pin(other_ctx, staff.login(other_ctx, "S001", PIN), "S010", "864200")
     assert staff.login(other_ctx, "S010", "864200") == staff.Actor("S010", "staff")
     other_store.close()
@@ -133,6 +142,9 @@ def test_additions_the_platform_refuses_are_quarantined_with_their_reason(
     subject = store.read("SELECT subject FROM outbox WHERE record_id = ?", (malformed,))[0]["subject"]
     assert reasons[subject][0] == "invalid_record" and "unexpected payload fields" in reasons[subject][1]
     assert len(reasons) == 2, "both kept, in quarantine, not lost"
+    refused = row(ctx, "S011")
+    assert refused.addition == "refused" and refused.refusal is not None
+    assert refused.refusal.startswith("not_permitted: S700")
     with gateway.gateway.locked() as conn:
         assert sorted(e["id"] for e in roster.entries(conn, SERVICE_POINT)) == ["S001", "S002"]
     store.close()
