@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
 
 from kiosk.services.context import Context
 from kiosk.store import outbox
@@ -62,11 +61,10 @@ def _locked(locked_until: str | None, now: dt.datetime) -> bool:
 _ADDITION = {outbox.PENDING: "pending", outbox.ACKED: "accepted", outbox.QUARANTINED: "refused"}
 
 
-def _addition(row: dict[str, Any] | None) -> dict[str, str | None]:
-    if row is None:
+def _addition(fate: outbox.Fate | None) -> dict[str, str | None]:
+    if fate is None:
         return {"addition": None, "refusal": None}
-    refusal = f"{row['code']}: {row['reason']}" if row["code"] else None
-    return {"addition": _ADDITION[str(row["state"])], "refusal": refusal}
+    return {"addition": _ADDITION[fate.state], "refusal": f"{fate.code}: {fate.reason}" if fate.code else None}
 
 
 def staff_view(ctx: Context) -> StaffView:
@@ -74,9 +72,7 @@ def staff_view(ctx: Context) -> StaffView:
     now = ctx.now()
     rows = ctx.store.read("SELECT id, name_enc, role, cert_no, cert_expires, failures, locked_until, active, "
                           "pin_hash <> '' AS pin_set FROM staff ORDER BY role, id")
-    additions = {r["subject"]: r for r in ctx.store.read(
-        "SELECT o.subject, o.state, q.code, q.reason FROM outbox o LEFT JOIN quarantine q USING (record_id) "
-        "WHERE o.kind = ? ORDER BY o.seq", (kinds.STAFF_MEMBER_ADDED,))}
+    additions = outbox.fates(ctx.store, kinds.STAFF_MEMBER_ADDED)
     out = []
     for r in rows:
         expires = dt.date.fromisoformat(r["cert_expires"])
