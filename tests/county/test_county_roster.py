@@ -76,7 +76,9 @@ def test_a_supervisors_addition_joins_the_roster_and_reaches_the_service_point(
     assert again.accepted == ["rst-1"] and len(rosters(other)) == 2
     with admin.locked() as conn:
         state = conn.execute("SELECT state FROM records WHERE record_id = 'rst-1'").fetchone()[0]
+        kept = [bytes(r[0]) for r in conn.execute("SELECT entry FROM roster WHERE service_point = 'sp-r1'")]
     assert state == "decided"
+    assert len(kept) == 3 and not any("李新".encode() in e or b"scrypt$" in e for e in kept), "sealed at rest"
 
 
 @ENGINES
