@@ -361,6 +361,7 @@ def cmd_publish(args: argparse.Namespace) -> int:
                                  hint="give the same value to --subject and --service-point")
             item = roster.publish(conn, gateway.keys, service_point=args.service_point or "", data=data,
                                   now=gateway.clock())
+            item = {**item, "data": {"staff": [roster.shown(e) for e in item["data"]["staff"]]}}
         else:
             item = issuing.publish(conn, gateway.keys, kind=args.kind, subject=args.subject,
                                    data=data, service_point=args.service_point, now=gateway.clock())

@@ -194,14 +194,14 @@ def take_addition(conn: Conn, keys: KeyPair, *, device_id: str, record: Mapping[
           audience=service_point_audience(service_point), now=now, answers=str(record["record_id"]))
 
 
+def shown(entry: Mapping[str, Any]) -> dict[str, Any]:
+    """An entry as an operator's command prints it: without the PIN hash or the ID card's number."""
+    return {k: v for k, v in entry.items() if k not in ("pin_hash", "id_number")}
+
+
 def entries(conn: Conn, service_point: str) -> list[dict[str, Any]]:
-    """The roster held for ``service_point``, without PIN hashes or card numbers (for operators)."""
+    """The roster held for ``service_point``, as ``shown`` (for operators)."""
     rows = conn.execute("SELECT entry, version, origin FROM roster WHERE service_point = ? ORDER BY staff_id",
                         (service_point,)).fetchall()
-    out = []
-    for row in rows:
-        entry = json.loads(conn.unseal(row["entry"], "roster.entry"))
-        entry.pop("pin_hash", None)
-        entry.pop("id_number", None)
-        out.append({**entry, "version": int(row["version"]), "origin": str(row["origin"])})
-    return out
+    return [{**shown(json.loads(conn.unseal(row["entry"], "roster.entry"))), "version": int(row["version"]),
+             "origin": str(row["origin"])} for row in rows]

@@ -173,8 +173,10 @@ def test_a_roster_publication_is_checked(gateway: GatewayProcess, admin: Gateway
     assert code == 1 and "subject is its service point" in err
     assert held(admin, "sp-r5") == {}
     code, out, _ = cli("publish", "--kind", kinds.STAFF_ROSTER, "--subject", "sp-r5", "--service-point", "sp-r5",
-                       "--data", json.dumps({"staff": [member("S001", "supervisor")]}), "--json")
+                       "--data", json.dumps({"staff": [member("S001", "supervisor", pin_hash=PIN_A,
+                                                              id_number="11010519491231002X")]}), "--json")
     assert code == 0 and (json.loads(out)["kind"], json.loads(out)["subject"]) == (kinds.STAFF_ROSTER, "sp-r5")
+    assert "scrypt$" not in out and "1231002X" not in out, "no PIN hash or card number on the terminal"
     code, out, _ = cli("roster", "--service-point", "sp-r5", "--json")
     assert json.loads(out)["staff"] == [{"id": "S001", "name": "测试员", "role": "supervisor", "cert_no": "JX-S001",
                                "cert_expires": "2030-01-01", "active": True, "version": 1, "origin": "platform"}]
