@@ -240,8 +240,28 @@ def _enroll(step: Step, work: Path, county: tuple[str, ...], info: dict[str, Any
     qr = work / "enroll-qr.png"
     step.run("the county issues a one-time enrollment QR", "county.cli", "token", *county,
              "--url", info["url"], "--service-point", "JX-SP01", "--qr", str(qr), "--json")
+    roster = _sample_roster(work)
+    step.run("the county publishes the service point's staff roster (the sample staff)", "county.cli", "publish",
+             *county, "--kind", "staff.roster", "--subject", "JX-SP01", "--service-point", "JX-SP01",
+             "--data", f"@{roster}", "--json")
+    roster.unlink()
     step.run("a technician initialises the kiosk", "kiosk", "init", "--json")
     step.run("and enrolls it by scanning the QR", "kiosk", "enroll", "--qr", str(qr), "--json")
+
+
+def _sample_roster(work: Path) -> Path:
+    """The sample staff as the platform publishes them (PIN hashes, not PINs), so a supervisor's addition at
+    the demo kiosk joins a roster the county holds; written owner-only and removed once published."""
+    from kiosk.filemodes import write_atomic
+    from kiosk.services.samples import load_samples
+    from kiosk.services.staff import hash_pin
+
+    staff = [{"id": s.id, "name": s.name, "role": s.role, "cert_no": s.cert_no,
+              "cert_expires": s.cert_expires.isoformat(), "pin_hash": hash_pin(s.pin), "id_number": s.id_number}
+             for s in load_samples().staff]
+    path = work / "county" / "roster.json"
+    write_atomic(path, json.dumps({"staff": staff}, ensure_ascii=False).encode("utf-8"), 0o600)
+    return path
 
 
 def headless(args: argparse.Namespace, work: Path, env: dict[str, str], shots: Path) -> int:
