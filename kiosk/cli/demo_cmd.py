@@ -241,10 +241,12 @@ def _enroll(step: Step, work: Path, county: tuple[str, ...], info: dict[str, Any
     step.run("the county issues a one-time enrollment QR", "county.cli", "token", *county,
              "--url", info["url"], "--service-point", "JX-SP01", "--qr", str(qr), "--json")
     roster = _sample_roster(work)
-    step.run("the county publishes the service point's staff roster (the sample staff)", "county.cli", "publish",
-             *county, "--kind", "staff.roster", "--subject", "JX-SP01", "--service-point", "JX-SP01",
-             "--data", f"@{roster}", "--json")
-    roster.unlink()
+    try:
+        step.run("the county publishes the service point's staff roster (the sample staff)", "county.cli",
+                 "publish", *county, "--kind", "staff.roster", "--subject", "JX-SP01", "--service-point", "JX-SP01",
+                 "--data", f"@{roster}", "--json")
+    finally:
+        roster.unlink()
     step.run("a technician initialises the kiosk", "kiosk", "init", "--json")
     step.run("and enrolls it by scanning the QR", "kiosk", "enroll", "--qr", str(qr), "--json")
 
