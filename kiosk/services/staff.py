@@ -45,6 +45,7 @@ SUPERVISOR_ROLES = frozenset({"supervisor"})
 _SCRYPT = {"n": 2 ** 14, "r": 8, "p": 1}
 # What the login keypad can type: capital letters and digits (the keypad shows the roster's letters).
 STAFF_ID = re.compile(r"^[A-Z][A-Z0-9]{1,15}$")
+MAX_ROSTER_TEXT = 64
 
 
 @dataclass(frozen=True)
@@ -267,6 +268,11 @@ def add_member(ctx: Context, supervisor: Actor, staff_id: str, *, name: str, rol
                               "with a letter (e.g. S010)", field="staff_id", code="bad_staff_id")
     if not name.strip():
         raise ValidationError("the staff member's name is required", field="name", code="name_required")
+    for field, text in (("name", name), ("cert_no", cert_no)):
+        # The platform's roster keeps at most this much (county.roster); longer would be refused there.
+        if len(text.strip()) > MAX_ROSTER_TEXT:
+            raise ValidationError(f"the {field.replace('_', ' ')} is longer than {MAX_ROSTER_TEXT} characters",
+                                  field=field, code="too_long")
     if cert_expires < ctx.today():
         raise ValidationError(f"certification {cert_no} expired on {cert_expires.isoformat()}; only certified "
                               "staff work at the kiosk (持证上岗)", field="cert_expires",
