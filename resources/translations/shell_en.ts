@@ -337,6 +337,21 @@
         </message>
     </context>
     <context>
+        <name>WaitPanel</name>
+        <message>
+            <source>One moment please: the terminal is getting ready.</source>
+            <translation>One moment please: the terminal is getting ready.</translation>
+        </message>
+        <message>
+            <source>The next screen opens by itself in a moment.</source>
+            <translation>The next screen opens by itself in a moment.</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Cancel</translation>
+        </message>
+    </context>
+    <context>
         <name>WelcomeScreen</name>
         <message>
             <source>Keys and certificate together</source>

@@ -337,6 +337,21 @@
         </message>
     </context>
     <context>
+        <name>WaitPanel</name>
+        <message>
+            <source>One moment please: the terminal is getting ready.</source>
+            <translation>请稍候，终端正在准备。</translation>
+        </message>
+        <message>
+            <source>The next screen opens by itself in a moment.</source>
+            <translation>准备好后会自动进入下一步，无需再次点击。</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+    </context>
+    <context>
         <name>WelcomeScreen</name>
         <message>
             <source>Keys and certificate together</source>
