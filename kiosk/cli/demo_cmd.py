@@ -346,7 +346,7 @@ def run_app(home: Path, people: list[DemoPerson], logins: list[DemoLogin], first
           flush=True)
     panels: list[DemoPanel] = []
 
-    def ready(window: MainWindow) -> None:
+    def show_panel(window: MainWindow) -> None:
         panel = DemoPanel(window.ctx.devices, people, logins)
         panel.place_beside(window)
         panel.show()
@@ -354,6 +354,13 @@ def run_app(home: Path, people: list[DemoPerson], logins: list[DemoLogin], first
         if first_frame is not None:
             # Once the panel has painted too: the screenshot shows both windows.
             QTimer.singleShot(1500, lambda: _first_frame_exit(app, window, panel, first_frame))
+
+    def ready(window: MainWindow) -> None:
+        # The simulated devices exist once the kiosk has opened, just after the app's first frame.
+        if window.ctx.is_open:
+            show_panel(window)
+        else:
+            window.ctx.opened.connect(lambda: show_panel(window))
 
     try:
         return run(load_config(home), windowed=True, training=True, ready=ready)

@@ -54,10 +54,10 @@ def later(qapp: QApplication, data_dir: Path) -> Iterator[AppContext]:
 
 
 @pytest.fixture
-def shell(later: AppContext, qtbot: QtBot, qapp: QApplication) -> Iterator[MainWindow]:
+def shell(later: AppContext, qtbot: QtBot, qapp: QApplication, clock: FakeClock) -> Iterator[MainWindow]:
     """The welcome screen as the app's first frame, the screens it leads to standing by."""
     i18n.switch_language("zh_CN")
-    win = build_window(later, [e for e in SCREENS if e.screen.name == HOME], clock=FakeClock(),
+    win = build_window(later, [e for e in SCREENS if e.screen.name == HOME], clock=clock,
                        idle_poll_ms=10_000)
     for name, audience in (("identify", "buyer"), ("staff_login", "staff")):
         win.add(Placeholder(later, name, audience))
