@@ -20,6 +20,7 @@ from kiosk.rules.money import format_yuan, yuan_in_words
 from kiosk.rules.reason import required_reason
 from kiosk.services.approvals import check_training_scope, require_field
 from kiosk.services.context import Context
+from kiosk.services.presence import require_identified
 from kiosk.services.signatures import document_hash, record_signature, signature_summary
 from kiosk.services.staff import Actor, require
 from kiosk.services.states import CONTRACT
@@ -126,7 +127,9 @@ def content(store: Store, contract_id: str) -> str:
 
 
 def sign(ctx: Context, actor: Actor, contract_id: str, bundles: dict[int, dict[str, Any]]) -> str:
-    """Every buyer of the unit signs; the record is device-signed and queued for filing."""
+    """Every buyer of the unit signs; the record is device-signed and queued for filing. At the
+    self-service terminal each signature carries the proof that its signer's ID card was read there
+    (``presence.require_identified``)."""
     require(ctx.store, actor, now=ctx.now())
     contract = get(ctx.store, contract_id)
     state = CONTRACT.advance(contract["state"], "sign")
@@ -140,6 +143,8 @@ def sign(ctx: Context, actor: Actor, contract_id: str, bundles: dict[int, dict[s
     if strangers:
         raise FlowError(f"contract {contract_id}: signatures from people not on the contract",
                         code="not_a_buyer")
+    for b in buyers:
+        require_identified(ctx, actor, b.id, bundles[b.id])
     with ctx.store.unit_of_work(actor.label) as uow:
         hashes = [record_signature(ctx, uow, document="contract", document_id=contract_id,
                                    buyer_id=b.id, bundle=bundles[b.id], doc_hash=contract["doc_hash"])
