@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 
 from hardware.devices import CardReaderDevice, open_devices
+from hardware.idcard.simulator import card_of
 from kiosk.app import Kiosk, open_kiosk
 from kiosk.config import load_config
 from kiosk.masterdata import Buyer, buyers_of_unit
@@ -96,6 +97,12 @@ class Buyers:
         handover.check(ctx, staff, case)
         return case
 
+    def place_card(self, ctx: AppContext, holder: Buyer) -> None:
+        """Lay ``holder``'s own ID card on the simulated reader (it stays there until another is placed)."""
+        slot = ctx.devices.card_reader.card_slot if ctx.devices.card_reader is not None else None
+        assert slot is not None
+        slot.place(card_of(holder.name, holder.id_number))
+
     def draft_contract(self, unit_code: str) -> str:
         project = self.kiosk.store.read("SELECT project_id FROM units WHERE code = ?", (unit_code,))[0]
         self.sim.prepare_project(str(project["project_id"]))
@@ -131,6 +138,8 @@ def nav(kiosk_ctx: AppContext, qtbot: Any, zh: None) -> Iterator[Navigator]:
         navigator.add(screen(kiosk_ctx))
     # Short card-reader rounds, so no test waits 10 s for the reader's bus to come free.
     navigator.screen_named("identify").prompt_seconds = 0.5  # type: ignore[attr-defined]
+    card = navigator.screen_named("read_sign").card  # type: ignore[attr-defined]
+    card.prompt_seconds, card.retry_ms = 0.5, 300
     navigator.resize(1920, 1080)
     navigator.show()
     yield navigator
