@@ -42,7 +42,8 @@ if TYPE_CHECKING:
     from ui.shell.window import MainWindow
 
 # The sample cases of the windowed demo, (stage, holders), one unit each: two co-owners sign a
-# contract in turn; a case waits at the counter; papers wait for the buyer; a certificate is delivered.
+# contract in turn, each after placing their own ID card (the side panel's "Place ID card"); a case
+# waits at the counter; papers wait for the buyer; a certificate is delivered.
 DEMO_CASES: tuple[tuple[str, int], ...] = (("drafted", 2), ("keys_ready", 1), ("checked", 1), ("delivered", 1))
 # The agent's [sync] interval in the demo: the gateway's approvals come back within seconds.
 DEMO_SYNC_SECONDS = 2
@@ -317,6 +318,7 @@ def windowed(args: argparse.Namespace, work: Path, env: dict[str, str]) -> int:
         for person in people:
             print(f"   {person.stage:<11} {person.unit_code}  {person.name}")
         # county/auto.py: a county never decides training data, so nothing signed here comes back approved.
+        print("   At the terminal each signer first places their own ID card: the side panel's 'Place ID card'.")
         print("   The county decides no practice records: a contract signed here stays unfiled. A whole handover "
               "is walked from the case ready at the counter (staff entry, counter staff's number or ID card, and PIN).")
         agent = _start_agent(env, agent_log)

@@ -55,6 +55,9 @@ def test_each_co_owner_signs_the_contract_with_their_own_card(site: Kiosk, coupl
     assert contracts.get(site.store, contract)["state"] == "signed"
     actors = site.store.read("SELECT actor FROM audit WHERE action = 'contract.sign'")
     assert [r["actor"] for r in actors] == ["system:self-service"]
+    recorded = site.store.read("SELECT detail FROM audit WHERE action = 'signature.record'")
+    assert [json.loads(r["detail"])["identified_by"] for r in recorded] == ["card", "card"]
+    assert not any(b.id_number in r["detail"] for r in recorded for b in (first, second))
 
 
 def test_a_signature_without_a_card_read_is_refused(site: Kiosk, couple: str) -> None:

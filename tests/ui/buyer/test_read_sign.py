@@ -5,6 +5,7 @@ way to sign again."""
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import unicodedata
 from collections.abc import Iterator
@@ -215,3 +216,31 @@ def test_each_present_co_owner_signs_both_handover_papers(
     assert state == "signed"
     signed = on_store(lambda k: k.store.read("SELECT document FROM signatures WHERE document_id = ?", (handover_id,)))
     assert sorted(r["document"] for r in signed) == ["handover.handover"] * 2 + ["handover.receipt"] * 2
+
+
+def test_a_proof_the_core_refuses_asks_for_the_card_again(
+        nav: Navigator, kiosk_ctx: AppContext, buyers: Any, on_store: Any, qtbot: Any) -> None:
+    unit = buyers.unit()
+    contract_id = buyers.draft_contract(unit)
+    holder = buyers.holders(unit)[0]
+    real = on_store(lambda k: prove_presence(k.ctx, "card", holder.id_number))
+    # A proof this core did not seal (its MAC changed): the screen trusts it, the core does not.
+    forged = dataclasses.replace(real, proof="0" * len(real.proof))
+    screen = nav.go("read_sign", unit_code=unit, document="contract", presences=[forged])
+    assert isinstance(screen, ReadSignScreen)
+    read_to_the_end(qtbot, screen)
+    pad_for(qtbot, screen, holder.name)
+    sign_with_mouse(qtbot, screen.pad)
+    qtbot.waitUntil(lambda: bool(screen.message.text()), timeout=20_000)
+    assert screen.message.text() == "签名前没有读取签名人本人的身份证。请重新签名：每位签名人先放置自己的身份证。"
+    assert screen.staff_note.text().startswith("signer_not_identified") and screen.presences == []
+    assert on_store(lambda k: contracts.get(k.store, contract_id))["state"] == "draft"
+    qtbot.wait(600)
+    qtbot.mouseClick(screen.again_button, Qt.MouseButton.LeftButton)
+    card_step_for(qtbot, screen, holder.name)
+    buyers.place_card(kiosk_ctx, holder)
+    pad_for(qtbot, screen, holder.name)
+    qtbot.wait(600)
+    sign_with_mouse(qtbot, screen.pad)
+    qtbot.waitUntil(lambda: isinstance(nav.current, MyCaseScreen), timeout=20_000)
+    assert on_store(lambda k: contracts.get(k.store, contract_id))["state"] == "signed"
