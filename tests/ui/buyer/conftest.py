@@ -86,14 +86,19 @@ class Buyers:
                              "serial": None,
                              "e_cert_token": "TRAINING-ECERT-900"})
 
-    def checked(self, unit_code: str) -> str:
-        """Registered, keys ready, a handover started by staff, every holder identified, checks passed."""
+    def checked(self, unit_code: str, *, agent: str | None = None) -> str:
+        """Registered, keys ready, a handover started by staff, every holder identified, checks passed;
+        with ``agent`` (an ID number) the last holder is represented by that authorised agent instead."""
         self.registered(unit_code)
         ctx, staff = self.kiosk.ctx, self.sim.staff
         handover.mark_keys_ready(ctx, staff, unit_code)
         case = handover.start(ctx, staff, unit_code)
-        for buyer in self.holders(unit_code):
+        holders = self.holders(unit_code)
+        for buyer in holders[:-1] if agent else holders:
             handover.identify(ctx, staff, case, method="card", value=buyer.id_number)
+        if agent:
+            handover.register_agent(ctx, staff, case, agent_id_number=agent, authorisation_no="(2026)郏证字第88号",
+                                    for_buyers=[holders[-1].id])
         handover.check(ctx, staff, case)
         return case
 

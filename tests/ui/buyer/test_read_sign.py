@@ -14,6 +14,8 @@ from typing import Any
 
 import pytest
 
+from hardware.idcard.simulator import card_of
+from kiosk.rules.idcard import make_check_char
 from kiosk.services import contracts
 from kiosk.services.presence import prove_presence
 from kiosk.services.signatures import sample_bundle
@@ -195,22 +197,28 @@ def test_a_buyer_identified_by_card_signs_at_once_and_a_co_owner_without_a_card_
     assert on_store(lambda k: contracts.get(k.store, contract_id))["state"] == "draft"
 
 
-def test_each_present_co_owner_signs_both_handover_papers(
+def test_the_present_holder_and_the_agent_of_the_absent_one_sign_both_handover_papers(
         nav: Navigator, kiosk_ctx: AppContext, buyers: Any, on_store: Any, qtbot: Any) -> None:
     unit = buyers.unit(co_owners=2)
-    handover_id = on_store(lambda k: buyers.checked(unit))
-    holders = buyers.holders(unit)
+    agent = "41042219850505002"
+    agent += make_check_char(agent)
+    handover_id = on_store(lambda k: buyers.checked(unit, agent=agent))
+    present, absent = buyers.holders(unit)
     screen = nav.go("read_sign", unit_code=unit, document="handover")
     assert isinstance(screen, ReadSignScreen)
     # Identified at the counter by staff, but the terminal reads each signer's card itself.
-    buyers.place_card(kiosk_ctx, holders[0])
+    buyers.place_card(kiosk_ctx, present)
     read_to_the_end(qtbot, screen)
     assert screen.reading is not None and len(screen.reading.signings) == 4
     for n in range(4):
         if n == 2:
-            card_step_for(qtbot, screen, holders[1].name)
-            buyers.place_card(kiosk_ctx, holders[1])
-        pad_for(qtbot, screen, holders[n // 2].name)
+            # The absent holder's turn: their agent's card; the present holder's, still lying there, is not it.
+            card_step_for(qtbot, screen, absent.name)
+            assert "代理人" in screen.card.prompt.text()
+            qtbot.waitUntil(lambda: screen.card.message.isVisible(), timeout=10_000)
+            assert screen.card.message.text() == f"这不是{absent.name}或其代理人的身份证。请放置{absent.name}本人或代理人本人的身份证。"
+            kiosk_ctx.devices.card_reader.card_slot.place(card_of("代理人", agent))  # type: ignore[union-attr]
+        pad_for(qtbot, screen, (present, absent)[n // 2].name)
         assert ("房屋交接确认书" if n % 2 == 0 else "不动产权证书领取确认") in screen.signer_label.text()
         qtbot.wait(600)
         sign_with_mouse(qtbot, screen.pad)

@@ -148,6 +148,8 @@ class SignerCard(Panel):
         if not self.active:
             return
         assert isinstance(error, BaseException)
+        # A card left lying on the reader is a round like any other: idle time counts again after a while.
+        self.rounds += 1
         if getattr(error, "code", "") == "not_the_signer":
             self.message.setText(self._whose_card())
         else:
@@ -173,6 +175,7 @@ class SignerCard(Panel):
             self.staff_note.setText(staff_line(error))
             self._say("read_sign.reader_down")
             return
+        self.rounds += 1
         self.message.setText(self.tr("The card could not be read. Please place it again and hold it still."))
         self.staff_note.setText(staff_line(error))
         self._say("read_sign.card_unread")
