@@ -16,8 +16,9 @@ number as an identity document (an old 15-digit number is refused with
 ``id_legacy15``) and return the buyer's cases; the screen goes to ``my_case``
 with them. A card read also proves the buyer is here (``presence.prove_presence``):
 the proof goes along (``presences``) so they sign later in this session without
-placing the card again; a typed number or a QR code proves nothing. The full number never reaches a widget (the keypad shows it while
-typed and is cleared on leave) and is not kept by the screen.
+placing the card again; a typed number or a QR code proves nothing. The full
+number never reaches a widget (the keypad shows it while typed and is cleared
+on leave) and is not kept by the screen.
 """
 
 from __future__ import annotations
