@@ -3,7 +3,7 @@
 Find the unit by (a part of) its code, typed on the keypad or scanned. Then: draft version 1 from
 the template; have every buyer sign it on this screen, turned to each buyer in turn (the
 ``SignaturePad`` the buyers' own signing screen uses); the filing number arrives from the platform
-through the sync and the change feed shows it here. A signed or filed contract never changes: a
+through the sync and the change feed shows it here. No version ever changes, a draft included: a
 correction is a new version, with the reason and, when the price changed, the new price.
 """
 
@@ -397,7 +397,7 @@ class ContractsScreen(OfficeBase):
         self.draft_button.setEnabled(idle)
         self.sign_button.setVisible(current is not None and current.state == "draft")
         self.sign_button.setEnabled(idle)
-        self.correct_button.setVisible(current is not None and current.state in ("signed", "filed"))
+        self.correct_button.setVisible(current is not None)
         self.correct_button.setEnabled(idle)
         self.current_line.setText(self._current_text(current))
         clear_layout(self.history)
