@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from kiosk.app import ChangeBatch, Kiosk
+from kiosk.app import Kiosk
 from kiosk.services import credit
 from kiosk.services.staff import Actor
 from kiosk.views.credit import CreditView, RestrictedUnit, RestrictionRow, ViolationRow
@@ -23,7 +23,7 @@ from ui.i18n import current_language
 from ui.qt import QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
 from ui.screens.counter.common import STAFF_TARGET, button, wrapped
 from ui.screens.office.approval import SupervisorApproval
-from ui.screens.office.common import OfficeRefusal, Pager, RowsArea, SectionScreen, clear_layout, row_frame
+from ui.screens.office.common import ListedSection, OfficeRefusal, Pager, RowsArea, clear_layout, row_frame, tab_bar
 from ui.tasks import Task
 
 
@@ -35,7 +35,7 @@ def run(kiosk: Kiosk, command: Any, actor: Actor, *args: Any, **kwargs: Any) -> 
     kiosk.run(command, actor, *args, **kwargs)
 
 
-class CreditScreen(SectionScreen):
+class CreditScreen(ListedSection):
     """``office_credit``: enter() takes no arguments."""
 
     name = "office_credit"
@@ -56,17 +56,7 @@ class CreditScreen(SectionScreen):
         self.done = wrapped(state="ok")
         self.done.setObjectName("credit_done")
         self.done.hide()
-        self.tabs: dict[str, QPushButton] = {}
-        tabs = QHBoxLayout()
-        tabs.setSpacing(12)
-        for mode in ("restrictions", "violations"):
-            tab = button()
-            tab.setObjectName(f"credit_tab_{mode}")
-            tab.setCheckable(True)  # the theme fills the list shown
-            tab.clicked.connect(lambda _=False, m=mode: self.show_mode(m))
-            self.tabs[mode] = tab
-            tabs.addWidget(tab)
-        tabs.addStretch(1)
+        self.tab_bar, tabs, self.tabs = tab_bar(("restrictions", "violations"), "credit", self.show_mode)
         self.record_button = button("primary")
         self.record_button.setObjectName("credit_record")
         self.record_button.clicked.connect(lambda: self.show_mode("record"))
@@ -145,9 +135,6 @@ class CreditScreen(SectionScreen):
         body = QVBoxLayout(self.body)
         body.setContentsMargins(0, 0, 0, 0)
         body.setSpacing(12)
-        self.tab_bar = QWidget()
-        self.tab_bar.setLayout(tabs)
-        tabs.setContentsMargins(0, 0, 0, 0)
         body.addWidget(self.tab_bar)
         body.addWidget(self.summary)
         body.addWidget(self.refusal)
@@ -185,9 +172,8 @@ class CreditScreen(SectionScreen):
     def subjects(self) -> set[str] | None:
         return None  # a restriction item may arrive for any developer
 
-    def refresh(self, batch: ChangeBatch) -> None:
-        if self.actor is not None and self._task is None and not self.approval.isVisible():
-            self.load()
+    def waiting(self) -> bool:
+        return self.approval.isVisible()
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("Credit restrictions"))
@@ -214,13 +200,8 @@ class CreditScreen(SectionScreen):
 
     # -- loading ----------------------------------------------------------------------------
 
-    def load(self) -> None:
-        if self._task is not None:
-            self._task.cancel()
-        task = self.ctx.call(load_credit, self.ctx.training)
-        task.succeeded.connect(self._loaded)
-        task.failed.connect(self._failed)
-        self._task = task
+    def fetch(self) -> Task:
+        return self.ctx.call(load_credit, self.ctx.training)
 
     def _loaded(self, view: CreditView) -> None:
         self._task = None
@@ -232,10 +213,6 @@ class CreditScreen(SectionScreen):
         self._task = None
         self.refusal.show_error(error)
         self._update_form()
-
-    def _say(self, words: str) -> None:
-        self.done.setText(words)
-        self.done.setVisible(bool(words))
 
     # -- the lists --------------------------------------------------------------------------
 
@@ -259,10 +236,6 @@ class CreditScreen(SectionScreen):
         if self.view is None:
             return None
         return next((r for r in self.view.restrictions if r.uscc == self.uscc), None)
-
-    def _area_resized(self) -> None:
-        if self.view is not None and self.pager.set_size(self.area.fit()):
-            self._fill()
 
     def _fill(self) -> None:
         clear_layout(self.area.rows)
