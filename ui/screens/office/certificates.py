@@ -118,25 +118,8 @@ class CertificatesScreen(ListedSection):
         self.approval.approved.connect(self._approved)
         self.approval.cancelled.connect(self._cancelled)
 
-        self.body = QWidget()
-        body = QVBoxLayout(self.body)
-        body.setContentsMargins(0, 0, 0, 0)
-        body.setSpacing(12)
-        body.addWidget(self.tab_bar)
-        body.addWidget(self.stock_bar)
-        body.addWidget(self.form)
-        body.addWidget(self.summary)
-        body.addWidget(self.refusal)
-        body.addWidget(self.done)
-        body.addWidget(self.area, 1)
-        body.addWidget(self.pager)
-        body.addWidget(self.approval, 1)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(48, 16, 48, 16)
-        layout.setSpacing(12)
-        layout.addWidget(self.title)
-        layout.addWidget(self.denied)
-        layout.addWidget(self.body, 1)
+        self.lay_out(self.title, self.tab_bar, self.stock_bar, self.form, self.summary, self.refusal, self.done,
+                     (self.area, 1), self.pager, (self.approval, 1))
         self.retranslate()
 
     # -- moments ----------------------------------------------------------------------------

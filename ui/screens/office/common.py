@@ -80,6 +80,26 @@ class ListedSection(SectionScreen):
     _failed: Callable[[BaseException], None]
     _fill: Callable[[], None]
 
+    def lay_out(self, head: QWidget | QLayout, *parts: QWidget | tuple[QWidget, int]) -> None:
+        """The page: ``head`` (the title), ``denied``, then ``body`` with ``parts`` top down; a
+        (widget, 1) part shares the height left over."""
+        self.body = QWidget()
+        body = QVBoxLayout(self.body)
+        body.setContentsMargins(0, 0, 0, 0)
+        body.setSpacing(12)
+        for part in parts:
+            widget, stretch = part if isinstance(part, tuple) else (part, 0)
+            body.addWidget(widget, stretch)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(48, 16, 48, 16)
+        layout.setSpacing(12)
+        if isinstance(head, QLayout):
+            layout.addLayout(head)
+        else:
+            layout.addWidget(head)
+        layout.addWidget(self.denied)
+        layout.addWidget(self.body, 1)
+
     def waiting(self) -> bool:
         return False
 

@@ -131,24 +131,8 @@ class CreditScreen(ListedSection):
         self.developer: str | None = None
         self.kind: str | None = None
 
-        self.body = QWidget()
-        body = QVBoxLayout(self.body)
-        body.setContentsMargins(0, 0, 0, 0)
-        body.setSpacing(12)
-        body.addWidget(self.tab_bar)
-        body.addWidget(self.summary)
-        body.addWidget(self.refusal)
-        body.addWidget(self.done)
-        body.addWidget(self.area, 1)
-        body.addWidget(self.pager)
-        body.addWidget(self.approval, 1)
-        body.addWidget(self.form, 1)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(48, 16, 48, 16)
-        layout.setSpacing(12)
-        layout.addWidget(self.title)
-        layout.addWidget(self.denied)
-        layout.addWidget(self.body, 1)
+        self.lay_out(self.title, self.tab_bar, self.summary, self.refusal, self.done, (self.area, 1), self.pager,
+                     (self.approval, 1), (self.form, 1))
         self.retranslate()
 
     # -- moments ----------------------------------------------------------------------------

@@ -157,26 +157,12 @@ class StaffRosterScreen(ListedSection):
         form_row.addLayout(form_right, 1)
         self.form_box.hide()
 
-        self.body = QWidget()
-        body = QVBoxLayout(self.body)
-        body.setContentsMargins(0, 0, 0, 0)
-        body.setSpacing(12)
-        body.addWidget(self.summary)
-        body.addWidget(self.refusal)
-        body.addWidget(self.done)
-        body.addWidget(self.list_box, 1)
-        body.addWidget(self.form_box, 1)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(48, 16, 48, 16)
-        layout.setSpacing(12)
         # The title shares its line with the one action on the whole roster: the list keeps the height.
         head = QHBoxLayout()
         head.setSpacing(16)
         head.addWidget(self.title, 1)
         head.addWidget(self.add_button)
-        layout.addLayout(head)
-        layout.addWidget(self.denied)
-        layout.addWidget(self.body, 1)
+        self.lay_out(head, self.summary, self.refusal, self.done, (self.list_box, 1), (self.form_box, 1))
         self._field: QLineEdit = self.fields["staff_id"]
         self._role_chosen = "staff"
         self.retranslate()
