@@ -352,7 +352,8 @@ def platform_step(ctx: Context, unit_code: str) -> str:
     for ever. One call makes the one next outside step, through the same handlers as the real
     ones (training approvals only touch training rows), and returns its name: ``contract_filed``,
     ``payment_confirmed``, ``registered`` or ``keys_ready``, in case order.
-    The buyers' and the counter's own steps are left to them: ``buyer_step`` says which comes first.
+    The buyers' and the counter's own steps are left to them: the refusal's code says which comes
+    first (``buyers_sign_first``, ``buyer_pays_first``, ``counter_step``).
     """
     units = ctx.store.read("SELECT training, keys_ready FROM units WHERE code = ?", (unit_code,))
     if not units:
@@ -366,7 +367,7 @@ def platform_step(ctx: Context, unit_code: str) -> str:
     contract = sim._contract(unit_code)
     if contract is None or contract["state"] == "draft":
         raise FlowError(f"the contract of unit {unit_code} waits for the buyers' signatures",
-                        code="buyer_step", hint="the buyers read and sign the contract at the kiosk first")
+                        code="buyers_sign_first", hint="the buyers read and sign the contract at the kiosk first")
     if contract["state"] == "signed":
         apply_training_item(ctx, kinds.CONTRACT_FILED, contract["id"],
                             {"filing_no": f"YL-BA-{sim.certificate_seq + 1:06d}"})
@@ -374,7 +375,7 @@ def platform_step(ctx: Context, unit_code: str) -> str:
     orders = ctx.store.read("SELECT id, state FROM payment_orders WHERE unit_code = ? AND state != 'void' "
                             "ORDER BY created_at DESC LIMIT 1", (unit_code,))
     if not orders:
-        raise FlowError(f"unit {unit_code} has no payment order yet", code="buyer_step",
+        raise FlowError(f"unit {unit_code} has no payment order yet", code="buyer_pays_first",
                         hint="open the payment code on the kiosk's pay screen first")
     due = ctx.store.read("SELECT payee, amount_fen FROM payment_items WHERE order_id = ? AND state = 'due'",
                          (orders[0]["id"],))

@@ -79,7 +79,7 @@ def test_the_demo_platform_moves_a_signed_training_case_to_the_counter_one_outsi
         assert err.value.code == code and hint in (err.value.hint or "")
         assert kiosk.store.read("SELECT count(*) AS n FROM audit")[0]["n"] == before, "a refusal writes nothing"
 
-    refused("buyer_step", "sign the contract")
+    refused("buyers_sign_first", "sign the contract")
     contract = kiosk.case(unit).contract
     assert contract is not None
     kiosk.run(contracts.sign, SIMULATOR, contract.contract_id,
@@ -88,7 +88,7 @@ def test_the_demo_platform_moves_a_signed_training_case_to_the_counter_one_outsi
     assert step.value == "contract_filed" and step.changes
     case = kiosk.case(unit)
     assert case.contract is not None and case.contract.state == "filed" and case.contract.filing_no
-    refused("buyer_step", "pay screen")
+    refused("buyer_pays_first", "pay screen")
     order = kiosk.run(payments.create_order, SIMULATOR, unit).value
     assert kiosk.platform_step(unit).value == "payment_confirmed"
     assert kiosk.order(order).state == "paid"
