@@ -201,7 +201,7 @@ def _paid(f: CaseFacts) -> Gate:
         return _passed(check, LABELS[check])
     hint = "payment confirmations arrive with the sync; the case continues once all are in"
     if status.order_id is None:
-        reason, action = "尚未生成缴费单", "在缴费环节计算税费，把缴费码交给买受人"
+        reason, action = "尚未生成缴费单", "在缴费环节生成缴费码，扫码缴纳税费"
     elif f.refunded:
         reason = "缴费单已部分退款，不能再用于本案"
         action = "由主管申请退回其余已缴款项、作废该缴费单，再重新生成缴费单"
