@@ -354,8 +354,10 @@ def windowed(args: argparse.Namespace, work: Path, env: dict[str, str]) -> int:
         for person in people:
             print(f"   {person.stage:<11} {person.unit_code}  {person.name}")
         # county/auto.py: a county never decides training data, so nothing signed here comes back approved.
-        print("   The county decides no practice records: a contract signed here stays unfiled. A whole handover "
-              "is walked from the case ready at the counter (staff entry, counter staff's number or ID card, and PIN).")
+        print("   The county decides no practice records, so the panel's \"Outside step\" plays the platform, the "
+              "buyer's bank app and the developer for a buyer's case: contract filed, payment confirmed, "
+              "registration recorded, keys ready. The handover itself is at the counter (staff entry, counter "
+              "staff's number or ID card, and PIN).")
         agent = _start_agent(env, agent_log)
         print(f"\n== the sync agent runs in its own process {agent.pid} (log: {agent_log})", flush=True)
         code = run_app(home, people, demo_logins(), args.first_frame_exit)
@@ -384,7 +386,9 @@ def run_app(home: Path, people: list[DemoPerson], logins: list[DemoLogin], first
     panels: list[DemoPanel] = []
 
     def ready(window: MainWindow) -> None:
-        panel = DemoPanel(window.ctx.devices, people, logins)
+        ctx = window.ctx
+        panel = DemoPanel(ctx.devices, people, logins,
+                          outside=lambda unit: ctx.call(lambda kiosk, u: kiosk.platform_step(u).value, unit))
         panel.place_beside(window)
         panel.show()
         panels.append(panel)

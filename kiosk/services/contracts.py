@@ -196,4 +196,6 @@ def apply_contract_filed(uow: UnitOfWork, item: dict[str, Any]) -> None:
         return
     state = CONTRACT.advance(contract["state"], "file")
     uow.update("contracts", {"id": contract["id"]}, {"state": state, "filing_no": filing_no, "filed_at": uow.at})
-    uow.log("contract.filed", contract["id"], {"filing_no": filing_no, "item": item.get("item_id")})
+    # The unit lets the change feed wake the buyer's case screen, which watches units, not contracts.
+    uow.log("contract.filed", contract["id"], {"unit": contract["unit_code"], "filing_no": filing_no,
+                                               "item": item.get("item_id")})
