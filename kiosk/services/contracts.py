@@ -3,8 +3,11 @@
 A contract is rendered from its template with the unit, its buyers and the
 price, and hashed. Every buyer on it signs that hash on the touchscreen; the
 signed record is bound with the device key and queued for filing, and the
-filing number comes back as an approval. A signed contract never changes:
-a correction is a new version that supersedes it, with the reason.
+filing number comes back as an approval. No version ever changes, a draft
+included (its text and hash are in the audit log): a correction is a new
+version that supersedes it, with the reason. The platform hears of a version
+only when it is signed, so the signed record names the last version the
+platform received as the one it replaces, with every correction's reason since.
 """
 
 from __future__ import annotations
@@ -105,7 +108,8 @@ def _write_version(ctx: Context, actor: Actor, unit_code: str, price_fen: int, *
 
 
 def correct(ctx: Context, actor: Actor, contract_id: str, reason: str, *, price_fen: int | None = None) -> str:
-    """A correction is a new version with the reason; the old one is superseded, never edited."""
+    """A correction is a new version with the reason; the old one (draft, signed or filed) is
+    superseded, never edited."""
     require(ctx.store, actor, now=ctx.now())
     reason = required_reason(reason, why="the contract is corrected")
     old = get(ctx.store, contract_id)
@@ -154,14 +158,31 @@ def sign(ctx: Context, actor: Actor, contract_id: str, bundles: dict[int, dict[s
         uow.update("contracts", {"id": contract_id},
                    {"state": state, "bundle_hash": bound, "device_sig": device_sig, "signed_at": uow.at})
         uow.log("contract.sign", contract_id, {"unit": contract["unit_code"], "bundle_sha256": bound})
+        replaces, reason = _platform_lineage(uow, contract)
         uow.push(kinds.CONTRACT_SIGNED, contract_id, {
             "contract_id": contract_id, "unit_code": contract["unit_code"], "version": contract["version"],
-            "supersedes": contract["supersedes"], "reason": contract["reason"],
+            "supersedes": replaces, "reason": reason,
             "price_fen": contract["price_fen"], "doc_sha256": contract["doc_hash"],
             "bundle_sha256": bound, "device_sig": base64.b64encode(device_sig).decode(),
             "signatures": signature_summary(uow, "contract", contract_id),
         }, training=bool(contract["training"]))
     return bound
+
+
+def _platform_lineage(uow: UnitOfWork, contract: dict[str, Any]) -> tuple[str | None, str | None]:
+    """The version the platform received (signed) that this one replaces, and the reasons of the
+    corrections since, oldest first; (None, None) when no earlier version was ever signed: drafts
+    never leave the kiosk, so the platform must not be told of one."""
+    reasons: list[str] = []
+    supersedes, reason = contract["supersedes"], contract["reason"]
+    while supersedes:
+        if reason:
+            reasons.append(reason)
+        earlier, supersedes, reason, signed_at = uow.execute(
+            "SELECT id, supersedes, reason, signed_at FROM contracts WHERE id = ?", (supersedes,)).fetchone()
+        if signed_at:
+            return earlier, "；".join(reversed(reasons))
+    return None, None
 
 
 def filed_contract(store: Store, unit_code: str) -> dict[str, Any] | None:
@@ -180,4 +201,6 @@ def apply_contract_filed(uow: UnitOfWork, item: dict[str, Any]) -> None:
         return
     state = CONTRACT.advance(contract["state"], "file")
     uow.update("contracts", {"id": contract["id"]}, {"state": state, "filing_no": filing_no, "filed_at": uow.at})
-    uow.log("contract.filed", contract["id"], {"filing_no": filing_no, "item": item.get("item_id")})
+    # The unit lets the change feed wake the buyer's case screen, which watches units, not contracts.
+    uow.log("contract.filed", contract["id"], {"unit": contract["unit_code"], "filing_no": filing_no,
+                                               "item": item.get("item_id")})

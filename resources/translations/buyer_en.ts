@@ -345,6 +345,10 @@
             <translation>Pay with the payment code; confirmation takes minutes.</translation>
         </message>
         <message>
+            <source>Nothing to do: the filing number arrives with the next sync.</source>
+            <translation>Nothing to do: the filing number arrives with the next sync.</translation>
+        </message>
+        <message>
             <source>Wait for the registration office's result.</source>
             <translation>Wait for the registration office's result.</translation>
         </message>
@@ -391,6 +395,10 @@
         <message>
             <source>The sale contract is not signed and filed yet.</source>
             <translation>The sale contract is not signed and filed yet.</translation>
+        </message>
+        <message>
+            <source>The sale contract is signed and waits to be filed.</source>
+            <translation>The sale contract is signed and waits to be filed.</translation>
         </message>
         <message>
             <source>Taxes and fees are not all paid and confirmed yet.</source>

@@ -345,6 +345,10 @@
             <translation>请使用缴费码缴费；到账确认可能需要几分钟</translation>
         </message>
         <message>
+            <source>Nothing to do: the filing number arrives with the next sync.</source>
+            <translation>无需操作：备案号由平台审核后随同步到达</translation>
+        </message>
+        <message>
             <source>Wait for the registration office's result.</source>
             <translation>等待登记机构审核，结果随下次同步到达</translation>
         </message>
@@ -391,6 +395,10 @@
         <message>
             <source>The sale contract is not signed and filed yet.</source>
             <translation>商品房买卖合同尚未网签备案</translation>
+        </message>
+        <message>
+            <source>The sale contract is signed and waits to be filed.</source>
+            <translation>商品房买卖合同已签署，正在等待网签备案</translation>
         </message>
         <message>
             <source>Taxes and fees are not all paid and confirmed yet.</source>

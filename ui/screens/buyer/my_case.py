@@ -128,7 +128,7 @@ class MyCaseScreen(Screen):
         missing.addWidget(self.missing_heading)
         missing.addWidget(self.missing_list)
         missing.addStretch(1)
-        columns.addLayout(done, 1)
+        columns.addLayout(done, 2)
         columns.addLayout(missing, 3)
         panel.box.addWidget(scrolling(lists, "case_lists"), 1)
         # The page buttons share the title's row; the actions keep the bottom row to themselves.
@@ -254,6 +254,7 @@ class MyCaseScreen(Screen):
         steps = {
             "project_not_eligible": self.tr("Wait for the project's joint acceptance and first registration."),
             "contract_not_filed": self.tr("Sign the contract and wait for its filing number."),
+            "contract_awaiting_filing": self.tr("Nothing to do: the filing number arrives with the next sync."),
             "unpaid": self.tr("Pay with the payment code; confirmation takes minutes."),
             "not_registered": self.tr("Wait for the registration office's result."),
             "developer_restricted": self.tr("A supervisor may allow it with a written reason. Please ask staff."),
@@ -274,6 +275,7 @@ class MyCaseScreen(Screen):
         reasons = {
             "project_not_eligible": self.tr("The project is not registered for handover yet."),
             "contract_not_filed": self.tr("The sale contract is not signed and filed yet."),
+            "contract_awaiting_filing": self.tr("The sale contract is signed and waits to be filed."),
             "unpaid": self.tr("Taxes and fees are not all paid and confirmed yet."),
             "not_registered": self.tr("The transfer registration is not recorded yet."),
             "developer_restricted": self.tr("The developer is under a credit restriction."),
