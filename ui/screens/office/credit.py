@@ -280,12 +280,13 @@ class CreditScreen(ListedSection):
         top.setSpacing(24)
         who = wrapped()
         who.setText(f"{row.developer_name}  {row.uscc}")
-        top.addWidget(who)
+        # The name and code take the room: squeezed by the state word, they wrapped and clipped at 1280 px.
+        top.addWidget(who, 1)
         words, state = self._state(row)
         standing = wrapped(state=state)
         standing.setObjectName(f"credit_state_{row.uscc}")
         standing.setText(words)
-        top.addWidget(standing, 1)
+        top.addWidget(standing)
         lines.addLayout(top)
         dates = (self.tr("from {since} until {until}") if row.until else self.tr("from {since}, no end date")).format(
             since=row.since.isoformat(), until=row.until.isoformat() if row.until else "")
