@@ -109,7 +109,7 @@ def test_a4_calibration_page_and_offsets_saved(tech: Tech, site: Site) -> None:
     assert screen.answers["a4_printer"].text().startswith(f"✔ 测试页已发送到 {name}。")
     pages = set(folder.glob("*.pdf")) - before
     assert len(pages) == 1 and next(iter(pages)).name.endswith("-test-page-copy1.pdf")
-    printed = subprocess.run(["pdftotext", "-enc", "UTF-8", str(next(iter(pages))), "-"], check=True,
+    printed = subprocess.run(["pdftotext", "-raw", "-enc", "UTF-8", str(next(iter(pages))), "-"], check=True,
                              capture_output=True, text=True).stdout
     printed = "".join(printed.split())
     today = tech.ctx.kiosk.ctx.local_now()
