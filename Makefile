@@ -18,7 +18,8 @@ test: setup-test
 bundle: setup-test
 	.venv/bin/pyinstaller --noconfirm --log-level WARN --distpath dist --workpath build build.spec
 
-# The buyer screens' voice clips (resources/voice/, committed) from the Chinese translations, offline.
+# The buyer screens' voice clips (resources/voice/, committed) from the Chinese translations and the
+# English texts (resources/voice/en/), offline.
 voice: setup-voice
 	.venv/bin/python scripts/voice.py
 

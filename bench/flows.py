@@ -41,7 +41,7 @@ def simulate(home: Path, n: int, *, device_keys: bool = False) -> dict[str, obje
         start = time.perf_counter()
         code = kiosk(["simulate", "--handovers", str(n), "--json", "--data-dir", str(home)])
         wall = time.perf_counter() - start
-    result = json.loads(out.getvalue().strip().splitlines()[-1])
+    result: dict[str, object] = json.loads(out.getvalue().strip().splitlines()[-1])
     result["exit_code"] = code
     with Store(home / "kiosk.sqlite", Vault.from_key_dir(load_config(home).key_dir)) as store:
         result["checkpoints"] = store.conn.execute("SELECT count(*) FROM audit_checkpoints").fetchone()[0]

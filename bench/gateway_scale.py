@@ -109,7 +109,7 @@ class GatewayServer:
         self.url, self.fingerprint = info["url"], info["fingerprint"]
 
     def admin(self) -> Gateway:
-        return Gateway(self.db, **self.keys)
+        return Gateway(self.db, key_file=self.keys["key_file"], platform_key=self.keys["platform_key"])
 
     def cpu(self) -> float:
         return sum(cpu_seconds(p) for p in tree(self.proc.pid))
@@ -279,7 +279,7 @@ def main() -> int:
     args = parser.parse_args()
     curve = sorted({min(args.kiosks, int(n)) for n in args.curve.split(",")} | {args.kiosks})
 
-    from pg_cluster import PgCluster
+    from pg_cluster import PgCluster  # type: ignore[import-not-found]  # tests/, put on sys.path above
 
     result: dict[str, Any] = {
         "benchmark": "province scale: kiosks pushing sealed batches to the county gateway on 127.0.0.1",

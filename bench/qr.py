@@ -25,6 +25,7 @@ import sys
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import cast
 
 import cv2
 import numpy as np
@@ -53,7 +54,7 @@ PAYLOADS = (
     "交房即交证：郏县 龙山街道 幸福里小区 3号楼2单元1102室",
 )
 
-_QR_FORMATS = [zxingcpp.BarcodeFormat.QRCode, zxingcpp.BarcodeFormat.MicroQRCode]
+_QR_FORMATS = zxingcpp.BarcodeFormats([zxingcpp.BarcodeFormat.QRCode, zxingcpp.BarcodeFormat.MicroQRCode])
 
 Decoder = Callable[[np.ndarray], list[str]]
 
@@ -146,7 +147,8 @@ def _background(rng: np.random.Generator, height: int, width: int) -> np.ndarray
     base = 90 + 60 * (xs / width) + 30 * np.sin(ys / 97.0 + rng.uniform(0, 6))
     texture = cv2.GaussianBlur(rng.normal(0, 18, (height, width)).astype(np.float32), (0, 0), 3)
     tint = rng.uniform(0.8, 1.1, 3).astype(np.float32)
-    return np.clip((base + texture)[:, :, None] * tint, 0, 255).astype(np.uint8)
+    lit: np.ndarray = np.clip((base + texture)[:, :, None] * tint, 0, 255).astype(np.uint8)
+    return lit
 
 
 def _camera_frame(rng: np.random.Generator, payload: str) -> np.ndarray:
@@ -164,8 +166,8 @@ def _camera_frame(rng: np.random.Generator, payload: str) -> np.ndarray:
         xr = x * np.cos(angle) - y * np.sin(angle)
         yr = x * np.sin(angle) + y * np.cos(angle)
         corners.append((cx + xr + rng.normal(0, side * 0.06), cy + yr + rng.normal(0, side * 0.06)))
-    src = np.float32([[0, 0], [size, 0], [size, size], [0, size]])
-    warp = cv2.getPerspectiveTransform(src, np.float32(corners))
+    src = np.array([[0, 0], [size, 0], [size, size], [0, size]], dtype=np.float32)
+    warp = cv2.getPerspectiveTransform(src, np.array(corners, dtype=np.float32))
     warped = cv2.warpPerspective(code, warp, (width, height), flags=cv2.INTER_LINEAR, borderValue=0)
     mask = cv2.warpPerspective(np.full_like(code, 255), warp, (width, height), flags=cv2.INTER_LINEAR)
     alpha = (mask.astype(np.float32) / 255.0)[:, :, None]
@@ -180,7 +182,10 @@ def _camera_frame(rng: np.random.Generator, payload: str) -> np.ndarray:
     frame += rng.normal(0, rng.uniform(2, 9), frame.shape).astype(np.float32)
     frame = np.clip(frame, 0, 255).astype(np.uint8)
     ok, jpeg = cv2.imencode(".jpg", frame, [cv2.IMWRITE_JPEG_QUALITY, int(rng.integers(45, 90))])
-    return cv2.imdecode(jpeg, cv2.IMREAD_COLOR)
+    decoded = cv2.imdecode(jpeg, cv2.IMREAD_COLOR) if ok else None
+    if decoded is None:
+        raise RuntimeError("OpenCV could not round-trip a synthetic frame through JPEG")
+    return decoded
 
 
 def _frames(count: int, seed: int) -> list[tuple[str, np.ndarray, str]]:
@@ -226,9 +231,10 @@ def main() -> int:
     else:
         result["corpus"] = {"skipped": f"no manifest.csv in {args.corpus}"}
     frames = _frames(args.frames, args.seed)
-    result["frames_1280x720"] = _report(*_run(iter(frames), _decoders(args.budget_ms)))
+    camera = _report(*_run(iter(frames), _decoders(args.budget_ms)))
+    result["frames_1280x720"] = camera
     corpus = result["corpus"]
-    cam = result["frames_1280x720"]["pipeline"]
+    cam = cast(dict[str, float], camera["pipeline"])
     result["targets"] = {
         "corpus_exact_ge_300": isinstance(corpus, dict) and corpus.get("pipeline", {}).get("exact", 0) >= 300,
         "corpus_wrong_eq_0": isinstance(corpus, dict) and corpus.get("pipeline", {}).get("wrong", 1) == 0,

@@ -57,8 +57,7 @@ from sync.enroll import EnrollTarget, enroll  # noqa: E402
 from sync.push import batch_id_for, push_all, wire_records  # noqa: E402
 from sync.transport import RequestsTransport, Response  # noqa: E402
 
-sys.path.insert(0, str(ROOT / "bench"))
-from plain_gateway import PLAIN_PATH  # noqa: E402
+from bench.plain_gateway import PLAIN_PATH  # noqa: E402
 
 
 

@@ -339,8 +339,9 @@ def cmd_reset_code(args: argparse.Namespace) -> int:
 
 
 def cmd_publish(args: argparse.Namespace) -> int:
-    from county import issuing
+    from county import issuing, roster
     from county.store import transaction
+    from sync.wire import kinds
 
     try:
         text = Path(args.data[1:]).read_text("utf-8") if args.data.startswith("@") else args.data
@@ -353,8 +354,17 @@ def cmd_publish(args: argparse.Namespace) -> int:
                          f"column {exc.colno}") from None
     gateway = _gateway(args)
     with gateway.locked() as conn, transaction(conn):
-        item = issuing.publish(conn, gateway.keys, kind=args.kind, subject=args.subject,
-                               data=data, service_point=args.service_point, now=gateway.clock())
+        if args.kind == kinds.STAFF_ROSTER:
+            # The roster is kept per service point and merged with what terminals added (county.roster).
+            if args.subject != args.service_point:
+                raise AdminError("a staff roster's subject is its service point",
+                                 hint="give the same value to --subject and --service-point")
+            item = roster.publish(conn, gateway.keys, service_point=args.service_point or "", data=data,
+                                  now=gateway.clock())
+            item = {**item, "data": {"staff": [roster.shown(e) for e in item["data"]["staff"]]}}
+        else:
+            item = issuing.publish(conn, gateway.keys, kind=args.kind, subject=args.subject,
+                                   data=data, service_point=args.service_point, now=gateway.clock())
     _published(args, item, f"published {item['kind']} {item['subject']}")
     return 0
 
@@ -408,6 +418,22 @@ def cmd_status(args: argparse.Namespace) -> int:
               f"{result['duplicates']} duplicate(s) absorbed, {result['rejected']} rejected")
         for kind, n in result["records_by_kind"].items():
             print(f"  {kind}: {n}")
+    return 0
+
+
+def cmd_roster(args: argparse.Namespace) -> int:
+    from county import roster
+
+    with _gateway(args).locked() as conn:
+        staff = roster.entries(conn, args.service_point)
+    if args.json:
+        emit({"service_point": args.service_point, "staff": staff})
+        return 0
+    if not staff:
+        print(f"no staff roster for service point {args.service_point}")
+    for e in staff:
+        print(f"{e['id']}  {e['role']:<10}  {e['cert_no']}  until {e['cert_expires']}  "
+              f"{'active' if e['active'] else 'inactive'}  v{e['version']} ({e['origin']})")
     return 0
 
 
@@ -528,7 +554,12 @@ def build_parser() -> argparse.ArgumentParser:
                                                  "master.buyer|staff.roster|config")
     p.add_argument("--subject", required=True)
     p.add_argument("--data", required=True, help="JSON object, or @FILE")
-    p.add_argument("--service-point", help="limit to one service point (default: all)")
+    p.add_argument("--service-point", help="limit to one service point (default: all; a staff.roster "
+                                           "names its own)")
+
+    p = command("roster", cmd_roster, "a service point's staff roster: the platform's entries and the "
+                                      "members terminals added (no PINs or card numbers)")
+    p.add_argument("--service-point", required=True)
 
     p = command("import", cmd_import, "ingest sneakernet batch files from a directory")
     p.add_argument("dir", metavar="DIR")

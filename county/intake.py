@@ -8,6 +8,9 @@ The same path serves ``POST /v1/batches`` and ``county-gateway import``:
   online);
 * the same record id with other content is rejected as ``conflict``;
 * a record that fails ``validate_record`` is rejected as ``invalid_record``;
+* a new ``staff.member_added`` record changes its service point's roster (``county.roster``) in the
+  same transaction, or is rejected with the roster's code (``invalid_record``, ``not_permitted``,
+  ``unknown_service_point``, ``staff_exists``) and not stored;
 * a batch (device, batch id) seen before with the same records gets the
   stored acknowledgement back byte for byte;
 * any other batch must carry audit checkpoints that extend the one the
@@ -31,10 +34,10 @@ import hashlib
 import json
 from typing import Any
 
-from county import anchors
+from county import anchors, roster
 from county.store import Conn, transaction
 from sync.wire import (
-    Batch, KeyPair, RecordRejected, Rejection, canonical_json, make_ack, record_digest,
+    Batch, KeyPair, RecordRejected, Rejection, canonical_json, kinds, make_ack, record_digest,
     validate_record,
 )
 from sync.wire.errors import CONFLICT
@@ -72,7 +75,7 @@ def store_batch(conn: Conn, keys: KeyPair, batch: Batch, *, now: float,
                  for index, r in enumerate(batch.records)])
             return str(known["ack"]).encode("utf-8")
         held = anchors.guard(conn, keys, batch, now=now)
-        accepted, rejected = _store_records(conn, batch, now=now)
+        accepted, rejected = _store_records(conn, keys, batch, now=now)
         ack = make_ack(keys.sign, device_id=batch.device_id, batch_id=batch.batch_id,
                        accepted=accepted, rejected=rejected, server_time=now, checkpoint=held)
         text = canonical_json(ack).decode("utf-8")
@@ -86,13 +89,14 @@ def store_batch(conn: Conn, keys: KeyPair, batch: Batch, *, now: float,
     return text.encode("utf-8")
 
 
-def _store_records(conn: Conn, batch: Batch, *,
+def _store_records(conn: Conn, keys: KeyPair, batch: Batch, *,
                    now: float) -> tuple[list[str], list[Rejection]]:
     """Answer every record in order; the valid ones are inserted together (``returning_many``), so a
     batch costs a database server a few round trips rather than one per record."""
     answers: list[tuple[str, Rejection | None] | None] = []
     fresh: dict[str, str] = {}
     valid: list[tuple[int, dict[str, Any], str]] = []
+    taken: set[str] = set()
     for index, record in enumerate(batch.records):
         try:
             validate_record(record)
@@ -101,8 +105,15 @@ def _store_records(conn: Conn, batch: Batch, *,
             answers.append((rid, _reject(conn, batch, rid, hashlib.sha256(canonical_json(record))
                                          .hexdigest(), exc.code, exc.message, now)))
             continue
+        digest = record_digest(record)
+        if record["kind"] == kinds.STAFF_MEMBER_ADDED and not record["training"]:
+            refusal = _roster_change(conn, keys, batch, record, taken, now=now)
+            if refusal is not None:
+                answers.append((record["record_id"], _reject(conn, batch, record["record_id"], digest,
+                                                             refusal.code, refusal.reason, now)))
+                continue
         answers.append(None)
-        valid.append((index, record, record_digest(record)))
+        valid.append((index, record, digest))
     inserted = {str(rid) for rid in conn.returning_many(
         "INSERT INTO records (record_id, device_id, batch_id, seq, kind, subject, training, created_at, "
         "payload, digest, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
@@ -124,12 +135,31 @@ def _store_records(conn: Conn, batch: Batch, *,
         else:
             answers[index] = (rid, _reject(conn, batch, rid, digest, CONFLICT,
                                            f"record id {rid} was already received with other content", now))
+    if taken & inserted:
+        # The gateway itself decided these: the roster holds them now.
+        conn.executemany("UPDATE records SET state = 'decided', decided_at = ? WHERE record_id = ?",
+                         [(now, rid) for rid in sorted(taken & inserted)])
     if duplicates:
         conn.executemany("INSERT INTO duplicates (record_id, device_id, batch_id, at) VALUES (?, ?, ?, ?)",
                          [(rid, batch.device_id, batch.batch_id, now) for rid in duplicates])
     accepted = [a[0] for a in answers if a is not None and a[1] is None]
     rejected = [a[1] for a in answers if a is not None and a[1] is not None]
     return accepted, rejected
+
+
+def _roster_change(conn: Conn, keys: KeyPair, batch: Batch, record: dict[str, Any], taken: set[str], *,
+                   now: float) -> roster.Refusal | None:
+    """Apply a roster record the first time its id arrives; a resend (or its id again in this batch)
+    is answered as any record is, a duplicate or a conflict, so the roster changes once."""
+    rid = record["record_id"]
+    if rid in taken or conn.execute("SELECT 1 FROM records WHERE record_id = ?", (rid,)).fetchone():
+        return None
+    try:
+        roster.take_addition(conn, keys, device_id=batch.device_id, record=record, now=now)
+    except roster.Refusal as refusal:
+        return refusal
+    taken.add(rid)
+    return None
 
 
 def _answer_id(record: Any, index: int) -> str:

@@ -175,7 +175,25 @@ def m003_metric_counts(conn: Conn) -> None:
     conn.execute(f"CREATE TABLE metric_counts (name TEXT PRIMARY KEY, value {kind} NOT NULL)")
 
 
-MIGRATIONS: tuple[Callable[[Conn], None], ...] = (m001_initial, m002_settings, m003_metric_counts)
+def m004_staff_roster(conn: Conn) -> None:
+    """Each service point's staff roster (``county.roster``): the platform's entries and the members
+    added at a terminal, each entry sealed (names, card numbers, the platform's PIN hashes) with the
+    version of its last change."""
+    ddl = """CREATE TABLE roster (
+        service_point TEXT NOT NULL,
+        staff_id TEXT NOT NULL,
+        entry BLOB NOT NULL,
+        version INTEGER NOT NULL,
+        origin TEXT NOT NULL CHECK (origin IN ('platform', 'terminal')),
+        record_id TEXT,
+        updated_at REAL NOT NULL,
+        PRIMARY KEY (service_point, staff_id)
+    )"""
+    conn.execute(_postgres(ddl) if conn.engine == POSTGRESQL else ddl)
+
+
+MIGRATIONS: tuple[Callable[[Conn], None], ...] = (m001_initial, m002_settings, m003_metric_counts,
+                                                  m004_staff_roster)
 
 
 def names() -> list[str]:

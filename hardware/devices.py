@@ -33,6 +33,7 @@ from hardware.printer.device import PrinterSettings, ReceiptPrinter
 from hardware.printer.jobs import ReceiptJobPrinter
 from hardware.printer.uri import parse_printer_uri
 from hardware.scan_engine.serial_reader import SerialScanner, open_scanner
+from hardware.scan_engine.simulator import ScanTray
 from hardware.selftest import SelfTestRegistry
 from kiosk.config import DEVICE_KINDS, Config
 
@@ -94,14 +95,21 @@ class CameraDevice(Device):
 
 
 class ScannerDevice(Device):
+    """``tray``: for the simulator, the codes waiting to be scanned across opens (``ScanTray``); else None."""
+
     kind = "scanner"
+
+    def __init__(self, uri: str) -> None:
+        super().__init__(uri)
+        self.tray = ScanTray() if uri.strip() == "sim://" else None
 
     def check_uri(self) -> None:
         open_scanner(self.uri)
 
     def open(self) -> SerialScanner:
-        """A scan engine not yet opened; use it as a context manager (``sim://``: one you can ``feed``)."""
-        return open_scanner(self.uri)
+        """A scan engine not yet opened; use it as a context manager (``sim://``: it sends what is on
+        ``tray``, and you can ``feed`` it)."""
+        return open_scanner(self.uri, tray=self.tray)
 
 
 class ReceiptPrinterDevice(Device):

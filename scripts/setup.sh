@@ -39,7 +39,9 @@ run_pkgs=(
 # postgresql: the gateway tests start a throwaway cluster (initdb, pg_ctl) for its PostgreSQL engine.
 # binutils: PyInstaller (make bundle, tests/bundle) refuses to start on Linux without objdump and
 # writes the bundle's executable with objcopy.
-test_pkgs=(xvfb xauth poppler-utils eatmydata postgresql binutils)
+# pulseaudio (with pulseaudio-utils' parec): the voice tests start a throwaway sound server with a null
+# sink and record what the player sends it.
+test_pkgs=(xvfb xauth poppler-utils eatmydata postgresql binutils pulseaudio)
 pkgs=("${run_pkgs[@]}")
 [ "$mode" = "test" ] && pkgs+=("${test_pkgs[@]}")
 # espeak-ng (its Mandarin voice, -v cmn) and opusenc: scripts/voice.py; the clips are committed, so

@@ -2,18 +2,25 @@
 
 A screen may be registered before it is built (``add_later``): the app's first frame then costs one
 screen, not all of them, and the rest are built on first use or when ``build_next`` is called
-(``kiosk run`` calls it on the idle loop after the first frame).
+(``kiosk run`` calls it on the idle loop once the kiosk is open).
+
+Until the kiosk is open (``kiosk run`` shows its first frame first: ``AppContext.later``) only the
+home screen is shown: a tap that asks for another one is parked (``waiting`` True, the shell says the
+terminal is getting ready) and carried out when the kiosk has opened; the latest tap wins, and going
+home or a failed opening drops it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from kiosk.app import ChangeBatch
 from ui.context import AppContext
 from ui.qt import QSizePolicy, QStackedWidget, QWidget, Signal
 from ui.screens.base import Screen
+
+if TYPE_CHECKING:
+    from kiosk.app import ChangeBatch
 
 
 class NavigationError(LookupError):
@@ -26,6 +33,8 @@ class Navigator(QStackedWidget):
     went = Signal(str, str)
     # Every screen once it is built and in the stack (the shell connects its signals here).
     added = Signal(object)
+    # True: a screen was asked for before the kiosk is open and waits for it; False: no longer.
+    waiting = Signal(bool)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -37,7 +46,10 @@ class Navigator(QStackedWidget):
         # A stacked widget is as large as its largest page; only the shown screen must fit the panel,
         # so every other one has an ignored size policy (its minimum size then does not count).
         self._policies: dict[str, QSizePolicy] = {}
+        self._parked: tuple[str, dict[str, Any]] | None = None
         ctx.changed.connect(self._on_changed)
+        ctx.opened.connect(self._go_parked)
+        ctx.open_failed.connect(self.cancel_waiting)
 
     def add(self, screen: Screen, *, home: bool = False) -> None:
         if not screen.name or screen.name in self._screens or screen.name in self._later:
@@ -90,6 +102,12 @@ class Navigator(QStackedWidget):
         return widget if isinstance(widget, Screen) else None
 
     def go(self, name: str, **args: Any) -> Screen:
+        if name != self.home_name and not self.ctx.is_open:
+            if name not in self._screens and name not in self._later:
+                raise NavigationError(f"no screen named {name!r}")
+            self._parked = (name, args)
+            self.waiting.emit(True)
+            return self.screen_named(self.home_name)
         target = self.screen_named(name)
         if self.current is not None and self.current is not target:
             self.current.leave()
@@ -110,8 +128,25 @@ class Navigator(QStackedWidget):
             return self.go(name, **args)
         return self.home()
 
+    @property
+    def parked(self) -> str | None:
+        """The screen waiting for the kiosk to open, if any."""
+        return self._parked[0] if self._parked is not None else None
+
+    def cancel_waiting(self) -> None:
+        if self._parked is not None:
+            self._parked = None
+            self.waiting.emit(False)
+
+    def _go_parked(self) -> None:
+        parked, self._parked = self._parked, None
+        if parked is not None:
+            self.waiting.emit(False)
+            self.go(parked[0], **parked[1])
+
     def home(self) -> Screen:
         """Leave everything (personal data cleared) and show the home screen."""
+        self.cancel_waiting()
         for screen in self._screens.values():  # a screen not built yet holds nothing
             if screen is not self.current:
                 screen.leave()

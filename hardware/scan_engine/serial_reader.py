@@ -16,6 +16,7 @@ from urllib.parse import parse_qs, urlsplit
 import serial
 
 from hardware.errors import BadDeviceURI, DeviceError, DeviceTimeout, DeviceUnavailable, ProtocolError
+from hardware.scan_engine.simulator import ScannerSimulator, ScanTray
 from hardware.scanning.charset import decode_payload
 
 DEVICE = "scanner"
@@ -119,14 +120,14 @@ class SerialScanner:
 class SimulatedSerialScanner(SerialScanner):
     """The ordinary serial scanner, reading from the built-in scan engine simulator on a pty.
 
-    ``feed(text)`` makes the simulated engine send one scan while the scanner is open.
+    ``feed(text)`` makes the simulated engine send one scan while the scanner is open; with a
+    ``tray``, the code presented there first is sent as soon as the port is open.
     """
 
-    def __init__(self) -> None:
-        from hardware.scan_engine.simulator import ScannerSimulator
-
+    def __init__(self, tray: ScanTray | None = None) -> None:
         super().__init__("", baudrate=9600)
         self.simulator = ScannerSimulator()
+        self.tray = tray
 
     def open(self) -> None:
         if self._serial is not None:
@@ -134,6 +135,10 @@ class SimulatedSerialScanner(SerialScanner):
         self.simulator.start()
         self.port = self.simulator.port
         super().open()
+        # Once the port is open: opening it discards whatever the engine sent before.
+        code = self.tray.take() if self.tray is not None else None
+        if code is not None:
+            self.feed(code)
 
     def feed(self, text: str | bytes) -> None:
         self.simulator.feed(text)
@@ -143,10 +148,11 @@ class SimulatedSerialScanner(SerialScanner):
         self.simulator.stop()
 
 
-def open_scanner(uri: str) -> SerialScanner:
-    """A not yet opened scanner for ``serial:///dev/ttyACM0?baud=9600``, a bare port path or ``sim://``."""
+def open_scanner(uri: str, *, tray: ScanTray | None = None) -> SerialScanner:
+    """A not yet opened scanner for ``serial:///dev/ttyACM0?baud=9600``, a bare port path or ``sim://``
+    (which sends the codes presented on ``tray``)."""
     if uri.strip() == "sim://":
-        return SimulatedSerialScanner()
+        return SimulatedSerialScanner(tray)
     parts = urlsplit(uri if "://" in uri else f"serial://{uri}")
     if parts.scheme != "serial":
         raise BadDeviceURI(f"unknown scanner URI {uri!r}", device=DEVICE,

@@ -8,6 +8,7 @@ The demo and the tests use it.
 
 from __future__ import annotations
 
+import collections
 import os
 import queue
 import threading
@@ -15,6 +16,28 @@ import time
 import tty
 
 _STOP = object()
+
+
+class ScanTray:
+    """The codes waiting to be scanned by the simulated engine, kept across opens (thread-safe).
+
+    The app opens the scanner anew for every scan, on the scanner's own thread, so a code cannot be
+    fed to one open engine from outside: it is presented here (the demo, a test), and the next open
+    of ``sim://`` sends it, as a person would scan it once the kiosk is listening.
+    """
+
+    def __init__(self) -> None:
+        self._codes: collections.deque[str | bytes] = collections.deque()
+        self._lock = threading.Lock()
+
+    def present(self, code: str | bytes) -> None:
+        with self._lock:
+            self._codes.append(code)
+
+    def take(self) -> str | bytes | None:
+        """The code presented first and not yet scanned, or None."""
+        with self._lock:
+            return self._codes.popleft() if self._codes else None
 
 
 class ScannerSimulator:

@@ -154,6 +154,13 @@ class Kiosk:
 
         return self._recorded(lambda: stage_sample(self.ctx, stage, co_owners=co_owners))
 
+    def platform_step(self, unit_code: str) -> Outcome[str]:
+        """The demo's stand-in for the outside world: the next outside step of a training case
+        (``kiosk.services.simulate.platform_step``)."""
+        from kiosk.services.simulate import platform_step
+
+        return self._recorded(lambda: platform_step(self.ctx, unit_code))
+
     def _recorded(self, call: Callable[[], T]) -> Outcome[T]:
         with self.store.recording() as seqs:
             value = call()

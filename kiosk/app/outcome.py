@@ -56,14 +56,16 @@ class Outcome(Generic[T]):
 
 
 def unit_of(kind: str, subject: str, detail: str) -> str | None:
-    """The unit code an audit entry names: its subject for unit-level kinds, else ``detail.unit``."""
+    """The unit code an audit entry names: its subject for unit-level kinds, else ``detail.unit`` (or
+    ``detail.unit_code``, as the payment entries spell it)."""
     if kind.startswith(("unit.", "registration.", "certificate.", "buyer.", "restriction.override",
                         "print.queued")):
         return subject
-    if '"unit"' not in detail:
+    if '"unit' not in detail:
         return None
     try:
-        unit = json.loads(detail).get("unit")
+        data = json.loads(detail)
+        unit = data.get("unit", data.get("unit_code"))
     except (ValueError, AttributeError):
         return None
     return unit if isinstance(unit, str) else None

@@ -6,7 +6,6 @@ from __future__ import annotations
 import argparse
 import sys
 
-from kiosk.app import open_kiosk
 from kiosk.cli.output import add_json_flag, config_from, emit
 
 
@@ -19,6 +18,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
+    from kiosk.app import open_kiosk
+
     with open_kiosk(config_from(args)) as kiosk:
         result = kiosk.verify_audit()
     if args.json:

@@ -42,7 +42,8 @@ if TYPE_CHECKING:
     from ui.shell.window import MainWindow
 
 # The sample cases of the windowed demo, (stage, holders), one unit each: two co-owners sign a
-# contract in turn; a case waits at the counter; papers wait for the buyer; a certificate is delivered.
+# contract in turn, each after placing their own ID card (the side panel's "Place ID card"); a case
+# waits at the counter; papers wait for the buyer; a certificate is delivered.
 DEMO_CASES: tuple[tuple[str, int], ...] = (("drafted", 2), ("keys_ready", 1), ("checked", 1), ("delivered", 1))
 # The agent's [sync] interval in the demo: the gateway's approvals come back within seconds.
 DEMO_SYNC_SECONDS = 2
@@ -240,8 +241,65 @@ def _enroll(step: Step, work: Path, county: tuple[str, ...], info: dict[str, Any
     qr = work / "enroll-qr.png"
     step.run("the county issues a one-time enrollment QR", "county.cli", "token", *county,
              "--url", info["url"], "--service-point", "JX-SP01", "--qr", str(qr), "--json")
+    roster = _sample_roster(work)
+    try:
+        step.run("the county publishes the service point's staff roster (the sample staff)", "county.cli",
+                 "publish", *county, "--kind", "staff.roster", "--subject", "JX-SP01", "--service-point", "JX-SP01",
+                 "--data", f"@{roster}", "--json")
+    finally:
+        roster.unlink()
     step.run("a technician initialises the kiosk", "kiosk", "init", "--json")
     step.run("and enrolls it by scanning the QR", "kiosk", "enroll", "--qr", str(qr), "--json")
+
+
+def _sample_roster(work: Path) -> Path:
+    """The sample staff as the platform publishes them (PIN hashes, not PINs), so a supervisor's addition at
+    the demo kiosk joins a roster the county holds; written owner-only and removed once published."""
+    from kiosk.filemodes import write_atomic
+    from kiosk.services.samples import load_samples
+    from kiosk.services.staff import hash_pin
+
+    staff = [{"id": s.id, "name": s.name, "role": s.role, "cert_no": s.cert_no,
+              "cert_expires": s.cert_expires.isoformat(), "pin_hash": hash_pin(s.pin), "id_number": s.id_number}
+             for s in load_samples().staff]
+    path = work / "county" / "roster.json"
+    write_atomic(path, json.dumps({"staff": staff}, ensure_ascii=False).encode("utf-8"), 0o600)
+    return path
+
+
+def publish_restrictions(county: tuple[str, ...]) -> None:
+    """The county puts the sample restriction list (resources/samples/restrictions.json) on its feed, as
+    `county-gateway publish --kind master.developer` and `county-gateway restrict` do; the agent pulls it.
+
+    In this process, in one transaction with the gateway's own store functions: seven more commands
+    would add seconds to every demo. None of these developers has a sample case, so no case is blocked.
+    """
+    from county import issuing
+    from county.service import Gateway
+    from county.store import transaction
+    from kiosk.services.samples import load_sample_restrictions
+    from sync.wire import kinds
+    from sync.wire.calendar import county_date_of
+
+    restrictions = load_sample_restrictions()
+    gateway = Gateway(county[1], key_file=Path(county[3]))
+    try:
+        now = gateway.clock()
+        today = county_date_of(now)
+        with gateway.locked() as conn, transaction(conn):
+            for r in restrictions:
+                issuing.publish(conn, gateway.keys, kind=kinds.MASTER_DEVELOPER, subject=r.uscc,
+                                data={"name": r.name, "address": r.address}, service_point=None, now=now)
+                issuing.restrict(conn, gateway.keys, uscc=r.uscc, reason=r.reason, until=r.until(today),
+                                 lift=False, now=now)
+                if r.lifted:
+                    issuing.restrict(conn, gateway.keys, uscc=r.uscc, reason=r.reason, until=None, lift=True,
+                                     now=now)
+    finally:
+        gateway.close()
+    print(f"\n== the county publishes its restriction list: {len(restrictions)} developers "
+          f"({sum(not r.lifted for r in restrictions)} restricted, {sum(r.lifted for r in restrictions)} lifted)",
+          flush=True)
 
 
 def headless(args: argparse.Namespace, work: Path, env: dict[str, str], shots: Path) -> int:
@@ -250,6 +308,7 @@ def headless(args: argparse.Namespace, work: Path, env: dict[str, str], shots: P
     gateway, info = _start_gateway(county, env)
     try:
         _enroll(step, work, county, info)
+        publish_restrictions(county)
         result = step.run(f"{args.handovers} training handovers through every flow", "kiosk", "simulate",
                           "--handovers", str(args.handovers), "--json")
         printed = step.run("the payment and handover receipts go to the receipt printer, the certificate pages "
@@ -309,6 +368,7 @@ def windowed(args: argparse.Namespace, work: Path, env: dict[str, str]) -> int:
     print(f"   county gateway: process {gateway.pid}", flush=True)
     try:
         _enroll(Step(env), work, county, info)
+        publish_restrictions(county)
         configure(home / CONFIG_NAME, {("sync", "interval_seconds"): str(DEMO_SYNC_SECONDS),
                                        ("devices", "card_reader"): '"sim://?card=none"'})
         print(f"\n== the kiosk syncs every {DEMO_SYNC_SECONDS} s; the simulated card reader starts empty")
@@ -317,8 +377,11 @@ def windowed(args: argparse.Namespace, work: Path, env: dict[str, str]) -> int:
         for person in people:
             print(f"   {person.stage:<11} {person.unit_code}  {person.name}")
         # county/auto.py: a county never decides training data, so nothing signed here comes back approved.
-        print("   The county decides no practice records: a contract signed here stays unfiled. A whole handover "
-              "is walked from the case ready at the counter (staff entry, counter staff's number or ID card, and PIN).")
+        print("   At the terminal each signer first places their own ID card: the side panel's 'Place ID card'.")
+        print("   The county decides no practice records, so the panel's \"Outside step\" plays the platform, the "
+              "buyer's bank app and the developer for a buyer's case: contract filed, payment confirmed, "
+              "registration recorded, keys ready. The handover itself is at the counter (staff entry, counter "
+              "staff's number or ID card, and PIN).")
         agent = _start_agent(env, agent_log)
         print(f"\n== the sync agent runs in its own process {agent.pid} (log: {agent_log})", flush=True)
         code = run_app(home, people, demo_logins(), args.first_frame_exit)
@@ -346,14 +409,23 @@ def run_app(home: Path, people: list[DemoPerson], logins: list[DemoLogin], first
           flush=True)
     panels: list[DemoPanel] = []
 
-    def ready(window: MainWindow) -> None:
-        panel = DemoPanel(window.ctx.devices, people, logins)
+    def show_panel(window: MainWindow) -> None:
+        ctx = window.ctx
+        panel = DemoPanel(ctx.devices, people, logins,
+                          outside=lambda unit: ctx.call(lambda kiosk, u: kiosk.platform_step(u).value, unit))
         panel.place_beside(window)
         panel.show()
         panels.append(panel)
         if first_frame is not None:
             # Once the panel has painted too: the screenshot shows both windows.
             QTimer.singleShot(1500, lambda: _first_frame_exit(app, window, panel, first_frame))
+
+    def ready(window: MainWindow) -> None:
+        # The simulated devices exist once the kiosk has opened, just after the app's first frame.
+        if window.ctx.is_open:
+            show_panel(window)
+        else:
+            window.ctx.opened.connect(lambda: show_panel(window))
 
     try:
         return run(load_config(home), windowed=True, training=True, ready=ready)

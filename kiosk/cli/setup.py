@@ -11,7 +11,6 @@ from kiosk import __version__
 from kiosk.cli.output import add_json_flag, config_from, emit
 from kiosk.config import DEVICE_KINDS, Config
 from kiosk.errors import ValidationError
-from kiosk.store.opening import initialise, read_authorisation, reset
 
 
 RESET_HELP = """\
@@ -51,6 +50,8 @@ def cmd_init(args: argparse.Namespace) -> int:
         return _reset(args, config)
     if args.authorisation:
         raise ValidationError("--authorisation is only for --reset", field="--authorisation")
+    from kiosk.store.opening import initialise
+
     result = initialise(config)
     if args.json:
         emit(result.to_dict())
@@ -71,6 +72,8 @@ def _reset(args: argparse.Namespace, config: Config) -> int:
     except (OSError, UnicodeDecodeError) as exc:
         raise ValidationError(f"cannot read the reset authorisation {source}: {exc}",
                               field="--authorisation") from exc
+    from kiosk.store.opening import read_authorisation, reset
+
     result = reset(config, read_authorisation(text, source), reason=args.reason)
     if args.json:
         emit(result.to_dict())

@@ -125,6 +125,18 @@ def tell_systemd(window: QObject) -> None:
     timer.start(max(100, int(interval * 1000)))
 
 
+def publish_restrictions(home: Path) -> None:
+    """The sample county's restriction list on the throwaway kiosk, signed and applied as pulled items
+    (``kiosk.services.sample_platform``): the credit screen shows restrictions as a service point sees them."""
+    from kiosk.app import open_kiosk
+    from kiosk.config import load_config
+    from kiosk.services.sample_platform import publish_sample_restrictions
+    from kiosk.services.samples import load_sample_restrictions
+
+    with open_kiosk(load_config(home)) as kiosk:
+        publish_sample_restrictions(kiosk.ctx, load_sample_restrictions())
+
+
 def cmd_snapshots(args: argparse.Namespace) -> int:
     from kiosk.cli import main
     from kiosk.config import load_config
@@ -151,6 +163,7 @@ def cmd_snapshots(args: argparse.Namespace) -> int:
                     ["simulate", "--handovers", str(SNAPSHOT_HANDOVERS), "--json", "--data-dir", home]) != 0:
                 print("kiosk snapshots: could not prepare the sample kiosk", file=sys.stderr)
                 return 1
+        publish_restrictions(Path(home))
         try:
             shots = take_snapshots(load_config(home), out, lang=args.lang, size=args.size, large=args.large_text,
                                    high_contrast=args.high_contrast, entries=entries)

@@ -3,8 +3,11 @@
 A contract is rendered from its template with the unit, its buyers and the
 price, and hashed. Every buyer on it signs that hash on the touchscreen; the
 signed record is bound with the device key and queued for filing, and the
-filing number comes back as an approval. A signed contract never changes:
-a correction is a new version that supersedes it, with the reason.
+filing number comes back as an approval. No version ever changes, a draft
+included (its text and hash are in the audit log): a correction is a new
+version that supersedes it, with the reason. The platform hears of a version
+only when it is signed, so the signed record names the last version the
+platform received as the one it replaces, with every correction's reason since.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from kiosk.rules.money import format_yuan, yuan_in_words
 from kiosk.rules.reason import required_reason
 from kiosk.services.approvals import check_training_scope, require_field
 from kiosk.services.context import Context
+from kiosk.services.presence import require_identified
 from kiosk.services.signatures import document_hash, record_signature, signature_summary
 from kiosk.services.staff import Actor, require
 from kiosk.services.states import CONTRACT
@@ -104,7 +108,8 @@ def _write_version(ctx: Context, actor: Actor, unit_code: str, price_fen: int, *
 
 
 def correct(ctx: Context, actor: Actor, contract_id: str, reason: str, *, price_fen: int | None = None) -> str:
-    """A correction is a new version with the reason; the old one is superseded, never edited."""
+    """A correction is a new version with the reason; the old one (draft, signed or filed) is
+    superseded, never edited."""
     require(ctx.store, actor, now=ctx.now())
     reason = required_reason(reason, why="the contract is corrected")
     old = get(ctx.store, contract_id)
@@ -126,7 +131,9 @@ def content(store: Store, contract_id: str) -> str:
 
 
 def sign(ctx: Context, actor: Actor, contract_id: str, bundles: dict[int, dict[str, Any]]) -> str:
-    """Every buyer of the unit signs; the record is device-signed and queued for filing."""
+    """Every buyer of the unit signs; the record is device-signed and queued for filing. At the
+    self-service terminal each signature carries the proof that its signer's ID card was read there
+    (``presence.require_identified``)."""
     require(ctx.store, actor, now=ctx.now())
     contract = get(ctx.store, contract_id)
     state = CONTRACT.advance(contract["state"], "sign")
@@ -140,6 +147,8 @@ def sign(ctx: Context, actor: Actor, contract_id: str, bundles: dict[int, dict[s
     if strangers:
         raise FlowError(f"contract {contract_id}: signatures from people not on the contract",
                         code="not_a_buyer")
+    for b in buyers:
+        require_identified(ctx, actor, b.id, bundles[b.id])
     with ctx.store.unit_of_work(actor.label) as uow:
         hashes = [record_signature(ctx, uow, document="contract", document_id=contract_id,
                                    buyer_id=b.id, bundle=bundles[b.id], doc_hash=contract["doc_hash"])
@@ -149,14 +158,31 @@ def sign(ctx: Context, actor: Actor, contract_id: str, bundles: dict[int, dict[s
         uow.update("contracts", {"id": contract_id},
                    {"state": state, "bundle_hash": bound, "device_sig": device_sig, "signed_at": uow.at})
         uow.log("contract.sign", contract_id, {"unit": contract["unit_code"], "bundle_sha256": bound})
+        replaces, reason = _platform_lineage(uow, contract)
         uow.push(kinds.CONTRACT_SIGNED, contract_id, {
             "contract_id": contract_id, "unit_code": contract["unit_code"], "version": contract["version"],
-            "supersedes": contract["supersedes"], "reason": contract["reason"],
+            "supersedes": replaces, "reason": reason,
             "price_fen": contract["price_fen"], "doc_sha256": contract["doc_hash"],
             "bundle_sha256": bound, "device_sig": base64.b64encode(device_sig).decode(),
             "signatures": signature_summary(uow, "contract", contract_id),
         }, training=bool(contract["training"]))
     return bound
+
+
+def _platform_lineage(uow: UnitOfWork, contract: dict[str, Any]) -> tuple[str | None, str | None]:
+    """The version the platform received (signed) that this one replaces, and the reasons of the
+    corrections since, oldest first; (None, None) when no earlier version was ever signed: drafts
+    never leave the kiosk, so the platform must not be told of one."""
+    reasons: list[str] = []
+    supersedes, reason = contract["supersedes"], contract["reason"]
+    while supersedes:
+        if reason:
+            reasons.append(reason)
+        earlier, supersedes, reason, signed_at = uow.execute(
+            "SELECT id, supersedes, reason, signed_at FROM contracts WHERE id = ?", (supersedes,)).fetchone()
+        if signed_at:
+            return earlier, "；".join(reversed(reasons))
+    return None, None
 
 
 def filed_contract(store: Store, unit_code: str) -> dict[str, Any] | None:
@@ -175,4 +201,6 @@ def apply_contract_filed(uow: UnitOfWork, item: dict[str, Any]) -> None:
         return
     state = CONTRACT.advance(contract["state"], "file")
     uow.update("contracts", {"id": contract["id"]}, {"state": state, "filing_no": filing_no, "filed_at": uow.at})
-    uow.log("contract.filed", contract["id"], {"filing_no": filing_no, "item": item.get("item_id")})
+    # The unit lets the change feed wake the buyer's case screen, which watches units, not contracts.
+    uow.log("contract.filed", contract["id"], {"unit": contract["unit_code"], "filing_no": filing_no,
+                                               "item": item.get("item_id")})

@@ -12,7 +12,8 @@ thing to do:
 check                  passes when
 ====================== ============================================================
 project_not_eligible   the project's first registration is approved
-contract_not_filed     a contract of the unit is filed (网签备案)
+contract_not_filed     a contract of the unit is filed (网签备案); signed and waiting for
+                       the filing number: code ``contract_awaiting_filing``
 unpaid                 every item of the unit's current payment order is confirmed
 not_registered         a certificate number is recorded for the unit, in the same
                        data scope (real or training), and, when asked, backed by a
@@ -119,6 +120,7 @@ class CaseFacts:
     developer_uscc: str
     developer_name: str
     contract_filed: bool
+    contract_signed: bool
     certificate: CertificateFacts | None
     order: dict[str, Any] | None
     order_items: tuple[dict[str, Any], ...]
@@ -179,6 +181,13 @@ def _contract(f: CaseFacts) -> Gate:
     check = "contract_not_filed"
     if f.contract_filed:
         return _passed(check, LABELS[check])
+    if f.contract_signed:
+        # Signed here, not yet filed: nothing is left for the buyer to do, and saying "sign the
+        # contract" to someone who just did sends them back to sign again.
+        return Gate(check, False, "contract_awaiting_filing", "商品房买卖合同已签署，正在等待网签备案",
+                    "无需操作：备案号由平台审核后随同步到达",
+                    f"the sales contract of unit {f.unit_code} is signed and waits for its filing number",
+                    "the filing number arrives with the sync once the platform files the contract")
     return Gate(check, False, check, "商品房买卖合同尚未网签备案",
                 "签订合同并等待备案号（随同步到达）",
                 f"the sales contract of unit {f.unit_code} is not filed (网签备案) yet",
@@ -192,7 +201,7 @@ def _paid(f: CaseFacts) -> Gate:
         return _passed(check, LABELS[check])
     hint = "payment confirmations arrive with the sync; the case continues once all are in"
     if status.order_id is None:
-        reason, action = "尚未生成缴费单", "在缴费环节计算税费，把缴费码交给买受人"
+        reason, action = "尚未生成缴费单", "在缴费环节生成缴费码，扫码缴纳税费"
     elif f.refunded:
         reason = "缴费单已部分退款，不能再用于本案"
         action = "由主管申请退回其余已缴款项、作废该缴费单，再重新生成缴费单"
@@ -356,8 +365,9 @@ def load_facts(store: Store, today: dt.date, *, unit_codes: Sequence[str] | None
     certificates = {r["unit_code"]: CertificateFacts(r["certificate_no"], r["serial"], bool(r["training"]))
                     for r in _read(store, "SELECT unit_code, certificate_no, serial, training FROM certificates "
                                           "WHERE 1 {where}", "unit_code", unit_codes)}
-    filed = {r["unit_code"] for r in _read(store, "SELECT DISTINCT unit_code FROM contracts "
-                                                  "WHERE state = 'filed' {where}", "unit_code", unit_codes)}
+    contract_states = {(r["unit_code"], r["state"]) for r in _read(
+        store, "SELECT DISTINCT unit_code, state FROM contracts WHERE state IN ('filed', 'signed') {where}",
+        "unit_code", unit_codes)}
     current: dict[tuple[str, int], dict[str, Any]] = {}
     for row in _read(store, "SELECT * FROM payment_orders WHERE state != 'void' {where} "
                             "ORDER BY created_at, rowid", "unit_code", unit_codes):
@@ -380,7 +390,8 @@ def load_facts(store: Store, today: dt.date, *, unit_codes: Sequence[str] | None
             unit_code=code, training=training, eligible=bool(project["eligible"]),
             first_registration=project["first_registration"], keys_ready=bool(u["keys_ready"]),
             registration_requested_at=u["registration_requested_at"], developer_uscc=project["developer_uscc"],
-            developer_name=project["developer_name"] or project["developer_uscc"], contract_filed=code in filed,
+            developer_name=project["developer_name"] or project["developer_uscc"], contract_filed=(code, "filed") in contract_states,
+            contract_signed=(code, "signed") in contract_states,
             certificate=certificates.get(code), order=order, order_items=tuple(order_items),
             restriction=restrictions.get(project["developer_uscc"]),
             overridden=(code, project["developer_uscc"]) in overrides)

@@ -31,6 +31,7 @@ from kiosk.rules.reason import required_reason
 from kiosk.services import certificates
 from kiosk.services.context import Context
 from kiosk.services.gates import handover_gates, require_passed
+from kiosk.services.presence import require_identified
 from kiosk.services.printing import create_job
 from kiosk.services.signatures import document_hash, record_signature, signature_summary
 from kiosk.services.staff import Actor, require
@@ -178,7 +179,9 @@ def documents(ctx: Context, handover: dict[str, Any]) -> dict[str, str]:
 
 
 def sign(ctx: Context, actor: Actor, handover_id: str, bundles: dict[int, dict[str, dict[str, Any]]]) -> None:
-    """Every present (or represented) buyer signs the handover confirmation and the certificate receipt."""
+    """Every present (or represented) buyer signs the handover confirmation and the certificate receipt;
+    at the self-service terminal each signature carries its signer's proof of presence
+    (``presence.require_identified``)."""
     require(ctx.store, actor, now=ctx.now())
     handover = get(ctx.store, handover_id)
     state = HANDOVER.advance(handover["state"], "sign")
@@ -189,6 +192,11 @@ def sign(ctx: Context, actor: Actor, handover_id: str, bundles: dict[int, dict[s
                           hint="every buyer present signs both papers")
     if set(bundles) - signers:
         raise CheckFailed("a signature came from someone who was not identified", code="not_identified")
+    for buyer_id in sorted(signers):
+        # An agent signs for the holders they represent: their own card is the proof for those.
+        represented_at = handover_id if buyer_id in handover["represented"] else None
+        for bundle in bundles[buyer_id].values():
+            require_identified(ctx, actor, buyer_id, bundle, represented_at=represented_at)
     docs = documents(ctx, handover)
     with ctx.store.unit_of_work(actor.label) as uow:
         for buyer_id in sorted(signers):

@@ -92,16 +92,21 @@ def apply_staff_roster(uow: UnitOfWork, item: dict[str, Any]) -> None:
         if member.get("role") not in ROLES:
             raise FlowError(f"roster entry {member.get('id')!r} has an unknown role", code="bad_item")
         dt.date.fromisoformat(str(member["cert_expires"]))
-        pin_hash = str(member["pin_hash"])
-        if not pin_hash.startswith("scrypt$"):
+        # An entry without a PIN hash leaves this kiosk's PIN as it is (one a supervisor reset here, or
+        # set when adding the member here); a member new to this kiosk gets none until a supervisor sets
+        # one (``login`` says so). PINs set at a terminal never travel (kiosk.services.staff).
+        pin_hash = member.get("pin_hash")
+        if pin_hash is not None and not str(pin_hash).startswith("scrypt$"):
             raise FlowError(f"roster entry {member['id']!r}: PINs arrive hashed with scrypt", code="bad_item")
         uow.execute(
             "INSERT INTO staff (id, name_enc, role, cert_no, cert_expires, pin_hash, active, updated_at) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET name_enc = excluded.name_enc, "
             "role = excluded.role, cert_no = excluded.cert_no, cert_expires = excluded.cert_expires, "
-            "pin_hash = excluded.pin_hash, active = excluded.active, updated_at = excluded.updated_at",
+            "pin_hash = CASE WHEN ? THEN excluded.pin_hash ELSE staff.pin_hash END, active = excluded.active, "
+            "updated_at = excluded.updated_at",
             (member["id"], uow.vault.encrypt(str(member.get("name", "")), "staff.name"), member["role"],
-             member["cert_no"], member["cert_expires"], pin_hash, int(member.get("active", True)), uow.at))
+             member["cert_no"], member["cert_expires"], str(pin_hash or ""), int(member.get("active", True)),
+             uow.at, pin_hash is not None))
         if member.get("id_number"):
             # The card's number arrives sealed in the item and is kept as its keyed digest only.
             try:

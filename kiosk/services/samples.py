@@ -39,6 +39,8 @@ __all__ = ["install_samples"]
 SAMPLES_DIR = RESOURCES_DIR / "samples"
 
 FILES = ("developers.json", "projects.json", "units.json", "staff.json", "certificate_stock.json")
+# Not installed with the rest: the platform publishes it (kiosk.services.sample_platform).
+RESTRICTIONS_FILE = "restrictions.json"
 
 # Synthetic units live on their own parcel of the first sample project, so their
 # codes never meet the sample's; their ID numbers use sequence codes 500-999,
@@ -343,6 +345,38 @@ def _distinct_cards(staff: Iterable[SampleStaff], units: Iterable[SampleUnit]) -
                                   field="id_number", code="sample_duplicate",
                                   hint="give each staff member an ID number of their own")
         seen.add(member.id_number)
+
+
+@dataclass(frozen=True)
+class SampleRestriction:
+    """A developer the sample county restricts; ``until_days`` after publication it ends (None: until
+    lifted); ``lifted``: published, then lifted."""
+
+    uscc: str
+    name: str
+    address: str
+    reason: str
+    until_days: int | None
+    lifted: bool
+
+    def until(self, today: dt.date) -> str | None:
+        return None if self.until_days is None else (today + dt.timedelta(days=self.until_days)).isoformat()
+
+
+def _restriction(r: _Record) -> SampleRestriction:
+    uscc = r.rule(lambda: parse_uscc(r.text("uscc")))
+    days = None if r.raw.get("until_days", 0) is None else r.get("until_days", int)
+    r.used.add("until_days")
+    if days is not None and days < 1:
+        raise r.error("the field 'until_days' must be 1 or more (or null: until lifted)", "sample_field",
+                      "until_days")
+    return SampleRestriction(uscc=uscc.normalized, name=r.text("name"), address=r.text("address"),
+                             reason=r.text("reason"), until_days=days, lifted=bool(r.get("lifted", bool)))
+
+
+def load_sample_restrictions(directory: Path | None = None) -> tuple[SampleRestriction, ...]:
+    """The sample county's restriction list, every record checked (``ValidationError`` naming it)."""
+    return _records(directory or SAMPLES_DIR, RESTRICTIONS_FILE, "uscc", _restriction)
 
 
 def _present(uow: UnitOfWork, sql: str) -> set[Any]:

@@ -91,9 +91,13 @@ def record_signature(ctx: Context, uow: UnitOfWork, *, document: str, document_i
         "document": document, "document_id": document_id, "buyer_id": buyer_id,
         "doc_hash": doc_hash, "strokes_enc": uow.vault.encrypt(raw, CONTEXT),
         "bundle_hash": bundle_hash, "device_sig": signature, "signed_at": uow.at})
+    identified = bundle.get("identified_by")
     uow.log("signature.record", f"{document}:{document_id}",
             {"buyer": buyer_id, "doc_sha256": doc_hash, "bundle_sha256": bundle_hash,
-             "strokes": len(bundle["strokes"])})
+             "strokes": len(bundle["strokes"]),
+             # How the signer was identified at the self-service terminal (kiosk.services.presence).
+             **({"identified_by": identified.get("method"), "identified_at": identified.get("at")}
+                if isinstance(identified, dict) else {})})
     return bundle_hash
 
 

@@ -26,7 +26,7 @@ import time
 import uuid
 from typing import Any
 
-from kiosk.errors import KioskError, ValidationError
+from kiosk.errors import FlowError, KioskError, ValidationError
 from kiosk.masterdata import Buyer, buyers_of_unit
 from kiosk.rules.certno import CertificateTemplate, format_certificate_number
 from kiosk.services import acceptance, certificates, contracts, handover, inbound, payments, registration
@@ -341,6 +341,59 @@ def stage_sample(ctx: Context, stage: str, *, co_owners: int = 1) -> str:
     sim.prepare_project(unit["project_id"])
     sim.advance(unit["code"], sim.certificate_seq + 1, until=stage)
     return str(unit["code"])
+
+
+def platform_step(ctx: Context, unit_code: str) -> str:
+    """For the demo: what the platform, the buyer's bank app or the developer does next for a training case.
+
+    The demo's practice records never reach the county, so nobody outside would ever file a
+    contract signed at the kiosk, confirm a payment made with its code, record the registration
+    or mark the keys ready: without this a person walking a buyer would wait on the pay screen
+    for ever. One call makes the one next outside step, through the same handlers as the real
+    ones (training approvals only touch training rows), and returns its name: ``contract_filed``,
+    ``payment_confirmed``, ``registered`` or ``keys_ready``, in case order.
+    The buyers' and the counter's own steps are left to them: the refusal's code says which comes
+    first (``buyers_sign_first``, ``buyer_pays_first``, ``counter_step``).
+    """
+    units = ctx.store.read("SELECT training, keys_ready FROM units WHERE code = ?", (unit_code,))
+    if not units:
+        raise FlowError(f"no unit {unit_code} on this kiosk", code="unknown_unit")
+    unit = units[0]
+    if not unit["training"]:
+        raise FlowError(f"unit {unit_code} is real: only training cases are moved on by the demo",
+                        code="training_unit", hint="practise on the demo's training cases")
+    sim = Simulation(ctx, _training_actor(ctx, "staff"), _training_actor(ctx, "supervisor"))
+    sim.certificate_seq = ctx.store.read("SELECT count(*) AS n FROM certificates")[0]["n"]
+    contract = sim._contract(unit_code)
+    if contract is None or contract["state"] == "draft":
+        raise FlowError(f"the contract of unit {unit_code} waits for the buyers' signatures",
+                        code="buyers_sign_first", hint="the buyers read and sign the contract at the kiosk first")
+    if contract["state"] == "signed":
+        apply_training_item(ctx, kinds.CONTRACT_FILED, contract["id"],
+                            {"filing_no": f"YL-BA-{sim.certificate_seq + 1:06d}"})
+        return "contract_filed"
+    orders = ctx.store.read("SELECT id, state FROM payment_orders WHERE unit_code = ? AND state != 'void' "
+                            "ORDER BY created_at DESC LIMIT 1", (unit_code,))
+    if not orders:
+        raise FlowError(f"unit {unit_code} has no payment order yet", code="buyer_pays_first",
+                        hint="open the payment code on the kiosk's pay screen first")
+    due = ctx.store.read("SELECT payee, amount_fen FROM payment_items WHERE order_id = ? AND state = 'due'",
+                         (orders[0]["id"],))
+    if due:
+        order_id = str(orders[0]["id"])
+        for item in due:
+            payments.record_confirmation(ctx, sim.staff, order_id, item["payee"], item["amount_fen"],
+                                         f"SIMPAY{item['payee'][:3].upper()}", f"R-{order_id[-8:]}",
+                                         event_id=f"TRAIN-PAY-{order_id}-{item['payee']}")
+        return "payment_confirmed"
+    if certificates.recorded(ctx.store, unit_code) is None:
+        sim._register(unit_code, len(buyers_of_unit(ctx.store, unit_code)), resume=True)
+        return "registered"
+    if not unit["keys_ready"]:
+        handover.mark_keys_ready(ctx, sim.staff, unit_code)
+        return "keys_ready"
+    raise FlowError(f"unit {unit_code} waits for the counter's handover, not for the platform",
+                    code="counter_step", hint="hand the case over at the counter (staff sign-in)")
 
 
 def _stock_for(ctx: Context, sim: Simulation, handovers: int) -> None:

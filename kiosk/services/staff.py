@@ -31,6 +31,7 @@ from kiosk.rules.county_time import county_date, local_time
 from kiosk.rules.idcard import parse_id_number
 from kiosk.services.context import Context
 from kiosk.store import Store, UnitOfWork
+from sync.wire import kinds
 
 # ``login`` makes the actor, so it takes none: run it with ``Kiosk.login``. The roster's upkeep on site
 # (a supervisor's commands) runs with ``Kiosk.run``.
@@ -44,6 +45,7 @@ SUPERVISOR_ROLES = frozenset({"supervisor"})
 _SCRYPT = {"n": 2 ** 14, "r": 8, "p": 1}
 # What the login keypad can type: capital letters and digits (the keypad shows the roster's letters).
 STAFF_ID = re.compile(r"^[A-Z][A-Z0-9]{1,15}$")
+MAX_ROSTER_TEXT = 64
 
 
 @dataclass(frozen=True)
@@ -189,6 +191,10 @@ def login(ctx: Context, staff_id: str, pin: str) -> Actor:
     max_failures, lockout_minutes = int(security["pin_max_failures"]), int(security["lockout_minutes"])
     row = _row(store, staff_id)
     _standing(row, now, ctx.today())
+    if not row["pin_hash"]:
+        raise AuthError(f"staff {staff_id} has no PIN on this kiosk yet (added at another terminal of the "
+                        "service point)", code="pin_not_set",
+                        hint="a supervisor sets one here with Reset PIN")
     if verify_pin(pin, str(row["pin_hash"])):
         with store.unit_of_work(f"{row['role']}:{staff_id}") as uow:
             uow.update("staff", {"id": staff_id}, {"failures": 0, "locked_until": None})
@@ -234,15 +240,27 @@ def require(store: Store, actor: Actor, *, now: dt.datetime,
 
 # -- the roster's upkeep on site (supervisor) ---------------------------------------------------------
 #
-# The platform's roster (``staff.roster`` items) stays the source: its next item replaces what is changed
-# here for the same staff number. These commands cover the service point between two rosters: a new
-# colleague starting today, a forgotten PIN, an account locked by wrong PINs. Audited, never pushed.
+# The platform's roster (``staff.roster`` items) stays the source: an item naming a staff number replaces
+# what is held here for it. These commands cover the service point between two rosters: a new colleague
+# starting today, a forgotten PIN, an account locked by wrong PINs.
+#
+# * A new member is pushed (``staff.member_added``, without the PIN): the gateway adds them to the
+#   service point's roster, so the next roster keeps them and the service point's other kiosks learn
+#   of them; it refuses the record (quarantine, with its reason) when the platform knows the number
+#   already or the supervisor is not one on its roster.
+# * A PIN never leaves the terminal: a 6-digit PIN's scrypt hash falls to a search of a million
+#   values, so sending it would spread the PIN to the platform and every kiosk of the service point,
+#   where no lockout stops the search. A reset PIN works on this kiosk; the platform's items carry a
+#   PIN hash only when the platform itself sets a new one, and that one then wins.
+# * Unlocking stays local: wrong tries and the lock are this terminal's own count; the platform holds
+#   nothing to change. Both are in the audit chain, whose signed checkpoints the platform receives.
 
 
 def add_member(ctx: Context, supervisor: Actor, staff_id: str, *, name: str, role: Role, cert_no: str,
                cert_expires: dt.date, pin: str) -> None:
     """Add a staff member: a new staff number (capital letters and digits, as the login keypad types
-    them), a certification still valid today, and the first PIN."""
+    them), a certification still valid today, and the first PIN (kept on this kiosk only). The member,
+    without the PIN, goes to the platform's roster (``staff.member_added``)."""
     require(ctx.store, supervisor, now=ctx.now(), roles=SUPERVISOR_ROLES)
     staff_id = staff_id.strip().upper()
     if not STAFF_ID.match(staff_id):
@@ -250,6 +268,11 @@ def add_member(ctx: Context, supervisor: Actor, staff_id: str, *, name: str, rol
                               "with a letter (e.g. S010)", field="staff_id", code="bad_staff_id")
     if not name.strip():
         raise ValidationError("the staff member's name is required", field="name", code="name_required")
+    for field, text in (("name", name), ("cert_no", cert_no)):
+        # The platform's roster keeps at most this much (county.roster); longer would be refused there.
+        if len(text.strip()) > MAX_ROSTER_TEXT:
+            raise ValidationError(f"the {field.replace('_', ' ')} is longer than {MAX_ROSTER_TEXT} characters",
+                                  field=field, code="too_long")
     if cert_expires < ctx.today():
         raise ValidationError(f"certification {cert_no} expired on {cert_expires.isoformat()}; only certified "
                               "staff work at the kiosk (持证上岗)", field="cert_expires",
@@ -261,10 +284,14 @@ def add_member(ctx: Context, supervisor: Actor, staff_id: str, *, name: str, rol
     with ctx.store.unit_of_work(supervisor.label) as uow:
         add_staff(uow, staff_id, name=name.strip(), role=role, cert_no=cert_no.strip(),
                   cert_expires=cert_expires, pin=pin)
+        uow.push(kinds.STAFF_MEMBER_ADDED, staff_id, {
+            "staff_id": staff_id, "name": name.strip(), "role": role, "cert_no": cert_no.strip(),
+            "cert_expires": cert_expires.isoformat(), "by": supervisor.id}, training=supervisor.training)
 
 
 def reset_pin(ctx: Context, supervisor: Actor, staff_id: str, pin: str) -> None:
-    """Give a staff member a new PIN (they forgot it); it also clears wrong tries and a lock."""
+    """Give a staff member a new PIN on this kiosk (they forgot it, or were added at another terminal);
+    it also clears wrong tries and a lock. Not pushed: see above."""
     require(ctx.store, supervisor, now=ctx.now(), roles=SUPERVISOR_ROLES)
     _check_pin(pin)
     _row(ctx.store, staff_id)

@@ -44,6 +44,9 @@ FIRST_REGISTRATION = Machine("first registration", "open", {
 CONTRACT = Machine("contract", "draft", {
     ("draft", "sign"): "signed",
     ("draft", "discard"): "discarded",
+    # A draft is a version too: once made, its text and hash are in the audit log, so an auditor expects
+    # a corrected draft to be a new version with the reason, never the draft rewritten in place.
+    ("draft", "supersede"): "superseded",
     ("signed", "file"): "filed",
     ("signed", "supersede"): "superseded",
     ("filed", "supersede"): "superseded",

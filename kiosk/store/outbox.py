@@ -101,6 +101,22 @@ def counts(store: Store) -> dict[str, int]:
     return {state: int(found.get(state, 0)) for state in STATES}
 
 
+@dataclass(frozen=True)
+class Fate:
+    """Where a record of a kind stands: its outbox state and, once quarantined, the platform's answer."""
+
+    state: str
+    code: str | None
+    reason: str | None
+
+
+def fates(store: Store, kind: str) -> dict[str, Fate]:
+    """Each subject's latest record of ``kind``, with its quarantine code and reason if it has one."""
+    rows = store.conn.execute("SELECT o.subject, o.state, q.code, q.reason FROM outbox o LEFT JOIN quarantine q "
+                              "USING (record_id) WHERE o.kind = ? ORDER BY o.seq", (kind,)).fetchall()
+    return {str(r[0]): Fate(str(r[1]), r[2], r[3]) for r in rows}
+
+
 def last_pending_seq(store: Store) -> int:
     """The sequence number of the newest pending record; 0 when nothing is pending."""
     row = store.conn.execute("SELECT max(seq) FROM outbox WHERE state = ?", (PENDING,)).fetchone()

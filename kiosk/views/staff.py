@@ -1,8 +1,10 @@
 """StaffView: the roster (持证上岗) as a supervisor sees it.
 
 Role, certification and its expiry, whether the account is active or locked
-after wrong PINs. Who is logged in is the UI's state, not the store's; the
-PIN hashes never leave the store.
+after wrong PINs, whether it has a PIN on this kiosk (a member added at another
+terminal has none until a supervisor sets one here), and for a member added on
+this kiosk how the platform took the addition. Who is logged in is the UI's
+state, not the store's; the PIN hashes never leave the store.
 """
 
 from __future__ import annotations
@@ -11,6 +13,8 @@ import datetime as dt
 from dataclasses import dataclass
 
 from kiosk.services.context import Context
+from kiosk.store import outbox
+from sync.wire import kinds
 
 __all__ = ["ROLE_NAMES", "StaffRow", "StaffView", "staff_view"]
 
@@ -20,7 +24,11 @@ ROLE_NAMES = {"staff": "窗口人员", "supervisor": "主管", "technician": "�
 @dataclass(frozen=True, slots=True)
 class StaffRow:
     """``cert_days_left`` is negative once the certification expired; ``may_log_in`` sums up
-    active, certified and not locked, as ``kiosk.services.staff.login`` judges them."""
+    active, certified, not locked and a PIN set here, as ``kiosk.services.staff.login`` judges them.
+
+    ``addition``: for a member added on this kiosk, ``pending`` (not yet at the platform), ``accepted``
+    (on the platform's roster) or ``refused`` (``refusal`` says the platform's code and reason; the
+    record is in quarantine); None for members the platform's roster brought."""
 
     staff_id: str
     name: str
@@ -34,7 +42,10 @@ class StaffRow:
     locked: bool
     locked_until: str | None
     failures: int
+    pin_set: bool
     may_log_in: bool
+    addition: str | None
+    refusal: str | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,11 +58,21 @@ def _locked(locked_until: str | None, now: dt.datetime) -> bool:
     return bool(locked_until) and dt.datetime.fromisoformat(str(locked_until)) > now
 
 
+_ADDITION = {outbox.PENDING: "pending", outbox.ACKED: "accepted", outbox.QUARANTINED: "refused"}
+
+
+def _addition(fate: outbox.Fate | None) -> dict[str, str | None]:
+    if fate is None:
+        return {"addition": None, "refusal": None}
+    return {"addition": _ADDITION[fate.state], "refusal": f"{fate.code}: {fate.reason}" if fate.code else None}
+
+
 def staff_view(ctx: Context) -> StaffView:
     """Every staff member on this kiosk, by role then id."""
     now = ctx.now()
-    rows = ctx.store.read("SELECT id, name_enc, role, cert_no, cert_expires, failures, locked_until, active "
-                          "FROM staff ORDER BY role, id")
+    rows = ctx.store.read("SELECT id, name_enc, role, cert_no, cert_expires, failures, locked_until, active, "
+                          "pin_hash <> '' AS pin_set FROM staff ORDER BY role, id")
+    additions = outbox.fates(ctx.store, kinds.STAFF_MEMBER_ADDED)
     out = []
     for r in rows:
         expires = dt.date.fromisoformat(r["cert_expires"])
@@ -62,5 +83,6 @@ def staff_view(ctx: Context) -> StaffView:
             role_label=ROLE_NAMES.get(r["role"], r["role"]), cert_no=r["cert_no"], cert_expires=expires,
             cert_days_left=days, cert_expired=days < 0, active=bool(r["active"]), locked=locked,
             locked_until=r["locked_until"] if locked else None, failures=int(r["failures"]),
-            may_log_in=bool(r["active"]) and days >= 0 and not locked))
+            pin_set=bool(r["pin_set"]), may_log_in=bool(r["active"]) and days >= 0 and not locked and bool(r["pin_set"]),
+            **_addition(additions.get(r["id"]))))
     return StaffView(as_of=now, rows=tuple(out))

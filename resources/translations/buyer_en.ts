@@ -40,6 +40,14 @@
             <translation>A signature came from someone not identified. Please ask staff.</translation>
         </message>
         <message>
+            <source>This ID card is not the signer's. The person named on the screen places their own ID card.</source>
+            <translation>This ID card is not the signer's. The person named on the screen places their own ID card.</translation>
+        </message>
+        <message>
+            <source>A signer's own ID card was not read before signing. Please sign again: each signer places their ID card first.</source>
+            <translation>A signer's own ID card was not read before signing. Please sign again: each signer places their ID card first.</translation>
+        </message>
+        <message>
             <source>This step is already done or not possible now. Please go back to your case.</source>
             <translation>This step is already done or not possible now. Please go back to your case.</translation>
         </message>
@@ -337,6 +345,10 @@
             <translation>Pay with the payment code; confirmation takes minutes.</translation>
         </message>
         <message>
+            <source>Nothing to do: the filing number arrives with the next sync.</source>
+            <translation>Nothing to do: the filing number arrives with the next sync.</translation>
+        </message>
+        <message>
             <source>Wait for the registration office's result.</source>
             <translation>Wait for the registration office's result.</translation>
         </message>
@@ -383,6 +395,10 @@
         <message>
             <source>The sale contract is not signed and filed yet.</source>
             <translation>The sale contract is not signed and filed yet.</translation>
+        </message>
+        <message>
+            <source>The sale contract is signed and waits to be filed.</source>
+            <translation>The sale contract is signed and waits to be filed.</translation>
         </message>
         <message>
             <source>Taxes and fees are not all paid and confirmed yet.</source>
@@ -595,6 +611,10 @@
             <translation>Signature {n} of {total}: {name}, please sign {paper}.</translation>
         </message>
         <message>
+            <source>Please go to the service counter with every signer and their ID cards: staff will check them and you sign there.</source>
+            <translation>Please go to the service counter with every signer and their ID cards: staff will check them and you sign there.</translation>
+        </message>
+        <message>
             <source>Read and sign the contract</source>
             <translation>Read and sign the contract</translation>
         </message>
@@ -621,6 +641,45 @@
         <message>
             <source>Read again</source>
             <translation>Read again</translation>
+        </message>
+    </context>
+    <context>
+        <name>SignerCard</name>
+        <message>
+            <source>The card reader is not working right now. Please sign at the counter.</source>
+            <translation>The card reader is not working right now. Please sign at the counter.</translation>
+        </message>
+        <message>
+            <source>The card could not be read. Please place it again and hold it still.</source>
+            <translation>The card could not be read. Please place it again and hold it still.</translation>
+        </message>
+        <message>
+            <source>This ID card is not {name}'s nor their agent's. Please place {name}'s card or the agent's own card.</source>
+            <translation>This ID card is not {name}'s nor their agent's. Please place {name}'s card or the agent's own card.</translation>
+        </message>
+        <message>
+            <source>This ID card is not {name}'s. Please place {name}'s own ID card.</source>
+            <translation>This ID card is not {name}'s. Please place {name}'s own ID card.</translation>
+        </message>
+        <message>
+            <source>{name} is represented: the authorised agent, please place your own ID card on the reader.</source>
+            <translation>{name} is represented: the authorised agent, please place your own ID card on the reader.</translation>
+        </message>
+        <message>
+            <source>{name}, please place your own ID card on the reader.</source>
+            <translation>{name}, please place your own ID card on the reader.</translation>
+        </message>
+        <message>
+            <source>Each signer shows their own ID card before signing, so nobody can sign for someone else.</source>
+            <translation>Each signer shows their own ID card before signing, so nobody can sign for someone else.</translation>
+        </message>
+        <message>
+            <source>ID card ▼</source>
+            <translation>ID card ▼</translation>
+        </message>
+        <message>
+            <source>Sign at the counter</source>
+            <translation>Sign at the counter</translation>
         </message>
     </context>
 </TS>

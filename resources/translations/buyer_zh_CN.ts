@@ -40,6 +40,14 @@
             <translation>有签名来自未核验身份的人。请咨询工作人员。</translation>
         </message>
         <message>
+            <source>This ID card is not the signer's. The person named on the screen places their own ID card.</source>
+            <translation>这不是签名人的身份证。请屏幕上显示姓名的本人放置自己的身份证。</translation>
+        </message>
+        <message>
+            <source>A signer's own ID card was not read before signing. Please sign again: each signer places their ID card first.</source>
+            <translation>签名前没有读取签名人本人的身份证。请重新签名：每位签名人先放置自己的身份证。</translation>
+        </message>
+        <message>
             <source>This step is already done or not possible now. Please go back to your case.</source>
             <translation>这一步已经办完或现在不能办理。请返回查看办理进度。</translation>
         </message>
@@ -337,6 +345,10 @@
             <translation>请使用缴费码缴费；到账确认可能需要几分钟</translation>
         </message>
         <message>
+            <source>Nothing to do: the filing number arrives with the next sync.</source>
+            <translation>无需操作：备案号由平台审核后随同步到达</translation>
+        </message>
+        <message>
             <source>Wait for the registration office's result.</source>
             <translation>等待登记机构审核，结果随下次同步到达</translation>
         </message>
@@ -383,6 +395,10 @@
         <message>
             <source>The sale contract is not signed and filed yet.</source>
             <translation>商品房买卖合同尚未网签备案</translation>
+        </message>
+        <message>
+            <source>The sale contract is signed and waits to be filed.</source>
+            <translation>商品房买卖合同已签署，正在等待网签备案</translation>
         </message>
         <message>
             <source>Taxes and fees are not all paid and confirmed yet.</source>
@@ -595,6 +611,10 @@
             <translation>第 {n} 个签名，共 {total} 个：请{name}签署《{paper}》。</translation>
         </message>
         <message>
+            <source>Please go to the service counter with every signer and their ID cards: staff will check them and you sign there.</source>
+            <translation>请与每位签名人携带身份证到服务窗口，工作人员核验身份后在窗口签署。</translation>
+        </message>
+        <message>
             <source>Read and sign the contract</source>
             <translation>阅读并签署合同</translation>
         </message>
@@ -621,6 +641,45 @@
         <message>
             <source>Read again</source>
             <translation>重新阅读</translation>
+        </message>
+    </context>
+    <context>
+        <name>SignerCard</name>
+        <message>
+            <source>The card reader is not working right now. Please sign at the counter.</source>
+            <translation>读卡器暂时无法使用。请到服务窗口签署。</translation>
+        </message>
+        <message>
+            <source>The card could not be read. Please place it again and hold it still.</source>
+            <translation>没有读到身份证。请重新放置并保持不动。</translation>
+        </message>
+        <message>
+            <source>This ID card is not {name}'s nor their agent's. Please place {name}'s card or the agent's own card.</source>
+            <translation>这不是{name}或其代理人的身份证。请放置{name}本人或代理人本人的身份证。</translation>
+        </message>
+        <message>
+            <source>This ID card is not {name}'s. Please place {name}'s own ID card.</source>
+            <translation>这不是{name}的身份证。请放置{name}本人的身份证。</translation>
+        </message>
+        <message>
+            <source>{name} is represented: the authorised agent, please place your own ID card on the reader.</source>
+            <translation>{name}由代理人代为签署：请受托代理人把本人身份证放在读卡区。</translation>
+        </message>
+        <message>
+            <source>{name}, please place your own ID card on the reader.</source>
+            <translation>请{name}把本人身份证放在读卡区。</translation>
+        </message>
+        <message>
+            <source>Each signer shows their own ID card before signing, so nobody can sign for someone else.</source>
+            <translation>每位签名人签名前都要放置本人身份证，任何人不能代替他人签名。</translation>
+        </message>
+        <message>
+            <source>ID card ▼</source>
+            <translation>身份证 ▼</translation>
+        </message>
+        <message>
+            <source>Sign at the counter</source>
+            <translation>到服务窗口签署</translation>
         </message>
     </context>
 </TS>

@@ -462,6 +462,14 @@ Holders: {holders}</translation>
             <translation>Ask a supervisor.</translation>
         </message>
         <message>
+            <source>This staff member has no PIN on this kiosk yet (added at another kiosk).</source>
+            <translation>This staff member has no PIN on this kiosk yet (added at another kiosk).</translation>
+        </message>
+        <message>
+            <source>Ask a supervisor to set your PIN here with Reset PIN.</source>
+            <translation>Ask a supervisor to set your PIN here with Reset PIN.</translation>
+        </message>
+        <message>
             <source>This ID card is not on this kiosk's staff roster.</source>
             <translation>This ID card is not on this kiosk's staff roster.</translation>
         </message>

@@ -462,6 +462,14 @@ Holders: {holders}</source>
             <translation>请联系主管。</translation>
         </message>
         <message>
+            <source>This staff member has no PIN on this kiosk yet (added at another kiosk).</source>
+            <translation>该工作人员在本机还没有 PIN 码（在其他终端添加）。</translation>
+        </message>
+        <message>
+            <source>Ask a supervisor to set your PIN here with Reset PIN.</source>
+            <translation>请主管在本机用“重置 PIN 码”为您设置。</translation>
+        </message>
+        <message>
             <source>This ID card is not on this kiosk's staff roster.</source>
             <translation>这张身份证不在本机的工作人员名册中。</translation>
         </message>

@@ -2,6 +2,61 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
     <context>
+        <name>A4TestPage</name>
+        <message>
+            <source>Edge lines: thin 3 mm, dashed 5 mm, heavy 10 mm from the edges of the sheet</source>
+            <translation>Edge lines: thin 3 mm, dashed 5 mm, heavy 10 mm from the edges of the sheet</translation>
+        </message>
+        <message>
+            <source>Grid 100 x 100 mm, a line every mm: measure it with a ruler.</source>
+            <translation>Grid 100 x 100 mm, a line every mm: measure it with a ruler.</translation>
+        </message>
+        <message>
+            <source>Greys (per cent black)</source>
+            <translation>Greys (per cent black)</translation>
+        </message>
+        <message>
+            <source>Text samples</source>
+            <translation>Text samples</translation>
+        </message>
+        <message>
+            <source>A4 printer test page</source>
+            <translation>A4 printer test page</translation>
+        </message>
+        <message>
+            <source>not enrolled</source>
+            <translation>not enrolled</translation>
+        </message>
+        <message>
+            <source>Printer</source>
+            <translation>Printer</translation>
+        </message>
+        <message>
+            <source>Printed at</source>
+            <translation>Printed at</translation>
+        </message>
+        <message>
+            <source>Terminal</source>
+            <translation>Terminal</translation>
+        </message>
+        <message>
+            <source>Service point</source>
+            <translation>Service point</translation>
+        </message>
+        <message>
+            <source>Check: the 10 mm edge line is printed on all four sides (the certificate form needs 15 mm); the grid measures 100 mm both ways; every grey differs from its neighbours; the 7 pt Chinese text is legible.</source>
+            <translation>Check: the 10 mm edge line is printed on all four sides (the certificate form needs 15 mm); the grid measures 100 mm both ways; every grey differs from its neighbours; the 7 pt Chinese text is legible.</translation>
+        </message>
+        <message>
+            <source>Then print the calibration page on a spoiled certificate sheet to set the offsets of the certificate page.</source>
+            <translation>Then print the calibration page on a spoiled certificate sheet to set the offsets of the certificate page.</translation>
+        </message>
+        <message>
+            <source>Test page %1</source>
+            <translation>Test page %1</translation>
+        </message>
+    </context>
+    <context>
         <name>CertificatePage</name>
         <message>
             <source>TRAINING SAMPLE · NOT A CERTIFICATE</source>

@@ -2,6 +2,61 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
     <context>
+        <name>A4TestPage</name>
+        <message>
+            <source>Edge lines: thin 3 mm, dashed 5 mm, heavy 10 mm from the edges of the sheet</source>
+            <translation>边线：细线距纸边 3 毫米，虚线 5 毫米，粗线 10 毫米</translation>
+        </message>
+        <message>
+            <source>Grid 100 x 100 mm, a line every mm: measure it with a ruler.</source>
+            <translation>网格 100 × 100 毫米，每毫米一条线：请用直尺量一量。</translation>
+        </message>
+        <message>
+            <source>Greys (per cent black)</source>
+            <translation>灰阶（黑色百分比）</translation>
+        </message>
+        <message>
+            <source>Text samples</source>
+            <translation>文字样张</translation>
+        </message>
+        <message>
+            <source>A4 printer test page</source>
+            <translation>A4 打印机测试页</translation>
+        </message>
+        <message>
+            <source>not enrolled</source>
+            <translation>未注册</translation>
+        </message>
+        <message>
+            <source>Printer</source>
+            <translation>打印机</translation>
+        </message>
+        <message>
+            <source>Printed at</source>
+            <translation>打印时间</translation>
+        </message>
+        <message>
+            <source>Terminal</source>
+            <translation>终端</translation>
+        </message>
+        <message>
+            <source>Service point</source>
+            <translation>服务网点</translation>
+        </message>
+        <message>
+            <source>Check: the 10 mm edge line is printed on all four sides (the certificate form needs 15 mm); the grid measures 100 mm both ways; every grey differs from its neighbours; the 7 pt Chinese text is legible.</source>
+            <translation>检查：四边都印出了 10 毫米边线（证书页需要 15 毫米）；网格横竖都是 100 毫米；相邻灰块能分清；7 磅中文清晰可读。</translation>
+        </message>
+        <message>
+            <source>Then print the calibration page on a spoiled certificate sheet to set the offsets of the certificate page.</source>
+            <translation>然后在一张作废的证书纸上打印校准页，设定证书页的偏移。</translation>
+        </message>
+        <message>
+            <source>Test page %1</source>
+            <translation>测试页 %1</translation>
+        </message>
+    </context>
+    <context>
         <name>CertificatePage</name>
         <message>
             <source>TRAINING SAMPLE · NOT A CERTIFICATE</source>

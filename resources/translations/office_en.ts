@@ -575,8 +575,16 @@
             <translation>This unit already has a contract.</translation>
         </message>
         <message>
-            <source>Open it; a signed contract is corrected as a new version.</source>
-            <translation>Open it; a signed contract is corrected as a new version.</translation>
+            <source>Open it; a contract, even a draft, is corrected as a new version.</source>
+            <translation>Open it; a contract, even a draft, is corrected as a new version.</translation>
+        </message>
+        <message>
+            <source>The scanner sent something that is not readable text.</source>
+            <translation>The scanner sent something that is not readable text.</translation>
+        </message>
+        <message>
+            <source>Ask the technician to set the scanner's output to UTF-8, then scan again.</source>
+            <translation>Ask the technician to set the scanner's output to UTF-8, then scan again.</translation>
         </message>
         <message>
             <source>Not every buyer has signed the contract.</source>

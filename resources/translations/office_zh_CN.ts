@@ -575,8 +575,16 @@
             <translation>这套房屋已有合同。</translation>
         </message>
         <message>
-            <source>Open it; a signed contract is corrected as a new version.</source>
-            <translation>请打开该合同；已签署的合同以新版本更正。</translation>
+            <source>Open it; a contract, even a draft, is corrected as a new version.</source>
+            <translation>请打开该合同；合同（草稿也一样）只能以新版本更正。</translation>
+        </message>
+        <message>
+            <source>The scanner sent something that is not readable text.</source>
+            <translation>扫码枪发来的内容无法识别为文字。</translation>
+        </message>
+        <message>
+            <source>Ask the technician to set the scanner's output to UTF-8, then scan again.</source>
+            <translation>请技术人员把扫码枪的输出设为 UTF-8，然后重新扫码。</translation>
         </message>
         <message>
             <source>Not every buyer has signed the contract.</source>

@@ -43,6 +43,38 @@
             <translation>Delivered: certificate issued</translation>
         </message>
         <message>
+            <source>The platform filed the contract.</source>
+            <translation>The platform filed the contract.</translation>
+        </message>
+        <message>
+            <source>The buyer paid with the code; the bank confirmed every item.</source>
+            <translation>The buyer paid with the code; the bank confirmed every item.</translation>
+        </message>
+        <message>
+            <source>The registration office recorded the certificate number.</source>
+            <translation>The registration office recorded the certificate number.</translation>
+        </message>
+        <message>
+            <source>The developer marked the keys ready: go to the counter.</source>
+            <translation>The developer marked the keys ready: go to the counter.</translation>
+        </message>
+        <message>
+            <source>First the buyers sign the contract at the kiosk.</source>
+            <translation>First the buyers sign the contract at the kiosk.</translation>
+        </message>
+        <message>
+            <source>First open the payment code on the kiosk's pay screen.</source>
+            <translation>First open the payment code on the kiosk's pay screen.</translation>
+        </message>
+        <message>
+            <source>Nothing outside is left: the handover is at the counter.</source>
+            <translation>Nothing outside is left: the handover is at the counter.</translation>
+        </message>
+        <message>
+            <source>Not possible: {error}</source>
+            <translation>Not possible: {error}</translation>
+        </message>
+        <message>
             <source>Counter staff</source>
             <translation>Counter staff</translation>
         </message>
@@ -63,8 +95,8 @@
             <translation>Simulated devices</translation>
         </message>
         <message>
-            <source>Play a sample buyer: place their ID card or show their QR code when the kiosk asks.</source>
-            <translation>Play a sample buyer: place their ID card or show their QR code when the kiosk asks.</translation>
+            <source>Play a sample buyer when the kiosk asks; "Outside step" plays the platform, the bank and the developer.</source>
+            <translation>Play a sample buyer when the kiosk asks; "Outside step" plays the platform, the bank and the developer.</translation>
         </message>
         <message>
             <source>Remove card</source>
@@ -207,6 +239,10 @@ staff</translation>
         <message>
             <source>Show QR</source>
             <translation>Show QR</translation>
+        </message>
+        <message>
+            <source>Outside step</source>
+            <translation>Outside step</translation>
         </message>
     </context>
     <context>
@@ -371,6 +407,21 @@ staff</translation>
         <message>
             <source>Training mode: practice data only, nothing done here is real</source>
             <translation>Training mode: practice data only, nothing done here is real</translation>
+        </message>
+    </context>
+    <context>
+        <name>WaitPanel</name>
+        <message>
+            <source>One moment please: the terminal is getting ready.</source>
+            <translation>One moment please: the terminal is getting ready.</translation>
+        </message>
+        <message>
+            <source>The next screen opens by itself in a moment.</source>
+            <translation>The next screen opens by itself in a moment.</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Cancel</translation>
         </message>
     </context>
     <context>

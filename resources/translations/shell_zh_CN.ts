@@ -43,6 +43,38 @@
             <translation>已交付：证书已发放</translation>
         </message>
         <message>
+            <source>The platform filed the contract.</source>
+            <translation>平台已为合同网签备案。</translation>
+        </message>
+        <message>
+            <source>The buyer paid with the code; the bank confirmed every item.</source>
+            <translation>买受人已扫码缴费，银行已确认每一项到账。</translation>
+        </message>
+        <message>
+            <source>The registration office recorded the certificate number.</source>
+            <translation>登记机构已登簿，不动产权证书号已下达。</translation>
+        </message>
+        <message>
+            <source>The developer marked the keys ready: go to the counter.</source>
+            <translation>开发企业已确认钥匙就绪：请到柜台办理交房。</translation>
+        </message>
+        <message>
+            <source>First the buyers sign the contract at the kiosk.</source>
+            <translation>请先由买受人在自助机上签署合同。</translation>
+        </message>
+        <message>
+            <source>First open the payment code on the kiosk's pay screen.</source>
+            <translation>请先在自助机的缴费页面打开缴费码。</translation>
+        </message>
+        <message>
+            <source>Nothing outside is left: the handover is at the counter.</source>
+            <translation>外部环节已全部完成：请到柜台办理交房。</translation>
+        </message>
+        <message>
+            <source>Not possible: {error}</source>
+            <translation>无法办理：{error}</translation>
+        </message>
+        <message>
             <source>Counter staff</source>
             <translation>柜台工作人员</translation>
         </message>
@@ -63,8 +95,8 @@
             <translation>模拟设备</translation>
         </message>
         <message>
-            <source>Play a sample buyer: place their ID card or show their QR code when the kiosk asks.</source>
-            <translation>扮演样例购房人：一体机提示时，放置其身份证或出示其二维码。</translation>
+            <source>Play a sample buyer when the kiosk asks; "Outside step" plays the platform, the bank and the developer.</source>
+            <translation>一体机提示时扮演样例购房人；“外部下一步”替平台、银行和开发企业办理。</translation>
         </message>
         <message>
             <source>Remove card</source>
@@ -208,6 +240,10 @@ staff</source>
         <message>
             <source>Show QR</source>
             <translation>出示二维码</translation>
+        </message>
+        <message>
+            <source>Outside step</source>
+            <translation>外部下一步</translation>
         </message>
     </context>
     <context>
@@ -372,6 +408,21 @@ staff</source>
         <message>
             <source>Training mode: practice data only, nothing done here is real</source>
             <translation>培训模式：仅为练习数据，这里办理的业务都不生效</translation>
+        </message>
+    </context>
+    <context>
+        <name>WaitPanel</name>
+        <message>
+            <source>One moment please: the terminal is getting ready.</source>
+            <translation>请稍候，终端正在准备。</translation>
+        </message>
+        <message>
+            <source>The next screen opens by itself in a moment.</source>
+            <translation>准备好后会自动进入下一步，无需再次点击。</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>取消</translation>
         </message>
     </context>
     <context>

@@ -175,6 +175,10 @@
             <translation>Test receipt</translation>
         </message>
         <message>
+            <source>Test page</source>
+            <translation>Test page</translation>
+        </message>
+        <message>
             <source>Calibration page</source>
             <translation>Calibration page</translation>
         </message>
@@ -241,6 +245,10 @@
         <message>
             <source>✔ The calibration page went to {printer}. Lay it on a spoiled form and measure how far the crosses miss the marks.</source>
             <translation>✔ The calibration page went to {printer}. Lay it on a spoiled form and measure how far the crosses miss the marks.</translation>
+        </message>
+        <message>
+            <source>✔ The test page went to {printer}. Check its edge lines, the 100 mm grid, the greys and the small text.</source>
+            <translation>✔ The test page went to {printer}. Check its edge lines, the 100 mm grid, the greys and the small text.</translation>
         </message>
         <message>
             <source>✔ Offsets saved for {printer}: certificate pages print with them now.</source>

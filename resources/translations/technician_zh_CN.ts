@@ -175,6 +175,10 @@
             <translation>测试凭条</translation>
         </message>
         <message>
+            <source>Test page</source>
+            <translation>测试页</translation>
+        </message>
+        <message>
             <source>Calibration page</source>
             <translation>校准页</translation>
         </message>
@@ -241,6 +245,10 @@
         <message>
             <source>✔ The calibration page went to {printer}. Lay it on a spoiled form and measure how far the crosses miss the marks.</source>
             <translation>✔ 校准页已发送到 {printer}。请把它叠在一张作废的证书纸上，量出十字与标记相差多少。</translation>
+        </message>
+        <message>
+            <source>✔ The test page went to {printer}. Check its edge lines, the 100 mm grid, the greys and the small text.</source>
+            <translation>✔ 测试页已发送到 {printer}。请检查边线、100 毫米网格、灰阶和小字。</translation>
         </message>
         <message>
             <source>✔ Offsets saved for {printer}: certificate pages print with them now.</source>

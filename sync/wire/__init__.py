@@ -89,33 +89,91 @@ the rest are permanent for that request.
 
 from __future__ import annotations
 
-from sync.wire import kinds
-from sync.wire.checkpoints import Checkpoint, check_extends, make_checkpoint, verify_chain, verify_checkpoint
-from sync.wire.encoding import b64d, b64e, canonical_json, parse_json, sha256_hex
-from sync.wire.enrollment import (
-    Enrollment, EnrollmentOffer, EnrollRequest, enroll_request, enroll_response,
-    parse_enroll_response, verify_enroll_request,
-)
-from sync.wire.envelope import (
-    DEFAULT_MAX_BODY, DEFAULT_MAX_PLAINTEXT, Batch, Envelope, SealedPage, batch_body, batch_header,
-    changes_header, compress, hpke_info, open_batch, open_changes, pack, seal,
-    seal_batch, seal_changes, utc_now_iso,
-)
-from sync.wire.envelope import parse as parse_envelope
-from sync.wire.errors import (
-    CODES, HTTP_STATUS, DecryptError, EnrollmentError, MalformedError, RecordRejected,
-    RequestRefused, SignatureError, UnknownSuite, UnsupportedVersion, WireError, error_body,
-    error_from_body,
-)
-from sync.wire.keys import KeyPair, PublicKeys, short_form
-from sync.wire.messages import (
-    Ack, Item, Rejection, make_ack, make_item, make_page, verify_ack, verify_item,
-)
-from sync.wire.records import make_record, record_digest, validate_record
-from sync.wire.signing import (
-    DEFAULT_WINDOW_SECONDS, RequestAuth, check_body, check_signature, check_timestamp,
-    parse_request_headers, sign_request, verify_request,
-)
+import importlib
+from typing import TYPE_CHECKING, Any
+
+# The names are loaded on first use (PEP 562): the kiosk core reaches only the calendar leaf
+# (``sync.wire.calendar``) for its business dates, and importing this package must not cost every
+# process that reads its configuration the cryptography and compression libraries (about 75 ms of
+# the touchscreen app's start).
+if TYPE_CHECKING:
+    from sync.wire import kinds
+    from sync.wire.checkpoints import Checkpoint, check_extends, make_checkpoint, verify_chain, verify_checkpoint
+    from sync.wire.encoding import b64d, b64e, canonical_json, parse_json, sha256_hex
+    from sync.wire.enrollment import (
+        Enrollment, EnrollmentOffer, EnrollRequest, enroll_request, enroll_response,
+        parse_enroll_response, verify_enroll_request,
+    )
+    from sync.wire.envelope import (
+        DEFAULT_MAX_BODY, DEFAULT_MAX_PLAINTEXT, Batch, Envelope, SealedPage, batch_body, batch_header,
+        changes_header, compress, hpke_info, open_batch, open_changes, pack, seal,
+        seal_batch, seal_changes, utc_now_iso,
+    )
+    from sync.wire.envelope import parse as parse_envelope
+    from sync.wire.errors import (
+        CODES, HTTP_STATUS, DecryptError, EnrollmentError, MalformedError, RecordRejected,
+        RequestRefused, SignatureError, UnknownSuite, UnsupportedVersion, WireError, error_body,
+        error_from_body,
+    )
+    from sync.wire.keys import KeyPair, PublicKeys, short_form
+    from sync.wire.messages import (
+        Ack, Item, Rejection, make_ack, make_item, make_page, verify_ack, verify_item,
+    )
+    from sync.wire.records import make_record, record_digest, validate_record
+    from sync.wire.signing import (
+        DEFAULT_WINDOW_SECONDS, RequestAuth, check_body, check_signature, check_timestamp,
+        parse_request_headers, sign_request, verify_request,
+    )
+
+_MODULE_OF = {
+    "kinds": "", "Checkpoint": "checkpoints", "check_extends": "checkpoints",
+    "make_checkpoint": "checkpoints", "verify_chain": "checkpoints", "verify_checkpoint": "checkpoints",
+    "b64d": "encoding", "b64e": "encoding", "canonical_json": "encoding", "parse_json": "encoding",
+    "sha256_hex": "encoding",
+    "Enrollment": "enrollment", "EnrollmentOffer": "enrollment", "EnrollRequest": "enrollment",
+    "enroll_request": "enrollment", "enroll_response": "enrollment", "parse_enroll_response": "enrollment",
+    "verify_enroll_request": "enrollment",
+    "DEFAULT_MAX_BODY": "envelope", "DEFAULT_MAX_PLAINTEXT": "envelope", "Batch": "envelope",
+    "Envelope": "envelope", "SealedPage": "envelope", "batch_body": "envelope", "batch_header": "envelope",
+    "changes_header": "envelope", "compress": "envelope", "hpke_info": "envelope", "open_batch": "envelope",
+    "open_changes": "envelope", "pack": "envelope", "seal": "envelope", "seal_batch": "envelope",
+    "seal_changes": "envelope", "utc_now_iso": "envelope", "parse_envelope": "envelope",
+    "CODES": "errors", "HTTP_STATUS": "errors", "DecryptError": "errors", "EnrollmentError": "errors",
+    "MalformedError": "errors", "RecordRejected": "errors", "RequestRefused": "errors",
+    "SignatureError": "errors", "UnknownSuite": "errors", "UnsupportedVersion": "errors",
+    "WireError": "errors", "error_body": "errors", "error_from_body": "errors",
+    "KeyPair": "keys", "PublicKeys": "keys", "short_form": "keys",
+    "Ack": "messages", "Item": "messages", "Rejection": "messages", "make_ack": "messages",
+    "make_item": "messages", "make_page": "messages", "verify_ack": "messages", "verify_item": "messages",
+    "make_record": "records", "record_digest": "records", "validate_record": "records",
+    "DEFAULT_WINDOW_SECONDS": "signing", "RequestAuth": "signing", "check_body": "signing",
+    "check_signature": "signing", "check_timestamp": "signing", "parse_request_headers": "signing",
+    "sign_request": "signing", "verify_request": "signing",
+}
+_SUBMODULES = frozenset({"calendar", "checkpoints", "credit_code", "encoding", "enrollment", "envelope", "errors",
+                         "keys", "kinds", "messages", "records", "signing", "vectors"})
+# Re-exported under another name than the module's own.
+_RENAMED = {"parse_envelope": "parse"}
+
+
+def __getattr__(name: str) -> Any:
+    module = _MODULE_OF.get(name)
+    if module is None:
+        # A submodule by attribute (``wire.enrollment``), as when this package imported them all.
+        if name.startswith("_") or name not in _SUBMODULES:
+            raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+        return importlib.import_module(f"{__name__}.{name}")
+    if not module:
+        value: Any = importlib.import_module(f"{__name__}.{name}")
+    else:
+        value = getattr(importlib.import_module(f"{__name__}.{module}"), _RENAMED.get(name, name))
+    globals()[name] = value  # looked up once
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})
+
 
 __all__ = [
     "CODES", "Checkpoint", "batch_body", "batch_header", "changes_header", "compress", "hpke_info", "check_extends", "make_checkpoint", "verify_chain", "verify_checkpoint",

@@ -42,11 +42,17 @@ AUDIT_REWOUND = "audit_rewound"
 AUDIT_DIVERGED = "audit_diverged"
 BAD_CHECKPOINT = "bad_checkpoint"
 INVALID_RECORD = "invalid_record"
+# Record-level refusals of a roster change made at a terminal (``staff.member_added``): the supervisor
+# named is not one of that service point's on the platform's roster, the platform holds no roster for
+# the device's service point, or the staff number is already on it.
+NOT_PERMITTED = "not_permitted"
+UNKNOWN_SERVICE_POINT = "unknown_service_point"
+STAFF_EXISTS = "staff_exists"
 NOT_FOUND = "not_found"
 RATE_LIMITED = "rate_limited"
 SERVER_ERROR = "server_error"
 
-# Gateway HTTP status per code. Record-level codes (conflict, invalid_record)
+# Gateway HTTP status per code. Record-level codes (``RECORD_CODES``)
 # travel inside an acknowledgement, not as an HTTP status, but keep one for
 # completeness.
 HTTP_STATUS: dict[str, int] = {
@@ -78,12 +84,18 @@ HTTP_STATUS: dict[str, int] = {
     AUDIT_DIVERGED: 409,
     BAD_CHECKPOINT: 400,
     INVALID_RECORD: 422,
+    NOT_PERMITTED: 403,
+    UNKNOWN_SERVICE_POINT: 404,
+    STAFF_EXISTS: 409,
     NOT_FOUND: 404,
     RATE_LIMITED: 429,
     SERVER_ERROR: 500,
 }
 
 CODES: frozenset[str] = frozenset(HTTP_STATUS)
+# Codes that only travel inside an acknowledgement, one per rejected record.
+RECORD_CODES: frozenset[str] = frozenset({CONFLICT, INVALID_RECORD, NOT_PERMITTED, UNKNOWN_SERVICE_POINT,
+                                          STAFF_EXISTS})
 
 
 class WireError(Exception):
@@ -179,6 +191,9 @@ _CLASS_FOR_CODE: dict[str, type[WireError]] = {
     FINGERPRINT_MISMATCH: EnrollmentError,
     CONFLICT: RecordRejected,
     INVALID_RECORD: RecordRejected,
+    NOT_PERMITTED: RecordRejected,
+    UNKNOWN_SERVICE_POINT: RecordRejected,
+    STAFF_EXISTS: RecordRejected,
 }
 
 

@@ -15,7 +15,17 @@ contract.signed                contract id      none
 payment.order                  order id         items: [{payee, amount_fen}]
 mail.requested                 mail request id  none
 kiosk.reset                    device id        authorisation (the signed item below)
+staff.member_added             staff number     {staff_id, name, role, cert_no, cert_expires, by}
 =============================  ===============  ==========================================
+
+``staff.member_added``: a supervisor (``by``, a staff number) added a colleague at the terminal
+(``kiosk.services.staff.add_member``). The gateway takes the service point from the device's
+enrollment, refuses the record (in the acknowledgement) with ``invalid_record`` (payload malformed),
+``unknown_service_point`` (the platform holds no roster for it), ``not_permitted`` (``by`` is not an
+active supervisor with a valid certification on that roster) or ``staff_exists`` (the number is on it
+already: the platform's entry stands), and otherwise adds the member to that service point's roster and
+issues a ``staff.roster`` item carrying it. No PIN travels: a PIN set or reset at a terminal stays on that
+terminal (``docs/protocol.md`` 8.4 says why). Training records of this kind are only stored.
 
 Record kinds the gateway stores as given: ``acceptance.recorded``,
 ``handover.delivered``, ``certificate.stock``, ``payment.refund_requested``,
@@ -54,7 +64,7 @@ restriction.lifted             developer USCC   {reason, since, until?}
 master.developer / .project /  key of the row   the row as the kiosk stores it
   .unit / .buyer
 staff.roster                   service point    {staff: [{id, name, role, cert_no, cert_expires,
-                                                pin_hash, active?, id_number?}]}
+                                                pin_hash?, active?, id_number?, version?, origin?}]}
 config                         service point    {section: {key: value}}
 device.revoked                 device id        {reason}
 =============================  ===============  ==========================================
@@ -66,6 +76,13 @@ YYYY-MM-DD; every entry optional). E.g. ``{"right_type": "国有建设用地使�
 "right_nature": "出让/市场化商品房", "use": "城镇住宅用地/住宅", "term": "2095年06月30日止",
 "ownership": "单独所有", "registered_on": "2026-11-30"}``. A platform that sends none leaves those
 fields of the printed page empty.
+
+A ``staff.roster`` item lists the members that changed, each whole; a member it does not name is left
+as it is. The reference gateway keeps each service point's roster, gives every change of an entry the
+next ``version`` of that service point (an integer) and says where it came from (``origin``:
+``platform`` or ``terminal``); it sends ``pin_hash`` only when the platform set a new PIN, so a kiosk keeps
+a PIN reset on it until the platform sets another. A kiosk applies items in feed order, so the later
+entry wins.
 
 ``record_id`` in an approval's data names the kiosk record it answers.
 Items issued for training records carry ``"training": true`` in ``data``.
@@ -90,6 +107,7 @@ PAYMENT_VOIDED: Final = "payment.voided"
 RESTRICTION_OVERRIDDEN: Final = "restriction.overridden"
 VIOLATION_RECORDED: Final = "violation.recorded"
 KIOSK_RESET: Final = "kiosk.reset"
+STAFF_MEMBER_ADDED: Final = "staff.member_added"
 
 # A signed item handed to a technician, not sent in changes pages.
 RESET_AUTHORISATION: Final = "kiosk.reset_authorised"

@@ -31,7 +31,7 @@ def test_a_new_database_records_every_migration_once(new_db):
     try:
         with gw.locked() as conn:
             assert migrations.applied(conn) == migrations.names() == ["m001_initial", "m002_settings",
-                                                                    "m003_metric_counts"]
+                                                                    "m003_metric_counts", "m004_staff_roster"]
             assert migrations.pending(conn) == []
             assert migrations.upgrade(conn) == []
     finally:
@@ -51,11 +51,11 @@ def test_a_database_missing_a_later_migration_gets_only_that_one(new_db):
     gw = Gateway(db)
     try:
         with gw.locked() as conn, conn.transaction():
-            conn.execute("DROP TABLE metric_counts")
-            conn.execute("DELETE FROM gateway_migrations WHERE name = 'm003_metric_counts'")
+            conn.execute("DROP TABLE roster")
+            conn.execute("DELETE FROM gateway_migrations WHERE name = 'm004_staff_roster'")
         with gw.locked() as conn:
-            assert migrations.pending(conn) == ["m003_metric_counts"]
-            assert migrations.upgrade(conn) == ["m003_metric_counts"]
+            assert migrations.pending(conn) == ["m004_staff_roster"]
+            assert migrations.upgrade(conn) == ["m004_staff_roster"]
             assert migrations.applied(conn) == migrations.names()
     finally:
         gw.close()

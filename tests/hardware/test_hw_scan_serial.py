@@ -99,3 +99,21 @@ def test_scanner_self_test_opens_the_port_or_says_why(tmp_path) -> None:
         os.close(master)
         os.close(slave)
     assert ok and "port open" in detail
+
+
+def test_the_simulated_engine_sends_what_is_presented_on_its_tray_one_code_an_open() -> None:
+    """The app opens sim:// anew for every scan: a code presented before the open is sent once it is open."""
+    from hardware.devices import ScannerDevice
+
+    device = ScannerDevice("sim://")
+    assert device.tray is not None and ScannerDevice("serial:///dev/ttyACM0").tray is None
+    device.tray.present("郏规验字〔2026〕047号")
+    device.tray.present(b"https://bdc.jiaxian.gov.cn/c/731")
+    with device.open() as scanner:
+        assert scanner.read_scan(timeout=2) == "郏规验字〔2026〕047号"
+        with pytest.raises(DeviceTimeout):
+            scanner.read_scan(timeout=0.2)  # one code an open: the next waits for the next scan
+    with device.open() as scanner:
+        assert scanner.read_scan(timeout=2) == "https://bdc.jiaxian.gov.cn/c/731"
+    with device.open() as scanner, pytest.raises(DeviceTimeout):
+        scanner.read_scan(timeout=0.2)

@@ -16,9 +16,11 @@ from pathlib import Path
 
 import pytest
 
+from kiosk.app import open_kiosk
 from kiosk.cli.demo_cmd import _start_agent, configure, county_files, display_problem
 from kiosk.config import CONFIG_NAME, ConfigError, load_config
 from kiosk.errors import KioskError
+from kiosk.services.samples import load_sample_restrictions
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 SCREEN = "1920x1080x24"
@@ -72,6 +74,12 @@ def test_without_a_display_the_demo_walks_headless_and_writes_the_snapshots(tmp_
     assert all(png_size(shots / lang / name) == (1920, 1080) for lang in names for name in names[lang])
     assert f"{2 * len(names['en'])} snapshots (zh_CN, en, 1920x1080) in {shots}" in done.stdout
     assert "Traceback" not in done.stderr and "propagateSizeHints" not in done.stderr
+    # The county's restriction list reached the kiosk through the gateway and the agent.
+    assert "the county publishes its restriction list: 3 developers" in done.stdout
+    with open_kiosk(load_config(tmp_path / "kiosk")) as kiosk:
+        restrictions = kiosk.credit().restrictions
+    assert {(r.uscc, r.in_force) for r in restrictions} == {(s.uscc, not s.lifted) for s in load_sample_restrictions()}
+    assert all(r.developer_name for r in restrictions)
 
 
 def test_what_counts_as_no_display() -> None:

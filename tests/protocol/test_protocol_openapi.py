@@ -191,6 +191,6 @@ def test_documented_error_codes_cover_every_code_the_gateway_answers():
     described = " ".join(r.get("description", "") for op in DOC["paths"].values() for o in op.values()
                          for r in o["responses"].values())
     # Codes only a kiosk raises (about what the gateway sent it), or carried inside an ack.
-    kiosk_side = {"conflict", "invalid_record", "not_found", "bad_item", "bad_item_signature", "bad_ack",
-                  "fingerprint_mismatch"}
+    kiosk_side = wire.errors.RECORD_CODES | {"not_found", "bad_item", "bad_item_signature", "bad_ack",
+                                             "fingerprint_mismatch"}
     assert [code for code in sorted(wire.CODES - kiosk_side) if code not in described] == []

@@ -1,6 +1,7 @@
-"""Voice prompts: the clip table is complete and in step with the screens, and the real player plays,
-repeats, changes volume and stops at the next touch (offscreen CI has no sound card: what would be
-heard is read from the player's source)."""
+"""Voice prompts: the Mandarin and English clip tables are complete and in step with the screens, and the
+real player plays (the English clip on English screens), repeats, changes volume and stops at the next
+touch (here without a sound card: what would be heard is read from the player's source;
+test_voice_audio.py plays through a sound server)."""
 
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ from PySide6.QtTest import QTest
 
 from ui.qt import QLabel, QMediaPlayer, QPoint, Qt
 from ui.voice import catalog
-from ui.voice.clips import VOICE_DIR, ClipTableError, load_clips
+from ui.voice.clips import VOICE_DIR, ClipTableError, load_clips, table_dir
 from ui.voice.player import VOLUMES, VoicePlayer
 from ui.voice.prompts import PROMPTS
 
@@ -49,21 +50,31 @@ def test_every_prompt_the_screens_name_is_defined_and_every_prompt_is_named() ->
     assert sorted(set(PROMPTS) - set(used)) == [], "prompts nothing says"
 
 
-def test_every_prompt_has_its_clip_and_every_clip_a_prompt() -> None:
+@pytest.mark.parametrize("lang", ["zh_CN", "en"])
+def test_every_prompt_has_its_clip_and_every_clip_a_prompt(lang: str) -> None:
     # Missing or unknown entries, missing files, and clips whose sentence the screen no longer says.
-    assert catalog.table_problems() == []
-    assert set(load_clips()) == set(PROMPTS)
+    assert catalog.table_problems(VOICE_DIR, lang) == []
+    assert set(load_clips(table_dir(VOICE_DIR, lang))) == set(PROMPTS)
 
 
-def test_clips_are_small_mono_ogg_opus() -> None:
-    clips = load_clips()
+def test_the_english_clips_say_the_english_screens_words() -> None:
+    english, chinese = catalog.prompt_texts("en"), catalog.prompt_texts()
+    assert english["pay.paid"] == "Paid: every item is confirmed. Thank you. Go back to your case for the next step."
+    assert english["welcome.intro"].endswith(" Please have your ID card ready.")
+    assert chinese["pay.paid"] == "已缴清：各项均已确认到账。谢谢。请返回办理进度，办理下一步。"
+    assert set(english) == set(chinese) and all(text.isascii() for text in english.values())
+
+
+@pytest.mark.parametrize(("lang", "limit"), [("zh_CN", 1_200_000), ("en", 600_000)])
+def test_clips_are_small_mono_ogg_opus(lang: str, limit: int) -> None:
+    clips = load_clips(table_dir(VOICE_DIR, lang))
     for clip in clips.values():
         head = clip.path.read_bytes()[:64]
         assert head.startswith(b"OggS"), clip.path
         opus = head.index(b"OpusHead")
         assert head[opus + 9] == 1, f"{clip.path.name} is not mono"
     total = sum(c.path.stat().st_size for c in clips.values())
-    assert total < 1_200_000, f"{total} bytes of clips"
+    assert total < limit, f"{total} bytes of {lang} clips"
 
 
 def test_no_prompt_can_speak_personal_data() -> None:
@@ -89,6 +100,11 @@ def test_table_problems_name_each_fault(voice_copy: Path) -> None:
     text += '\n["shell.gone"]\nfile = "shell.gone.opus"\ntext = "没有了。"\n'
     table.write_text(text, encoding="utf-8")
     (voice_copy / "pay.paid.opus").unlink()
+    english = voice_copy / "en" / "clips.toml"
+    english.write_text(english.read_text(encoding="utf-8").replace(
+        'text = "Thank you. Your evaluation is recorded."', 'text = "Old words."'), encoding="utf-8")
+    assert catalog.table_problems(voice_copy, "en") == [
+        "clip 'done.evaluated' says 'Old words.', the screen now says 'Thank you. Your evaluation is recorded.'"]
     problems = catalog.table_problems(voice_copy)
     assert any("'done.evaluated' says '旧的句子。'" in p for p in problems), problems
     assert any("'shell.gone' belongs to no prompt" in p for p in problems)
@@ -165,6 +181,21 @@ def test_the_next_touch_stops_the_voice(voice: VoicePlayer, qtbot: QtBot) -> Non
     QTest.touchEvent(target, touch).press(0, QPoint(4, 4)).commit()
     assert voice.playing() == ""
     QTest.touchEvent(target, touch).release(0, QPoint(4, 4)).commit()
+
+
+def test_english_screens_hear_the_english_clip_else_the_mandarin_one(voice_copy: Path, qapp: object,
+                                                                     en: None) -> None:
+    player = VoicePlayer(voice_copy)
+    player.play("identify.card")
+    assert Path(player.player.source().toLocalFile()) == voice_copy / "en" / "identify.card.opus"
+    (voice_copy / "en" / "pay.scan.opus").unlink()  # a service point's table without this English clip
+    player.play("pay.scan")
+    assert Path(player.player.source().toLocalFile()) == voice_copy / "pay.scan.opus"
+    shutil.rmtree(voice_copy / "en")  # nor any English table: Mandarin throughout
+    player = VoicePlayer(voice_copy)
+    player.play("identify.card")
+    assert Path(player.player.source().toLocalFile()) == voice_copy / "identify.card.opus"
+    player.stop()
 
 
 def test_three_volume_steps(voice: VoicePlayer) -> None:

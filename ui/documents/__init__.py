@@ -9,6 +9,7 @@ Renderers (each returns PDF bytes; ``language`` is "zh_CN" (default) or "en"):
     render_certificate_page(CertificatePage, layout=, calibration=)   fields on the security-paper form
     render_certificate_preview(CertificatePage, ...)          the same fields over a grey drawing of the form (screen)
     render_calibration_page(layout, calibration=, printer=)   the test print to calibrate a printer
+    render_a4_test_page(PrintOrigin)                          the A4 printer's test page (edges, grid, greys, text)
     render_reconciliation_report(ReconciliationReport)        一码缴费日对账报告, per payee account
     render_supervision_report(SupervisionReport)              交房即交证督查台账, per project
 
@@ -35,11 +36,12 @@ from ui.documents.model import (
 )
 from ui.documents.preview import PdfPreview, preview_page
 from ui.documents.reports import render_reconciliation_report, render_supervision_report
+from ui.documents.testpage import PrintOrigin, render_a4_test_page
 
 __all__ = [
     "CertificateLayout", "CertificatePage", "ContractDocument", "DocumentError", "HandoverPapers", "Ink", "Mismatch",
-    "PayeeReconciliation", "PdfPreview", "Person", "ProjectProgress", "ReconciliationReport", "SupervisionReport",
-    "contract_screen_pages", "preview_page", "render_calibration_page", "render_certificate_page",
-    "render_certificate_preview", "render_certificate_receipt", "render_contract", "render_handover_confirmation",
-    "render_reconciliation_report", "render_supervision_report",
+    "PayeeReconciliation", "PdfPreview", "Person", "PrintOrigin", "ProjectProgress", "ReconciliationReport",
+    "SupervisionReport", "contract_screen_pages", "preview_page", "render_a4_test_page", "render_calibration_page",
+    "render_certificate_page", "render_certificate_preview", "render_certificate_receipt", "render_contract",
+    "render_handover_confirmation", "render_reconciliation_report", "render_supervision_report",
 ]

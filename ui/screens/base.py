@@ -24,12 +24,14 @@ nothing itself.
 
 from __future__ import annotations
 
-from typing import Any, ClassVar, Literal
+from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
-from kiosk.app import ChangeBatch
 from ui.context import AppContext
 from ui.i18n import Retranslating
 from ui.qt import QWidget, Signal
+
+if TYPE_CHECKING:
+    from kiosk.app import ChangeBatch
 
 Audience = Literal["buyer", "staff", "technician"]
 

@@ -4,7 +4,11 @@ Order matters: the Chinese locale and the on-screen keyboard's environment
 before the QApplication (the Pinyin keyboard opens in the default locale, and
 Qt picks its input method when the application starts), the font check right after it (without a CJK
 font every character is an empty box, so refuse to start and say why), then
-the kiosk, its devices, the theme and the window.
+the theme and the window with its home screen, which needs neither the store nor a device: that is
+the first frame. Only then are the kiosk and its devices opened, on the store thread (importing the
+core and opening the store is most of what the start would otherwise wait for); a tap before they are
+open waits for them (``Navigator.waiting``), and a kiosk that cannot be opened shows the calm fault
+message, goes to the log and to stderr. The other screens are built once the kiosk is open.
 """
 
 from __future__ import annotations
@@ -16,11 +20,8 @@ import time
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from hardware.devices import open_devices
-from kiosk.app import open_kiosk
-from kiosk.app.decommissioning import Courier
-from kiosk.app.enrollment import Enroller
 from kiosk.config import Config
 from ui import i18n
 from ui.context import AppContext
@@ -31,6 +32,12 @@ from ui.shell.window import MainWindow
 from ui.tasks import TaskRunner
 from ui.widgets.guard import install_context_menu_blocker
 from ui.widgets.pinyin import prepare_environment
+
+if TYPE_CHECKING:
+    from hardware.devices import Devices
+    from kiosk.app import Kiosk
+    from kiosk.app.decommissioning import Courier
+    from kiosk.app.enrollment import Enroller
 
 KEYBOARD_HOME = "keyboard"  # in the data directory: the on-screen keyboard's user data
 WINDOWED_SIZE = (1280, 800)
@@ -61,6 +68,20 @@ def application(argv: list[str] | None = None, *, keyboard_home: Path | None = N
     return QApplication(argv or sys.argv[:1])
 
 
+def open_parts(config: Config, *, enroller: Enroller | None = None,
+               courier: Courier | None = None) -> tuple[Kiosk, Devices]:
+    """The kiosk and its devices (``AppContext.later``'s opener; runs on the store thread)."""
+    from hardware.devices import open_devices
+    from kiosk.app import open_kiosk
+
+    kiosk = open_kiosk(config, enroller=enroller, courier=courier)
+    try:
+        return kiosk, open_devices(config)
+    except BaseException:
+        kiosk.close()
+        raise
+
+
 def run(config: Config, *, windowed: bool = False, training: bool = False,
         ready: Callable[[MainWindow], None] | None = None, enroller: Enroller | None = None,
         courier: Courier | None = None) -> int:
@@ -75,32 +96,37 @@ def run(config: Config, *, windowed: bool = False, training: bool = False,
         print(f"kiosk run: {exc}", file=sys.stderr)
         return 1
     runner = TaskRunner()
-    with open_kiosk(config, enroller=enroller, courier=courier) as kiosk:
-        ctx = AppContext(kiosk, open_devices(config), runner, training=training)
-        i18n.switch_language(i18n.DEFAULT_LANGUAGE)
-        blocker = install_context_menu_blocker(app)
-        window = build_window(ctx)
-        if not windowed:
-            # Before the window is shown or holds more than its home screen: a change of flags
-            # re-creates the window and repolishes everything in it.
-            window.setWindowFlags(Qt.WindowType.FramelessWindowHint | Qt.WindowType.Window)
-        restore_hook = window.install_excepthook()
-        window.exited.connect(lambda: app.exit(0))
-        try:
-            window.start()
-            if windowed:
-                window.resize(*WINDOWED_SIZE)
-                window.show()
-            else:
-                window.showFullScreen()
-            if ready is not None:
-                # After the event loop has painted the first frame and can take a touch.
-                QTimer.singleShot(0, lambda: ready(window))
-            # Then the other screens, on the idle loop.
-            QTimer.singleShot(0, window.build_remaining)
-            return int(app.exec())
-        finally:
-            restore_hook()
-            app.removeEventFilter(blocker)
-            ctx.stop_polling()
-            runner.shutdown(wait=True)
+    ctx = AppContext.later(config, runner, partial(open_parts, config, enroller=enroller, courier=courier),
+                           training=training)
+    # The window shows the fault and logs it; stderr gets the error as `kiosk run` said it before it
+    # had a window (whoever started it from a shell sees why).
+    ctx.open_failed.connect(lambda error: print(f"kiosk run: error: {error}", file=sys.stderr))
+    i18n.switch_language(i18n.DEFAULT_LANGUAGE)
+    blocker = install_context_menu_blocker(app)
+    window = build_window(ctx)
+    if not windowed:
+        # Before the window is shown or holds more than its home screen: a change of flags
+        # re-creates the window and repolishes everything in it.
+        window.setWindowFlags(Qt.WindowType.FramelessWindowHint | Qt.WindowType.Window)
+    restore_hook = window.install_excepthook()
+    window.exited.connect(lambda: app.exit(0))
+    # Then the other screens, on the idle loop.
+    ctx.opened.connect(window.build_remaining)
+    try:
+        window.start()
+        if windowed:
+            window.resize(*WINDOWED_SIZE)
+            window.show()
+        else:
+            window.showFullScreen()
+        if ready is not None:
+            # After the event loop has painted the first frame and can take a touch.
+            QTimer.singleShot(0, lambda: ready(window))
+        QTimer.singleShot(0, ctx.open)
+        return int(app.exec())
+    finally:
+        restore_hook()
+        app.removeEventFilter(blocker)
+        ctx.stop_polling()
+        runner.shutdown(wait=True)
+        ctx.close()

@@ -12,13 +12,19 @@ demo (demo and training credentials only, see resources/samples/README.md),
 each with a button that lays that staff member's own ID card on the reader for
 the counter's "Use my ID card" sign-in.
 
+The demo's cases are practice records, which never reach the county: nobody
+outside would file a contract signed here, confirm a payment made with the
+kiosk's code or mark the keys ready. Each buyer's "Outside step" button
+stands in for them (``Kiosk.platform_step``, through the app's store thread), so
+a person can walk a buyer from the contract to the counter reading only screens.
+
 ``kiosk run`` never shows it: the demo creates it once the kiosk window is up.
 """
 
 from __future__ import annotations
 
 import signal
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from types import FrameType
 
@@ -28,6 +34,7 @@ from hardware.idcard.simulator import card_of
 from kiosk.privacy import mask_id
 from ui import theme
 from ui.i18n import Retranslating
+from ui.tasks import Task
 from ui.qt import (
     QApplication,
     QCoreApplication,
@@ -88,6 +95,34 @@ def stage_text(stage: str) -> str:
     return texts.get(stage, stage)
 
 
+def outside_text(step: str) -> str:
+    """What the outside world just did (``Kiosk.platform_step``'s answer)."""
+    texts = {
+        "contract_filed": QCoreApplication.translate("DemoPanel", "The platform filed the contract."),
+        "payment_confirmed": QCoreApplication.translate("DemoPanel", "The buyer paid with the code; the bank "
+                                                                     "confirmed every item."),
+        "registered": QCoreApplication.translate("DemoPanel", "The registration office recorded the "
+                                                              "certificate number."),
+        "keys_ready": QCoreApplication.translate("DemoPanel", "The developer marked the keys ready: go to "
+                                                              "the counter."),
+    }
+    return texts.get(step, step)
+
+
+def outside_refusal(error: object) -> str:
+    """Why the outside world has nothing to do yet: the buyer's or the counter's step comes first."""
+    texts = {
+        "buyers_sign_first": QCoreApplication.translate("DemoPanel", "First the buyers sign the contract "
+                                                                     "at the kiosk."),
+        "buyer_pays_first": QCoreApplication.translate("DemoPanel", "First open the payment code on the "
+                                                                    "kiosk's pay screen."),
+        "counter_step": QCoreApplication.translate("DemoPanel", "Nothing outside is left: the handover is "
+                                                                "at the counter."),
+    }
+    return texts.get(getattr(error, "code", ""), QCoreApplication.translate("DemoPanel", "Not possible: {error}")
+                     .format(error=error))
+
+
 def role_text(role: str) -> str:
     texts = {
         "staff": QCoreApplication.translate("DemoPanel", "Counter staff"),
@@ -113,7 +148,10 @@ class PersonRow(QFrame):
         self.card_button.setObjectName("demo_place_card")
         self.qr_button = GuardedButton()
         self.qr_button.setObjectName("demo_show_qr")
-        for button in (self.card_button, self.qr_button):
+        self.outside_button = GuardedButton()
+        self.outside_button.setObjectName("demo_outside_step")
+        self.outcome = ""
+        for button in (self.card_button, self.qr_button, self.outside_button):
             button.setMinimumHeight(64)
         grid = QGridLayout(self)
         grid.setContentsMargins(16, 8, 16, 8)
@@ -123,19 +161,26 @@ class PersonRow(QFrame):
         grid.addWidget(self.stage, 1, 0, 1, 2)
         grid.addWidget(self.card_button, 2, 0)
         grid.addWidget(self.qr_button, 2, 1)
+        grid.addWidget(self.outside_button, 3, 0, 1, 2)
+
+    def show_outcome(self, text: str) -> None:
+        """The last thing the outside world did (or why not) takes the place of the staged stage."""
+        self.outcome = text
+        self.stage.setText(text)
 
     def retranslate(self) -> None:
         self.who.setText(f"{self.person.name}   {mask_id(self.person.id_number)}")
-        self.stage.setText(stage_text(self.person.stage))
+        self.stage.setText(self.outcome or stage_text(self.person.stage))
         self.card_button.setText(self.tr("Place ID card"))
         self.qr_button.setText(self.tr("Show QR"))
+        self.outside_button.setText(self.tr("Outside step"))
 
 
 class DemoPanel(Retranslating, QWidget):
     """The simulated devices of ``devices``, worked for the ``people`` of the demo's sample cases."""
 
     def __init__(self, devices: Devices, people: Sequence[DemoPerson], logins: Sequence[DemoLogin] = (),
-                 parent: QWidget | None = None) -> None:
+                 outside: Callable[[str], Task] | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("demo_panel")
         # Above the kiosk window: on a narrow screen the two overlap, and the panel is what a person works.
@@ -159,6 +204,9 @@ class DemoPanel(Retranslating, QWidget):
             row.qr_button.clicked.connect(lambda _=False, p=row.person: self.show_qr(p))
             row.card_button.setEnabled(self.slot is not None)
             row.qr_button.setEnabled(self.scene is not None)
+            row.outside_button.clicked.connect(lambda _=False, r=row: self.outside_step(r))
+            row.outside_button.setEnabled(outside is not None)
+        self.outside = outside
         self.reader_state = QLabel()
         self.reader_state.setObjectName("demo_reader_state")
         self.reader_state.setWordWrap(True)
@@ -266,13 +314,23 @@ class DemoPanel(Retranslating, QWidget):
         self.shown = None
         self._refresh_state()
 
+    def outside_step(self, row: PersonRow) -> None:
+        """What the platform, the bank app or the developer does next for ``row``'s case."""
+        if self.outside is None:
+            return
+        row.outside_button.setEnabled(False)
+        task = self.outside(row.person.unit_code)
+        task.succeeded.connect(lambda step: row.show_outcome(outside_text(str(step))))
+        task.failed.connect(lambda error: row.show_outcome(outside_refusal(error)))
+        task.finished.connect(lambda: row.outside_button.setEnabled(True))
+
     # -- texts ----------------------------------------------------------------------------------
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Demo: simulated card reader and camera"))
         self.title.setText(self.tr("Simulated devices"))
-        self.intro.setText(self.tr("Play a sample buyer: place their ID card or show their QR code "
-                                   "when the kiosk asks."))
+        self.intro.setText(self.tr("Play a sample buyer when the kiosk asks; \"Outside step\" plays the "
+                                   "platform, the bank and the developer."))
         for row in self.rows:
             row.retranslate()
         self.remove_button.setText(self.tr("Remove card"))

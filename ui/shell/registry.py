@@ -10,7 +10,8 @@ arguments; ``staff_id`` names a sample staff member (resources/samples/staff.jso
 signed in first, for staff screens.
 
 Screens other than the home screen are named by module (``Later``): their modules (the camera's image
-library, the QR and PDF code) are imported when the screen is first built, after the app's first frame.
+library, the QR and PDF code, the kiosk core they call) are imported when the screen is first built,
+after the app's first frame.
 """
 
 from __future__ import annotations
@@ -18,17 +19,17 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from kiosk.app import Kiosk
-from kiosk.services.evaluations import record_evaluation
-from kiosk.services.staff import Actor
 from ui.context import AppContext
 from ui.screens.base import Screen
-from ui.shell.technician import TechnicianScreen
 from ui.shell.welcome import WelcomeScreen
 
+if TYPE_CHECKING:
+    from kiosk.app import Kiosk
+
 HOME = WelcomeScreen.name
+TECHNICIAN = "technician"  # ui/shell/technician.py: the way into the technician's screens
 
 
 class Later:
@@ -95,6 +96,10 @@ def counter_handover(kiosk: Kiosk) -> dict[str, Any]:
 def supervision_ledger(kiosk: Kiosk) -> dict[str, Any]:
     """A ledger with a bar in every chart: delivered and rated cases, pending ones, and units blocked
     for three reasons (training data; staged only when the ledger lacks them)."""
+    # Snapshots only: these services stay out of the app's start.
+    from kiosk.services.evaluations import record_evaluation
+    from kiosk.services.staff import Actor
+
     totals = kiosk.supervision(include_training=True).totals
     blocked = dict(totals.blocked)
     wanted = [("delivered", not totals.evaluations_total), ("keys_ready", not totals.pending),
@@ -123,7 +128,7 @@ SCREENS: list[Entry] = [
     Entry(Later("read_sign", "ui.screens.buyer.read_sign:ReadSignScreen"), unit_at("drafted", document="contract")),
     Entry(Later("pay", "ui.screens.buyer.pay:PayScreen"), unit_at("filed")),
     Entry(Later("done", "ui.screens.buyer.done:DoneScreen"), unit_at("delivered")),
-    Entry(TechnicianScreen, staff_id="T001"),
+    Entry(Later(TECHNICIAN, "ui.shell.technician:TechnicianScreen"), staff_id="T001"),
     Entry(Later("technician_diagnostics", "ui.screens.technician.diagnostics:DiagnosticsScreen"), staff_id="T001"),
     Entry(Later("technician_devices", "ui.screens.technician.devices:DevicesScreen"), staff_id="T001"),
     Entry(Later("technician_device_tests", "ui.screens.technician.device_tests:DeviceTestsScreen"), staff_id="T001"),

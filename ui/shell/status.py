@@ -11,16 +11,17 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from kiosk.app import ChangeBatch, Kiosk
 from kiosk.rules.county_time import county_zone, local_time
-from kiosk.views.staff import ROLE_NAMES
 from ui.context import AppContext
 from ui.i18n import Retranslating, current_language
 from ui.qt import QFrame, QGridLayout, QLabel, QSizePolicy, QTimer, QWidget, Signal
 from ui.tasks import Task
 from ui.widgets.guard import GuardedButton
+
+if TYPE_CHECKING:
+    from kiosk.app import ChangeBatch, Kiosk
 
 DEVICE_POLL_MS = 30_000
 WATCHED_DEVICES = ("printer", "card_reader")
@@ -58,6 +59,10 @@ class DeviceHealth:
     configured: bool
     ok: bool
     detail: str
+
+
+def kiosk_status(kiosk: Kiosk) -> dict[str, Any]:
+    return kiosk.status()
 
 
 def _self_test(handle: Any) -> tuple[bool, str]:
@@ -144,7 +149,7 @@ class StaffStatusStrip(Retranslating, QFrame):
         if self._status_task is not None:
             self._stale = True
             return
-        task = self.ctx.call(Kiosk.status)
+        task = self.ctx.call(kiosk_status)
         task.succeeded.connect(self._on_status)
         task.ended.connect(self._status_ended)
         self._status_task = task
@@ -200,6 +205,9 @@ class StaffStatusStrip(Retranslating, QFrame):
         if actor is None:
             self.who.setText(self.tr("Nobody logged in"))
         else:
+            # Imported here: the core's views are not needed before staff sign in (the app's first frame).
+            from kiosk.views.staff import ROLE_NAMES
+
             # ROLE_NAMES are the roster's Chinese names; in English the role id reads better.
             role = ROLE_NAMES.get(actor.role, actor.role) if current_language() == "zh_CN" else actor.role
             self.who.setText(self.tr("{name} ({role})").format(

@@ -14,7 +14,11 @@
   every screen, which clears personal data, and staff are signed out.
 - An unexpected error (an exception nobody caught, a task failure that is not a
   refusal) goes home and shows a calm full-window message; the traceback goes
-  to the log only.
+  to the log only. So does a kiosk that could not be opened after the first frame
+  (``AppContext.later``: a locked store, a wrong data key, a bad device URI), and
+  every tap that asks for another screen after that.
+- Opening (``AppContext.later``): a tap that asks for another screen before the kiosk is
+  open shows "getting ready" until the screen opens by itself (``Navigator.waiting``).
 - Kiosk mode: Escape and close requests are ignored; only the technician's exit closes it.
 - The on-screen Pinyin keyboard: a dock under the screens, shown while a free-text field is typed
   into; the screens above shrink so the field stays in view (ui/widgets/pinyin.py).
@@ -49,8 +53,8 @@ from ui.qt import (
 )
 from ui.screens.base import Screen
 from ui.shell.header import CallStaffPanel, Header, MessagePanel, ReachBand, TrainingBanner
+from ui.shell.registry import TECHNICIAN
 from ui.shell.status import StaffStatusStrip
-from ui.shell.technician import TechnicianScreen
 from ui.shell.welcome import WelcomeScreen
 from ui.voice.player import VoicePlayer
 from ui.widgets.idle import ActivityFilter, CountdownPanel, IdleTimer
@@ -101,6 +105,23 @@ class FaultPanel(MessagePanel):
         self.detail.setText(self.tr("Your details have been cleared from the screen. "
                                     "You can start again when staff have checked the terminal."))
         self.ok_button.setText(self.tr("Back to the start"))
+
+
+class WaitPanel(MessagePanel):
+    """A tap in the first moments after the start, while the kiosk is still opening: it is coming."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("wait_panel", "wait", parent)
+
+    def retranslate(self) -> None:
+        self.message.setText(self.tr("One moment please: the terminal is getting ready."))
+        self.detail.setText(self.tr("The next screen opens by itself in a moment."))
+        self.ok_button.setText(self.tr("Cancel"))
+
+
+def failure_code(error: BaseException) -> str:
+    """What the fault panel's staff line names: a refusal's stable code, else the exception's type."""
+    return error.code if isinstance(error, KioskError) else type(error).__name__
 
 
 class KioskKeys(QObject):
@@ -163,6 +184,8 @@ class MainWindow(QWidget):
         self.call_overlay = Overlay(self.call_panel, self)
         self.fault = FaultPanel()
         self.fault_overlay = Overlay(self.fault, self)
+        self.wait = WaitPanel()
+        self.wait_overlay = Overlay(self.wait, self)
         app = QApplication.instance()
         self._activity = ActivityFilter(self.idle)
         self._keys = KioskKeys(self)
@@ -187,8 +210,11 @@ class MainWindow(QWidget):
         self.header.repeat_requested.connect(self.voice.repeat)
         self.call_panel.dismissed.connect(self._call_answered)
         self.fault.dismissed.connect(self._fault_answered)
+        self.wait.dismissed.connect(self.navigator.cancel_waiting)
+        self.navigator.waiting.connect(self._waiting)
+        ctx.open_failed.connect(self._open_failed)
         self.strip.sign_out_requested.connect(self.end_session)
-        self.strip.technician_requested.connect(lambda: self.navigator.go(TechnicianScreen.name))
+        self.strip.technician_requested.connect(lambda: self.navigator.go(TECHNICIAN))
         self.navigator.went.connect(self._went)
         # Shown before its enter(): what the screen says from here on is its own prompt.
         self.navigator.currentChanged.connect(self._showing)
@@ -374,6 +400,21 @@ class MainWindow(QWidget):
         log.error("unexpected error", exc_info=(kind, error, tb))
         self.show_fault(kind.__name__)
 
+    def _waiting(self, on: bool) -> None:
+        if not on:
+            self.wait_overlay.hide()
+        elif self.ctx.open_error is not None:
+            # It will not open: say so again instead of a wait that never ends.
+            self.show_fault(failure_code(self.ctx.open_error))
+        else:
+            self.wait_overlay.cover(self._below_header())
+
+    def _open_failed(self, error: BaseException) -> None:
+        # A refusal says what is wrong and what to do in its message; anything else needs its traceback.
+        trace = None if isinstance(error, KioskError) else (type(error), error, error.__traceback__)
+        log.error("the kiosk could not be opened: %s", error, exc_info=trace)
+        self.show_fault(failure_code(error))
+
     def _task_failed(self, name: str, error: object) -> None:
         if isinstance(error, EXPLAINED_FAILURES) or not isinstance(error, BaseException):
             return
@@ -442,7 +483,7 @@ class MainWindow(QWidget):
         super().resizeEvent(event)
         self._place_reach_band()
         self.header.fit()  # a turn of the panel changes its arrangement even where the width stays
-        for overlay in (self.countdown_overlay, self.call_overlay, self.fault_overlay):
+        for overlay in (self.countdown_overlay, self.call_overlay, self.fault_overlay, self.wait_overlay):
             overlay.setGeometry(self._below_header())
 
     def current_screen(self) -> Any:

@@ -1,8 +1,9 @@
-"""The clip table (resources/voice/clips.toml): prompt id -> clip file and the text it says.
+"""The clip tables (resources/voice/clips.toml, and resources/voice/en/clips.toml for English):
+prompt id -> clip file and the text it says.
 
-One table for the whole kiosk, so a service point can replace the generated
-clips with recordings by editing one file: each entry names its file (relative
-to the table's directory) and the sentence the clip must say.
+One table a language for the whole kiosk, so a service point can replace the
+generated clips with recordings by editing one file: each entry names its file
+(relative to the table's directory) and the sentence the clip must say.
 """
 
 from __future__ import annotations
@@ -15,10 +16,19 @@ from kiosk.resources import RESOURCES_DIR
 
 VOICE_DIR = RESOURCES_DIR / "voice"
 TABLE_NAME = "clips.toml"
+# Mandarin, the voice every prompt has, at the top; other languages each in a directory of their own.
+LANGUAGE_DIRS = {"zh_CN": "", "en": "en"}
 
 
 class ClipTableError(ValueError):
     """The clip table cannot be read: where, what is wrong, and what to do."""
+
+
+def table_dir(directory: Path, lang: str) -> Path:
+    """The directory of ``lang``'s clip table under the voice directory ``directory``."""
+    if lang not in LANGUAGE_DIRS:
+        raise ClipTableError(f"voice clips are in {' or '.join(LANGUAGE_DIRS)}, not {lang!r}")
+    return directory / LANGUAGE_DIRS[lang]
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,9 @@
 """Plays the voice prompts (QtMultimedia), one at a time, and stops at the next touch.
 
-``play(prompt_id)`` looks the prompt up in the clip table and plays its file
-through one ``QMediaPlayer``; the prompt becomes the one 重听 repeats. Three
+``play(prompt_id)`` looks the prompt up in the clip table of the language shown
+(English clips when the screens are in English and the English table has one,
+else the Mandarin clip every prompt has) and plays its file through one
+``QMediaPlayer``; the prompt becomes the one 重听 repeats. Three
 volume steps (ux.md). The app-wide event filter stops a clip at the buyer's
 next touch or click, before the tap is handled, so a prompt the tap itself
 causes (重听, the next step) starts after the old one stopped.
@@ -9,9 +11,9 @@ causes (重听, the next step) starts after the old one stopped.
 A prompt without a clip (a table a service point edited) is logged and skipped:
 a missing voice must never stop the screens. Without an audio output (no sound
 card, offscreen CI) the player is given the clip as its source but not started:
-Qt's FFmpeg backend, playing to no device, was seen to hang the GUI thread in
-``stop()`` now and then. What would be heard is ``player.source()`` and
-``playing()``, as with a sound card.
+there is nothing to play it to. What would be heard is ``player.source()`` and
+``playing()``, as with a sound card; tests/ui/test_voice_audio.py plays through a
+real sound server.
 """
 
 from __future__ import annotations
@@ -20,9 +22,9 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ui import qt
+from ui import i18n, qt
 from ui.qt import QEvent, QObject, QUrl
-from ui.voice.clips import VOICE_DIR, Clip, load_clips
+from ui.voice.clips import TABLE_NAME, VOICE_DIR, Clip, load_clips, table_dir
 
 if TYPE_CHECKING:
     from ui.qt import QAudioOutput, QMediaPlayer
@@ -36,10 +38,37 @@ DEFAULT_STEP = 1
 TOUCHES = (QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin)
 
 
+# The player and its output are made by QML, not by Python: Qt's FFmpeg backend renders a clip on a
+# thread of its own, which, when it ends, disconnects from the output's signals; an output made by
+# Python is a PySide object, whose disconnect handler takes Python's lock first. If the GUI thread
+# holds that lock while it waits for the thread to end (a Python call into Qt, a nested event loop
+# such as QTest.qWait), both wait for ever: the hang in stop() seen now and then. Made by QML they
+# are plain Qt objects that never call into Python (tests/ui/test_voice_audio.py plays under a
+# loop that holds the lock).
+PLAYER_QML = b"import QtMultimedia\nMediaPlayer { audioOutput: AudioOutput {} }\n"
+
+
+def media_player(parent: QObject) -> tuple[QMediaPlayer, QAudioOutput]:
+    """A ``QMediaPlayer`` with its ``QAudioOutput``, both made by QML and owned by ``parent``."""
+    engine = qt.QQmlEngine(parent)
+    component = qt.QQmlComponent(engine)
+    component.setData(PLAYER_QML, QUrl())
+    player = component.create()
+    output = player.audioOutput() if isinstance(player, qt.QMediaPlayer) else None
+    if not isinstance(player, qt.QMediaPlayer) or output is None:
+        raise RuntimeError(f"Qt Multimedia's QML player cannot be made: {component.errorString().strip()}; "
+                           f"reinstall the kiosk (PySide6's qml/QtMultimedia is missing)")
+    player.setParent(parent)
+    return player, output
+
+
 class VoicePlayer(QObject):
     def __init__(self, directory: Path = VOICE_DIR, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.clips: dict[str, Clip] = load_clips(directory)
+        english = table_dir(directory, "en")
+        # A service point's own table may have Mandarin clips only: English screens then say those.
+        self.english: dict[str, Clip] = load_clips(english) if (english / TABLE_NAME).is_file() else {}
         self.last = ""
         self.current = ""  # the prompt being said now
         self.step = DEFAULT_STEP
@@ -53,10 +82,8 @@ class VoicePlayer(QObject):
             # Qt Multimedia is looked up here, not when this module is imported: finding its names
             # loads Qt Charts and Qt Multimedia, about 40 ms before the first frame of a kiosk whose
             # buyers may never hear a prompt.
-            self._output = qt.QAudioOutput(self)
+            self._player, self._output = media_player(self)
             self._output.setVolume(VOLUMES[self.step])
-            self._player = qt.QMediaPlayer(self)
-            self._player.setAudioOutput(self._output)
             self._player.mediaStatusChanged.connect(self._status)
         return self._player
 
@@ -67,7 +94,7 @@ class VoicePlayer(QObject):
     def play(self, prompt_id: str) -> None:
         """Say ``prompt_id`` now, in place of anything still playing."""
         self.last = prompt_id
-        clip = self.clips.get(prompt_id)
+        clip = self.clip(prompt_id)
         if clip is None or not clip.path.is_file():
             log.warning("voice prompt %s has no clip in the voice table; it is not spoken", prompt_id)
             self.stop()
@@ -78,6 +105,14 @@ class VoicePlayer(QObject):
         self.current = prompt_id
         if qt.QMediaDevices.audioOutputs():
             player.play()
+
+    def clip(self, prompt_id: str) -> Clip | None:
+        """The clip ``prompt_id`` is said with now: English on English screens where there is one."""
+        if i18n.current_language() == "en":
+            english = self.english.get(prompt_id)
+            if english is not None and english.path.is_file():
+                return english
+        return self.clips.get(prompt_id)
 
     def cue(self, prompt_id: str) -> None:
         """Make ``prompt_id`` the one 重听 says, without saying it (a screen that waits quietly)."""

@@ -50,6 +50,10 @@ PROMPTS: dict[str, tuple[Message, ...]] = {
     "refusal.unsigned": (("BuyerRefusal", "Every buyer present has to sign both papers. Please ask staff."),),
     "refusal.not_a_buyer": (("BuyerRefusal", "A signature came from someone not on the contract. Please ask staff."),),
     "refusal.not_identified": (("BuyerRefusal", "A signature came from someone not identified. Please ask staff."),),
+    "refusal.not_the_signer": (("BuyerRefusal", "This ID card is not the signer's. "
+                                                "The person named on the screen places their own ID card."),),
+    "refusal.signer_not_identified": (("BuyerRefusal", "A signer's own ID card was not read before signing. "
+                                                       "Please sign again: each signer places their ID card first."),),
     "refusal.illegal_transition": (("BuyerRefusal", "This step is already done or not possible now. "
                                                     "Please go back to your case."),),
     "refusal.training_unit": (("BuyerRefusal", "This is a practice case. Payments are only possible in practice mode."),),
@@ -71,6 +75,13 @@ PROMPTS: dict[str, tuple[Message, ...]] = {
     "read_sign.papers": (("ReadSignScreen", "Read and sign the handover papers"),
                          ("ReadSignScreen", "Signing opens on the last page.")),
     "read_sign.sign": (("SignaturePad", "Please sign your full name in the box above the line."),),
+    "read_sign.card": (("IdentifyScreen", "Please place your ID card flat on the reader below the screen."),
+                       ("SignerCard", "Each signer shows their own ID card before signing, so nobody can sign "
+                                      "for someone else.")),
+    "read_sign.card_unread": (("SignerCard", "The card could not be read. Please place it again and hold it still."),),
+    "read_sign.reader_down": (("SignerCard", "The card reader is not working right now. Please sign at the counter."),),
+    "read_sign.to_counter": (("ReadSignScreen", "Please go to the service counter with every signer and their "
+                                                "ID cards: staff will check them and you sign there."),),
     # Paying.
     "pay.scan": (("PayScreen", "Pay taxes and fees with one code"),
                  ("PayScreen", "Scan with a bank app, WeChat or Alipay. One payment pays every item.")),

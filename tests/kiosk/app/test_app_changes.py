@@ -10,7 +10,9 @@ import pytest
 
 from kiosk.app import ChangeCursor, ChangeFeed, Kiosk
 from kiosk.app.changes import SYNC
-from kiosk.services import certificates, handover
+from kiosk.services import certificates, contracts, handover, payments
+from kiosk.services.signatures import sample_bundle
+from kiosk.services.simulate import SIMULATOR
 from kiosk.services.staff import Actor
 from kiosk.store import Store
 from kiosk.vault import Vault
@@ -132,3 +134,22 @@ def test_polling_a_store_with_many_entries_is_cheap(data_dir: Path, tmp_path: Pa
           f"empty store {empty:.3f} ms")
     # One indexed range query: the size of the log must not matter, and a poll every 500 ms costs nothing.
     assert idle < max(5 * empty, 2.0) and behind < 10.0
+
+
+def test_a_filed_contract_and_a_paid_order_name_their_unit_for_the_screens_that_watch_it(kiosk: Kiosk) -> None:
+    """The buyer's case screen watches unit codes: a filing or a payment that arrives must touch the unit."""
+    unit = kiosk.stage_sample("drafted").value
+    contract = kiosk.case(unit).contract
+    assert contract is not None
+    kiosk.run(contracts.sign, SIMULATOR, contract.contract_id,
+              {h.buyer_id: sample_bundle(contract.doc_hash, seed=h.buyer_id) for h in kiosk.case(unit).holders})
+    cursor = kiosk.change_cursor()
+    assert kiosk.platform_step(unit).value == "contract_filed"
+    filed = kiosk.changes_since(cursor)
+    assert ("contract.filed", contract.contract_id) in filed.pairs and filed.touches(unit)
+    order = kiosk.run(payments.create_order, SIMULATOR, unit).value
+    cursor = kiosk.change_cursor()
+    assert kiosk.platform_step(unit).value == "payment_confirmed"
+    paid = kiosk.changes_since(cursor)
+    assert ("payment.paid", order) in paid.pairs
+    assert all(c.unit == unit for c in paid.changes if c.kind == "payment.paid")

@@ -54,7 +54,7 @@ def test_a_commands_changes_are_exactly_its_audit_entries(kiosk: Kiosk) -> None:
     queued = [c for c in outcome.changes if c.kind == "print.queued"]
     assert queued and all(c.unit == unit for c in queued)
     order = next(c for c in outcome.changes if c.kind == "payment.order")
-    assert order.state == "paid" and order.unit is None
+    assert order.state == "paid" and order.unit == unit, "payment entries name their unit (as unit_code)"
 
 
 def test_run_returns_the_value_and_the_subjects_state(stocked: Kiosk) -> None:

@@ -6,9 +6,11 @@ from __future__ import annotations
 import pytest
 
 from kiosk.app import Kiosk
-from kiosk.errors import KioskError, ValidationError
+from kiosk.errors import FlowError, KioskError, ValidationError
+from kiosk.services import contracts, payments
 from kiosk.services.samples import SYNTHETIC_PROJECT_ID
-from kiosk.services.simulate import STAGES
+from kiosk.services.signatures import sample_bundle
+from kiosk.services.simulate import SIMULATOR, STAGES
 
 
 def test_each_stage_gives_a_case_in_that_state(kiosk: Kiosk) -> None:
@@ -63,3 +65,45 @@ def test_when_the_sample_units_are_used_up_more_are_made(kiosk: Kiosk) -> None:
     assert len(kiosk.case(unit).holders) == 2 and kiosk.case(unit).training
     delivered = kiosk.stage_sample("delivered", co_owners=2).value
     assert kiosk.case(delivered).stage == "delivered" and delivered not in used
+
+
+def test_the_demo_platform_moves_a_signed_training_case_to_the_counter_one_outside_step_at_a_time(
+        kiosk: Kiosk) -> None:
+    """``Kiosk.platform_step``: what the county, the bank app and the developer would do, and no more."""
+    unit = kiosk.stage_sample("drafted", co_owners=2).value
+
+    def refused(code: str, hint: str) -> None:
+        before = kiosk.store.read("SELECT count(*) AS n FROM audit")[0]["n"]
+        with pytest.raises(FlowError) as err:
+            kiosk.platform_step(unit)
+        assert err.value.code == code and hint in (err.value.hint or "")
+        assert kiosk.store.read("SELECT count(*) AS n FROM audit")[0]["n"] == before, "a refusal writes nothing"
+
+    refused("buyers_sign_first", "sign the contract")
+    contract = kiosk.case(unit).contract
+    assert contract is not None
+    kiosk.run(contracts.sign, SIMULATOR, contract.contract_id,
+              {h.buyer_id: sample_bundle(contract.doc_hash, seed=h.buyer_id) for h in kiosk.case(unit).holders})
+    step = kiosk.platform_step(unit)
+    assert step.value == "contract_filed" and step.changes
+    case = kiosk.case(unit)
+    assert case.contract is not None and case.contract.state == "filed" and case.contract.filing_no
+    refused("buyer_pays_first", "pay screen")
+    order = kiosk.run(payments.create_order, SIMULATOR, unit).value
+    assert kiosk.platform_step(unit).value == "payment_confirmed"
+    assert kiosk.order(order).state == "paid"
+    assert kiosk.platform_step(unit).value == "registered"
+    assert kiosk.case(unit).registration.certificate_no
+    assert kiosk.platform_step(unit).value == "keys_ready"
+    assert kiosk.case(unit).stage == "ready"
+    refused("counter_step", "at the counter")
+
+
+def test_the_demo_platform_never_touches_a_real_case(stocked: Kiosk) -> None:
+    real = stocked.store.read("SELECT code FROM units WHERE training = 0 LIMIT 1")[0]["code"]
+    with pytest.raises(FlowError, match="real") as err:
+        stocked.platform_step(real)
+    assert err.value.code == "training_unit"
+    with pytest.raises(FlowError) as unknown:
+        stocked.platform_step("410425001003GB00128F99999999")
+    assert unknown.value.code == "unknown_unit"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import json
 
 import pytest
 
@@ -14,6 +15,7 @@ from kiosk.errors import AuthError, CheckFailed, FlowError, IllegalTransition, V
 from kiosk.services import acceptance, certificates, contracts, handover, mailing, printing, staff
 from kiosk.services.context import Context
 from kiosk.services.signatures import sample_bundle
+from kiosk.store.outbox import read_pending
 from sync.wire import kinds
 
 from .conftest import NOW, Kiosk
@@ -72,6 +74,53 @@ def test_contract_signed_once_and_corrected_as_new_version(site: Kiosk, couple: 
     assert (new["version"], new["supersedes"], new["price_fen"]) == (2, contract, 123_456_00)
     assert "123,456.00" in contracts.content(site.store, second)
     assert "壹拾贰万叁仟肆佰伍拾陆元整" in contracts.content(site.store, second)
+
+
+def signed_payloads(site: Kiosk) -> dict[str, dict]:
+    records, unreadable = read_pending(site.store, 1000)
+    assert unreadable == []
+    return {r.subject: r.payload for r in records if r.kind == kinds.CONTRACT_SIGNED}
+
+
+def test_a_draft_is_corrected_as_a_new_version_and_the_platform_hears_only_of_signed_ones(
+        site: Kiosk, couple: str, single: str) -> None:
+    first = contracts.draft(site.ctx, site.staff, couple)
+    with pytest.raises(ValidationError, match="say why") as err:
+        contracts.correct(site.ctx, site.staff, first, "  ")
+    assert (err.value.field, err.value.code) == ("reason", "reason_required")
+    with pytest.raises(FlowError, match="no contract") as unknown:
+        contracts.correct(site.ctx, site.staff, f"HT-{single}-v1-000000", "价款录入错误")
+    assert unknown.value.code == "unknown_contract"
+    assert contracts.get(site.store, first)["state"] == "draft"
+
+    # The draft is never edited: it stays, superseded, with its text; the new version has the reason.
+    text = contracts.content(site.store, first)
+    second = contracts.correct(site.ctx, site.staff, first, "价款录入错误", price_fen=98_765_00)
+    old, new = contracts.get(site.store, first), contracts.get(site.store, second)
+    assert old["state"] == "superseded" and contracts.content(site.store, first) == text
+    assert (new["state"], new["version"], new["supersedes"], new["reason"]) == ("draft", 2, first, "价款录入错误")
+    with pytest.raises(IllegalTransition, match="cannot 'supersede' while the case is 'superseded'"):
+        contracts.correct(site.ctx, site.staff, first, "再改一次")
+    with pytest.raises(IllegalTransition, match="cannot 'sign' while the case is 'superseded'"):
+        contracts.sign(site.ctx, site.staff, first, {b.id: sample_bundle(old["doc_hash"]) for b in site.buyers(couple)})
+    logged = site.store.read("SELECT detail FROM audit WHERE action = 'contract.draft' AND subject = ?", (second,))
+    assert [json.loads(r["detail"])["reason"] for r in logged] == ["价款录入错误"]
+
+    # Drafts never leave the kiosk: the first signed version names no earlier one to the platform.
+    doc = new["doc_hash"]
+    contracts.sign(site.ctx, site.staff, second, {b.id: sample_bundle(doc, seed=b.id) for b in site.buyers(couple)})
+    assert (signed_payloads(site)[second]["supersedes"], signed_payloads(site)[second]["reason"]) == (None, None)
+
+    # Signed, then corrected twice as drafts: the next signed version names the signed one it replaces
+    # and carries both reasons, oldest first.
+    third = contracts.correct(site.ctx, site.staff, second, "面积实测后调整价款")
+    fourth = contracts.correct(site.ctx, site.staff, third, "补充车位条款")
+    assert contracts.get(site.store, second)["state"] == "superseded"
+    doc = contracts.get(site.store, fourth)["doc_hash"]
+    contracts.sign(site.ctx, site.staff, fourth, {b.id: sample_bundle(doc, seed=b.id) for b in site.buyers(couple)})
+    pushed = signed_payloads(site)[fourth]
+    assert (pushed["version"], pushed["supersedes"], pushed["reason"]) == (4, second, "面积实测后调整价款；补充车位条款")
+    assert third not in signed_payloads(site)
 
 
 def test_contract_filing_is_idempotent_and_conflicts_are_refused(site: Kiosk, single: str) -> None:

@@ -13,7 +13,7 @@ from kiosk.config import load_config
 from kiosk.errors import AuthError, KioskError
 from kiosk.services import staff
 from kiosk.services.context import Context
-from kiosk.store import Store
+from kiosk.store import Store, outbox
 
 PIN = "246813"
 NOW = dt.datetime(2026, 11, 30, 1, 0, tzinfo=dt.timezone.utc)
@@ -46,6 +46,10 @@ def test_a_supervisor_adds_a_member_who_can_log_in(ctx: Context, store: Store) -
     assert store.vault.decrypt(row["name_enc"], "staff.name") == "李新" and row["cert_no"] == "JXDJ-2026-0100"
     audit = store.read("SELECT actor, action FROM audit WHERE subject = 'S010'")
     assert [(a["actor"], a["action"]) for a in audit] == [("supervisor:S701", "staff.add"), ("staff:S010", "staff.login")]
+    pending, _ = outbox.read_pending(store, 10)
+    assert [(r.kind, r.subject, r.payload) for r in pending] == [("staff.member_added", "S010", {
+        "staff_id": "S010", "name": "李新", "role": "staff", "cert_no": "JXDJ-2026-0100",
+        "cert_expires": "2027-01-31", "by": "S701"})], "the member goes to the platform, the PIN does not"
 
 
 @pytest.mark.parametrize(("fields", "code"), [
@@ -53,6 +57,8 @@ def test_a_supervisor_adds_a_member_who_can_log_in(ctx: Context, store: Store) -
     ({"staff_id": "10"}, "bad_staff_id"),
     ({"staff_id": "S 1"}, "bad_staff_id"),
     ({"name": "  "}, "name_required"),
+    ({"name": "李" * 65}, "too_long"),
+    ({"cert_no": "J" * 65}, "too_long"),
     ({"cert_expires": dt.date(2026, 11, 29)}, "cert_already_expired"),
     ({"pin": "12345"}, "invalid"),
     ({"role": "boss"}, "invalid"),
@@ -62,7 +68,7 @@ def test_bad_members_are_refused_by_name(ctx: Context, store: Store, fields: dic
                                  "cert_expires": dt.date(2027, 1, 1), "pin": "135790", **fields}
     staff_id = member.pop("staff_id")
     assert refused(staff.add_member, ctx, SUPERVISOR, staff_id, **member).code == code
-    assert len(store.read("SELECT id FROM staff")) == 2
+    assert len(store.read("SELECT id FROM staff")) == 2 and outbox.counts(store)[outbox.PENDING] == 0
 
 
 def test_only_a_supervisor_keeps_the_roster(ctx: Context) -> None:

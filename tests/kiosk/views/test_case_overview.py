@@ -86,7 +86,9 @@ def test_every_stage_of_a_case(site: Any, single: str) -> None:
     contracts.sign(site.ctx, site.staff, contract, {b.id: sample_bundle(doc, seed=b.id) for b in site.buyers(single)})
     view = look()
     assert view.contract is not None and view.contract.state == "signed" and view.contract.doc_hash == doc
-    assert codes(view)[0] == "contract_not_filed"
+    assert codes(view)[0] == "contract_awaiting_filing", "signed: the buyer is not sent back to sign again"
+    assert view.gates[1].check == "contract_not_filed" and "已签署" in view.missing[0].reason
+    assert "无需操作" in view.missing[0].next_action
     site.pull(kinds.CONTRACT_FILED, contract, {"filing_no": "BA-2026-0042"})
     view = look()
     assert view.contract is not None and (view.contract.state, view.contract.filing_no) == ("filed", "BA-2026-0042")

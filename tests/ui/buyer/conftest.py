@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 
 from hardware.devices import CardReaderDevice, open_devices
+from hardware.idcard.simulator import card_of
 from kiosk.app import Kiosk, open_kiosk
 from kiosk.config import load_config
 from kiosk.masterdata import Buyer, buyers_of_unit
@@ -85,16 +86,27 @@ class Buyers:
                              "serial": None,
                              "e_cert_token": "TRAINING-ECERT-900"})
 
-    def checked(self, unit_code: str) -> str:
-        """Registered, keys ready, a handover started by staff, every holder identified, checks passed."""
+    def checked(self, unit_code: str, *, agent: str | None = None) -> str:
+        """Registered, keys ready, a handover started by staff, every holder identified, checks passed;
+        with ``agent`` (an ID number) the last holder is represented by that authorised agent instead."""
         self.registered(unit_code)
         ctx, staff = self.kiosk.ctx, self.sim.staff
         handover.mark_keys_ready(ctx, staff, unit_code)
         case = handover.start(ctx, staff, unit_code)
-        for buyer in self.holders(unit_code):
+        holders = self.holders(unit_code)
+        for buyer in holders[:-1] if agent else holders:
             handover.identify(ctx, staff, case, method="card", value=buyer.id_number)
+        if agent:
+            handover.register_agent(ctx, staff, case, agent_id_number=agent, authorisation_no="(2026)郏证字第88号",
+                                    for_buyers=[holders[-1].id])
         handover.check(ctx, staff, case)
         return case
+
+    def place_card(self, ctx: AppContext, holder: Buyer) -> None:
+        """Lay ``holder``'s own ID card on the simulated reader (it stays there until another is placed)."""
+        slot = ctx.devices.card_reader.card_slot if ctx.devices.card_reader is not None else None
+        assert slot is not None
+        slot.place(card_of(holder.name, holder.id_number))
 
     def draft_contract(self, unit_code: str) -> str:
         project = self.kiosk.store.read("SELECT project_id FROM units WHERE code = ?", (unit_code,))[0]
@@ -131,6 +143,8 @@ def nav(kiosk_ctx: AppContext, qtbot: Any, zh: None) -> Iterator[Navigator]:
         navigator.add(screen(kiosk_ctx))
     # Short card-reader rounds, so no test waits 10 s for the reader's bus to come free.
     navigator.screen_named("identify").prompt_seconds = 0.5  # type: ignore[attr-defined]
+    card = navigator.screen_named("read_sign").card  # type: ignore[attr-defined]
+    card.prompt_seconds, card.retry_ms = 0.5, 300
     navigator.resize(1920, 1080)
     navigator.show()
     yield navigator

@@ -1,4 +1,4 @@
-"""The buyer path through the real widgets: typed ID number -> my case -> read and sign the contract ->
+"""The buyer path through the real widgets: typed ID number -> my case -> read, place the ID card, sign the contract ->
 my case again (fresh) -> pay with live confirmation -> my case shows the payment done."""
 
 from __future__ import annotations
@@ -43,6 +43,11 @@ def test_identify_sign_and_pay(nav: Navigator, kiosk_ctx: AppContext, buyers: An
     for _ in range(len(sign.pages) - 1):
         qtbot.mouseClick(sign.next_button, Qt.MouseButton.LeftButton)
     click(qtbot, sign.sign_button)
+    # A typed number found the case but proves nobody is here: the buyer's own card before the pad.
+    qtbot.waitUntil(lambda: sign.stack.currentWidget() is sign.card, timeout=10_000)
+    assert not sign.pad.isVisible()
+    buyers.place_card(kiosk_ctx, holder)
+    qtbot.waitUntil(lambda: sign.pad.isVisible(), timeout=20_000)
     canvas = sign.pad.canvas
     qtbot.mousePress(canvas, Qt.MouseButton.LeftButton, pos=canvas.rect().center() - canvas.rect().center() / 2)
     qtbot.mouseMove(canvas, canvas.rect().center() + canvas.rect().center() / 2)

@@ -24,8 +24,12 @@ from ui.navigation import Navigator
 from ui.qt import QApplication, QInputMethodEvent, QWidget
 from ui.screens.counter import SCREENS as COUNTER_SCREENS
 from ui.screens.counter import StaffLoginScreen
-from ui.screens.office import SCREENS as OFFICE_SCREENS
-from ui.screens.office import SupervisorApproval
+from ui.screens.office.approval import SupervisorApproval
+from ui.screens.office.certificates import CertificatesScreen
+from ui.screens.office.credit import CreditScreen
+from ui.screens.office.hub import OfficeScreen
+from ui.screens.office.staff import StaffRosterScreen
+from ui.screens.office.supervision import SupervisionScreen
 from ui.tasks import TaskRunner
 
 
@@ -41,6 +45,9 @@ def _counter_conftest() -> ModuleType:
         spec.loader.exec_module(module)
     return sys.modules[name]
 
+
+# The hub and the sections these tests open in their own navigator (the casework screens: casework.py).
+OFFICE_SCREENS = (OfficeScreen, StaffRosterScreen, CreditScreen, CertificatesScreen, SupervisionScreen)
 
 counter_helpers = _counter_conftest()
 site = counter_helpers.site

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from tests.ui.office.casework import SMALL_PANEL, STAFF, Desk, Site, desk_fixture, site_fixture  # noqa: F401 (fixtures)
 
+import dataclasses
+
+from hardware.devices import ScannerDevice
 from kiosk.services.acceptance import ITEMS
 from sync.wire import kinds
 from ui.screens.office.acceptance import AcceptanceScreen
@@ -70,3 +73,37 @@ def test_refusals_are_shown_with_what_to_do(desk: Desk, site: Site) -> None:
     project = screen.current()
     assert project is not None and len(project.missing) == len(ITEMS)
     assert screen.checklist.isVisible()
+
+
+def test_a_scanned_qr_code_is_recorded_with_the_item(desk: Desk, site: Site) -> None:
+    """The simulated scan engine (sim://, on a real pseudo-terminal) reads the code presented to it."""
+    scanner = ScannerDevice("sim://")
+    assert scanner.tray is not None
+    desk.ctx.devices = dataclasses.replace(desk.ctx.devices, scanner=scanner)
+    desk.sign_in(*STAFF)
+    screen: AcceptanceScreen = desk.open("office_acceptance", project_id=WMJ)
+    desk.click(screen.record_buttons["planning"])
+
+    # Bytes that are no text: the scanner's setting is wrong, and the refusal says so; nothing is read.
+    scanner.tray.present(b"\xff\xfe\x81\x00\xc3")
+    desk.click(screen.scan_button)
+    desk.qtbot.waitUntil(lambda: screen.refusal.isVisible(), timeout=10_000)
+    assert screen.refusal.code == "device_protocol" and "无法识别" in screen.refusal.message.text()
+    assert "UTF-8" in screen.refusal.hint.text()
+    assert screen.qr_text == "" and not screen.scanned.isVisible()
+
+    code = "郏规验字〔2026〕047号|JX-WMJ|planning|https://zwfw.jiaxian.gov.cn/v/8F3K2Q"
+    scanner.tray.present(code)
+    desk.qtbot.wait(550)  # the scan button ignores a second tap within 500 ms
+    desk.click(screen.scan_button)
+    desk.qtbot.waitUntil(lambda: screen.scanned.isVisible(), timeout=10_000)
+    assert not screen.refusal.isVisible() and screen.qr_text == code
+    assert "已读取二维码" in screen.scanned.text() and screen.document_no.text() == ""
+    desk.click(screen.save_button)
+    desk.settle()
+    assert screen.checklist.isVisible() and "已扫码录入" in screen.details["planning"].text()
+    item = next(i for i in screen.current().items if i.item == "planning")  # type: ignore[union-attr]
+    assert item.scanned and item.recorded_by == "staff:S001"
+    row = site.store.read("SELECT qr_text, document_no FROM acceptances WHERE project_id = ? AND item = ?",
+                          (WMJ, "planning"))
+    assert [(r["qr_text"], r["document_no"]) for r in row] == [(code, None)]

@@ -11,7 +11,7 @@ import pytest
 
 from kiosk.services.staff import Actor
 from ui.qt import QVBoxLayout, QWidget
-from ui.screens.office import SupervisorApproval
+from ui.screens.office.approval import SupervisorApproval
 
 from .conftest import Office
 

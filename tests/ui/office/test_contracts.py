@@ -52,6 +52,19 @@ def test_draft_sign_by_every_buyer_filing_and_a_correction(desk: Desk, site: Sit
     desk.click(screen.draft_button)
     desk.settle()
     assert screen.unit.current is not None and screen.unit.current.state == "draft"
+    # A draft with a wrong price is corrected as a new version too, never edited in place.
+    assert screen.correct_button.isVisible() and screen.sign_button.isVisible()
+    desk.click(screen.correct_button)
+    assert "1" in screen.form_heading.text()
+    screen.reason.setText("总价录入错误")
+    desk.click(screen.price)
+    for char in "450000":
+        desk.click(screen.finder.keypad.keys[char])
+    desk.click(screen.save_button)
+    desk.settle()
+    assert [(v.version, v.state) for v in screen.unit.versions] == [(2, "draft"), (1, "superseded")]
+    assert screen.unit.current is not None and screen.unit.current.price_fen == 45_000_000
+    assert "总价录入错误" in screen.history_rows[0].text() and "450,000.00" in screen.current_line.text()
     desk.click(screen.sign_button)
     assert "第 1 位" in screen.signer_line.text() and "共 2 位" in screen.signer_line.text()
     sign(desk, screen)
@@ -75,7 +88,7 @@ def test_draft_sign_by_every_buyer_filing_and_a_correction(desk: Desk, site: Sit
     desk.click(screen.save_button)
     desk.settle()
     versions = screen.unit.versions
-    assert [(v.version, v.state) for v in versions] == [(2, "draft"), (1, "superseded")]
+    assert [(v.version, v.state) for v in versions] == [(3, "draft"), (2, "superseded"), (1, "superseded")]
     assert versions[0].price_fen == 44_000_050 and versions[0].reason == "面积实测后总价调整"
     assert "面积实测后总价调整" in screen.history_rows[0].text() and "已被更正版本取代" in screen.history_rows[1].text()
 
@@ -95,6 +108,13 @@ def test_refusals_are_shown_with_what_to_do(desk: Desk, site: Site) -> None:
     # A unit code that is not on this kiosk.
     desk.open("office_contracts", unit_code="410425001003GB00128F99999999")
     assert screen.refusal.isVisible() and screen.refusal.code == "unknown_unit" and screen.unit is None
+
+    # A unit without a contract has nothing to correct: drafting is the only step.
+    unit = unit_with(site, 1)
+    desk.open("office_contracts", unit_code=unit)
+    assert screen.unit is not None and screen.unit.current is None
+    assert screen.draft_button.isVisible() and not screen.correct_button.isVisible()
+    assert not screen.sign_button.isVisible()
 
     # A signed contract corrected without a reason, or with a price that is not an amount: refused.
     unit = unit_with(site, 1)

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from ui.navigation import Navigator
 from ui.qt import QApplication
-from ui.screens.office import SECTIONS, OfficeScreen, StaffRosterScreen
+from ui.screens.office.hub import SECTIONS, OfficeScreen
+from ui.screens.office.staff import StaffRosterScreen
 
 from .conftest import Office
 

@@ -19,6 +19,8 @@ from kiosk.app import open_kiosk
 from kiosk.cli.demo_cmd import configure, demo_logins, stage_cases
 from kiosk.config import CONFIG_NAME, load_config
 from kiosk.privacy import mask_id
+from kiosk.services import payments
+from kiosk.services.simulate import SIMULATOR
 from ui.context import AppContext
 from ui.navigation import Navigator
 from ui.qt import QApplication, QLabel, QPushButton, Qt, QTimer
@@ -241,3 +243,38 @@ def test_ctrl_c_while_the_app_starts_ends_the_loop_when_it_runs(qapp: QApplicati
         waker.stop()
         for s, handler in before.items():
             signal.signal(s, handler)
+
+
+def test_outside_next_step_stands_in_for_the_platform_the_bank_and_the_developer(
+        demo_ctx: AppContext, people: list[DemoPerson], qtbot: Any, zh: None) -> None:
+    def on_store(fn: Any) -> Any:
+        task = demo_ctx.call(fn)
+        with qtbot.waitSignal(task.succeeded, timeout=60_000) as done:
+            pass
+        return done.args[0]
+
+    filed = on_store(lambda k: k.stage_sample("filed").value)
+    buyer = on_store(lambda k: k.case(filed).holders[0])
+    paying = DemoPerson(buyer.name, "", filed, "filed")
+    widget = DemoPanel(demo_ctx.devices, [*people, paying], demo_logins(),
+                       outside=lambda unit: demo_ctx.call(lambda k, u: k.platform_step(u).value, unit))
+    qtbot.addWidget(widget)
+    widget.show()
+
+    def step(row: PersonRow, expected: str) -> None:
+        qtbot.wait(550)  # a person's pace: past the double-tap guard
+        qtbot.mouseClick(row.outside_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: row.stage.text() == expected and row.outside_button.isEnabled(), timeout=60_000)
+
+    step(row_of(widget, "drafted"), "请先由买受人在自助机上签署合同。")
+    step(row_of(widget, "checked"), "外部环节已全部完成：请到柜台办理交房。")
+    row = widget.rows[-1]
+    assert row.outside_button.text() == "外部下一步" and row.stage.text() == "合同已备案，待缴费"
+    step(row, "请先在自助机的缴费页面打开缴费码。")
+    order = on_store(lambda k: k.run(payments.create_order, SIMULATOR, filed).value)
+    step(row, "买受人已扫码缴费，银行已确认每一项到账。")
+    assert on_store(lambda k: k.order(order).state) == "paid"
+    step(row, "登记机构已登簿，不动产权证书号已下达。")
+    step(row, "开发企业已确认钥匙就绪：请到柜台办理交房。")
+    assert on_store(lambda k: k.case(filed).stage) == "ready"
+    step(row, "外部环节已全部完成：请到柜台办理交房。")

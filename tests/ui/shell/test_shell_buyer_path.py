@@ -18,6 +18,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from hardware.devices import CardReaderDevice, open_devices
+from hardware.idcard.simulator import card_of
 from kiosk.app import Kiosk, open_kiosk
 from kiosk.config import load_config
 from kiosk.masterdata import buyers_of_unit
@@ -138,7 +139,13 @@ def test_walk_a_buyer_from_welcome_to_the_qr_and_time_out(shell: MainWindow, tra
     while reading.next_button.isEnabled():
         qtbot.mouseClick(reading.next_button, Qt.MouseButton.LeftButton)
     assert holder.id_number not in reading.text.text()
+    # A typed number proves nobody is here: the buyer's own card on the reader before the pad.
+    slot = training_ctx.devices.card_reader.card_slot if training_ctx.devices.card_reader else None
+    assert slot is not None
     tap(qtbot, clock, reading.sign_button)
+    assert reading.stack.currentWidget() is reading.card and shell.idle.state == "paused"
+    slot.place(card_of(holder.name, holder.id_number))
+    qtbot.waitUntil(lambda: reading.pad.isVisible(), timeout=20_000)
     assert not reading.pad.confirm_button.isEnabled() and reading.pad.reason.text()
     sign(qtbot, reading)
     assert reading.pad.confirm_button.isEnabled()
@@ -276,11 +283,15 @@ def test_buyer_screens_fit_the_panel(data_dir: Path, tmp_path: Path, qapp: QAppl
     assert all(s.path.stat().st_size > 10_000 for s in shots)
 
 
-def test_signing_and_the_evaluation_fit_a_1280x800_panel(shell: MainWindow, qtbot: QtBot, on_store: Any) -> None:
-    """The states the snapshots do not reach: the signing step, the evaluation's levels and its reason
-    step, and the code's explanation shown whole (never scrolled away) beside the code."""
+def test_signing_and_the_evaluation_fit_a_1280x800_panel(shell: MainWindow, training_ctx: AppContext, qtbot: QtBot,
+                                                         on_store: Any) -> None:
+    """The states the snapshots do not reach: the signer's card step, the signing step, the evaluation's
+    levels and its reason step, and the code's explanation shown whole (never scrolled away) beside the code."""
     nav = shell.navigator
     drafted = on_store(lambda k: k.stage_sample("drafted").value)
+    holder = on_store(lambda k: buyers_of_unit(k.store, drafted)[0])
+    slot = training_ctx.devices.card_reader.card_slot if training_ctx.devices.card_reader else None
+    assert slot is not None
     delivered = on_store(lambda k: k.stage_sample("delivered").value)
     out = Path(os.environ["BUYER_SNAPSHOTS"]) if os.environ.get("BUYER_SNAPSHOTS") else None
 
@@ -299,8 +310,14 @@ def test_signing_and_the_evaluation_fit_a_1280x800_panel(shell: MainWindow, qtbo
         qtbot.waitUntil(lambda: bool(reading.pages), timeout=20_000)  # noqa: B023 (the loop waits here)
         while reading.next_button.isEnabled():
             at_pace(qtbot, reading.next_button)
+        slot.remove()
         at_pace(qtbot, reading.sign_button)
-        assert reading.pad.isVisible() and not reading.pad.confirm_button.isEnabled()
+        assert reading.card.isVisible() and holder.name in reading.card.prompt.text()
+        fits("read_sign-card", lang, large)
+        assert reading.card.counter_button.height() >= 80
+        slot.place(card_of(holder.name, holder.id_number))
+        qtbot.waitUntil(lambda: reading.pad.isVisible(), timeout=20_000)  # noqa: B023
+        assert not reading.pad.confirm_button.isEnabled()
         fits("read_sign-signing", lang, large)
         assert reading.pad.canvas.width() >= 960 and reading.pad.canvas.height() >= 360  # ux.md's box
         assert reading.pad.confirm_button.width() >= 240 and reading.pad.confirm_button.height() >= 96

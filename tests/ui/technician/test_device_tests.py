@@ -1,13 +1,15 @@
 """The technician tries each simulated device through the real widgets, each on its own device thread:
 the camera's live picture with the code held up outlined, read and the frame rate shown; a card read
 and shown masked, and no card said; the receipt printer's status and test receipt, and a printer out
-of paper or with its cover open said as such; the A4 calibration page printed with the offsets in use,
+of paper or with its cover open said as such; the A4 test page printed naming the printer, the time and
+this terminal (read back from the simulator's PDF); the A4 calibration page printed with the offsets in use,
 the offsets stepped and saved to ``a4_calibration.json`` (audited), and a refusing A4 printer said."""
 
 from __future__ import annotations
 
 import dataclasses
 import json
+import subprocess
 
 import numpy as np
 
@@ -101,6 +103,20 @@ def test_a4_calibration_page_and_offsets_saved(tech: Tech, site: Site) -> None:
     assert screen.offset_values["dx"].text() == "+1.5 毫米" and screen.offset_values["dy"].text() == "-0.5 毫米"
     folder = site.data_dir / "a4"
     before = set(folder.glob("*.pdf")) if folder.exists() else set()
+    # The test page first: the printer, the time and this terminal (the site is enrolled as d-test).
+    tech.click(screen.a4_page_button)
+    tech.settle()
+    assert screen.answers["a4_printer"].text().startswith(f"✔ 测试页已发送到 {name}。")
+    pages = set(folder.glob("*.pdf")) - before
+    assert len(pages) == 1 and next(iter(pages)).name.endswith("-test-page-copy1.pdf")
+    printed = subprocess.run(["pdftotext", "-raw", "-enc", "UTF-8", str(next(iter(pages))), "-"], check=True,
+                             capture_output=True, text=True).stdout
+    printed = "".join(printed.split())
+    today = tech.ctx.kiosk.ctx.local_now()
+    assert "A4打印机测试页" in printed and f"打印机{name}" in printed and "终端d-test" in printed
+    assert "服务网点JX-SP01" in printed and f"打印时间{today.year}年{today.month}月{today.day}日" in printed
+    before |= pages
+    tech.qtbot.wait(550)
     tech.click(screen.a4_button)
     tech.settle()
     pages = set(folder.glob("*.pdf")) - before
@@ -127,4 +143,9 @@ def test_a4_calibration_page_and_offsets_saved(tech: Tech, site: Site) -> None:
     tech.click(screen.a4_button)
     tech.settle()
     assert "[a4_refused]" in screen.answers["a4_printer"].text() and "jammed" in screen.answers["a4_printer"].text()
+    tech.qtbot.wait(550)
+    tech.click(screen.a4_page_button)
+    tech.settle()
+    assert "[a4_refused]" in screen.answers["a4_printer"].text() and screen.a4_page_button.isEnabled()
+    assert set(folder.glob("*.pdf")) == before | pages  # nothing printed by the refusing printer
     tech.look("device-tests")

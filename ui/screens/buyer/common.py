@@ -18,12 +18,12 @@ which one it was.
 from __future__ import annotations
 
 from kiosk.errors import KioskError
+from kiosk.services.presence import SELF_SERVICE_ID
 from kiosk.services.staff import Actor
 
 from ui.context import AppContext
 from ui.qt import QCoreApplication, QFrame, QLabel, QScrollArea, QScroller, Qt, QVBoxLayout, QWidget
 
-SELF_SERVICE_ID = "self-service"
 # A scrolling list never shrinks below two lines of large text.
 MIN_SCROLL_PX = 110
 
@@ -45,6 +45,8 @@ REFUSAL_PROMPTS = {
     "unsigned": "refusal.unsigned",
     "not_a_buyer": "refusal.not_a_buyer",
     "not_identified": "refusal.not_identified",
+    "not_the_signer": "refusal.not_the_signer",
+    "signer_not_identified": "refusal.signer_not_identified",
     "illegal_transition": "refusal.illegal_transition",
     "training_unit": "refusal.training_unit",
     "unknown_unit": "refusal.unknown_unit",
@@ -86,6 +88,10 @@ def plain_refusal(error: BaseException) -> str:
         "unsigned": QCoreApplication.translate("BuyerRefusal", "Every buyer present has to sign both papers. Please ask staff."),
         "not_a_buyer": QCoreApplication.translate("BuyerRefusal", "A signature came from someone not on the contract. Please ask staff."),
         "not_identified": QCoreApplication.translate("BuyerRefusal", "A signature came from someone not identified. Please ask staff."),
+        "not_the_signer": QCoreApplication.translate("BuyerRefusal", "This ID card is not the signer's. "
+                             "The person named on the screen places their own ID card."),
+        "signer_not_identified": QCoreApplication.translate("BuyerRefusal", "A signer's own ID card was not read "
+                                    "before signing. Please sign again: each signer places their ID card first."),
         "illegal_transition": QCoreApplication.translate("BuyerRefusal", "This step is already done or not possible now. Please go back to your case."),
         "training_unit": QCoreApplication.translate("BuyerRefusal", "This is a practice case. Payments are only possible in practice mode."),
         "unknown_unit": QCoreApplication.translate("BuyerRefusal", "This unit is not known at this terminal. Please ask staff."),

@@ -14,8 +14,11 @@
 Every way ends in the same look-up on the store thread: the services parse the
 number as an identity document (an old 15-digit number is refused with
 ``id_legacy15``) and return the buyer's cases; the screen goes to ``my_case``
-with them. The full number never reaches a widget (the keypad shows it while
-typed and is cleared on leave) and is not kept by the screen.
+with them. A card read also proves the buyer is here (``presence.prove_presence``):
+the proof goes along (``presences``) so they sign later in this session without
+placing the card again; a typed number or a QR code proves nothing. The full
+number never reaches a widget (the keypad shows it while typed and is cleared
+on leave) and is not kept by the screen.
 """
 
 from __future__ import annotations
@@ -32,6 +35,7 @@ from hardware.idcard.errors import NoCard
 from hardware.scanning.pipeline import DecoderPipeline
 from kiosk.app import Kiosk
 from kiosk.services.handover import id_number_from
+from kiosk.services.presence import PROOF_METHODS, Presence, prove_presence
 from kiosk.views.case import CaseOverview
 
 from ui.context import AppContext
@@ -70,10 +74,12 @@ WAY_PROMPTS = {CARD: "identify.card", QR: "identify.qr", KEYPAD: "identify.keypa
 OUTLINE = QColor("#1b5e20")
 
 
-def find_cases(kiosk: Kiosk, method: str, value: str) -> list[CaseOverview]:
-    """On the store thread: the presented number (refused when not a current document), then its cases."""
+def find_cases(kiosk: Kiosk, method: str, value: str) -> tuple[list[CaseOverview], Presence | None]:
+    """On the store thread: the presented number (refused when not a current document), then its cases,
+    and for a card read the proof that its holder is here (``None`` for a typed number or a QR code)."""
     number = id_number_from(method, value, today=kiosk.ctx.today())  # type: ignore[arg-type]
-    return kiosk.cases_for_buyer(number)
+    cases = kiosk.cases_for_buyer(number)
+    return cases, prove_presence(kiosk.ctx, method, number) if cases and method in PROOF_METHODS else None
 
 
 def read_card_number(reader_device: CardReaderDevice, timeout: float) -> str:
@@ -474,11 +480,11 @@ class IdentifyScreen(Screen):
         self._clear_message()
         self.keypad_continue.setEnabled(False)
         task = self.ctx.call(find_cases, method, value)
-        task.succeeded.connect(lambda cases: self._found(method, cases))
+        task.succeeded.connect(lambda found: self._found(method, *found))
         task.failed.connect(lambda error: self._not_found(method, error))
         self._lookup = task
 
-    def _found(self, method: str, cases: list[CaseOverview]) -> None:
+    def _found(self, method: str, cases: list[CaseOverview], presence: Presence | None) -> None:
         self._lookup = None
         if not self.active:
             return
@@ -491,7 +497,7 @@ class IdentifyScreen(Screen):
         self.keypad.clear()
         nav = navigator_of(self)
         if nav is not None:
-            nav.go("my_case", cases=list(cases))
+            nav.go("my_case", cases=list(cases), presences=[presence] if presence is not None else [])
 
     def _not_found(self, method: str, error: object) -> None:
         self._lookup = None

@@ -1,7 +1,9 @@
 """我的办理: each unit of the buyer, what is done, what is still missing and the next step.
 
 ``enter(cases=[CaseOverview, ...])`` (from ``identify``) or
-``enter(unit_codes=[...])`` (coming back from a step: loaded again, fresh).
+``enter(unit_codes=[...])`` (coming back from a step: loaded again, fresh);
+either with ``presences=[Presence, ...]``, whose ID cards were read in this
+session, handed on to ``read_sign`` (``kiosk.services.presence``).
 One unit a page, with page buttons when the buyer has several.
 
 Language of what is missing: the views give each missing thing a stable
@@ -19,6 +21,7 @@ from __future__ import annotations
 from typing import Any
 
 from kiosk.app import ChangeBatch, Kiosk
+from kiosk.services.presence import Presence
 from kiosk.views.case import CaseOverview
 
 from ui.context import AppContext
@@ -58,7 +61,7 @@ def actions_for(case: CaseOverview) -> list[str]:
 
 
 class MyCaseScreen(Screen):
-    """``enter(cases=[CaseOverview, ...])`` or ``enter(unit_codes=[str, ...])``."""
+    """``enter(cases=[CaseOverview, ...])`` or ``enter(unit_codes=[str, ...])``, with ``presences``."""
 
     name = "my_case"
     audience = "buyer"
@@ -68,6 +71,7 @@ class MyCaseScreen(Screen):
         super().__init__(ctx, parent)
         self.cases: list[CaseOverview] = []
         self.index = 0
+        self.presences: list[Presence] = []
         self._task: Task | None = None
         self._spoken: tuple[str, str] = ("", "")  # the unit and stage the voice last said
         self.title = label("title", wrap=False)
@@ -124,7 +128,7 @@ class MyCaseScreen(Screen):
         missing.addWidget(self.missing_heading)
         missing.addWidget(self.missing_list)
         missing.addStretch(1)
-        columns.addLayout(done, 1)
+        columns.addLayout(done, 2)
         columns.addLayout(missing, 3)
         panel.box.addWidget(scrolling(lists, "case_lists"), 1)
         # The page buttons share the title's row; the actions keep the bottom row to themselves.
@@ -148,6 +152,7 @@ class MyCaseScreen(Screen):
 
     def enter(self, **args: Any) -> None:
         self.index = 0
+        self.presences = list(args.get("presences", []))
         cases = args.get("cases")
         if cases is not None:
             self.show_cases(list(cases))
@@ -168,6 +173,7 @@ class MyCaseScreen(Screen):
         self._task = None
         self.cases = []
         self.index = 0
+        self.presences = []
         self._spoken = ("", "")
         self.error.setText("")
         self.staff_note.setText("")
@@ -207,9 +213,9 @@ class MyCaseScreen(Screen):
         if nav is None:
             return
         if action == READ_CONTRACT:
-            nav.go("read_sign", unit_code=case.unit_code, document="contract")
+            nav.go("read_sign", unit_code=case.unit_code, document="contract", presences=self.presences)
         elif action == SIGN_HANDOVER:
-            nav.go("read_sign", unit_code=case.unit_code, document="handover")
+            nav.go("read_sign", unit_code=case.unit_code, document="handover", presences=self.presences)
         elif action == PAY:
             nav.go("pay", unit_code=case.unit_code)
         else:
@@ -248,6 +254,7 @@ class MyCaseScreen(Screen):
         steps = {
             "project_not_eligible": self.tr("Wait for the project's joint acceptance and first registration."),
             "contract_not_filed": self.tr("Sign the contract and wait for its filing number."),
+            "contract_awaiting_filing": self.tr("Nothing to do: the filing number arrives with the next sync."),
             "unpaid": self.tr("Pay with the payment code; confirmation takes minutes."),
             "not_registered": self.tr("Wait for the registration office's result."),
             "developer_restricted": self.tr("A supervisor may allow it with a written reason. Please ask staff."),
@@ -268,6 +275,7 @@ class MyCaseScreen(Screen):
         reasons = {
             "project_not_eligible": self.tr("The project is not registered for handover yet."),
             "contract_not_filed": self.tr("The sale contract is not signed and filed yet."),
+            "contract_awaiting_filing": self.tr("The sale contract is signed and waits to be filed."),
             "unpaid": self.tr("Taxes and fees are not all paid and confirmed yet."),
             "not_registered": self.tr("The transfer registration is not recorded yet."),
             "developer_restricted": self.tr("The developer is under a credit restriction."),

@@ -1,6 +1,6 @@
 """阅读并签署: the contract or the handover papers page by page, then each co-owner signs in turn.
 
-``enter(unit_code=..., document="contract" | "handover")``.
+``enter(unit_code=..., document="contract" | "handover", presences=[Presence, ...])``.
 
 Reading: ``contract_screen_pages`` (≤ 36 characters a line, ID numbers masked),
 turned with page buttons; signing opens after the last page. The pages are cut
@@ -9,7 +9,12 @@ as many characters as its width holds, never more than 36, so the same
 document reads on a 1920x1080 and a 1280x800 panel, in normal and large text. Signing: one
 ``SignaturePad`` per signature in turn: for the contract every buyer on it
 signs its hash; for the handover every holder present (or represented) signs
-both papers (the handover confirmation, then the certificate receipt). The
+both papers (the handover confirmation, then the certificate receipt). Before
+a signer's first signature, unless their ID card was read in this session
+(``presences``: from the identify screen's card read, kept by ``my_case``), the
+``SignerCard`` step asks for it; each bundle carries its signer's proof
+(``identified_by``, ``kiosk.services.presence``), which the core requires of the
+self-service actor: a typed number finds cases but lets nobody sign. The
 bundles go to ``contracts.sign`` / ``handover.sign`` through ``kiosk.run`` as the
 self-service actor (``common.self_service_actor``). A refusal shows its plain
 sentence and hint, with "sign again" and the way back; on success the screen
@@ -24,6 +29,7 @@ from typing import Any
 from kiosk.app import Kiosk
 from kiosk.errors import FlowError
 from kiosk.services import contracts, handover
+from kiosk.services.presence import Presence
 from kiosk.services.signatures import document_hash
 
 from ui.context import AppContext
@@ -56,6 +62,7 @@ from ui.screens.buyer.common import (
     staff_line,
 )
 from ui.screens.buyer.identify import navigator_of
+from ui.screens.buyer.signer_card import SignerCard
 from ui.tasks import Task
 from ui.widgets.guard import GuardedButton, repeatable
 from ui.widgets.signature import SignaturePad
@@ -75,12 +82,14 @@ SIGNING_MAX_PX = 960 + 16 + 400
 
 @dataclass(frozen=True)
 class Signing:
-    """One signature to take: who (buyer id and name), which paper, and the hash it signs."""
+    """One signature to take: who (buyer id and name), which paper, and the hash it signs;
+    ``represented_at``: the handover where an authorised agent signs for this buyer."""
 
     buyer_id: int
     name: str
     paper: str
     doc_sha256: str
+    represented_at: str | None = None
 
 
 @dataclass(frozen=True)
@@ -150,7 +159,9 @@ def load_reading(kiosk: Kiosk, unit_code: str, document: str) -> Reading:
     row = handover.get(kiosk.store, case.handover.handover_id)
     papers = handover.documents(kiosk.ctx, row)
     signers = sorted(set(row["present"]) | set(row["represented"]))
-    signings = tuple(Signing(b, names.get(b, ""), paper, document_hash(text))
+    agent_signs = set(row["represented"]) - set(row["present"])
+    signings = tuple(Signing(b, names.get(b, ""), paper, document_hash(text),
+                             row["id"] if b in agent_signs else None)
                      for b in signers for paper, text in papers.items())
     return Reading(document, case.handover.handover_id, tuple(papers.values()), signings)
 
@@ -165,7 +176,7 @@ def submit(kiosk: Kiosk, ctx_actor: Any, reading: Reading, bundles: dict[int, di
 
 
 class ReadSignScreen(Screen):
-    """``enter(unit_code=str, document="contract" | "handover")``."""
+    """``enter(unit_code=str, document="contract" | "handover", presences=[Presence, ...])``."""
 
     name = "read_sign"
     audience = "buyer"
@@ -185,6 +196,8 @@ class ReadSignScreen(Screen):
         self.page = 0
         self.step = 0
         self.bundles: dict[int, dict[str, dict[str, Any]]] = {}
+        # Whose ID card was read at the terminal in this session (kiosk.services.presence).
+        self.presences: list[Presence] = []
         self._task: Task | None = None
 
         self.title = label("title", wrap=False)
@@ -255,9 +268,15 @@ class ReadSignScreen(Screen):
         signing_box.addWidget(self.pad)
         signing_box.addStretch(1)
 
+        self.card = SignerCard(ctx)
+        self.card.proven.connect(self._card_proven)
+        self.card.to_counter.connect(self._to_counter)
+        self.card.spoken.connect(self.say)
+
         self.stack = QStackedWidget()
         self.stack.addWidget(reading)
         self.stack.addWidget(signing)
+        self.stack.addWidget(self.card)
         self.reading_panel, self.signing_panel = reading, signing
         self.message = note(state="error")
         self.message.setObjectName("message")
@@ -282,6 +301,7 @@ class ReadSignScreen(Screen):
         self.unit_code = str(args["unit_code"])
         self.document = str(args.get("document", "contract"))
         self._reset()
+        self.presences = list(args.get("presences", []))
         self._task = self.ctx.call(load_reading, self.unit_code, self.document)
         self._task.succeeded.connect(self.show_reading)
         self._task.failed.connect(self._refused)
@@ -302,6 +322,8 @@ class ReadSignScreen(Screen):
         self._room = (0, 0)
         self.page = self.step = 0
         self.bundles = {}
+        self.presences = []
+        self.card.stop()
         self.text.setText("")
         self.signer_label.setText("")
         self.pad.reset("", "")
@@ -370,7 +392,9 @@ class ReadSignScreen(Screen):
         # While signing, the signer row is the heading: the page title would take the box's room.
         self.title.setVisible(panel is self.reading_panel)
         self.box.setContentsMargins(*(READING_MARGINS if panel is self.reading_panel else SIGNING_MARGINS))
-        for other in (self.reading_panel, self.signing_panel):
+        if panel is not self.card:
+            self.card.stop()
+        for other in (self.reading_panel, self.signing_panel, self.card):
             policy = QSizePolicy.Policy.Preferred if other is panel else QSizePolicy.Policy.Ignored
             other.setSizePolicy(policy, policy)
         self.stack.setCurrentWidget(panel)
@@ -388,9 +412,19 @@ class ReadSignScreen(Screen):
         self._show_panel(self.signing_panel)
         self._prepare_pad()
 
+    def _presence_for(self, signing: Signing) -> Presence | None:
+        return next((p for p in self.presences
+                     if p.covers(signing.buyer_id, represented_at=signing.represented_at)), None)
+
     def _prepare_pad(self) -> None:
         assert self.reading is not None
         signing = self.reading.signings[self.step]
+        if self._presence_for(signing) is None:
+            # Nobody signs for someone else: the signer's own card first (kiosk.services.presence).
+            self._show_panel(self.card)
+            self.card.ask(signing.buyer_id, signing.name, represented_at=signing.represented_at)
+            return
+        self._show_panel(self.signing_panel)
         self.pad.reset(signing.doc_sha256, signing.name)
         self._render_signer()
         # The signer's name is on screen only: nothing personal is spoken.
@@ -406,11 +440,31 @@ class ReadSignScreen(Screen):
         self.signer_label.setText(self.tr("Signature {n} of {total}: {name}, please sign {paper}.").format(
             n=self.step + 1, total=len(self.reading.signings), name=signing.name, paper=paper))
 
+    def _card_proven(self, presence: object) -> None:
+        assert isinstance(presence, Presence)
+        self.presences.append(presence)
+        if self.reading is not None and self.step < len(self.reading.signings):
+            self._prepare_pad()
+
+    def _to_counter(self) -> None:
+        """The signer cannot show their card here: signing moves to the counter, where staff check people."""
+        self.bundles = {}
+        self._show_panel(self.reading_panel)
+        self.message.setText(self.tr("Please go to the service counter with every signer and their ID cards: "
+                                     "staff will check them and you sign there."))
+        self.staff_note.setText("")
+        self.again_button.setVisible(True)
+        self.say("read_sign.to_counter")
+
     def signed(self, bundle: dict[str, Any]) -> None:
         if self.reading is None:
             return
         signing = self.reading.signings[self.step]
-        self.bundles.setdefault(signing.buyer_id, {})[signing.paper] = bundle
+        presence = self._presence_for(signing)
+        if presence is None:  # the proof went (a refusal, a new session): the card again, then the pad
+            self._prepare_pad()
+            return
+        self.bundles.setdefault(signing.buyer_id, {})[signing.paper] = {**bundle, "identified_by": presence.stamp()}
         self.step += 1
         if self.step < len(self.reading.signings):
             self._prepare_pad()
@@ -425,12 +479,15 @@ class ReadSignScreen(Screen):
         self.pad.setEnabled(True)
         nav = navigator_of(self)
         if nav is not None and "my_case" in nav.names():
-            nav.go("my_case", unit_codes=[self.unit_code])
+            nav.go("my_case", unit_codes=[self.unit_code], presences=list(self.presences))
 
     def _refused(self, error: object) -> None:
         self._task = None
         self.pad.setEnabled(True)
         assert isinstance(error, BaseException)
+        if getattr(error, "code", "") == "signer_not_identified":
+            # A proof too old or not accepted: signing again asks each signer's card afresh.
+            self.presences = []
         self.message.setText(plain_refusal(error))
         self.say(refusal_prompt(error))
         self.staff_note.setText(staff_line(error))
@@ -491,3 +548,4 @@ class ReadSignScreen(Screen):
         self.reread_button.setText(self.tr("Read again"))
         self._render_page()
         self._render_signer()
+        self.card.retranslate()

@@ -157,6 +157,8 @@ class RefusalPanel(Retranslating, QFrame):
             "unknown_staff": (self.tr("There is no staff member with this number on this kiosk."),
                               self.tr("Check the number, or ask a supervisor to sync the roster.")),
             "inactive_staff": (self.tr("This staff account is deactivated."), self.tr("Ask a supervisor.")),
+            "pin_not_set": (self.tr("This staff member has no PIN on this kiosk yet (added at another kiosk)."),
+                            self.tr("Ask a supervisor to set your PIN here with Reset PIN.")),
             "unknown_card": (self.tr("This ID card is not on this kiosk's staff roster."),
                              self.tr("Log in with your staff number, or ask a supervisor to sync the roster.")),
             "buyer_card": (self.tr("This is a buyer's ID card, not a staff member's."),

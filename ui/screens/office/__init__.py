@@ -1,16 +1,6 @@
-"""The staff back office (issue 11): the hub and its sections, and the supervisor's approval form.
+"""The staff back office (issue 11): the hub (``hub``) and its sections, one module a screen, and the
+supervisor's approval form (``approval``).
 
-``SCREENS`` lists the Screen classes for the shell to register.
+Nothing is imported here: the shell names each screen by module (``ui.shell.registry.Later``) and
+imports it when the screen is first built, after the app's first frame.
 """
-
-from ui.screens.office.approval import SupervisorApproval
-from ui.screens.office.certificates import CertificatesScreen
-from ui.screens.office.credit import CreditScreen
-from ui.screens.office.hub import SECTIONS, OfficeScreen, Section
-from ui.screens.office.staff import StaffRosterScreen
-from ui.screens.office.supervision import SupervisionScreen
-
-SCREENS = (OfficeScreen, StaffRosterScreen, CreditScreen, CertificatesScreen, SupervisionScreen)
-
-__all__ = ["SCREENS", "SECTIONS", "CertificatesScreen", "CreditScreen", "OfficeScreen", "Section", "StaffRosterScreen",
-           "SupervisionScreen", "SupervisorApproval"]

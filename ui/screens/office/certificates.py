@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from kiosk.app import ChangeBatch, Kiosk
+from kiosk.app import Kiosk
 from kiosk.errors import KioskError
 from kiosk.services import certificates
 from kiosk.services.certificates import serial_range
@@ -23,7 +23,7 @@ from ui.context import AppContext
 from ui.qt import QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
 from ui.screens.counter.common import STAFF_TARGET, button, wrapped
 from ui.screens.office.approval import SupervisorApproval
-from ui.screens.office.common import OfficeRefusal, Pager, RowsArea, SectionScreen, clear_layout, row_frame
+from ui.screens.office.common import ListedSection, OfficeRefusal, Pager, RowsArea, clear_layout, row_frame, tab_bar
 from ui.tasks import Task
 
 MODES = ("stock", "reprint", "mail")
@@ -37,7 +37,7 @@ def run(kiosk: Kiosk, command: Any, actor: Actor, *args: Any) -> Any:
     return kiosk.run(command, actor, *args).value
 
 
-class CertificatesScreen(SectionScreen):
+class CertificatesScreen(ListedSection):
     """``office_certificates``: enter() takes no arguments."""
 
     name = "office_certificates"
@@ -60,20 +60,7 @@ class CertificatesScreen(SectionScreen):
         self.done = wrapped(state="ok")
         self.done.setObjectName("certificates_done")
         self.done.hide()
-        self.tabs: dict[str, QPushButton] = {}
-        tabs = QHBoxLayout()
-        tabs.setContentsMargins(0, 0, 0, 0)
-        tabs.setSpacing(12)
-        for mode in MODES:
-            tab = button()
-            tab.setObjectName(f"certificates_tab_{mode}")
-            tab.setCheckable(True)  # the theme fills the list shown
-            tab.clicked.connect(lambda _=False, m=mode: self.show_mode(m))
-            self.tabs[mode] = tab
-            tabs.addWidget(tab)
-        tabs.addStretch(1)
-        self.tab_bar = QWidget()
-        self.tab_bar.setLayout(tabs)
+        self.tab_bar, _, self.tabs = tab_bar(MODES, "certificates", self.show_mode)
 
         # The stock's two actions and their one-line form.
         self.add_button = button("primary")
@@ -131,25 +118,8 @@ class CertificatesScreen(SectionScreen):
         self.approval.approved.connect(self._approved)
         self.approval.cancelled.connect(self._cancelled)
 
-        self.body = QWidget()
-        body = QVBoxLayout(self.body)
-        body.setContentsMargins(0, 0, 0, 0)
-        body.setSpacing(12)
-        body.addWidget(self.tab_bar)
-        body.addWidget(self.stock_bar)
-        body.addWidget(self.form)
-        body.addWidget(self.summary)
-        body.addWidget(self.refusal)
-        body.addWidget(self.done)
-        body.addWidget(self.area, 1)
-        body.addWidget(self.pager)
-        body.addWidget(self.approval, 1)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(48, 16, 48, 16)
-        layout.setSpacing(12)
-        layout.addWidget(self.title)
-        layout.addWidget(self.denied)
-        layout.addWidget(self.body, 1)
+        self.lay_out(self.title, self.tab_bar, self.stock_bar, self.form, self.summary, self.refusal, self.done,
+                     (self.area, 1), self.pager, (self.approval, 1))
         self.retranslate()
 
     # -- moments ----------------------------------------------------------------------------
@@ -175,9 +145,8 @@ class CertificatesScreen(SectionScreen):
     def subjects(self) -> set[str] | None:
         return None  # stock and certificates change with any handover or mailing item
 
-    def refresh(self, batch: ChangeBatch) -> None:
-        if self.actor is not None and self._task is None and not self.approval.isVisible():
-            self.load()
+    def waiting(self) -> bool:
+        return self.approval.isVisible()
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("Certificates"))
@@ -195,24 +164,15 @@ class CertificatesScreen(SectionScreen):
 
     # -- loading ----------------------------------------------------------------------------
 
-    def load(self) -> None:
-        if self._task is not None:
-            self._task.cancel()
-        task = self.ctx.call(load_certificates, self.ctx.training)
-        task.succeeded.connect(self._loaded)
-        task.failed.connect(self._refused)
-        self._task = task
+    def fetch(self) -> Task:
+        return self.ctx.call(load_certificates, self.ctx.training)
 
     def _loaded(self, view: CertificatesView) -> None:
         self._task = None
         self.view = view
         self._fill()
 
-    def _say(self, words: str) -> None:
-        self.done.setText(words)
-        self.done.setVisible(bool(words))
-
-    def _refused(self, error: BaseException) -> None:
+    def _failed(self, error: BaseException) -> None:
         self._task = None
         self.refusal.show_error(error)
         self._fill()
@@ -229,10 +189,6 @@ class CertificatesScreen(SectionScreen):
         for name, tab in self.tabs.items():
             tab.setChecked(name == mode)
         self._fill()
-
-    def _area_resized(self) -> None:
-        if self.view is not None and self.pager.set_size(self.area.fit()):
-            self._fill()
 
     def _stock_words(self, view: CertificatesView) -> tuple[str, str]:
         if view.on_hand == 0:
@@ -417,7 +373,7 @@ class CertificatesScreen(SectionScreen):
         task = self.ctx.call(run, command, supervisor, *full)
         task.succeeded.connect(lambda value: self._done(done or self.tr(
             "The certificate is printed again on sheet {serial}.").format(serial=value)))
-        task.failed.connect(self._refused)
+        task.failed.connect(self._failed)
         self._task = task
         self._fill()
 

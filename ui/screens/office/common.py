@@ -1,21 +1,24 @@
 """What the back office's sections share: the role check, the paged list, dates as staff read them.
 
 ``SectionScreen``: a back-office section behind a role (``roles``); anyone else sees ``denied``
-(why, and what to do) and nothing of its ``body``. ``Pager``: lists page with visible buttons,
+(why, and what to do) and nothing of its ``body``. ``ListedSection``: one that lists a view loaded
+on the store thread, reloaded when the change feed says something changed; ``tab_bar``: its lists. ``Pager``: lists page with visible buttons,
 never by swipe only (ux.md); a page holds ``per_page`` rows, as many as ``RowsArea.fit`` finds room for.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import ClassVar, TypeVar
+from collections.abc import Callable, Iterable
+from typing import Any, ClassVar, TypeVar
 
 from kiosk.services.staff import Actor
 from ui.i18n import Retranslating
-from ui.qt import (QEvent, QFontMetrics, QFrame, QHBoxLayout, QLabel, QLayout, QResizeEvent, QSizePolicy, QTimer, QVBoxLayout, QWidget,
-                   Signal)
+from ui.qt import (QEvent, QFontMetrics, QFrame, QHBoxLayout, QLabel, QLayout, QPushButton, QResizeEvent, QSizePolicy, QTimer,
+                   QVBoxLayout, QWidget, Signal)
 from ui.screens.base import Screen
 from ui.screens.counter.common import STAFF_TARGET, RefusalPanel, button, wrapped
+from ui.tasks import Task
 
 T = TypeVar("T")
 
@@ -59,6 +62,88 @@ class SectionScreen(Screen):
 
     def tr_denied_role(self) -> str:
         return self.tr("Only a supervisor may open this. Ask a supervisor to log in.")
+
+
+class ListedSection(SectionScreen):
+    """A section listing one view: ``fetch`` starts the store call, ``_loaded`` and ``_failed`` take its
+    answer, ``_fill`` shows the page of ``pager`` that fits ``area``; ``done`` says what was done last.
+    A change from the feed reloads the view, unless a task is running or ``waiting`` (a supervisor is
+    answering the approval form, which a reload would close)."""
+
+    view: Any
+    _task: Task | None
+    area: RowsArea
+    pager: Pager
+    done: QLabel
+    fetch: Callable[[], Task]
+    _loaded: Callable[[Any], None]
+    _failed: Callable[[BaseException], None]
+    _fill: Callable[[], None]
+
+    def lay_out(self, head: QWidget | QLayout, *parts: QWidget | tuple[QWidget, int]) -> None:
+        """The page: ``head`` (the title), ``denied``, then ``body`` with ``parts`` top down; a
+        (widget, 1) part shares the height left over."""
+        self.body = QWidget()
+        body = QVBoxLayout(self.body)
+        body.setContentsMargins(0, 0, 0, 0)
+        body.setSpacing(12)
+        for part in parts:
+            widget, stretch = part if isinstance(part, tuple) else (part, 0)
+            body.addWidget(widget, stretch)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(48, 16, 48, 16)
+        layout.setSpacing(12)
+        if isinstance(head, QLayout):
+            layout.addLayout(head)
+        else:
+            layout.addWidget(head)
+        layout.addWidget(self.denied)
+        layout.addWidget(self.body, 1)
+
+    def waiting(self) -> bool:
+        return False
+
+    def load(self) -> None:
+        if self._task is not None:
+            self._task.cancel()
+        task = self.fetch()
+        task.succeeded.connect(self._loaded)
+        task.failed.connect(self._failed)
+        self._task = task
+
+    def refresh(self, batch: Any) -> None:
+        if self.actor is not None and self._task is None and not self.waiting():
+            self.load()
+
+    def _say(self, words: str) -> None:
+        """What was done (shown until the next action)."""
+        self.done.setText(words)
+        self.done.setVisible(bool(words))
+
+    def _area_resized(self) -> None:
+        if self.view is not None and self.pager.set_size(self.area.fit()):
+            self._fill()
+
+
+def tab_bar(modes: Iterable[str], prefix: str,
+            choose: Callable[[str], None]) -> tuple[QWidget, QHBoxLayout, dict[str, QPushButton]]:
+    """One checkable tab a list (``{prefix}_tab_{mode}``; the theme fills the one shown) at the left;
+    the row's layout, for the section's own buttons at the right."""
+    tabs: dict[str, QPushButton] = {}
+    row = QHBoxLayout()
+    row.setContentsMargins(0, 0, 0, 0)
+    row.setSpacing(12)
+    for mode in modes:
+        tab = button()
+        tab.setObjectName(f"{prefix}_tab_{mode}")
+        tab.setCheckable(True)
+        tab.clicked.connect(lambda _=False, m=mode: choose(m))
+        tabs[mode] = tab
+        row.addWidget(tab)
+    row.addStretch(1)
+    bar = QWidget()
+    bar.setLayout(row)
+    return bar, row, tabs
 
 
 class Pager(Retranslating, QWidget):

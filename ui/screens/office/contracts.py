@@ -3,7 +3,7 @@
 Find the unit by (a part of) its code, typed on the keypad or scanned. Then: draft version 1 from
 the template; have every buyer sign it on this screen, turned to each buyer in turn (the
 ``SignaturePad`` the buyers' own signing screen uses); the filing number arrives from the platform
-through the sync and the change feed shows it here. A signed or filed contract never changes: a
+through the sync and the change feed shows it here. No version ever changes, a draft included: a
 correction is a new version, with the reason and, when the price changed, the new price.
 """
 
@@ -22,9 +22,8 @@ from ui.i18n import current_language
 from ui.qt import QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 from ui.screens.counter.common import (STAFF_TARGET, TapField, button,
                                        wrapped)
-from ui.screens.office.listing import OfficeBase, OfficeRefusal, clear_layout, shown_time
-from ui.screens.office.unit_search import UnitMatches, UnitSearch, find
-from ui.tasks import Task
+from ui.screens.office.listing import clear_layout, shown_time
+from ui.screens.office.unit_search import UnitCasework
 from ui.widgets.signature import SignaturePad
 
 HISTORY_SHOWN = 4  # the latest versions; older ones stay in the store and the audit log
@@ -66,31 +65,21 @@ def price_in_fen(text: str) -> int | None:
     return int(yuan * 100)
 
 
-class ContractsScreen(OfficeBase):
+class ContractsScreen(UnitCasework):
     """``office_contracts``: enter(unit_code: str = '') opens that unit's contract, or the search alone."""
 
     name = "office_contracts"
     holds_personal_data = True  # masked holders, the buyers' signatures while they sign
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(ctx, parent)
+        super().__init__(ctx, load, parent)
         self.unit: UnitContracts | None = None
         self.matches: tuple[UnitMatch, ...] | None = None
         self.bundles: dict[int, dict[str, Any]] = {}
         self.signer = 0  # index into the holders while signing
-        self._task: Task | None = None
         self.history_rows: list[QLabel] = []
 
-        self.finder = UnitSearch(ctx)
-        self.finder.search.connect(self.run_search)
-        self.found = UnitMatches()
-        self.found.chosen.connect(self.open_unit)
-
         # The unit.
-        self.refusal = OfficeRefusal()
-        self.finder.scan_started.connect(self.refusal.clear)
-        self.finder.scan_failed.connect(self.refusal.show_error)
-        self.refusal.set_brief(True)
         self.unit_heading = wrapped("heading")
         self.unit_heading.setObjectName("unit_heading")
         self.holders = wrapped()
@@ -205,13 +194,6 @@ class ContractsScreen(OfficeBase):
         if self.signed_in() and code:
             self.open_unit(code)
 
-    def leave(self) -> None:
-        if self._task is not None:
-            self._task.cancel()
-        self._task = None
-        self.finder.cancel_scan()
-        self._reset()
-
     def _reset(self) -> None:
         self.unit = None
         self.matches = None
@@ -226,10 +208,9 @@ class ContractsScreen(OfficeBase):
             return set()
         return {self.unit.unit_code} | {v.contract_id for v in self.unit.versions}
 
-    def refresh(self, batch: Any) -> None:
-        # A filing number arrived (or another screen changed the contract); never under a buyer's pen.
-        if self.unit is not None and self._task is None and not self.signing.isVisible():
-            self._call(load, self.unit.unit_code)
+    def waiting(self) -> bool:
+        # A filing number arrived (or another screen changed the contract): never reloaded under a buyer's pen.
+        return self.signing.isVisible()
 
     def retranslate(self) -> None:
         self.finder.heading.setText(self.tr("Contracts: find the unit"))
@@ -244,26 +225,10 @@ class ContractsScreen(OfficeBase):
         self.signed_in()
         self._show()
 
-    # -- finding the unit -------------------------------------------------------------------
-
-    def run_search(self, text: str) -> None:
-        actor = self.actor
-        self.refusal.clear()
-        self._call(find, text, bool(actor and actor.training))
-
-    def open_unit(self, unit_code: str) -> None:
-        self.refusal.clear()
-        self._call(load, unit_code)
-
     # -- store calls ------------------------------------------------------------------------
 
     def _call(self, fn: Any, *args: Any) -> None:
-        if self._task is not None:
-            self._task.cancel()
-        task = self.ctx.call(fn, *args)
-        task.succeeded.connect(self._answered)
-        task.failed.connect(self._failed)
-        self._task = task
+        super()._call(fn, *args)
         for b in (self.draft_button, self.sign_button, self.correct_button, self.save_button):
             b.setEnabled(False)
 
@@ -280,8 +245,7 @@ class ContractsScreen(OfficeBase):
         self._show()
 
     def _failed(self, error: BaseException) -> None:
-        self._task = None
-        self.refusal.show_error(error)
+        super()._failed(error)
         if self.signing.isVisible():
             self.close_panels()  # the buyers sign again from the first, on a contract as it is now
         self._show()
@@ -397,7 +361,7 @@ class ContractsScreen(OfficeBase):
         self.draft_button.setEnabled(idle)
         self.sign_button.setVisible(current is not None and current.state == "draft")
         self.sign_button.setEnabled(idle)
-        self.correct_button.setVisible(current is not None and current.state in ("signed", "filed"))
+        self.correct_button.setVisible(current is not None)
         self.correct_button.setEnabled(idle)
         self.current_line.setText(self._current_text(current))
         clear_layout(self.history)

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from kiosk.app import ChangeBatch, Kiosk
+from kiosk.app import Kiosk
 from kiosk.services import credit
 from kiosk.services.staff import Actor
 from kiosk.views.credit import CreditView, RestrictedUnit, RestrictionRow, ViolationRow
@@ -23,7 +23,7 @@ from ui.i18n import current_language
 from ui.qt import QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
 from ui.screens.counter.common import STAFF_TARGET, button, wrapped
 from ui.screens.office.approval import SupervisorApproval
-from ui.screens.office.common import OfficeRefusal, Pager, RowsArea, SectionScreen, clear_layout, row_frame
+from ui.screens.office.common import ListedSection, OfficeRefusal, Pager, RowsArea, clear_layout, row_frame, tab_bar
 from ui.tasks import Task
 
 
@@ -35,7 +35,7 @@ def run(kiosk: Kiosk, command: Any, actor: Actor, *args: Any, **kwargs: Any) -> 
     kiosk.run(command, actor, *args, **kwargs)
 
 
-class CreditScreen(SectionScreen):
+class CreditScreen(ListedSection):
     """``office_credit``: enter() takes no arguments."""
 
     name = "office_credit"
@@ -56,17 +56,7 @@ class CreditScreen(SectionScreen):
         self.done = wrapped(state="ok")
         self.done.setObjectName("credit_done")
         self.done.hide()
-        self.tabs: dict[str, QPushButton] = {}
-        tabs = QHBoxLayout()
-        tabs.setSpacing(12)
-        for mode in ("restrictions", "violations"):
-            tab = button()
-            tab.setObjectName(f"credit_tab_{mode}")
-            tab.setCheckable(True)  # the theme fills the list shown
-            tab.clicked.connect(lambda _=False, m=mode: self.show_mode(m))
-            self.tabs[mode] = tab
-            tabs.addWidget(tab)
-        tabs.addStretch(1)
+        self.tab_bar, tabs, self.tabs = tab_bar(("restrictions", "violations"), "credit", self.show_mode)
         self.record_button = button("primary")
         self.record_button.setObjectName("credit_record")
         self.record_button.clicked.connect(lambda: self.show_mode("record"))
@@ -141,27 +131,8 @@ class CreditScreen(SectionScreen):
         self.developer: str | None = None
         self.kind: str | None = None
 
-        self.body = QWidget()
-        body = QVBoxLayout(self.body)
-        body.setContentsMargins(0, 0, 0, 0)
-        body.setSpacing(12)
-        self.tab_bar = QWidget()
-        self.tab_bar.setLayout(tabs)
-        tabs.setContentsMargins(0, 0, 0, 0)
-        body.addWidget(self.tab_bar)
-        body.addWidget(self.summary)
-        body.addWidget(self.refusal)
-        body.addWidget(self.done)
-        body.addWidget(self.area, 1)
-        body.addWidget(self.pager)
-        body.addWidget(self.approval, 1)
-        body.addWidget(self.form, 1)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(48, 16, 48, 16)
-        layout.setSpacing(12)
-        layout.addWidget(self.title)
-        layout.addWidget(self.denied)
-        layout.addWidget(self.body, 1)
+        self.lay_out(self.title, self.tab_bar, self.summary, self.refusal, self.done, (self.area, 1), self.pager,
+                     (self.approval, 1), (self.form, 1))
         self.retranslate()
 
     # -- moments ----------------------------------------------------------------------------
@@ -185,9 +156,8 @@ class CreditScreen(SectionScreen):
     def subjects(self) -> set[str] | None:
         return None  # a restriction item may arrive for any developer
 
-    def refresh(self, batch: ChangeBatch) -> None:
-        if self.actor is not None and self._task is None and not self.approval.isVisible():
-            self.load()
+    def waiting(self) -> bool:
+        return self.approval.isVisible()
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("Credit restrictions"))
@@ -214,13 +184,8 @@ class CreditScreen(SectionScreen):
 
     # -- loading ----------------------------------------------------------------------------
 
-    def load(self) -> None:
-        if self._task is not None:
-            self._task.cancel()
-        task = self.ctx.call(load_credit, self.ctx.training)
-        task.succeeded.connect(self._loaded)
-        task.failed.connect(self._failed)
-        self._task = task
+    def fetch(self) -> Task:
+        return self.ctx.call(load_credit, self.ctx.training)
 
     def _loaded(self, view: CreditView) -> None:
         self._task = None
@@ -232,10 +197,6 @@ class CreditScreen(SectionScreen):
         self._task = None
         self.refusal.show_error(error)
         self._update_form()
-
-    def _say(self, words: str) -> None:
-        self.done.setText(words)
-        self.done.setVisible(bool(words))
 
     # -- the lists --------------------------------------------------------------------------
 
@@ -259,10 +220,6 @@ class CreditScreen(SectionScreen):
         if self.view is None:
             return None
         return next((r for r in self.view.restrictions if r.uscc == self.uscc), None)
-
-    def _area_resized(self) -> None:
-        if self.view is not None and self.pager.set_size(self.area.fit()):
-            self._fill()
 
     def _fill(self) -> None:
         clear_layout(self.area.rows)
@@ -323,12 +280,13 @@ class CreditScreen(SectionScreen):
         top.setSpacing(24)
         who = wrapped()
         who.setText(f"{row.developer_name}  {row.uscc}")
-        top.addWidget(who)
+        # The name and code take the room: squeezed by the state word, they wrapped and clipped at 1280 px.
+        top.addWidget(who, 1)
         words, state = self._state(row)
         standing = wrapped(state=state)
         standing.setObjectName(f"credit_state_{row.uscc}")
         standing.setText(words)
-        top.addWidget(standing, 1)
+        top.addWidget(standing)
         lines.addLayout(top)
         dates = (self.tr("from {since} until {until}") if row.until else self.tr("from {since}, no end date")).format(
             since=row.since.isoformat(), until=row.until.isoformat() if row.until else "")

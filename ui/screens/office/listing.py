@@ -80,7 +80,10 @@ class OfficeRefusal(RefusalPanel):
                                           "longer change."),
                                   self.tr("Wait for the platform's answer.")),
             "contract_exists": (self.tr("This unit already has a contract."),
-                                self.tr("Open it; a signed contract is corrected as a new version.")),
+                                self.tr("Open it; a contract, even a draft, is corrected as a new version.")),
+            "device_protocol": (self.tr("The scanner sent something that is not readable text."),
+                                self.tr("Ask the technician to set the scanner's output to UTF-8, then scan "
+                                        "again.")),
             "unsigned_buyers": (self.tr("Not every buyer has signed the contract."),
                                 self.tr("Every buyer on the contract signs it.")),
             "no_buyers": (self.tr("No buyer is recorded for this unit."),

@@ -34,9 +34,8 @@ from ui.i18n import current_language
 from ui.qt import QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 from ui.screens.counter.common import button, restyle, wrapped
 from ui.screens.office.approval import SupervisorApproval
-from ui.screens.office.listing import OfficeBase, OfficeRefusal, clear_layout, shown_time
-from ui.screens.office.unit_search import UnitMatches, UnitSearch, find
-from ui.tasks import Task
+from ui.screens.office.listing import clear_layout, shown_time
+from ui.screens.office.unit_search import UnitCasework
 from ui.widgets.media import find_media
 
 EVENTS_SHOWN = 3  # the latest confirmations and refunds; every one is in the audit log
@@ -69,7 +68,7 @@ def reconcile(kiosk: Kiosk, day: dt.date, files: dict[str, Path]) -> Reconciliat
     return kiosk.reconciliation(day, files)
 
 
-class PaymentsScreen(OfficeBase):
+class PaymentsScreen(UnitCasework):
     """``office_payments``: enter(unit_code: str = '') opens that unit's orders; enter(reconcile=True) the
     day's reconciliation."""
 
@@ -77,7 +76,7 @@ class PaymentsScreen(OfficeBase):
     holds_personal_data = True  # the supervisor's PIN while it is typed
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(ctx, parent)
+        super().__init__(ctx, load, parent)
         self.unit: UnitPayments | None = None
         self.report: ReconciliationView | None = None
         self.day = dt.date.today()
@@ -89,7 +88,6 @@ class PaymentsScreen(OfficeBase):
         self.media_roots: tuple[Path, ...] = MEDIA_ROOTS
         self.is_volume: Callable[[Path], bool] = os.path.ismount
         self.pending: tuple[str, str, str] | None = None  # (what, order id, payee) awaiting approval
-        self._task: Task | None = None
         self.void_buttons: dict[str, QPushButton] = {}
         self.refund_buttons: dict[tuple[str, str], QPushButton] = {}
         self.item_rows: dict[tuple[str, str], QLabel] = {}
@@ -107,16 +105,8 @@ class PaymentsScreen(OfficeBase):
         self.reconcile_tab.setObjectName("reconcile_tab")
         self.reconcile_tab.clicked.connect(lambda: self.show_mode("reconcile"))
         self.mode = "orders"
-        self.refusal = OfficeRefusal()
-        self.refusal.set_brief(True)
 
         # Orders.
-        self.finder = UnitSearch(ctx)
-        self.finder.search.connect(self.run_search)
-        self.finder.scan_started.connect(self.refusal.clear)
-        self.finder.scan_failed.connect(self.refusal.show_error)
-        self.found = UnitMatches()
-        self.found.chosen.connect(self.open_unit)
         self.unit_heading = wrapped()
         self.unit_heading.setObjectName("unit_heading")
         # An open unit takes the whole width; this brings the search back.
@@ -231,13 +221,6 @@ class PaymentsScreen(OfficeBase):
         elif args.get("unit_code"):
             self.open_unit(str(args["unit_code"]))
 
-    def leave(self) -> None:
-        if self._task is not None:
-            self._task.cancel()
-        self._task = None
-        self.finder.cancel_scan()
-        self._reset()
-
     def _reset(self) -> None:
         self.unit = None
         self.report = None
@@ -259,10 +242,9 @@ class PaymentsScreen(OfficeBase):
             return set()
         return {self.unit.unit_code} | {o.order_id for o in self.unit.orders}
 
-    def refresh(self, batch: Any) -> None:
-        # A confirmation or refund arrived; the approval form keeps what the supervisor is typing.
-        if self.unit is not None and self._task is None and not self.approval.isVisible():
-            self._call(load, self.unit.unit_code)
+    def waiting(self) -> bool:
+        # A confirmation or refund arrived: the approval form keeps what the supervisor is typing.
+        return self.approval.isVisible()
 
     def retranslate(self) -> None:
         self.orders_tab.setText(self.tr("Orders"))
@@ -296,14 +278,6 @@ class PaymentsScreen(OfficeBase):
 
     # -- store calls ------------------------------------------------------------------------
 
-    def _call(self, fn: Any, *args: Any) -> None:
-        if self._task is not None:
-            self._task.cancel()
-        task = self.ctx.call(fn, *args)
-        task.succeeded.connect(self._answered)
-        task.failed.connect(self._failed)
-        self._task = task
-
     def _answered(self, value: object) -> None:
         self._task = None
         if isinstance(value, UnitPayments):
@@ -322,20 +296,7 @@ class PaymentsScreen(OfficeBase):
             self.found.show()
             self.found.show_matches(value)
 
-    def _failed(self, error: BaseException) -> None:
-        self._task = None
-        self.refusal.show_error(error)
-
     # -- orders -----------------------------------------------------------------------------
-
-    def run_search(self, text: str) -> None:
-        actor = self.actor
-        self.refusal.clear()
-        self._call(find, text, bool(actor and actor.training))
-
-    def open_unit(self, unit_code: str) -> None:
-        self.refusal.clear()
-        self._call(load, unit_code)
 
     def close_unit(self) -> None:
         self.unit = None

@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from kiosk.app import ChangeBatch, Kiosk
+from kiosk.app import Kiosk
 from kiosk.rules.county_time import local_time
 from kiosk.services import staff
 from kiosk.services.staff import Actor
@@ -24,7 +24,7 @@ from ui.qt import QGridLayout, QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout,
 from ui.screens.counter.common import (STAFF_TARGET, StaffKeypad, TapField, apply_key, button, restyle,
                                        wrapped)
 from ui.screens.counter.login import PIN_LIMIT
-from ui.screens.office.common import (OfficeRefusal, Pager, RowsArea, SectionScreen, clear_layout, parse_day,
+from ui.screens.office.common import (ListedSection, OfficeRefusal, Pager, RowsArea, clear_layout, parse_day,
                                       row_frame)
 from ui.tasks import Task
 
@@ -40,7 +40,7 @@ def run(kiosk: Kiosk, command: Any, actor: Actor, *args: Any, **kwargs: Any) -> 
     kiosk.run(command, actor, *args, **kwargs)
 
 
-class StaffRosterScreen(SectionScreen):
+class StaffRosterScreen(ListedSection):
     """``office_staff``: enter() takes no arguments."""
 
     name = "office_staff"
@@ -157,26 +157,12 @@ class StaffRosterScreen(SectionScreen):
         form_row.addLayout(form_right, 1)
         self.form_box.hide()
 
-        self.body = QWidget()
-        body = QVBoxLayout(self.body)
-        body.setContentsMargins(0, 0, 0, 0)
-        body.setSpacing(12)
-        body.addWidget(self.summary)
-        body.addWidget(self.refusal)
-        body.addWidget(self.done)
-        body.addWidget(self.list_box, 1)
-        body.addWidget(self.form_box, 1)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(48, 16, 48, 16)
-        layout.setSpacing(12)
         # The title shares its line with the one action on the whole roster: the list keeps the height.
         head = QHBoxLayout()
         head.setSpacing(16)
         head.addWidget(self.title, 1)
         head.addWidget(self.add_button)
-        layout.addLayout(head)
-        layout.addWidget(self.denied)
-        layout.addWidget(self.body, 1)
+        self.lay_out(head, self.summary, self.refusal, self.done, (self.list_box, 1), (self.form_box, 1))
         self._field: QLineEdit = self.fields["staff_id"]
         self._role_chosen = "staff"
         self.retranslate()
@@ -205,10 +191,6 @@ class StaffRosterScreen(SectionScreen):
     def subjects(self) -> set[str] | None:
         return None  # a roster item from the platform may change any row
 
-    def refresh(self, batch: ChangeBatch) -> None:
-        if self.actor is not None and self._task is None:
-            self.load()
-
     def retranslate(self) -> None:
         self.title.setText(self.tr("Staff roster"))
         self.add_button.setText(self.tr("Add staff"))
@@ -227,13 +209,8 @@ class StaffRosterScreen(SectionScreen):
 
     # -- the list ---------------------------------------------------------------------------
 
-    def load(self) -> None:
-        if self._task is not None:
-            self._task.cancel()
-        task = self.ctx.call(load_roster)
-        task.succeeded.connect(self._loaded)
-        task.failed.connect(self._failed)
-        self._task = task
+    def fetch(self) -> Task:
+        return self.ctx.call(load_roster)
 
     def _loaded(self, view: StaffView) -> None:
         self._task = None
@@ -279,10 +256,6 @@ class StaffRosterScreen(SectionScreen):
         for row in self.pager.of(list(view.rows)):
             self.rows.addWidget(self._row(row))
         self.rows.addStretch(1)
-
-    def _area_resized(self) -> None:
-        if self.view is not None and self.pager.set_size(self.area.fit()):
-            self._fill()
 
     def _row(self, row: StaffRow) -> QWidget:
         """Who, and the certification's state in words; the certification; the row's actions."""
@@ -345,11 +318,6 @@ class StaffRosterScreen(SectionScreen):
         self.close_form()
         self._say(words)
         self.load()
-
-    def _say(self, words: str) -> None:
-        """What was done (shown until the next action)."""
-        self.done.setText(words)
-        self.done.setVisible(bool(words))
 
     def _refused(self, error: BaseException) -> None:
         self._task = None

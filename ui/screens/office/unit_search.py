@@ -5,9 +5,13 @@ The column (``UnitSearch``) collects the text, typed or read by the serial scan 
 own thread; the screen runs the search on the store thread (``find``) and hands the matches to
 ``UnitMatches``, which says ``chosen(unit_code)`` when one is tapped.
 The keypad types into ``target``, the search field unless the screen points it at a field of its own.
+``UnitCasework`` is the screen around them: the search, the unit opened, its store calls one at a time.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
 
 from kiosk.app import Kiosk
 from kiosk.views.contracts import CONTRACT_STATE_NAMES, UnitMatch
@@ -16,7 +20,7 @@ from ui.i18n import Retranslating, current_language
 from ui.qt import QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget, Signal
 from ui.screens.counter.common import STAFF_TARGET, StaffKeypad, TapField, apply_key, button, wrapped
 from ui.screens.counter.queue import read_scan
-from ui.screens.office.listing import clear_layout
+from ui.screens.office.listing import OfficeBase, OfficeRefusal, clear_layout
 from ui.tasks import Task
 
 SEARCH_WIDTH = 500  # four 64 px keys, and delete and clear beside them (as the counter's queue)
@@ -157,3 +161,64 @@ class UnitMatches(Retranslating, QWidget):
                  "filed": self.tr("contract filed"), "superseded": self.tr("contract corrected"),
                  "discarded": self.tr("contract discarded")}
         return words.get(state, state)
+
+
+class UnitCasework(OfficeBase):
+    """A casework screen on one unit found by (a part of) its code: ``finder`` and its matches in
+    ``found``; ``open_unit`` loads the unit with ``load_unit`` on the store thread. Store calls go one
+    at a time through ``_call``: answers to ``_answered``, refusals to ``_failed``. A change from the
+    feed reloads the open ``unit``, unless a call is running or the screen is ``waiting`` (a buyer
+    signing, a supervisor typing)."""
+
+    unit: Any
+    _answered: Callable[[object], None]
+    _reset: Callable[[], None]
+
+    def __init__(self, ctx: AppContext, load_unit: Callable[[Kiosk, str], object],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.load_unit = load_unit
+        self._task: Task | None = None
+        self.refusal = OfficeRefusal()
+        self.refusal.set_brief(True)
+        self.finder = UnitSearch(ctx)
+        self.finder.search.connect(self.run_search)
+        self.finder.scan_started.connect(self.refusal.clear)
+        self.finder.scan_failed.connect(self.refusal.show_error)
+        self.found = UnitMatches()
+        self.found.chosen.connect(self.open_unit)
+
+    def waiting(self) -> bool:
+        return False
+
+    def leave(self) -> None:
+        if self._task is not None:
+            self._task.cancel()
+        self._task = None
+        self.finder.cancel_scan()
+        self._reset()
+
+    def refresh(self, batch: Any) -> None:
+        if self.unit is not None and self._task is None and not self.waiting():
+            self._call(self.load_unit, self.unit.unit_code)
+
+    def run_search(self, text: str) -> None:
+        actor = self.actor
+        self.refusal.clear()
+        self._call(find, text, bool(actor and actor.training))
+
+    def open_unit(self, unit_code: str) -> None:
+        self.refusal.clear()
+        self._call(self.load_unit, unit_code)
+
+    def _call(self, fn: Any, *args: Any) -> None:
+        if self._task is not None:
+            self._task.cancel()
+        task = self.ctx.call(fn, *args)
+        task.succeeded.connect(self._answered)
+        task.failed.connect(self._failed)
+        self._task = task
+
+    def _failed(self, error: BaseException) -> None:
+        self._task = None
+        self.refusal.show_error(error)

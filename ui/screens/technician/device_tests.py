@@ -4,15 +4,17 @@
   codes, the first code outlined), with the frame rate the screen really shows and the code read;
 - 读卡器: one card read from the reader, shown masked (``kiosk.privacy.mask_id``);
 - 小票打印机: its status (paper, cover, online) and a test receipt, refused on screen when not ready;
-- A4 打印机: the calibration page (rulers, a cross at every field of the certificate form, the offsets in
-  use) as its test page, and the offsets in mm moved in 0.5 mm steps and saved
-  (``Kiosk.save_a4_calibration`` into ``a4_calibration.json``, audited).
+- A4 打印机: the test page (``ui.documents.testpage``: the printer, the time and this terminal, edge lines,
+  a 100 mm grid, greys, Chinese and English text) for a new printer; the calibration page (rulers, a cross
+  at every field of the certificate form, the offsets in use) and the offsets in mm moved in 0.5 mm steps
+  and saved (``Kiosk.save_a4_calibration`` into ``a4_calibration.json``, audited).
 
 Every device is reached only through ``ctx.device(kind, fn)``: each on its own thread.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import time
 from collections import deque
 from pathlib import Path
@@ -27,10 +29,13 @@ from hardware.devices import A4PrinterDevice, CameraDevice, CardReaderDevice, Re
 from hardware.printer.status import PrinterStatus
 from kiosk.app import Kiosk
 from kiosk.errors import KioskError
+from kiosk.identity import IdentityError, load_enrollment
 from kiosk.privacy import mask_id
 from kiosk.services.staff import Actor
+from ui import i18n
 from ui.context import AppContext
 from ui.documents.certificate import render_calibration_page
+from ui.documents.testpage import PrintOrigin, render_a4_test_page
 from ui.qt import QGridLayout, QHBoxLayout, QLabel, QSizePolicy, Qt, QTimer, QVBoxLayout, QWidget
 from ui.screens.buyer.identify import CameraScan, frame_pixmap
 from ui.screens.counter.common import STAFF_TARGET, button, read_id_card, restyle, wrapped
@@ -86,6 +91,31 @@ def a4_test(device: A4PrinterDevice, book: Path, calibration: Calibration) -> st
     return printer.name
 
 
+def page_origin(kiosk: Kiosk) -> tuple[str, str, dt.datetime]:
+    """This terminal for the test page: its device id ("" before enrollment), its service point and the
+    county's wall-clock time now."""
+    config = kiosk.ctx.config
+    try:
+        enrollment = load_enrollment(config.key_dir)
+        terminal, point = enrollment.device_id, enrollment.service_point
+    except IdentityError:
+        terminal, point = "", ""
+    service_point = config["service_point"]
+    point = str(service_point["id"] or point)
+    if service_point["name"]:
+        point = f"{point} {service_point['name']}".strip()
+    return terminal, point, kiosk.ctx.local_now()
+
+
+def a4_test_page(device: A4PrinterDevice, terminal: str, service_point: str, printed_at: dt.datetime,
+                 language: str) -> str:
+    """The A4 test page on the A4 printer, in the screen's language; the printer's name."""
+    printer = device.open()
+    origin = PrintOrigin(printer.name, terminal, service_point, printed_at)
+    printer.print_bytes(render_a4_test_page(origin, language=language), title="test-page")
+    return printer.name
+
+
 def saved_calibration(kiosk: Kiosk, book: Path, printer: str) -> Calibration:
     return CalibrationBook(book).get(printer)
 
@@ -109,7 +139,7 @@ class DeviceTestsScreen(TechnicianScreen):
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
-        self._tasks: list[Task] = []
+        self._tasks: dict[Task, str] = {}  # running task -> its device kind
         self._camera: Task | None = None
         self._camera_on = False
         self._shown_at: deque[float] = deque(maxlen=FPS_FRAMES)
@@ -155,6 +185,9 @@ class DeviceTestsScreen(TechnicianScreen):
         self.receipt_button = guarded()
         self.receipt_button.setObjectName("printer_test")
         self.receipt_button.clicked.connect(self.print_receipt)
+        self.a4_page_button = guarded()
+        self.a4_page_button.setObjectName("a4_test_page")
+        self.a4_page_button.clicked.connect(self.print_test_page)
         self.a4_button = guarded()
         self.a4_button.setObjectName("a4_test")
         self.a4_button.clicked.connect(self.print_a4)
@@ -202,7 +235,7 @@ class DeviceTestsScreen(TechnicianScreen):
         tests.setVerticalSpacing(8)
         tests.setColumnStretch(1, 1)
         rows = (("card_reader", (self.card_button,)), ("printer", (self.status_button, self.receipt_button)),
-                ("a4_printer", (self.a4_button,)))
+                ("a4_printer", (self.a4_page_button, self.a4_button)))
         line = 0
         for kind, buttons in rows:
             actions = QHBoxLayout()
@@ -247,7 +280,7 @@ class DeviceTestsScreen(TechnicianScreen):
         self.retranslate()
 
     def leave(self) -> None:
-        for task in self._tasks:
+        for task in list(self._tasks):  # cancelling ends a task, which takes it out of the table
             task.cancel()
         self._tasks.clear()
         self._busy.clear()
@@ -262,7 +295,7 @@ class DeviceTestsScreen(TechnicianScreen):
         self.retranslate()
 
     def _run(self, kind: str, task: Task, done: Any) -> None:
-        self._tasks.append(task)
+        self._tasks[task] = kind
         self._busy.add(kind)
         self._errors.pop(kind, None)
         self._said.pop(kind, None)
@@ -270,9 +303,11 @@ class DeviceTestsScreen(TechnicianScreen):
         task.failed.connect(lambda error, k=kind: self._failed(k, error))
 
         def ended() -> None:
-            self._busy.discard(kind)
-            if task in self._tasks:
-                self._tasks.remove(task)
+            self._tasks.pop(task, None)
+            # A step may start the device's next task before its own ends (the test page: the store's
+            # answer, then the printer): the device is busy until none of its tasks runs.
+            if kind not in self._tasks.values():
+                self._busy.discard(kind)
             self.retranslate()
 
         task.ended.connect(ended)
@@ -371,10 +406,25 @@ class DeviceTestsScreen(TechnicianScreen):
             self._run("a4_printer", self.ctx.device("a4_printer", a4_test, self.book, self.offsets),
                       self._a4_printed)
 
+    def print_test_page(self) -> None:
+        if self.technician is not None and "a4_printer" not in self._busy:
+            self._run("a4_printer", self.ctx.call(page_origin), self._origin_known)
+
+    def _origin_known(self, origin: tuple[str, str, dt.datetime]) -> None:
+        if self.technician is None:
+            return
+        self._run("a4_printer", self.ctx.device("a4_printer", a4_test_page, *origin, i18n.current_language()),
+                  self._test_page_printed)
+
+    def _test_page_printed(self, name: str) -> None:
+        self.a4_name = name
+        self._said["a4_printer"] = ("ok", "test_page")
+
     def _a4_named(self, name: str) -> None:
         self.a4_name = name
         task = self.ctx.call(saved_calibration, self.book, name)
-        self._tasks.append(task)
+        self._tasks[task] = "a4_calibration"
+        task.ended.connect(lambda: self._tasks.pop(task, None))
         task.succeeded.connect(self._calibration_loaded)
         task.failed.connect(lambda error: self._failed("a4_printer", error))
 
@@ -422,6 +472,7 @@ class DeviceTestsScreen(TechnicianScreen):
                                  else self.tr("Read a card"))
         self.status_button.setText(self.tr("Check status"))
         self.receipt_button.setText(self.tr("Test receipt"))
+        self.a4_page_button.setText(self.tr("Test page"))
         self.a4_button.setText(self.tr("Calibration page"))
         self.offset_labels["dx"].setText(self.tr("Right"))
         self.offset_labels["dy"].setText(self.tr("Down"))
@@ -437,7 +488,8 @@ class DeviceTestsScreen(TechnicianScreen):
         self.save_button.setEnabled(bool(self.a4_name) and self.offsets != self.saved
                                     and "a4_printer" not in self._busy)
         for kind, b in (("card_reader", self.card_button), ("printer", self.status_button),
-                        ("printer", self.receipt_button), ("a4_printer", self.a4_button)):
+                        ("printer", self.receipt_button), ("a4_printer", self.a4_page_button),
+                        ("a4_printer", self.a4_button)):
             b.setEnabled(kind not in self._busy and self.ctx.devices.get(kind) is not None)
         for kind, answer in self.answers.items():
             state, text = self._answer(kind)
@@ -484,6 +536,9 @@ class DeviceTestsScreen(TechnicianScreen):
         if kind == "a4_printer" and what == "printed":
             return state, self.tr("✔ The calibration page went to {printer}. Lay it on a spoiled form and "
                                   "measure how far the crosses miss the marks.").format(printer=self.a4_name)
+        if kind == "a4_printer" and what == "test_page":
+            return state, self.tr("✔ The test page went to {printer}. Check its edge lines, the 100 mm grid, the "
+                                  "greys and the small text.").format(printer=self.a4_name)
         if kind == "a4_printer" and what == "saved":
             return state, self.tr("✔ Offsets saved for {printer}: certificate pages print with them now."
                                   ).format(printer=self.a4_name)
