@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -37,11 +36,8 @@ from county.store import Conn, next_counter
 from sync.wire import KeyPair, kinds
 from sync.wire.calendar import county_date_of
 from sync.wire.errors import INVALID_RECORD, NOT_PERMITTED, STAFF_EXISTS, UNKNOWN_SERVICE_POINT
+from sync.wire.roster import MAX_TEXT, ROLES, STAFF_ID, TERMINAL_ROLES
 
-ROLES = frozenset({"staff", "supervisor", "technician"})
-# As the kiosk's login keypad types them (kiosk.services.staff.STAFF_ID).
-STAFF_ID = re.compile(r"[A-Z][A-Z0-9]{1,15}")
-MAX_TEXT = 64
 PLATFORM, TERMINAL = "platform", "terminal"
 # What a terminal's record may carry: the entry without a PIN, and who made it.
 ADDED_FIELDS = frozenset({"staff_id", "name", "role", "cert_no", "cert_expires", "by"})
@@ -101,6 +97,18 @@ def _lock(conn: Conn, service_point: str) -> int:
     ends, so a service point's roster changes one at a time however many gateway processes take batches:
     two kiosks adding the same staff number at once get one ``staff_exists``, never two acceptances."""
     return next_counter(conn, f"roster:{service_point}")
+
+
+def _origin(conn: Conn, service_point: str, staff_id: str) -> str | None:
+    row = conn.execute("SELECT origin FROM roster WHERE service_point = ? AND staff_id = ?",
+                       (service_point, staff_id)).fetchone()
+    return None if row is None else str(row["origin"])
+
+
+def _record_of(conn: Conn, service_point: str, staff_id: str) -> str | None:
+    row = conn.execute("SELECT record_id FROM roster WHERE service_point = ? AND staff_id = ?",
+                       (service_point, staff_id)).fetchone()
+    return None if row is None or row["record_id"] is None else str(row["record_id"])
 
 
 def _keep(conn: Conn, service_point: str, entry: dict[str, Any], *, version: int, origin: str,
@@ -171,6 +179,9 @@ def take_addition(conn: Conn, keys: KeyPair, *, device_id: str, record: Mapping[
         entry = _addition(record)
     except ValueError as exc:
         raise Refusal(INVALID_RECORD, f"staff.member_added: {exc}") from None
+    if entry["role"] not in TERMINAL_ROLES:
+        raise Refusal(NOT_PERMITTED, f"a terminal adds {' or '.join(TERMINAL_ROLES)} only, not {entry['role']}; "
+                                     "supervisors and technicians come with the platform's roster")
     device = conn.execute("SELECT service_point FROM devices WHERE device_id = ?", (device_id,)).fetchone()
     service_point = str(device["service_point"])
     version = _lock(conn, service_point)
@@ -180,11 +191,16 @@ def take_addition(conn: Conn, keys: KeyPair, *, device_id: str, record: Mapping[
                                              f"{service_point}; it must publish one before a terminal adds staff")
     by = str(record["payload"]["by"])
     supervisor = held.get(by)
-    if (supervisor is None or supervisor["role"] != "supervisor" or not supervisor["active"]
+    if (supervisor is None or _origin(conn, service_point, by) != PLATFORM
+            or supervisor["role"] != "supervisor" or not supervisor["active"]
             or dt.date.fromisoformat(supervisor["cert_expires"]) < county_date_of(now)):
-        raise Refusal(NOT_PERMITTED, f"{by} is not an active, certified supervisor on the platform's roster of "
+        raise Refusal(NOT_PERMITTED, f"{by} is not an active, certified supervisor the platform put on the roster of "
                                      f"service point {service_point}; only such a supervisor adds staff")
     if entry["id"] in held:
+        if _record_of(conn, service_point, entry["id"]) == str(record["record_id"]):
+            # This very record made the entry (a resend that waited on the roster's lock while the first
+            # copy was taken): it is answered as a duplicate, not refused as a clash with itself.
+            return
         raise Refusal(STAFF_EXISTS, f"staff number {entry['id']} is already on the platform's roster of service "
                                     f"point {service_point}; the platform's entry stands")
     _keep(conn, service_point, entry, version=version, origin=TERMINAL, record_id=str(record["record_id"]),

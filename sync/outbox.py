@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from kiosk import audit
+from kiosk.services import staff
 from kiosk.store import Store
 from kiosk.store import outbox as table
 from kiosk.store.outbox import OutboxRecord
@@ -51,4 +52,6 @@ def settle(store: Store, *, batch_id: str, accepted: list[str], rejected: list[R
         uow.log("sync.ack", batch_id, detail)
         table.mark_acked(uow, accepted)
         for rej in rejected:
-            table.mark_quarantined(uow, rej.record_id, rej.code, rej.reason)
+            if table.mark_quarantined(uow, rej.record_id, rej.code, rej.reason):
+                # A refused addition leaves no account behind (kiosk.services.staff).
+                staff.addition_refused(uow, rej.record_id, rej.code)

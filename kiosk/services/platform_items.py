@@ -15,8 +15,9 @@ from kiosk.errors import FlowError, ValidationError
 from kiosk.privacy import mask_id
 from kiosk.rules.idcard import parse_id_number
 from kiosk.services.approvals import is_training, item_data, require_field
-from kiosk.services.staff import ROLES, card_index
+from kiosk.services.staff import REPLACED_BY_ROSTER, card_index, open_additions
 from kiosk.store import UnitOfWork
+from sync.wire.roster import ROLES
 
 __all__: list[str] = []
 
@@ -88,6 +89,7 @@ def apply_staff_roster(uow: UnitOfWork, item: dict[str, Any]) -> None:
     staff = require_field(item, "staff")
     if not isinstance(staff, list):
         raise FlowError("staff.roster data.staff must be a list", code="bad_item")
+    open_here = open_additions(uow)
     for member in staff:
         if member.get("role") not in ROLES:
             raise FlowError(f"roster entry {member.get('id')!r} has an unknown role", code="bad_item")
@@ -98,6 +100,12 @@ def apply_staff_roster(uow: UnitOfWork, item: dict[str, Any]) -> None:
         pin_hash = member.get("pin_hash")
         if pin_hash is not None and not str(pin_hash).startswith("scrypt$"):
             raise FlowError(f"roster entry {member['id']!r}: PINs arrive hashed with scrypt", code="bad_item")
+        # A member added here whose addition the platform has not taken may be another person than
+        # the one this entry names (the same number given twice while offline): their PIN must not
+        # open this entry's account, so it goes and a supervisor sets the named person's PIN here.
+        replaced = member.get("id") in open_here
+        if replaced:
+            uow.log(REPLACED_BY_ROSTER, str(member["id"]), {"origin": member.get("origin")})
         uow.execute(
             "INSERT INTO staff (id, name_enc, role, cert_no, cert_expires, pin_hash, active, updated_at) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET name_enc = excluded.name_enc, "
@@ -106,7 +114,7 @@ def apply_staff_roster(uow: UnitOfWork, item: dict[str, Any]) -> None:
             "updated_at = excluded.updated_at",
             (member["id"], uow.vault.encrypt(str(member.get("name", "")), "staff.name"), member["role"],
              member["cert_no"], member["cert_expires"], str(pin_hash or ""), int(member.get("active", True)),
-             uow.at, pin_hash is not None))
+             uow.at, pin_hash is not None or replaced))
         if member.get("id_number"):
             # The card's number arrives sealed in the item and is kept as its keyed digest only.
             try:

@@ -31,8 +31,9 @@ from kiosk.rules.idcard import make_check_char, parse_id_number
 from kiosk.rules.unitcode import format_unit_code, parse_unit_code
 from kiosk.rules.uscc import parse_uscc
 from kiosk.services.context import Context
-from kiosk.services.staff import ROLES, Actor, Role, add_staff, set_staff_card
+from kiosk.services.staff import Actor, Role, add_staff, set_staff_card
 from kiosk.store import UnitOfWork
+from sync.wire.roster import ROLES
 
 __all__ = ["install_samples"]
 

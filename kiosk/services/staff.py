@@ -21,7 +21,6 @@ import datetime as dt
 import hashlib
 import hmac
 import os
-import re
 from dataclasses import dataclass
 from typing import Literal
 
@@ -30,22 +29,21 @@ from kiosk.privacy import mask_id
 from kiosk.rules.county_time import county_date, local_time
 from kiosk.rules.idcard import parse_id_number
 from kiosk.services.context import Context
-from kiosk.store import Store, UnitOfWork
+from kiosk.store import Store, UnitOfWork, outbox
 from sync.wire import kinds
+from sync.wire.roster import MAX_TEXT, ROLES, STAFF_ID, TERMINAL_ROLES
 
 # ``login`` makes the actor, so it takes none: run it with ``Kiosk.login``. The roster's upkeep on site
 # (a supervisor's commands) runs with ``Kiosk.run``.
 __all__ = ["add_member", "reset_pin", "unlock"]
 
 Role = Literal["staff", "supervisor", "technician"]
-ROLES: tuple[str, ...] = ("staff", "supervisor", "technician")
 # Who may do what beyond ordinary staff work.
 SUPERVISOR_ROLES = frozenset({"supervisor"})
+# The audit action of a platform entry replacing a member whose addition here it had not taken.
+REPLACED_BY_ROSTER = "staff.replaced_by_roster"
 
 _SCRYPT = {"n": 2 ** 14, "r": 8, "p": 1}
-# What the login keypad can type: capital letters and digits (the keypad shows the roster's letters).
-STAFF_ID = re.compile(r"^[A-Z][A-Z0-9]{1,15}$")
-MAX_ROSTER_TEXT = 64
 
 
 @dataclass(frozen=True)
@@ -256,22 +254,34 @@ def require(store: Store, actor: Actor, *, now: dt.datetime,
 #   nothing to change. Both are in the audit chain, whose signed checkpoints the platform receives.
 
 
+def _real_roster(ctx: Context, supervisor: Actor, what: str) -> None:
+    require(ctx.store, supervisor, now=ctx.now(), roles=SUPERVISOR_ROLES)
+    if supervisor.training:
+        # Staff accounts are real: a practice session would leave a real login behind.
+        raise AuthError(f"a training session cannot {what}: staff accounts are real", code="training_roster",
+                        hint="end the training session and do it in a real one")
+
+
 def add_member(ctx: Context, supervisor: Actor, staff_id: str, *, name: str, role: Role, cert_no: str,
                cert_expires: dt.date, pin: str) -> None:
     """Add a staff member: a new staff number (capital letters and digits, as the login keypad types
     them), a certification still valid today, and the first PIN (kept on this kiosk only). The member,
     without the PIN, goes to the platform's roster (``staff.member_added``)."""
-    require(ctx.store, supervisor, now=ctx.now(), roles=SUPERVISOR_ROLES)
+    _real_roster(ctx, supervisor, "add staff")
+    if role not in TERMINAL_ROLES:
+        raise ValidationError(f"a supervisor at the kiosk adds {' or '.join(TERMINAL_ROLES)} only, not {role!r}",
+                              field="role", code="role_not_allowed",
+                              hint="supervisors and technicians come with the platform's roster")
     staff_id = staff_id.strip().upper()
-    if not STAFF_ID.match(staff_id):
+    if not STAFF_ID.fullmatch(staff_id):
         raise ValidationError(f"staff number {staff_id!r} is 2 to 16 capital letters and digits, beginning "
                               "with a letter (e.g. S010)", field="staff_id", code="bad_staff_id")
     if not name.strip():
         raise ValidationError("the staff member's name is required", field="name", code="name_required")
     for field, text in (("name", name), ("cert_no", cert_no)):
         # The platform's roster keeps at most this much (county.roster); longer would be refused there.
-        if len(text.strip()) > MAX_ROSTER_TEXT:
-            raise ValidationError(f"the {field.replace('_', ' ')} is longer than {MAX_ROSTER_TEXT} characters",
+        if len(text.strip()) > MAX_TEXT:
+            raise ValidationError(f"the {field.replace('_', ' ')} is longer than {MAX_TEXT} characters",
                                   field=field, code="too_long")
     if cert_expires < ctx.today():
         raise ValidationError(f"certification {cert_no} expired on {cert_expires.isoformat()}; only certified "
@@ -286,13 +296,13 @@ def add_member(ctx: Context, supervisor: Actor, staff_id: str, *, name: str, rol
                   cert_expires=cert_expires, pin=pin)
         uow.push(kinds.STAFF_MEMBER_ADDED, staff_id, {
             "staff_id": staff_id, "name": name.strip(), "role": role, "cert_no": cert_no.strip(),
-            "cert_expires": cert_expires.isoformat(), "by": supervisor.id}, training=supervisor.training)
+            "cert_expires": cert_expires.isoformat(), "by": supervisor.id})
 
 
 def reset_pin(ctx: Context, supervisor: Actor, staff_id: str, pin: str) -> None:
     """Give a staff member a new PIN on this kiosk (they forgot it, or were added at another terminal);
     it also clears wrong tries and a lock. Not pushed: see above."""
-    require(ctx.store, supervisor, now=ctx.now(), roles=SUPERVISOR_ROLES)
+    _real_roster(ctx, supervisor, "reset a PIN")
     _check_pin(pin)
     _row(ctx.store, staff_id)
     with ctx.store.unit_of_work(supervisor.label) as uow:
@@ -303,7 +313,7 @@ def reset_pin(ctx: Context, supervisor: Actor, staff_id: str, pin: str) -> None:
 
 def unlock(ctx: Context, supervisor: Actor, staff_id: str) -> None:
     """End a lock after wrong PINs before its time (the supervisor has seen who is at the counter)."""
-    require(ctx.store, supervisor, now=ctx.now(), roles=SUPERVISOR_ROLES)
+    _real_roster(ctx, supervisor, "unlock an account")
     row = _row(ctx.store, staff_id)
     locked = row["locked_until"]
     if not (locked and dt.datetime.fromisoformat(str(locked)) > ctx.now()) and not row["failures"]:
@@ -312,3 +322,30 @@ def unlock(ctx: Context, supervisor: Actor, staff_id: str) -> None:
     with ctx.store.unit_of_work(supervisor.label) as uow:
         uow.update("staff", {"id": staff_id}, {"failures": 0, "locked_until": None, "updated_at": uow.at})
         uow.log("staff.unlock", staff_id, {"was_locked_until": locked})
+
+
+def open_additions(uow: UnitOfWork) -> set[str]:
+    """Staff numbers added on this kiosk whose addition the platform has not taken (still pending, or
+    refused) and whose number no platform entry has replaced since: such a member may be another
+    person than the one the platform's roster gives that number."""
+    latest = dict(uow.execute("SELECT subject, state FROM outbox WHERE kind = ? ORDER BY seq",
+                              (kinds.STAFF_MEMBER_ADDED,)).fetchall())
+    found = {str(subject) for subject, state in latest.items() if state != outbox.ACKED}
+    if found:
+        found -= {str(r[0]) for r in uow.execute("SELECT subject FROM audit WHERE action = ?",
+                                                 (REPLACED_BY_ROSTER,))}
+    return found
+
+
+def addition_refused(uow: UnitOfWork, record_id: str, code: str) -> None:
+    """A ``staff.member_added`` record went to quarantine: the member it added is no account, so it is
+    deactivated here, unless the platform's roster has named that number since (its entry is then the
+    account, and the platform decides whether it is active)."""
+    row = uow.execute("SELECT kind, subject FROM outbox WHERE record_id = ?", (record_id,)).fetchone()
+    if row is None or row[0] != kinds.STAFF_MEMBER_ADDED:
+        return
+    staff_id = str(row[1])
+    if staff_id not in open_additions(uow):
+        return
+    uow.update("staff", {"id": staff_id}, {"active": 0, "updated_at": uow.at})
+    uow.log("staff.addition_refused", staff_id, {"record_id": record_id, "code": code})

@@ -55,7 +55,8 @@ def rosters(client: SignedClient) -> list[list[dict[str, Any]]]:
 def test_a_supervisors_addition_joins_the_roster_and_reaches_the_service_point(
         gateway: GatewayProcess, admin: Gateway, new_device: Callable[..., Device]) -> None:
     publish(admin, "sp-r1", [member("S001", "supervisor", pin_hash=PIN_A), member("S002", pin_hash=PIN_A)])
-    kiosk = SignedClient(gateway.url, new_device("sp-r1"))
+    own = new_device("sp-r1")
+    kiosk = SignedClient(gateway.url, own)
     other = SignedClient(gateway.url, new_device("sp-r1"))
     elsewhere = SignedClient(gateway.url, new_device("sp-r9"))
     ack = kiosk.ack(kiosk.seal([added("rst-1", "S010", "S001")], "rst-b1"), "rst-b1")
@@ -74,6 +75,12 @@ def test_a_supervisors_addition_joins_the_roster_and_reaches_the_service_point(
     # A resend is the same record: accepted again, the roster and the feed unchanged.
     again = kiosk.ack(kiosk.seal([added("rst-1", "S010", "S001")], "rst-b2"), "rst-b2")
     assert again.accepted == ["rst-1"] and len(rosters(other)) == 2
+    # On PostgreSQL two copies can pass the stored-record check together; the second then waits on the
+    # roster's lock and finds the entry the first made: the record's own entry, not a clash.
+    with admin.locked() as conn, transaction(conn):
+        roster.take_addition(conn, admin.keys, device_id=own.device_id, record=added("rst-1", "S010", "S001"),
+                             now=admin.clock())
+    assert len(rosters(other)) == 2
     with admin.locked() as conn:
         state = conn.execute("SELECT state FROM records WHERE record_id = 'rst-1'").fetchone()[0]
         kept = [bytes(r[0]) for r in conn.execute("SELECT entry FROM roster WHERE service_point = 'sp-r1'")]
@@ -87,6 +94,10 @@ def test_refused_changes_are_answered_with_their_reason_and_not_stored(
     publish(admin, "sp-r2", [member("S001", "supervisor"), member("S002"),
                              member("S003", "supervisor", active=False),
                              member("S004", "supervisor", cert_expires="2020-12-31")])
+    with admin.locked() as conn, transaction(conn):
+        # A supervisor a terminal added before terminals were limited to staff: never one for ``by``.
+        roster._keep(conn, "sp-r2", member("S030", "supervisor"), version=roster._lock(conn, "sp-r2"),
+                     origin=roster.TERMINAL, record_id="old-1", now=admin.clock())
     kiosk = SignedClient(gateway.url, new_device("sp-r2"))
     batch = [added("rfs-1", "S010", "S002", seq=1),
              added("rfs-2", "S011", "S003", seq=2),
@@ -96,20 +107,24 @@ def test_refused_changes_are_answered_with_their_reason_and_not_stored(
              added("rfs-6", "S014", "S001", seq=6, role="boss"),
              added("rfs-7", "S015", "S001", seq=7, cert_expires="soon"),
              added("rfs-8", "S016", "S001", seq=8, staff_id="S099"),
-             added("rfs-9", "S017", "S001", seq=9)]
+             added("rfs-9", "S017", "S001", seq=9),
+             added("rfs-10", "S018", "S001", seq=10, role="supervisor"),
+             added("rfs-11", "S019", "S030", seq=11)]
     ack = kiosk.ack(kiosk.seal(batch, "rfs-b1"), "rfs-b1")
     codes = {r.record_id: (r.code, r.reason) for r in ack.rejected}
     assert ack.accepted == ["rfs-9"], "one bad record never holds back a good one"
     assert {rid: code for rid, (code, _) in codes.items()} == {
         "rfs-1": "not_permitted", "rfs-2": "not_permitted", "rfs-3": "not_permitted",
         "rfs-4": "staff_exists", "rfs-5": "invalid_record", "rfs-6": "invalid_record",
-        "rfs-7": "invalid_record", "rfs-8": "invalid_record"}
+        "rfs-7": "invalid_record", "rfs-8": "invalid_record", "rfs-10": "not_permitted", "rfs-11": "not_permitted"}
+    assert "a terminal adds staff only, not supervisor" in codes["rfs-10"][1]
+    assert "S030 is not an active, certified supervisor the platform put on the roster" in codes["rfs-11"][1]
     assert "S002 is not an active, certified supervisor" in codes["rfs-1"][1]
     assert "already on the platform's roster" in codes["rfs-4"][1]
     assert "pin_hash" in codes["rfs-5"][1] and "PIN never leaves" in codes["rfs-5"][1]
     assert "role" in codes["rfs-6"][1] and "cert_expires" in codes["rfs-7"][1]
     assert "subject" in codes["rfs-8"][1]
-    assert sorted(held(admin, "sp-r2")) == ["S001", "S002", "S003", "S004", "S017"]
+    assert sorted(held(admin, "sp-r2")) == ["S001", "S002", "S003", "S004", "S017", "S030"]
     with admin.locked() as conn:
         stored = {r[0] for r in conn.execute("SELECT record_id FROM records WHERE record_id LIKE 'rfs-%'")}
         noted = {r[0] for r in conn.execute("SELECT record_id FROM rejections WHERE record_id LIKE 'rfs-%'")}

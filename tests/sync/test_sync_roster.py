@@ -145,6 +145,36 @@ def test_additions_the_platform_refuses_are_quarantined_with_their_reason(
     refused = row(ctx, "S011")
     assert refused.addition == "refused" and refused.refusal is not None
     assert refused.refusal.startswith("not_permitted: S700")
+    assert (refused.active, refused.may_log_in) == (False, False)
+    assert refused_login(ctx, "S011", "135790") == "inactive_staff", "a refused addition is no account"
+    assert store.read("SELECT actor, detail FROM audit WHERE action = 'staff.addition_refused' AND subject = 'S011'"
+                      ) == [{"actor": "sync-agent", "detail": '{"code":"not_permitted","record_id":"%s"}' % store.read(
+                          "SELECT record_id FROM outbox WHERE subject = 'S011'")[0]["record_id"]}]
     with gateway.gateway.locked() as conn:
         assert sorted(e["id"] for e in roster.entries(conn, SERVICE_POINT)) == ["S001", "S002"]
+    store.close()
+
+
+def test_a_number_given_twice_offline_never_carries_the_kiosks_pin_to_the_platforms_person(
+        enrolled: Path, gateway: LiveGateway) -> None:
+    publish(gateway, member("S001", "supervisor", pin_hash=staff.hash_pin(PIN)))
+    store = open_store(enrolled)
+    ctx = Context(store, load_config(enrolled))
+    sync(enrolled, store)
+    # Offline, the kiosk gives S050 to one person while the platform gives it to another, without a PIN.
+    staff.add_member(ctx, staff.login(ctx, "S001", PIN), "S050", name="本地新人", role="staff", cert_no="JX-LOCAL",
+                     cert_expires=dt.date(2030, 1, 1), pin="135790")
+    publish(gateway, member("S050", cert_no="JX-PLATFORM"))
+    sync(enrolled, store)
+    assert store.read("SELECT code FROM quarantine") == [{"code": "staff_exists"}]
+    assert refused_login(ctx, "S050", "135790") == "pin_not_set", "the local PIN is gone with its person"
+    entry = row(ctx, "S050")
+    assert (entry.cert_no, entry.active, entry.pin_set) == ("JX-PLATFORM", True, False)
+    assert [r["action"] for r in store.read("SELECT action FROM audit WHERE subject = 'S050' ORDER BY seq")][-2:] == [
+        "staff.addition_refused", "staff.replaced_by_roster"]
+    # A PIN a supervisor then sets for the platform's person stays through the next roster.
+    staff.reset_pin(ctx, staff.login(ctx, "S001", PIN), "S050", "864200")
+    publish(gateway, member("S050", cert_no="JX-PLATFORM", cert_expires="2031-01-01"))
+    sync(enrolled, store)
+    assert staff.login(ctx, "S050", "864200") == staff.Actor("S050", "staff")
     store.close()

@@ -61,7 +61,8 @@ def test_a_supervisor_adds_a_member_who_can_log_in(ctx: Context, store: Store) -
     ({"cert_no": "J" * 65}, "too_long"),
     ({"cert_expires": dt.date(2026, 11, 29)}, "cert_already_expired"),
     ({"pin": "12345"}, "invalid"),
-    ({"role": "boss"}, "invalid"),
+    ({"role": "boss"}, "role_not_allowed"),
+    ({"role": "supervisor"}, "role_not_allowed"),
 ])
 def test_bad_members_are_refused_by_name(ctx: Context, store: Store, fields: dict[str, object], code: str) -> None:
     member: dict[str, object] = {"staff_id": "S011", "name": "李新", "role": "staff", "cert_no": "JX-1",
@@ -76,6 +77,21 @@ def test_only_a_supervisor_keeps_the_roster(ctx: Context) -> None:
                    cert_expires=dt.date(2027, 1, 1), pin="135790").code == "not_permitted"
     assert refused(staff.reset_pin, ctx, CLERK, "S700", "999999").code == "not_permitted"
     assert refused(staff.unlock, ctx, CLERK, "S700").code == "not_permitted"
+
+
+def test_a_training_session_leaves_the_real_roster_alone(ctx: Context, store: Store) -> None:
+    trainee = staff.Actor(SUPERVISOR.id, "supervisor", training=True)
+    assert refused(staff.add_member, ctx, trainee, "S012", name="李新", role="staff", cert_no="JX-1",
+                   cert_expires=dt.date(2027, 1, 1), pin="135790").code == "training_roster"
+    assert refused(staff.reset_pin, ctx, trainee, "S700", "999999").code == "training_roster"
+    with pytest.raises(AuthError):
+        staff.login(ctx, "S700", "000000")
+    error = refused(staff.unlock, ctx, trainee, "S700")
+    assert (error.code, error.hint) == ("training_roster", "end the training session and do it in a real one")
+    assert len(store.read("SELECT id FROM staff")) == 2 and outbox.counts(store)[outbox.PENDING] == 0
+    assert staff.login(ctx, "S700", PIN) == CLERK, "the real PIN stays"
+    assert not store.read("SELECT 1 FROM audit WHERE action IN ('staff.add', 'staff.pin_reset', 'staff.unlock') "
+                          "AND actor LIKE 'supervisor:%'")
 
 
 def test_reset_pin_replaces_the_pin_and_ends_a_lock(ctx: Context) -> None:
