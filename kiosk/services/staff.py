@@ -40,6 +40,8 @@ __all__ = ["add_member", "reset_pin", "unlock"]
 Role = Literal["staff", "supervisor", "technician"]
 # Who may do what beyond ordinary staff work.
 SUPERVISOR_ROLES = frozenset({"supervisor"})
+# The roles ``add_member`` takes, for screens to offer: the others come with the platform's roster.
+ADDABLE_ROLES: tuple[str, ...] = TERMINAL_ROLES
 # The audit action of a platform entry replacing a member whose addition here it had not taken.
 REPLACED_BY_ROSTER = "staff.replaced_by_roster"
 
@@ -268,8 +270,8 @@ def add_member(ctx: Context, supervisor: Actor, staff_id: str, *, name: str, rol
     them), a certification still valid today, and the first PIN (kept on this kiosk only). The member,
     without the PIN, goes to the platform's roster (``staff.member_added``)."""
     _real_roster(ctx, supervisor, "add staff")
-    if role not in TERMINAL_ROLES:
-        raise ValidationError(f"a supervisor at the kiosk adds {' or '.join(TERMINAL_ROLES)} only, not {role!r}",
+    if role not in ADDABLE_ROLES:
+        raise ValidationError(f"a supervisor at the kiosk adds {' or '.join(ADDABLE_ROLES)} only, not {role!r}",
                               field="role", code="role_not_allowed",
                               hint="supervisors and technicians come with the platform's roster")
     staff_id = staff_id.strip().upper()

@@ -667,6 +667,14 @@
             <translation>Only certified staff work at the kiosk: enter the renewed certification.</translation>
         </message>
         <message>
+            <source>Staff accounts are real: a training session does not change them.</source>
+            <translation>Staff accounts are real: a training session does not change them.</translation>
+        </message>
+        <message>
+            <source>End the training session and do this in a real one.</source>
+            <translation>End the training session and do this in a real one.</translation>
+        </message>
+        <message>
             <source>This account is not locked.</source>
             <translation>This account is not locked.</translation>
         </message>

@@ -667,6 +667,14 @@
             <translation>持证方可上岗：请填写换发后的上岗证。</translation>
         </message>
         <message>
+            <source>Staff accounts are real: a training session does not change them.</source>
+            <translation>员工账号是真实的：培训模式下不能更改。</translation>
+        </message>
+        <message>
+            <source>End the training session and do this in a real one.</source>
+            <translation>请退出培训模式，在正式模式下办理。</translation>
+        </message>
+        <message>
             <source>This account is not locked.</source>
             <translation>该账号没有被锁定。</translation>
         </message>

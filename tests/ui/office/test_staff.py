@@ -79,7 +79,8 @@ def fill_member(office: Office, screen: StaffRosterScreen, staff_id: str, expire
     type_keys(office, screen, "cert_expires", expires)
     type_keys(office, screen, "pin", "135790")
     type_keys(office, screen, "pin_again", "135790")
-    office.click(screen.role_buttons["supervisor"])
+    assert list(screen.role_buttons) == list(staff.ADDABLE_ROLES) == ["staff"], "only what the core lets a terminal add"
+    office.click(screen.role_buttons["staff"])
 
 
 def test_a_supervisor_adds_a_member_who_then_logs_in(office: Office) -> None:
@@ -89,7 +90,7 @@ def test_a_supervisor_adds_a_member_who_then_logs_in(office: Office) -> None:
     office.click(screen.save_button)
     office.settle()
     assert screen.done.isVisible() and "S010 李新" in screen.done.text() and screen.list_box.isVisible()
-    assert office.ctx.kiosk.login("S010", "135790").value == staff.Actor("S010", "supervisor")
+    assert office.ctx.kiosk.login("S010", "135790").value == staff.Actor("S010", "staff")
 
 
 @pytest.mark.parametrize(("staff_id", "expires", "said"), [
@@ -130,6 +131,18 @@ def test_reset_pin_and_unlock(office: Office, site: Any) -> None:
     assert locked is not None and locked.text().startswith("PIN 码错误次数过多，已锁定至")
     QApplication.processEvents()
     assert set(screen.unlock_buttons) == {"S002"}, "only a locked account has the unlock button"
+    supervisor = office.ctx.actor
+    assert supervisor is not None
+    office.ctx.training = True
+    office.ctx.sign_in(supervisor)  # as a training session signs the supervisor in
+    office.click(screen.unlock_buttons["S002"])
+    office.settle()
+    assert screen.refusal.message.text() == "员工账号是真实的：培训模式下不能更改。", "accounts are real"
+    with pytest.raises(AuthError):
+        office.ctx.kiosk.login("S002", "135791").value
+    office.ctx.training = False
+    office.ctx.sign_in(supervisor)
+    office.qtbot.wait(550)  # the unlock button's double-tap guard
     office.click(screen.unlock_buttons["S002"])
     office.settle()
     assert "S002 已解锁" in screen.done.text()

@@ -312,6 +312,8 @@ class OfficeRefusal(RefusalPanel):
             "cert_already_expired": (self.tr("This certification has already expired."),
                                      self.tr("Only certified staff work at the kiosk: enter the renewed "
                                              "certification.")),
+            "training_roster": (self.tr("Staff accounts are real: a training session does not change them."),
+                                self.tr("End the training session and do this in a real one.")),
             "not_locked": (self.tr("This account is not locked."), self.tr("Nothing to unlock; the member may log in.")),
             "unknown_unit": (self.tr("There is no unit with this code on this kiosk."),
                              self.tr("Check the unit code, or wait for the master data to sync.")),

@@ -29,7 +29,6 @@ from ui.screens.office.common import (ListedSection, OfficeRefusal, Pager, RowsA
 from ui.tasks import Task
 
 EXPIRING_DAYS = 30  # issue 11: certifications expiring within 30 days are highlighted
-ROLES = ("staff", "supervisor", "technician")
 
 
 def load_roster(kiosk: Kiosk) -> StaffView:
@@ -110,7 +109,8 @@ class StaffRosterScreen(ListedSection):
         self.role_buttons: dict[str, QPushButton] = {}
         roles = QHBoxLayout()
         roles.setSpacing(12)
-        for role in ROLES:
+        # What the core lets a supervisor here add: supervisors and technicians come with the platform's roster.
+        for role in staff.ADDABLE_ROLES:
             choice = button()
             choice.setObjectName(f"staff_role_{role}")
             choice.setCheckable(True)  # the theme fills the checked role
