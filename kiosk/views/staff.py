@@ -13,6 +13,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from kiosk.services.context import Context
+from kiosk.services.staff import REPLACED_BY_ROSTER
 from kiosk.store import outbox
 from sync.wire import kinds
 
@@ -28,7 +29,8 @@ class StaffRow:
 
     ``addition``: for a member added on this kiosk, ``pending`` (not yet at the platform), ``accepted``
     (on the platform's roster) or ``refused`` (``refusal`` says the platform's code and reason; the
-    record is in quarantine); None for members the platform's roster brought."""
+    record is in quarantine); None for members the platform's roster brought, and for a member added here
+    whose number the platform's roster has named since (its entry is the member now)."""
 
     staff_id: str
     name: str
@@ -73,6 +75,10 @@ def staff_view(ctx: Context) -> StaffView:
     rows = ctx.store.read("SELECT id, name_enc, role, cert_no, cert_expires, failures, locked_until, active, "
                           "pin_hash <> '' AS pin_set FROM staff ORDER BY role, id")
     additions = outbox.fates(ctx.store, kinds.STAFF_MEMBER_ADDED)
+    if any(fate.state != outbox.ACKED for fate in additions.values()):
+        # Once the platform's entry replaced a member added here, that entry is the member shown.
+        for replaced in ctx.store.read("SELECT DISTINCT subject FROM audit WHERE action = ?", (REPLACED_BY_ROSTER,)):
+            additions.pop(replaced["subject"], None)
     out = []
     for r in rows:
         expires = dt.date.fromisoformat(r["cert_expires"])

@@ -21,11 +21,12 @@ staff.member_added             staff number     {staff_id, name, role, cert_no, 
 ``staff.member_added``: a supervisor (``by``, a staff number) added a colleague at the terminal
 (``kiosk.services.staff.add_member``). The gateway takes the service point from the device's
 enrollment, refuses the record (in the acknowledgement) with ``invalid_record`` (payload malformed),
-``unknown_service_point`` (the platform holds no roster for it), ``not_permitted`` (``by`` is not an
-active supervisor with a valid certification on that roster) or ``staff_exists`` (the number is on it
-already: the platform's entry stands), and otherwise adds the member to that service point's roster and
+``unknown_service_point`` (the platform holds no roster for it), ``not_permitted`` (a role other than
+``staff``, or ``by`` is not an active supervisor with a valid certification the platform put on that
+roster) or ``staff_exists`` (the number is on it already: the platform's entry stands), and otherwise adds the member to that service point's roster and
 issues a ``staff.roster`` item carrying it. No PIN travels: a PIN set or reset at a terminal stays on that
-terminal (``docs/protocol.md`` 8.4 says why). Training records of this kind are only stored.
+terminal (``docs/protocol.md`` 8.4 says why). Training records of this kind are only stored. The rules
+both ends check are in ``sync.wire.roster``.
 
 Record kinds the gateway stores as given: ``acceptance.recorded``,
 ``handover.delivered``, ``certificate.stock``, ``payment.refund_requested``,

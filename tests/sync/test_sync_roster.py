@@ -170,6 +170,7 @@ def test_a_number_given_twice_offline_never_carries_the_kiosks_pin_to_the_platfo
     assert refused_login(ctx, "S050", "135790") == "pin_not_set", "the local PIN is gone with its person"
     entry = row(ctx, "S050")
     assert (entry.cert_no, entry.active, entry.pin_set) == ("JX-PLATFORM", True, False)
+    assert (entry.addition, entry.refusal) == (None, None), "the platform's entry is the member shown now"
     assert [r["action"] for r in store.read("SELECT action FROM audit WHERE subject = 'S050' ORDER BY seq")][-2:] == [
         "staff.addition_refused", "staff.replaced_by_roster"]
     # A PIN a supervisor then sets for the platform's person stays through the next roster.
