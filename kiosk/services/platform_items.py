@@ -103,7 +103,7 @@ def apply_staff_roster(uow: UnitOfWork, item: dict[str, Any]) -> None:
         # A member added here whose addition the platform has not taken may be another person than
         # the one this entry names (the same number given twice while offline): their PIN must not
         # open this entry's account, so it goes and a supervisor sets the named person's PIN here.
-        replaced = member.get("id") in open_here
+        replaced = member.get("id") in open_here and not _same_person(uow, member)
         if replaced:
             uow.log(REPLACED_BY_ROSTER, str(member["id"]), {"origin": member.get("origin")})
         uow.execute(
@@ -123,6 +123,14 @@ def apply_staff_roster(uow: UnitOfWork, item: dict[str, Any]) -> None:
                 raise FlowError(f"roster entry {member['id']!r}: {exc.message}", code="bad_item") from None
             uow.execute("UPDATE staff SET id_index = ? WHERE id = ?", (index, member["id"]))
     uow.log("staff.roster", str(item["subject"]), {"count": len(staff)})
+
+
+def _same_person(uow: UnitOfWork, member: dict[str, Any]) -> bool:
+    """Whether the entry names the member held here: same name and certification number (the echo of
+    this kiosk's own addition whose acknowledgement was lost, or the platform taking that person on)."""
+    row = uow.execute("SELECT name_enc, cert_no FROM staff WHERE id = ?", (member["id"],)).fetchone()
+    return row is not None and row[1] == member["cert_no"] and \
+        uow.vault.decrypt(row[0], "staff.name") == str(member.get("name", ""))
 
 
 def apply_device_revoked(uow: UnitOfWork, item: dict[str, Any]) -> None:

@@ -11,7 +11,7 @@ import pytest
 from kiosk.app import open_kiosk
 from kiosk.config import load_config
 from kiosk.errors import AuthError, KioskError
-from kiosk.services import staff
+from kiosk.services import platform_items, staff
 from kiosk.services.context import Context
 from kiosk.store import Store, outbox
 
@@ -121,3 +121,19 @@ def test_the_commands_run_through_the_facade(data_dir: Path, ctx: Context) -> No
     with open_kiosk(load_config(data_dir), clock=lambda: NOW) as kiosk:
         kiosk.run(staff.reset_pin, SUPERVISOR, "S700", "555666")
         assert kiosk.login("S700", "555666").value.id == "S700"
+
+
+def test_an_entry_for_a_member_added_here_keeps_the_pin_only_for_the_same_person(ctx: Context, store: Store) -> None:
+    """The addition is still pending (its acknowledgement lost) when the roster names the number."""
+    for staff_id in ("S012", "S013"):
+        staff.add_member(ctx, SUPERVISOR, staff_id, name="李新", role="staff", cert_no=f"JX-{staff_id}",
+                         cert_expires=dt.date(2027, 1, 1), pin="135790")
+    entries = [{"id": "S012", "name": "李新", "role": "staff", "cert_no": "JX-S012", "cert_expires": "2027-01-01",
+                "origin": "terminal"},
+               {"id": "S013", "name": "王芳", "role": "staff", "cert_no": "JX-9999", "cert_expires": "2027-01-01",
+                "origin": "platform"}]
+    with store.unit_of_work("sync-agent") as uow:
+        platform_items.apply_staff_roster(uow, {"kind": "staff.roster", "subject": "SP-1", "training": False,
+                                                "data": {"staff": entries}})
+    assert staff.login(ctx, "S012", "135790") == staff.Actor("S012", "staff"), "its own addition echoed back"
+    assert refused(staff.login, ctx, "S013", "135790").code == "pin_not_set", "another person: the PIN goes"
