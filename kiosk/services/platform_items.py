@@ -103,9 +103,11 @@ def apply_staff_roster(uow: UnitOfWork, item: dict[str, Any]) -> None:
         # A member added here whose addition the platform has not taken may be another person than
         # the one this entry names (the same number given twice while offline): their PIN must not
         # open this entry's account, so it goes and a supervisor sets the named person's PIN here.
-        replaced = member.get("id") in open_here and not _same_person(uow, member)
-        if replaced:
-            uow.log(REPLACED_BY_ROSTER, str(member["id"]), {"origin": member.get("origin")})
+        other_person = False
+        if member.get("id") in open_here:
+            other_person = not _same_person(uow, member)
+            # From now on the roster's entry is the member: a later refusal of the addition leaves it be.
+            uow.log(REPLACED_BY_ROSTER, str(member["id"]), {"origin": member.get("origin"), "pin_dropped": other_person})
         uow.execute(
             "INSERT INTO staff (id, name_enc, role, cert_no, cert_expires, pin_hash, active, updated_at) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET name_enc = excluded.name_enc, "
@@ -114,7 +116,7 @@ def apply_staff_roster(uow: UnitOfWork, item: dict[str, Any]) -> None:
             "updated_at = excluded.updated_at",
             (member["id"], uow.vault.encrypt(str(member.get("name", "")), "staff.name"), member["role"],
              member["cert_no"], member["cert_expires"], str(pin_hash or ""), int(member.get("active", True)),
-             uow.at, pin_hash is not None or replaced))
+             uow.at, pin_hash is not None or other_person))
         if member.get("id_number"):
             # The card's number arrives sealed in the item and is kept as its keyed digest only.
             try:

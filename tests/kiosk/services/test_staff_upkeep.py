@@ -14,6 +14,7 @@ from kiosk.errors import AuthError, KioskError
 from kiosk.services import platform_items, staff
 from kiosk.services.context import Context
 from kiosk.store import Store, outbox
+from kiosk.views.staff import staff_view
 
 PIN = "246813"
 NOW = dt.datetime(2026, 11, 30, 1, 0, tzinfo=dt.timezone.utc)
@@ -137,3 +138,9 @@ def test_an_entry_for_a_member_added_here_keeps_the_pin_only_for_the_same_person
                                                 "data": {"staff": entries}})
     assert staff.login(ctx, "S012", "135790") == staff.Actor("S012", "staff"), "its own addition echoed back"
     assert refused(staff.login, ctx, "S013", "135790").code == "pin_not_set", "another person: the PIN goes"
+    # The roster's entries are the members now: a refusal of the additions arriving later leaves them be.
+    with store.unit_of_work("sync-agent") as uow:
+        for r in store.read("SELECT record_id FROM outbox WHERE subject IN ('S012', 'S013')"):
+            staff.addition_refused(uow, r["record_id"], "staff_exists")
+    assert staff.login(ctx, "S012", "135790") == staff.Actor("S012", "staff")
+    assert [r.active for r in staff_view(ctx).rows if r.staff_id in ("S012", "S013")] == [True, True]
