@@ -17,7 +17,6 @@ import pytest
 from hardware.idcard.simulator import card_of
 from kiosk.rules.idcard import make_check_char
 from kiosk.services import contracts
-from kiosk.services.presence import prove_presence
 from kiosk.services.signatures import sample_bundle
 from ui.context import AppContext
 from ui.navigation import Navigator
@@ -113,7 +112,7 @@ def test_a_contract_signed_meanwhile_is_refused_with_its_hint(
     unit = buyers.unit()
     contract_id = buyers.draft_contract(unit)
     holder = buyers.holders(unit)[0]
-    proof = on_store(lambda k: prove_presence(k.ctx, "card", holder.id_number))
+    proof = on_store(lambda k: k.prove_presence("card", holder.id_number))
     screen = nav.go("read_sign", unit_code=unit, document="contract", presences=[proof])
     assert isinstance(screen, ReadSignScreen)
     read_to_the_end(qtbot, screen)
@@ -248,7 +247,7 @@ def test_a_proof_the_core_refuses_asks_for_the_card_again(
     unit = buyers.unit()
     contract_id = buyers.draft_contract(unit)
     holder = buyers.holders(unit)[0]
-    real = on_store(lambda k: prove_presence(k.ctx, "card", holder.id_number))
+    real = on_store(lambda k: k.prove_presence("card", holder.id_number))
     # A proof this core did not seal (its MAC changed): the screen trusts it, the core does not.
     forged = dataclasses.replace(real, proof="0" * len(real.proof))
     screen = nav.go("read_sign", unit_code=unit, document="contract", presences=[forged])
