@@ -34,7 +34,7 @@ from ui.qt import (
     QApplication, QBoxLayout, QButtonGroup, QEvent, QGridLayout, QHBoxLayout, QLineEdit, QPushButton, QResizeEvent, QSizePolicy, QStackedWidget,
     Qt, QVBoxLayout, QWidget,
 )
-from ui.screens.base import Screen
+from ui.screens.base import Screen, on_portrait_panel
 from ui.screens.buyer.common import (
     Panel,
     label,
@@ -506,10 +506,6 @@ class DoneScreen(Screen):
         self._arrange_levels()
         self._form_width()
 
-    def _landscape(self) -> bool:
-        window = self.window()
-        return window is self or window.width() >= window.height()
-
     def _form_width(self) -> None:
         """Minimum heights are taken at minimum widths: on a landscape panel a narrow form would wrap its
         heading and the keypad's hint into more lines than a 1280x800 panel has room for. Only while the
@@ -517,7 +513,7 @@ class DoneScreen(Screen):
         panel: 1080 px less the screen's margins is narrower than that width, and there is height to spare.
         A portrait panel also puts the code above its words (beside them it was a third of the width) and
         the form's buttons under its keys (beside them the step was 1334 px wide)."""
-        landscape = self._landscape()
+        landscape = not on_portrait_panel(self)
         width = MAIL_FORM_MIN_PX if landscape and self.right.currentWidget() is self.mailing_panel else 0
         if self.mailing_panel.minimumWidth() != width:
             self.mailing_panel.setMinimumWidth(width)

@@ -61,7 +61,7 @@ from ui.qt import (
     QWidget,
     Signal,
 )
-from ui.screens.base import Screen
+from ui.screens.base import Screen, on_portrait_panel
 from ui.screens.buyer.common import Panel, label, note, plain_refusal, refusal_prompt, set_state, staff_line
 from ui.tasks import Task
 from ui.widgets.guard import GuardedButton
@@ -264,8 +264,7 @@ class IdentifyScreen(Screen):
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
         super().resizeEvent(event)
-        window = self.window()
-        portrait = window is not self and window.height() > window.width()
+        portrait = on_portrait_panel(self)
         # In a row where the three fit the screen's width (not English in large text: a column there).
         buttons = self.way_buttons.values()
         room = self.width() - 2 * 48

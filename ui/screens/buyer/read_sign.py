@@ -51,7 +51,7 @@ from ui.qt import (
     QWidget,
     Signal,
 )
-from ui.screens.base import Screen
+from ui.screens.base import Screen, on_portrait_panel
 from ui.screens.buyer.common import (
     Panel,
     label,
@@ -500,8 +500,7 @@ class ReadSignScreen(Screen):
         self._arrange_pager()
         # A portrait panel has the width for ux.md's 1000x400 box and not for a column beside it; below
         # the box the buttons take height, which a portrait panel has to spare.
-        window = self.window()
-        portrait = window is not self and window.height() > window.width()
+        portrait = on_portrait_panel(self)
         self.pad.arrange(beside=not portrait, portrait=portrait)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
