@@ -46,7 +46,7 @@ from kiosk.decommission import Decommission, decommission
 from kiosk.errors import AuthError, ConfigError, ValidationError
 from kiosk.identity import Enrollment, audit_keys, is_enrolled, load_enrollment, save_enrollment
 from kiosk.printjobs import JobPrinter
-from kiosk.services import presence, printing, staff
+from kiosk.services import certificates, contracts, evaluations, handover, presence, printing, staff
 from kiosk.services.context import Context, utc_clock
 from kiosk.services.presence import Presence
 from kiosk.services.printing import PrintRun
@@ -106,6 +106,14 @@ class Kiosk:
 
     def now(self) -> dt.datetime:
         return self.ctx.now()
+
+    def local_now(self) -> dt.datetime:
+        """The county's wall-clock time now (what printouts and screens show)."""
+        return self.ctx.local_now()
+
+    def today(self) -> dt.date:
+        """The county's date today (what an ID document's validity is judged by)."""
+        return self.ctx.today()
 
     # -- commands ----------------------------------------------------------------------------------
 
@@ -340,6 +348,22 @@ class Kiosk:
 
     def handover(self, handover_id: str) -> HandoverView:
         return handover_view(self.ctx, handover_id)
+
+    def contract_text(self, contract_id: str) -> str:
+        """A contract's full text, as its buyers read and sign it (it holds full ID numbers: screen only)."""
+        return contracts.content(self.store, contract_id)
+
+    def handover_papers(self, handover_id: str) -> dict[str, str]:
+        """The handover's two papers by name, the texts the signatures are recorded against."""
+        return handover.documents(self.ctx, handover.get(self.store, handover_id))
+
+    def recorded_certificate(self, unit_code: str) -> dict[str, Any] | None:
+        """The unit's recorded certificate (number, serial, e-certificate token), None before registration."""
+        return certificates.recorded(self.store, unit_code)
+
+    def evaluated(self, unit_code: str) -> bool:
+        """Whether the unit's buyer has given the 好差评 evaluation."""
+        return evaluations.evaluated(self.store, unit_code)
 
     def order(self, order_id: str) -> OrderView:
         return order_view(self.ctx, order_id)

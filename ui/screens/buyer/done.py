@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from kiosk.app import Kiosk
-from kiosk.services import certificates, evaluations, mailing
+from kiosk.services import evaluations, mailing
 from kiosk.services.staff import Actor
 
 from ui.context import AppContext
@@ -72,8 +72,8 @@ class Closing:
 
 def load_closing(kiosk: Kiosk, unit_code: str) -> Closing:
     case = kiosk.case(unit_code)
-    cert = certificates.recorded(kiosk.store, unit_code) or {}
-    evaluated = evaluations.evaluated(kiosk.store, unit_code)
+    cert = kiosk.recorded_certificate(unit_code) or {}
+    evaluated = kiosk.evaluated(unit_code)
     return Closing(unit_code, str(cert.get("certificate_no") or ""), str(cert.get("e_cert_token") or ""),
                    case.registration.certificate_state == "recorded", evaluated)
 

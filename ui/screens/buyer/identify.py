@@ -77,7 +77,7 @@ OUTLINE = QColor("#1b5e20")
 def find_cases(kiosk: Kiosk, method: str, value: str) -> tuple[list[CaseOverview], Presence | None]:
     """On the store thread: the presented number (refused when not a current document), then its cases,
     and for a card read the proof that its holder is here (``None`` for a typed number or a QR code)."""
-    number = id_number_from(method, value, today=kiosk.ctx.today())  # type: ignore[arg-type]
+    number = id_number_from(method, value, today=kiosk.today())  # type: ignore[arg-type]
     cases = kiosk.cases_for_buyer(number)
     return cases, kiosk.prove_presence(method, number) if cases and method in PROOF_METHODS else None
 
