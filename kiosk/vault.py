@@ -1,9 +1,11 @@
 """Field-level encryption of personal data and the keyed blind index.
 
 One 32-byte master key lives in ``<data dir>/keys/data.key`` (mode 0600),
-never in the database. Two subkeys are derived from it with HKDF-SHA256, one
-for AES-256-GCM field encryption and one for the HMAC-SHA256 blind index, so
-that knowing index values tells nothing about ciphertexts and vice versa.
+never in the database. Subkeys are derived from it with HKDF-SHA256, each with
+its own label: one for AES-256-GCM field encryption, one for the HMAC-SHA256
+blind index and one for the HMAC-SHA256 seals of records the kiosk hands out and
+later checks (``seal``: a presence proof), so that knowing index values or seals
+tells nothing about ciphertexts or each other.
 
 Ciphertext layout: ``0x01 | nonce (12) | AES-GCM ciphertext+tag``. The
 associated data is the field's context (for example ``buyers.id_number``) so a
@@ -59,6 +61,7 @@ class Vault:
             raise VaultError("the data key must be 32 bytes", hint="the key file is damaged")
         self._aead = AESGCM(_derive(master_key, b"jiaxian-kiosk field encryption v1"))
         self._index_key = _derive(master_key, b"jiaxian-kiosk blind index v1")
+        self._seal_key = _derive(master_key, b"jiaxian-kiosk record seal v1")
         self._check = _derive(master_key, b"jiaxian-kiosk key check v1")
 
     def key_check_value(self) -> bytes:
@@ -106,3 +109,8 @@ class Vault:
         """A keyed, deterministic 16-byte tag for equality lookups without the clear value."""
         mac = hmac.new(self._index_key, context.encode() + b"\x00" + value.encode("utf-8"), hashlib.sha256)
         return mac.digest()[:16]
+
+    def seal(self, record: str, context: str) -> bytes:
+        """The 32-byte HMAC-SHA256 of ``record`` under the seal subkey: only this kiosk's key makes it,
+        so a record that comes back with it is one this kiosk made (compare with ``hmac.compare_digest``)."""
+        return hmac.new(self._seal_key, context.encode() + b"\x00" + record.encode("utf-8"), hashlib.sha256).digest()

@@ -46,8 +46,9 @@ from kiosk.decommission import Decommission, decommission
 from kiosk.errors import AuthError, ConfigError, ValidationError
 from kiosk.identity import Enrollment, audit_keys, is_enrolled, load_enrollment, save_enrollment
 from kiosk.printjobs import JobPrinter
-from kiosk.services import printing, staff
+from kiosk.services import certificates, contracts, evaluations, handover, presence, printing, staff
 from kiosk.services.context import Context, utc_clock
+from kiosk.services.presence import Presence
 from kiosk.services.printing import PrintRun
 from kiosk.services.staff import Actor
 from kiosk.status import summary
@@ -106,6 +107,14 @@ class Kiosk:
     def now(self) -> dt.datetime:
         return self.ctx.now()
 
+    def local_now(self) -> dt.datetime:
+        """The county's wall-clock time now (what printouts and screens show)."""
+        return self.ctx.local_now()
+
+    def today(self) -> dt.date:
+        """The county's date today (what an ID document's validity is judged by)."""
+        return self.ctx.today()
+
     # -- commands ----------------------------------------------------------------------------------
 
     def run(self, command: Callable[Concatenate[Context, Actor, P], T], actor: Actor, /,
@@ -128,6 +137,20 @@ class Kiosk:
         """The staff id whose ID card this is, refused as ``login`` refuses (expired, locked) and for a
         card not on the roster or a buyer's; the PIN is then asked with ``login``."""
         return staff.card_holder(self.ctx, id_number)
+
+    def prove_presence(self, method: str, id_number: str) -> Presence:
+        """The proof that the holder of the ID card just read (``id_number``) is at the self-service
+        terminal: the buyers they are and the handovers they are the agent at, sealed by this core.
+        Only a card read proves it (``presence.PROOF_METHODS``); a typed number or a QR code is refused
+        with ``presence_not_proof``. It changes nothing; the signing commands check the proof
+        (``kiosk.services.presence``)."""
+        return presence.prove_presence(self.ctx, method, id_number)
+
+    def prove_signer(self, method: str, id_number: str, buyer_id: int, *,
+                     represented_at: str | None = None) -> Presence:
+        """``prove_presence`` for the one signer ``buyer_id`` (or, with ``represented_at``, that
+        handover's agent): somebody else's card is refused with ``not_the_signer``."""
+        return presence.prove_signer(self.ctx, method, id_number, buyer_id, represented_at=represented_at)
 
     def print_pending(self, printer: JobPrinter, actor: Actor = PRINTER) -> Outcome[PrintRun]:
         """Print the waiting jobs ``printer`` takes; each result is written back (audited)."""
@@ -325,6 +348,22 @@ class Kiosk:
 
     def handover(self, handover_id: str) -> HandoverView:
         return handover_view(self.ctx, handover_id)
+
+    def contract_text(self, contract_id: str) -> str:
+        """A contract's full text, as its buyers read and sign it (it holds full ID numbers: screen only)."""
+        return contracts.content(self.store, contract_id)
+
+    def handover_papers(self, handover_id: str) -> dict[str, str]:
+        """The handover's two papers by name, the texts the signatures are recorded against."""
+        return handover.documents(self.ctx, handover.get(self.store, handover_id))
+
+    def recorded_certificate(self, unit_code: str) -> dict[str, Any] | None:
+        """The unit's recorded certificate (number, serial, e-certificate token), None before registration."""
+        return certificates.recorded(self.store, unit_code)
+
+    def evaluated(self, unit_code: str) -> bool:
+        """Whether the unit's buyer has given the 好差评 evaluation."""
+        return evaluations.evaluated(self.store, unit_code)
 
     def order(self, order_id: str) -> OrderView:
         return order_view(self.ctx, order_id)

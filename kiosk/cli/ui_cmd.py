@@ -35,6 +35,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--training", action="store_true", help="training session on the training data "
                    "directory (training/ in the data directory; simulators, never synced): banner on every "
                    "screen and printout (also [training] enabled = true)")
+    p.add_argument("--reopen-after", type=float, default=60.0, metavar="SECONDS",
+                   help="when the kiosk's store or devices cannot be opened, show the calm fault this long, then "
+                        "exit with status 75 so that the service manager starts the app again and it tries "
+                        "again (default 60)")
     # For bench/ui.py: print the time of the first interactive frame as JSON and quit.
     p.add_argument("--first-frame-exit", action="store_true", help=argparse.SUPPRESS)
     p.set_defaults(func=cmd_run)
@@ -80,7 +84,7 @@ def cmd_run(args: argparse.Namespace) -> int:
 
         config = prepare(config)
     return run(config, windowed=args.windowed, training=training, ready=ready, enroller=enroll_at_gateway,
-               courier=LazyCourier())
+               courier=LazyCourier(), reopen_after=args.reopen_after)
 
 
 def enroll_at_gateway(config: Config, code: EnrollmentCode, *, force: bool = False) -> Enrollment:

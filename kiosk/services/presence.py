@@ -15,14 +15,15 @@ typed number.
 
 The proof (``Presence``): the core reads the card's number, finds the buyer
 records it belongs to (by the blind index; the number is neither kept nor
-logged) and returns those buyer ids with the method and the time, sealed with a
-MAC under the data key. The screen puts ``Presence.stamp()`` into each
+logged) and returns those buyer ids with the method and the time, sealed with
+an HMAC under the vault's seal subkey (``Vault.seal``, not the blind index's
+key). The screen puts ``Presence.stamp()`` into each
 signature bundle as ``identified_by`` ``{method, at, buyers, agent_for, proof}``;
 the bundle's hash, the device signature and the audit cover it. The signing
 commands (``contracts.sign``, ``handover.sign``) call ``require_identified``
 for the self-service actor: a bundle without a stamp, with a stamp the core did
 not make, one older than ``MAX_AGE``, or one for somebody else is refused with
-``signer_not_identified``. An authorised agent (``handover.register_agent``)
+``signer_not_identified``; the screen then asks each signer's card again. An authorised agent (``handover.register_agent``)
 proves presence with their own card and signs the handover papers for the
 holders they represent.
 """
@@ -46,11 +47,14 @@ __all__: list[str] = []
 SELF_SERVICE_ID = "self-service"
 # Only the card reader proves that the person is here (see the module docstring).
 PROOF_METHODS = ("card",)
-# A proof lasts for one buyer session: reading a long contract and signing it, not a day.
-MAX_AGE = dt.timedelta(minutes=30)
+# A proof lasts as long as a buyer needs from the card read to the last signature: reading a contract
+# (page turns keep the session alive; 120 s without a touch end it, ux.md) and signing it. Ten minutes
+# is ample for that and short enough that a card read by someone who walked away does not open the pad
+# for the next person; a proof that ran out asks for the card again.
+MAX_AGE = dt.timedelta(minutes=10)
 # A stamp a little in the future is a clock step, not a forgery; more is refused.
 CLOCK_SLACK = dt.timedelta(minutes=1)
-_MAC_CONTEXT = "presence.proof v1"
+_MAC_CONTEXT = "presence.proof v2"  # v1 was keyed with the blind index's key
 
 
 @dataclass(frozen=True)
@@ -80,7 +84,7 @@ def is_self_service(actor: Actor) -> bool:
 def _mac(ctx: Context, method: str, at: str, buyers: list[int], agent_for: list[str]) -> str:
     payload = json.dumps({"m": method, "at": at, "b": buyers, "a": agent_for},
                          sort_keys=True, separators=(",", ":"))
-    return ctx.store.vault.blind_index(payload, _MAC_CONTEXT).hex()
+    return ctx.store.vault.seal(payload, _MAC_CONTEXT).hex()
 
 
 def prove_presence(ctx: Context, method: str, value: str) -> Presence:

@@ -94,7 +94,7 @@ class Simulation:
         last = _stage_index(until)
         ctx = self.ctx
         buyers = buyers_of_unit(ctx.store, unit_code)
-        contract = self._contract(unit_code) if resume else None
+        contract = self.latest_contract(unit_code) if resume else None
         if contract is None:
             contract_id = contracts.draft(ctx, self.staff, unit_code)
             contract = {"id": contract_id, "state": "draft",
@@ -109,7 +109,7 @@ class Simulation:
         if last == STAGES.index("filed"):
             return None
         self._pay(unit_code, n, resume=resume)
-        number, serial = self._register(unit_code, len(buyers), resume=resume)
+        number, serial = self.register(unit_code, len(buyers), resume=resume)
         if last == STAGES.index("registered"):
             return None
         if not resume or not ctx.store.read("SELECT keys_ready FROM units WHERE code = ?",
@@ -129,7 +129,7 @@ class Simulation:
         self._finish(case, buyers, number, serial)
         return case
 
-    def _contract(self, unit_code: str) -> dict[str, Any] | None:
+    def latest_contract(self, unit_code: str) -> dict[str, Any] | None:
         rows = self.ctx.store.read("SELECT id, state, doc_hash FROM contracts WHERE unit_code = ? "
                                    "AND state IN ('draft', 'signed', 'filed') ORDER BY version DESC LIMIT 1",
                                    (unit_code,))
@@ -146,7 +146,7 @@ class Simulation:
                                          f"SIM{n:06d}{item['payee'][:3].upper()}", f"R{n:08d}",
                                          event_id=f"TRAIN-PAY-{order_id}-{item['payee']}")
 
-    def _register(self, unit_code: str, holders: int, *, resume: bool) -> tuple[str, str | None]:
+    def register(self, unit_code: str, holders: int, *, resume: bool) -> tuple[str, str | None]:
         """The unit's certificate number and pre-printed serial (None: printed on stock), recorded now
         unless a killed run already did; half the simulated certificates are pre-printed."""
         ctx = self.ctx
@@ -364,13 +364,14 @@ def platform_step(ctx: Context, unit_code: str) -> str:
                         code="training_unit", hint="practise on the demo's training cases")
     sim = Simulation(ctx, _training_actor(ctx, "staff"), _training_actor(ctx, "supervisor"))
     sim.certificate_seq = ctx.store.read("SELECT count(*) AS n FROM certificates")[0]["n"]
-    contract = sim._contract(unit_code)
+    contract = sim.latest_contract(unit_code)
     if contract is None or contract["state"] == "draft":
         raise FlowError(f"the contract of unit {unit_code} waits for the buyers' signatures",
                         code="buyers_sign_first", hint="the buyers read and sign the contract at the kiosk first")
     if contract["state"] == "signed":
-        apply_training_item(ctx, kinds.CONTRACT_FILED, contract["id"],
-                            {"filing_no": f"YL-BA-{sim.certificate_seq + 1:06d}"})
+        # Numbered by the filings this kiosk holds: two contracts filed before any registration differ.
+        filed = ctx.store.read("SELECT count(*) AS n FROM contracts WHERE filing_no IS NOT NULL")[0]["n"]
+        apply_training_item(ctx, kinds.CONTRACT_FILED, contract["id"], {"filing_no": f"YL-BA-D{filed + 1:06d}"})
         return "contract_filed"
     orders = ctx.store.read("SELECT id, state FROM payment_orders WHERE unit_code = ? AND state != 'void' "
                             "ORDER BY created_at DESC LIMIT 1", (unit_code,))
@@ -387,7 +388,7 @@ def platform_step(ctx: Context, unit_code: str) -> str:
                                          event_id=f"TRAIN-PAY-{order_id}-{item['payee']}")
         return "payment_confirmed"
     if certificates.recorded(ctx.store, unit_code) is None:
-        sim._register(unit_code, len(buyers_of_unit(ctx.store, unit_code)), resume=True)
+        sim.register(unit_code, len(buyers_of_unit(ctx.store, unit_code)), resume=True)
         return "registered"
     if not unit["keys_ready"]:
         handover.mark_keys_ready(ctx, sim.staff, unit_code)

@@ -49,6 +49,15 @@ def test_blind_index_is_keyed_and_deterministic(vault: Vault) -> None:
     assert vault.blind_index("X", "phone") != vault.blind_index("X", "id_number")
 
 
+def test_a_seal_has_its_own_key(vault: Vault) -> None:
+    seal = vault.seal("record", "proof")
+    assert seal == vault.seal("record", "proof") and len(seal) == 32
+    assert seal != vault.seal("record", "other") and seal != vault.seal("recorc", "proof")
+    assert seal != Vault(os.urandom(32)).seal("record", "proof")
+    # Neither the blind index's value nor its key gives the seal.
+    assert seal[:16] != vault.blind_index("record", "proof")
+
+
 def test_key_file_is_private_and_never_overwritten(tmp_path: Path) -> None:
     keys = tmp_path / "keys"
     path = create_key_file(keys)

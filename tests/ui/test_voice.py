@@ -17,7 +17,8 @@ from pytestqt.qtbot import QtBot
 
 from PySide6.QtTest import QTest
 
-from ui.qt import QLabel, QMediaPlayer, QPoint, Qt
+from ui.qt import QEvent, QLabel, QMediaPlayer, QPoint, Qt
+from ui.voice import player as voice_module
 from ui.voice import catalog
 from ui.voice.clips import VOICE_DIR, ClipTableError, load_clips, table_dir
 from ui.voice.player import VOLUMES, VoicePlayer
@@ -221,6 +222,26 @@ def test_a_prompt_without_a_clip_is_skipped_and_logged(voice_copy: Path, qapp: o
     assert [r.getMessage() for r in caplog.records] == [
         "voice prompt pay.paid has no clip in the voice table; it is not spoken",
         "voice prompt no.such_prompt has no clip in the voice table; it is not spoken"]
+    player.deleteLater()
+
+
+def test_without_qt_multimedias_qml_module_the_kiosk_is_silent_and_says_so_once(
+        voice_copy: Path, qapp: object, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture) -> None:
+    # What an installation without PySide6's qml/QtMultimedia gives the real QML engine.
+    monkeypatch.setattr(voice_module, "PLAYER_QML", b"import QtMultimediaNotInstalled\nMediaPlayer {}\n")
+    player = VoicePlayer(voice_copy)
+    with caplog.at_level(logging.WARNING, logger="kiosk.ui.voice"):
+        player.play("identify.card")
+        player.repeat()
+        player.play("pay.scan")
+        player.set_volume(2)
+        player.eventFilter(player, QEvent(QEvent.Type.MouseButtonPress))
+        player.stop()
+    assert not player.available() and player.player is None and player.playing() == ""
+    assert player.last == "pay.scan" and player.volume() == VOLUMES[2]
+    [warning] = [r.getMessage() for r in caplog.records]
+    assert warning.startswith("the voice prompts are off: Qt Multimedia's QML player cannot be made: ")
+    assert "QtMultimediaNotInstalled" in warning and "reinstall the kiosk" in warning
     player.deleteLater()
 
 

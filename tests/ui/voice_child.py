@@ -8,8 +8,9 @@ where the server is there from the start. Waits run the event loop with ``QTest.
     play ID            say prompt ID                      -> {"playing", "source", "folder", "state"}
     wait_end SECONDS   run the event loop until the clip ends or SECONDS pass
                                                           -> {"status", "position", "duration", "playing"}
-    wait_position MS   run the event loop until the position passes MS (at most 10 s) -> {"position", "state"}
-    volume STEP        one of the three steps             -> {"volume", "output"}
+    wait_position MS   run the event loop until the position passes MS (at most 10 s)
+                                                          -> {"position", "duration", "state"}
+    volume STEP        one of the three steps             -> {"volume", "output", "position"}
     touch              a mouse press on a widget, as a buyer's next tap -> {"playing", "state"}
     stop               VoicePlayer.stop()                 -> {"state"}
     outputs            the audio outputs Qt found         -> {"outputs"}
@@ -36,14 +37,16 @@ def main() -> int:
     directory = Path(sys.argv[1]) if len(sys.argv) > 1 else None
     voice = VoicePlayer(directory) if directory else VoicePlayer()
     app.installEventFilter(voice)
+    player = voice.player
+    assert player is not None, "Qt Multimedia's QML player cannot be made here"
     target = QLabel("touch")
     target.resize(200, 100)
     target.show()
     statuses: list[str] = []
-    voice.player.mediaStatusChanged.connect(lambda value: statuses.append(value.name))
+    player.mediaStatusChanged.connect(lambda value: statuses.append(value.name))
 
     def state() -> str:
-        return voice.player.playbackState().name
+        return player.playbackState().name
 
     def run_until(done: Callable[[], bool], seconds: float) -> None:
         # QTest.qWait on purpose: it holds Python's lock while Qt works, as any Python call into Qt does,
@@ -64,23 +67,24 @@ def main() -> int:
         if word == "play":
             statuses.clear()
             voice.play(arg)
-            source = Path(voice.player.source().toLocalFile())
+            source = Path(player.source().toLocalFile())
             answer(playing=voice.playing(), source=source.name, folder=source.parent.name, state=state())
         elif word == "wait_end":
             run_until(lambda: "EndOfMedia" in statuses, float(arg))
-            answer(status=voice.player.mediaStatus().name, position=voice.player.position(),
-                   duration=voice.player.duration(), playing=voice.playing())
+            answer(status=player.mediaStatus().name, position=player.position(),
+                   duration=player.duration(), playing=voice.playing())
         elif word == "wait_position":
-            run_until(lambda: voice.player.position() > int(arg), 10.0)
-            answer(position=voice.player.position(), state=state())
+            run_until(lambda: player.position() > int(arg), 10.0)
+            answer(position=player.position(), duration=player.duration(), state=state())
         elif word == "volume":
             voice.set_volume(int(arg))
-            output = voice.player.audioOutput()
-            answer(volume=voice.volume(), output=output.volume() if output is not None else None)
+            output = player.audioOutput()
+            answer(volume=voice.volume(), output=output.volume() if output is not None else None,
+                   position=player.position())
         elif word == "touch":
             QTest.mousePress(target, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, QPoint(5, 5))
             QTest.mouseRelease(target, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, QPoint(5, 5))
-            answer(playing=voice.playing(), state=state(), position=voice.player.position())
+            answer(playing=voice.playing(), state=state(), position=player.position())
         elif word == "stop":
             voice.stop()
             answer(state=state())

@@ -36,6 +36,15 @@ if TYPE_CHECKING:
 Audience = Literal["buyer", "staff", "technician"]
 
 
+def on_portrait_panel(widget: QWidget) -> bool:
+    """Whether ``widget`` is shown in a window taller than it is wide (a portrait panel, 1080x1920).
+
+    A widget that is its own window (rendered alone: a snapshot, a test) takes the landscape layout:
+    its size then follows its layout, so it cannot choose one by it."""
+    window = widget.window()
+    return window is not widget and window.height() > window.width()
+
+
 class Screen(Retranslating, QWidget):
     name: ClassVar[str] = ""
     audience: ClassVar[Audience] = "buyer"

@@ -82,12 +82,29 @@ def open_parts(config: Config, *, enroller: Enroller | None = None,
         raise
 
 
+# After a failed open: how long the fault shows before the app exits to be started again, and with what
+# status (EX_TEMPFAIL: try again later).
+REOPEN_AFTER_SECONDS = 60.0
+EXIT_NOT_OPEN = 75
+
+
+def _exit_later(app: QApplication, seconds: float) -> None:
+    logging.getLogger("kiosk.ui").warning("the app exits in %.0f s (status %d) to be started again and try "
+                                          "to open the kiosk once more", seconds, EXIT_NOT_OPEN)
+    QTimer.singleShot(int(seconds * 1000), lambda: app.exit(EXIT_NOT_OPEN))
+
+
 def run(config: Config, *, windowed: bool = False, training: bool = False,
         ready: Callable[[MainWindow], None] | None = None, enroller: Enroller | None = None,
-        courier: Courier | None = None) -> int:
+        courier: Courier | None = None, reopen_after: float = REOPEN_AFTER_SECONDS) -> int:
     """Run the app until a technician closes it; ``ready`` is called once the first frame is up;
     ``enroller`` (from the composition root: ``sync.enroll.GatewayEnroller``) lets a technician enroll,
-    ``courier`` (``sync.courier.GatewayCourier``) lets one hand the outbox on to decommission."""
+    ``courier`` (``sync.courier.GatewayCourier``) lets one hand the outbox on to decommission.
+
+    A kiosk that cannot be opened shows the calm fault for ``reopen_after`` seconds, then the app exits
+    with ``EXIT_NOT_OPEN``: many causes pass (the agent migrating the store, a device still coming up),
+    and the service manager that starts the app again (systemd ``Restart=always``, the Windows shell)
+    makes it try again, where a window left up would wait for a person for ever."""
     app = application(keyboard_home=config.data_dir / KEYBOARD_HOME)
     try:
         require_chinese_font()
@@ -101,6 +118,7 @@ def run(config: Config, *, windowed: bool = False, training: bool = False,
     # The window shows the fault and logs it; stderr gets the error as `kiosk run` said it before it
     # had a window (whoever started it from a shell sees why).
     ctx.open_failed.connect(lambda error: print(f"kiosk run: error: {error}", file=sys.stderr))
+    ctx.open_failed.connect(lambda _error: _exit_later(app, reopen_after))
     i18n.switch_language(i18n.DEFAULT_LANGUAGE)
     blocker = install_context_menu_blocker(app)
     window = build_window(ctx)

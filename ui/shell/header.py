@@ -35,6 +35,7 @@ from ui.qt import (
     QWidget,
     Signal,
 )
+from ui.screens.base import on_portrait_panel
 from ui.widgets.guard import GuardedButton
 
 # Each language is named in itself: a buyer who cannot read the current one still finds theirs.
@@ -187,8 +188,7 @@ class Header(Retranslating, QFrame):
 
     def _arrangements(self) -> tuple[tuple[bool, bool], ...]:
         """(two rows, compact) in the order tried: a second row only where the panel has height to spare."""
-        window = self.window()
-        if window is not self and window.height() > window.width():
+        if on_portrait_panel(self):
             return (False, False), (True, False), (True, True)
         return (False, False), (False, True), (True, True)
 

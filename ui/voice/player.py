@@ -9,7 +9,10 @@ next touch or click, before the tap is handled, so a prompt the tap itself
 causes (重听, the next step) starts after the old one stopped.
 
 A prompt without a clip (a table a service point edited) is logged and skipped:
-a missing voice must never stop the screens. Without an audio output (no sound
+a missing voice must never stop the screens. Nor does a player that cannot be
+made (PySide6's QML QtMultimedia module missing from an installation): voice is
+an extra, so that is logged once and every prompt is then skipped in silence
+(``available()``). Without an audio output (no sound
 card, offscreen CI) the player is given the clip as its source but not started:
 there is nothing to play it to. What would be heard is ``player.source()`` and
 ``playing()``, as with a sound card; tests/ui/test_voice_audio.py plays through a
@@ -49,13 +52,18 @@ PLAYER_QML = b"import QtMultimedia\nMediaPlayer { audioOutput: AudioOutput {} }\
 
 
 def media_player(parent: QObject) -> tuple[QMediaPlayer, QAudioOutput]:
-    """A ``QMediaPlayer`` with its ``QAudioOutput``, both made by QML and owned by ``parent``."""
-    engine = qt.QQmlEngine(parent)
-    component = qt.QQmlComponent(engine)
+    """A ``QMediaPlayer`` with its ``QAudioOutput``, both made by QML and owned by ``parent``;
+    ``RuntimeError`` (saying what to do) where Qt Multimedia or its QML module cannot be loaded."""
+    try:
+        engine = qt.QQmlEngine(parent)
+        component = qt.QQmlComponent(engine)
+        media_player_type = qt.QMediaPlayer
+    except (ImportError, AttributeError) as exc:  # ui.qt looks the names up in PySide6's modules
+        raise RuntimeError(f"Qt Multimedia cannot be loaded: {exc}; reinstall the kiosk") from exc
     component.setData(PLAYER_QML, QUrl())
     player = component.create()
-    output = player.audioOutput() if isinstance(player, qt.QMediaPlayer) else None
-    if not isinstance(player, qt.QMediaPlayer) or output is None:
+    output = player.audioOutput() if isinstance(player, media_player_type) else None
+    if not isinstance(player, media_player_type) or output is None:
         raise RuntimeError(f"Qt Multimedia's QML player cannot be made: {component.errorString().strip()}; "
                            f"reinstall the kiosk (PySide6's qml/QtMultimedia is missing)")
     player.setParent(parent)
@@ -74,18 +82,29 @@ class VoicePlayer(QObject):
         self.step = DEFAULT_STEP
         self._player: QMediaPlayer | None = None
         self._output: QAudioOutput | None = None
+        self._unavailable = ""  # why no player can be made, once that was found out
 
     @property
-    def player(self) -> QMediaPlayer:
-        """The one media player, made at the first prompt (a window never spoken in never loads the backend)."""
-        if self._player is None:
+    def player(self) -> QMediaPlayer | None:
+        """The one media player, made at the first prompt (a window never spoken in never loads the
+        backend); ``None`` where it cannot be made (logged once): the kiosk is then silent."""
+        if self._player is None and not self._unavailable:
             # Qt Multimedia is looked up here, not when this module is imported: finding its names
             # loads Qt Charts and Qt Multimedia, about 40 ms before the first frame of a kiosk whose
             # buyers may never hear a prompt.
-            self._player, self._output = media_player(self)
+            try:
+                self._player, self._output = media_player(self)
+            except RuntimeError as exc:
+                self._unavailable = str(exc)
+                log.warning("the voice prompts are off: %s", exc)
+                return None
             self._output.setVolume(VOLUMES[self.step])
             self._player.mediaStatusChanged.connect(self._status)
         return self._player
+
+    def available(self) -> bool:
+        """False once the player could not be made: every prompt is then skipped in silence."""
+        return not self._unavailable
 
     def _status(self, status: QMediaPlayer.MediaStatus) -> None:
         if status == qt.QMediaPlayer.MediaStatus.EndOfMedia:
@@ -101,6 +120,8 @@ class VoicePlayer(QObject):
             return
         self.stop()
         player = self.player
+        if player is None:
+            return
         player.setSource(QUrl.fromLocalFile(str(clip.path)))
         self.current = prompt_id
         if qt.QMediaDevices.audioOutputs():

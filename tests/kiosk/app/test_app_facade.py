@@ -13,9 +13,10 @@ import kiosk.services
 from hardware.devices import open_devices
 from kiosk.app import PRINTER, Change, Kiosk, is_command, open_kiosk
 from kiosk.config import load_config
-from kiosk.errors import AuthError, ConfigError, FlowError
+from kiosk.errors import AuthError, CheckFailed, ConfigError, FlowError, ValidationError
 from kiosk.services import certificates, handover, printing, staff
 from kiosk.services.context import Context
+from kiosk.services.samples import load_samples
 from kiosk.services.staff import Actor
 
 from .conftest import NOW, STAFF, audit_rows
@@ -184,3 +185,18 @@ def test_the_read_views_come_from_the_facade(kiosk: Kiosk) -> None:
     assert (found.total, found.delivered) == (1, 1)
     roster = stocked.staff().rows
     assert roster and not any(hasattr(row, "pin_hash") for row in roster)
+
+
+def test_presence_is_proven_through_the_facade(stocked: Kiosk) -> None:
+    first, second = (u.buyers[0].id_number for u in load_samples().units[:2])
+    head = audit_rows(stocked)[-1]
+    mine = stocked.prove_presence("card", first)
+    assert mine.method == "card" and len(mine.buyers) == 1 and mine.proof
+    assert stocked.prove_signer("card", first, mine.buyers[0]).buyers == mine.buyers
+    with pytest.raises(CheckFailed) as other:
+        stocked.prove_signer("card", second, mine.buyers[0])
+    assert other.value.code == "not_the_signer" and second not in str(other.value)
+    with pytest.raises(ValidationError) as typed:
+        stocked.prove_presence("typed", first)
+    assert typed.value.code == "presence_not_proof"
+    assert audit_rows(stocked)[-1] == head  # a proof changes nothing

@@ -107,3 +107,18 @@ def test_the_demo_platform_never_touches_a_real_case(stocked: Kiosk) -> None:
     with pytest.raises(FlowError) as unknown:
         stocked.platform_step("410425001003GB00128F99999999")
     assert unknown.value.code == "unknown_unit"
+
+
+def test_the_demo_platform_files_two_contracts_under_two_numbers(kiosk: Kiosk) -> None:
+    filed = []
+    for _ in range(2):
+        unit = kiosk.stage_sample("drafted").value
+        contract = kiosk.case(unit).contract
+        assert contract is not None
+        kiosk.run(contracts.sign, SIMULATOR, contract.contract_id,
+                  {h.buyer_id: sample_bundle(contract.doc_hash, seed=h.buyer_id) for h in kiosk.case(unit).holders})
+        assert kiosk.platform_step(unit).value == "contract_filed"
+        after = kiosk.case(unit).contract
+        assert after is not None and after.filing_no
+        filed.append(after.filing_no)
+    assert filed[0] != filed[1], "neither unit is registered yet, and each filing has its own number"

@@ -102,14 +102,34 @@ def test_a_typed_number_or_a_qr_code_proves_nothing(site: Kiosk, couple: str) ->
 def test_a_card_read_long_before_or_dated_ahead_is_refused(site: Kiosk, single: str) -> None:
     contract, doc = drafted(site, single)
     buyer = site.buyers(single)[0]
+    # Long enough to read a contract and sign it, not long enough to leave a read card for the next person.
+    assert dt.timedelta(minutes=5) <= MAX_AGE <= dt.timedelta(minutes=10)
     proof = prove_signer(site.ctx, "card", buyer.id_number, buyer.id)
     site.clock.now += MAX_AGE + dt.timedelta(seconds=1)
-    refused(site, contract, {buyer.id: stamped(doc, proof)}, "30 minutes before")
+    refused(site, contract, {buyer.id: stamped(doc, proof)}, f"{MAX_AGE.seconds // 60} minutes before")
     ahead = prove_signer(site.ctx, "card", buyer.id_number, buyer.id)
     site.clock.now -= dt.timedelta(minutes=5)
     refused(site, contract, {buyer.id: stamped(doc, ahead)}, "in the future")
     site.clock.now += dt.timedelta(minutes=5)
     contracts.sign(site.ctx, SELF, contract, {buyer.id: stamped(doc, ahead)})
+
+
+def test_the_proof_is_sealed_with_its_own_key_not_the_blind_indexs(site: Kiosk, single: str) -> None:
+    contract, doc = drafted(site, single)
+    buyer = site.buyers(single)[0]
+    proof = prove_signer(site.ctx, "card", buyer.id_number, buyer.id)
+    stamp = proof.stamp()
+    payload = json.dumps({"m": stamp["method"], "at": stamp["at"], "b": stamp["buyers"], "a": stamp["agent_for"]},
+                         sort_keys=True, separators=(",", ":"))
+    vault = site.store.vault
+    # Whoever can compute blind-index values (the same key under any label) cannot make a proof.
+    assert all(proof.proof not in (vault.blind_index(payload, label).hex(), vault.blind_index(payload).hex())
+               for label in ("presence.proof v1", "presence.proof v2"))
+    assert len(bytes.fromhex(proof.proof)) == 32
+    under_index_key = {**stamp, "proof": vault.blind_index(payload, "presence.proof v1").hex()}
+    refused(site, contract, {buyer.id: {**sample_bundle(doc), "identified_by": under_index_key}}, "did not make")
+    contracts.sign(site.ctx, SELF, contract, {buyer.id: stamped(doc, proof)})
+    assert contracts.get(site.store, contract)["state"] == "signed"
 
 
 def papers(site: Kiosk, case: str, proofs: dict[int, Presence | None]) -> dict[int, dict[str, dict[str, Any]]]:

@@ -6,6 +6,7 @@ way to sign again."""
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import os
 import unicodedata
 from collections.abc import Iterator
@@ -16,8 +17,9 @@ import pytest
 
 from hardware.idcard.simulator import card_of
 from kiosk.rules.idcard import make_check_char
+from kiosk.app import Kiosk
 from kiosk.services import contracts
-from kiosk.services.presence import prove_presence
+from kiosk.services.presence import MAX_AGE, Presence
 from kiosk.services.signatures import sample_bundle
 from ui.context import AppContext
 from ui.navigation import Navigator
@@ -113,7 +115,7 @@ def test_a_contract_signed_meanwhile_is_refused_with_its_hint(
     unit = buyers.unit()
     contract_id = buyers.draft_contract(unit)
     holder = buyers.holders(unit)[0]
-    proof = on_store(lambda k: prove_presence(k.ctx, "card", holder.id_number))
+    proof = on_store(lambda k: k.prove_presence("card", holder.id_number))
     screen = nav.go("read_sign", unit_code=unit, document="contract", presences=[proof])
     assert isinstance(screen, ReadSignScreen)
     read_to_the_end(qtbot, screen)
@@ -243,15 +245,31 @@ def test_the_present_holder_and_the_agent_of_the_absent_one_sign_both_handover_p
     assert sorted(r["document"] for r in signed) == ["handover.handover"] * 2 + ["handover.receipt"] * 2
 
 
+def read_long_ago(kiosk: Kiosk, id_number: str) -> Presence:
+    """The card read just over ``MAX_AGE`` ago (the kiosk's clock set back while it is read)."""
+    clock = kiosk.ctx.clock
+    kiosk.ctx.clock = lambda: clock() - MAX_AGE - dt.timedelta(seconds=30)
+    try:
+        return kiosk.prove_presence("card", id_number)
+    finally:
+        kiosk.ctx.clock = clock
+
+
+@pytest.mark.parametrize("proof", ["forged", "stale"])
 def test_a_proof_the_core_refuses_asks_for_the_card_again(
-        nav: Navigator, kiosk_ctx: AppContext, buyers: Any, on_store: Any, qtbot: Any) -> None:
+        nav: Navigator, kiosk_ctx: AppContext, buyers: Any, on_store: Any, qtbot: Any, proof: str) -> None:
     unit = buyers.unit()
     contract_id = buyers.draft_contract(unit)
     holder = buyers.holders(unit)[0]
-    real = on_store(lambda k: prove_presence(k.ctx, "card", holder.id_number))
-    # A proof this core did not seal (its MAC changed): the screen trusts it, the core does not.
-    forged = dataclasses.replace(real, proof="0" * len(real.proof))
-    screen = nav.go("read_sign", unit_code=unit, document="contract", presences=[forged])
+    if proof == "forged":
+        # A proof this core did not seal (its MAC changed): the screen trusts it, the core does not.
+        real = on_store(lambda k: k.prove_presence("card", holder.id_number))
+        given = dataclasses.replace(real, proof="0" * len(real.proof))
+    else:
+        # The card read on the identify screen, and the buyer came back to sign after the proof ran out.
+        given = on_store(lambda k: read_long_ago(k, holder.id_number))
+        assert dt.datetime.now(dt.timezone.utc) - dt.datetime.fromisoformat(given.at) > MAX_AGE
+    screen = nav.go("read_sign", unit_code=unit, document="contract", presences=[given])
     assert isinstance(screen, ReadSignScreen)
     read_to_the_end(qtbot, screen)
     pad_for(qtbot, screen, holder.name)

@@ -23,7 +23,7 @@ from tests.ui.shell.conftest import FakeClock, Placeholder
 from ui import i18n
 from ui.context import AppContext, NotOpen
 from ui.qt import QApplication, Qt
-from ui.shell.app import build_window, open_parts
+from ui.shell.app import EXIT_NOT_OPEN, build_window, open_parts
 from ui.shell.registry import HOME, SCREENS
 from ui.shell.welcome import WelcomeScreen
 from ui.shell.window import MainWindow
@@ -142,25 +142,31 @@ def test_a_kiosk_that_cannot_open_after_the_first_frame_shows_the_fault_calmly(
     assert shell.fault.staff_line.text().startswith("NotOpen ")
 
 
-def test_kiosk_run_with_a_store_that_cannot_open_says_why_and_keeps_its_calm_window(
+def test_kiosk_run_with_a_store_that_cannot_open_shows_its_calm_window_then_exits_to_be_restarted(
         data_dir: Path) -> None:
+    """The fault stays up for ``--reopen-after`` seconds, then the app exits with EXIT_NOT_OPEN so that its
+    service manager starts it again: a cause that passes (a migration, a device) must not leave the
+    terminal on the fault screen for ever."""
     wrong_key(data_dir)
     env = {**os.environ, "PYTHONPATH": str(ROOT), "QT_QPA_PLATFORM": "offscreen", "KIOSK_HOME": str(data_dir)}
-    app = subprocess.Popen([sys.executable, "-m", "kiosk", "run", "--windowed"], cwd=ROOT, env=env,
-                           stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    app = subprocess.Popen([sys.executable, "-m", "kiosk", "run", "--windowed", "--reopen-after", "3"], cwd=ROOT,
+                           env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     log = data_dir / "logs" / "app.jsonl"
     try:
         deadline = time.monotonic() + 120
         while not (log.exists() and "could not be opened" in log.read_text(encoding="utf-8")):
-            assert app.poll() is None, "kiosk run stopped instead of showing the fault"
+            assert app.poll() is None, "kiosk run stopped before showing and logging the fault"
             assert time.monotonic() < deadline, "the failed opening was never logged"
             time.sleep(0.1)
-        assert app.poll() is None  # still up, showing the calm message
+        code = app.wait(timeout=120)
     finally:
-        app.terminate()
+        if app.poll() is None:
+            app.terminate()
         _, stderr = app.communicate(timeout=30)
+    assert code == EXIT_NOT_OPEN
     records = [json.loads(line) for line in log.read_text(encoding="utf-8").splitlines()]
     failed = [r for r in records if r["msg"].startswith("the kiosk could not be opened")]
     assert len(failed) == 1 and failed[0]["level"] == "ERROR"
+    assert any("to be started again" in r["msg"] and r["level"] == "WARNING" for r in records)
     assert "kiosk run: error: the data key does not belong to the database" in stderr
     assert "Traceback" not in stderr

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from kiosk.app import Kiosk
-from kiosk.services import certificates, evaluations, mailing
+from kiosk.services import evaluations, mailing
 from kiosk.services.staff import Actor
 
 from ui.context import AppContext
@@ -34,7 +34,7 @@ from ui.qt import (
     QApplication, QBoxLayout, QButtonGroup, QEvent, QGridLayout, QHBoxLayout, QLineEdit, QPushButton, QResizeEvent, QSizePolicy, QStackedWidget,
     Qt, QVBoxLayout, QWidget,
 )
-from ui.screens.base import Screen
+from ui.screens.base import Screen, on_portrait_panel
 from ui.screens.buyer.common import (
     Panel,
     label,
@@ -72,8 +72,8 @@ class Closing:
 
 def load_closing(kiosk: Kiosk, unit_code: str) -> Closing:
     case = kiosk.case(unit_code)
-    cert = certificates.recorded(kiosk.store, unit_code) or {}
-    evaluated = evaluations.evaluated(kiosk.store, unit_code)
+    cert = kiosk.recorded_certificate(unit_code) or {}
+    evaluated = kiosk.evaluated(unit_code)
     return Closing(unit_code, str(cert.get("certificate_no") or ""), str(cert.get("e_cert_token") or ""),
                    case.registration.certificate_state == "recorded", evaluated)
 
@@ -506,10 +506,6 @@ class DoneScreen(Screen):
         self._arrange_levels()
         self._form_width()
 
-    def _landscape(self) -> bool:
-        window = self.window()
-        return window is self or window.width() >= window.height()
-
     def _form_width(self) -> None:
         """Minimum heights are taken at minimum widths: on a landscape panel a narrow form would wrap its
         heading and the keypad's hint into more lines than a 1280x800 panel has room for. Only while the
@@ -517,7 +513,7 @@ class DoneScreen(Screen):
         panel: 1080 px less the screen's margins is narrower than that width, and there is height to spare.
         A portrait panel also puts the code above its words (beside them it was a third of the width) and
         the form's buttons under its keys (beside them the step was 1334 px wide)."""
-        landscape = self._landscape()
+        landscape = not on_portrait_panel(self)
         width = MAIL_FORM_MIN_PX if landscape and self.right.currentWidget() is self.mailing_panel else 0
         if self.mailing_panel.minimumWidth() != width:
             self.mailing_panel.setMinimumWidth(width)

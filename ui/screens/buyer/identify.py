@@ -14,7 +14,7 @@
 Every way ends in the same look-up on the store thread: the services parse the
 number as an identity document (an old 15-digit number is refused with
 ``id_legacy15``) and return the buyer's cases; the screen goes to ``my_case``
-with them. A card read also proves the buyer is here (``presence.prove_presence``):
+with them. A card read also proves the buyer is here (``Kiosk.prove_presence``):
 the proof goes along (``presences``) so they sign later in this session without
 placing the card again; a typed number or a QR code proves nothing. The full
 number never reaches a widget (the keypad shows it while typed and is cleared
@@ -35,7 +35,7 @@ from hardware.idcard.errors import NoCard
 from hardware.scanning.pipeline import DecoderPipeline
 from kiosk.app import Kiosk
 from kiosk.services.handover import id_number_from
-from kiosk.services.presence import PROOF_METHODS, Presence, prove_presence
+from kiosk.services.presence import PROOF_METHODS, Presence
 from kiosk.views.case import CaseOverview
 
 from ui.context import AppContext
@@ -61,7 +61,7 @@ from ui.qt import (
     QWidget,
     Signal,
 )
-from ui.screens.base import Screen
+from ui.screens.base import Screen, on_portrait_panel
 from ui.screens.buyer.common import Panel, label, note, plain_refusal, refusal_prompt, set_state, staff_line
 from ui.tasks import Task
 from ui.widgets.guard import GuardedButton
@@ -77,9 +77,9 @@ OUTLINE = QColor("#1b5e20")
 def find_cases(kiosk: Kiosk, method: str, value: str) -> tuple[list[CaseOverview], Presence | None]:
     """On the store thread: the presented number (refused when not a current document), then its cases,
     and for a card read the proof that its holder is here (``None`` for a typed number or a QR code)."""
-    number = id_number_from(method, value, today=kiosk.ctx.today())  # type: ignore[arg-type]
+    number = id_number_from(method, value, today=kiosk.today())  # type: ignore[arg-type]
     cases = kiosk.cases_for_buyer(number)
-    return cases, prove_presence(kiosk.ctx, method, number) if cases and method in PROOF_METHODS else None
+    return cases, kiosk.prove_presence(method, number) if cases and method in PROOF_METHODS else None
 
 
 def read_card_number(reader_device: CardReaderDevice, timeout: float) -> str:
@@ -264,8 +264,7 @@ class IdentifyScreen(Screen):
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
         super().resizeEvent(event)
-        window = self.window()
-        portrait = window is not self and window.height() > window.width()
+        portrait = on_portrait_panel(self)
         # In a row where the three fit the screen's width (not English in large text: a column there).
         buttons = self.way_buttons.values()
         room = self.width() - 2 * 48

@@ -57,7 +57,7 @@ from ui.qt import (
     QWidget,
     Signal,
 )
-from ui.screens.base import Screen
+from ui.screens.base import Screen, on_portrait_panel
 from ui.screens.buyer.common import (
     Panel,
     label,
@@ -260,8 +260,7 @@ class PayScreen(Screen):
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
         super().resizeEvent(event)
-        window = self.window()
-        portrait = window is not self and window.height() > window.width()
+        portrait = on_portrait_panel(self)
         direction = QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight
         if self.columns.direction() != direction:
             self.columns.setDirection(direction)

@@ -51,7 +51,7 @@ from ui.qt import (
     QWidget,
     Signal,
 )
-from ui.screens.base import Screen
+from ui.screens.base import Screen, on_portrait_panel
 from ui.screens.buyer.common import (
     Panel,
     label,
@@ -151,18 +151,19 @@ def load_reading(kiosk: Kiosk, unit_code: str, document: str) -> Reading:
     if document == "contract":
         if case.contract is None or case.contract.state != "draft":
             raise FlowError(f"unit {unit_code} has no contract waiting to be signed", code="illegal_transition")
-        text = contracts.content(kiosk.store, case.contract.contract_id)
+        text = kiosk.contract_text(case.contract.contract_id)
         return Reading(document, case.contract.contract_id, (text,),
                        tuple(Signing(h.buyer_id, h.name, "contract", case.contract.doc_hash) for h in case.holders))
     if case.handover is None or case.handover.state != "checked":
         raise FlowError(f"unit {unit_code} has no handover waiting for signatures", code="illegal_transition")
-    row = handover.get(kiosk.store, case.handover.handover_id)
-    papers = handover.documents(kiosk.ctx, row)
-    signers = sorted(set(row["present"]) | set(row["represented"]))
-    agent_signs = set(row["represented"]) - set(row["present"])
+    papers = kiosk.handover_papers(case.handover.handover_id)
+    people = kiosk.handover(case.handover.handover_id).people
+    present = {p.holder.buyer_id for p in people if p.present}
+    represented = {p.holder.buyer_id for p in people if p.represented}
+    agent_signs = represented - present
     signings = tuple(Signing(b, names.get(b, ""), paper, document_hash(text),
-                             row["id"] if b in agent_signs else None)
-                     for b in signers for paper, text in papers.items())
+                             case.handover.handover_id if b in agent_signs else None)
+                     for b in sorted(present | represented) for paper, text in papers.items())
     return Reading(document, case.handover.handover_id, tuple(papers.values()), signings)
 
 
@@ -500,8 +501,7 @@ class ReadSignScreen(Screen):
         self._arrange_pager()
         # A portrait panel has the width for ux.md's 1000x400 box and not for a column beside it; below
         # the box the buttons take height, which a portrait panel has to spare.
-        window = self.window()
-        portrait = window is not self and window.height() > window.width()
+        portrait = on_portrait_panel(self)
         self.pad.arrange(beside=not portrait, portrait=portrait)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)

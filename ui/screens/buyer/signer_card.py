@@ -4,7 +4,7 @@ A signature taken here counts only with the proof that its signer's card was
 read at this terminal (``kiosk.services.presence``; the core refuses it
 otherwise). ``SignerCard.ask(buyer_id, name, represented_at=...)`` waits for a
 card on the reader's bus in rounds of ``prompt_seconds`` (saying the prompt
-again every other round), sends the number read to ``presence.prove_signer``
+again every other round), sends the number read to ``Kiosk.prove_signer``
 on the store thread and emits ``proven`` with the ``Presence``. Somebody
 else's card gets a plain message naming whose card is needed and the step
 keeps waiting for the right one; "Sign at the counter" (``to_counter``) is
@@ -18,7 +18,7 @@ from typing import Any
 
 from hardware.idcard.errors import NoCard
 from kiosk.app import Kiosk
-from kiosk.services.presence import Presence, prove_signer
+from kiosk.services.presence import Presence
 
 from ui.context import AppContext
 from ui.qt import QHBoxLayout, QTimer, Qt, QWidget, Signal
@@ -36,7 +36,7 @@ HOLD_SECONDS = 45.0
 
 def prove(kiosk: Kiosk, number: str, buyer_id: int, represented_at: str | None) -> Presence:
     """On the store thread: the proof that the card read is ``buyer_id``'s (or their agent's)."""
-    return prove_signer(kiosk.ctx, "card", number, buyer_id, represented_at=represented_at)
+    return kiosk.prove_signer("card", number, buyer_id, represented_at=represented_at)
 
 
 class SignerCard(Panel):

@@ -64,7 +64,7 @@ def load_handover(kiosk: Kiosk, handover_id: str) -> HandoverView:
 
 def papers(kiosk: Kiosk, handover_id: str) -> dict[str, str]:
     """The two papers' texts as the service will hash them when the signatures are recorded."""
-    return handover.documents(kiosk.ctx, handover.get(kiosk.store, handover_id))
+    return kiosk.handover_papers(handover_id)
 
 
 def run(kiosk: Kiosk, command: Callable[..., Any], actor: Actor, *args: Any, **kwargs: Any) -> Any:

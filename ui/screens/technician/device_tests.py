@@ -29,7 +29,6 @@ from hardware.devices import A4PrinterDevice, CameraDevice, CardReaderDevice, Re
 from hardware.printer.status import PrinterStatus
 from kiosk.app import Kiosk
 from kiosk.errors import KioskError
-from kiosk.identity import IdentityError, load_enrollment
 from kiosk.privacy import mask_id
 from kiosk.services.staff import Actor
 from ui import i18n
@@ -94,17 +93,14 @@ def a4_test(device: A4PrinterDevice, book: Path, calibration: Calibration) -> st
 def page_origin(kiosk: Kiosk) -> tuple[str, str, dt.datetime]:
     """This terminal for the test page: its device id ("" before enrollment), its service point and the
     county's wall-clock time now."""
-    config = kiosk.ctx.config
-    try:
-        enrollment = load_enrollment(config.key_dir)
-        terminal, point = enrollment.device_id, enrollment.service_point
-    except IdentityError:
-        terminal, point = "", ""
+    config = kiosk.config
+    enrollment = kiosk.enrollment()
+    terminal, point = (enrollment.device_id, enrollment.service_point) if enrollment else ("", "")
     service_point = config["service_point"]
     point = str(service_point["id"] or point)
     if service_point["name"]:
         point = f"{point} {service_point['name']}".strip()
-    return terminal, point, kiosk.ctx.local_now()
+    return terminal, point, kiosk.local_now()
 
 
 def a4_test_page(device: A4PrinterDevice, terminal: str, service_point: str, printed_at: dt.datetime,
