@@ -330,8 +330,7 @@ def open_additions(uow: UnitOfWork) -> set[str]:
     """Staff numbers added on this kiosk whose addition the platform has not taken (still pending, or
     refused) and whose number no platform entry has replaced since: such a member may be another
     person than the one the platform's roster gives that number."""
-    latest = dict(uow.execute("SELECT subject, state FROM outbox WHERE kind = ? ORDER BY seq",
-                              (kinds.STAFF_MEMBER_ADDED,)).fetchall())
+    latest = outbox.latest_states(uow.conn, kinds.STAFF_MEMBER_ADDED)
     found = {str(subject) for subject, state in latest.items() if state != outbox.ACKED}
     if found:
         found -= {str(r[0]) for r in uow.execute("SELECT subject FROM audit WHERE action = ?",
@@ -343,10 +342,10 @@ def addition_refused(uow: UnitOfWork, record_id: str, code: str) -> None:
     """A ``staff.member_added`` record went to quarantine: the member it added is no account, so it is
     deactivated here, unless the platform's roster has named that number since (its entry is then the
     account, and the platform decides whether it is active)."""
-    row = uow.execute("SELECT kind, subject FROM outbox WHERE record_id = ?", (record_id,)).fetchone()
-    if row is None or row[0] != kinds.STAFF_MEMBER_ADDED:
+    record = outbox.kind_and_subject(uow.conn, record_id)
+    if record is None or record[0] != kinds.STAFF_MEMBER_ADDED:
         return
-    staff_id = str(row[1])
+    staff_id = record[1]
     if staff_id not in open_additions(uow):
         return
     uow.update("staff", {"id": staff_id}, {"active": 0, "updated_at": uow.at})

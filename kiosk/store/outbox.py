@@ -117,6 +117,18 @@ def fates(store: Store, kind: str) -> dict[str, Fate]:
     return {str(r[0]): Fate(str(r[1]), r[2], r[3]) for r in rows}
 
 
+def latest_states(conn: sqlite3.Connection, kind: str) -> dict[str, str]:
+    """Each subject's latest record of ``kind`` and its state (inside a unit of work: pass its connection)."""
+    rows = conn.execute("SELECT subject, state FROM outbox WHERE kind = ? ORDER BY seq", (kind,)).fetchall()
+    return {str(r[0]): str(r[1]) for r in rows}
+
+
+def kind_and_subject(conn: sqlite3.Connection, record_id: str) -> tuple[str, str] | None:
+    """The kind and subject of the record ``record_id``; None when there is no such record."""
+    row = conn.execute("SELECT kind, subject FROM outbox WHERE record_id = ?", (record_id,)).fetchone()
+    return (str(row[0]), str(row[1])) if row else None
+
+
 def last_pending_seq(store: Store) -> int:
     """The sequence number of the newest pending record; 0 when nothing is pending."""
     row = store.conn.execute("SELECT max(seq) FROM outbox WHERE state = ?", (PENDING,)).fetchone()
