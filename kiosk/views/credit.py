@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from kiosk.rules.county_time import county_date
 from kiosk.services.context import Context
 from kiosk.services.credit import VIOLATIONS, in_force
 
@@ -34,7 +35,9 @@ class RestrictedUnit:
 
 @dataclass(frozen=True, slots=True)
 class RestrictionRow:
-    """``reason`` as the platform sent it; ``since``/``until`` county dates; ``in_force`` today."""
+    """``reason`` as the platform sent it; ``since``/``until`` county dates; ``in_force`` today;
+    ``lifted_at`` the instant the platform's lifting was applied here (UTC) and ``lifted_on`` its day
+    in the county, the date a lifted restriction ended (its ``until`` is the one it was published with)."""
 
     uscc: str
     developer_name: str
@@ -42,6 +45,7 @@ class RestrictionRow:
     since: dt.date
     until: dt.date | None
     lifted_at: str | None
+    lifted_on: dt.date | None
     in_force: bool
     uscc_check_failed: bool
     units: tuple[RestrictedUnit, ...]
@@ -99,6 +103,7 @@ def credit_view(ctx: Context, *, include_training: bool = False) -> CreditView:
             uscc=r["uscc"], developer_name=names.get(r["uscc"], ""), reason=r["reason"],
             since=dt.date.fromisoformat(r["since"]),
             until=dt.date.fromisoformat(r["until"]) if r["until"] else None, lifted_at=r["lifted_at"],
+            lifted_on=county_date(dt.datetime.fromisoformat(r["lifted_at"]), ctx.zone) if r["lifted_at"] else None,
             in_force=r["lifted_at"] is None and in_force(r, today),
             uscc_check_failed=bool(r["uscc_check_failed"]), units=units))
     restrictions.sort(key=lambda row: (not row.in_force, row.developer_name, row.uscc))

@@ -445,6 +445,10 @@
             <translation>not in force today</translation>
         </message>
         <message>
+            <source>from {since}, lifted on {lifted}</source>
+            <translation>from {since}, lifted on {lifted}</translation>
+        </message>
+        <message>
             <source>from {since} until {until}</source>
             <translation>from {since} until {until}</translation>
         </message>

@@ -445,6 +445,10 @@
             <translation>今日不在限制期内</translation>
         </message>
         <message>
+            <source>from {since}, lifted on {lifted}</source>
+            <translation>自 {since} 起，解除于 {lifted}</translation>
+        </message>
+        <message>
             <source>from {since} until {until}</source>
             <translation>自 {since} 至 {until}</translation>
         </message>

@@ -7,6 +7,9 @@ import dataclasses
 import datetime as dt
 from typing import Any
 
+import pytest
+
+from kiosk.rules.county_time import county_date
 from kiosk.services import credit
 from kiosk.views.credit import credit_view
 
@@ -39,4 +42,17 @@ def test_restrictions_units_overrides_and_violations(site: Any) -> None:
     site.pull("restriction.lifted", USCC, {"reason": "已整改", "since": "2026-11-01"})
     lifted = credit_view(site.ctx).restrictions[0]
     assert not lifted.in_force and lifted.lifted_at is not None
+    assert lifted.lifted_on == county_date(dt.datetime.fromisoformat(lifted.lifted_at))
+    assert lifted.until == dt.date(2027, 5, 1), "the end date it was published with stays"
     assert dataclasses.is_dataclass(lifted) and not credit_view(site.ctx).developers[0].restricted
+
+
+def test_a_restriction_lifted_late_in_the_utc_evening_ended_on_the_next_county_day(
+        site: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    site.pull("restriction.set", USCC, {"reason": "拖欠农民工工资", "since": "2026-11-01"})
+    assert credit_view(site.ctx).restrictions[0].lifted_on is None
+    # The store stamps what it writes: 17:30 UTC is 01:30 the next morning in Jia County.
+    monkeypatch.setattr(site.ctx.store, "clock", lambda: "2026-11-30T17:30:00.000000+00:00")
+    site.pull("restriction.lifted", USCC, {"reason": "已整改", "since": "2026-11-01"})
+    (row,) = credit_view(site.ctx).restrictions
+    assert (row.lifted_on, row.until, row.in_force) == (dt.date(2026, 12, 1), None, False)

@@ -100,6 +100,10 @@ def test_a_lifted_restriction_holds_no_unit(office: Office, site: Any, en: None)
     site.pull("restriction.lifted", USCC, {"reason": "已整改", "since": "2026-11-01"})
     screen = credit_screen(office)
     assert label(screen, f"credit_state_{USCC}") == "lifted" and "0 in force" in screen.summary.text()
+    lifted_on = office.ctx.kiosk.credit().restrictions[0].lifted_on
+    assert lifted_on is not None
+    # The day it ended, not the end date it was published with, nor "no end date".
+    assert label(screen, f"credit_source_{USCC}") == f"Platform: 拖欠农民工工资; from 2026-11-01, lifted on {lifted_on}"
     office.click(screen.open_buttons[USCC])
     QApplication.processEvents()
     assert screen.unit_buttons == {} and screen.back_button.isVisible()

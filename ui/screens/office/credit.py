@@ -288,10 +288,9 @@ class CreditScreen(ListedSection):
         standing.setText(words)
         top.addWidget(standing)
         lines.addLayout(top)
-        dates = (self.tr("from {since} until {until}") if row.until else self.tr("from {since}, no end date")).format(
-            since=row.since.isoformat(), until=row.until.isoformat() if row.until else "")
         source = wrapped()
-        source.setText(self.tr("Platform: {reason}; {dates}").format(reason=row.reason, dates=dates))
+        source.setObjectName(f"credit_source_{row.uscc}")
+        source.setText(self.tr("Platform: {reason}; {dates}").format(reason=row.reason, dates=self._dates(row)))
         lines.addWidget(source)
         units = button()
         units.setObjectName(f"credit_units_{row.uscc}")
@@ -300,6 +299,15 @@ class CreditScreen(ListedSection):
         self.open_buttons[row.uscc] = units
         buttons.addWidget(units)
         return frame
+
+    def _dates(self, row: RestrictionRow) -> str:
+        """A lifted restriction ended the day it was lifted, whatever end date it was published with."""
+        since = row.since.isoformat()
+        if row.lifted_on is not None:
+            return self.tr("from {since}, lifted on {lifted}").format(since=since, lifted=row.lifted_on.isoformat())
+        if row.until is not None:
+            return self.tr("from {since} until {until}").format(since=since, until=row.until.isoformat())
+        return self.tr("from {since}, no end date").format(since=since)
 
     def _violation_row(self, row: ViolationRow) -> QWidget:
         frame, lines, _buttons = row_frame()
