@@ -169,6 +169,12 @@ def clipped_texts(root: QWidget) -> list[TextProblem]:
     return problems
 
 
+def visible_texts(root: QWidget) -> list[str]:
+    """The text of every visible label and button under ``root`` as it is drawn (rich text as plain
+    text, no mnemonic marks): what a picture of ``root`` says, for a reader that cannot look at it."""
+    return [text for text in map(_plain_text, _text_widgets(root)) if text.strip()]
+
+
 def missing_glyphs(root: QWidget) -> list[TextProblem]:
     """Every visible label or button with a character its font cannot draw."""
     problems = []

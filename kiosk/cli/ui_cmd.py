@@ -141,8 +141,20 @@ def publish_restrictions(home: Path) -> None:
         publish_sample_restrictions(kiosk.ctx, load_sample_restrictions())
 
 
-def cmd_snapshots(args: argparse.Namespace) -> int:
+def stage_sample_kiosk(home: Path) -> bool:
+    """A new kiosk in ``home`` as the snapshots show it: sample data, ``SNAPSHOT_HANDOVERS`` scripted
+    handovers and the sample restriction list; False when ``kiosk init`` or ``kiosk simulate`` failed."""
     from kiosk.cli import main
+
+    with contextlib.redirect_stdout(io.StringIO()):
+        if main(["init", "--data-dir", str(home)]) != 0 or main(
+                ["simulate", "--handovers", str(SNAPSHOT_HANDOVERS), "--json", "--data-dir", str(home)]) != 0:
+            return False
+    publish_restrictions(home)
+    return True
+
+
+def cmd_snapshots(args: argparse.Namespace) -> int:
     from kiosk.config import load_config
     from ui.fonts import MissingFontError
     from ui.shell.registry import HOME, SCREENS
@@ -161,13 +173,10 @@ def cmd_snapshots(args: argparse.Namespace) -> int:
         entries = [e for e in SCREENS if e.screen.name in (HOME, *args.screen)]
     with tempfile.TemporaryDirectory(prefix="kiosk-snapshots-") as tmp:
         # A throwaway kiosk with sample data: the screens show real views, never the kiosk's own data.
-        home = str(Path(tmp) / "kiosk")
-        with contextlib.redirect_stdout(io.StringIO()):
-            if main(["init", "--data-dir", home]) != 0 or main(
-                    ["simulate", "--handovers", str(SNAPSHOT_HANDOVERS), "--json", "--data-dir", home]) != 0:
-                print("kiosk snapshots: could not prepare the sample kiosk", file=sys.stderr)
-                return 1
-        publish_restrictions(Path(home))
+        home = Path(tmp) / "kiosk"
+        if not stage_sample_kiosk(home):
+            print("kiosk snapshots: could not prepare the sample kiosk", file=sys.stderr)
+            return 1
         try:
             shots = take_snapshots(load_config(home), out, lang=args.lang, size=args.size, large=args.large_text,
                                    high_contrast=args.high_contrast, entries=entries)

@@ -35,9 +35,12 @@ class SnapshotError(RuntimeError):
 
 @dataclass(frozen=True)
 class Shot:
+    """``texts``: what the picture says (``snapshot.visible_texts``); kept out of the JSON report."""
+
     screen: str
     path: Path
     problems: list[str] = field(default_factory=list)
+    texts: tuple[str, ...] = ()
 
     def as_dict(self) -> dict[str, Any]:
         return {"screen": self.screen, "file": str(self.path), "problems": self.problems}
@@ -97,7 +100,7 @@ def shoot(window: MainWindow, entry: Entry, out: Path, *, lang: str, size: tuple
                     mode="buyer" if screen.audience == "buyer" else "staff", high_contrast=high_contrast)
     problems = [str(p) for p in snapshot.overflow(window, size) + snapshot.clipped_texts(window)
                 + snapshot.missing_glyphs(window)]
-    return Shot(screen.name, path, problems)
+    return Shot(screen.name, path, problems, tuple(snapshot.visible_texts(window)))
 
 
 def take_snapshots(config: Config, out: Path, *, lang: str, size: tuple[int, int] = (1920, 1080),
