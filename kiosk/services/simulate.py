@@ -70,6 +70,14 @@ class Simulation:
     certificate_seq: int = 0
     failures: list[str] = dataclasses.field(default_factory=list)
 
+    @classmethod
+    def on(cls, ctx: Context) -> "Simulation":
+        """A simulation by the kiosk's certified staff member and supervisor (as training actors), its
+        certificate numbers following those the kiosk already holds."""
+        sim = cls(ctx, _training_actor(ctx, "staff"), _training_actor(ctx, "supervisor"))
+        sim.certificate_seq = ctx.store.read("SELECT count(*) AS n FROM certificates")[0]["n"]
+        return sim
+
     def prepare_project(self, project_id: str) -> None:
         row = self.ctx.store.read("SELECT first_registration FROM projects WHERE id = ?", (project_id,))[0]
         if row["first_registration"] == "approved":
@@ -140,11 +148,23 @@ class Simulation:
         orders = ctx.store.read("SELECT id FROM payment_orders WHERE unit_code = ? AND state IN ('open', 'paid')",
                                 (unit_code,)) if resume else []
         order_id = orders[0]["id"] if orders else payments.create_order(ctx, self.staff, unit_code)
-        for item in ctx.store.read("SELECT payee, amount_fen FROM payment_items WHERE order_id = ? "
-                                   "AND state = 'due'", (order_id,)):
-            payments.record_confirmation(ctx, self.staff, order_id, item["payee"], item["amount_fen"],
-                                         f"SIM{n:06d}{item['payee'][:3].upper()}", f"R{n:08d}",
+        self.confirm_due(order_id, f"{n:06d}")
+
+    def confirm_due(self, order_id: str, tag: str) -> int:
+        """Confirm every item of ``order_id`` still due, as each payee's bank would; how many.
+
+        A bank's channel serial names one payment: ``tag`` says who made these up (the run's handover
+        number, the demo) and the order's own id keeps them apart from every other order's, so a
+        statement reconciled later matches each confirmation to one payment. The event id is the
+        order's and the payee's, so a confirmation repeated (a resumed run) is a duplicate."""
+        due = self.ctx.store.read("SELECT payee, amount_fen FROM payment_items WHERE order_id = ? "
+                                  "AND state = 'due'", (order_id,))
+        for item in due:
+            payments.record_confirmation(self.ctx, self.staff, order_id, item["payee"], item["amount_fen"],
+                                         f"SIM{tag}-{order_id[-8:].upper()}-{item['payee'][:3].upper()}",
+                                         f"R{tag}-{order_id[-8:].upper()}",
                                          event_id=f"TRAIN-PAY-{order_id}-{item['payee']}")
+        return len(due)
 
     def register(self, unit_code: str, holders: int, *, resume: bool) -> tuple[str, str | None]:
         """The unit's certificate number and pre-printed serial (None: printed on stock), recorded now
@@ -239,8 +259,7 @@ def simulate(ctx: Context, handovers: int) -> dict[str, Any]:
     if len(free) < handovers:
         _more_units(ctx, samples, handovers - len(free))
         free = _free_units(ctx)
-    sim = Simulation(ctx, _training_actor(ctx, "staff"), _training_actor(ctx, "supervisor"))
-    sim.certificate_seq = ctx.store.read("SELECT count(*) AS n FROM certificates")[0]["n"]
+    sim = Simulation.on(ctx)
     unfinished = ctx.store.read("SELECT count(*) AS n FROM simulation_progress")[0]["n"]
     _stock_for(ctx, sim, handovers + unfinished)
     resumed = _resume_killed(sim)
@@ -335,8 +354,7 @@ def stage_sample(ctx: Context, stage: str, *, co_owners: int = 1) -> str:
         raise KioskError(f"no untouched training unit with {co_owners} holder(s) is left for a {stage} sample",
                          code="no_sample_unit", hint="sample units have one or two holders; ask for one of those")
     unit = free[0]
-    sim = Simulation(ctx, _training_actor(ctx, "staff"), _training_actor(ctx, "supervisor"))
-    sim.certificate_seq = ctx.store.read("SELECT count(*) AS n FROM certificates")[0]["n"]
+    sim = Simulation.on(ctx)
     _stock_for(ctx, sim, 2)
     sim.prepare_project(unit["project_id"])
     sim.advance(unit["code"], sim.certificate_seq + 1, until=stage)
@@ -362,8 +380,7 @@ def platform_step(ctx: Context, unit_code: str) -> str:
     if not unit["training"]:
         raise FlowError(f"unit {unit_code} is real: only training cases are moved on by the demo",
                         code="training_unit", hint="practise on the demo's training cases")
-    sim = Simulation(ctx, _training_actor(ctx, "staff"), _training_actor(ctx, "supervisor"))
-    sim.certificate_seq = ctx.store.read("SELECT count(*) AS n FROM certificates")[0]["n"]
+    sim = Simulation.on(ctx)
     contract = sim.latest_contract(unit_code)
     if contract is None or contract["state"] == "draft":
         raise FlowError(f"the contract of unit {unit_code} waits for the buyers' signatures",
@@ -378,14 +395,7 @@ def platform_step(ctx: Context, unit_code: str) -> str:
     if not orders:
         raise FlowError(f"unit {unit_code} has no payment order yet", code="buyer_pays_first",
                         hint="open the payment code on the kiosk's pay screen first")
-    due = ctx.store.read("SELECT payee, amount_fen FROM payment_items WHERE order_id = ? AND state = 'due'",
-                         (orders[0]["id"],))
-    if due:
-        order_id = str(orders[0]["id"])
-        for item in due:
-            payments.record_confirmation(ctx, sim.staff, order_id, item["payee"], item["amount_fen"],
-                                         f"SIMPAY{item['payee'][:3].upper()}", f"R-{order_id[-8:]}",
-                                         event_id=f"TRAIN-PAY-{order_id}-{item['payee']}")
+    if sim.confirm_due(str(orders[0]["id"]), "PAY"):
         return "payment_confirmed"
     if certificates.recorded(ctx.store, unit_code) is None:
         sim.register(unit_code, len(buyers_of_unit(ctx.store, unit_code)), resume=True)

@@ -122,3 +122,22 @@ def test_the_demo_platform_files_two_contracts_under_two_numbers(kiosk: Kiosk) -
         assert after is not None and after.filing_no
         filed.append(after.filing_no)
     assert filed[0] != filed[1], "neither unit is registered yet, and each filing has its own number"
+
+
+def test_every_confirmation_made_up_by_the_simulation_or_the_demo_platform_has_a_serial_of_its_own(
+        kiosk: Kiosk) -> None:
+    """A bank's channel serial names one payment: the scripted payments of two cases, and the demo's
+    confirmations of two orders, never share one (a statement would match one to the other)."""
+    paid = [kiosk.stage_sample("registered").value for _ in range(2)]
+    demo = [kiosk.stage_sample("filed").value for _ in range(2)]
+    for unit in demo:
+        kiosk.run(payments.create_order, SIMULATOR, unit)
+        assert kiosk.platform_step(unit).value == "payment_confirmed"
+    items = kiosk.store.read("SELECT o.unit_code, i.state, i.channel_serial, i.receipt_no FROM payment_items i "
+                             "JOIN payment_orders o ON o.id = i.order_id")
+    assert {i["unit_code"] for i in items} == {*paid, *demo} and {i["state"] for i in items} == {"confirmed"}
+    serials = [i["channel_serial"] for i in items]
+    assert len(set(serials)) == len(serials), serials
+    assert len({i["receipt_no"] for i in items}) == len({*paid, *demo}), "one receipt number per order"
+    for unit in demo:
+        assert kiosk.platform_step(unit).value == "registered", "nothing left due: the next outside step"
