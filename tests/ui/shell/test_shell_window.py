@@ -146,12 +146,8 @@ def test_staff_mode_locks_after_180_s_and_signs_out(window: MainWindow, qtbot: Q
 
 
 def test_training_session_shows_the_banner_and_marks_the_actor(ctx: Any, qtbot: QtBot, clock: Any) -> None:
-    from ui import i18n
     from ui.shell.app import build_window
 
-    # The app starts in Chinese (ui.shell.app.run); a test before this one on the same worker may have
-    # left English installed (seen once in CI's order).
-    i18n.switch_language(i18n.DEFAULT_LANGUAGE)
     ctx.training = True
     win = build_window(ctx, clock=clock, styled=False)
     qtbot.addWidget(win)
