@@ -32,9 +32,9 @@ from kiosk.views.case import CaseOverview
 from kiosk.views.handover import HandoverPerson, HandoverView
 from ui.context import AppContext
 from ui.i18n import current_language
-from ui.qt import (QFrame, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QScrollArea, QScroller, QSizePolicy,
-                   QStackedWidget, Qt, QVBoxLayout, QWidget)
-from ui.screens.base import Screen
+from ui.qt import (QBoxLayout, QFrame, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QResizeEvent,
+                   QScrollArea, QScroller, QSizePolicy, QStackedWidget, Qt, QVBoxLayout, QWidget)
+from ui.screens.base import Screen, on_portrait_panel
 from ui.screens.counter.common import (STAFF_TARGET, RefusalPanel, StaffKeypad, TapField, apply_key, button, go,
                                        read_id_card, restyle, wrapped)
 from ui.screens.counter.login import roster_letters
@@ -160,6 +160,26 @@ class HandoverScreen(Screen):
 
     # -- building the pages -------------------------------------------------------------------
 
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        portrait = on_portrait_panel(self)
+        # The signing box at the panel's size (ux.md: 1000x400 on a portrait panel), its buttons below it
+        # there: beside the 960 px box they made the page 1256 px wide.
+        self.pad.arrange(beside=not portrait, portrait=portrait)
+        direction = QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight
+        if self.identify_row.direction() == direction:
+            return
+        self.identify_row.setDirection(direction)
+        self.identify_row.setStretch(1, 0 if portrait else 1)
+        # The serial's keypad under its field on a portrait panel (beside it, the other ways' buttons did
+        # not fit in English).
+        if portrait:
+            self.cert_row.removeWidget(self.serial_keypad)
+            self.cert_left.insertWidget(2, self.serial_keypad)
+        else:
+            self.cert_left.removeWidget(self.serial_keypad)
+            self.cert_row.addWidget(self.serial_keypad)
+
     def _column(self, name: str) -> QVBoxLayout:
         layout = QVBoxLayout(self.page[name])
         layout.setContentsMargins(0, 0, 0, 0)
@@ -248,7 +268,9 @@ class HandoverScreen(Screen):
         right.addWidget(self.id_keypad)
         right.addWidget(self.typed_button)
         right.addStretch(1)
-        row = QHBoxLayout()
+        # The keypad beside the ways on a landscape panel, under them on a portrait one (beside them, the
+        # ways' buttons had 90 px each at 1080 px).
+        self.identify_row = row = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         row.setSpacing(24)
         row.addLayout(left, 1)
         row.addLayout(right, 1)
@@ -384,13 +406,13 @@ class HandoverScreen(Screen):
         others.setSpacing(16)
         others.addWidget(self.bind_scan)
         others.addWidget(self.bind_stock, 1)
-        left = QVBoxLayout()
+        self.cert_left = left = QVBoxLayout()
         left.setSpacing(16)
         left.addWidget(self.cert_info)
         left.addLayout(typed)
         left.addStretch(1)
         left.addLayout(others)
-        row = QHBoxLayout()
+        self.cert_row = row = QHBoxLayout()
         row.setSpacing(32)
         row.addLayout(left, 1)
         row.addWidget(self.serial_keypad)
