@@ -101,7 +101,7 @@ class TechnicianScreen(Screen):
         closing.addStretch(1)
         # The technician's screens and the exit in one row on a landscape panel, the exit on a row of its
         # own on a portrait one (one row was wider than 1080 px in English large text).
-        self.actions = actions = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self.action_rows = actions = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         actions.setSpacing(0)
         actions.addLayout(screens)
         actions.addSpacing(32)  # ux.md: >= 32 px between the constructive and the destructive action
@@ -137,9 +137,9 @@ class TechnicianScreen(Screen):
         super().resizeEvent(event)
         portrait = on_portrait_panel(self)
         direction = QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight
-        if self.actions.direction() == direction:
+        if self.action_rows.direction() == direction:
             return
-        self.actions.setDirection(direction)
+        self.action_rows.setDirection(direction)
         # Portrait: the keypad under the fields it types into, at its own height (beside them its keys
         # stretched to the panel's height and left the fields 300 px).
         if portrait:
