@@ -171,6 +171,7 @@ class HandoverScreen(Screen):
             return
         self.identify_row.setDirection(direction)
         self.identify_row.setStretch(1, 0 if portrait else 1)
+        self._place_gates()
         # The serial's keypad under its field on a portrait panel (beside it, the other ways' buttons did
         # not fit in English).
         if portrait:
@@ -899,6 +900,14 @@ class HandoverScreen(Screen):
                 agent=view.agent.id_masked, number=view.agent.authorisation_no))
         return "\n".join(lines)
 
+    def _place_gates(self) -> None:
+        """The checks in two columns on a landscape panel (a 1280x800 panel has no height for one), in
+        one on a portrait panel (two left each check 480 px at 1080 px, most on three lines)."""
+        rows = max(1, len(self.gate_labels)) if on_portrait_panel(self) else GATE_ROWS
+        for n, label in enumerate(self.gate_labels):
+            self.gates_box.removeWidget(label)
+            self.gates_box.addWidget(label, n % rows, n // rows)
+
     def gates_text(self) -> str:
         """Every check as shown, one per line (pass/fail, the reason, the next action)."""
         return "\n".join(label.text() for label in self.gate_labels)
@@ -911,9 +920,9 @@ class HandoverScreen(Screen):
             label.deleteLater()
         while len(self.gate_labels) < len(gates):
             label = wrapped()
-            n = len(self.gate_labels)
-            self.gates_box.addWidget(label, n % GATE_ROWS, n // GATE_ROWS)
+            self.gates_box.addWidget(label)
             self.gate_labels.append(label)
+        self._place_gates()
         chinese = self._chinese()
         for label, g in zip(self.gate_labels, gates, strict=True):
             if g.passed:
