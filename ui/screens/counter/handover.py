@@ -174,12 +174,19 @@ class HandoverScreen(Screen):
         self._place_gates()
         # The serial's keypad under its field on a portrait panel (beside it, the other ways' buttons did
         # not fit in English).
+        # So are the supervisor's keypad on the override page (beside the fields its keys stretched to
+        # the panel's height).
         if portrait:
             self.cert_row.removeWidget(self.serial_keypad)
             self.cert_left.insertWidget(2, self.serial_keypad)
+            self.override_row.removeWidget(self.sup_keypad)
+            self.override_fields.insertWidget(self.override_fields.indexOf(self.override_reason) + 1,
+                                              self.sup_keypad)
         else:
             self.cert_left.removeWidget(self.serial_keypad)
             self.cert_row.addWidget(self.serial_keypad)
+            self.override_fields.removeWidget(self.sup_keypad)
+            self.override_row.addWidget(self.sup_keypad, 1)
 
     def _column(self, name: str) -> QVBoxLayout:
         layout = QVBoxLayout(self.page[name])
@@ -326,7 +333,7 @@ class HandoverScreen(Screen):
         self.override_cancel = button()
         self.override_cancel.setObjectName("override_cancel")
         self.override_cancel.clicked.connect(self._cancel_override)
-        fields = QVBoxLayout()
+        self.override_fields = fields = QVBoxLayout()
         fields.setSpacing(12)
         self.sup_where = wrapped("hint")
         for w in (self.override_label, self.supervisor_number, self.supervisor_pin, self.sup_where,
@@ -338,7 +345,7 @@ class HandoverScreen(Screen):
         buttons.addWidget(self.override_cancel)
         buttons.addWidget(self.override_button, 1)
         fields.addLayout(buttons)
-        row = QHBoxLayout(self.page["override"])
+        self.override_row = row = QHBoxLayout(self.page["override"])
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(48)
         row.addLayout(fields, 1)
