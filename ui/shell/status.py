@@ -16,7 +16,19 @@ from typing import TYPE_CHECKING, Any
 from kiosk.rules.county_time import county_zone, local_time
 from ui.context import AppContext
 from ui.i18n import Retranslating, current_language
-from ui.qt import QFrame, QGridLayout, QLabel, QSizePolicy, QTimer, QWidget, Signal
+from ui.qt import (
+    QEvent,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QResizeEvent,
+    QSize,
+    QSizePolicy,
+    QTimer,
+    QWidget,
+    Signal,
+)
 from ui.tasks import Task
 from ui.widgets.guard import GuardedButton
 
@@ -25,6 +37,7 @@ if TYPE_CHECKING:
 
 DEVICE_POLL_MS = 30_000
 WATCHED_DEVICES = ("printer", "card_reader")
+FACT_COLUMNS = 4  # the widest row of facts: connection, waiting, last sync, training
 
 
 @dataclass(frozen=True)
@@ -75,6 +88,7 @@ class StaffStatusStrip(Retranslating, QFrame):
 
     sign_out_requested = Signal()
     technician_requested = Signal()
+    _arranged = False  # set once the grid exists; Qt may send a font change before
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None, *,
                  device_poll_ms: int = DEVICE_POLL_MS) -> None:
@@ -99,22 +113,28 @@ class StaffStatusStrip(Retranslating, QFrame):
         self.technician_button.setObjectName("status_technician")
         self.sign_out_button = GuardedButton()
         self.sign_out_button.setObjectName("status_sign_out")
-        # Two rows of facts and the two buttons stacked at the right: fits 1280 px wide in large text.
-        grid = QGridLayout(self)
+        # Two rows of facts, the two buttons beside them at the right (fits 1280 px wide in large text)
+        # or, where that row is too wide (a portrait panel), on a row of their own under the facts.
+        self._grid = grid = QGridLayout(self)
         grid.setContentsMargins(16, 8, 16, 8)
         grid.setHorizontalSpacing(16)  # a technician's name and role beside the training mark, in large text
         grid.setVerticalSpacing(4)
-        facts = ((self.connection, self.waiting, self.last_sync), (self.printer, self.reader, self.who))
-        for row, labels in enumerate(facts):
+        self._facts = ((self.connection, self.waiting, self.last_sync, self.training),
+                       (self.printer, self.reader, self.who))
+        for row, labels in enumerate(self._facts):
             for column, label in enumerate(labels):
                 grid.addWidget(label, row, column)
-        grid.addWidget(self.training, 0, 3)
-        grid.setColumnStretch(4, 1)
-        grid.addWidget(self.technician_button, 0, 5, 2, 1)
-        grid.addWidget(self.sign_out_button, 0, 6, 2, 1)
+        grid.setColumnStretch(FACT_COLUMNS, 1)
+        self._buttons = QHBoxLayout()
+        self._buttons.setSpacing(16)  # ux.md: 16 px between targets
+        self._buttons.addStretch(1)
         for button in (self.technician_button, self.sign_out_button):
             # Never squeezed below their text (the theme's min-width alone would allow it).
             button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+            self._buttons.addWidget(button)
+        self.buttons_below = True  # the arrangement ``fit`` replaces at once
+        self._arrange(below=False)
+        self._arranged = True
         self.technician_button.clicked.connect(self.technician_requested)
         self.sign_out_button.clicked.connect(self.sign_out_requested)
         ctx.changed.connect(self._on_changed)
@@ -128,6 +148,65 @@ class StaffStatusStrip(Retranslating, QFrame):
         label = QLabel()
         label.setObjectName(name)
         return label
+
+    # -- arrangement ------------------------------------------------------------------------------
+
+    def _facts_width(self) -> int:
+        """The facts' rows as the grid lays them out: each column as wide as its widest shown label."""
+        grid = self._grid
+        widths = [0] * FACT_COLUMNS
+        for labels in self._facts:
+            for column, label in enumerate(labels):
+                if not label.isHidden():
+                    widths[column] = max(widths[column], label.sizeHint().width())
+        used = [w for w in widths if w]
+        return sum(used) + grid.horizontalSpacing() * max(0, len(used) - 1)
+
+    def _buttons_width(self) -> int:
+        buttons = (self.technician_button, self.sign_out_button)
+        return sum(b.sizeHint().width() for b in buttons) + self._buttons.spacing() * (len(buttons) - 1)
+
+    def _room(self) -> int:
+        margins = self._grid.contentsMargins()
+        return self.width() - margins.left() - margins.right()
+
+    def fit(self) -> None:
+        """The buttons beside the facts where the row fits, else under them (a narrow panel)."""
+        if not self._arranged:
+            return
+        beside = self._facts_width() + self._grid.horizontalSpacing() + self._buttons_width()
+        self._arrange(below=beside > self._room())
+
+    def _arrange(self, *, below: bool) -> None:
+        if below == self.buttons_below:
+            return
+        self.buttons_below = below
+        self._grid.removeItem(self._buttons)
+        if below:
+            self._grid.addLayout(self._buttons, len(self._facts), 0, 1, FACT_COLUMNS + 1)
+        else:
+            self._grid.addLayout(self._buttons, 0, FACT_COLUMNS + 1, len(self._facts), 1)
+        # Arranged inside the window's layout pass (a resize), which would keep the old height.
+        self._grid.invalidate()
+        self.updateGeometry()
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        # A narrow panel takes the buttons under the facts rather than widen the window past its edge.
+        hint = super().minimumSizeHint()
+        if not self._arranged:
+            return hint
+        margins = self._grid.contentsMargins()
+        narrow = max(self._facts_width(), self._buttons_width()) + margins.left() + margins.right()
+        return QSize(min(hint.width(), narrow), hint.height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        self.fit()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self.fit()
 
     # -- refreshing ----------------------------------------------------------------------------
 
@@ -217,6 +296,7 @@ class StaffStatusStrip(Retranslating, QFrame):
         self.technician_button.setText(self.tr("Service"))
         self.sign_out_button.setText(self.tr("Sign out"))
         self.sign_out_button.setEnabled(actor is not None)
+        self.fit()  # a longer name or the training mark may no longer leave room beside the buttons
 
     def _device_text(self, label: QLabel, kind: str, name: str) -> None:
         health = self.devices.get(kind)

@@ -12,8 +12,8 @@ from typing import Any
 
 from kiosk.errors import KioskError
 from kiosk.services.staff import Actor
-from ui.qt import QGridLayout, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget, Signal
-from ui.screens.base import Screen
+from ui.qt import QBoxLayout, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QResizeEvent, QVBoxLayout, QWidget, Signal
+from ui.screens.base import Screen, on_portrait_panel
 from ui.screens.counter.common import STAFF_TARGET, StaffKeypad, TapField, apply_key, go, restyle
 from ui.screens.counter.login import PIN_LIMIT, roster_letters
 from ui.tasks import Task
@@ -90,16 +90,23 @@ class TechnicianScreen(Screen):
         form.addWidget(self.pin_label, 1, 0)
         form.addWidget(self.pin, 1, 1)
         form.setColumnStretch(1, 1)
-        actions = QHBoxLayout()
-        actions.addWidget(self.login_button)
-        actions.addWidget(self.diagnostics_button)
-        actions.addWidget(self.devices_button)
-        actions.addWidget(self.enroll_button)
-        actions.addWidget(self.decommission_button)
+        screens = QHBoxLayout()
+        screens.setSpacing(16)
+        for action in (self.login_button, self.diagnostics_button, self.devices_button, self.enroll_button,
+                       self.decommission_button):
+            screens.addWidget(action)
+        screens.addStretch(1)
+        closing = QHBoxLayout()
+        closing.addWidget(self.exit_button)
+        closing.addStretch(1)
+        # The technician's screens and the exit in one row on a landscape panel, the exit on a row of its
+        # own on a portrait one (one row was wider than 1080 px in English large text).
+        self.action_rows = actions = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        actions.setSpacing(0)
+        actions.addLayout(screens)
         actions.addSpacing(32)  # ux.md: >= 32 px between the constructive and the destructive action
-        actions.addWidget(self.exit_button)
-        actions.addStretch(1)
-        left = QVBoxLayout()
+        actions.addLayout(closing, 1)
+        self.left = left = QVBoxLayout()
         left.setSpacing(16)
         left.addWidget(self.explain)
         left.addLayout(form)
@@ -107,7 +114,7 @@ class TechnicianScreen(Screen):
         left.addWidget(self.code)
         left.addStretch(1)
         left.addLayout(actions)
-        row = QHBoxLayout()
+        self.row = row = QHBoxLayout()
         row.setSpacing(48)
         row.addLayout(left, 1)
         row.addWidget(self.keypad)
@@ -125,6 +132,22 @@ class TechnicianScreen(Screen):
         self.decommission_button.clicked.connect(lambda: self._open("technician_decommission"))
         self.retranslate()
         self._show_state()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        portrait = on_portrait_panel(self)
+        direction = QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight
+        if self.action_rows.direction() == direction:
+            return
+        self.action_rows.setDirection(direction)
+        # Portrait: the keypad under the fields it types into, at its own height (beside them its keys
+        # stretched to the panel's height and left the fields 300 px).
+        if portrait:
+            self.row.removeWidget(self.keypad)
+            self.left.insertWidget(self.left.indexOf(self.code) + 1, self.keypad)
+        else:
+            self.left.removeWidget(self.keypad)
+            self.row.addWidget(self.keypad)
 
     def enter(self, **args: Any) -> None:
         self.leave()

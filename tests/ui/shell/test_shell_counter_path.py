@@ -39,6 +39,7 @@ LEFT = Qt.MouseButton.LeftButton
 SIZES = ((1920, 1080), (1280, 800))
 COUNTER = ("staff_login", "queue", "handover")
 SMALL = (1280, 800)
+PORTRAIT = (1080, 1920)
 # What does not fit yet, below the shell's header, training banner and staff status strip (about 260 px
 # of a 800 px panel): four pages in large text on the small panel. Everything else is checked in every
 # combination (the buyer's signing turn too: the strip steps aside and the pad's buttons stand beside the box).
@@ -111,8 +112,8 @@ def log_in(window: MainWindow, qtbot: QtBot, staff_id: str, pin: str) -> StaffLo
 
 
 def fits(window: MainWindow, qtbot: QtBot, where: str, out: Path | None) -> None:
-    """The window as shown, at both panel sizes, in both languages and both text sizes (PNGs into
-    ``out`` when given). The text size the last page ended in goes first, so a page costs one app-wide
+    """The window as shown, at both landscape panel sizes, in both languages and both text sizes, and on
+    a portrait panel in English large text (PNGs into ``out`` when given). The text size the last page ended in goes first, so a page costs one app-wide
     restyle, not two; the walk goes on in that size, which walks both sizes through the wizard.
     Languages likewise start with the one shown."""
     for large in sorted((False, True), key=lambda mode: mode != window.large_text):
@@ -126,6 +127,13 @@ def fits(window: MainWindow, qtbot: QtBot, where: str, out: Path | None) -> None
                 if (where, size, large) in KNOWN_GAPS or (where, lang, size, large) in KNOWN_GAPS:
                     continue
                 assert not problems, f"{where} {lang} {size} large={large}: {[str(p) for p in problems]}"
+    # A portrait panel in the hardest combination, English in large text: the page takes its portrait
+    # arrangement, and the status strip its buttons under its facts. The walk goes on in large text.
+    window.set_large_text(True)
+    path = out / f"{where}-en-{PORTRAIT[0]}x{PORTRAIT[1]}-True.png" if out else None
+    snapshot.render(window, path, size=PORTRAIT, lang="en", large=True, mode="staff")
+    problems = snapshot.overflow(window, PORTRAIT) + snapshot.clipped_texts(window) + snapshot.missing_glyphs(window)
+    assert not problems, f"{where} en {PORTRAIT} large=True: {[str(p) for p in problems]}"
     i18n.switch_language("zh_CN")
     window.resize(1280, 800)
     settle(window, qtbot)

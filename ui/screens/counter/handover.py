@@ -32,9 +32,9 @@ from kiosk.views.case import CaseOverview
 from kiosk.views.handover import HandoverPerson, HandoverView
 from ui.context import AppContext
 from ui.i18n import current_language
-from ui.qt import (QFrame, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QScrollArea, QScroller, QSizePolicy,
-                   QStackedWidget, Qt, QVBoxLayout, QWidget)
-from ui.screens.base import Screen
+from ui.qt import (QBoxLayout, QFrame, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QResizeEvent,
+                   QScrollArea, QScroller, QSizePolicy, QStackedWidget, Qt, QVBoxLayout, QWidget)
+from ui.screens.base import Screen, on_portrait_panel
 from ui.screens.counter.common import (STAFF_TARGET, RefusalPanel, StaffKeypad, TapField, apply_key, button, go,
                                        read_id_card, restyle, wrapped)
 from ui.screens.counter.login import roster_letters
@@ -160,6 +160,34 @@ class HandoverScreen(Screen):
 
     # -- building the pages -------------------------------------------------------------------
 
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        portrait = on_portrait_panel(self)
+        # The signing box at the panel's size (ux.md: 1000x400 on a portrait panel), its buttons below it
+        # there: beside the 960 px box they made the page 1256 px wide.
+        self.pad.arrange(beside=not portrait, portrait=portrait)
+        direction = QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight
+        if self.identify_row.direction() == direction:
+            return
+        self.identify_row.setDirection(direction)
+        self.identify_row.setStretch(1, 0 if portrait else 1)
+        self._place_gates()
+        # The serial's keypad under its field on a portrait panel (beside it, the other ways' buttons did
+        # not fit in English).
+        # So are the supervisor's keypad on the override page (beside the fields its keys stretched to
+        # the panel's height).
+        if portrait:
+            self.cert_row.removeWidget(self.serial_keypad)
+            self.cert_left.insertWidget(2, self.serial_keypad)
+            self.override_row.removeWidget(self.sup_keypad)
+            self.override_fields.insertWidget(self.override_fields.indexOf(self.override_reason) + 1,
+                                              self.sup_keypad)
+        else:
+            self.cert_left.removeWidget(self.serial_keypad)
+            self.cert_row.addWidget(self.serial_keypad)
+            self.override_fields.removeWidget(self.sup_keypad)
+            self.override_row.addWidget(self.sup_keypad, 1)
+
     def _column(self, name: str) -> QVBoxLayout:
         layout = QVBoxLayout(self.page[name])
         layout.setContentsMargins(0, 0, 0, 0)
@@ -248,7 +276,9 @@ class HandoverScreen(Screen):
         right.addWidget(self.id_keypad)
         right.addWidget(self.typed_button)
         right.addStretch(1)
-        row = QHBoxLayout()
+        # The keypad beside the ways on a landscape panel, under them on a portrait one (beside them, the
+        # ways' buttons had 90 px each at 1080 px).
+        self.identify_row = row = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         row.setSpacing(24)
         row.addLayout(left, 1)
         row.addLayout(right, 1)
@@ -303,7 +333,7 @@ class HandoverScreen(Screen):
         self.override_cancel = button()
         self.override_cancel.setObjectName("override_cancel")
         self.override_cancel.clicked.connect(self._cancel_override)
-        fields = QVBoxLayout()
+        self.override_fields = fields = QVBoxLayout()
         fields.setSpacing(12)
         self.sup_where = wrapped("hint")
         for w in (self.override_label, self.supervisor_number, self.supervisor_pin, self.sup_where,
@@ -315,7 +345,7 @@ class HandoverScreen(Screen):
         buttons.addWidget(self.override_cancel)
         buttons.addWidget(self.override_button, 1)
         fields.addLayout(buttons)
-        row = QHBoxLayout(self.page["override"])
+        self.override_row = row = QHBoxLayout(self.page["override"])
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(48)
         row.addLayout(fields, 1)
@@ -384,13 +414,13 @@ class HandoverScreen(Screen):
         others.setSpacing(16)
         others.addWidget(self.bind_scan)
         others.addWidget(self.bind_stock, 1)
-        left = QVBoxLayout()
+        self.cert_left = left = QVBoxLayout()
         left.setSpacing(16)
         left.addWidget(self.cert_info)
         left.addLayout(typed)
         left.addStretch(1)
         left.addLayout(others)
-        row = QHBoxLayout()
+        self.cert_row = row = QHBoxLayout()
         row.setSpacing(32)
         row.addLayout(left, 1)
         row.addWidget(self.serial_keypad)
@@ -877,6 +907,14 @@ class HandoverScreen(Screen):
                 agent=view.agent.id_masked, number=view.agent.authorisation_no))
         return "\n".join(lines)
 
+    def _place_gates(self) -> None:
+        """The checks in two columns on a landscape panel (a 1280x800 panel has no height for one), in
+        one on a portrait panel (two left each check 480 px at 1080 px, most on three lines)."""
+        rows = max(1, len(self.gate_labels)) if on_portrait_panel(self) else GATE_ROWS
+        for n, label in enumerate(self.gate_labels):
+            self.gates_box.removeWidget(label)
+            self.gates_box.addWidget(label, n % rows, n // rows)
+
     def gates_text(self) -> str:
         """Every check as shown, one per line (pass/fail, the reason, the next action)."""
         return "\n".join(label.text() for label in self.gate_labels)
@@ -889,9 +927,9 @@ class HandoverScreen(Screen):
             label.deleteLater()
         while len(self.gate_labels) < len(gates):
             label = wrapped()
-            n = len(self.gate_labels)
-            self.gates_box.addWidget(label, n % GATE_ROWS, n // GATE_ROWS)
+            self.gates_box.addWidget(label)
             self.gate_labels.append(label)
+        self._place_gates()
         chinese = self._chinese()
         for label, g in zip(self.gate_labels, gates, strict=True):
             if g.passed:

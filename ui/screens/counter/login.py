@@ -17,8 +17,8 @@ from typing import Any
 from kiosk.app import Kiosk
 from kiosk.services.staff import Actor
 from ui.context import AppContext
-from ui.qt import QGridLayout, QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
-from ui.screens.base import Screen
+from ui.qt import QBoxLayout, QGridLayout, QHBoxLayout, QLineEdit, QResizeEvent, QVBoxLayout, QWidget
+from ui.screens.base import Screen, on_portrait_panel
 from ui.screens.counter.common import (RefusalPanel, StaffKeypad, TapField, apply_key, button, go, read_id_card,
                                        restyle, wrapped)
 from ui.screens.counter.session import staff_session
@@ -114,7 +114,10 @@ class StaffLoginScreen(Screen):
         actions.addWidget(self.card_button, 1)
         actions.addWidget(self.login_button, 1)
         right.addLayout(actions)
-        row = QHBoxLayout()
+        # The keypad beside the form on a landscape panel; under it on a portrait one, at its own height
+        # (beside the form it was too narrow for the card's button in English large text, and its keys
+        # stretched to the panel's height).
+        self.row = row = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         row.setSpacing(48)
         row.addLayout(left, 1)
         row.addLayout(right, 1)
@@ -127,6 +130,14 @@ class StaffLoginScreen(Screen):
         self._letters: Task | None = None
         self.retranslate()
         self._target(self.number)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        portrait = on_portrait_panel(self)
+        direction = QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight
+        if self.row.direction() != direction:
+            self.row.setDirection(direction)
+            self.row.setStretch(1, 0 if portrait else 1)
 
     # -- moments ----------------------------------------------------------------------------
 

@@ -15,9 +15,9 @@ from kiosk.app import ChangeBatch, Kiosk
 from kiosk.views.queue import Queue, QueueRow
 from ui.context import AppContext
 from ui.i18n import current_language
-from ui.qt import (QFont, QFontMetrics, QFrame, QGridLayout, QHBoxLayout, QRect, QResizeEvent, QSizePolicy, Qt,
+from ui.qt import (QBoxLayout, QFont, QFontMetrics, QFrame, QGridLayout, QHBoxLayout, QRect, QResizeEvent, QSizePolicy, Qt,
                    QVBoxLayout, QWidget, Signal)
-from ui.screens.base import Screen
+from ui.screens.base import Screen, on_portrait_panel
 from ui.screens.counter.common import STAFF_TARGET, RefusalPanel, StaffKeypad, TapField, apply_key, button, go, wrapped
 from ui.screens.counter.session import staff_session
 from ui.tasks import Task
@@ -27,6 +27,7 @@ ROW_SPACING = 12
 LINE_SPACING = 4
 ACTION_WIDTH = 240  # the column of the rows' start and continue buttons
 SIDE_WIDTH = 500  # the search column: four 64 px keys, and delete and clear beside them
+WIDGET_SIZE_MAX = (1 << 24) - 1  # Qt's QWIDGETSIZE_MAX: no maximum
 
 
 def read_scan(device: Any, timeout: float = SCAN_SECONDS) -> str:
@@ -183,17 +184,31 @@ class QueueScreen(Screen):
         main.addWidget(self.refusal)
         main.addWidget(self.rows_box, 1)
         main.addLayout(pager)
-        body = QHBoxLayout()
+        # The search in a column beside the list on a landscape panel; under the list, as wide as it, on a
+        # portrait one (beside it, the list had 400 px left and its ID numbers did not fit).
+        self.body = body = QBoxLayout(QBoxLayout.Direction.RightToLeft)
         body.setSpacing(48)
-        body.addLayout(main, 1)
-        side_box = QWidget()
+        self.side_box = side_box = QWidget()
         side_box.setLayout(side)
         side_box.setFixedWidth(SIDE_WIDTH)
         body.addWidget(side_box)
+        body.addLayout(main, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(48, 16, 48, 16)
         layout.addLayout(body, 1)
         self.retranslate()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        portrait = on_portrait_panel(self)
+        body = QBoxLayout.Direction.BottomToTop if portrait else QBoxLayout.Direction.RightToLeft
+        if self.body.direction() != body:
+            self.body.setDirection(body)
+            if portrait:
+                self.side_box.setMinimumWidth(0)
+                self.side_box.setMaximumWidth(WIDGET_SIZE_MAX)
+            else:
+                self.side_box.setFixedWidth(SIDE_WIDTH)
 
     # -- moments ----------------------------------------------------------------------------
 

@@ -35,8 +35,20 @@ from ui import i18n
 from ui.context import AppContext
 from ui.documents.certificate import render_calibration_page
 from ui.documents.testpage import PrintOrigin, render_a4_test_page
-from ui.qt import QGridLayout, QHBoxLayout, QLabel, QSizePolicy, Qt, QTimer, QVBoxLayout, QWidget
+from ui.qt import (
+    QBoxLayout,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QResizeEvent,
+    QSizePolicy,
+    Qt,
+    QTimer,
+    QVBoxLayout,
+    QWidget,
+)
 from ui.screens.buyer.identify import CameraScan, frame_pixmap
+from ui.screens.base import on_portrait_panel
 from ui.screens.counter.common import STAFF_TARGET, button, read_id_card, restyle, wrapped
 from ui.screens.technician.common import TechnicianScreen
 from ui.tasks import Task
@@ -248,7 +260,9 @@ class DeviceTestsScreen(TechnicianScreen):
             line += 2
         tests.setRowStretch(line, 1)
         self.body = QWidget()
-        body = QHBoxLayout(self.body)
+        # The devices beside the camera on a landscape panel, under it on a portrait one (beside it, the
+        # A4 row's buttons did not fit 1080 px in English).
+        self.columns = body = QBoxLayout(QBoxLayout.Direction.LeftToRight, self.body)
         body.setContentsMargins(0, 0, 0, 0)
         body.setSpacing(32)
         body.addLayout(camera)
@@ -260,6 +274,13 @@ class DeviceTestsScreen(TechnicianScreen):
         layout.addWidget(self.body, 1)
         self.preview.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.retranslate()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        portrait = on_portrait_panel(self)
+        direction = QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight
+        if self.columns.direction() != direction:
+            self.columns.setDirection(direction)
 
     @property
     def book(self) -> Path:

@@ -31,7 +31,8 @@ from kiosk.services.staff import Actor
 from kiosk.views.diagnostics import DiagnosticsView, FeedRow, LogLine, QuarantineRow
 from ui.context import AppContext
 from ui.qt import (QFontMetrics, QFrame, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QMouseEvent, QPushButton,
-                   QRect, QSizePolicy, QStackedWidget, Qt, QVBoxLayout, QWidget, Signal)
+                   QRect, QResizeEvent, QSizePolicy, QStackedWidget, Qt, QVBoxLayout, QWidget, Signal)
+from ui.screens.base import on_portrait_panel
 from ui.screens.technician.common import TechnicianScreen
 from ui.screens.counter.common import STAFF_TARGET, RefusalPanel, button, restyle, wrapped
 from ui.screens.counter.queue import RowsBox
@@ -123,7 +124,7 @@ class DiagnosticsScreen(TechnicianScreen):
         self.denied = wrapped(state="error")
         self.denied.setObjectName("diagnostics_denied")
         self.tabs: dict[str, QPushButton] = {}
-        tabs = QHBoxLayout()
+        self.tab_row = tabs = QHBoxLayout()
         tabs.setSpacing(16)
         for section in SECTIONS:
             tab = button()
@@ -161,7 +162,7 @@ class DiagnosticsScreen(TechnicianScreen):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(48, 16, 48, 16)
         layout.setSpacing(16)
-        top = QHBoxLayout()
+        self.top = top = QHBoxLayout()
         top.setSpacing(48)
         top.addWidget(self.title)
         top.addWidget(self.summary, 1)
@@ -169,6 +170,19 @@ class DiagnosticsScreen(TechnicianScreen):
         layout.addWidget(self.denied)
         layout.addWidget(self.body, 1)
         self.retranslate()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        # Refresh beside the title on a portrait panel: at the end of the tabs' row it left the row
+        # 1 px short of 1080 px in English large text.
+        portrait = on_portrait_panel(self)
+        if portrait == (self.top.indexOf(self.refresh_button) >= 0):
+            return
+        (self.tab_row if portrait else self.top).removeWidget(self.refresh_button)
+        if portrait:
+            self.top.addWidget(self.refresh_button, 0, Qt.AlignmentFlag.AlignTop)
+        else:
+            self.tab_row.addWidget(self.refresh_button)
 
     # -- the pages ---------------------------------------------------------------------------
 

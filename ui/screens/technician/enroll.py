@@ -20,7 +20,20 @@ from kiosk.app.enrollment import EnrollmentCode, PendingEnrollment, read_code, t
 from kiosk.errors import KioskError, ValidationError
 from kiosk.identity import Enrollment
 from ui.context import AppContext
-from ui.qt import QGridLayout, QHBoxLayout, QLabel, QLineEdit, QSize, Qt, QTimer, QVBoxLayout, QWidget
+from ui.qt import (
+    QBoxLayout,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QResizeEvent,
+    QSize,
+    Qt,
+    QTimer,
+    QVBoxLayout,
+    QWidget,
+)
+from ui.screens.base import on_portrait_panel
 from ui.screens.technician.common import TechnicianScreen
 from ui.screens.buyer.identify import CameraScan, frame_pixmap
 from ui.screens.counter.common import STAFF_TARGET, button, restyle, wrapped
@@ -110,7 +123,9 @@ class EnrollScreen(TechnicianScreen):
         typed.addStretch(1)
         self._typed_column = typed
         self.entry = QWidget()
-        entry = QHBoxLayout(self.entry)
+        # The fields beside the camera on a landscape panel, under it on a portrait one (beside it they
+        # were 200 px wide, too narrow for a gateway's address).
+        self.entry_columns = entry = QBoxLayout(QBoxLayout.Direction.LeftToRight, self.entry)
         entry.setContentsMargins(0, 0, 0, 0)
         entry.setSpacing(48)
         entry.addLayout(camera)
@@ -178,6 +193,13 @@ class EnrollScreen(TechnicianScreen):
         layout.addWidget(self.denied)
         layout.addWidget(self.body, 1)
         self.retranslate()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        portrait = on_portrait_panel(self)
+        direction = QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight
+        if self.entry_columns.direction() != direction:
+            self.entry_columns.setDirection(direction)
 
     def enter(self, **args: Any) -> None:
         self.leave()
