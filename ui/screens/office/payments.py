@@ -31,10 +31,11 @@ from kiosk.views.order import OrderView, PaymentItemView
 from kiosk.views.payments import MISMATCH_TYPES, PaymentEvent, PayeeReconciliation, ReconciliationView, UnitPayments
 from ui.context import AppContext
 from ui.i18n import current_language
-from ui.qt import QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
+from ui.qt import QBoxLayout, QFrame, QHBoxLayout, QLabel, QPushButton, QResizeEvent, QScrollArea, QVBoxLayout, QWidget
 from ui.screens.counter.common import button, restyle, wrapped
 from ui.screens.office.approval import SupervisorApproval
 from ui.screens.office.listing import clear_layout, shown_time
+from ui.screens.office.portrait import ACROSS, turn
 from ui.screens.office.unit_search import UnitCasework
 from ui.widgets.media import find_media
 
@@ -128,14 +129,15 @@ class PaymentsScreen(UnitCasework):
         unit_layout.addLayout(self.events_box)
         unit_layout.addStretch(1)
         self.orders_page = QWidget()
-        orders = QHBoxLayout(self.orders_page)
-        orders.setContentsMargins(0, 0, 0, 0)
-        orders.setSpacing(48)
-        orders.addWidget(self.finder)
+        # The search beside what it found, or above it on a portrait panel.
+        self.orders = QBoxLayout(ACROSS, self.orders_page)
+        self.orders.setContentsMargins(0, 0, 0, 0)
+        self.orders.setSpacing(48)
+        self.orders.addWidget(self.finder)
         right = QVBoxLayout()
         right.addWidget(self.found, 1)
         right.addWidget(self.unit_view, 1)
-        orders.addLayout(right, 1)
+        self.orders.addLayout(right, 1)
 
         # Reconciliation.
         self.prev_day = button()
@@ -174,11 +176,12 @@ class PaymentsScreen(UnitCasework):
         day_row.addWidget(self.media_button)
         day_row.addWidget(self.reconcile_button)
         rec.addLayout(day_row)
-        media_row = QHBoxLayout()
-        media_row.setSpacing(16)
-        media_row.addWidget(self.media_line, 1)
-        media_row.addLayout(self.choices)
-        rec.addLayout(media_row)
+        # The question beside its answers, or above them on a portrait panel.
+        self.media_row = QBoxLayout(ACROSS)
+        self.media_row.setSpacing(16)
+        self.media_row.addWidget(self.media_line, 1)
+        self.media_row.addLayout(self.choices)
+        rec.addLayout(self.media_row)
         rec.addWidget(self.attached)
         # A day with many mismatches scrolls (the scroll bar shows there is more); the controls stay.
         results = QWidget()
@@ -194,20 +197,33 @@ class PaymentsScreen(UnitCasework):
         tabs.setSpacing(16)
         tabs.addWidget(self.orders_tab)
         tabs.addWidget(self.reconcile_tab)
-        tabs.addSpacing(16)
-        # The open unit beside the tabs: the orders below need the height.
-        tabs.addWidget(self.unit_heading, 1)
-        tabs.addWidget(self.other_unit)
+        tabs.addStretch(1)
+        unit_row = QHBoxLayout()
+        unit_row.setSpacing(16)
+        unit_row.addWidget(self.unit_heading, 1)
+        unit_row.addWidget(self.other_unit)
+        # The open unit beside the tabs: the orders below need the height. Under them on a portrait
+        # panel, which has the height and not the width (a unit code is one unbroken word).
+        self.top = QBoxLayout(ACROSS)
+        self.top.setSpacing(32)
+        self.top.addLayout(tabs)
+        self.top.addLayout(unit_row, 1)
         body = QVBoxLayout(self.body)
         body.setContentsMargins(0, 0, 0, 0)
         body.setSpacing(8)
-        body.addLayout(tabs)
+        body.addLayout(self.top)
         body.addWidget(self.refusal)
         body.addWidget(self.approval, 1)
         body.addWidget(self.orders_page, 1)
         body.addWidget(self.reconcile_page, 1)
         self.reconcile_page.hide()
         self.retranslate()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        portrait = turn(self, across=(self.top, self.orders, self.media_row))
+        self.top.setSpacing(8 if portrait else 32)
+        self.orders.setSpacing(24 if portrait else 48)
 
     # -- moments ----------------------------------------------------------------------------
 
