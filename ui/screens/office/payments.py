@@ -167,15 +167,23 @@ class PaymentsScreen(UnitCasework):
         rec = QVBoxLayout(self.reconcile_page)
         rec.setContentsMargins(0, 0, 0, 0)
         rec.setSpacing(8)
-        day_row = QHBoxLayout()
-        day_row.setSpacing(16)
-        day_row.addWidget(self.prev_day)
-        day_row.addWidget(self.day_label)
-        day_row.addWidget(self.next_day)
-        day_row.addStretch(1)
-        day_row.addWidget(self.media_button)
-        day_row.addWidget(self.reconcile_button)
-        rec.addLayout(day_row)
+        days = QHBoxLayout()
+        days.setSpacing(16)
+        days.addWidget(self.prev_day)
+        days.addWidget(self.day_label)
+        days.addWidget(self.next_day)
+        days.addStretch(1)
+        day_actions = QHBoxLayout()
+        day_actions.setSpacing(16)
+        day_actions.addStretch(1)  # at the right, in a row of their own too
+        day_actions.addWidget(self.media_button)
+        day_actions.addWidget(self.reconcile_button)
+        # The day beside what is done on it, or above it on a portrait panel.
+        self.day_row = QBoxLayout(ACROSS)
+        self.day_row.setSpacing(16)
+        self.day_row.addLayout(days, 1)
+        self.day_row.addLayout(day_actions)
+        rec.addLayout(self.day_row)
         # The question beside its answers, or above them on a portrait panel.
         self.media_row = QBoxLayout(ACROSS)
         self.media_row.setSpacing(16)
@@ -221,7 +229,7 @@ class PaymentsScreen(UnitCasework):
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
         super().resizeEvent(event)
-        portrait = turn(self, across=(self.top, self.orders, self.media_row))
+        portrait = turn(self, across=(self.top, self.orders, self.day_row, self.media_row))
         self.top.setSpacing(8 if portrait else 32)
         self.orders.setSpacing(24 if portrait else 48)
 
@@ -363,7 +371,9 @@ class PaymentsScreen(UnitCasework):
         if unit is None:
             self.unit_heading.clear()
             return
-        self.unit_heading.setText(f"{unit.unit_code}  {unit.project_name} {unit.building}-{unit.room}")
+        # The open unit is named over its orders, not over the day's reconciliation.
+        self.unit_heading.setText(f"{unit.unit_code}  {unit.project_name} {unit.building}-{unit.room}"
+                                  if self.mode == "orders" else "")
         if not unit.orders:
             empty = wrapped()
             empty.setText(self.tr("No payment order yet: the fees are computed at the buyer's payment step."))
@@ -519,6 +529,7 @@ class PaymentsScreen(UnitCasework):
                 b.clicked.connect(lambda _=False, p=path: self.pick(p))
                 self.file_buttons[path.name] = b
                 self.choices.addWidget(b)
+        self.choices.addStretch(1)  # each answer as wide as its words, in a row of their own too
         self.attached.setText("；".join(f"{self._payee(p, _payee_name(p))}: {f.name}" for p, f in self.files.items())
                               or self.tr("No statement chosen: only refunds can be listed."))
         if self.report is not None:
