@@ -19,10 +19,11 @@ from kiosk.rules.reason import required_reason
 from kiosk.services.staff import Actor
 from ui.context import AppContext
 from ui.i18n import Retranslating
-from ui.qt import QFrame, QGridLayout, QHBoxLayout, QLineEdit, QVBoxLayout, QWidget, Signal
+from ui.qt import QBoxLayout, QFrame, QGridLayout, QHBoxLayout, QLineEdit, QResizeEvent, QVBoxLayout, QWidget, Signal
 from ui.screens.counter.common import (STAFF_TARGET, RefusalPanel, StaffKeypad, TapField, apply_key, button, restyle,
                                        wrapped)
 from ui.screens.counter.login import PIN_LIMIT, roster_letters
+from ui.screens.office.portrait import ACROSS, turn
 from ui.tasks import Task
 
 REASON_LIMIT = 200
@@ -101,18 +102,29 @@ class SupervisorApproval(Retranslating, QFrame):
         actions.addWidget(self.cancel_button, 1)
         actions.addWidget(self.approve_button, 1)
         left.addLayout(actions)
-        beside = QHBoxLayout()
+        # The keypad beside the form, or under it on a portrait panel (too narrow for both).
+        self.beside = beside = QBoxLayout(ACROSS)
         beside.setSpacing(32)
         beside.addLayout(left, 1)
         beside.addWidget(self.keypad)
-        layout = QVBoxLayout(self)
+        self.column = layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 8, 16, 8)
         layout.setSpacing(8)
         layout.addWidget(self.title)
         layout.addLayout(beside, 1)
+        # Under the keypad on a portrait panel, the room the form does not need: the fields, the buttons
+        # and the keypad stay together.
+        layout.addStretch(0)
         self._field: QLineEdit = self.number
         self.retranslate()
         self.hide()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        portrait = turn(self, across=(self.beside,))
+        self.beside.setSpacing(16 if portrait else 32)
+        self.column.setStretch(1, 0 if portrait else 1)
+        self.column.setStretch(2, 1 if portrait else 0)
 
     # -- asking -----------------------------------------------------------------------------
 

@@ -20,10 +20,11 @@ from kiosk.services.certificates import serial_range
 from kiosk.services.staff import Actor
 from kiosk.views.certificates import BoundCertificate, CertificatesView, MailRequest, VoidedSheet
 from ui.context import AppContext
-from ui.qt import QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from ui.qt import QBoxLayout, QHBoxLayout, QLineEdit, QPushButton, QResizeEvent, QVBoxLayout, QWidget
 from ui.screens.counter.common import STAFF_TARGET, button, wrapped
 from ui.screens.office.approval import SupervisorApproval
 from ui.screens.office.common import ListedSection, OfficeRefusal, Pager, RowsArea, clear_layout, row_frame, tab_bar
+from ui.screens.office.portrait import ACROSS, turn
 from ui.tasks import Task
 
 MODES = ("stock", "reprint", "mail")
@@ -95,17 +96,25 @@ class CertificatesScreen(ListedSection):
         self.cancel_button.clicked.connect(self.close_form)
         self.form_hint = wrapped("hint")
         self.form_hint.setObjectName("certificates_form_hint")
-        form = QHBoxLayout()
-        form.setSpacing(12)
+        fields = QHBoxLayout()
+        fields.setSpacing(12)
         for widget in (self.first_label, self.first, self.last_label, self.last):
-            form.addWidget(widget, 1 if isinstance(widget, QLineEdit) else 0)
-        form.addWidget(self.cancel_button)
-        form.addWidget(self.next_button)
+            fields.addWidget(widget, 1 if isinstance(widget, QLineEdit) else 0)
+        form_actions = QHBoxLayout()
+        form_actions.setSpacing(12)
+        form_actions.addStretch(1)
+        form_actions.addWidget(self.cancel_button)
+        form_actions.addWidget(self.next_button)
+        # The buttons beside the serials, or under them on a portrait panel: there the serials need the width.
+        self.form_row = QBoxLayout(ACROSS)
+        self.form_row.setSpacing(12)
+        self.form_row.addLayout(fields, 1)
+        self.form_row.addLayout(form_actions)
         self.form = QWidget()
         form_column = QVBoxLayout(self.form)
         form_column.setContentsMargins(0, 0, 0, 0)
         form_column.setSpacing(8)
-        form_column.addLayout(form)
+        form_column.addLayout(self.form_row)
         form_column.addWidget(self.form_hint)
         self.form.hide()
 
@@ -159,6 +168,7 @@ class CertificatesScreen(ListedSection):
         self.next_button.setText(self.tr("Next"))
         self.first.setPlaceholderText(self.tr("as printed"))
         self.last.setPlaceholderText(self.tr("as printed"))
+        self._label_form()
         self._fill()
         self._update_form()
 
@@ -303,12 +313,20 @@ class CertificatesScreen(ListedSection):
         self.first.clear()
         self.last.clear()
         adding = mode == "add"
-        self.first_label.setText(self.tr("First serial") if adding else self.tr("Serial of the spoiled sheet"))
-        self.last_label.setText(self.tr("Last serial"))
+        self._label_form()
         self.last_label.setVisible(adding)
         self.last.setVisible(adding)
         self._fill()
         self._update_form()
+
+    def _label_form(self) -> None:
+        self.first_label.setText(self.tr("First serial") if self.form_mode == "add"
+                                 else self.tr("Serial of the spoiled sheet"))
+        self.last_label.setText(self.tr("Last serial"))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        turn(self, across=(self.form_row,))
 
     def close_form(self) -> None:
         self.form_mode = ""

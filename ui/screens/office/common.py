@@ -14,10 +14,11 @@ from typing import Any, ClassVar, TypeVar
 
 from kiosk.services.staff import Actor
 from ui.i18n import Retranslating
-from ui.qt import (QEvent, QFontMetrics, QFrame, QHBoxLayout, QLabel, QLayout, QPushButton, QResizeEvent, QSizePolicy, QTimer,
-                   QVBoxLayout, QWidget, Signal)
+from ui.qt import (QBoxLayout, QEvent, QFontMetrics, QFrame, QHBoxLayout, QLabel, QLayout, QPushButton, QResizeEvent,
+                   QSizePolicy, QTimer, QVBoxLayout, QWidget, Signal)
 from ui.screens.base import Screen
 from ui.screens.counter.common import STAFF_TARGET, RefusalPanel, button, wrapped
+from ui.screens.office.portrait import ACROSS, turn
 from ui.tasks import Task
 
 T = TypeVar("T")
@@ -125,25 +126,43 @@ class ListedSection(SectionScreen):
             self._fill()
 
 
+class TabBar(QWidget):
+    """The tabs at the left, the section's own buttons (``own``) at the right; those under the tabs on a
+    portrait panel, which is too narrow for both in English large text."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.tabs = QHBoxLayout()
+        self.tabs.setSpacing(12)
+        self.own = QHBoxLayout()
+        self.own.setSpacing(12)
+        self.own.addStretch(1)  # at the right, in a row of their own too
+        self.rows = QBoxLayout(ACROSS, self)
+        self.rows.setContentsMargins(0, 0, 0, 0)
+        self.rows.setSpacing(12)
+        self.rows.addLayout(self.tabs, 1)
+        self.rows.addLayout(self.own)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        turn(self, across=(self.rows,))
+
+
 def tab_bar(modes: Iterable[str], prefix: str,
-            choose: Callable[[str], None]) -> tuple[QWidget, QHBoxLayout, dict[str, QPushButton]]:
+            choose: Callable[[str], None]) -> tuple[TabBar, QHBoxLayout, dict[str, QPushButton]]:
     """One checkable tab a list (``{prefix}_tab_{mode}``; the theme fills the one shown) at the left;
-    the row's layout, for the section's own buttons at the right."""
+    the layout for the section's own buttons at the right."""
     tabs: dict[str, QPushButton] = {}
-    row = QHBoxLayout()
-    row.setContentsMargins(0, 0, 0, 0)
-    row.setSpacing(12)
+    bar = TabBar()
     for mode in modes:
         tab = button()
         tab.setObjectName(f"{prefix}_tab_{mode}")
         tab.setCheckable(True)
         tab.clicked.connect(lambda _=False, m=mode: choose(m))
         tabs[mode] = tab
-        row.addWidget(tab)
-    row.addStretch(1)
-    bar = QWidget()
-    bar.setLayout(row)
-    return bar, row, tabs
+        bar.tabs.addWidget(tab)
+    bar.tabs.addStretch(1)
+    return bar, bar.own, tabs
 
 
 class Pager(Retranslating, QWidget):

@@ -19,10 +19,11 @@ from kiosk.services.staff import Actor
 from kiosk.views.contracts import CONTRACT_STATE_NAMES, ContractVersion, UnitContracts, UnitMatch
 from ui.context import AppContext
 from ui.i18n import current_language
-from ui.qt import QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from ui.qt import QBoxLayout, QHBoxLayout, QLabel, QLineEdit, QResizeEvent, QVBoxLayout, QWidget
 from ui.screens.counter.common import (STAFF_TARGET, TapField, button,
                                        wrapped)
 from ui.screens.office.listing import clear_layout, shown_time
+from ui.screens.office.portrait import ACROSS, turn
 from ui.screens.office.unit_search import UnitCasework
 from ui.widgets.signature import SignaturePad
 
@@ -179,12 +180,21 @@ class ContractsScreen(UnitCasework):
         for part in (self.found, self.overview, self.correction, self.signing):
             main.addWidget(part, 1)
             part.hide()
-        body = QHBoxLayout(self.body)
-        body.setContentsMargins(0, 0, 0, 0)
-        body.setSpacing(48)
-        body.addWidget(self.finder)
-        body.addLayout(main, 1)
+        # The search beside the unit, or above it on a portrait panel (a unit code heading is one unbroken
+        # word, too wide to stand beside the search there).
+        self.columns = QBoxLayout(ACROSS, self.body)
+        self.columns.setContentsMargins(0, 0, 0, 0)
+        self.columns.setSpacing(48)
+        self.columns.addWidget(self.finder)
+        self.columns.addLayout(main, 1)
         self.retranslate()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        portrait = turn(self, across=(self.columns,))
+        self.columns.setSpacing(24 if portrait else 48)
+        # ux.md's signing box for the panel: 1000x400 with the buttons below it on a portrait one.
+        self.pad.arrange(beside=not portrait, portrait=portrait)
 
     # -- moments ----------------------------------------------------------------------------
 

@@ -31,10 +31,11 @@ from kiosk.views.order import OrderView, PaymentItemView
 from kiosk.views.payments import MISMATCH_TYPES, PaymentEvent, PayeeReconciliation, ReconciliationView, UnitPayments
 from ui.context import AppContext
 from ui.i18n import current_language
-from ui.qt import QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
+from ui.qt import QBoxLayout, QFrame, QHBoxLayout, QLabel, QPushButton, QResizeEvent, QScrollArea, QVBoxLayout, QWidget
 from ui.screens.counter.common import button, restyle, wrapped
 from ui.screens.office.approval import SupervisorApproval
 from ui.screens.office.listing import clear_layout, shown_time
+from ui.screens.office.portrait import ACROSS, turn
 from ui.screens.office.unit_search import UnitCasework
 from ui.widgets.media import find_media
 
@@ -128,14 +129,15 @@ class PaymentsScreen(UnitCasework):
         unit_layout.addLayout(self.events_box)
         unit_layout.addStretch(1)
         self.orders_page = QWidget()
-        orders = QHBoxLayout(self.orders_page)
-        orders.setContentsMargins(0, 0, 0, 0)
-        orders.setSpacing(48)
-        orders.addWidget(self.finder)
+        # The search beside what it found, or above it on a portrait panel.
+        self.orders = QBoxLayout(ACROSS, self.orders_page)
+        self.orders.setContentsMargins(0, 0, 0, 0)
+        self.orders.setSpacing(48)
+        self.orders.addWidget(self.finder)
         right = QVBoxLayout()
         right.addWidget(self.found, 1)
         right.addWidget(self.unit_view, 1)
-        orders.addLayout(right, 1)
+        self.orders.addLayout(right, 1)
 
         # Reconciliation.
         self.prev_day = button()
@@ -165,20 +167,29 @@ class PaymentsScreen(UnitCasework):
         rec = QVBoxLayout(self.reconcile_page)
         rec.setContentsMargins(0, 0, 0, 0)
         rec.setSpacing(8)
-        day_row = QHBoxLayout()
-        day_row.setSpacing(16)
-        day_row.addWidget(self.prev_day)
-        day_row.addWidget(self.day_label)
-        day_row.addWidget(self.next_day)
-        day_row.addStretch(1)
-        day_row.addWidget(self.media_button)
-        day_row.addWidget(self.reconcile_button)
-        rec.addLayout(day_row)
-        media_row = QHBoxLayout()
-        media_row.setSpacing(16)
-        media_row.addWidget(self.media_line, 1)
-        media_row.addLayout(self.choices)
-        rec.addLayout(media_row)
+        days = QHBoxLayout()
+        days.setSpacing(16)
+        days.addWidget(self.prev_day)
+        days.addWidget(self.day_label)
+        days.addWidget(self.next_day)
+        days.addStretch(1)
+        day_actions = QHBoxLayout()
+        day_actions.setSpacing(16)
+        day_actions.addStretch(1)  # at the right, in a row of their own too
+        day_actions.addWidget(self.media_button)
+        day_actions.addWidget(self.reconcile_button)
+        # The day beside what is done on it, or above it on a portrait panel.
+        self.day_row = QBoxLayout(ACROSS)
+        self.day_row.setSpacing(16)
+        self.day_row.addLayout(days, 1)
+        self.day_row.addLayout(day_actions)
+        rec.addLayout(self.day_row)
+        # The question beside its answers, or above them on a portrait panel.
+        self.media_row = QBoxLayout(ACROSS)
+        self.media_row.setSpacing(16)
+        self.media_row.addWidget(self.media_line, 1)
+        self.media_row.addLayout(self.choices)
+        rec.addLayout(self.media_row)
         rec.addWidget(self.attached)
         # A day with many mismatches scrolls (the scroll bar shows there is more); the controls stay.
         results = QWidget()
@@ -194,20 +205,33 @@ class PaymentsScreen(UnitCasework):
         tabs.setSpacing(16)
         tabs.addWidget(self.orders_tab)
         tabs.addWidget(self.reconcile_tab)
-        tabs.addSpacing(16)
-        # The open unit beside the tabs: the orders below need the height.
-        tabs.addWidget(self.unit_heading, 1)
-        tabs.addWidget(self.other_unit)
+        tabs.addStretch(1)
+        unit_row = QHBoxLayout()
+        unit_row.setSpacing(16)
+        unit_row.addWidget(self.unit_heading, 1)
+        unit_row.addWidget(self.other_unit)
+        # The open unit beside the tabs: the orders below need the height. Under them on a portrait
+        # panel, which has the height and not the width (a unit code is one unbroken word).
+        self.top = QBoxLayout(ACROSS)
+        self.top.setSpacing(32)
+        self.top.addLayout(tabs)
+        self.top.addLayout(unit_row, 1)
         body = QVBoxLayout(self.body)
         body.setContentsMargins(0, 0, 0, 0)
         body.setSpacing(8)
-        body.addLayout(tabs)
+        body.addLayout(self.top)
         body.addWidget(self.refusal)
         body.addWidget(self.approval, 1)
         body.addWidget(self.orders_page, 1)
         body.addWidget(self.reconcile_page, 1)
         self.reconcile_page.hide()
         self.retranslate()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        portrait = turn(self, across=(self.top, self.orders, self.day_row, self.media_row))
+        self.top.setSpacing(8 if portrait else 32)
+        self.orders.setSpacing(24 if portrait else 48)
 
     # -- moments ----------------------------------------------------------------------------
 
@@ -347,7 +371,9 @@ class PaymentsScreen(UnitCasework):
         if unit is None:
             self.unit_heading.clear()
             return
-        self.unit_heading.setText(f"{unit.unit_code}  {unit.project_name} {unit.building}-{unit.room}")
+        # The open unit is named over its orders, not over the day's reconciliation.
+        self.unit_heading.setText(f"{unit.unit_code}  {unit.project_name} {unit.building}-{unit.room}"
+                                  if self.mode == "orders" else "")
         if not unit.orders:
             empty = wrapped()
             empty.setText(self.tr("No payment order yet: the fees are computed at the buyer's payment step."))
@@ -503,6 +529,7 @@ class PaymentsScreen(UnitCasework):
                 b.clicked.connect(lambda _=False, p=path: self.pick(p))
                 self.file_buttons[path.name] = b
                 self.choices.addWidget(b)
+        self.choices.addStretch(1)  # each answer as wide as its words, in a row of their own too
         self.attached.setText("；".join(f"{self._payee(p, _payee_name(p))}: {f.name}" for p, f in self.files.items())
                               or self.tr("No statement chosen: only refunds can be listed."))
         if self.report is not None:

@@ -29,13 +29,14 @@ from ui.context import AppContext
 from ui.documents import render_supervision_report
 from ui.documents.model import SupervisionReport
 from ui.i18n import current_language
-from ui.qt import (QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QColor, QEvent, QFont, QFontMetrics, QGridLayout,
-                   QHBoxLayout, QHorizontalBarSeries, QLabel, QMargins, QPainter, QPushButton, QRect,
-                   QStackedWidget, Qt, QValueAxis, QVBoxLayout, QWidget)
+from ui.qt import (QBarCategoryAxis, QBarSeries, QBarSet, QBoxLayout, QChart, QChartView, QColor, QEvent, QFont,
+                   QFontMetrics, QGridLayout, QHBoxLayout, QHorizontalBarSeries, QLabel, QMargins, QPainter, QPushButton,
+                   QRect, QResizeEvent, QStackedWidget, Qt, QValueAxis, QVBoxLayout, QWidget)
 from ui.screens.base import Screen
 from ui.screens.counter.common import STAFF_TARGET, RefusalPanel, restyle, wrapped
 from ui.screens.counter.queue import RowsBox
 from ui.screens.office.hub import STAFF
+from ui.screens.office.portrait import ACROSS, DOWN, turn
 from ui.tasks import Task
 from ui.theme import PALETTE
 from ui.widgets.guard import GuardedButton, repeatable
@@ -199,14 +200,22 @@ class SupervisionScreen(Screen):
         self.refresh_button = button("supervision_refresh")
         self.refresh_button.clicked.connect(self.load)
         self.tabs: dict[str, QPushButton] = {}
-        tabs = QHBoxLayout()
-        tabs.setSpacing(16)
-        for section in SECTIONS:
+        # The tabs in one row, or in two rows of three on a portrait panel (English large text would
+        # need more than its width): the figures' tabs, then the charts' and the export.
+        halves = (QHBoxLayout(), QHBoxLayout())
+        for n, section in enumerate(SECTIONS):
             tab = button(f"tab_{section}")
             tab.setCheckable(True)  # the theme fills a checked button: the section shown
             tab.clicked.connect(lambda _=False, s=section: self.show_section(s))
             self.tabs[section] = tab
-            tabs.addWidget(tab)
+            halves[n * 2 // len(SECTIONS)].addWidget(tab)
+        self.tab_rows = QBoxLayout(ACROSS)
+        self.tab_rows.setSpacing(16)
+        for half in halves:
+            half.setSpacing(16)
+            self.tab_rows.addLayout(half)
+        tabs = QHBoxLayout()
+        tabs.addLayout(self.tab_rows)
         tabs.addStretch(1)
         self.refusal = RefusalPanel()
         self.refusal.set_brief(True)
@@ -224,18 +233,19 @@ class SupervisionScreen(Screen):
         body.addLayout(tabs)
         body.addWidget(self.refusal)
         body.addWidget(self.pages, 1)
+        controls = QHBoxLayout()
+        controls.setSpacing(16)
+        controls.addLayout(self.points_row, 1)
+        controls.addWidget(self.refresh_button)
         # The service points beside the title: the tabs, the ledger and its legend fit a 1280x800
-        # panel below the shell's header and staff strip in large text.
-        top = QHBoxLayout()
-        top.setSpacing(16)
-        top.addWidget(self.title)
-        top.addSpacing(32)
-        top.addLayout(self.points_row, 1)
-        top.addWidget(self.refresh_button)
+        # panel below the shell's header and staff strip in large text. Under it on a portrait panel.
+        self.top = QBoxLayout(ACROSS)
+        self.top.addWidget(self.title)
+        self.top.addLayout(controls, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(48, 16, 48, 16)
         layout.setSpacing(16)
-        layout.addLayout(top)
+        layout.addLayout(self.top)
         layout.addWidget(self.denied)
         layout.addWidget(self.body, 1)
         self._built = True
@@ -279,24 +289,25 @@ class SupervisionScreen(Screen):
         self.prev_button.clicked.connect(lambda: self.show_page(self.page - 1))
         self.next_button.clicked.connect(lambda: self.show_page(self.page + 1))
         # The page buttons beside the table, not under it: the table, its legend and the tabs fit a
-        # 1280x800 panel below the shell's header and staff strip in large text.
-        pager = QVBoxLayout()
-        pager.setSpacing(16)
-        pager.addWidget(self.prev_button)
-        pager.addWidget(self.page_label)
-        pager.addWidget(self.next_button)
-        pager.addStretch(1)
+        # 1280x800 panel below the shell's header and staff strip in large text. Under it on a portrait
+        # panel, which has the height and not the width for nine columns and the buttons.
+        self.pager = QBoxLayout(DOWN)
+        self.pager.setSpacing(16)
+        self.pager.addWidget(self.prev_button)
+        self.pager.addWidget(self.page_label)
+        self.pager.addWidget(self.next_button)
+        self.pager.addStretch(1)
         self.legend = wrapped("hint")
         table = QVBoxLayout()
         table.setSpacing(16)
         table.addWidget(self.summary)
         table.addWidget(self.table_box, 1)
         table.addWidget(self.legend)
-        layout = QHBoxLayout(page)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(32)
-        layout.addLayout(table, 1)
-        layout.addLayout(pager)
+        self.ledger_columns = QBoxLayout(ACROSS, page)
+        self.ledger_columns.setContentsMargins(0, 0, 0, 0)
+        self.ledger_columns.setSpacing(32)
+        self.ledger_columns.addLayout(table, 1)
+        self.ledger_columns.addLayout(self.pager)
         return page
 
     def _export_page(self) -> QWidget:
@@ -325,6 +336,12 @@ class SupervisionScreen(Screen):
         layout.addWidget(self.problem)
         layout.addStretch(1)
         return page
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        portrait = turn(self, across=(self.top, self.tab_rows, self.ledger_columns), down=(self.pager,))
+        self.top.setSpacing(16 if portrait else 64)
+        self.ledger_columns.setSpacing(16 if portrait else 32)
 
     # -- moments -----------------------------------------------------------------------------
 

@@ -17,9 +17,10 @@ from kiosk.app import Kiosk
 from kiosk.views.contracts import CONTRACT_STATE_NAMES, UnitMatch
 from ui.context import AppContext
 from ui.i18n import Retranslating, current_language
-from ui.qt import QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget, Signal
+from ui.qt import QHBoxLayout, QLineEdit, QPushButton, QResizeEvent, QVBoxLayout, QWidget, Signal
 from ui.screens.counter.common import STAFF_TARGET, StaffKeypad, TapField, apply_key, button, wrapped
 from ui.screens.counter.queue import read_scan
+from ui.screens.base import on_portrait_panel
 from ui.screens.office.listing import OfficeBase, OfficeRefusal, clear_layout
 from ui.tasks import Task
 
@@ -119,6 +120,9 @@ class UnitMatches(Retranslating, QWidget):
         super().__init__(parent)
         self.matches: tuple[UnitMatch, ...] | None = None
         self.buttons: dict[str, QPushButton] = {}
+        # The unit's code on a line of its own on a portrait panel: with the project and the state beside
+        # it, a button is wider than the panel in English large text.
+        self.portrait = False
         self.line = wrapped()
         self.line.setObjectName("found_line")
         self._rows = QVBoxLayout()
@@ -129,6 +133,13 @@ class UnitMatches(Retranslating, QWidget):
         layout.addLayout(self._rows)
         layout.addStretch(1)
         self.retranslate()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        portrait = on_portrait_panel(self)
+        if portrait != self.portrait:
+            self.portrait = portrait
+            self.retranslate()
 
     def show_matches(self, matches: tuple[UnitMatch, ...] | None) -> None:
         self.matches = matches
@@ -147,7 +158,8 @@ class UnitMatches(Retranslating, QWidget):
         for m in self.matches:
             b = button()
             b.setObjectName(f"unit_{m.unit_code}")
-            b.setText(f"{m.unit_code}  {m.project_name} {m.building}-{m.room}  ·  {self._state(m.contract_state)}")
+            where = f"{m.project_name} {m.building}-{m.room}  ·  {self._state(m.contract_state)}"
+            b.setText(f"{m.unit_code}\n{where}" if self.portrait else f"{m.unit_code}  {where}")
             b.clicked.connect(lambda _=False, code=m.unit_code: self.chosen.emit(code))
             self.buttons[m.unit_code] = b
             self._rows.addWidget(b)
