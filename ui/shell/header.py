@@ -234,19 +234,19 @@ class Header(Retranslating, QFrame):
         rows = self.layout()
         if rows is not None:
             rows.setContentsMargins(24, 16, 24, 8 if compact and not two_rows else 16)
-        if two_rows == self.two_rows:
-            return
-        self.two_rows = two_rows
-        assert self._top is not None
-        for button in self._switches:
-            self._top.removeWidget(button)
-            self._bottom.removeWidget(button)
-            if two_rows:
-                self._bottom.addWidget(button)
-            else:
-                self._top.insertWidget(self._top.count() - 1, button)  # before 呼叫工作人员
+        if two_rows != self.two_rows:
+            self.two_rows = two_rows
+            assert self._top is not None
+            for button in self._switches:
+                self._top.removeWidget(button)
+                self._bottom.removeWidget(button)
+                if two_rows:
+                    self._bottom.addWidget(button)
+                else:
+                    self._top.insertWidget(self._top.count() - 1, button)  # before 呼叫工作人员
         if changed:
-            # Arranged inside the window's layout pass (a resize), which would keep the old height.
+            # Arranged inside the window's layout pass (a resize), which would keep the old height: also
+            # when only the names changed (one row of compact, two-line names is taller than one of full names).
             for button in (self.back_button, self.call_button, *self._switches):
                 button.updateGeometry()
             for layout in (self._top, self._bottom, self.layout()):
@@ -271,12 +271,14 @@ class Header(Retranslating, QFrame):
                 button.setVisible(fits)
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
-        # Narrow panels take another arrangement rather than widen the window past their edge.
+        # Narrow panels take another arrangement rather than widen the window past their edge; never
+        # lower than its names need (the theme's minimum button height is a one-line name's, and the
+        # window would squeeze a row of two-line names to it, cutting their second line).
         hint = super().minimumSizeHint()
         if self._top is None:
             return hint
         ends = self.back_button.minimumSizeHint().width() + self.call_button.minimumSizeHint().width()
-        return QSize(min(hint.width(), ends + self._top.spacing() + 48), hint.height())
+        return QSize(min(hint.width(), ends + self._top.spacing() + 48), max(hint.height(), self.sizeHint().height()))
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
         super().resizeEvent(event)

@@ -71,8 +71,12 @@ def media_player(parent: QObject) -> tuple[QMediaPlayer, QAudioOutput]:
 
 
 class VoicePlayer(QObject):
-    def __init__(self, directory: Path = VOICE_DIR, parent: QObject | None = None) -> None:
+    """``silent``: every prompt is looked up and remembered (重听 knows it) but none is played, and no
+    media player is ever made (snapshots: nothing may touch the audio devices or print FFmpeg's notes)."""
+
+    def __init__(self, directory: Path = VOICE_DIR, parent: QObject | None = None, *, silent: bool = False) -> None:
         super().__init__(parent)
+        self.silent = silent
         self.clips: dict[str, Clip] = load_clips(directory)
         english = table_dir(directory, "en")
         # A service point's own table may have Mandarin clips only: English screens then say those.
@@ -88,6 +92,8 @@ class VoicePlayer(QObject):
     def player(self) -> QMediaPlayer | None:
         """The one media player, made at the first prompt (a window never spoken in never loads the
         backend); ``None`` where it cannot be made (logged once): the kiosk is then silent."""
+        if self.silent:
+            return None
         if self._player is None and not self._unavailable:
             # Qt Multimedia is looked up here, not when this module is imported: finding its names
             # loads Qt Charts and Qt Multimedia, about 40 ms before the first frame of a kiosk whose
