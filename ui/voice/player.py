@@ -21,7 +21,9 @@ real sound server.
 
 from __future__ import annotations
 
+import ctypes
 import logging
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -49,6 +51,47 @@ TOUCHES = (QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin)
 # are plain Qt objects that never call into Python (tests/ui/test_voice_audio.py plays under a
 # loop that holds the lock).
 PLAYER_QML = b"import QtMultimedia\nMediaPlayer { audioOutput: AudioOutput {} }\n"
+
+
+# libavutil/log.h: warnings and errors. FFmpeg's default is info, which prints every clip's stream notes
+# ("Input #0, ogg, from ...", its tags, "[ogg @ ...] N bytes of comment header remain") to stderr.
+AV_LOG_WARNING = 24
+
+
+def loaded_library(prefix: str, maps: Path = Path("/proc/self/maps")) -> str | None:
+    """The path of the shared library whose file name starts with ``prefix`` that this process has
+    loaded, or ``None``."""
+    try:
+        lines = maps.read_text().splitlines()
+    except OSError:
+        return None
+    for line in lines:
+        path = line.split(maxsplit=5)[-1]
+        if path.startswith("/") and Path(path).name.startswith(prefix):
+            return path
+    return None
+
+
+def quiet_ffmpeg_notes() -> bool:
+    """FFmpeg's own log down to warnings and errors, which still reach stderr (the service's journal).
+
+    Qt's FFmpeg backend passes FFmpeg's log through Qt's logging only under ``QT_FFMPEG_DEBUG``, which
+    also raises it to debug; otherwise FFmpeg writes its notes itself, at its default level (info), a
+    setting of the libavutil the backend loaded, which Qt then leaves alone. Left as it is under
+    ``QT_FFMPEG_DEBUG`` (asking for the whole log). True once set; False where there is no libavutil
+    loaded (the backend not loaded yet, or not the FFmpeg one)."""
+    if "QT_FFMPEG_DEBUG" in os.environ:
+        return False
+    path = loaded_library("libavutil.so")
+    if path is None:
+        return False
+    try:
+        avutil = ctypes.CDLL(path, mode=os.RTLD_NOLOAD | os.RTLD_LAZY)  # the one loaded, not a second copy
+        avutil.av_log_set_level(ctypes.c_int(AV_LOG_WARNING))
+    except (OSError, AttributeError) as exc:
+        log.warning("FFmpeg's notes stay on stderr: cannot set its log level in %s: %s", path, exc)
+        return False
+    return True
 
 
 def media_player(parent: QObject) -> tuple[QMediaPlayer, QAudioOutput]:
@@ -104,6 +147,8 @@ class VoicePlayer(QObject):
                 self._unavailable = str(exc)
                 log.warning("the voice prompts are off: %s", exc)
                 return None
+            # Made now: the player loaded Qt's FFmpeg backend, and with it the libavutil to quiet.
+            quiet_ffmpeg_notes()
             self._output.setVolume(VOLUMES[self.step])
             self._player.mediaStatusChanged.connect(self._status)
         return self._player
