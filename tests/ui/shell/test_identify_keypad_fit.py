@@ -78,7 +78,7 @@ def test_the_keypad_step_fits_a_1280x800_panel_in_large_text_with_the_training_b
     qtbot.mouseClick(screen.keypad.keys[stranger[17]], Qt.MouseButton.LeftButton)
     qtbot.mouseClick(screen.keypad_continue, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: bool(screen.message.text()), timeout=20_000)
-    assert screen.message.isVisibleTo(screen.keypad) and not screen.keypad.feedback.isVisibleTo(window)
+    assert screen.keypad.isAncestorOf(screen.message) and not screen.keypad.feedback.isVisibleTo(window)
     assert problems(window) == [], "a refusal"
     # Heard once (重听 knows it), played never: the window is silent.
     assert window.voice.last == "identify.not_found" and window.voice._player is None
@@ -86,6 +86,15 @@ def test_the_keypad_step_fits_a_1280x800_panel_in_large_text_with_the_training_b
     # Changing the number makes the refusal old news: the check is back in its place.
     qtbot.mouseClick(screen.keypad.keys["<"], Qt.MouseButton.LeftButton)
     assert screen.message.text() == "" and screen.keypad.feedback.isVisibleTo(window)
+
+    # The other two pages in the same window (shown without starting their devices): the QR code's, and
+    # the card's with a refusal under it, across the screen again.
+    screen._show_way("qr")
+    assert problems(window) == [], "the QR code's page"
+    screen._show_way("card")
+    screen._show_error(*screen._card_problem(LookupError("no reader")), LookupError("no reader"))
+    assert not screen.keypad.isAncestorOf(screen.message) and screen.message.isVisibleTo(window)
+    assert problems(window) == [], "the card's page with a refusal"
 
 
 def test_kiosk_snapshots_draws_the_keypad_step_and_plays_nothing(tmp_path: Path) -> None:

@@ -218,8 +218,11 @@ class IdentifyScreen(Screen):
         self.preview.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
         self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.preview.setProperty("role", "panel")  # a framed place where the picture will appear
-        self.qr_prompt = label("heading")
+        # Body size, as the card's prompt: at heading size in large text it took five lines of a 1280x800
+        # panel's page, above the preview's least height.
+        self.qr_prompt = label()
         qr_page = Panel()
+        qr_page.box.setContentsMargins(24, 8, 24, 8)
         qr_page.box.addWidget(self.qr_prompt)
         qr_page.box.addWidget(self.preview, 1)
 
