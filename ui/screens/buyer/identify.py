@@ -260,9 +260,10 @@ class IdentifyScreen(Screen):
 
         layout = self.box = QVBoxLayout(self)
         layout.setContentsMargins(48, 8, 48, 8)
-        layout.setSpacing(16)
+        layout.setSpacing(8)  # rows of text and the ways' box: no two targets meet across these gaps
         layout.addWidget(self.title)
         self.keypad.column.removeWidget(self.keypad.display)
+        self.keypad.display.setMinimumHeight(0)  # a row of its own: as high as its line of figures
         layout.addWidget(self.keypad.display)
         # The ways in a column beside the page on a landscape panel; on a portrait one in a row above it
         # (beside it, the keypad's page made the screen 1156 px wide).
@@ -287,6 +288,19 @@ class IdentifyScreen(Screen):
         for box, direction in ((self.body, down if portrait else across), (self.ways_box, across if row else down)):
             if box.direction() != direction:
                 box.setDirection(direction)
+        # Above the page (portrait) the ways are apart from it by a row's spacing: a portrait panel's reach
+        # line leaves the keypad's step no height to spare.
+        spacing = 16 if portrait else 32
+        if self.body.spacing() != spacing:
+            self.body.setSpacing(spacing)
+        # Stacked above the page, the ways keep their minimum heights (80 px, the chosen one 96) without
+        # the padding that would make them taller.
+        stacked = "stacked" if portrait and not row else "false"
+        for button in buttons:
+            if button.property("compact") != stacked:
+                button.setProperty("compact", stacked)
+                button.style().unpolish(button)
+                button.style().polish(button)
 
     # -- moments ---------------------------------------------------------------------------
 
