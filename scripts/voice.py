@@ -30,7 +30,9 @@ from ui.voice.catalog import prompt_texts, table_problems  # noqa: E402
 from ui.voice.clips import LANGUAGE_DIRS, TABLE_NAME, VOICE_DIR, ClipTableError, load_clips, table_dir  # noqa: E402
 
 ENGINES = {"zh_CN": ("espeak-ng", "-v", "cmn", "-s", "150"), "en": ("espeak-ng", "-v", "en", "-s", "150")}
-ENCODER = ("opusenc", "--quiet", "--bitrate", "12", "--downmix-mono")
+# No padding after the tags (opusenc reserves 512 bytes by default for editing them in place): FFmpeg notes
+# every clip's unused bytes on stderr ("N bytes of comment header remain"), and the clips are never edited.
+ENCODER = ("opusenc", "--quiet", "--bitrate", "12", "--downmix-mono", "--padding", "0")
 SOURCES = {"zh_CN": "espeak-ng -v cmn) from the Chinese translations", "en": "espeak-ng -v en) from the English texts"}
 HEADER = """\
 # Voice prompts of the buyer screens: prompt id -> clip file (beside this table) and the sentence it says.

@@ -34,12 +34,14 @@ if TYPE_CHECKING:
 # namespace carries ``mightBeRichText``, QtCore's does not), except that the printing, SVG and PDF
 # modules come after the three every screen uses: they share no name with them (``QIntList`` aside,
 # the same list type), and the first frame then loads none of them.
-# Qt Quick (the on-screen keyboard's host) comes last: only names no other module has load it, so a
+# Qt Quick (the on-screen keyboard's host) comes after them: only names no other module has load it, so a
 # start-up that never shows the keyboard never does.
-# Qt Charts (the supervision ledger's charts) and QtMultimedia (the voice prompts) come before the
-# printing, SVG and PDF modules too; only the screens using them load them.
-_MODULES = ("QtWidgets", "QtGui", "QtCore", "QtCharts", "QtMultimedia", "QtPdf", "QtSvg", "QtPrintSupport",
-            "QtQuickWidgets", "QtQuick", "QtQml")
+# Qt Charts (the supervision ledger's charts) comes before the printing, SVG and PDF modules too; only
+# the screens using them load them. QtMultimedia (the voice prompts) is last of all: loading it looks for
+# the sound servers' libraries (a note on stderr where PipeWire is missing), so only the voice player's
+# own names load it, never a look-up that passes it on the way (a window drawn silently never does).
+_MODULES = ("QtWidgets", "QtGui", "QtCore", "QtCharts", "QtPdf", "QtSvg", "QtPrintSupport",
+            "QtQuickWidgets", "QtQuick", "QtQml", "QtMultimedia")
 
 
 def __getattr__(name: str) -> Any:

@@ -165,12 +165,12 @@ def cmd_snapshots(args: argparse.Namespace) -> int:
         raise ValidationError(f"--out {out} is a file", field="out", hint="give a directory")
     entries = SCREENS
     if args.screen:
-        names = [e.screen.name for e in SCREENS]
+        names = [e.name for e in SCREENS]
         unknown = [n for n in args.screen if n not in names]
         if unknown:
             raise ValidationError(f"--screen: no screen named {', '.join(unknown)}", field="screen",
                                   hint=f"the screens are {', '.join(names)}")
-        entries = [e for e in SCREENS if e.screen.name in (HOME, *args.screen)]
+        entries = [e for e in SCREENS if e.name in (HOME, *args.screen)]
     with tempfile.TemporaryDirectory(prefix="kiosk-snapshots-") as tmp:
         # A throwaway kiosk with sample data: the screens show real views, never the kiosk's own data.
         home = Path(tmp) / "kiosk"

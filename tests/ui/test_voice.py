@@ -6,6 +6,8 @@ test_voice_audio.py plays through a sound server)."""
 from __future__ import annotations
 
 import ast
+import ctypes
+import os
 import re
 import logging
 import shutil
@@ -76,6 +78,36 @@ def test_clips_are_small_mono_ogg_opus(lang: str, limit: int) -> None:
         assert head[opus + 9] == 1, f"{clip.path.name} is not mono"
     total = sum(c.path.stat().st_size for c in clips.values())
     assert total < limit, f"{total} bytes of {lang} clips"
+
+
+def ogg_packets(data: bytes, count: int) -> list[bytes]:
+    """The first ``count`` packets of an Ogg stream (RFC 3533: pages of lacing values)."""
+    packets, packet, at = [], b"", 0
+    while len(packets) < count:
+        assert data[at:at + 4] == b"OggS", f"no Ogg page at byte {at}"
+        lacing = data[at + 27:at + 27 + data[at + 26]]
+        at += 27 + len(lacing)
+        for size in lacing:
+            packet += data[at:at + size]
+            at += size
+            if size < 255:
+                packets.append(packet)
+                packet = b""
+    return packets
+
+
+@pytest.mark.parametrize("lang", ["zh_CN", "en"])
+def test_clip_tags_end_where_their_packet_ends(lang: str) -> None:
+    """No padding after the tags: FFmpeg notes unused tag bytes on stderr for every clip it opens."""
+    for clip in load_clips(table_dir(VOICE_DIR, lang)).values():
+        _, tags = ogg_packets(clip.path.read_bytes(), 2)
+        assert tags.startswith(b"OpusTags"), clip.path.name
+        at = 8 + 4 + int.from_bytes(tags[8:12], "little")  # the encoder's name
+        comments = int.from_bytes(tags[at:at + 4], "little")
+        at += 4
+        for _ in range(comments):
+            at += 4 + int.from_bytes(tags[at:at + 4], "little")
+        assert at == len(tags), f"{clip.path.name}: {len(tags) - at} bytes after its tags (scripts/voice.py)"
 
 
 def test_no_prompt_can_speak_personal_data() -> None:
@@ -250,3 +282,24 @@ def test_qt_multimedia_has_a_backend_to_play_the_clips(voice: VoicePlayer) -> No
     root lacked libXrandr and libXrender until set-up installed them), Qt only logs "No QtMultimedia
     backends found" and every prompt stays silent."""
     assert voice.player.isAvailable()
+
+
+def test_ffmpegs_own_notes_are_lowered_to_warnings_once_a_player_is_made(voice: VoicePlayer, tmp_path: Path,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """FFmpeg prints each clip's stream notes ("Input #0, ogg ...") at info, its default; the player sets
+    the libavutil Qt loaded to warnings (errors still reach stderr), unless QT_FFMPEG_DEBUG asks for all."""
+    assert voice.player is not None
+    path = voice_module.loaded_library("libavutil.so")
+    assert path is not None and Path(path).is_file()
+    avutil = ctypes.CDLL(path, mode=os.RTLD_NOLOAD | os.RTLD_LAZY)
+    assert avutil.av_log_get_level() == voice_module.AV_LOG_WARNING
+    avutil.av_log_set_level(32)  # info, FFmpeg's default
+    monkeypatch.setenv("QT_FFMPEG_DEBUG", "1")
+    assert not voice_module.quiet_ffmpeg_notes() and avutil.av_log_get_level() == 32
+    monkeypatch.delenv("QT_FFMPEG_DEBUG")
+    assert voice_module.quiet_ffmpeg_notes() and avutil.av_log_get_level() == voice_module.AV_LOG_WARNING
+    # Where no libavutil is loaded (another backend), nothing is set and nothing fails.
+    maps = tmp_path / "maps"
+    maps.write_text("7f0000000000-7f0000001000 r-xp 00000000 08:01 42 /usr/lib/libQt6Core.so.6\n")
+    assert voice_module.loaded_library("libavutil.so", maps) is None
+    assert voice_module.loaded_library("libavutil.so", tmp_path / "missing") is None

@@ -141,7 +141,10 @@ def voice(server: SoundServer, tmp_path_factory: pytest.TempPathFactory) -> Iter
     child = Child(server, folder / "child.log", with_tone(folder / "table"))
     yield child
     child.close()
-    assert child.process.returncode == 0, child.log.read_text(errors="replace")[-2000:]
+    said = child.log.read_text(errors="replace")
+    assert child.process.returncode == 0, said[-2000:]
+    # Every clip played, and FFmpeg's notes on them (its stream dump, the tags' padding) never on stderr.
+    assert "Input #0" not in said and "comment header" not in said, said[-2000:]
 
 
 def levels(recording: Path) -> np.ndarray:
@@ -265,3 +268,34 @@ def test_a_touch_stops_the_voice_and_stop_never_hangs(server: SoundServer, voice
     assert voice("stop") == {"state": "StoppedState"}
     assert voice("stop") == {"state": "StoppedState"}
     assert voice("language zh_CN") == {"language": "zh_CN"}
+
+
+SHORTEST_CLIP = "my_case.in_handover"  # the shortest bundled Mandarin clip (about 3.4 s)
+
+
+def test_a_bundled_clip_plays_through_the_sink_for_about_its_length(server: SoundServer, voice: Child,
+                                                                   tmp_path: Path) -> None:
+    """A clip as shipped (Opus, made by scripts/voice.py), not a synthetic tone: its speech reaches the
+    sink, from its start to its end, for about as long as the decoder says the clip lasts."""
+    answers: dict[str, dict[str, Any]] = {}
+    recording = tmp_path / "clip.raw"
+
+    def steps() -> None:
+        voice("volume 2")
+        answers["play"] = voice(f"play {SHORTEST_CLIP}")
+        answers["end"] = voice("wait_end 15")
+        quiet_after(recording, len(levels(recording)))
+
+    rms = recorded(server, recording, steps)
+    assert (answers["play"]["folder"], answers["play"]["source"]) == ("table", f"{SHORTEST_CLIP}.opus")
+    end = answers["end"]
+    assert end["status"] == "EndOfMedia" and end["playing"] == ""
+    assert 2_000 < end["duration"] < 6_000, end
+    loud = np.flatnonzero(rms > 500)
+    assert loud.size, rms.astype(int).tolist()
+    # From the first speech on the sink to the last: the clip's length within the windows' and the
+    # sink's slack (speech starts and ends with quieter sounds, and a word's pause is no end).
+    heard_ms = (loud[-1] - loud[0] + 1) * 100
+    assert end["duration"] - 800 <= heard_ms <= end["duration"] + 400, (heard_ms, end, rms.astype(int).tolist())
+    # Speech, not a click: most of that span is sound.
+    assert loud.size * 100 >= heard_ms // 2, rms.astype(int).tolist()

@@ -45,11 +45,16 @@ WINDOWED_SIZE = (1280, 800)
 
 def build_window(ctx: AppContext, entries: list[Entry] | None = None, *,
                  clock: Callable[[], float] = time.monotonic, styled: bool = True,
-                 idle_poll_ms: int = 200) -> MainWindow:
+                 idle_poll_ms: int = 200, silent: bool = False) -> MainWindow:
     """The main window with every registered screen, the welcome screen as home. Only the home screen
-    is built now; each other one when it is first shown (``MainWindow.build_remaining`` builds the rest)."""
-    window = MainWindow(ctx, clock=clock, styled=styled, idle_poll_ms=idle_poll_ms)
+    is built now; each other one when it is first shown (``MainWindow.build_remaining`` builds the rest).
+    ``silent``: no voice is played (``VoicePlayer(silent=True)``), e.g. while snapshots are drawn."""
+    window = MainWindow(ctx, clock=clock, styled=styled, idle_poll_ms=idle_poll_ms, silent=silent)
+    added: set[str] = set()
     for entry in entries if entries is not None else SCREENS:
+        if entry.screen.name in added:
+            continue  # a step of a screen added already (``Entry.step``)
+        added.add(entry.screen.name)
         if entry.screen.name == HOME:
             window.add(entry.screen(ctx), home=True)
         else:

@@ -208,7 +208,10 @@ class Header(Retranslating, QFrame):
         choice = self._arrangements()[-1]
         for two_rows, compact in self._arrangements():
             names = self._names(compact)
-            ends = [self._width(names[b], compact) for b in (self.back_button, self.call_button)]
+            # On a row of their own the two ends keep their full names (two buttons fit any panel's width).
+            ends_compact = compact and not two_rows
+            end_names = self._names(ends_compact)
+            ends = [self._width(end_names[b], ends_compact) for b in (self.back_button, self.call_button)]
             switches = [self._width(names[b], compact) for b in shown]
             need = max(row(ends), row(switches)) if two_rows else row(ends + switches)
             if need <= room:
@@ -219,14 +222,20 @@ class Header(Retranslating, QFrame):
 
     def _arrange(self, two_rows: bool, compact: bool) -> None:
         changed = compact != self.compact or two_rows != self.two_rows
-        if compact != self.compact:
-            self.compact = compact
-            value = "header" if compact else "false"
-            for button in (self.back_button, self.call_button, *self._switches):
+        self.compact = compact
+        ends = (self.back_button, self.call_button)
+        # Two rows: 返回 and 呼叫工作人员 alone on the first, with their full names on one line each (a row
+        # of two-line names would be 26 px taller, which a portrait panel's reach line cannot spare).
+        ends_compact = compact and not two_rows
+        if changed:
+            for button in (*ends, *self._switches):
+                value = "header" if (ends_compact if button in ends else compact) else "false"
                 button.setProperty("compact", value)
                 button.style().unpolish(button)
                 button.style().polish(button)
-        for named, text in self._names(compact).items():
+        names = self._names(compact)
+        names.update({b: text for b, text in self._names(ends_compact).items() if b in ends})
+        for named, text in names.items():
             if named.text() != text:
                 named.setText(text)
         # A compact row is taller (two-line names): 8 px less under it, where the screen begins, keeps a
@@ -234,19 +243,19 @@ class Header(Retranslating, QFrame):
         rows = self.layout()
         if rows is not None:
             rows.setContentsMargins(24, 16, 24, 8 if compact and not two_rows else 16)
-        if two_rows == self.two_rows:
-            return
-        self.two_rows = two_rows
-        assert self._top is not None
-        for button in self._switches:
-            self._top.removeWidget(button)
-            self._bottom.removeWidget(button)
-            if two_rows:
-                self._bottom.addWidget(button)
-            else:
-                self._top.insertWidget(self._top.count() - 1, button)  # before 呼叫工作人员
+        if two_rows != self.two_rows:
+            self.two_rows = two_rows
+            assert self._top is not None
+            for button in self._switches:
+                self._top.removeWidget(button)
+                self._bottom.removeWidget(button)
+                if two_rows:
+                    self._bottom.addWidget(button)
+                else:
+                    self._top.insertWidget(self._top.count() - 1, button)  # before 呼叫工作人员
         if changed:
-            # Arranged inside the window's layout pass (a resize), which would keep the old height.
+            # Arranged inside the window's layout pass (a resize), which would keep the old height: also
+            # when only the names changed (one row of compact, two-line names is taller than one of full names).
             for button in (self.back_button, self.call_button, *self._switches):
                 button.updateGeometry()
             for layout in (self._top, self._bottom, self.layout()):
@@ -271,12 +280,14 @@ class Header(Retranslating, QFrame):
                 button.setVisible(fits)
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
-        # Narrow panels take another arrangement rather than widen the window past their edge.
+        # Narrow panels take another arrangement rather than widen the window past their edge; never
+        # lower than its names need (the theme's minimum button height is a one-line name's, and the
+        # window would squeeze a row of two-line names to it, cutting their second line).
         hint = super().minimumSizeHint()
         if self._top is None:
             return hint
         ends = self.back_button.minimumSizeHint().width() + self.call_button.minimumSizeHint().width()
-        return QSize(min(hint.width(), ends + self._top.spacing() + 48), hint.height())
+        return QSize(min(hint.width(), ends + self._top.spacing() + 48), max(hint.height(), self.sizeHint().height()))
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
         super().resizeEvent(event)

@@ -7,7 +7,8 @@ One ``Entry`` per screen, in the order the snapshots are taken. Adding a screen 
 ``prepare`` runs on the store thread with the open kiosk (sample data
 installed by ``kiosk simulate``) and returns the screen's ``enter()``
 arguments; ``staff_id`` names a sample staff member (resources/samples/staff.json)
-signed in first, for staff screens.
+signed in first, for staff screens; ``step`` names another state of a screen registered above it
+(its snapshot ``<screen>_<step>.png``, e.g. the identify screen's keypad): not a screen of its own.
 
 Screens other than the home screen are named by module (``Later``): their modules (the camera's image
 library, the QR and PDF code, the kiosk core they call) are imported when the screen is first built,
@@ -114,16 +115,32 @@ def supervision_ledger(kiosk: Kiosk) -> dict[str, Any]:
     return {}
 
 
+def identify_way(way: str) -> Callable[[Kiosk], dict[str, Any]]:
+    """``enter(way=...)`` of the identify screen: another way than the card shown first."""
+
+    def prepare(kiosk: Kiosk) -> dict[str, Any]:
+        return {"way": way}
+
+    return prepare
+
+
 @dataclass(frozen=True)
 class Entry:
     screen: type[Screen] | Later
     prepare: Callable[[Kiosk], dict[str, Any]] = no_arguments
     staff_id: str | None = None
+    step: str = ""
+
+    @property
+    def name(self) -> str:
+        """The snapshot's name: the screen's, with the step's after it."""
+        return f"{self.screen.name}_{self.step}" if self.step else self.screen.name
 
 
 SCREENS: list[Entry] = [
     Entry(WelcomeScreen),
     Entry(Later("identify", "ui.screens.buyer.identify:IdentifyScreen")),
+    Entry(Later("identify", "ui.screens.buyer.identify:IdentifyScreen"), identify_way("keypad"), step="keypad"),
     Entry(Later("my_case", "ui.screens.buyer.my_case:MyCaseScreen"), buyer_cases),
     Entry(Later("read_sign", "ui.screens.buyer.read_sign:ReadSignScreen"), unit_at("drafted", document="contract")),
     Entry(Later("pay", "ui.screens.buyer.pay:PayScreen"), unit_at("filed")),

@@ -95,12 +95,12 @@ def shoot(window: MainWindow, entry: Entry, out: Path, *, lang: str, size: tuple
     window.set_large_text(large)
     window.set_high_contrast(high_contrast)
     _settle(app, ctx)
-    path = out / f"{screen.name}.png"
+    path = out / f"{entry.name}.png"
     snapshot.render(window, path, size=size, lang=lang, large=large,
                     mode="buyer" if screen.audience == "buyer" else "staff", high_contrast=high_contrast)
     problems = [str(p) for p in snapshot.overflow(window, size) + snapshot.clipped_texts(window)
                 + snapshot.missing_glyphs(window)]
-    return Shot(screen.name, path, problems, tuple(snapshot.visible_texts(window)))
+    return Shot(entry.name, path, problems, tuple(snapshot.visible_texts(window)))
 
 
 def take_snapshots(config: Config, out: Path, *, lang: str, size: tuple[int, int] = (1920, 1080),
@@ -115,7 +115,8 @@ def take_snapshots(config: Config, out: Path, *, lang: str, size: tuple[int, int
     with open_kiosk(config) as kiosk:
         # Samples are training data (Kiosk.stage_sample): only a training session may act on them.
         ctx = AppContext(kiosk, open_devices(config), runner, training=True)
-        window = build_window(ctx, entries)
+        # Silent: no media player is made, no audio device is opened, no clip is decoded.
+        window = build_window(ctx, entries, silent=True)
         try:
             for entry in entries:
                 shots.append(shoot(window, entry, out, lang=lang, size=size, large=large,

@@ -140,7 +140,8 @@ class MainWindow(QWidget):
     exited = Signal()
 
     def __init__(self, ctx: AppContext, *, clock: Callable[[], float] = time.monotonic,
-                 idle_poll_ms: int = 200, styled: bool = True, parent: QWidget | None = None) -> None:
+                 idle_poll_ms: int = 200, styled: bool = True, silent: bool = False,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("main_window")
         self.ctx = ctx
@@ -189,7 +190,7 @@ class MainWindow(QWidget):
         app = QApplication.instance()
         self._activity = ActivityFilter(self.idle)
         self._keys = KioskKeys(self)
-        self.voice = VoicePlayer(parent=self)
+        self.voice = VoicePlayer(parent=self, silent=silent)
         self._said = False  # whether the screen being shown said something itself
         self._screen_prompt = ""  # what 重听 says again once an overlay is answered
         if app is not None:

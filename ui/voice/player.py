@@ -21,7 +21,9 @@ real sound server.
 
 from __future__ import annotations
 
+import ctypes
 import logging
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -51,6 +53,47 @@ TOUCHES = (QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin)
 PLAYER_QML = b"import QtMultimedia\nMediaPlayer { audioOutput: AudioOutput {} }\n"
 
 
+# libavutil/log.h: warnings and errors. FFmpeg's default is info, which prints every clip's stream notes
+# ("Input #0, ogg, from ...", its tags, "[ogg @ ...] N bytes of comment header remain") to stderr.
+AV_LOG_WARNING = 24
+
+
+def loaded_library(prefix: str, maps: Path = Path("/proc/self/maps")) -> str | None:
+    """The path of the shared library whose file name starts with ``prefix`` that this process has
+    loaded, or ``None``."""
+    try:
+        lines = maps.read_text().splitlines()
+    except OSError:
+        return None
+    for line in lines:
+        path = line.split(maxsplit=5)[-1]
+        if path.startswith("/") and Path(path).name.startswith(prefix):
+            return path
+    return None
+
+
+def quiet_ffmpeg_notes() -> bool:
+    """FFmpeg's own log down to warnings and errors, which still reach stderr (the service's journal).
+
+    Qt's FFmpeg backend passes FFmpeg's log through Qt's logging only under ``QT_FFMPEG_DEBUG``, which
+    also raises it to debug; otherwise FFmpeg writes its notes itself, at its default level (info), a
+    setting of the libavutil the backend loaded, which Qt then leaves alone. Left as it is under
+    ``QT_FFMPEG_DEBUG`` (asking for the whole log). True once set; False where there is no libavutil
+    loaded (the backend not loaded yet, or not the FFmpeg one)."""
+    if "QT_FFMPEG_DEBUG" in os.environ:
+        return False
+    path = loaded_library("libavutil.so")
+    if path is None:
+        return False
+    try:
+        avutil = ctypes.CDLL(path, mode=os.RTLD_NOLOAD | os.RTLD_LAZY)  # the one loaded, not a second copy
+        avutil.av_log_set_level(ctypes.c_int(AV_LOG_WARNING))
+    except (OSError, AttributeError) as exc:
+        log.warning("FFmpeg's notes stay on stderr: cannot set its log level in %s: %s", path, exc)
+        return False
+    return True
+
+
 def media_player(parent: QObject) -> tuple[QMediaPlayer, QAudioOutput]:
     """A ``QMediaPlayer`` with its ``QAudioOutput``, both made by QML and owned by ``parent``;
     ``RuntimeError`` (saying what to do) where Qt Multimedia or its QML module cannot be loaded."""
@@ -71,8 +114,12 @@ def media_player(parent: QObject) -> tuple[QMediaPlayer, QAudioOutput]:
 
 
 class VoicePlayer(QObject):
-    def __init__(self, directory: Path = VOICE_DIR, parent: QObject | None = None) -> None:
+    """``silent``: every prompt is looked up and remembered (重听 knows it) but none is played, and no
+    media player is ever made (snapshots: nothing may touch the audio devices or print FFmpeg's notes)."""
+
+    def __init__(self, directory: Path = VOICE_DIR, parent: QObject | None = None, *, silent: bool = False) -> None:
         super().__init__(parent)
+        self.silent = silent
         self.clips: dict[str, Clip] = load_clips(directory)
         english = table_dir(directory, "en")
         # A service point's own table may have Mandarin clips only: English screens then say those.
@@ -88,6 +135,8 @@ class VoicePlayer(QObject):
     def player(self) -> QMediaPlayer | None:
         """The one media player, made at the first prompt (a window never spoken in never loads the
         backend); ``None`` where it cannot be made (logged once): the kiosk is then silent."""
+        if self.silent:
+            return None
         if self._player is None and not self._unavailable:
             # Qt Multimedia is looked up here, not when this module is imported: finding its names
             # loads Qt Charts and Qt Multimedia, about 40 ms before the first frame of a kiosk whose
@@ -98,6 +147,8 @@ class VoicePlayer(QObject):
                 self._unavailable = str(exc)
                 log.warning("the voice prompts are off: %s", exc)
                 return None
+            # Made now: the player loaded Qt's FFmpeg backend, and with it the libavutil to quiet.
+            quiet_ffmpeg_notes()
             self._output.setVolume(VOLUMES[self.step])
             self._player.mediaStatusChanged.connect(self._status)
         return self._player

@@ -32,12 +32,15 @@ class IdKeypad(Retranslating, QWidget):
     valid_changed = Signal(bool)
 
     def __init__(self, parent: QWidget | None = None, *, masked: bool = False, beside: bool = False,
-                 rows: tuple[str, ...] = ("123", "456", "789", "X0<"), key_px: int = KEY_PX) -> None:
+                 rows: tuple[str, ...] = ("123", "456", "789", "X0<"), key_px: int = KEY_PX,
+                 delete_sign: bool = False) -> None:
         """``beside``: the keys left of the number (for panels with little height); ``rows``: the keys
         row by row (e.g. two rows where a panel has little height); a key written several times in a
-        row spans that many columns (``"890X<<<"``: a wide delete key)."""
+        row spans that many columns (``"890X<<<"``: a wide delete key); ``delete_sign``: the delete key
+        shows ⌫ instead of its name (a key as narrow as a digit's, where the name would not fit it)."""
         super().__init__(parent)
         self._text = ""
+        self._delete_sign = delete_sign
         self._masked = masked
         self.status = EMPTY
         self.display = QLabel()
@@ -76,8 +79,11 @@ class IdKeypad(Retranslating, QWidget):
             self.column.addStretch(1)
             self.column.addWidget(self.clear_button)
             layout: QBoxLayout = QHBoxLayout(self)
+            layout.setContentsMargins(0, 0, 0, 0)  # beside the keys is where height is short
             layout.setSpacing(32)  # clear is destructive: keep it apart from the keys
-            layout.addLayout(grid)
+            # Where there is width to spare the keys take as much of it as the column (square-ish keys,
+            # not tall and narrow ones beside a wide column).
+            layout.addLayout(grid, 1)
             layout.addLayout(self.column, 1)
         else:
             side = QHBoxLayout()
@@ -122,7 +128,9 @@ class IdKeypad(Retranslating, QWidget):
     # -- feedback ------------------------------------------------------------------------
 
     def retranslate(self) -> None:
-        self.keys["<"].setText(self.tr("Delete"))
+        delete = self.tr("Delete")
+        self.keys["<"].setText("⌫" if self._delete_sign else delete)
+        self.keys["<"].setAccessibleName(delete)
         self.clear_button.setText(self.tr("Clear"))
         self._render_feedback()
 

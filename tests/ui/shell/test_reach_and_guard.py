@@ -110,7 +110,7 @@ def test_every_screen_keeps_the_reach_line_and_the_double_tap_guard(portrait: Ma
         qtbot.waitUntil(lambda: ctx.runner.pending() == 0, timeout=20_000)
         render(portrait, size=PORTRAIT, lang="en", large=True)
         assert header_top(portrait) == REACH_LINE and interactive_above(portrait, REACH_LINE) == []
-        assert _fits(portrait) == [], entry.screen.name
+        assert _fits(portrait) == [], entry.name
 
 
 def test_the_band_is_for_buyers_on_portrait_panels_only_and_the_walks_are_not_blind(

@@ -36,13 +36,13 @@ def test_snapshots_of_every_screen_in_both_languages_fit_and_draw(
         assert main(["snapshots", "--out", str(out), "--lang", lang, "--size", size, "--json"]) == 0
         report = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
         assert report["problems"] == 0, report["screens"]
-        assert [s["screen"] for s in report["screens"]] == [e.screen.name for e in SCREENS]
+        assert [s["screen"] for s in report["screens"]] == [e.name for e in SCREENS]
         names[lang] = sorted(p.name for p in out.iterdir())
         width, height = (int(n) for n in size.split("x"))
         for png in out.iterdir():
             image = QImage(str(png))
             assert (image.width(), image.height()) == (width, height), png.name
-    assert names["zh_CN"] == names["en"] == sorted(f"{e.screen.name}.png" for e in SCREENS)
+    assert names["zh_CN"] == names["en"] == sorted(f"{e.name}.png" for e in SCREENS)
 
 
 def test_snapshots_in_large_text_mode_fit_too(tmp_path: Path, restore: None,

@@ -56,8 +56,9 @@ def test_the_window_builds_its_home_screen_first_and_the_rest_on_the_idle_loop(
     window.start()
     window.show()
     assert [s.name for s in window.findChildren(Screen)] == [HOME]
-    assert window.navigator.names() == [entry.screen.name for entry in SCREENS]
+    screens = [entry.screen.name for entry in SCREENS if not entry.step]  # a step is a screen's other state
+    assert window.navigator.names() == screens
     window.build_remaining()
-    qtbot.waitUntil(lambda: len(window.findChildren(Screen)) == len(SCREENS), timeout=60_000)
+    qtbot.waitUntil(lambda: len(window.findChildren(Screen)) == len(screens), timeout=60_000)
     assert {s.name for s in window.findChildren(Screen)} == set(window.navigator.names())
     assert window.navigator.current is not None and window.navigator.current.name == HOME

@@ -1,6 +1,7 @@
 """识别身份: the buyer is identified by ID card, e-ID / contract QR, or the typed number.
 
-``enter()`` takes no arguments. Three ways, each one tap away at all times:
+``enter()`` starts with the card; ``enter(way="keypad")`` (or ``"qr"``) with another way (the
+snapshots' ``identify_keypad``). Three ways, each one tap away at all times:
 
 - the card (default): the reader on its own bus waits ``prompt_seconds`` (10 s)
   for a card; each round without one repeats the prompt, and after
@@ -72,6 +73,7 @@ PREVIEW_SIZE = (960, 540)
 # What the voice says when a way is chosen (ui/voice/prompts.py).
 WAY_PROMPTS = {CARD: "identify.card", QR: "identify.qr", KEYPAD: "identify.keypad"}
 OUTLINE = QColor("#1b5e20")
+KEY_PX = 96  # ux.md's smallest keypad key: four rows of them fit beside the ways on a 1280x800 panel
 
 
 def find_cases(kiosk: Kiosk, method: str, value: str) -> tuple[list[CaseOverview], Presence | None]:
@@ -148,7 +150,8 @@ def navigator_of(widget: QWidget) -> Navigator | None:
 
 
 class IdentifyScreen(Screen):
-    """``enter()``: no arguments. Goes to ``my_case`` with ``cases=[CaseOverview, ...]``.
+    """``enter(way="card")``: the way shown first (``card``, ``qr`` or ``keypad``). Goes to ``my_case``
+    with ``cases=[CaseOverview, ...]``.
 
     ``prompt_repeated`` fires each time the card prompt is said again (every ``prompt_seconds``
     without a card), for the shell's voice prompt to replay it.
@@ -215,24 +218,33 @@ class IdentifyScreen(Screen):
         self.preview.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
         self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.preview.setProperty("role", "panel")  # a framed place where the picture will appear
-        self.qr_prompt = label("heading")
+        # Body size, as the card's prompt: at heading size in large text it took five lines of a 1280x800
+        # panel's page, above the preview's least height.
+        self.qr_prompt = label()
         qr_page = Panel()
+        qr_page.box.setContentsMargins(24, 8, 24, 8)
         qr_page.box.addWidget(self.qr_prompt)
         qr_page.box.addWidget(self.preview, 1)
 
-        # The keypad page: keys on the left, the number, its check and 继续 on the right, so the
-        # page is only as tall as the keys (a 1280x800 panel has under 600 px below the header).
-        self.keypad = IdKeypad(beside=True)
+        # The keypad page: ux.md's smallest keys on the left, the check and 继续 on the right, so the
+        # page is only as tall as the keys; the number itself is shown in the title's row, the one
+        # place as wide as it is at figure size (a 1280x800 panel in large text, with the training
+        # banner, has under 500 px beside the ways and under 800 px across them).
+        self.keypad = IdKeypad(beside=True, key_px=KEY_PX, delete_sign=True)
         self.keypad_continue = GuardedButton()
         self.keypad_continue.setProperty("role", "primary")
         self.keypad_continue.setMinimumSize(240, 96)
         self.keypad_continue.setEnabled(False)
         self.keypad.valid_changed.connect(self.keypad_continue.setEnabled)
         self.keypad_continue.clicked.connect(self._typed)
-        self.keypad.column.addSpacing(32)  # ux.md: 32 px between 清除 (destructive) and 继续
+        # No 清除 (删除 stays, and the other ways): the column's height is for the check, or for what
+        # went wrong, at large text on a 1280x800 panel.
+        self.keypad.clear_button.hide()
+        self.keypad.column.setSpacing(8)  # text above one button: no two targets meet in the column
         self.keypad.column.addWidget(self.keypad_continue)
+        self.keypad.status_changed.connect(self._keypad_edited)
         keypad_page = Panel()
-        keypad_page.box.setContentsMargins(24, 8, 24, 8)
+        keypad_page.box.setContentsMargins(16, 4, 16, 4)
         keypad_page.box.addWidget(self.keypad)
 
         self.pages = QStackedWidget()
@@ -246,10 +258,13 @@ class IdentifyScreen(Screen):
         self.staff_note = note("hint")
         self.staff_note.setObjectName("staff_note")
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(48, 16, 48, 16)
-        layout.setSpacing(16)
+        layout = self.box = QVBoxLayout(self)
+        layout.setContentsMargins(48, 8, 48, 8)
+        layout.setSpacing(8)  # rows of text and the ways' box: no two targets meet across these gaps
         layout.addWidget(self.title)
+        self.keypad.column.removeWidget(self.keypad.display)
+        self.keypad.display.setMinimumHeight(0)  # a row of its own: as high as its line of figures
+        layout.addWidget(self.keypad.display)
         # The ways in a column beside the page on a landscape panel; on a portrait one in a row above it
         # (beside it, the keypad's page made the screen 1156 px wide).
         body = self.body = QBoxLayout(QBoxLayout.Direction.LeftToRight)
@@ -273,13 +288,30 @@ class IdentifyScreen(Screen):
         for box, direction in ((self.body, down if portrait else across), (self.ways_box, across if row else down)):
             if box.direction() != direction:
                 box.setDirection(direction)
+        # Above the page (portrait) the ways are apart from it by a row's spacing: a portrait panel's reach
+        # line leaves the keypad's step no height to spare.
+        spacing = 16 if portrait else 32
+        if self.body.spacing() != spacing:
+            self.body.setSpacing(spacing)
+        # Stacked above the page, the ways keep their minimum heights (80 px, the chosen one 96) without
+        # the padding that would make them taller.
+        stacked = "stacked" if portrait and not row else "false"
+        for button in buttons:
+            if button.property("compact") != stacked:
+                button.setProperty("compact", stacked)
+                button.style().unpolish(button)
+                button.style().polish(button)
 
     # -- moments ---------------------------------------------------------------------------
 
     def enter(self, **args: Any) -> None:
+        way = args.get("way", CARD)
+        if way not in self.page_of:
+            raise ValueError(f"identify: no way named {way!r}; the ways are {', '.join(self.page_of)}")
         self.active = True
         self._clear_message()
-        self.choose(CARD, prompt="identify.start")
+        # The start prompt asks the buyer to choose; a screen opened on another way says that way's.
+        self.choose(way, prompt="identify.start" if way == CARD else "")
 
     def leave(self) -> None:
         self.active = False
@@ -347,6 +379,26 @@ class IdentifyScreen(Screen):
             policy = QSizePolicy.Policy.Preferred if other == way else QSizePolicy.Policy.Ignored
             page.setSizePolicy(policy, policy)
         self.pages.setCurrentWidget(self.page_of[way])
+        # While typing, the number takes the title's row: the way chosen says what this step is.
+        self.title.setVisible(way != KEYPAD)
+        self.keypad.display.setVisible(way == KEYPAD)
+        self._place_notes(way)
+
+    def _place_notes(self, way: str) -> None:
+        """What went wrong is said under the page, across the screen; on the keypad's page in the place
+        of the keypad's check instead (under its keys is no height to spare)."""
+        column = self.keypad.column
+        for note_label in (self.message, self.staff_note):
+            column.removeWidget(note_label)
+            self.box.removeWidget(note_label)
+        if way == KEYPAD:
+            at = column.indexOf(self.keypad.feedback) + 1
+            column.insertWidget(at, self.message)
+            column.insertWidget(at + 1, self.staff_note)
+        else:
+            self.box.addWidget(self.message)
+            self.box.addWidget(self.staff_note)
+        self.keypad.feedback.setVisible(not self.message.text())
 
     # -- the card -------------------------------------------------------------------------
 
@@ -465,6 +517,11 @@ class IdentifyScreen(Screen):
 
     # -- the keypad -------------------------------------------------------------------------
 
+    def _keypad_edited(self, status: str) -> None:
+        # A changed number makes the last refusal old news: the keypad's check says what counts now.
+        if self.method == KEYPAD and self.message.text():
+            self._clear_message()
+
     def _typed(self) -> None:
         number = self.keypad.number()
         if number is not None:
@@ -521,7 +578,9 @@ class IdentifyScreen(Screen):
         self.say(prompt)
         set_state(self.message, "error")
         self.staff_note.setText(staff_line(error) if error is not None else "")
+        self.keypad.feedback.setVisible(False)
 
     def _clear_message(self) -> None:
         self.message.setText("")
         self.staff_note.setText("")
+        self.keypad.feedback.setVisible(True)
