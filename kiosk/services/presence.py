@@ -26,6 +26,10 @@ not make, one older than ``MAX_AGE``, or one for somebody else is refused with
 ``signer_not_identified``; the screen then asks each signer's card again. An authorised agent (``handover.register_agent``)
 proves presence with their own card and signs the handover papers for the
 holders they represent.
+
+Each signature row then keeps how its signer was identified (``identification``): ``card`` with the
+read's time, or ``staff`` when a staff member took it at the counter; the platform receives that in
+the signature summary (``signatures.signature_summary``, ``docs/protocol.md`` 7.3).
 """
 
 from __future__ import annotations
