@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 
 from county import limits
 from county.errors import AdminError, GatewayError, GatewayStoreError
-from sync.wire import DEFAULT_MAX_BODY, WireError
+from sync.wire import DEFAULT_MAX_BODY, WireError, kinds
 
 if TYPE_CHECKING:
     from county.service import Gateway
@@ -437,6 +437,23 @@ def cmd_roster(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_signatures(args: argparse.Namespace) -> int:
+    from county import signatures
+
+    with _gateway(args).locked() as conn:
+        records = signatures.summaries(conn, subject=args.subject, kind=args.kind)
+    if args.json:
+        emit({"records": records})
+        return 0
+    if not records:
+        print("no stored record carries signatures" + (f" for {args.subject}" if args.subject else ""))
+    for r in records:
+        print(f"{r['kind']} {r['subject']}  from {r['device_id']}{'  (training)' if r['training'] else ''}")
+        for s in r["signatures"]:
+            print("  " + signatures.describe(s))
+    return 0
+
+
 def cmd_openapi(args: argparse.Namespace) -> int:
     from county.app import create_app
 
@@ -560,6 +577,11 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("roster", cmd_roster, "a service point's staff roster: the platform's entries and the "
                                       "members terminals added (no PINs or card numbers)")
     p.add_argument("--service-point", required=True)
+
+    p = command("signatures", cmd_signatures, "the signatures stored records carry (signed contracts, delivered "
+                                              "handovers) and how each signer was identified")
+    p.add_argument("--subject", help="a contract id or unit code")
+    p.add_argument("--kind", choices=(kinds.CONTRACT_SIGNED, kinds.HANDOVER_DELIVERED))
 
     p = command("import", cmd_import, "ingest sneakernet batch files from a directory")
     p.add_argument("dir", metavar="DIR")

@@ -150,7 +150,7 @@ def sign(ctx: Context, actor: Actor, contract_id: str, bundles: dict[int, dict[s
     for b in buyers:
         require_identified(ctx, actor, b.id, bundles[b.id])
     with ctx.store.unit_of_work(actor.label) as uow:
-        hashes = [record_signature(ctx, uow, document="contract", document_id=contract_id,
+        hashes = [record_signature(ctx, uow, actor, document="contract", document_id=contract_id,
                                    buyer_id=b.id, bundle=bundles[b.id], doc_hash=contract["doc_hash"])
                   for b in buyers]
         bound = hashlib.sha256((contract["doc_hash"] + "".join(hashes)).encode()).hexdigest()

@@ -204,7 +204,7 @@ def sign(ctx: Context, actor: Actor, handover_id: str, bundles: dict[int, dict[s
                 paper = bundles[buyer_id].get(name)
                 if paper is None:
                     raise CheckFailed(f"the {name} paper is not signed", code="unsigned")
-                record_signature(ctx, uow, document=f"handover.{name}", document_id=handover_id,
+                record_signature(ctx, uow, actor, document=f"handover.{name}", document_id=handover_id,
                                  buyer_id=buyer_id, bundle=paper, doc_hash=document_hash(text))
         uow.update("handovers", {"id": handover_id}, {"state": state})
         uow.log("handover.sign", handover_id, {"signers": sorted(signers),

@@ -26,6 +26,10 @@ not make, one older than ``MAX_AGE``, or one for somebody else is refused with
 ``signer_not_identified``; the screen then asks each signer's card again. An authorised agent (``handover.register_agent``)
 proves presence with their own card and signs the handover papers for the
 holders they represent.
+
+Each signature row then keeps how its signer was identified (``identification``): ``card`` with the
+read's time, or ``staff`` when a staff member took it at the counter; the platform receives that in
+the signature summary (``signatures.signature_summary``, ``docs/protocol.md`` 7.3).
 """
 
 from __future__ import annotations
@@ -151,3 +155,22 @@ def require_identified(ctx: Context, actor: Actor, buyer_id: int, bundle: Any, *
     presence = Presence(method, at, tuple(buyers), tuple(agent_for), proof)
     if not presence.covers(buyer_id, represented_at=represented_at):
         raise refuse("after reading somebody else's ID card")
+
+
+def identification(actor: Actor, bundle: Any) -> tuple[str, str | None]:
+    """How the signer of ``bundle`` was identified, as the signature record keeps it and the platform
+    receives it: ``("card", read_at)`` at the self-service terminal, where ``require_identified`` has
+    checked the bundle's stamp, or ``("staff", None)`` when a staff member took the signature and looked
+    at the signer. Nobody else takes signatures (``not_permitted``)."""
+    if is_self_service(actor):
+        stamp = bundle.get("identified_by") if isinstance(bundle, dict) else None
+        if not (isinstance(stamp, dict) and stamp.get("method") in PROOF_METHODS
+                and isinstance(stamp.get("at"), str)):
+            raise CheckFailed("a signature taken at the self-service terminal carries no ID card read",
+                              code="signer_not_identified",
+                              hint="the signer places their own ID card on the reader right before signing")
+        return str(stamp["method"]), str(stamp["at"])
+    if actor.role == "system":
+        raise CheckFailed(f"{actor.label} may not take signatures", code="not_permitted",
+                          hint="signatures are taken at the self-service terminal or by staff at the counter")
+    return "staff", None

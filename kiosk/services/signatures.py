@@ -17,6 +17,8 @@ from typing import Any
 
 from kiosk.errors import ValidationError
 from kiosk.services.context import Context
+from kiosk.services.presence import identification
+from kiosk.services.staff import Actor
 from kiosk.store import UnitOfWork
 
 __all__: list[str] = []
@@ -80,34 +82,38 @@ def validate_bundle(bundle: dict[str, Any], doc_hash: str) -> None:
         raise bad("events must be undo or clear entries")
 
 
-def record_signature(ctx: Context, uow: UnitOfWork, *, document: str, document_id: str,
+def record_signature(ctx: Context, uow: UnitOfWork, actor: Actor, *, document: str, document_id: str,
                      buyer_id: int, bundle: dict[str, Any], doc_hash: str) -> str:
-    """Validate, hash, device-sign, store encrypted and audit one signature; returns its hash."""
+    """Validate, hash, device-sign, store encrypted and audit one signature taken by ``actor``, with how
+    its signer was identified (``presence.identification``); returns its hash."""
     validate_bundle(bundle, doc_hash)
+    method, identified_at = identification(actor, bundle)
     raw = canonical(bundle)
     bundle_hash = hashlib.sha256(raw).hexdigest()
     signature = ctx.device_sign(bytes.fromhex(bundle_hash) + bytes.fromhex(doc_hash))
     uow.insert("signatures", {
         "document": document, "document_id": document_id, "buyer_id": buyer_id,
         "doc_hash": doc_hash, "strokes_enc": uow.vault.encrypt(raw, CONTEXT),
-        "bundle_hash": bundle_hash, "device_sig": signature, "signed_at": uow.at})
-    identified = bundle.get("identified_by")
+        "bundle_hash": bundle_hash, "device_sig": signature, "signed_at": uow.at,
+        "identified_by": method, "identified_at": identified_at})
     uow.log("signature.record", f"{document}:{document_id}",
             {"buyer": buyer_id, "doc_sha256": doc_hash, "bundle_sha256": bundle_hash,
-             "strokes": len(bundle["strokes"]),
-             # How the signer was identified at the self-service terminal (kiosk.services.presence).
-             **({"identified_by": identified.get("method"), "identified_at": identified.get("at")}
-                if isinstance(identified, dict) else {})})
+             "strokes": len(bundle["strokes"]), "identified_by": method,
+             **({"identified_at": identified_at} if identified_at else {})})
     return bundle_hash
 
 
 def signature_summary(uow: UnitOfWork, document: str, document_id: str) -> list[dict[str, Any]]:
-    """What the platform receives about the signatures on a document (hashes, device signature)."""
-    rows = uow.execute("SELECT buyer_id, doc_hash, bundle_hash, device_sig, signed_at FROM signatures "
-                       "WHERE document = ? AND document_id = ? ORDER BY buyer_id",
+    """What the platform receives about the signatures on a document: hashes, device signature, and
+    how each signer was identified (``identified_by`` ``card`` with ``identified_at``, the ID card read
+    at the self-service terminal; ``staff`` with ``identified_at`` null; both null for a self-service
+    signature made before this kiosk recorded it, migration m015)."""
+    rows = uow.execute("SELECT buyer_id, doc_hash, bundle_hash, device_sig, signed_at, identified_by, "
+                       "identified_at FROM signatures WHERE document = ? AND document_id = ? ORDER BY buyer_id",
                        (document, document_id)).fetchall()
     return [{"buyer": r[0], "doc_sha256": r[1], "bundle_sha256": r[2],
-             "device_sig": base64.b64encode(r[3]).decode(), "signed_at": r[4]} for r in rows]
+             "device_sig": base64.b64encode(r[3]).decode(), "signed_at": r[4],
+             "identified_by": r[5], "identified_at": r[6]} for r in rows]
 
 
 def sample_bundle(doc_hash: str, *, seed: int = 0, started_at: str = "2026-01-01T00:00:00+00:00",

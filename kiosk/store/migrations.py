@@ -437,3 +437,27 @@ def m014_staff_id_card(db: Database) -> None:
     ALTER TABLE staff ADD COLUMN id_index BLOB;
     CREATE UNIQUE INDEX staff_id_index ON staff(id_index)
     """)
+
+
+@migrations()
+def m015_signature_identification(db: Database) -> None:
+    """How each signer was identified, which the platform receives with the signature summary
+    (``kiosk.services.signatures``): ``card`` (their ID card read at the self-service terminal at
+    ``identified_at``) or ``staff`` (a staff member took the signature at the counter). Earlier
+    signatures get it from their ``signature.record`` audit entry (one per signature: a document's
+    buyer signs it once), read in one pass over the audit; a self-service signature made before the
+    card was required keeps NULL (not known)."""
+    _run(db, """
+    ALTER TABLE signatures ADD COLUMN identified_by TEXT CHECK (identified_by IN ('card', 'staff'));
+    ALTER TABLE signatures ADD COLUMN identified_at TEXT;
+    UPDATE signatures SET identified_by = r.method, identified_at = r.at
+    FROM (
+        SELECT subject, buyer,
+               CASE WHEN card THEN 'card' WHEN actor NOT LIKE 'system:%' THEN 'staff' END AS method,
+               CASE WHEN card THEN json_extract(detail, '$.identified_at') END AS at
+        FROM (SELECT subject, actor, detail, json_extract(detail, '$.buyer') AS buyer,
+                     actor = 'system:self-service' AND json_extract(detail, '$.identified_by') = 'card' AS card
+              FROM audit WHERE action = 'signature.record')
+    ) AS r
+    WHERE r.subject = signatures.document || ':' || signatures.document_id AND r.buyer = signatures.buyer_id
+    """)

@@ -28,6 +28,13 @@ issues a ``staff.roster`` item carrying it. No PIN travels: a PIN set or reset a
 terminal (``docs/protocol.md`` 8.4 says why). Training records of this kind are only stored. The rules
 both ends check are in ``sync.wire.roster``.
 
+``contract.signed`` and ``handover.delivered`` carry ``signatures``, one summary per signature:
+{buyer, doc_sha256, bundle_sha256, device_sig, signed_at, identified_by, identified_at}, where
+``identified_by`` is ``card`` (the signer's ID card read at the self-service terminal at
+``identified_at``), ``staff`` (taken at the counter; ``identified_at`` null) or null (not recorded by
+the kiosk at the time); ``docs/protocol.md`` 7.3 has the rules. The gateway stores them as given and
+``county-gateway signatures`` shows them.
+
 Record kinds the gateway stores as given: ``acceptance.recorded``,
 ``handover.delivered``, ``certificate.stock``, ``payment.refund_requested``,
 ``payment.voided``, ``restriction.overridden``, ``violation.recorded``,

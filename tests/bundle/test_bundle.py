@@ -21,6 +21,7 @@ from pathlib import Path
 import pytest
 
 from kiosk import identity
+from kiosk.vault import Vault
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests" / "fixtures" / "db"
@@ -174,6 +175,9 @@ def test_an_upgrade_through_the_bundle_keeps_data_keys_and_enrollment(bundle: Pa
     raw = sqlite3.connect(data_dir / "kiosk.sqlite")
     old_schema = [r[0] for r in raw.execute("SELECT name FROM _sqlite_migrations")]
     buyers, outbox = (raw.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ("buyers", "outbox"))
+    unit = raw.execute("SELECT unit_code FROM buyers ORDER BY id LIMIT 1").fetchone()[0]
+    names = [Vault(FIXTURE_KEY).decrypt(r[0], "buyers.name") for r in raw.execute(
+        "SELECT name_enc FROM buyers WHERE unit_code = ? ORDER BY position", (unit,))]
     raw.close()
     keys_before = _sha256s(keys)
 
@@ -191,11 +195,9 @@ def test_an_upgrade_through_the_bundle_keeps_data_keys_and_enrollment(bundle: Pa
     assert not (data_dir / "kiosk.sqlite.pre-upgrade").exists()
     from kiosk.masterdata import buyers_of_unit
     from kiosk.store import Store
-    from kiosk.vault import Vault
     with Store(data_dir / "kiosk.sqlite", Vault(FIXTURE_KEY)) as store:
         assert store.read("SELECT count(*) AS n FROM buyers")[0]["n"] == buyers
-        unit = store.read("SELECT unit_code FROM buyers LIMIT 1")[0]["unit_code"]
-        assert [b.name for b in buyers_of_unit(store, unit)] == ["测试甲"]
+        assert [b.name for b in buyers_of_unit(store, unit)] == names and all(names)
 
 
 def test_install_sh_refuses_an_older_glibc_and_hands_a_newer_one_to_install_service(bundle: Path,

@@ -245,3 +245,36 @@ def test_credit_codes_failing_their_check_are_published_and_flagged(gateway, cli
     published = {(i.kind, i.subject) for i in client.all_items()}
     assert {(kinds.MASTER_DEVELOPER, pilot), (kinds.MASTER_PROJECT, "P-pilot"), (kinds.MASTER_DEVELOPER, good),
             (kinds.RESTRICTION_SET, pilot)} <= published
+
+
+@SQLITE
+def test_signatures_show_how_each_signer_was_identified(gateway, client):
+    """What the platform keeps of signatures: the kiosk's summaries as sent, including how each signer was
+    identified; a record from a kiosk before identified_by (or a malformed one) says it is not stated."""
+    card = {"buyer": 3, "doc_sha256": "a" * 64, "bundle_sha256": "b" * 64, "device_sig": "c2ln",
+            "signed_at": "2026-11-30T02:05:00+00:00", "identified_by": "card",
+            "identified_at": "2026-11-30T02:01:00+00:00"}
+    staff = {**card, "buyer": 4, "identified_by": "staff", "identified_at": None}
+    older = {k: v for k, v in card.items() if not k.startswith("identified")}
+    odd = {**card, "buyer": 5, "identified_by": "typed", "identified_at": "2026-11-30T02:01:00+00:00"}
+    client.ack(client.seal([
+        record("sig-1", kinds.CONTRACT_SIGNED, "HT-SIG-1", payload={"signatures": [card, staff]}),
+        record("sig-2", kinds.HANDOVER_DELIVERED, "UNIT-SIG-2", seq=2, payload={"signatures": [older, odd, 7]}),
+        record("sig-3", kinds.MAIL_REQUESTED, "HT-SIG-1", seq=3, payload={"signatures": [card]}),
+    ], "sig"), "sig")
+
+    shown = gateway.cli_json("signatures", "--subject", "HT-SIG-1")["records"]
+    assert [(r["record_id"], r["kind"]) for r in shown] == [("sig-1", kinds.CONTRACT_SIGNED)]
+    assert [(s["buyer"], s["identified_by"], s["identified_at"]) for s in shown[0]["signatures"]] == \
+        [(3, "card", "2026-11-30T02:01:00+00:00"), (4, "staff", None)]
+    delivered = gateway.cli_json("signatures", "--kind", kinds.HANDOVER_DELIVERED, "--subject", "UNIT-SIG-2")
+    assert [(s["buyer"], s["identified_by"], s["identified_at"]) for s in delivered["records"][0]["signatures"]] \
+        == [(3, None, None), (5, None, None)]
+
+    text = gateway.cli("signatures").stdout
+    assert "buyer 3  document aaaaaaaaaaaaaaaa…  signed 2026-11-30T02:05:00+00:00  ID card read at the " \
+           "self-service terminal at 2026-11-30T02:01:00+00:00" in text
+    assert "buyer 4" in text and "identified by staff at the counter" in text
+    assert text.count("identification not stated") == 2 and kinds.MAIL_REQUESTED not in text
+    none = gateway.cli("signatures", "--subject", "HT-NOTHING").stdout
+    assert none.strip() == "no stored record carries signatures for HT-NOTHING"

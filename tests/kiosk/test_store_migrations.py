@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 import sqlite3
 from pathlib import Path
@@ -10,6 +11,7 @@ import pytest
 
 from kiosk import audit
 from kiosk.errors import MigrationError
+from kiosk.services.signatures import signature_summary
 from kiosk.store import Store
 from kiosk.store.migrations import migrations
 from kiosk.vault import Vault
@@ -70,3 +72,35 @@ def test_failed_migration_restores_the_snapshot_and_refuses_to_start(tmp_path: P
     with Store(db, Vault(FIXTURE_KEY)) as store:
         assert store.applied_migrations() == [m.name for m in migrations._migrations]
     assert not (tmp_path / "kiosk.sqlite.pre-upgrade").exists()
+
+
+def test_signatures_of_the_released_schema_learn_how_their_signers_were_identified(tmp_path: Path) -> None:
+    """m015 fills ``identified_by`` from each signature's audit entry: the card read at the terminal
+    (with its time), staff at the counter, not known for a terminal signature made before the card was
+    required; the platform receives that with a handover delivered after the upgrade."""
+    db = tmp_path / "kiosk.sqlite"
+    shutil.copy(FIXTURES / "kiosk-m014.sqlite", db)
+    raw = sqlite3.connect(db)
+    assert [r[0] for r in raw.execute("SELECT name FROM _sqlite_migrations")][-1] == "m014_staff_id_card"
+    audited = {(subject, json.loads(detail)["buyer"]): (actor, json.loads(detail).get("identified_at"))
+               for actor, subject, detail in raw.execute(
+                   "SELECT actor, subject, detail FROM audit WHERE action = 'signature.record'")}
+    raw.close()
+
+    with Store(db, Vault(FIXTURE_KEY)) as store:
+        rows = store.read("SELECT document, document_id, buyer_id, identified_by, identified_at FROM signatures")
+        assert len(rows) == len(audited) == 7
+        got = {(f"{r['document']}:{r['document_id']}", r["buyer_id"]): (r["identified_by"], r["identified_at"])
+               for r in rows}
+        # The fixture: a couple with their cards at the terminal, a couple at the terminal before the card was
+        # required, a single buyer's contract and handover papers at the counter (README of the fixtures).
+        expected = {key: ("card", read_at) if read_at else (None, None) if actor == "system:self-service"
+                    else ("staff", None) for key, (actor, read_at) in audited.items()}
+        assert got == expected
+        assert sorted(method or "" for method, _ in got.values()) == ["", "", "card", "card"] + ["staff"] * 3
+        assert all(at is not None for method, at in got.values() if method == "card")
+        handover_id = next(r["document_id"] for r in rows if r["document"] == "handover.handover")
+        with store.unit_of_work("test") as uow:
+            summary = signature_summary(uow, "handover.handover", handover_id)
+        assert [(s["identified_by"], s["identified_at"]) for s in summary] == [("staff", None)]
+        assert audit.verify(store.conn).ok

@@ -1,6 +1,8 @@
 """One real (non-training) case from joint acceptance to delivery, every approval coming
 from the county gateway over HTTP: the kiosk pushes, the county decides, the kiosk pulls
-and can deliver. Nothing is applied by hand on the kiosk side. The gateway runs on each engine."""
+and can deliver. Nothing is applied by hand on the kiosk side. The buyers sign their contract
+at the self-service terminal, each with their own ID card, and the handover papers at the
+counter; the gateway keeps both ways of identifying them. The gateway runs on each engine."""
 
 from __future__ import annotations
 
@@ -12,12 +14,14 @@ from gateway_harness import ENGINES
 from sync_gateway import LiveGateway
 from sync_kiosk import make_agent, open_store
 
+from county import signatures
 from kiosk import audit
 from sync.wire import kinds
 from kiosk.config import load_config
 from kiosk.masterdata import buyers_of_unit
 from kiosk.services import acceptance, certificates, contracts, handover, payments, registration
 from kiosk.services.context import Context
+from kiosk.services.presence import prove_signer
 from kiosk.services.samples import install_samples, load_samples
 from kiosk.services.signatures import document_hash, sample_bundle
 from kiosk.services.staff import Actor
@@ -63,7 +67,9 @@ def test_real_case_from_acceptance_to_delivery(enrolled: Path, gateway: LiveGate
 
     contract = contracts.draft(ctx, staff, code)
     doc = contracts.get(store, contract)["doc_hash"]
-    contracts.sign(ctx, staff, contract, {b.id: sample_bundle(doc, seed=b.id) for b in buyers})
+    read_cards = {b.id: prove_signer(ctx, "card", b.id_number, b.id) for b in buyers}
+    contracts.sign(ctx, Actor("self-service", "system"), contract, {
+        b.id: {**sample_bundle(doc, seed=b.id), "identified_by": read_cards[b.id].stamp()} for b in buyers})
     round_trip()
     assert contracts.get(store, contract)["filing_no"].startswith("郏房备")
 
@@ -99,6 +105,14 @@ def test_real_case_from_acceptance_to_delivery(enrolled: Path, gateway: LiveGate
     status = gateway.status()
     assert status["duplicates"] == 0 and status["rejected"] == 0
     assert status["records_by_kind"][kinds.HANDOVER_DELIVERED] == 1
+    with gateway.gateway.locked() as conn:
+        [signed] = signatures.summaries(conn, subject=contract)
+        [delivered] = signatures.summaries(conn, subject=code, kind=kinds.HANDOVER_DELIVERED)
+    assert signed["kind"] == kinds.CONTRACT_SIGNED
+    assert [(s["buyer"], s["identified_by"], s["identified_at"]) for s in signed["signatures"]] == \
+        [(b.id, "card", read_cards[b.id].at) for b in sorted(buyers, key=lambda b: b.id)]
+    assert sorted((s["buyer"], s["identified_by"], s["identified_at"]) for s in delivered["signatures"]) == \
+        sorted([(b.id, "staff", None) for b in buyers] * 2)
     rejected = store.read("SELECT kind, error FROM approvals WHERE status = 'rejected'")
     assert rejected == []
     assert audit.verify(store.conn).ok

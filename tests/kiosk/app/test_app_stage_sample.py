@@ -10,7 +10,7 @@ from kiosk.errors import FlowError, KioskError, ValidationError
 from kiosk.services import contracts, payments
 from kiosk.services.samples import SYNTHETIC_PROJECT_ID
 from kiosk.services.signatures import sample_bundle
-from kiosk.services.simulate import SIMULATOR, STAGES
+from kiosk.services.simulate import SIMULATOR, STAGES, _training_actor
 
 
 def test_each_stage_gives_a_case_in_that_state(kiosk: Kiosk) -> None:
@@ -82,7 +82,7 @@ def test_the_demo_platform_moves_a_signed_training_case_to_the_counter_one_outsi
     refused("buyers_sign_first", "sign the contract")
     contract = kiosk.case(unit).contract
     assert contract is not None
-    kiosk.run(contracts.sign, SIMULATOR, contract.contract_id,
+    kiosk.run(contracts.sign, _training_actor(kiosk.ctx, "staff"), contract.contract_id,
               {h.buyer_id: sample_bundle(contract.doc_hash, seed=h.buyer_id) for h in kiosk.case(unit).holders})
     step = kiosk.platform_step(unit)
     assert step.value == "contract_filed" and step.changes
@@ -115,7 +115,7 @@ def test_the_demo_platform_files_two_contracts_under_two_numbers(kiosk: Kiosk) -
         unit = kiosk.stage_sample("drafted").value
         contract = kiosk.case(unit).contract
         assert contract is not None
-        kiosk.run(contracts.sign, SIMULATOR, contract.contract_id,
+        kiosk.run(contracts.sign, _training_actor(kiosk.ctx, "staff"), contract.contract_id,
                   {h.buyer_id: sample_bundle(contract.doc_hash, seed=h.buyer_id) for h in kiosk.case(unit).holders})
         assert kiosk.platform_step(unit).value == "contract_filed"
         after = kiosk.case(unit).contract

@@ -16,10 +16,20 @@ from kiosk.services import contracts, handover
 from kiosk.services.presence import MAX_AGE, Presence, prove_presence, prove_signer
 from kiosk.services.signatures import document_hash, sample_bundle
 from kiosk.services.staff import Actor
+from kiosk.store.outbox import read_pending
+from sync.wire import kinds
 
 from .conftest import Kiosk
 
 SELF = Actor("self-service", "system")
+
+
+def sent_signatures(site: Kiosk, kind: str, subject: str) -> list[dict[str, Any]]:
+    """The signature summaries the platform will receive in the pending ``kind`` record of ``subject``."""
+    records, unreadable = read_pending(site.store, 1000)
+    assert unreadable == []
+    [record] = [r for r in records if r.kind == kind and r.subject == subject]
+    return list(record.payload["signatures"])
 
 
 def stamped(doc: str, presence: Presence | None, seed: int = 0) -> dict[str, Any]:
@@ -51,12 +61,24 @@ def test_each_co_owner_signs_the_contract_with_their_own_card(site: Kiosk, coupl
     for proof in proofs.values():
         text = json.dumps(proof.stamp())
         assert first.id_number not in text and second.id_number not in text and first.id_number[-4:] not in text
+    # Only the buyer at the terminal or staff take signatures, not another part of the system.
+    with pytest.raises(CheckFailed) as caught:
+        contracts.sign(site.ctx, Actor("printer", "system"), contract,
+                       {b: stamped(doc, p, b) for b, p in proofs.items()})
+    assert caught.value.code == "not_permitted" and caught.value.hint
+    assert site.store.read("SELECT count(*) AS n FROM signatures")[0]["n"] == 0
+    site.clock.now += dt.timedelta(minutes=2)
     contracts.sign(site.ctx, SELF, contract, {b: stamped(doc, p, b) for b, p in proofs.items()})
     assert contracts.get(site.store, contract)["state"] == "signed"
     actors = site.store.read("SELECT actor FROM audit WHERE action = 'contract.sign'")
     assert [r["actor"] for r in actors] == ["system:self-service"]
     recorded = site.store.read("SELECT detail FROM audit WHERE action = 'signature.record'")
     assert [json.loads(r["detail"])["identified_by"] for r in recorded] == ["card", "card"]
+    # The platform learns each signer's card read and when it was, not the signing time.
+    sent = sent_signatures(site, kinds.CONTRACT_SIGNED, contract)
+    assert [(s["buyer"], s["identified_by"], s["identified_at"]) for s in sent] == \
+        [(b, "card", proofs[b].at) for b in sorted(proofs)]
+    assert all(s["identified_at"] != s["signed_at"] for s in sent)
     assert not any(b.id_number in r["detail"] for r in recorded for b in (first, second))
 
 
@@ -152,6 +174,10 @@ def test_handover_papers_at_the_terminal_need_each_card_and_the_counter_does_not
     # The counter path is unchanged: staff sign the papers with the buyers they identified, no card stamp.
     handover.sign(site.ctx, site.staff, case, papers(site, case, {first.id: None, second.id: None}))
     assert handover.get(site.store, case)["state"] == "signed"
+    kept = site.store.read("SELECT document, identified_by, identified_at FROM signatures WHERE document_id = ?",
+                           (case,))
+    assert sorted((r["document"], r["identified_by"], r["identified_at"]) for r in kept) == \
+        [("handover.handover", "staff", None)] * 2 + [("handover.receipt", "staff", None)] * 2
 
 
 def test_an_authorised_agent_signs_for_the_holder_they_represent_with_their_own_card(
@@ -175,3 +201,7 @@ def test_an_authorised_agent_signs_for_the_holder_they_represent_with_their_own_
     for_second = prove_signer(site.ctx, "card", agent, second.id, represented_at=case)
     handover.sign(site.ctx, SELF, case, papers(site, case, {first.id: mine, second.id: for_second}))
     assert handover.get(site.store, case)["state"] == "signed"
+    kept = site.store.read("SELECT buyer_id, identified_by, identified_at FROM signatures WHERE document_id = ?",
+                           (case,))
+    assert sorted((r["buyer_id"], r["identified_by"], r["identified_at"]) for r in kept) == \
+        [(first.id, "card", mine.at)] * 2 + [(second.id, "card", for_second.at)] * 2
