@@ -199,7 +199,9 @@ def take_addition(conn: Conn, keys: KeyPair, *, device_id: str, record: Mapping[
     if entry["id"] in held:
         if _record_of(conn, service_point, entry["id"]) == str(record["record_id"]):
             # This very record made the entry (a resend that waited on the roster's lock while the first
-            # copy was taken): it is answered as a duplicate, not refused as a clash with itself.
+            # copy was taken, which only a copy under another device id can do: a kiosk re-enrolled with its
+            # keys; one device's batches wait on its row): it is answered as a duplicate, not refused as a
+            # clash with itself.
             return
         raise Refusal(STAFF_EXISTS, f"staff number {entry['id']} is already on the platform's roster of service "
                                     f"point {service_point}; the platform's entry stands")
