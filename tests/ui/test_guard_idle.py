@@ -31,7 +31,7 @@ def clock() -> FakeClock:
     return FakeClock()
 
 
-def test_a_second_tap_within_500_ms_is_ignored(qtbot: QtBot, clock: FakeClock, zh: None) -> None:
+def test_a_second_tap_within_500_ms_is_ignored(qtbot: QtBot, clock: FakeClock) -> None:
     button = GuardedButton("缴费", clock=clock)
     qtbot.addWidget(button)
     button.show()
@@ -187,7 +187,7 @@ def test_a_device_task_holds_the_timer_until_it_ends(qapp: Any, qtbot: QtBot, cl
 
 
 def test_activity_filter_and_countdown_panel_with_real_events(qapp: QApplication, qtbot: QtBot,
-                                                             clock: FakeClock, zh: None) -> None:
+                                                             clock: FakeClock) -> None:
     idle = IdleTimer(clock=clock)
     activity = ActivityFilter(idle)
     qapp.installEventFilter(activity)

@@ -19,7 +19,7 @@ WRONG = BODY + ("0" if GOOD[-1] != "0" else "1")
 
 
 @pytest.fixture
-def keypad(qapp: Any, qtbot: QtBot, zh: None) -> Iterator[IdKeypad]:
+def keypad(qapp: Any, qtbot: QtBot) -> Iterator[IdKeypad]:
     theme.apply_theme(qapp)
     pad = IdKeypad()
     qtbot.addWidget(pad)

@@ -63,7 +63,7 @@ class Fields(Screen):
 
 
 @pytest.fixture
-def window(qapp: Any, qtbot: Any, data_dir: Path, zh: None) -> Iterator[MainWindow]:
+def window(qapp: Any, qtbot: Any, data_dir: Path) -> Iterator[MainWindow]:
     config = load_config(data_dir)
     runner = TaskRunner()
     with open_kiosk(config) as kiosk:

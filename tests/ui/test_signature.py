@@ -39,7 +39,7 @@ def clocks() -> Clocks:
 
 
 @pytest.fixture
-def pad(qapp: Any, qtbot: QtBot, clocks: Clocks, zh: None) -> Iterator[SignaturePad]:
+def pad(qapp: Any, qtbot: QtBot, clocks: Clocks) -> Iterator[SignaturePad]:
     theme.apply_theme(qapp)
     widget = SignaturePad(DOC, "张三", clock=clocks.monotonic, wall_clock=clocks.wall)
     qtbot.addWidget(widget)

@@ -19,10 +19,7 @@ from ui.widgets.signature import SignaturePad
 @pytest.fixture
 def restore(qapp: Any) -> Iterator[None]:
     yield
-    from ui import i18n
-
     qapp.setStyleSheet("")
-    i18n.switch_language("zh_CN")
 
 
 def screen_with(*widgets: QWidget) -> QWidget:

@@ -135,7 +135,7 @@ def buyers(kiosk_ctx: AppContext) -> Buyers:
 
 
 @pytest.fixture
-def nav(kiosk_ctx: AppContext, qtbot: Any, zh: None) -> Iterator[Navigator]:
+def nav(kiosk_ctx: AppContext, qtbot: Any) -> Iterator[Navigator]:
     navigator = Navigator(kiosk_ctx)
     qtbot.addWidget(navigator)
     navigator.add(Welcome(kiosk_ctx), home=True)

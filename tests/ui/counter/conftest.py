@@ -150,7 +150,7 @@ class Counter:
 
 
 @pytest.fixture
-def counter(qapp: Any, qtbot: Any, site: Any, data_dir: Path, zh: None) -> Iterator[Counter]:
+def counter(qapp: Any, qtbot: Any, site: Any, data_dir: Path) -> Iterator[Counter]:
     config = load_config(data_dir)
     runner = TaskRunner()
     with open_kiosk(config, clock=site.clock) as kiosk:

@@ -12,7 +12,6 @@ from pytestqt.qtbot import QtBot
 from hardware.devices import open_devices
 from kiosk.app import open_kiosk
 from kiosk.config import load_config
-from ui import i18n
 from ui.context import AppContext
 from ui.screens.base import Screen
 from ui.shell.app import build_window
@@ -75,7 +74,6 @@ def ctx(qapp: QApplication, data_dir: Path) -> Iterator[AppContext]:
 
 @pytest.fixture
 def window(ctx: AppContext, qtbot: QtBot, clock: FakeClock, qapp: QApplication) -> Iterator[MainWindow]:
-    i18n.switch_language("zh_CN")
     win = build_window(ctx, clock=clock, idle_poll_ms=10_000)
     win.add(Placeholder(ctx, "buyer_step"))  # a buyer screen with personal data, for the shell's own tests
     qtbot.addWidget(win, before_close_func=MainWindow.dispose)
@@ -84,4 +82,3 @@ def window(ctx: AppContext, qtbot: QtBot, clock: FakeClock, qapp: QApplication) 
     win.show()
     yield win
     qapp.setStyleSheet("")
-    i18n.switch_language("zh_CN")

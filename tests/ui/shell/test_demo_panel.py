@@ -61,7 +61,7 @@ def demo_ctx(qapp: object, data_dir: Path, people: list[DemoPerson]) -> Iterator
 
 
 @pytest.fixture
-def nav(demo_ctx: AppContext, qtbot: Any, zh: None) -> Iterator[Navigator]:
+def nav(demo_ctx: AppContext, qtbot: Any) -> Iterator[Navigator]:
     navigator = Navigator(demo_ctx)
     qtbot.addWidget(navigator)
     navigator.add(Welcome(demo_ctx), home=True)
@@ -77,7 +77,7 @@ def nav(demo_ctx: AppContext, qtbot: Any, zh: None) -> Iterator[Navigator]:
 
 
 @pytest.fixture
-def panel(demo_ctx: AppContext, people: list[DemoPerson], qtbot: Any, zh: None) -> DemoPanel:
+def panel(demo_ctx: AppContext, people: list[DemoPerson], qtbot: Any) -> DemoPanel:
     widget = DemoPanel(demo_ctx.devices, people, demo_logins())
     qtbot.addWidget(widget)
     widget.show()
@@ -177,7 +177,7 @@ def test_showing_a_qr_makes_the_camera_path_read_that_buyer(
 
 
 def test_real_devices_are_not_worked_from_the_panel(
-        demo_ctx: AppContext, people: list[DemoPerson], qtbot: Any, zh: None) -> None:
+        demo_ctx: AppContext, people: list[DemoPerson], qtbot: Any) -> None:
     devices = dataclasses.replace(demo_ctx.devices, card_reader=CardReaderDevice("serial:///dev/ttyUSB9"),
                                   camera=CameraDevice("cam://0"))
     widget = DemoPanel(devices, people)
@@ -246,7 +246,7 @@ def test_ctrl_c_while_the_app_starts_ends_the_loop_when_it_runs(qapp: QApplicati
 
 
 def test_outside_next_step_stands_in_for_the_platform_the_bank_and_the_developer(
-        demo_ctx: AppContext, people: list[DemoPerson], qtbot: Any, zh: None) -> None:
+        demo_ctx: AppContext, people: list[DemoPerson], qtbot: Any) -> None:
     def on_store(fn: Any) -> Any:
         task = demo_ctx.call(fn)
         with qtbot.waitSignal(task.succeeded, timeout=60_000) as done:

@@ -25,7 +25,7 @@ from kiosk.masterdata import buyers_of_unit
 from kiosk.services import payments
 from kiosk.services.simulate import SIMULATOR
 from kiosk.services.staff import Actor
-from ui import i18n, snapshot
+from ui import snapshot
 from ui.context import AppContext
 from ui.qt import QApplication, QPoint, QScrollArea, Qt
 from ui.screens.buyer import DoneScreen, IdentifyScreen, MyCaseScreen, PayScreen, ReadSignScreen
@@ -55,7 +55,6 @@ def training_ctx(qapp: QApplication, data_dir: Path) -> Iterator[AppContext]:
 
 @pytest.fixture
 def shell(training_ctx: AppContext, qtbot: QtBot, clock: Any, qapp: QApplication) -> Iterator[MainWindow]:
-    i18n.switch_language("zh_CN")
     win = build_window(training_ctx, clock=clock, idle_poll_ms=10_000)
     identify = win.navigator.screen_named("identify")
     assert isinstance(identify, IdentifyScreen)
@@ -67,7 +66,6 @@ def shell(training_ctx: AppContext, qtbot: QtBot, clock: Any, qapp: QApplication
     yield win
     win.navigator.home()
     qapp.setStyleSheet("")
-    i18n.switch_language("zh_CN")
 
 
 @pytest.fixture
@@ -279,7 +277,6 @@ def test_buyer_screens_fit_the_panel(data_dir: Path, tmp_path: Path, qapp: QAppl
                                entries=entries)
     finally:
         qapp.setStyleSheet("")
-        i18n.switch_language("zh_CN")
     assert [s.screen for s in shots] == shown
     assert {s.screen: s.problems for s in shots[1:]} == {name: [] for name in shown[1:]}
     assert all(s.path.stat().st_size > 10_000 for s in shots)

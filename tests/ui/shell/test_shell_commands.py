@@ -13,7 +13,6 @@ from pathlib import Path
 import pytest
 
 from kiosk.cli import main
-from ui import i18n
 from ui.qt import QApplication, QImage
 from ui.shell.registry import SCREENS
 
@@ -24,7 +23,6 @@ ROOT = Path(__file__).resolve().parents[3]
 def restore(qapp: QApplication) -> Iterator[None]:
     yield
     qapp.setStyleSheet("")
-    i18n.switch_language("zh_CN")
 
 
 @pytest.mark.parametrize("size", ["1920x1080", "1280x800"])

@@ -55,7 +55,6 @@ def shell(qapp: QApplication, qtbot: QtBot, data_dir: Path, clock: FakeClock) ->
     runner = TaskRunner()
     with open_kiosk(config) as kiosk:
         ctx = AppContext(kiosk, open_devices(config), runner, poll_ms=20, training=True)
-        i18n.switch_language("zh_CN")
         win = build_window(ctx, clock=clock, idle_poll_ms=10_000)
         qtbot.addWidget(win, before_close_func=MainWindow.dispose)
         win.resize(1280, 800)
@@ -67,7 +66,6 @@ def shell(qapp: QApplication, qtbot: QtBot, data_dir: Path, clock: FakeClock) ->
         ctx.stop_polling()
         runner.shutdown()
     qapp.setStyleSheet("")
-    i18n.switch_language("zh_CN")
 
 
 def settle(window: MainWindow, qtbot: QtBot) -> None:
@@ -333,4 +331,3 @@ def test_counter_snapshots_fit_both_panels(data_dir: Path, tmp_path: Path, lang:
             assert not [p for s in shots for p in s.problems], [s.as_dict() for s in shots]
     finally:
         qapp.setStyleSheet("")
-        i18n.switch_language("zh_CN")

@@ -20,7 +20,6 @@ from pytestqt.qtbot import QtBot
 
 from kiosk.config import load_config
 from tests.ui.shell.conftest import FakeClock, Placeholder
-from ui import i18n
 from ui.context import AppContext, NotOpen
 from ui.qt import QApplication, Qt
 from ui.shell.app import EXIT_NOT_OPEN, build_window, open_parts
@@ -56,7 +55,6 @@ def later(qapp: QApplication, data_dir: Path) -> Iterator[AppContext]:
 @pytest.fixture
 def shell(later: AppContext, qtbot: QtBot, qapp: QApplication, clock: FakeClock) -> Iterator[MainWindow]:
     """The welcome screen as the app's first frame, the screens it leads to standing by."""
-    i18n.switch_language("zh_CN")
     win = build_window(later, [e for e in SCREENS if e.screen.name == HOME], clock=clock,
                        idle_poll_ms=10_000)
     for name, audience in (("identify", "buyer"), ("staff_login", "staff")):

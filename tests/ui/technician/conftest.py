@@ -227,6 +227,6 @@ def running(qapp: Any, qtbot: Any, data_dir: Path, enroller: Enroller | None = N
 
 
 @pytest.fixture
-def tech(qapp: Any, qtbot: Any, site: Site, data_dir: Path, zh: None) -> Iterator[Tech]:
+def tech(qapp: Any, qtbot: Any, site: Site, data_dir: Path) -> Iterator[Tech]:
     with running(qapp, qtbot, data_dir) as tech:
         yield tech

@@ -38,7 +38,7 @@ HOLD_MS = 600  # the screen's three seconds, shortened: the test is about what a
 
 
 @pytest.fixture
-def courier_tech(qapp: Any, qtbot: Any, site: Site, data_dir: Path, zh: None) -> Iterator[Tech]:
+def courier_tech(qapp: Any, qtbot: Any, site: Site, data_dir: Path) -> Iterator[Tech]:
     """Enrolled at a gateway that is not there (127.0.0.1:9), with device keys, the sync layer as courier."""
     ensure_device_keys(load_config(data_dir).key_dir)
     with running(qapp, qtbot, data_dir, courier=GatewayCourier()) as tech:
@@ -159,7 +159,7 @@ def test_an_unreachable_gateway_and_no_stick_leave_the_wipe_locked(courier_tech:
 
 
 def test_synced_with_a_real_gateway_then_wiped(qapp: Any, qtbot: Any, unenrolled_site: Site, data_dir: Path,
-                                               zh: None, tmp_path: Path) -> None:
+                                               tmp_path: Path) -> None:
     gateway = LiveGateway(tmp_path / "county.sqlite").start()
     try:
         offer = gateway.token("JX-SP01")

@@ -95,4 +95,3 @@ def test_devices_in_both_languages_and_sizes(tech: Tech, tmp_path: Path) -> None
             assert (image.width(), image.height()) == (width, height), where
             assert not problems, f"{where}: {[str(p) for p in problems]}"
     tech.window.set_large_text(False)
-    i18n.switch_language("zh_CN")

@@ -44,7 +44,7 @@ def gateway(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveGateway]:
 
 
 @pytest.fixture
-def fresh(qapp: Any, qtbot: Any, unenrolled_site: Site, data_dir: Path, zh: None) -> Iterator[Tech]:
+def fresh(qapp: Any, qtbot: Any, unenrolled_site: Site, data_dir: Path) -> Iterator[Tech]:
     with running(qapp, qtbot, data_dir, GatewayEnroller()) as tech:
         yield tech
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from ui import i18n
 from ui.qt import QPoint
 from ui.snapshot import clipped_texts, missing_glyphs, overflow, render
 
@@ -58,4 +57,3 @@ def test_every_technician_screen_fits_a_portrait_panel_in_english_large_text(tec
     render(tech.window, None, size=(1920, 1080), lang="en", large=True, mode="staff")
     assert not tech.window.strip.buttons_below
     assert not overflow(tech.window, (1920, 1080)) and not clipped_texts(tech.window)
-    i18n.switch_language("zh_CN")
