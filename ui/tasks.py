@@ -35,10 +35,11 @@ class Task(QObject):
     finished = Signal()  # after either of the two, never after cancel()
     ended = Signal()  # exactly once: after delivery, or at cancel() (what the idle timer waits for)
 
-    def __init__(self, task_id: int, name: str, parent: QObject | None = None) -> None:
+    def __init__(self, task_id: int, name: str, parent: QObject | None = None, *, bus: str = "") -> None:
         super().__init__(parent)
         self.task_id = task_id
         self.name = name
+        self.bus = bus  # the device bus it runs on; "" on the worker pool
         self.cancelled = False
         self.is_ended = False
         self.future: Future[Any] | None = None
@@ -75,7 +76,7 @@ class Bus:
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix=f"bus-{name}")
 
     def submit(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Task:
-        return self._runner._submit(self._executor, f"{self.name}:{_name(fn)}", fn, args, kwargs)
+        return self._runner._submit(self._executor, f"{self.name}:{_name(fn)}", fn, args, kwargs, bus=self.name)
 
     def shutdown(self, wait: bool) -> None:
         self._executor.shutdown(wait=wait, cancel_futures=True)
@@ -111,10 +112,11 @@ class TaskRunner(QObject):
             self._buses[name] = Bus(self, name)
         return self._buses[name]
 
-    def pending(self) -> int:
-        """Tasks submitted and not yet delivered (the idle timer and tests read this)."""
+    def pending(self, *, besides: tuple[str, ...] = ()) -> int:
+        """Tasks submitted and not yet delivered (the idle timer and tests read this), leaving out those
+        on the device buses named in ``besides``."""
         with self._lock:
-            return len(self._tasks)
+            return sum(task.bus not in besides for task in self._tasks.values())
 
     def shutdown(self, wait: bool = True) -> None:
         """Stop taking work, drop what has not started, and (by default) join the threads."""
@@ -129,12 +131,12 @@ class TaskRunner(QObject):
         self._pool.shutdown(wait=wait, cancel_futures=True)
 
     def _submit(self, executor: ThreadPoolExecutor, name: str, fn: Callable[..., Any],
-                args: tuple[Any, ...], kwargs: dict[str, Any]) -> Task:
+                args: tuple[Any, ...], kwargs: dict[str, Any], *, bus: str = "") -> Task:
         if self._closed:
             raise RuntimeError("the task runner is shut down")
         # No Qt parent: the runner holds the task until delivery, then only the screen
         # does, so a finished task is freed with the screen and cancel() stays safe on it.
-        task = Task(next(self._ids), name)
+        task = Task(next(self._ids), name, bus=bus)
         with self._lock:
             self._tasks[task.task_id] = task
         relay = self._relay

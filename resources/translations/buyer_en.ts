@@ -230,6 +230,10 @@
             <translation>Continue</translation>
         </message>
         <message>
+            <source>Enter your ID number</source>
+            <translation>Enter your ID number</translation>
+        </message>
+        <message>
             <source>The camera picture appears here.</source>
             <translation>The camera picture appears here.</translation>
         </message>

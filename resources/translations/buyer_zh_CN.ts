@@ -230,6 +230,10 @@
             <translation>继续</translation>
         </message>
         <message>
+            <source>Enter your ID number</source>
+            <translation>请输入身份证号</translation>
+        </message>
+        <message>
             <source>The camera picture appears here.</source>
             <translation>摄像头画面将显示在这里</translation>
         </message>

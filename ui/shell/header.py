@@ -22,12 +22,10 @@ from __future__ import annotations
 from ui.i18n import Retranslating, current_language
 from ui.qt import (
     QCoreApplication,
-    QEvent,
     QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QResizeEvent,
     QSize,
     QSizePolicy,
     Qt,
@@ -36,6 +34,7 @@ from ui.qt import (
     Signal,
 )
 from ui.screens.base import on_portrait_panel
+from ui.widgets.fitting import Fitting
 from ui.widgets.guard import GuardedButton
 
 # Each language is named in itself: a buyer who cannot read the current one still finds theirs.
@@ -47,7 +46,7 @@ def other_language(lang: str) -> str:
     return "en" if lang == "zh_CN" else "zh_CN"
 
 
-class Header(Retranslating, QFrame):
+class Header(Retranslating, Fitting, QFrame):
     back_requested = Signal()
     call_staff_requested = Signal()
     language_requested = Signal(str)
@@ -279,24 +278,14 @@ class Header(Retranslating, QFrame):
             if button.isHidden() == fits:
                 button.setVisible(fits)
 
-    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
-        # Narrow panels take another arrangement rather than widen the window past their edge; never
-        # lower than its names need (the theme's minimum button height is a one-line name's, and the
-        # window would squeeze a row of two-line names to it, cutting their second line).
-        hint = super().minimumSizeHint()
+    def narrowest(self) -> QSize | None:
+        # 返回 and 呼叫工作人员 on a row of their own; never lower than its names need (the theme's minimum
+        # button height is a one-line name's, and the window would squeeze a row of two-line names to it,
+        # cutting their second line).
         if self._top is None:
-            return hint
+            return None
         ends = self.back_button.minimumSizeHint().width() + self.call_button.minimumSizeHint().width()
-        return QSize(min(hint.width(), ends + self._top.spacing() + 48), max(hint.height(), self.sizeHint().height()))
-
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
-        super().resizeEvent(event)
-        self.fit()
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
-        super().changeEvent(event)
-        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
-            self.fit()
+        return QSize(ends + self._top.spacing() + 48, self.sizeHint().height())
 
     def set_can_go_back(self, can: bool) -> None:
         # Hidden on the home screen (a dead button confuses), its place kept so nothing else moves.

@@ -8,7 +8,8 @@ One ``Entry`` per screen, in the order the snapshots are taken. Adding a screen 
 installed by ``kiosk simulate``) and returns the screen's ``enter()``
 arguments; ``staff_id`` names a sample staff member (resources/samples/staff.json)
 signed in first, for staff screens; ``step`` names another state of a screen registered above it
-(its snapshot ``<screen>_<step>.png``, e.g. the identify screen's keypad): not a screen of its own.
+(its snapshot ``<screen>_<step>.png``, e.g. the identify screen's keypad): not a screen of its own;
+``card`` is what lies on the simulated card reader while the screen is shown (see ``Entry``).
 
 Screens other than the home screen are named by module (``Later``): their modules (the camera's image
 library, the QR and PDF code, the kiosk core they call) are imported when the screen is first built,
@@ -124,12 +125,31 @@ def identify_way(way: str) -> Callable[[Kiosk], dict[str, Any]]:
     return prepare
 
 
+# A sample card (hardware.idcard.simulator) of nobody in resources/samples: no case anywhere.
+STRANGER = "zhao"
+
+
+def stranger_card(kiosk: Kiosk) -> dict[str, Any]:
+    """The card step after a read of ``STRANGER``'s card: a person with no home purchase at this kiosk."""
+    from hardware.idcard.simulator import SAMPLE_CARDS
+
+    if kiosk.cases_for_buyer(SAMPLE_CARDS[STRANGER].id_number):
+        raise ValueError(f"the sample card {STRANGER!r} has a case on the sample kiosk: it is no stranger")
+    return {}
+
+
 @dataclass(frozen=True)
 class Entry:
+    """``card``: the sample card (``hardware.idcard.simulator.SAMPLE_CARDS``) on the simulated reader while
+    the screen is shown, ``""`` for an empty reader: a screen waiting for a card is shown waiting, as a
+    buyer finds it (that wait is the buyer's move, and the snapshot does not wait for it); None leaves
+    the reader as the kiosk's ``[devices]`` has it."""
+
     screen: type[Screen] | Later
     prepare: Callable[[Kiosk], dict[str, Any]] = no_arguments
     staff_id: str | None = None
     step: str = ""
+    card: str | None = None
 
     @property
     def name(self) -> str:
@@ -139,8 +159,11 @@ class Entry:
 
 SCREENS: list[Entry] = [
     Entry(WelcomeScreen),
-    Entry(Later("identify", "ui.screens.buyer.identify:IdentifyScreen")),
-    Entry(Later("identify", "ui.screens.buyer.identify:IdentifyScreen"), identify_way("keypad"), step="keypad"),
+    Entry(Later("identify", "ui.screens.buyer.identify:IdentifyScreen"), card=""),
+    Entry(Later("identify", "ui.screens.buyer.identify:IdentifyScreen"), identify_way("keypad"), step="keypad",
+          card=""),
+    Entry(Later("identify", "ui.screens.buyer.identify:IdentifyScreen"), stranger_card, step="not_found",
+          card=STRANGER),
     Entry(Later("my_case", "ui.screens.buyer.my_case:MyCaseScreen"), buyer_cases),
     Entry(Later("read_sign", "ui.screens.buyer.read_sign:ReadSignScreen"), unit_at("drafted", document="contract")),
     Entry(Later("pay", "ui.screens.buyer.pay:PayScreen"), unit_at("filed")),

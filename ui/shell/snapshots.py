@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from hardware.devices import open_devices
+from hardware.idcard.simulator import SAMPLE_CARDS, CardSlot
 from kiosk.app import open_kiosk
 from kiosk.config import Config
 from kiosk.services.samples import load_samples
@@ -61,11 +62,12 @@ def _wait(app: QApplication, task: Task) -> Any:
     return answer.get("value")
 
 
-def _settle(app: QApplication, ctx: AppContext) -> None:
+def _settle(app: QApplication, ctx: AppContext, besides: tuple[str, ...] = ()) -> None:
+    """Until every call the screens started has answered, but those on the device buses in ``besides``."""
     deadline = time.monotonic() + WAIT_SECONDS
-    while ctx.runner.pending():
+    while ctx.runner.pending(besides=besides):
         if time.monotonic() > deadline:
-            raise SnapshotError(f"screens still waiting for {ctx.runner.pending()} calls after "
+            raise SnapshotError(f"screens still waiting for {ctx.runner.pending(besides=besides)} calls after "
                                 f"{WAIT_SECONDS:.0f} s")
         app.processEvents()
         time.sleep(0.005)
@@ -83,6 +85,13 @@ def _sign_in(app: QApplication, ctx: AppContext, staff_id: str | None) -> None:
     ctx.sign_in(actor, member.name)
 
 
+def _card_slot(ctx: AppContext, entry: Entry) -> CardSlot:
+    reader = ctx.devices.card_reader
+    if reader is None or reader.card_slot is None:
+        raise SnapshotError(f"{entry.name} needs the simulated card reader ([devices] card_reader = \"sim://\")")
+    return reader.card_slot
+
+
 def shoot(window: MainWindow, entry: Entry, out: Path, *, lang: str, size: tuple[int, int],
           large: bool, high_contrast: bool = False) -> Shot:
     """Show ``entry``'s screen in ``window`` on its sample state and render it."""
@@ -91,16 +100,34 @@ def shoot(window: MainWindow, entry: Entry, out: Path, *, lang: str, size: tuple
     ctx = window.ctx
     _sign_in(app, ctx, entry.staff_id)
     args = _wait(app, ctx.call(entry.prepare))
-    screen = window.navigator.go(entry.screen.name, **args)
-    window.set_large_text(large)
-    window.set_high_contrast(high_contrast)
-    _settle(app, ctx)
-    path = out / f"{entry.name}.png"
-    snapshot.render(window, path, size=size, lang=lang, large=large,
-                    mode="buyer" if screen.audience == "buyer" else "staff", high_contrast=high_contrast)
-    problems = [str(p) for p in snapshot.overflow(window, size) + snapshot.clipped_texts(window)
-                + snapshot.missing_glyphs(window)]
-    return Shot(entry.name, path, problems, tuple(snapshot.visible_texts(window)))
+    slot = _card_slot(ctx, entry) if entry.card is not None else None
+    kept = slot.state() if slot is not None else None
+    if slot is not None:
+        if entry.card:
+            slot.place(SAMPLE_CARDS[str(entry.card)])
+        else:
+            slot.remove()
+    try:
+        screen = window.navigator.go(entry.screen.name, **args)
+        window.set_large_text(large)
+        window.set_high_contrast(high_contrast)
+        # On an empty reader a screen waits for the buyer's card: shown waiting, not waited for.
+        _settle(app, ctx, besides=("card_reader",) if entry.card == "" else ())
+        path = out / f"{entry.name}.png"
+        snapshot.render(window, path, size=size, lang=lang, large=large,
+                        mode="buyer" if screen.audience == "buyer" else "staff", high_contrast=high_contrast)
+        problems = [str(p) for p in snapshot.overflow(window, size) + snapshot.clipped_texts(window)
+                    + snapshot.missing_glyphs(window)]
+        texts = tuple(snapshot.visible_texts(window))
+    finally:
+        # The reader as it was: a wait still polling an empty one ends with the card put back.
+        if slot is not None and kept is not None:
+            card, fault = kept
+            if card is None:
+                slot.remove()
+            else:
+                slot.place(card, fault)
+    return Shot(entry.name, path, problems, texts)
 
 
 def take_snapshots(config: Config, out: Path, *, lang: str, size: tuple[int, int] = (1920, 1080),

@@ -17,12 +17,10 @@ from kiosk.rules.county_time import county_zone, local_time
 from ui.context import AppContext
 from ui.i18n import Retranslating, current_language
 from ui.qt import (
-    QEvent,
     QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QResizeEvent,
     QSize,
     QSizePolicy,
     QTimer,
@@ -30,6 +28,7 @@ from ui.qt import (
     Signal,
 )
 from ui.tasks import Task
+from ui.widgets.fitting import Fitting
 from ui.widgets.guard import GuardedButton
 
 if TYPE_CHECKING:
@@ -83,7 +82,7 @@ def _self_test(handle: Any) -> tuple[bool, str]:
     return bool(ok), str(detail)
 
 
-class StaffStatusStrip(Retranslating, QFrame):
+class StaffStatusStrip(Retranslating, Fitting, QFrame):
     """Visible in staff mode only (the main window decides); asks for sign-out and the technician screen."""
 
     sign_out_requested = Signal()
@@ -190,23 +189,12 @@ class StaffStatusStrip(Retranslating, QFrame):
         self._grid.invalidate()
         self.updateGeometry()
 
-    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
-        # A narrow panel takes the buttons under the facts rather than widen the window past its edge.
-        hint = super().minimumSizeHint()
+    def narrowest(self) -> QSize | None:
+        # The buttons under the facts: the wider of the two rows.
         if not self._arranged:
-            return hint
+            return None
         margins = self._grid.contentsMargins()
-        narrow = max(self._facts_width(), self._buttons_width()) + margins.left() + margins.right()
-        return QSize(min(hint.width(), narrow), hint.height())
-
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
-        super().resizeEvent(event)
-        self.fit()
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
-        super().changeEvent(event)
-        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
-            self.fit()
+        return QSize(max(self._facts_width(), self._buttons_width()) + margins.left() + margins.right(), 0)
 
     # -- refreshing ----------------------------------------------------------------------------
 

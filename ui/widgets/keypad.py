@@ -40,6 +40,7 @@ class IdKeypad(Retranslating, QWidget):
         shows ⌫ instead of its name (a key as narrow as a digit's, where the name would not fit it)."""
         super().__init__(parent)
         self._text = ""
+        self._placeholder = "-"
         self._delete_sign = delete_sign
         self._masked = masked
         self.status = EMPTY
@@ -118,6 +119,11 @@ class IdKeypad(Retranslating, QWidget):
         self._masked = masked
         self._render_display()
 
+    def set_placeholder(self, text: str) -> None:
+        """What the number's place says while nothing is typed (``-`` until set)."""
+        self._placeholder = text
+        self._render_display()
+
     def number(self) -> str | None:
         """The typed number once it is valid, else None."""
         return self._text if self.status == VALID else None
@@ -168,7 +174,7 @@ class IdKeypad(Retranslating, QWidget):
             text = mask_id(text) if len(text) == LENGTH else text[:6] + "*" * max(0, len(text) - 6)
         # Grouped as on the card: region, birth date, sequence and check character.
         groups = [text[:6], text[6:14], text[14:]]
-        self.display.setText(" ".join(g for g in groups if g) or "-")
+        self.display.setText(" ".join(g for g in groups if g) or self._placeholder)
 
     def _render_feedback(self) -> None:
         words = {

@@ -29,6 +29,7 @@ from ui.tasks import TaskRunner
 
 ROOT = Path(__file__).resolve().parents[3]
 PANEL = (1280, 800)
+PORTRAIT = (1080, 1920)
 ENTRIES = [e for e in SCREENS if e.name in ("welcome", "identify_keypad")]
 
 
@@ -95,6 +96,41 @@ def test_the_keypad_step_fits_a_1280x800_panel_in_large_text_with_the_training_b
     screen._show_error(*screen._card_problem(LookupError("no reader")), LookupError("no reader"))
     assert not screen.keypad.isAncestorOf(screen.message) and screen.message.isVisibleTo(window)
     assert problems(window) == [], "the card's page with a refusal"
+
+
+@pytest.mark.parametrize(("lang", "large"), [("zh_CN", False), ("en", True)])
+def test_on_a_portrait_panel_the_keys_keep_their_size_under_the_number(
+        training_window: MainWindow, qtbot: QtBot, lang: str, large: bool) -> None:
+    window = training_window
+    window.set_language(lang)
+    window.set_large_text(large)
+    screen = window.navigator.go("identify", way="keypad")
+    assert isinstance(screen, IdentifyScreen)
+    snapshot.render(window, size=PORTRAIT, lang=lang, large=large)
+    assert [str(p) for p in snapshot.overflow(window, PORTRAIT) + snapshot.clipped_texts(window)
+            + snapshot.missing_glyphs(window)] == []
+    # Nothing typed: the number's place says what to do, not a dash.
+    assert screen.keypad.display.text() == {"zh_CN": "请输入身份证号", "en": "Enter your ID number"}[lang]
+    keys = list(screen.keypad.keys.values())
+    for key in keys:
+        # ux.md's 96 px at least, and not stretched down the panel's height (they were 260 px by 140).
+        assert 96 <= key.width() and 96 <= key.height() <= 1.5 * key.width(), (key.text(), key.size())
+    # The keys grouped under the number: in the same framed page, the first row right below it.
+    display = screen.keypad.display
+    below = display.mapTo(window, display.rect().bottomLeft()).y()
+    top = min(key.mapTo(window, key.rect().topLeft()).y() for key in keys)
+    assert screen.page_of["keypad"].isAncestorOf(display) and 0 <= top - below <= 32
+    # The page is as tall as its keys: the panel's height left over is under it, not inside its frame.
+    page = screen.page_of["keypad"]
+    bottom = max(key.mapTo(page, key.rect().bottomLeft()).y() for key in keys)
+    assert page.height() - bottom <= 32
+
+    # Typed figures take the placeholder's place; back on a landscape panel the number has the title's row.
+    qtbot.mouseClick(screen.keypad.keys["4"], Qt.MouseButton.LeftButton)
+    assert screen.keypad.display.text() == "4"
+    assert problems(window) == []
+    assert not screen.page_of["keypad"].isAncestorOf(display)
+    assert display.mapTo(window, display.rect().topLeft()).y() < top
 
 
 def test_kiosk_snapshots_draws_the_keypad_step_and_plays_nothing(tmp_path: Path) -> None:

@@ -271,7 +271,7 @@ def test_buyer_screens_fit_the_panel(data_dir: Path, tmp_path: Path, qapp: QAppl
     # And the steps registered for them (the identify screen's keypad).
     entries = [e for e in SCREENS if e.screen.name in ("welcome", *BUYER_SCREENS)]
     shown = [e.name for e in entries]
-    assert shown == ["welcome", "identify", "identify_keypad", *BUYER_SCREENS[1:]]
+    assert shown == ["welcome", "identify", "identify_keypad", "identify_not_found", *BUYER_SCREENS[1:]]
     try:
         shots = take_snapshots(load_config(data_dir), tmp_path, lang=lang, size=size, large=large,
                                entries=entries)

@@ -15,5 +15,5 @@ def test_an_unknown_screen_is_refused_naming_the_screens(tmp_path: Path, capsys:
     assert main(["snapshots", "--out", str(out), "--screen", "pay", "--screen", "paying"]) != 0
     err = capsys.readouterr().err
     assert "--screen: no screen named paying" in err
-    assert "welcome, identify, identify_keypad, my_case, read_sign, pay, done" in err
+    assert "welcome, identify, identify_keypad, identify_not_found, my_case, read_sign, pay, done" in err
     assert not out.exists()

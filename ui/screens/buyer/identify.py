@@ -229,7 +229,8 @@ class IdentifyScreen(Screen):
         # The keypad page: ux.md's smallest keys on the left, the check and 继续 on the right, so the
         # page is only as tall as the keys; the number itself is shown in the title's row, the one
         # place as wide as it is at figure size (a 1280x800 panel in large text, with the training
-        # banner, has under 500 px beside the ways and under 800 px across them).
+        # banner, has under 500 px beside the ways and under 800 px across them). A portrait panel, with
+        # the page as wide as the screen, shows it at the top of the page (``_arrange_keypad``).
         self.keypad = IdKeypad(beside=True, key_px=KEY_PX, delete_sign=True)
         self.keypad_continue = GuardedButton()
         self.keypad_continue.setProperty("role", "primary")
@@ -245,6 +246,9 @@ class IdentifyScreen(Screen):
         self.keypad.status_changed.connect(self._keypad_edited)
         keypad_page = Panel()
         keypad_page.box.setContentsMargins(16, 4, 16, 4)
+        # A portrait panel puts the number above the keys here: its line's own leading is gap enough, and
+        # below the reach line in English large text the page has no height to spare.
+        keypad_page.box.setSpacing(0)
         keypad_page.box.addWidget(self.keypad)
 
         self.pages = QStackedWidget()
@@ -274,6 +278,8 @@ class IdentifyScreen(Screen):
         layout.addLayout(body, 1)
         layout.addWidget(self.message)
         layout.addWidget(self.staff_note)
+        # Takes the height the keypad's page leaves on a portrait panel (below, not inside the page's frame).
+        layout.addStretch(0)
         self.retranslate()
         self._show_way(CARD)
 
@@ -301,6 +307,26 @@ class IdentifyScreen(Screen):
                 button.setProperty("compact", stacked)
                 button.style().unpolish(button)
                 button.style().polish(button)
+        self._arrange_keypad()
+
+    def _arrange_keypad(self) -> None:
+        """Landscape: the number in the title's row, the keys as tall as the page (a 1280x800 panel has no
+        height to spare). Portrait: the number at the top of the keypad's page, the keys under it at their
+        own size, and the page only as tall as they are (stretched to the panel's height they were 260 px
+        high and 140 px wide)."""
+        portrait = on_portrait_panel(self)
+        display, page = self.keypad.display, self.page_of[KEYPAD].box
+        home, away = (page, self.box) if portrait else (self.box, page)
+        if home.indexOf(display) < 0:
+            away.removeWidget(display)
+            home.insertWidget(0 if portrait else self.box.indexOf(self.title) + 1, display)
+        policy = QSizePolicy.Policy.Fixed if portrait else QSizePolicy.Policy.Expanding
+        for key in self.keypad.keys.values():
+            if key.sizePolicy().verticalPolicy() != policy:
+                key.setSizePolicy(key.sizePolicy().horizontalPolicy(), policy)
+        grouped = portrait and self.method == KEYPAD
+        self.box.setStretchFactor(self.body, 0 if grouped else 1)
+        self.box.setStretch(self.box.count() - 1, 1 if grouped else 0)
 
     # -- moments ---------------------------------------------------------------------------
 
@@ -336,6 +362,8 @@ class IdentifyScreen(Screen):
         self.qr_prompt.setText(self.tr("Hold the QR code of your electronic ID or of your contract "
                                        "in front of the camera, about 20 cm away."))
         self.keypad_continue.setText(self.tr("Continue"))
+        # In the number's place until a key is pressed: a dash there read as a figure the buyer had typed.
+        self.keypad.set_placeholder(self.tr("Enter your ID number"))
         self._preview_placeholder()
         self._animate_text()
 
@@ -383,6 +411,7 @@ class IdentifyScreen(Screen):
         self.title.setVisible(way != KEYPAD)
         self.keypad.display.setVisible(way == KEYPAD)
         self._place_notes(way)
+        self._arrange_keypad()
 
     def _place_notes(self, way: str) -> None:
         """What went wrong is said under the page, across the screen; on the keypad's page in the place
@@ -396,8 +425,9 @@ class IdentifyScreen(Screen):
             column.insertWidget(at, self.message)
             column.insertWidget(at + 1, self.staff_note)
         else:
-            self.box.addWidget(self.message)
-            self.box.addWidget(self.staff_note)
+            # Above the stretch that closes the screen's column: right under the page.
+            self.box.insertWidget(self.box.count() - 1, self.message)
+            self.box.insertWidget(self.box.count() - 1, self.staff_note)
         self.keypad.feedback.setVisible(not self.message.text())
 
     # -- the card -------------------------------------------------------------------------
