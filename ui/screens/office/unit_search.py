@@ -120,8 +120,9 @@ class UnitMatches(Retranslating, QWidget):
     a page as its height holds, with previous and next page buttons when there are more; ``chosen(unit_code)``.
 
     A button says the unit's code on its first line (a 28-character code beside the rest is wider than
-    the column beside the search at 1280x800), where the unit is and its contract on the second, or the
-    contract on a third line of its own when the second would be wider than the column."""
+    the column beside the search at 1280x800), where the unit is and its contract on the second; when
+    that is wider than the column, the contract on a third line, or a long project name on a line of
+    its own."""
 
     chosen = Signal(str)
 
@@ -174,10 +175,13 @@ class UnitMatches(Retranslating, QWidget):
         width = self.area.width()
         for m in self.matches or ():
             b = self.buttons[m.unit_code]
-            where = f"{m.project_name} {m.building}-{m.room}"
-            b.setText(f"{m.unit_code}\n{where}  ·  {self._state(m.contract_state)}")
-            if b.sizeHint().width() > width:
-                b.setText(f"{m.unit_code}\n{where}\n{self._state(m.contract_state)}")
+            room, state = f"{m.building}-{m.room}", self._state(m.contract_state)
+            # The fewest lines that fit, the code always whole on the first.
+            for lines in ((f"{m.project_name} {room}  ·  {state}",), (f"{m.project_name} {room}", state),
+                          (m.project_name, f"{room}  ·  {state}")):
+                b.setText("\n".join((m.unit_code, *lines)))
+                if b.sizeHint().width() <= width:
+                    break
         tallest = max((max(STAFF_TARGET, b.sizeHint().height()) for b in self.buttons.values()), default=STAFF_TARGET)
         spacing = self.area.rows.spacing()
         self.pager.set_size(max(1, (self.area.height() + spacing) // (tallest + spacing)))
