@@ -37,6 +37,7 @@ from ui.screens.office.approval import SupervisorApproval
 from ui.screens.office.listing import clear_layout, shown_time
 from ui.screens.office.portrait import ACROSS, turn
 from ui.screens.office.unit_search import UnitCasework
+from ui.widgets.boxes import packed
 from ui.widgets.media import find_media
 
 EVENTS_SHOWN = 3  # the latest confirmations and refunds; every one is in the audit log
@@ -170,12 +171,7 @@ class PaymentsScreen(UnitCasework):
         rec = QVBoxLayout(self.reconcile_page)
         rec.setContentsMargins(0, 0, 0, 0)
         rec.setSpacing(8)
-        days = QHBoxLayout()
-        days.setSpacing(16)
-        days.addWidget(self.prev_day)
-        days.addWidget(self.day_label)
-        days.addWidget(self.next_day)
-        days.addStretch(1)
+        days = packed(QHBoxLayout(), self.prev_day, self.day_label, self.next_day, spacing=16)
         day_actions = QHBoxLayout()
         day_actions.setSpacing(16)
         day_actions.addStretch(1)  # at the right, in a row of their own too
