@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 
 HOME = WelcomeScreen.name
 TECHNICIAN = "technician"  # ui/shell/technician.py: the way into the technician's screens
+SHARED_CODE = "0001"  # in the code of every sample unit of a first building, or on a first floor
 
 
 class Later:
@@ -116,6 +117,16 @@ def supervision_ledger(kiosk: Kiosk) -> dict[str, Any]:
     return {}
 
 
+def units_found(kiosk: Kiosk) -> dict[str, Any]:
+    """``enter(search=...)`` of a unit casework screen: a part of the code that the most units a search
+    shows (``MATCH_LIMIT``) share, training units installed first when there are not that many."""
+    from kiosk.views.contracts import MATCH_LIMIT
+
+    if len(kiosk.find_units(SHARED_CODE, include_training=True)) < MATCH_LIMIT:
+        kiosk.stage_sample("drafted")  # installs the sample's units as training units
+    return {"search": SHARED_CODE}
+
+
 def identify_way(way: str) -> Callable[[Kiosk], dict[str, Any]]:
     """``enter(way=...)`` of the identify screen: another way than the card shown first."""
 
@@ -183,7 +194,11 @@ SCREENS: list[Entry] = [
     Entry(Later("office_certificates", "ui.screens.office.certificates:CertificatesScreen"), staff_id="S003"),
     Entry(Later("office_acceptance", "ui.screens.office.acceptance:AcceptanceScreen"), staff_id="S001"),
     Entry(Later("office_contracts", "ui.screens.office.contracts:ContractsScreen"), unit_at("filed"), staff_id="S001"),
+    Entry(Later("office_contracts", "ui.screens.office.contracts:ContractsScreen"), units_found, staff_id="S001",
+          step="matches"),
     Entry(Later("office_payments", "ui.screens.office.payments:PaymentsScreen"), unit_at("registered"), staff_id="S001"),
+    Entry(Later("office_payments", "ui.screens.office.payments:PaymentsScreen"), units_found, staff_id="S001",
+          step="matches"),
     Entry(Later("office_supervision", "ui.screens.office.supervision:SupervisionScreen"), supervision_ledger,
           staff_id="S001"),
 ]

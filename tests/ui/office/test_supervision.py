@@ -265,6 +265,27 @@ def test_look(office: Office) -> None:
     i18n.switch_language("zh_CN")
 
 
+@pytest.mark.parametrize("order", [(("en", True), ("zh_CN", True)), (("zh_CN", True), ("en", True)),
+                                   (("zh_CN", False), ("zh_CN", True)), (("en", True), ("zh_CN", False))])
+def test_the_ledger_fits_a_small_panel_whatever_was_rendered_before(
+        office: Office, order: tuple[tuple[str, bool], ...]) -> None:
+    """The same window rendered in one language and text size, then another: every ledger row whole,
+    and the page holds as many projects as a fit measured now finds room for (none counted in the
+    fonts or column widths of the rendering before)."""
+    screen = office.open()
+    window = office.window
+    for lang, large in order:
+        window.set_large_text(large)
+        render(window, size=(1280, 800), lang=lang, large=large, mode="staff")
+        where = f"{lang}{' large' if large else ''} after {order[0]}"
+        problems = overflow(window, (1280, 800)) + clipped_texts(window)
+        assert not problems, f"{where}: {[str(p) for p in problems]}"
+        shown = screen.per_page
+        screen._fit_rows()
+        assert screen.per_page == shown, where
+    i18n.switch_language("zh_CN")
+
+
 def test_a_new_rating_moves_the_chart(office: Office, ledger_home: Path) -> None:
     """The change feed brings another process's evaluation (the buyer's screen) to the open chart.
     Last in the module: it adds a handover to the shared kiosk."""

@@ -48,6 +48,7 @@ from ui.screens.buyer.common import (
 )
 from ui.screens.buyer.pay import QrLabel
 from ui.tasks import Task
+from ui.widgets.boxes import packed
 from ui.widgets.guard import GuardedButton
 from ui.widgets.keypad import IdKeypad
 
@@ -124,13 +125,7 @@ class DoneScreen(Screen):
         # What the code is for is always whole beside it; the certificate number and the notes below
         # it scroll on a short panel.
         about = QWidget()
-        about_box = QVBoxLayout(about)
-        about_box.setContentsMargins(0, 0, 0, 0)
-        about_box.setSpacing(4)
-        about_box.addWidget(self.certificate)
-        about_box.addWidget(self.thanks)
-        about_box.addWidget(self.mail_note)
-        about_box.addStretch(1)
+        packed(QVBoxLayout(about), self.certificate, self.thanks, self.mail_note, spacing=4)
         words = QVBoxLayout()
         words.setSpacing(8)
         words.addWidget(self.qr_hint)

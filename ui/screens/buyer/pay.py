@@ -71,6 +71,7 @@ from ui.screens.buyer.common import (
 )
 from ui.screens.buyer.identify import navigator_of
 from ui.tasks import Task
+from ui.widgets.boxes import packed
 from ui.widgets.guard import GuardedButton
 
 COUNTDOWN_SECONDS = 300
@@ -205,14 +206,7 @@ class PayScreen(Screen):
         # pay and the time left on the right.
         # On a short panel what it pays for scrolls; the status stays in view.
         details = QWidget()
-        facts = QVBoxLayout(details)
-        facts.setContentsMargins(0, 0, 0, 0)
-        facts.setSpacing(12)
-        facts.addWidget(self.total)
-        facts.addWidget(self.items)
-        facts.addWidget(self.code)
-        facts.addWidget(self.scan_hint)
-        facts.addStretch(1)
+        packed(QVBoxLayout(details), self.total, self.items, self.code, self.scan_hint, spacing=12)
         right = QVBoxLayout()
         right.setSpacing(12)
         right.addWidget(scrolling(details, "payment_details"), 1)

@@ -67,7 +67,8 @@ def price_in_fen(text: str) -> int | None:
 
 
 class ContractsScreen(UnitCasework):
-    """``office_contracts``: enter(unit_code: str = '') opens that unit's contract, or the search alone."""
+    """``office_contracts``: enter(unit_code: str = '') opens that unit's contract; enter(search: str = '')
+    shows the units found by that part of a code; else the search alone."""
 
     name = "office_contracts"
     holds_personal_data = True  # masked holders, the buyers' signatures while they sign
@@ -203,6 +204,8 @@ class ContractsScreen(UnitCasework):
         code = str(args.get("unit_code", ""))
         if self.signed_in() and code:
             self.open_unit(code)
+        elif self.signed_in() and args.get("search"):
+            self.search_for(str(args["search"]))
 
     def _reset(self) -> None:
         self.unit = None
@@ -335,8 +338,9 @@ class ContractsScreen(UnitCasework):
             part.setVisible(part is panel)
         # Turned to a buyer, the screen shows the signing alone: the pad needs the width, the search is staff's.
         self.finder.setVisible(panel is not self.signing)
-        self.holders.setVisible(panel is not self.signing)
-        self.unit_heading.setVisible(panel is not self.signing)
+        # No unit open while the matches show: its empty lines would take the height of a match.
+        self.holders.setVisible(panel not in (self.signing, self.found))
+        self.unit_heading.setVisible(panel not in (self.signing, self.found))
 
     # -- showing ----------------------------------------------------------------------------
 

@@ -37,6 +37,7 @@ from ui.screens.office.approval import SupervisorApproval
 from ui.screens.office.listing import clear_layout, shown_time
 from ui.screens.office.portrait import ACROSS, turn
 from ui.screens.office.unit_search import UnitCasework
+from ui.widgets.boxes import packed
 from ui.widgets.media import find_media
 
 EVENTS_SHOWN = 3  # the latest confirmations and refunds; every one is in the audit log
@@ -70,8 +71,8 @@ def reconcile(kiosk: Kiosk, day: dt.date, files: dict[str, Path]) -> Reconciliat
 
 
 class PaymentsScreen(UnitCasework):
-    """``office_payments``: enter(unit_code: str = '') opens that unit's orders; enter(reconcile=True) the
-    day's reconciliation."""
+    """``office_payments``: enter(unit_code: str = '') opens that unit's orders; enter(search: str = '') shows
+    the units found by that part of a code; enter(reconcile=True) the day's reconciliation."""
 
     name = "office_payments"
     holds_personal_data = True  # the supervisor's PIN while it is typed
@@ -108,8 +109,11 @@ class PaymentsScreen(UnitCasework):
         self.mode = "orders"
 
         # Orders.
+        # The open unit, or what to do while none is: the search's own heading would take a row of the
+        # height a 1280x800 panel does not have under the tabs.
         self.unit_heading = wrapped()
         self.unit_heading.setObjectName("unit_heading")
+        self.finder.heading.hide()
         # An open unit takes the whole width; this brings the search back.
         self.other_unit = button()
         self.other_unit.setObjectName("other_unit")
@@ -167,12 +171,7 @@ class PaymentsScreen(UnitCasework):
         rec = QVBoxLayout(self.reconcile_page)
         rec.setContentsMargins(0, 0, 0, 0)
         rec.setSpacing(8)
-        days = QHBoxLayout()
-        days.setSpacing(16)
-        days.addWidget(self.prev_day)
-        days.addWidget(self.day_label)
-        days.addWidget(self.next_day)
-        days.addStretch(1)
+        days = packed(QHBoxLayout(), self.prev_day, self.day_label, self.next_day, spacing=16)
         day_actions = QHBoxLayout()
         day_actions.setSpacing(16)
         day_actions.addStretch(1)  # at the right, in a row of their own too
@@ -244,6 +243,8 @@ class PaymentsScreen(UnitCasework):
             self.show_mode("reconcile")
         elif args.get("unit_code"):
             self.open_unit(str(args["unit_code"]))
+        elif args.get("search"):
+            self.search_for(str(args["search"]))
 
     def _reset(self) -> None:
         self.unit = None
@@ -273,7 +274,6 @@ class PaymentsScreen(UnitCasework):
     def retranslate(self) -> None:
         self.orders_tab.setText(self.tr("Orders"))
         self.reconcile_tab.setText(self.tr("Reconciliation"))
-        self.finder.heading.setText(self.tr("Payments: find the unit"))
         self.other_unit.setText(self.tr("Other unit"))
         self.prev_day.setText(self.tr("Day before"))
         self.next_day.setText(self.tr("Day after"))
@@ -368,8 +368,9 @@ class PaymentsScreen(UnitCasework):
         clear_layout(self.events_box)
         self.void_buttons, self.refund_buttons, self.item_rows, self.event_rows = {}, {}, {}, []
         unit = self.unit
+        restyle(self.unit_heading, role="heading" if unit is None else "")
         if unit is None:
-            self.unit_heading.clear()
+            self.unit_heading.setText(self.tr("Payments: find the unit") if self.mode == "orders" else "")
             return
         # The open unit is named over its orders, not over the day's reconciliation.
         self.unit_heading.setText(f"{unit.unit_code}  {unit.project_name} {unit.building}-{unit.room}"

@@ -31,7 +31,7 @@ from ui.documents.model import SupervisionReport
 from ui.i18n import current_language
 from ui.qt import (QBarCategoryAxis, QBarSeries, QBarSet, QBoxLayout, QChart, QChartView, QColor, QEvent, QFont,
                    QFontMetrics, QGridLayout, QHBoxLayout, QHorizontalBarSeries, QLabel, QMargins, QPainter, QPushButton,
-                   QRect, QResizeEvent, QStackedWidget, Qt, QValueAxis, QVBoxLayout, QWidget)
+                   QRect, QResizeEvent, QStackedWidget, Qt, QTimer, QValueAxis, QVBoxLayout, QWidget)
 from ui.screens.base import Screen
 from ui.screens.counter.common import STAFF_TARGET, RefusalPanel, restyle, wrapped
 from ui.screens.counter.queue import RowsBox
@@ -176,6 +176,7 @@ class SupervisionScreen(Screen):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self._built = False  # font changes reach the screen while it is being built
+        self._refit_due = False  # a ``_fit_rows`` is queued (``_refit_later``)
         self.view: SupervisionView | None = None
         self.section = SECTIONS[0]
         self.service_point = ""  # '' = every service point
@@ -383,7 +384,20 @@ class SupervisionScreen(Screen):
         # Large-text mode: the charts draw their own text, and a row may take another height.
         if event.type() == QEvent.Type.FontChange and self._built:
             self._draw_charts()
-            self._fit_rows()
+            self._refit_later()
+
+    def _refit_later(self) -> None:
+        """``_fit_rows`` once the event loop is back. A style sheet change restyles widget after widget in
+        no set order: the screen hears of its new font while the ledger's cells may still have the old
+        one, and rows measured in it are counted too many for the new. A new language lays the table
+        out again after ``retranslate`` (its columns take other widths)."""
+        if not self._refit_due:
+            self._refit_due = True
+            QTimer.singleShot(0, self, self._refit)  # dropped with the screen if it is deleted first
+
+    def _refit(self) -> None:
+        self._refit_due = False
+        self._fit_rows()
 
     # -- loading -----------------------------------------------------------------------------
 
@@ -526,6 +540,7 @@ class SupervisionScreen(Screen):
             tab.setText(names[section])
         self._fill_ledger()
         self._fit_rows()  # the rows, the names or the headers' words changed: a page may hold more or fewer
+        self._refit_later()
         self._draw_charts()
         self._retranslate_export()
 

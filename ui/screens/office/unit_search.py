@@ -17,11 +17,11 @@ from kiosk.app import Kiosk
 from kiosk.views.contracts import CONTRACT_STATE_NAMES, UnitMatch
 from ui.context import AppContext
 from ui.i18n import Retranslating, current_language
-from ui.qt import QHBoxLayout, QLineEdit, QPushButton, QResizeEvent, QVBoxLayout, QWidget, Signal
+from ui.qt import QHBoxLayout, QLineEdit, QPushButton, QSizePolicy, QVBoxLayout, QWidget, Signal
 from ui.screens.counter.common import STAFF_TARGET, StaffKeypad, TapField, apply_key, button, wrapped
 from ui.screens.counter.queue import read_scan
-from ui.screens.base import on_portrait_panel
-from ui.screens.office.listing import OfficeBase, OfficeRefusal, clear_layout
+from ui.screens.office.common import Pager, RowsArea, clear_layout
+from ui.screens.office.listing import OfficeBase, OfficeRefusal
 from ui.tasks import Task
 
 SEARCH_WIDTH = 500  # four 64 px keys, and delete and clear beside them (as the counter's queue)
@@ -55,13 +55,17 @@ class UnitSearch(Retranslating, QWidget):
         self.scan_button = button()
         self.scan_button.setObjectName("scan")
         self.scan_button.clicked.connect(self.scan)
+        # Their own 64 px minimum without padding above and below: the column, under the payment
+        # screen's tabs, fits a 1280x800 panel below the shell's header and staff strip.
+        for b in (self.search_button, self.scan_button):
+            b.setProperty("compact", "stacked")
         # '.' for amounts in yuan the screen may point the keypad at.
         self.keypad = StaffKeypad(".", key_px=STAFF_TARGET, columns=4)
         self.keypad.pressed.connect(self._key)
         self.target: QLineEdit = self.field
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(16)
+        layout.setSpacing(12)
         layout.addWidget(self.heading)
         layout.addWidget(self.field)
         tools = QHBoxLayout()
@@ -112,57 +116,81 @@ class UnitSearch(Retranslating, QWidget):
 
 
 class UnitMatches(Retranslating, QWidget):
-    """What a search found: a line saying so and one button per unit; ``chosen(unit_code)``."""
+    """What a search found: a line saying so, then one button the width of the column per unit, as many
+    a page as its height holds, with previous and next page buttons when there are more; ``chosen(unit_code)``.
+
+    A button says the unit's code on its first line (a 28-character code beside the rest is wider than
+    the column beside the search at 1280x800), where the unit is and its contract on the second; when
+    that is wider than the column, the contract on a third line, or a long project name on a line of
+    its own."""
 
     chosen = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.matches: tuple[UnitMatch, ...] | None = None
-        self.buttons: dict[str, QPushButton] = {}
-        # The unit's code on a line of its own on a portrait panel: with the project and the state beside
-        # it, a button is wider than the panel in English large text.
-        self.portrait = False
+        self.buttons: dict[str, QPushButton] = {}  # every match's, on the page shown or not
         self.line = wrapped()
         self.line.setObjectName("found_line")
-        self._rows = QVBoxLayout()
-        self._rows.setSpacing(12)
+        self.area = RowsArea()
+        self.area.setObjectName("unit_matches")
+        self.area.resized.connect(self._fit)
+        self.pager = Pager(1)
+        self.pager.moved.connect(self._show_page)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(12)
         layout.addWidget(self.line)
-        layout.addLayout(self._rows)
-        layout.addStretch(1)
+        layout.addWidget(self.area, 1)
+        layout.addWidget(self.pager)
         self.retranslate()
-
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
-        super().resizeEvent(event)
-        portrait = on_portrait_panel(self)
-        if portrait != self.portrait:
-            self.portrait = portrait
-            self.retranslate()
 
     def show_matches(self, matches: tuple[UnitMatch, ...] | None) -> None:
         self.matches = matches
+        self.pager.page = 0
         self.retranslate()
 
     def retranslate(self) -> None:
-        clear_layout(self._rows)
+        clear_layout(self.area.rows)
         self.buttons = {}
         if self.matches is None:
             self.line.setText(self.tr("Type or scan a unit code on the left."))
-            return
-        if not self.matches:
+        elif not self.matches:
             self.line.setText(self.tr("No unit matches. Type at least 4 characters of the unit code."))
-            return
-        self.line.setText(self.tr("Units found: tap one to open it."))
-        for m in self.matches:
+        else:
+            self.line.setText(self.tr("Units found: tap one to open it."))
+        for m in self.matches or ():
             b = button()
             b.setObjectName(f"unit_{m.unit_code}")
-            where = f"{m.project_name} {m.building}-{m.room}  ·  {self._state(m.contract_state)}"
-            b.setText(f"{m.unit_code}\n{where}" if self.portrait else f"{m.unit_code}  {where}")
+            # As wide as the column gives, never wider: ``_fit`` breaks its text to that width.
+            b.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
             b.clicked.connect(lambda _=False, code=m.unit_code: self.chosen.emit(code))
             self.buttons[m.unit_code] = b
-            self._rows.addWidget(b)
+            self.area.rows.addWidget(b)
+        self.area.rows.addStretch(1)
+        self._fit()
+
+    def _fit(self) -> None:
+        """Each button's text broken to the column's width, as many buttons a page as its height holds."""
+        width = self.area.width()
+        for m in self.matches or ():
+            b = self.buttons[m.unit_code]
+            room, state = f"{m.building}-{m.room}", self._state(m.contract_state)
+            # The fewest lines that fit, the code always whole on the first.
+            for lines in ((f"{m.project_name} {room}  ·  {state}",), (f"{m.project_name} {room}", state),
+                          (m.project_name, f"{room}  ·  {state}")):
+                b.setText("\n".join((m.unit_code, *lines)))
+                if b.sizeHint().width() <= width:
+                    break
+        tallest = max((max(STAFF_TARGET, b.sizeHint().height()) for b in self.buttons.values()), default=STAFF_TARGET)
+        spacing = self.area.rows.spacing()
+        self.pager.set_size(max(1, (self.area.height() + spacing) // (tallest + spacing)))
+        self._show_page()
+
+    def _show_page(self) -> None:
+        shown = set(self.pager.of(list(self.buttons)))
+        for code, b in self.buttons.items():
+            b.setVisible(code in shown)
 
     def _state(self, state: str | None) -> str:
         if state is None:
@@ -218,6 +246,11 @@ class UnitCasework(OfficeBase):
         actor = self.actor
         self.refusal.clear()
         self._call(find, text, bool(actor and actor.training))
+
+    def search_for(self, text: str) -> None:
+        """As if ``text`` were typed in the search field and searched."""
+        self.finder.field.setText(text)
+        self.run_search(text)
 
     def open_unit(self, unit_code: str) -> None:
         self.refusal.clear()

@@ -37,6 +37,7 @@ from ui.screens.technician.common import TechnicianScreen
 from ui.screens.counter.common import STAFF_TARGET, RefusalPanel, button, restyle, wrapped
 from ui.screens.counter.queue import RowsBox
 from ui.tasks import Task
+from ui.widgets.boxes import packed
 from ui.widgets.guard import GuardedButton
 from ui.widgets.media import MediaChooser
 
@@ -246,12 +247,7 @@ class DiagnosticsScreen(TechnicianScreen):
         self.q_next.clicked.connect(lambda: self.show_quarantine(self.quarantine_page + 1))
         # The page buttons stand beside the rows, not under them: the note and its button must stay
         # on a 1280x800 panel below the shell's header and staff strip.
-        pager = QVBoxLayout()
-        pager.setSpacing(16)
-        pager.addWidget(self.q_prev)
-        pager.addWidget(self.q_page_label)
-        pager.addWidget(self.q_next)
-        pager.addStretch(1)
+        pager = packed(QVBoxLayout(), self.q_prev, self.q_page_label, self.q_next, spacing=16)
         listing = QHBoxLayout()
         listing.setSpacing(32)
         listing.addWidget(self.q_box, 1)
