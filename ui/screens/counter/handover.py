@@ -164,8 +164,11 @@ class HandoverScreen(Screen):
         super().resizeEvent(event)
         portrait = on_portrait_panel(self)
         # The signing box at the panel's size (ux.md: 1000x400 on a portrait panel), its buttons below it
-        # there: beside the 960 px box they made the page 1256 px wide.
+        # there: beside the 960 px box they made the page 1256 px wide. Asked on every resize, not once per
+        # turn: the box changes its size only while it is empty.
         self.pad.arrange(beside=not portrait, portrait=portrait)
+
+    def on_panel_turned(self, portrait: bool) -> None:
         direction = QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight
         if self.identify_row.direction() == direction:
             return
