@@ -264,7 +264,6 @@ class MainWindow(QWidget):
 
     def _went(self, name: str, audience: str) -> None:
         self.audience = audience
-        self._place_reach_band()
         self.countdown_overlay.hide()
         self.call_overlay.hide()
         self.header.set_can_go_back(name != self.navigator.home_name)
