@@ -27,12 +27,11 @@ from kiosk.services.sample_platform import publish_sample_restrictions
 from kiosk.services.samples import install_samples, load_sample_restrictions, load_samples
 from kiosk.services.simulate import SIMULATOR
 from ui.context import AppContext
-from ui.qt import (QAbstractButton, QAbstractScrollArea, QAbstractSlider, QEvent, QLineEdit, QPoint, QPushButton,
-                   QRect, QTextEdit, QWidget)
+from ui.qt import QAbstractButton, QAbstractSlider, QEvent, QLineEdit, QPoint, QPushButton, QTextEdit, QWidget
 from ui.shell.app import build_window
 from ui.shell.registry import SCREENS, Entry
 from ui.shell.window import MainWindow
-from ui.snapshot import clipped_texts, missing_glyphs, overflow, render
+from ui.snapshot import clipped_texts, cut_off, missing_glyphs, overflow, render
 from ui.tasks import TaskRunner
 from ui.widgets.hold import HoldButton
 from ui.widgets.guard import REPEATABLE, GuardedButton, repeatable
@@ -51,27 +50,6 @@ def interactive_above(window: MainWindow, line: int) -> list[str]:
             top = widget.mapTo(window, QPoint(0, 0)).y()
             if top < line:
                 found.append(f"{widget.objectName() or type(widget).__name__} at y={top}")
-    return found
-
-
-def cut_off(window: MainWindow) -> list[str]:
-    """Every shown widget one could use that sticks out of a widget it lies in (short of a scroll area,
-    which shows a part on purpose). A page of a stack that is short of height keeps its keys at their
-    minimum size and draws the last row over what follows: no window minimum grows, so ``overflow``
-    does not see it (the counter's identify and supervisor pages did it under the band in English
-    large text)."""
-    found = []
-    for widget in window.findChildren(QWidget):
-        if not (isinstance(widget, INTERACTIVE) and widget.isVisible()):
-            continue
-        rect = QRect(widget.mapTo(window, QPoint(0, 0)), widget.size())
-        outer = widget.parentWidget()
-        while outer is not None and outer is not window and not isinstance(outer, QAbstractScrollArea):
-            if not QRect(outer.mapTo(window, QPoint(0, 0)), outer.size()).contains(rect):
-                found.append(f"{widget.objectName() or type(widget).__name__} at {rect.getRect()} "
-                             f"out of {outer.objectName() or type(outer).__name__}")
-                break
-            outer = outer.parentWidget()
     return found
 
 
@@ -109,7 +87,8 @@ def portrait(qapp: Any, qtbot: Any, data_dir: Path, zh: None) -> Iterator[MainWi
 
 
 def _fits(window: MainWindow) -> list[str]:
-    return [str(p) for p in overflow(window, PORTRAIT) + clipped_texts(window) + missing_glyphs(window)]
+    return [str(p) for p in overflow(window, PORTRAIT) + clipped_texts(window) + missing_glyphs(window)
+            + cut_off(window)]
 
 
 # Chinese at the normal size, and the widest case: English in large text (the header's compact two rows).
@@ -136,8 +115,7 @@ def test_every_screen_keeps_the_reach_line_and_the_double_tap_guard(
     assert portrait.reach_band.isVisible() and portrait.reach_band.height() == REACH_LINE
     assert header_top(portrait) == REACH_LINE
     assert interactive_above(portrait, REACH_LINE) == []
-    assert _fits(portrait) == []  # whole below the line: nothing overflows or is clipped
-    assert cut_off(portrait) == []
+    assert _fits(portrait) == []  # whole below the line: nothing overflows, is clipped or cut off
 
 
 def test_the_band_is_on_portrait_panels_only_and_the_walks_are_not_blind(
@@ -168,7 +146,7 @@ def test_the_band_is_on_portrait_panels_only_and_the_walks_are_not_blind(
     plain.move(0, screen.height() - plain.height() // 2)
     plain.show()
     (found,) = cut_off(portrait)
-    assert found.startswith("plain at") and found.endswith("out of welcome")
+    assert found.widget == "plain" and found.detail.endswith("out of welcome")
     plain.move(0, 0)
     assert cut_off(portrait) == []
     # A staff screen has the band too, and loses it with the buyer's on a landscape panel.
