@@ -75,7 +75,7 @@ DEFAULTS: dict[str, dict[str, Any]] = {
         "a4_printer": "pdf://a4",   # pdf://DIR: the simulator writing PDF files (relative: in the data directory)
     },
     "display": {
-        "reach_line_px": 0,         # portrait panels: nothing a buyer taps above this many px from the top (0: none)
+        "reach_line_px": 0,         # portrait panels: nothing anyone taps above this many px from the top, on every screen (0: none)
     },
     "training": {
         "enabled": False,           # true: 'kiosk run' is always a training session (data in training/)

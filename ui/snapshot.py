@@ -7,7 +7,10 @@ minimum size is larger, so Qt grows it past the screen's edge and the rest
 is cut off on a real panel); ``clipped_texts`` and ``missing_glyphs`` are the checks the snapshot test
 runs over every label and button of a screen: the text must fit its rectangle
 (wrapping considered) and every character must be in the font, because Qt
-draws neither a clipped line nor an empty glyph box as an error.
+draws neither a clipped line nor an empty glyph box as an error. ``cut_off`` finds
+what a page short of height draws anyway: a stacked page keeps its keys at their
+minimum size and draws the last row past its keypad, over what follows, and no
+window minimum grows for ``overflow`` to see.
 """
 
 from __future__ import annotations
@@ -19,18 +22,23 @@ from ui import i18n, theme
 from ui.widgets.pinyin import AboveKeyboard
 from ui.qt import (
     QAbstractButton,
+    QAbstractScrollArea,
+    QAbstractSlider,
     QApplication,
     QEvent,
     QFontMetrics,
     QImage,
     QLabel,
+    QLineEdit,
     QObject,
+    QPoint,
     QPushButton,
     QRect,
     QStyle,
     QStyleOptionButton,
     Qt,
     QTextDocument,
+    QTextEdit,
     QWidget,
 )
 
@@ -185,4 +193,26 @@ def missing_glyphs(root: QWidget) -> list[TextProblem]:
         if missing:
             codes = ", ".join(f"U+{ord(c):04X}" for c in missing)
             problems.append(TextProblem(_name(widget), text, f"no glyph for {codes} in {widget.font().family()}"))
+    return problems
+
+
+# What a finger uses: a widget of these kinds cut off is a control partly out of reach or out of sight.
+CONTROLS = (QAbstractButton, QLineEdit, QTextEdit, QAbstractSlider)
+
+
+def cut_off(root: QWidget) -> list[TextProblem]:
+    """Every shown control under ``root`` that sticks out of a widget it lies in, up to ``root``; a
+    scroll area shows a part of its content on purpose, so the walk up stops there."""
+    problems = []
+    for widget in root.findChildren(QWidget):
+        if not (isinstance(widget, CONTROLS) and widget.isVisible()):
+            continue
+        rect = QRect(widget.mapTo(root, QPoint(0, 0)), widget.size())
+        outer = widget.parentWidget()
+        while outer is not None and outer is not root and not isinstance(outer, QAbstractScrollArea):
+            if not QRect(outer.mapTo(root, QPoint(0, 0)), outer.size()).contains(rect):
+                problems.append(TextProblem(_name(widget), _plain_text(widget),
+                                            f"at {rect.getRect()}, out of {_name(outer)}"))
+                break
+            outer = outer.parentWidget()
     return problems

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kiosk.cli.output import add_json_flag, config_from, emit
+from kiosk.config import RANGES
 from kiosk.errors import ValidationError
 
 if TYPE_CHECKING:
@@ -51,6 +52,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
                    "(staff screens keep theirs)")
     p.add_argument("--screen", action="append", metavar="NAME", help="only this screen (repeatable); the "
                    "welcome screen, home of every other, is always rendered too")
+    p.add_argument("--reach-line", type=_reach_line, default=0, metavar="PX",
+                   help="[display] reach_line_px of the throwaway sample kiosk: on a portrait --size every "
+                        "screen starts this many px below the top (default 0: none)")
     add_json_flag(p)
     p.set_defaults(func=cmd_snapshots)
 
@@ -63,6 +67,17 @@ def _size(text: str) -> tuple[int, int]:
     if not (320 <= width <= 7680 and 240 <= height <= 4320):
         raise argparse.ArgumentTypeError(f"{text!r}: give a screen size from 320x240 to 7680x4320")
     return width, height
+
+
+def _reach_line(text: str) -> int:
+    low, high = RANGES[("display", "reach_line_px")]
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of pixels") from None
+    if not low <= value <= high:
+        raise argparse.ArgumentTypeError(f"{text!r}: give {low} to {high} px, as [display] reach_line_px takes")
+    return value
 
 
 def cmd_run(args: argparse.Namespace) -> int:
@@ -156,6 +171,7 @@ def stage_sample_kiosk(home: Path) -> bool:
 
 def cmd_snapshots(args: argparse.Namespace) -> int:
     from kiosk.config import load_config
+    from kiosk.config_edit import set_values
     from ui.fonts import MissingFontError
     from ui.shell.registry import HOME, SCREENS
     from ui.shell.snapshots import take_snapshots
@@ -177,8 +193,10 @@ def cmd_snapshots(args: argparse.Namespace) -> int:
         if not stage_sample_kiosk(home):
             print("kiosk snapshots: could not prepare the sample kiosk", file=sys.stderr)
             return 1
+        # The sample kiosk is made anew for every run: its kiosk.toml, not the caller's, sets the line.
+        config = set_values(load_config(home), "display", {"reach_line_px": args.reach_line})
         try:
-            shots = take_snapshots(load_config(home), out, lang=args.lang, size=args.size, large=args.large_text,
+            shots = take_snapshots(config, out, lang=args.lang, size=args.size, large=args.large_text,
                                    high_contrast=args.high_contrast, entries=entries)
         except MissingFontError as exc:
             print(f"kiosk snapshots: {exc}", file=sys.stderr)
@@ -186,7 +204,8 @@ def cmd_snapshots(args: argparse.Namespace) -> int:
     problems = sum(len(s.problems) for s in shots)
     if args.json:
         emit({"out": str(out), "lang": args.lang, "size": f"{args.size[0]}x{args.size[1]}",
-              "large_text": args.large_text, "high_contrast": args.high_contrast, "screens": [s.as_dict() for s in shots], "problems": problems})
+              "large_text": args.large_text, "high_contrast": args.high_contrast,
+              "reach_line_px": args.reach_line, "screens": [s.as_dict() for s in shots], "problems": problems})
     else:
         for shot in shots:
             print(f"{shot.path}" + "".join(f"\n  {p}" for p in shot.problems))

@@ -311,7 +311,8 @@ class TrainingBanner(Retranslating, QLabel):
 
 class ReachBand(Retranslating, QLabel):
     """The top of a portrait panel above the configured reach line (``[display] reach_line_px``):
-    out of a seated or short buyer's reach, so it holds the service's name and nothing to tap."""
+    out of reach of a seated or short buyer, a seated member of staff or a kneeling technician, so it
+    holds the service's name and nothing to tap, whichever screen is below it."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -12,8 +12,8 @@ from typing import Any
 
 from kiosk.errors import KioskError
 from kiosk.services.staff import Actor
-from ui.qt import QBoxLayout, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QResizeEvent, QVBoxLayout, QWidget, Signal
-from ui.screens.base import Screen, on_portrait_panel
+from ui.qt import QBoxLayout, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget, Signal
+from ui.screens.base import Screen
 from ui.screens.counter.common import STAFF_TARGET, StaffKeypad, TapField, apply_key, go, restyle
 from ui.screens.counter.login import PIN_LIMIT, roster_letters
 from ui.tasks import Task
@@ -133,9 +133,7 @@ class TechnicianScreen(Screen):
         self.retranslate()
         self._show_state()
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
-        super().resizeEvent(event)
-        portrait = on_portrait_panel(self)
+    def on_panel_turned(self, portrait: bool) -> None:
         direction = QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight
         if self.action_rows.direction() == direction:
             return

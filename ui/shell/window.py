@@ -1,7 +1,11 @@
 """The main window: header, training banner, staff status strip, the screens, and three overlays.
 
-- Reach line (ux.md "Touch and layout"): on a portrait panel with ``[display] reach_line_px`` set,
-  a buyer screen starts below that line, header included; the band above it only names the service.
+- Reach line (ux.md "Touch and layout", issue 11): on a portrait panel with ``[display] reach_line_px``
+  set, every screen starts below that line, header, training banner and staff status strip included;
+  the band above it only names the service. Every screen, not only the buyer's (the lead's decision,
+  session 9): staff seated at a desk or in a wheelchair reach no higher than a buyer does, and a
+  technician kneeling at a floor kiosk works on its lower part too. The key makes it a site's choice
+  (0: no band).
 - Header (every screen): 返回上一步, the language switch, 大字模式, 呼叫工作人员; on buyer
   screens also 高对比度 (the high-contrast theme), the volume step and 重听.
 - Voice (buyer screens, ux.md "Voice and privacy"): what a screen says (``Screen.say``) or,
@@ -260,7 +264,6 @@ class MainWindow(QWidget):
 
     def _went(self, name: str, audience: str) -> None:
         self.audience = audience
-        self._place_reach_band()
         self.countdown_overlay.hide()
         self.call_overlay.hide()
         self.header.set_can_go_back(name != self.navigator.home_name)
@@ -473,9 +476,8 @@ class MainWindow(QWidget):
         return QRect(0, top, self.width(), max(0, self.height() - top))
 
     def _place_reach_band(self) -> None:
-        """Everything a buyer taps below the reach line: the band above it on buyer screens of a
-        portrait panel (staff stand at the counter and reach the whole panel)."""
-        shown = self.reach_line > 0 and self.audience == "buyer" and self.height() > self.width()
+        """Everything anyone taps below the reach line: the band above it on every screen of a portrait panel."""
+        shown = self.reach_line > 0 and self.height() > self.width()
         if shown:
             self.reach_band.setFixedHeight(self.reach_line)
         self.reach_band.setVisible(shown)

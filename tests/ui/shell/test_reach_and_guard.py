@@ -2,8 +2,10 @@
 (as ``kiosk snapshots`` shows it, so the buttons made from loaded data are there too) on a portrait
 panel with ``[display] reach_line_px`` set:
 
-- the reach line: on a buyer screen nothing a buyer can tap or type into lies above it, and the
-  screen below it fits the panel (no overflow, no clipped text), in Chinese and in English large text;
+- the reach line: on every screen, buyer, counter, office and technician alike, nothing anyone can tap
+  or type into lies above it, the header and the staff strip included, and the screen below it fits
+  the panel (no overflow, no clipped text), in Chinese and in English large text (one test per
+  screen and language, so pytest-xdist spreads them);
 - the 500 ms double-tap guard: every push button in the window, the shell's own included, is a
   ``GuardedButton``, or a keypad key marked ``repeatable``.
 """
@@ -21,13 +23,15 @@ from kiosk.app import open_kiosk
 from kiosk.config import load_config
 from kiosk.config_edit import set_values
 from kiosk.errors import ConfigError
-from kiosk.services.samples import load_samples
+from kiosk.services.sample_platform import publish_sample_restrictions
+from kiosk.services.samples import install_samples, load_sample_restrictions, load_samples
+from kiosk.services.simulate import SIMULATOR
 from ui.context import AppContext
-from ui.qt import QAbstractButton, QAbstractSlider, QLineEdit, QPoint, QPushButton, QTextEdit, QWidget
+from ui.qt import QAbstractButton, QAbstractSlider, QEvent, QLineEdit, QPoint, QPushButton, QTextEdit, QWidget
 from ui.shell.app import build_window
-from ui.shell.registry import SCREENS
+from ui.shell.registry import SCREENS, Entry
 from ui.shell.window import MainWindow
-from ui.snapshot import clipped_texts, missing_glyphs, overflow, render
+from ui.snapshot import clipped_texts, cut_off, missing_glyphs, overflow, render
 from ui.tasks import TaskRunner
 from ui.widgets.hold import HoldButton
 from ui.widgets.guard import REPEATABLE, GuardedButton, repeatable
@@ -66,7 +70,10 @@ def portrait(qapp: Any, qtbot: Any, data_dir: Path, zh: None) -> Iterator[MainWi
     config = set_values(load_config(data_dir), "display", {"reach_line_px": REACH_LINE})
     runner = TaskRunner()
     with open_kiosk(config) as kiosk:
-        # The samples are training data (Kiosk.stage_sample), as ``kiosk snapshots`` shows them.
+        # The sample staff, units and restriction list as ``kiosk snapshots`` has them, in training data
+        # (Kiosk.stage_sample), so a staff screen can be the first one shown.
+        install_samples(kiosk.ctx, SIMULATOR, load_samples(), training=True)
+        publish_sample_restrictions(kiosk.ctx, load_sample_restrictions())
         ctx = AppContext(kiosk, open_devices(config), runner, training=True)
         window = build_window(ctx, SCREENS, idle_poll_ms=10_000)
         qtbot.addWidget(window, before_close_func=MainWindow.dispose)
@@ -80,40 +87,38 @@ def portrait(qapp: Any, qtbot: Any, data_dir: Path, zh: None) -> Iterator[MainWi
 
 
 def _fits(window: MainWindow) -> list[str]:
-    return [str(p) for p in overflow(window, PORTRAIT) + clipped_texts(window) + missing_glyphs(window)]
+    return [str(p) for p in overflow(window, PORTRAIT) + clipped_texts(window) + missing_glyphs(window)
+            + cut_off(window)]
 
 
-def test_every_screen_keeps_the_reach_line_and_the_double_tap_guard(portrait: MainWindow, qtbot: Any) -> None:
-    ctx, staff = portrait.ctx, {s.id: s for s in load_samples().staff}
-    buyer = []
-    for entry in SCREENS:
-        name = entry.screen.name
-        ctx.sign_out()
-        if entry.staff_id is not None:
-            member = staff[entry.staff_id]
-            ctx.sign_in(ctx.kiosk.login(member.id, member.pin).value, member.name)
-        screen = portrait.navigator.go(name, **entry.prepare(ctx.kiosk))
-        qtbot.waitUntil(lambda: ctx.runner.pending() == 0, timeout=20_000)
-        assert unguarded(portrait) == [], name
-        if screen.audience == "buyer":
-            buyer.append(entry)
-            render(portrait, size=PORTRAIT, lang="zh_CN")  # laid out as shown, in buyer sizes
-            assert portrait.reach_band.isVisible() and portrait.reach_band.height() == REACH_LINE, name
-            assert header_top(portrait) == REACH_LINE, name
-            assert interactive_above(portrait, REACH_LINE) == [], name
-            assert _fits(portrait) == [], name  # whole below the line: nothing overflows or is clipped
-    assert len(buyer) >= 6
-    # Again in the widest case, English in large text (the header's compact two rows), one theme for all.
-    ctx.sign_out()
-    for entry in buyer:
-        portrait.navigator.go(entry.screen.name, **entry.prepare(ctx.kiosk))
-        qtbot.waitUntil(lambda: ctx.runner.pending() == 0, timeout=20_000)
-        render(portrait, size=PORTRAIT, lang="en", large=True)
-        assert header_top(portrait) == REACH_LINE and interactive_above(portrait, REACH_LINE) == []
-        assert _fits(portrait) == [], entry.name
+# Chinese at the normal size, and the widest case: English in large text (the header's compact two rows).
+LOOKS = (("zh_CN", False), ("en", True))
 
 
-def test_the_band_is_for_buyers_on_portrait_panels_only_and_the_walks_are_not_blind(
+@pytest.mark.parametrize(("lang", "large"), [pytest.param(*look, id=f"{look[0]}{'-large' if look[1] else ''}")
+                                            for look in LOOKS])
+@pytest.mark.parametrize("entry", SCREENS, ids=[entry.name for entry in SCREENS])
+def test_every_screen_keeps_the_reach_line_and_the_double_tap_guard(
+        portrait: MainWindow, qtbot: Any, qapp: Any, entry: Entry, lang: str, large: bool) -> None:
+    ctx = portrait.ctx
+    if entry.staff_id is not None:
+        member = next(s for s in load_samples().staff if s.id == entry.staff_id)
+        ctx.sign_in(ctx.kiosk.login(member.id, member.pin).value, member.name)
+    screen = portrait.navigator.go(entry.screen.name, **entry.prepare(ctx.kiosk))
+    portrait.set_large_text(large)
+    qtbot.waitUntil(lambda: ctx.runner.pending() == 0, timeout=20_000)
+    assert unguarded(portrait) == []
+    render(portrait, size=PORTRAIT, lang=lang, large=large, mode="buyer" if screen.audience == "buyer" else "staff")
+    # What the switch of language rebuilt is marked for deletion, which no event loop runs here to carry out.
+    qapp.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    # Every screen, whoever it serves: the band above the line, the header (and the staff strip) below it.
+    assert portrait.reach_band.isVisible() and portrait.reach_band.height() == REACH_LINE
+    assert header_top(portrait) == REACH_LINE
+    assert interactive_above(portrait, REACH_LINE) == []
+    assert _fits(portrait) == []  # whole below the line: nothing overflows, is clipped or cut off
+
+
+def test_the_band_is_on_portrait_panels_only_and_the_walks_are_not_blind(
         portrait: MainWindow, qtbot: Any) -> None:
     qtbot.waitUntil(lambda: header_top(portrait) == REACH_LINE)
     assert portrait.reach_band.isVisible()
@@ -136,12 +141,23 @@ def test_the_band_is_for_buyers_on_portrait_panels_only_and_the_walks_are_not_bl
     assert unguarded(portrait) == []
     with pytest.raises(TypeError):
         repeatable(GuardedButton())
-    # Staff screens stand at the counter: no band, whatever the panel.
+    # A button half past the bottom of its screen is cut off; whole inside it, it is not.
+    assert cut_off(portrait) == []
+    plain.move(0, screen.height() - plain.height() // 2)
+    plain.show()
+    (found,) = cut_off(portrait)
+    assert found.widget == "plain" and found.detail.endswith("out of welcome")
+    plain.move(0, 0)
+    assert cut_off(portrait) == []
+    # A staff screen has the band too, and loses it with the buyer's on a landscape panel.
     portrait.reach_line = REACH_LINE
     portrait.navigator.go("technician")
-    portrait.resize(1080, 1920)
-    qtbot.waitUntil(lambda: portrait.audience != "buyer")
-    assert not portrait.reach_band.isVisible() and header_top(portrait) == 0
+    portrait.resize(*PORTRAIT)
+    qtbot.waitUntil(lambda: portrait.audience != "buyer" and header_top(portrait) == REACH_LINE)
+    assert portrait.reach_band.isVisible()
+    portrait.resize(1920, 1080)
+    qtbot.waitUntil(lambda: header_top(portrait) == 0)
+    assert not portrait.reach_band.isVisible()
 
 
 def test_the_reach_line_is_validated_like_every_key(data_dir: Path) -> None:

@@ -1,6 +1,7 @@
 """The technician's screens on a portrait panel (1080x1920) in the hardest combination, English in
-large text: the window stays the panel's size and nothing is clipped or missing, with the checks
-``kiosk snapshots`` runs (``ui.snapshot``). The states the snapshots do not show are looked at too:
+large text, below a 640 px reach line (a technician kneeling at a floor kiosk reaches no higher than
+a buyer): the window stays the panel's size and nothing is clipped, cut off or missing, with the
+checks ``kiosk snapshots`` runs (``ui.snapshot``). The states the snapshots do not show are looked at too:
 the maintenance screen signed in (its exit row), every diagnostics section, the device tests. Set
 TECHNICIAN_SNAPSHOTS=DIR to keep the PNGs for a look."""
 
@@ -10,19 +11,22 @@ import os
 from pathlib import Path
 
 from ui.qt import QPoint
-from ui.snapshot import clipped_texts, missing_glyphs, overflow, render
+from ui.snapshot import clipped_texts, cut_off, missing_glyphs, overflow, render
 
 from .conftest import TECHNICIAN, Site, Tech
 
 PORTRAIT = (1080, 1920)
+REACH_LINE = 640
 
 
 def fits(tech: Tech, name: str) -> None:
     out = Path(os.environ["TECHNICIAN_SNAPSHOTS"]) if os.environ.get("TECHNICIAN_SNAPSHOTS") else None
     png = out / f"{name}-en-1080x1920-large.png" if out else None
     image = render(tech.window, png, size=PORTRAIT, lang="en", large=True, mode="staff")
-    problems = overflow(tech.window, PORTRAIT) + clipped_texts(tech.window) + missing_glyphs(tech.window)
+    problems = (overflow(tech.window, PORTRAIT) + clipped_texts(tech.window) + missing_glyphs(tech.window)
+                + cut_off(tech.window))
     assert (image.width(), image.height()) == PORTRAIT, name
+    assert tech.window.header.geometry().top() == REACH_LINE, name
     assert not problems, f"{name}: {[str(p) for p in problems]}"
     # The strip's buttons under its facts: beside them the row is wider than the panel.
     strip = tech.window.strip
@@ -32,6 +36,7 @@ def fits(tech: Tech, name: str) -> None:
 
 
 def test_every_technician_screen_fits_a_portrait_panel_in_english_large_text(tech: Tech, site: Site) -> None:
+    tech.window.reach_line = REACH_LINE  # as [display] reach_line_px sets it
     tech.window.set_large_text(True)
     tech.log_in(*TECHNICIAN)
     login = tech.login

@@ -57,7 +57,7 @@ from ui.qt import (
     QWidget,
     Signal,
 )
-from ui.screens.base import Screen, on_portrait_panel
+from ui.screens.base import Screen, turn
 from ui.screens.buyer.common import (
     Panel,
     label,
@@ -252,12 +252,8 @@ class PayScreen(Screen):
         self.retranslate()
         self._render()
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
-        super().resizeEvent(event)
-        portrait = on_portrait_panel(self)
-        direction = QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight
-        if self.columns.direction() != direction:
-            self.columns.setDirection(direction)
+    def on_panel_turned(self, portrait: bool) -> None:
+        turn(portrait, across=(self.columns,))
 
     # -- moments ---------------------------------------------------------------------------
 

@@ -142,7 +142,7 @@ class HandoverScreen(Screen):
         self._build_deliver()
         self._build_done()
         # The title and the steps beside the way back to the queue: one row's height for all three.
-        named = QVBoxLayout()
+        self.named = named = QVBoxLayout()
         named.setSpacing(4)
         named.addWidget(self.title)
         named.addWidget(self.steps)
@@ -164,8 +164,11 @@ class HandoverScreen(Screen):
         super().resizeEvent(event)
         portrait = on_portrait_panel(self)
         # The signing box at the panel's size (ux.md: 1000x400 on a portrait panel), its buttons below it
-        # there: beside the 960 px box they made the page 1256 px wide.
+        # there: beside the 960 px box they made the page 1256 px wide. Asked on every resize, not once per
+        # turn: the box changes its size only while it is empty.
         self.pad.arrange(beside=not portrait, portrait=portrait)
+
+    def on_panel_turned(self, portrait: bool) -> None:
         direction = QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight
         if self.identify_row.direction() == direction:
             return
@@ -182,7 +185,16 @@ class HandoverScreen(Screen):
             self.override_row.removeWidget(self.sup_keypad)
             self.override_fields.insertWidget(self.override_fields.indexOf(self.override_reason) + 1,
                                               self.sup_keypad)
+            # The steps under the title and the way back to the queue, at the full width: beside the
+            # button they took two lines in English large text, which the supervisor's and the identify
+            # pages cannot spare under a reach line; so are the 4 px more between the supervisor's rows.
+            self.named.removeWidget(self.steps)
+            self.screen_layout.insertWidget(1, self.steps)
+            self.override_fields.setSpacing(8)
         else:
+            self.screen_layout.removeWidget(self.steps)
+            self.named.addWidget(self.steps)
+            self.override_fields.setSpacing(12)
             self.cert_left.removeWidget(self.serial_keypad)
             self.cert_row.addWidget(self.serial_keypad)
             self.override_fields.removeWidget(self.sup_keypad)

@@ -17,8 +17,8 @@ from typing import Any
 from kiosk.app import Kiosk
 from kiosk.services.staff import Actor
 from ui.context import AppContext
-from ui.qt import QBoxLayout, QGridLayout, QHBoxLayout, QLineEdit, QResizeEvent, QVBoxLayout, QWidget
-from ui.screens.base import Screen, on_portrait_panel
+from ui.qt import QBoxLayout, QGridLayout, QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
+from ui.screens.base import Screen
 from ui.screens.counter.common import (RefusalPanel, StaffKeypad, TapField, apply_key, button, go, read_id_card,
                                        restyle, wrapped)
 from ui.screens.counter.session import staff_session
@@ -131,9 +131,7 @@ class StaffLoginScreen(Screen):
         self.retranslate()
         self._target(self.number)
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
-        super().resizeEvent(event)
-        portrait = on_portrait_panel(self)
+    def on_panel_turned(self, portrait: bool) -> None:
         direction = QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight
         if self.row.direction() != direction:
             self.row.setDirection(direction)

@@ -17,7 +17,7 @@ from ui.context import AppContext
 from ui.i18n import current_language
 from ui.qt import (QBoxLayout, QFont, QFontMetrics, QFrame, QGridLayout, QHBoxLayout, QRect, QResizeEvent, QSizePolicy, Qt,
                    QVBoxLayout, QWidget, Signal)
-from ui.screens.base import Screen, on_portrait_panel
+from ui.screens.base import Screen
 from ui.screens.counter.common import STAFF_TARGET, RefusalPanel, StaffKeypad, TapField, apply_key, button, go, wrapped
 from ui.screens.counter.session import staff_session
 from ui.tasks import Task
@@ -198,9 +198,7 @@ class QueueScreen(Screen):
         layout.addLayout(body, 1)
         self.retranslate()
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
-        super().resizeEvent(event)
-        portrait = on_portrait_panel(self)
+    def on_panel_turned(self, portrait: bool) -> None:
         body = QBoxLayout.Direction.BottomToTop if portrait else QBoxLayout.Direction.RightToLeft
         if self.body.direction() != body:
             self.body.setDirection(body)

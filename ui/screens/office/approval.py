@@ -19,11 +19,11 @@ from kiosk.rules.reason import required_reason
 from kiosk.services.staff import Actor
 from ui.context import AppContext
 from ui.i18n import Retranslating
-from ui.qt import QBoxLayout, QFrame, QGridLayout, QHBoxLayout, QLineEdit, QResizeEvent, QVBoxLayout, QWidget, Signal
+from ui.qt import QBoxLayout, QFrame, QGridLayout, QHBoxLayout, QLineEdit, QVBoxLayout, QWidget, Signal
+from ui.screens.base import ACROSS, PanelTurning, turn
 from ui.screens.counter.common import (STAFF_TARGET, RefusalPanel, StaffKeypad, TapField, apply_key, button, restyle,
                                        wrapped)
 from ui.screens.counter.login import PIN_LIMIT, roster_letters
-from ui.screens.office.portrait import ACROSS, turn
 from ui.tasks import Task
 
 REASON_LIMIT = 200
@@ -33,7 +33,7 @@ def approve(kiosk: Kiosk, staff_id: str, pin: str) -> Actor:
     return kiosk.supervisor_login(staff_id, pin).value
 
 
-class SupervisorApproval(Retranslating, QFrame):
+class SupervisorApproval(Retranslating, PanelTurning, QFrame):
     """The approval form; hidden until ``ask``. Personal data: the PIN being typed (cleared on hide)."""
 
     approved = Signal(object, str)  # the supervisor's Actor, the reason as written
@@ -119,9 +119,8 @@ class SupervisorApproval(Retranslating, QFrame):
         self.retranslate()
         self.hide()
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
-        super().resizeEvent(event)
-        portrait = turn(self, across=(self.beside,))
+    def on_panel_turned(self, portrait: bool) -> None:
+        turn(portrait, across=(self.beside,))
         self.beside.setSpacing(16 if portrait else 32)
         self.column.setStretch(1, 0 if portrait else 1)
         self.column.setStretch(2, 1 if portrait else 0)

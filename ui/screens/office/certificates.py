@@ -20,11 +20,11 @@ from kiosk.services.certificates import serial_range
 from kiosk.services.staff import Actor
 from kiosk.views.certificates import BoundCertificate, CertificatesView, MailRequest, VoidedSheet
 from ui.context import AppContext
-from ui.qt import QBoxLayout, QHBoxLayout, QLineEdit, QPushButton, QResizeEvent, QVBoxLayout, QWidget
+from ui.qt import QBoxLayout, QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from ui.screens.base import ACROSS, turn
 from ui.screens.counter.common import STAFF_TARGET, button, wrapped
 from ui.screens.office.approval import SupervisorApproval
 from ui.screens.office.common import ListedSection, OfficeRefusal, Pager, RowsArea, clear_layout, row_frame, tab_bar
-from ui.screens.office.portrait import ACROSS, turn
 from ui.tasks import Task
 
 MODES = ("stock", "reprint", "mail")
@@ -324,9 +324,8 @@ class CertificatesScreen(ListedSection):
                                  else self.tr("Serial of the spoiled sheet"))
         self.last_label.setText(self.tr("Last serial"))
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
-        super().resizeEvent(event)
-        turn(self, across=(self.form_row,))
+    def on_panel_turned(self, portrait: bool) -> None:
+        turn(portrait, across=(self.form_row,))
 
     def close_form(self) -> None:
         self.form_mode = ""

@@ -16,9 +16,8 @@ from kiosk.services.staff import Actor
 from ui.i18n import Retranslating
 from ui.qt import (QBoxLayout, QEvent, QFontMetrics, QFrame, QHBoxLayout, QLabel, QLayout, QPushButton, QResizeEvent,
                    QSizePolicy, QTimer, QVBoxLayout, QWidget, Signal)
-from ui.screens.base import Screen
+from ui.screens.base import ACROSS, PanelTurning, Screen, turn
 from ui.screens.counter.common import STAFF_TARGET, RefusalPanel, button, wrapped
-from ui.screens.office.portrait import ACROSS, turn
 from ui.tasks import Task
 
 T = TypeVar("T")
@@ -126,7 +125,7 @@ class ListedSection(SectionScreen):
             self._fill()
 
 
-class TabBar(QWidget):
+class TabBar(PanelTurning, QWidget):
     """The tabs at the left, the section's own buttons (``own``) at the right; those under the tabs on a
     portrait panel, which is too narrow for both in English large text."""
 
@@ -143,9 +142,8 @@ class TabBar(QWidget):
         self.rows.addLayout(self.tabs, 1)
         self.rows.addLayout(self.own)
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
-        super().resizeEvent(event)
-        turn(self, across=(self.rows,))
+    def on_panel_turned(self, portrait: bool) -> None:
+        turn(portrait, across=(self.rows,))
 
 
 def tab_bar(modes: Iterable[str], prefix: str,

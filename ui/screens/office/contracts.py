@@ -20,10 +20,10 @@ from kiosk.views.contracts import CONTRACT_STATE_NAMES, ContractVersion, UnitCon
 from ui.context import AppContext
 from ui.i18n import current_language
 from ui.qt import QBoxLayout, QHBoxLayout, QLabel, QLineEdit, QResizeEvent, QVBoxLayout, QWidget
+from ui.screens.base import ACROSS, on_portrait_panel, turn
 from ui.screens.counter.common import (STAFF_TARGET, TapField, button,
                                        wrapped)
 from ui.screens.office.listing import clear_layout, shown_time
-from ui.screens.office.portrait import ACROSS, turn
 from ui.screens.office.unit_search import UnitCasework
 from ui.widgets.signature import SignaturePad
 
@@ -190,11 +190,15 @@ class ContractsScreen(UnitCasework):
         self.columns.addLayout(main, 1)
         self.retranslate()
 
+    def on_panel_turned(self, portrait: bool) -> None:
+        turn(portrait, across=(self.columns,))
+        self.columns.setSpacing(24 if portrait else 48)
+
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
         super().resizeEvent(event)
-        portrait = turn(self, across=(self.columns,))
-        self.columns.setSpacing(24 if portrait else 48)
-        # ux.md's signing box for the panel: 1000x400 with the buttons below it on a portrait one.
+        # ux.md's signing box for the panel: 1000x400 with the buttons below it on a portrait one. Asked on
+        # every resize, not once per turn: the box changes its size only while it is empty.
+        portrait = on_portrait_panel(self)
         self.pad.arrange(beside=not portrait, portrait=portrait)
 
     # -- moments ----------------------------------------------------------------------------

@@ -31,11 +31,11 @@ from kiosk.views.order import OrderView, PaymentItemView
 from kiosk.views.payments import MISMATCH_TYPES, PaymentEvent, PayeeReconciliation, ReconciliationView, UnitPayments
 from ui.context import AppContext
 from ui.i18n import current_language
-from ui.qt import QBoxLayout, QFrame, QHBoxLayout, QLabel, QPushButton, QResizeEvent, QScrollArea, QVBoxLayout, QWidget
+from ui.qt import QBoxLayout, QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
+from ui.screens.base import ACROSS, turn
 from ui.screens.counter.common import button, restyle, wrapped
 from ui.screens.office.approval import SupervisorApproval
 from ui.screens.office.listing import clear_layout, shown_time
-from ui.screens.office.portrait import ACROSS, turn
 from ui.screens.office.unit_search import UnitCasework
 from ui.widgets.boxes import packed
 from ui.widgets.media import find_media
@@ -226,9 +226,8 @@ class PaymentsScreen(UnitCasework):
         self.reconcile_page.hide()
         self.retranslate()
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
-        super().resizeEvent(event)
-        portrait = turn(self, across=(self.top, self.orders, self.day_row, self.media_row))
+    def on_panel_turned(self, portrait: bool) -> None:
+        turn(portrait, across=(self.top, self.orders, self.day_row, self.media_row))
         self.top.setSpacing(8 if portrait else 32)
         self.orders.setSpacing(24 if portrait else 48)
 

@@ -31,12 +31,11 @@ from ui.documents.model import SupervisionReport
 from ui.i18n import current_language
 from ui.qt import (QBarCategoryAxis, QBarSeries, QBarSet, QBoxLayout, QChart, QChartView, QColor, QEvent, QFont,
                    QFontMetrics, QGridLayout, QHBoxLayout, QHorizontalBarSeries, QLabel, QMargins, QPainter, QPushButton,
-                   QRect, QResizeEvent, QStackedWidget, Qt, QTimer, QValueAxis, QVBoxLayout, QWidget)
-from ui.screens.base import Screen
+                   QRect, QStackedWidget, Qt, QTimer, QValueAxis, QVBoxLayout, QWidget)
+from ui.screens.base import ACROSS, DOWN, Screen, turn
 from ui.screens.counter.common import STAFF_TARGET, RefusalPanel, restyle, wrapped
 from ui.screens.counter.queue import RowsBox
 from ui.screens.office.hub import STAFF
-from ui.screens.office.portrait import ACROSS, DOWN, turn
 from ui.tasks import Task
 from ui.theme import PALETTE
 from ui.widgets.guard import GuardedButton, repeatable
@@ -338,9 +337,8 @@ class SupervisionScreen(Screen):
         layout.addStretch(1)
         return page
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
-        super().resizeEvent(event)
-        portrait = turn(self, across=(self.top, self.tab_rows, self.ledger_columns), down=(self.pager,))
+    def on_panel_turned(self, portrait: bool) -> None:
+        turn(portrait, across=(self.top, self.tab_rows, self.ledger_columns), down=(self.pager,))
         self.top.setSpacing(16 if portrait else 64)
         self.ledger_columns.setSpacing(16 if portrait else 32)
 

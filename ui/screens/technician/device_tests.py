@@ -40,15 +40,14 @@ from ui.qt import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QResizeEvent,
     QSizePolicy,
     Qt,
     QTimer,
     QVBoxLayout,
     QWidget,
 )
+from ui.screens.base import turn
 from ui.screens.buyer.identify import CameraScan, frame_pixmap
-from ui.screens.base import on_portrait_panel
 from ui.screens.counter.common import STAFF_TARGET, button, read_id_card, restyle, wrapped
 from ui.screens.technician.common import TechnicianScreen
 from ui.tasks import Task
@@ -275,12 +274,8 @@ class DeviceTestsScreen(TechnicianScreen):
         self.preview.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.retranslate()
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
-        super().resizeEvent(event)
-        portrait = on_portrait_panel(self)
-        direction = QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight
-        if self.columns.direction() != direction:
-            self.columns.setDirection(direction)
+    def on_panel_turned(self, portrait: bool) -> None:
+        turn(portrait, across=(self.columns,))
 
     @property
     def book(self) -> Path:

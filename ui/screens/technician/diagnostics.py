@@ -31,8 +31,7 @@ from kiosk.services.staff import Actor
 from kiosk.views.diagnostics import DiagnosticsView, FeedRow, LogLine, QuarantineRow
 from ui.context import AppContext
 from ui.qt import (QFontMetrics, QFrame, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QMouseEvent, QPushButton,
-                   QRect, QResizeEvent, QSizePolicy, QStackedWidget, Qt, QVBoxLayout, QWidget, Signal)
-from ui.screens.base import on_portrait_panel
+                   QRect, QSizePolicy, QStackedWidget, Qt, QVBoxLayout, QWidget, Signal)
 from ui.screens.technician.common import TechnicianScreen
 from ui.screens.counter.common import STAFF_TARGET, RefusalPanel, button, restyle, wrapped
 from ui.screens.counter.queue import RowsBox
@@ -172,11 +171,9 @@ class DiagnosticsScreen(TechnicianScreen):
         layout.addWidget(self.body, 1)
         self.retranslate()
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
-        super().resizeEvent(event)
+    def on_panel_turned(self, portrait: bool) -> None:
         # Refresh beside the title on a portrait panel: at the end of the tabs' row it left the row
         # 1 px short of 1080 px in English large text.
-        portrait = on_portrait_panel(self)
         if portrait == (self.top.indexOf(self.refresh_button) >= 0):
             return
         (self.tab_row if portrait else self.top).removeWidget(self.refresh_button)

@@ -26,14 +26,13 @@ from ui.qt import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QResizeEvent,
     QSize,
     Qt,
     QTimer,
     QVBoxLayout,
     QWidget,
 )
-from ui.screens.base import on_portrait_panel
+from ui.screens.base import turn
 from ui.screens.technician.common import TechnicianScreen
 from ui.screens.buyer.identify import CameraScan, frame_pixmap
 from ui.screens.counter.common import STAFF_TARGET, button, restyle, wrapped
@@ -194,12 +193,8 @@ class EnrollScreen(TechnicianScreen):
         layout.addWidget(self.body, 1)
         self.retranslate()
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
-        super().resizeEvent(event)
-        portrait = on_portrait_panel(self)
-        direction = QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight
-        if self.entry_columns.direction() != direction:
-            self.entry_columns.setDirection(direction)
+    def on_panel_turned(self, portrait: bool) -> None:
+        turn(portrait, across=(self.entry_columns,))
 
     def enter(self, **args: Any) -> None:
         self.leave()
