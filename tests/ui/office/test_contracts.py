@@ -82,6 +82,11 @@ def test_draft_sign_by_every_buyer_filing_and_a_correction(desk: Desk, site: Sit
     # A correction is a new version with its reason and price; the filed one is superseded.
     desk.click(screen.correct_button)
     screen.reason.setText("面积实测后总价调整")
+    # A change arriving from the sync while staff type does not reload the unit from under the form.
+    screen.refresh(None)
+    desk.settle()
+    assert screen.correction.isVisible() and screen.reason.text() == "面积实测后总价调整"
+    assert screen.save_button.isEnabled()
     desk.click(screen.price)
     for char in "440000.5":
         desk.click(screen.finder.keypad.keys[char])

@@ -226,8 +226,10 @@ class ContractsScreen(UnitCasework):
         return {self.unit.unit_code} | {v.contract_id for v in self.unit.versions}
 
     def waiting(self) -> bool:
-        # A filing number arrived (or another screen changed the contract): never reloaded under a buyer's pen.
-        return self.signing.isVisible()
+        # A filing number arrived (or another screen changed the contract): never reloaded under a buyer's pen,
+        # nor under staff typing a correction (the reload would close the form and lose the reason); saving
+        # the correction answers with the contract as it is then.
+        return self.signing.isVisible() or self.correction.isVisible()
 
     def retranslate(self) -> None:
         self.finder.heading.setText(self.tr("Contracts: find the unit"))
