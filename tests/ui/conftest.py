@@ -17,13 +17,6 @@ prepare_environment(Path(tempfile.mkdtemp(prefix="kiosk-test-keyboard-")))
 
 
 @pytest.fixture
-def zh(qapp: object) -> Iterator[None]:
-    i18n.switch_language("zh_CN")
-    yield
-    i18n.switch_language("zh_CN")
-
-
-@pytest.fixture
 def en(qapp: object) -> Iterator[None]:
     i18n.switch_language("en")
     yield

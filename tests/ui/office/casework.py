@@ -169,7 +169,7 @@ class Desk:
 
 
 @pytest.fixture(name="desk")
-def desk_fixture(qapp: Any, qtbot: Any, site: Site, zh: None) -> Iterator[Desk]:
+def desk_fixture(qapp: Any, qtbot: Any, site: Site) -> Iterator[Desk]:
     from ui.screens.office.acceptance import AcceptanceScreen
     from ui.screens.office.contracts import ContractsScreen
     from ui.screens.office.payments import PaymentsScreen

@@ -98,7 +98,7 @@ class Office(counter_helpers.Counter):  # type: ignore[misc, name-defined]
 
 
 @pytest.fixture
-def office(qapp: Any, qtbot: Any, site: Any, data_dir: Path, zh: None) -> Iterator[Office]:
+def office(qapp: Any, qtbot: Any, site: Any, data_dir: Path) -> Iterator[Office]:
     config = load_config(data_dir)
     runner = TaskRunner()
     with open_kiosk(config, clock=site.clock) as kiosk:

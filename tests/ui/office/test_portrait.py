@@ -21,7 +21,6 @@ import pytest
 from hardware.devices import open_devices
 from kiosk.app import open_kiosk
 from kiosk.config import load_config
-from ui import i18n
 from ui.context import AppContext
 from ui.qt import QApplication
 from ui.screens.base import Screen
@@ -62,7 +61,6 @@ def window_fixture(qapp: QApplication, qtbot: Any, sample_home: Path) -> Iterato
         ctx.stop_polling()
         runner.shutdown()
         qapp.setStyleSheet("")
-        i18n.switch_language("zh_CN")
 
 
 def problems(window: MainWindow, screen: Screen) -> list[str]:

@@ -107,7 +107,7 @@ class Office:
 
 
 @pytest.fixture
-def office(qapp: Any, qtbot: Any, ledger_home: Path, zh: None) -> Iterator[Office]:
+def office(qapp: Any, qtbot: Any, ledger_home: Path) -> Iterator[Office]:
     config = load_config(ledger_home)
     runner = TaskRunner()
     clock = Clock()
@@ -262,7 +262,6 @@ def test_look(office: Office) -> None:
                     render(window, png, size=(width, height), lang=lang, large=large, mode="staff")
                     problems = overflow(window, (width, height)) + clipped_texts(window) + missing_glyphs(window)
                     assert not problems, f"{where}: {[str(p) for p in problems]}"
-    i18n.switch_language("zh_CN")
 
 
 @pytest.mark.parametrize("order", [(("en", True), ("zh_CN", True)), (("zh_CN", True), ("en", True)),
@@ -283,7 +282,6 @@ def test_the_ledger_fits_a_small_panel_whatever_was_rendered_before(
         shown = screen.per_page
         screen._fit_rows()
         assert screen.per_page == shown, where
-    i18n.switch_language("zh_CN")
 
 
 def test_a_new_rating_moves_the_chart(office: Office, ledger_home: Path) -> None:

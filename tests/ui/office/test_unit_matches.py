@@ -9,7 +9,6 @@ import pytest
 from tests.ui.office.casework import STAFF, Desk, Site, desk_fixture, site_fixture  # noqa: F401 (fixtures)
 
 from kiosk.views.contracts import MATCH_LIMIT, UnitMatch
-from ui import i18n
 from ui.screens.office.unit_search import UnitMatches
 from ui.snapshot import clipped_texts, missing_glyphs, overflow, render
 
@@ -34,13 +33,6 @@ def search(desk: Desk, name: str) -> Any:
 
 def shown(found: UnitMatches) -> list[str]:
     return [code for code, b in found.buttons.items() if b.isVisible()]
-
-
-@pytest.fixture(autouse=True)
-def back_to_chinese(desk: Desk) -> Any:
-    yield
-    i18n.switch_language("zh_CN")
-    desk.window.set_large_text(False)
 
 
 @pytest.mark.parametrize("name", ["office_contracts", "office_payments"])
