@@ -11,7 +11,8 @@ from pytestqt.qtbot import QtBot
 
 from hardware.devices import open_devices
 from kiosk.app import open_kiosk
-from kiosk.config import load_config
+from kiosk.cli.ui_cmd import stage_sample_kiosk
+from kiosk.config import Config, load_config
 from ui.context import AppContext
 from ui.screens.base import Screen
 from ui.shell.app import build_window
@@ -54,6 +55,14 @@ class Placeholder(Screen):
 
     def retranslate(self) -> None:
         pass
+
+
+@pytest.fixture
+def sample_config(tmp_path: Path) -> Config:
+    """The configuration of a kiosk staged as ``kiosk snapshots`` stages its own (sample county, training)."""
+    home = tmp_path / "kiosk"
+    assert stage_sample_kiosk(home)
+    return load_config(home)
 
 
 @pytest.fixture

@@ -9,8 +9,7 @@ from pathlib import Path
 from hardware.devices import open_devices
 from hardware.idcard.simulator import SAMPLE_CARDS
 from kiosk.app import open_kiosk
-from kiosk.cli.ui_cmd import stage_sample_kiosk
-from kiosk.config import load_config
+from kiosk.config import Config
 from ui.context import AppContext
 from ui.qt import QApplication, QEvent
 from ui.shell.app import build_window
@@ -24,10 +23,8 @@ REFUSAL = "本机没有查到这个身份证号的购房记录。请核对号码
 
 
 def test_the_card_step_is_shot_waiting_and_a_strangers_card_is_its_own_state(
-        tmp_path: Path, qapp: QApplication) -> None:
-    home = tmp_path / "kiosk"
-    assert stage_sample_kiosk(home)
-    config = load_config(home)
+        tmp_path: Path, qapp: QApplication, sample_config: Config) -> None:
+    config = sample_config
     entries = [e for e in SCREENS if e.screen.name in (HOME, "identify")]
     assert [e.name for e in entries] == ["welcome", "identify", "identify_keypad", "identify_not_found"]
     runner = TaskRunner()

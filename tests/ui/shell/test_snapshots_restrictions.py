@@ -6,8 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from kiosk.app import open_kiosk
-from kiosk.cli.ui_cmd import stage_sample_kiosk
-from kiosk.config import load_config
+from kiosk.config import Config
 from kiosk.services.samples import load_sample_restrictions
 from ui.qt import QApplication, QImage
 from ui.shell.registry import HOME, SCREENS
@@ -15,10 +14,8 @@ from ui.shell.snapshots import take_snapshots
 
 
 def test_the_credit_snapshot_lists_the_sample_restrictions_with_their_dates(
-        tmp_path: Path, qapp: QApplication) -> None:
-    home = tmp_path / "kiosk"
-    assert stage_sample_kiosk(home)
-    config = load_config(home)
+        tmp_path: Path, qapp: QApplication, sample_config: Config) -> None:
+    config = sample_config
     entries = [e for e in SCREENS if e.screen.name in (HOME, "office_credit")]
     shots = take_snapshots(config, tmp_path / "shots", lang="zh_CN", entries=entries)
     (credit,) = [s for s in shots if s.screen == "office_credit"]
