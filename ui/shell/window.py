@@ -2,10 +2,9 @@
 
 - Reach line (ux.md "Touch and layout", issue 11): on a portrait panel with ``[display] reach_line_px``
   set, every screen starts below that line, header, training banner and staff status strip included;
-  the band above it only names the service. Every screen, not only the buyer's (the lead's decision,
-  session 9): staff seated at a desk or in a wheelchair reach no higher than a buyer does, and a
-  technician kneeling at a floor kiosk works on its lower part too. The key makes it a site's choice
-  (0: no band).
+  the band above it only names the service. Every screen, not only the buyer's: staff seated at a
+  desk or in a wheelchair reach no higher than a buyer does, and a technician kneeling at a floor
+  kiosk works on its lower part too. The key makes it a site's choice (0: no band).
 - Header (every screen): 返回上一步, the language switch, 大字模式, 呼叫工作人员; on buyer
   screens also 高对比度 (the high-contrast theme), the volume step and 重听.
 - Voice (buyer screens, ux.md "Voice and privacy"): what a screen says (``Screen.say``) or,
