@@ -253,8 +253,6 @@ class PaymentsScreen(UnitCasework):
         self.volume = None
         self.volumes = []
         self.csvs = []
-        self.pending = None
-        self.approval.dismiss()
         self.finder.field.clear()
         self.found.show_matches(None)
         self.close_unit()
@@ -286,9 +284,15 @@ class PaymentsScreen(UnitCasework):
         return county_zone(str(self.ctx.kiosk.config["county"]["time_zone"]))
 
     def show_mode(self, mode: str) -> None:
+        """The orders or the day's reconciliation. A tab tapped while an approval is open backs out of
+        it, as Cancel does (the credit and certificate sections' tabs too): the approval is for an
+        order on the orders tab, a supervisor who turns to the reconciliation has left it, and a PIN
+        half typed is not kept out of sight. The void or refund is asked for again from its order."""
         self.mode = mode
         self.refusal.clear()
-        self.orders_page.setVisible(mode == "orders" and not self.approval.isVisible())
+        self.pending = None
+        self.approval.dismiss()
+        self.orders_page.setVisible(mode == "orders")
         self.other_unit.setVisible(mode == "orders" and self.unit is not None)
         if mode == "orders":
             self._fill_unit()
