@@ -34,7 +34,7 @@ ENTRY = next(e for e in SCREENS if e.name == "office_payments")
 
 
 @pytest.fixture
-def portrait(qapp: Any, qtbot: Any, data_dir: Path, zh: None) -> Iterator[MainWindow]:
+def portrait(qapp: Any, qtbot: Any, data_dir: Path) -> Iterator[MainWindow]:
     config = set_values(load_config(data_dir), "display", {"reach_line_px": REACH_LINE})
     runner = TaskRunner()
     with open_kiosk(config) as kiosk:
