@@ -218,12 +218,7 @@ def cut_off(root: QWidget) -> list[TextProblem]:
     return problems
 
 
-# ux.md "Touch and layout": nothing interactive within this many px of the bezel (a finger on the
-# frame's edge misses, and a panel's edge pixels may sit under the frame).
-BEZEL_PX = 24
-
-
-def near_bezel(root: QWidget, margin: int = BEZEL_PX) -> list[TextProblem]:
+def near_bezel(root: QWidget, margin: int = theme.BEZEL_PX) -> list[TextProblem]:
     """Every shown control of ``root`` (a window as big as its panel) whose visible part comes within
     ``margin`` px of the panel's edge."""
     inner = root.rect().adjusted(margin, margin, -margin, -margin)

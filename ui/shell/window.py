@@ -167,7 +167,8 @@ class MainWindow(QWidget):
         self.reach_band.hide()
         self.navigator.added.connect(self._wire)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        # One safe inset for all the window lays out (ux.md: nothing to tap within 24 px of the bezel).
+        layout.setContentsMargins(theme.BEZEL_PX, theme.BEZEL_PX, theme.BEZEL_PX, theme.BEZEL_PX)
         layout.setSpacing(0)
         layout.addWidget(self.reach_band)
         layout.addWidget(self.header)

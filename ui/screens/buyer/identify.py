@@ -263,7 +263,7 @@ class IdentifyScreen(Screen):
         self.staff_note.setObjectName("staff_note")
 
         layout = self.box = QVBoxLayout(self)
-        layout.setContentsMargins(48, 8, 48, 8)
+        layout.setContentsMargins(24, 4, 24, 0)
         layout.setSpacing(8)  # rows of text and the ways' box: no two targets meet across these gaps
         layout.addWidget(self.title)
         self.keypad.column.removeWidget(self.keypad.display)

@@ -150,7 +150,7 @@ class HandoverScreen(Screen):
         header.addLayout(named, 1)
         header.addWidget(self.queue_button, 0, Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 8, 24, 8)  # ux.md: nothing to tap within 24 px of the bezel
+        layout.setContentsMargins(0, 8, 0, 0)  # the window keeps the bezel's margin (theme.BEZEL_PX)
         layout.setSpacing(8)
         layout.addLayout(header)
         layout.addWidget(self.refusal)
