@@ -5,6 +5,9 @@
   the band above it only names the service. Every screen, not only the buyer's: staff seated at a
   desk or in a wheelchair reach no higher than a buyer does, and a technician kneeling at a floor
   kiosk works on its lower part too. The key makes it a site's choice (0: no band).
+- Bezel (ux.md "Touch and layout"): nothing to tap within ``theme.BEZEL_PX`` of the panel's edge. The
+  window keeps that inset on every side of everything it lays out (header, banner, strip, screens,
+  keyboard), so no screen need remember it; the parts' own outer margins count from inside it.
 - Header (every screen): 返回上一步, the language switch, 大字模式, 呼叫工作人员; on buyer
   screens also 高对比度 (the high-contrast theme), the volume step and 重听.
 - Voice (buyer screens, ux.md "Voice and privacy"): what a screen says (``Screen.say``) or,
