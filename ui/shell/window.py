@@ -482,7 +482,8 @@ class MainWindow(QWidget):
         """Everything anyone taps below the reach line: the band above it on every screen of a portrait panel."""
         shown = self.reach_line > 0 and self.height() > self.width()
         if shown:
-            self.reach_band.setFixedHeight(self.reach_line)
+            # From the bezel's inset down to the line: the header begins on it.
+            self.reach_band.setFixedHeight(max(0, self.reach_line - theme.BEZEL_PX))
         self.reach_band.setVisible(shown)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)

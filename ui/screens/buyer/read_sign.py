@@ -74,7 +74,7 @@ MIN_PAGE_PX = QSize(480, 100)
 READING_MARGINS = (24, 16, 24, 0)
 # The 960 px box (ux.md) and beside it a column of buttons at least 240 px wide (ux.md's primary
 # button) on a 1280 px panel, inside the window's bezel inset: 1280 - 2 x 24 - 960 - 16 = 256 px.
-SIGNING_MARGINS = (0, 16, 0, 0)
+SIGNING_MARGINS = (0, 8, 0, 0)
 PRIMARY_MIN_PX = 240
 # On a wider panel the column stops at 400 px: buttons across half a 1920 px screen read as bars.
 SIGNING_MAX_PX = 960 + 16 + 400

@@ -365,6 +365,9 @@ class HandoverScreen(Screen):
 
     def _build_sign(self) -> None:
         col = self._column("sign")
+        # The paper between the turn row and the box is text, no target: 8 px gaps are enough, and at
+        # 1280x800 in large text the bezel's inset takes the 16 px they gave back.
+        col.setSpacing(8)
         self.turn_banner = wrapped("heading", state="ok")
         self.turn_banner.setObjectName("turn_banner")
         self.paper_text = wrapped()
