@@ -199,7 +199,7 @@ class Header(Retranslating, Fitting, QFrame):
         none does."""
         if self._top is None:
             return
-        room = self.width() - 48  # the margins
+        room = self.width() - self._side_margins()
         spacing = self._top.spacing()
         shown = [b for b in self._switches if self._buyer or b not in self._optional]
         shown = [b for b in shown if b in self._optional or not b.isHidden()]
@@ -283,7 +283,12 @@ class Header(Retranslating, Fitting, QFrame):
         if self._top is None:
             return None
         ends = self.back_button.minimumSizeHint().width() + self.call_button.minimumSizeHint().width()
-        return QSize(ends + self._top.spacing() + 48, self.sizeHint().height())
+        return QSize(ends + self._top.spacing() + self._side_margins(), self.sizeHint().height())
+
+    def _side_margins(self) -> int:
+        # The rows' own (none: the window keeps the bezel's inset around the header).
+        rows = self.layout()
+        return 0 if rows is None else rows.contentsMargins().left() + rows.contentsMargins().right()
 
     def set_can_go_back(self, can: bool) -> None:
         # Hidden on the home screen (a dead button confuses), its place kept so nothing else moves.
