@@ -216,3 +216,21 @@ def cut_off(root: QWidget) -> list[TextProblem]:
                 break
             outer = outer.parentWidget()
     return problems
+
+
+def near_bezel(root: QWidget, margin: int = theme.BEZEL_PX) -> list[TextProblem]:
+    """Every shown control of ``root`` (a window as big as its panel) whose visible part comes within
+    ``margin`` px of the panel's edge."""
+    inner = root.rect().adjusted(margin, margin, -margin, -margin)
+    problems = []
+    for widget in root.findChildren(QWidget):
+        if not (isinstance(widget, CONTROLS) and widget.isVisible()):
+            continue
+        shown = widget.visibleRegion().boundingRect()
+        if shown.isEmpty():
+            continue
+        rect = shown.translated(widget.mapTo(root, QPoint(0, 0)))
+        if not inner.contains(rect):
+            problems.append(TextProblem(_name(widget), _plain_text(widget),
+                                        f"at {rect.getRect()}, within {margin} px of the bezel"))
+    return problems

@@ -20,6 +20,10 @@ from ui.qt import QApplication, QFont
 
 THEME_DIR = RESOURCES_DIR / "theme"
 LARGE_TEXT = 1.25
+# ux.md "Touch and layout": nothing interactive within this many px of the bezel (a finger on the
+# frame's edge misses, and a panel's edge pixels may sit under the frame). The main window keeps it
+# clear around everything it lays out; the parts' own outer margins count from inside it.
+BEZEL_PX = 24
 
 Mode = Literal["buyer", "staff"]
 

@@ -98,7 +98,10 @@ class Header(Retranslating, Fitting, QFrame):
         self._probe = GuardedButton(parent=self)  # the buttons' own class (and the double-tap rule's), never shown
         self._probe.hide()
         rows = QVBoxLayout(self)
-        rows.setContentsMargins(24, 16, 24, 16)  # ux.md: nothing interactive within 24 px of the bezel
+        # The window keeps the bezel's margin (theme.BEZEL_PX); 8 px under the row, where the banner or the
+        # screen begins (their own top margins keep 16 px between targets), keeps a 1280x800
+        # panel's screens their room in large text (the certificate's notes beside the code stay whole).
+        rows.setContentsMargins(0, 0, 0, 8)
         rows.setSpacing(16)  # ux.md: 16 px between targets, across the rows too
         self._top = QHBoxLayout()
         self._bottom = QHBoxLayout()
@@ -196,7 +199,7 @@ class Header(Retranslating, Fitting, QFrame):
         none does."""
         if self._top is None:
             return
-        room = self.width() - 48  # the margins
+        room = self.width() - self._side_margins()
         spacing = self._top.spacing()
         shown = [b for b in self._switches if self._buyer or b not in self._optional]
         shown = [b for b in shown if b in self._optional or not b.isHidden()]
@@ -237,11 +240,6 @@ class Header(Retranslating, Fitting, QFrame):
         for named, text in names.items():
             if named.text() != text:
                 named.setText(text)
-        # A compact row is taller (two-line names): 8 px less under it, where the screen begins, keeps a
-        # 1280x800 panel's screens their room (the certificate's notes beside the code stay whole).
-        rows = self.layout()
-        if rows is not None:
-            rows.setContentsMargins(24, 16, 24, 8 if compact and not two_rows else 16)
         if two_rows != self.two_rows:
             self.two_rows = two_rows
             assert self._top is not None
@@ -285,7 +283,12 @@ class Header(Retranslating, Fitting, QFrame):
         if self._top is None:
             return None
         ends = self.back_button.minimumSizeHint().width() + self.call_button.minimumSizeHint().width()
-        return QSize(ends + self._top.spacing() + 48, self.sizeHint().height())
+        return QSize(ends + self._top.spacing() + self._side_margins(), self.sizeHint().height())
+
+    def _side_margins(self) -> int:
+        # The rows' own (none: the window keeps the bezel's inset around the header).
+        rows = self.layout()
+        return 0 if rows is None else rows.contentsMargins().left() + rows.contentsMargins().right()
 
     def set_can_go_back(self, can: bool) -> None:
         # Hidden on the home screen (a dead button confuses), its place kept so nothing else moves.
@@ -301,7 +304,8 @@ class TrainingBanner(Retranslating, QLabel):
         # Body size, not a heading: one line even in large text, so the screens below keep their room.
         self.setProperty("state", "warn")
         self.setWordWrap(True)
-        self.setMargin(8)
+        # Its own room only above and below: the window keeps the sides; every px of height is the screens'.
+        self.setContentsMargins(0, 4, 0, 4)
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.retranslate()
 

@@ -2,8 +2,8 @@
 
 The main window is rendered (header, banner and staff strip included) with
 each screen shown in turn, after every store and device call it started has
-answered, and both checks of ``ui.snapshot`` run over it: no clipped text,
-no missing glyph. The same screen names give the same file names in every
+answered, and the checks of ``ui.snapshot`` run over it: no clipped text,
+no missing glyph, nothing to tap within 24 px of the bezel. The same screen names give the same file names in every
 language, so two runs can be compared file by file.
 """
 
@@ -117,7 +117,7 @@ def shoot(window: MainWindow, entry: Entry, out: Path, *, lang: str, size: tuple
         snapshot.render(window, path, size=size, lang=lang, large=large,
                         mode="buyer" if screen.audience == "buyer" else "staff", high_contrast=high_contrast)
         problems = [str(p) for p in snapshot.overflow(window, size) + snapshot.clipped_texts(window)
-                    + snapshot.missing_glyphs(window)]
+                    + snapshot.missing_glyphs(window) + snapshot.near_bezel(window)]
         texts = tuple(snapshot.visible_texts(window))
     finally:
         # The reader as it was: a wait still polling an empty one ends with the card put back.

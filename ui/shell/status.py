@@ -115,7 +115,7 @@ class StaffStatusStrip(Retranslating, Fitting, QFrame):
         # Two rows of facts, the two buttons beside them at the right (fits 1280 px wide in large text)
         # or, where that row is too wide (a portrait panel), on a row of their own under the facts.
         self._grid = grid = QGridLayout(self)
-        grid.setContentsMargins(16, 8, 16, 8)
+        grid.setContentsMargins(8, 4, 8, 4)
         grid.setHorizontalSpacing(16)  # a technician's name and role beside the training mark, in large text
         grid.setVerticalSpacing(4)
         self._facts = ((self.connection, self.waiting, self.last_sync, self.training),

@@ -119,7 +119,7 @@ class TechnicianScreen(Screen):
         row.addLayout(left, 1)
         row.addWidget(self.keypad)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(48, 16, 48, 16)
+        layout.setContentsMargins(24, 16, 24, 0)
         layout.setSpacing(16)
         layout.addWidget(self.title)
         layout.addLayout(row, 1)

@@ -83,7 +83,7 @@ class WelcomeScreen(Screen):
         bottom.addStretch(1)
         bottom.addWidget(self.staff_button)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(48, 16, 48, 24)
+        layout.setContentsMargins(24, 16, 24, 0)
         layout.setSpacing(16)
         layout.addStretch(1)
         layout.addWidget(self.title)

@@ -5,6 +5,9 @@
   the band above it only names the service. Every screen, not only the buyer's: staff seated at a
   desk or in a wheelchair reach no higher than a buyer does, and a technician kneeling at a floor
   kiosk works on its lower part too. The key makes it a site's choice (0: no band).
+- Bezel (ux.md "Touch and layout"): nothing to tap within ``theme.BEZEL_PX`` of the panel's edge. The
+  window keeps that inset on every side of everything it lays out (header, banner, strip, screens,
+  keyboard), so no screen need remember it; the parts' own outer margins count from inside it.
 - Header (every screen): 返回上一步, the language switch, 大字模式, 呼叫工作人员; on buyer
   screens also 高对比度 (the high-contrast theme), the volume step and 重听.
 - Voice (buyer screens, ux.md "Voice and privacy"): what a screen says (``Screen.say``) or,
@@ -167,7 +170,8 @@ class MainWindow(QWidget):
         self.reach_band.hide()
         self.navigator.added.connect(self._wire)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        # One safe inset for all the window lays out (ux.md: nothing to tap within 24 px of the bezel).
+        layout.setContentsMargins(theme.BEZEL_PX, theme.BEZEL_PX, theme.BEZEL_PX, theme.BEZEL_PX)
         layout.setSpacing(0)
         layout.addWidget(self.reach_band)
         layout.addWidget(self.header)
@@ -478,7 +482,8 @@ class MainWindow(QWidget):
         """Everything anyone taps below the reach line: the band above it on every screen of a portrait panel."""
         shown = self.reach_line > 0 and self.height() > self.width()
         if shown:
-            self.reach_band.setFixedHeight(self.reach_line)
+            # From the bezel's inset down to the line: the header begins on it.
+            self.reach_band.setFixedHeight(max(0, self.reach_line - theme.BEZEL_PX))
         self.reach_band.setVisible(shown)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)

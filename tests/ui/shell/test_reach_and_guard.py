@@ -26,6 +26,7 @@ from kiosk.errors import ConfigError
 from kiosk.services.sample_platform import publish_sample_restrictions
 from kiosk.services.samples import install_samples, load_sample_restrictions, load_samples
 from kiosk.services.simulate import SIMULATOR
+from ui import theme
 from ui.context import AppContext
 from ui.qt import QAbstractButton, QAbstractSlider, QEvent, QLineEdit, QPoint, QPushButton, QTextEdit, QWidget
 from ui.shell.app import build_window
@@ -112,7 +113,7 @@ def test_every_screen_keeps_the_reach_line_and_the_double_tap_guard(
     # What the switch of language rebuilt is marked for deletion, which no event loop runs here to carry out.
     qapp.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     # Every screen, whoever it serves: the band above the line, the header (and the staff strip) below it.
-    assert portrait.reach_band.isVisible() and portrait.reach_band.height() == REACH_LINE
+    assert portrait.reach_band.isVisible() and portrait.reach_band.geometry().bottom() + 1 == REACH_LINE
     assert header_top(portrait) == REACH_LINE
     assert interactive_above(portrait, REACH_LINE) == []
     assert _fits(portrait) == []  # whole below the line: nothing overflows, is clipped or cut off
@@ -123,13 +124,13 @@ def test_the_band_is_on_portrait_panels_only_and_the_walks_are_not_blind(
     qtbot.waitUntil(lambda: header_top(portrait) == REACH_LINE)
     assert portrait.reach_band.isVisible()
     portrait.resize(1920, 1080)
-    qtbot.waitUntil(lambda: header_top(portrait) == 0)
+    qtbot.waitUntil(lambda: header_top(portrait) == theme.BEZEL_PX)
     assert not portrait.reach_band.isVisible()
     # Without the band the header's buttons are above the line, and the walk names them.
     portrait.resize(*PORTRAIT)
     portrait.reach_line = 0
     portrait.resize(1081, 1920)
-    qtbot.waitUntil(lambda: header_top(portrait) == 0)
+    qtbot.waitUntil(lambda: header_top(portrait) == theme.BEZEL_PX)
     assert "header_call_staff" in " ".join(interactive_above(portrait, REACH_LINE))
     # A plain button is named, a key marked repeatable is not, and a guarded one cannot be marked.
     screen = portrait.navigator.current
@@ -156,7 +157,7 @@ def test_the_band_is_on_portrait_panels_only_and_the_walks_are_not_blind(
     qtbot.waitUntil(lambda: portrait.audience != "buyer" and header_top(portrait) == REACH_LINE)
     assert portrait.reach_band.isVisible()
     portrait.resize(1920, 1080)
-    qtbot.waitUntil(lambda: header_top(portrait) == 0)
+    qtbot.waitUntil(lambda: header_top(portrait) == theme.BEZEL_PX)
     assert not portrait.reach_band.isVisible()
 
 

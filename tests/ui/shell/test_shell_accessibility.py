@@ -60,7 +60,7 @@ def _settle(qtbot: QtBot, window: MainWindow, size: tuple[int, int]) -> None:
     header = window.header
     def placed() -> bool:
         below = [b.geometry().top() > header.back_button.geometry().bottom() for b in header._switches]
-        return header.width() == size[0] and all(below) == header.two_rows and any(below) == header.two_rows \
+        return header.width() == size[0] - 2 * theme.BEZEL_PX and all(below) == header.two_rows and any(below) == header.two_rows \
             and all(b.height() >= b.sizeHint().height() and b.width() >= b.sizeHint().width()
                     for b in _header_buttons(header) if b.isVisible())
 
@@ -78,7 +78,8 @@ def test_every_switch_fits_the_header_of_a_narrow_and_a_portrait_panel(window: M
         assert (header.two_rows, header.compact) == (False, True), lang
         assert all(b.isVisible() for b in _header_buttons(header)), lang
         assert clipped_texts(header) == [], lang
-        assert header.call_button.geometry().right() <= header.width() - 24  # never pushed off the panel
+        # Never pushed off the panel, nor into the bezel's margin.
+        assert header.call_button.mapTo(window, QPoint(header.call_button.width(), 0)).x() <= 1280 - theme.BEZEL_PX
         rows = {b.geometry().top() for b in _header_buttons(header)}
         assert len(rows) == 1, (lang, rows)
     assert header.large_button.text() == "Large\ntext" and header.volume_button.text().startswith("Volume\n")
@@ -111,7 +112,7 @@ def test_the_optional_buttons_step_aside_only_in_a_window_narrower_than_any_pane
     window.set_large_text(True)
     window.resize(760, 1000)
     # 返回, the language, 大字模式 and 呼叫工作人员 always; of the rest 重听 first, as far as room goes.
-    qtbot.waitUntil(lambda: header.width() == 760 and not header.contrast_button.isVisible())
+    qtbot.waitUntil(lambda: header.width() == 760 - 2 * theme.BEZEL_PX and not header.contrast_button.isVisible())
     assert (header.two_rows, header.compact) == (True, True)
     shown = [b.objectName() for b in (header.contrast_button, header.volume_button, header.repeat_button)
              if b.isVisible()]

@@ -301,7 +301,7 @@ class DoneScreen(Screen):
         self.message.setObjectName("message")
         self.staff_note = note("hint")
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(48, 16, 48, 16)
+        layout.setContentsMargins(24, 8, 24, 0)
         layout.setSpacing(8)
         layout.addWidget(self.title)
         layout.addWidget(self.right, 1)

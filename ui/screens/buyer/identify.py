@@ -263,7 +263,7 @@ class IdentifyScreen(Screen):
         self.staff_note.setObjectName("staff_note")
 
         layout = self.box = QVBoxLayout(self)
-        layout.setContentsMargins(48, 8, 48, 8)
+        layout.setContentsMargins(24, 4, 24, 0)
         layout.setSpacing(8)  # rows of text and the ways' box: no two targets meet across these gaps
         layout.addWidget(self.title)
         self.keypad.column.removeWidget(self.keypad.display)
@@ -288,7 +288,8 @@ class IdentifyScreen(Screen):
         portrait = on_portrait_panel(self)
         # In a row where the three fit the screen's width (not English in large text: a column there).
         buttons = self.way_buttons.values()
-        room = self.width() - 2 * 48
+        margins = self.box.contentsMargins()
+        room = self.width() - margins.left() - margins.right()
         row = portrait and sum(b.sizeHint().width() for b in buttons) + 2 * self.ways_box.spacing() <= room
         across, down = QBoxLayout.Direction.LeftToRight, QBoxLayout.Direction.TopToBottom
         for box, direction in ((self.body, down if portrait else across), (self.ways_box, across if row else down)):

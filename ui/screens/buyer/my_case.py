@@ -139,7 +139,7 @@ class MyCaseScreen(Screen):
         heading.addWidget(self.page_label)
         heading.addWidget(self.next_button)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(48, 16, 48, 16)
+        layout.setContentsMargins(24, 16, 24, 0)
         layout.setSpacing(12)
         layout.addLayout(heading)
         layout.addWidget(panel, 1)

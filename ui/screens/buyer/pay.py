@@ -238,7 +238,7 @@ class PayScreen(Screen):
         buttons.addStretch(1)
         buttons.addWidget(self.back_button)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(48, 16, 48, 16)
+        layout.setContentsMargins(24, 16, 24, 0)
         layout.setSpacing(8)
         # The time left at the top right, level with the title: always in view, on every panel size.
         heading = QHBoxLayout()

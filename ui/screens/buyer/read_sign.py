@@ -71,10 +71,10 @@ from ui.widgets.signature import SignaturePad
 MIN_CHARS = 16
 MIN_LINES = 2
 MIN_PAGE_PX = QSize(480, 100)
-READING_MARGINS = (48, 16, 48, 16)
+READING_MARGINS = (24, 16, 24, 0)
 # The 960 px box (ux.md) and beside it a column of buttons at least 240 px wide (ux.md's primary
-# button) on a 1280 px panel: 1280 - 2 x 16 - 960 - 16 = 272 px.
-SIGNING_MARGINS = (16, 16, 16, 16)
+# button) on a 1280 px panel, inside the window's bezel inset: 1280 - 2 x 24 - 960 - 16 = 256 px.
+SIGNING_MARGINS = (0, 8, 0, 0)
 PRIMARY_MIN_PX = 240
 # On a wider panel the column stops at 400 px: buttons across half a 1920 px screen read as bars.
 SIGNING_MAX_PX = 960 + 16 + 400
@@ -194,6 +194,7 @@ class ReadSignScreen(Screen):
         self.pages: list[list[str]] = []
         self.read_to_end = False
         self._room = (0, 0)
+        self._cut_for = QSize()  # the label's size the pages were last cut for
         self.page = 0
         self.step = 0
         self.bundles: dict[int, dict[str, dict[str, Any]]] = {}
@@ -346,8 +347,12 @@ class ReadSignScreen(Screen):
     def _cut_pages(self) -> None:
         """Cut the texts into pages for the label's room (again when the room or the text size changes)."""
         room = self.text.room()
-        if self.reading is None or room == self._room:
+        # The same room a pixel lower may no longer hold the same pages (a line drawn a pixel taller
+        # than its spacing): a new size is checked again, whether or not the counted room changed.
+        size = self.text.contentsRect().size()
+        if self.reading is None or (room == self._room and size == self._cut_for):
             return
+        self._cut_for = size
         # Keep the line the buyer is reading on screen: the first line of the page shown.
         first = sum(len(p) for p in self.pages[:self.page])
         self._room = room

@@ -150,7 +150,7 @@ class HandoverScreen(Screen):
         header.addLayout(named, 1)
         header.addWidget(self.queue_button, 0, Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 8, 24, 8)  # ux.md: nothing to tap within 24 px of the bezel
+        layout.setContentsMargins(0, 8, 0, 0)  # the window keeps the bezel's margin (theme.BEZEL_PX)
         layout.setSpacing(8)
         layout.addLayout(header)
         layout.addWidget(self.refusal)
@@ -365,6 +365,9 @@ class HandoverScreen(Screen):
 
     def _build_sign(self) -> None:
         col = self._column("sign")
+        # The paper between the turn row and the box is text, no target: 8 px gaps are enough, and at
+        # 1280x800 in large text the bezel's inset takes the 16 px they gave back.
+        col.setSpacing(8)
         self.turn_banner = wrapped("heading", state="ok")
         self.turn_banner.setObjectName("turn_banner")
         self.paper_text = wrapped()

@@ -122,7 +122,7 @@ class StaffLoginScreen(Screen):
         row.addLayout(left, 1)
         row.addLayout(right, 1)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(48, 16, 48, 16)
+        layout.setContentsMargins(24, 16, 24, 0)
         layout.setSpacing(16)
         layout.addWidget(self.title)
         layout.addLayout(row, 1)

@@ -194,7 +194,7 @@ class QueueScreen(Screen):
         body.addWidget(side_box)
         body.addLayout(main, 1)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(48, 16, 48, 16)
+        layout.setContentsMargins(24, 16, 24, 0)
         layout.addLayout(body, 1)
         self.retranslate()
 

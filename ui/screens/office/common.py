@@ -91,7 +91,7 @@ class ListedSection(SectionScreen):
             widget, stretch = part if isinstance(part, tuple) else (part, 0)
             body.addWidget(widget, stretch)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(48, 16, 48, 16)
+        layout.setContentsMargins(24, 16, 24, 0)
         layout.setSpacing(12)
         if isinstance(head, QLayout):
             layout.addLayout(head)

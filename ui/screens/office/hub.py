@@ -74,7 +74,7 @@ class OfficeScreen(Screen):
         self.buttons: dict[str, Any] = {}
         layout = QVBoxLayout(self)
         # Seven sections in three rows, the title and the way back fit a 1280x800 panel in large text.
-        layout.setContentsMargins(48, 8, 48, 8)
+        layout.setContentsMargins(24, 8, 24, 0)
         layout.setSpacing(12)
         layout.addWidget(self.title)
         layout.addWidget(self.who)

@@ -112,7 +112,7 @@ class OfficeBase(Screen):
         self.no_staff = wrapped(state="error")
         self.no_staff.setObjectName("no_staff")
         self._outer = QVBoxLayout(self)
-        self._outer.setContentsMargins(32, 12, 32, 12)
+        self._outer.setContentsMargins(8, 12, 8, 0)
         self._outer.addWidget(self.no_staff)
         self._outer.addWidget(self.body, 1)
         self.no_staff.hide()

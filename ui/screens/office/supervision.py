@@ -243,7 +243,7 @@ class SupervisionScreen(Screen):
         self.top.addWidget(self.title)
         self.top.addLayout(controls, 1)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(48, 16, 48, 16)
+        layout.setContentsMargins(24, 16, 24, 0)
         layout.setSpacing(16)
         layout.addLayout(self.top)
         layout.addWidget(self.denied)

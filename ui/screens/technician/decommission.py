@@ -157,7 +157,7 @@ class DecommissionScreen(TechnicianScreen):
         closing.addStretch(1)
         body.addLayout(closing)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(48, 16, 48, 16)
+        layout.setContentsMargins(24, 16, 24, 0)
         layout.setSpacing(16)
         top = QHBoxLayout()
         top.setSpacing(48)

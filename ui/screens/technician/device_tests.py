@@ -267,7 +267,7 @@ class DeviceTestsScreen(TechnicianScreen):
         body.addLayout(camera)
         body.addLayout(tests, 1)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(48, 16, 48, 16)
+        layout.setContentsMargins(24, 16, 24, 0)
         layout.setSpacing(16)
         layout.addWidget(self.denied)
         layout.addWidget(self.body, 1)

@@ -96,7 +96,7 @@ class DevicesScreen(TechnicianScreen):
         body.addStretch(1)
         body.addLayout(actions)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(48, 16, 48, 16)
+        layout.setContentsMargins(24, 16, 24, 0)
         layout.setSpacing(16)
         top = QHBoxLayout()
         top.setSpacing(48)

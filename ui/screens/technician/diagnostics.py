@@ -160,7 +160,7 @@ class DiagnosticsScreen(TechnicianScreen):
         body.addWidget(self.problem)
         body.addWidget(self.pages, 1)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(48, 16, 48, 16)
+        layout.setContentsMargins(24, 16, 24, 0)
         layout.setSpacing(16)
         self.top = top = QHBoxLayout()
         top.setSpacing(48)

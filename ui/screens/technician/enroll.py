@@ -186,7 +186,7 @@ class EnrollScreen(TechnicianScreen):
         body.addWidget(self.again_button, 0, Qt.AlignmentFlag.AlignLeft)
         self._body_column = body
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(48, 16, 48, 16)
+        layout.setContentsMargins(24, 16, 24, 0)
         layout.setSpacing(16)
         layout.addWidget(self.title)
         layout.addWidget(self.denied)
