@@ -6,50 +6,20 @@ shows by itself, fits the panel under the line, and the orders tab comes back wi
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 from tap import tap
 
-from hardware.devices import open_devices
-from kiosk.app import open_kiosk
-from kiosk.config import load_config
-from kiosk.config_edit import set_values
-from kiosk.services.samples import install_samples, load_samples
-from kiosk.services.simulate import SIMULATOR
-from ui.context import AppContext
+from kiosk.services.samples import load_samples
+from tests.ui.reach import PORTRAIT, REACH_LINE, fits, portrait_fixture  # noqa: F401 (fixture)
 from ui.qt import QEvent, QPoint
 from ui.screens.office.payments import PaymentsScreen
-from ui.shell.app import build_window
 from ui.shell.registry import SCREENS
 from ui.shell.window import MainWindow
-from ui.snapshot import clipped_texts, cut_off, missing_glyphs, overflow, render
-from ui.tasks import TaskRunner
+from ui.snapshot import render
 
-REACH_LINE = 640
-PORTRAIT = (1080, 1920)
 ENTRY = next(e for e in SCREENS if e.name == "office_payments")
-
-
-@pytest.fixture
-def portrait(qapp: Any, qtbot: Any, data_dir: Path) -> Iterator[MainWindow]:
-    config = set_values(load_config(data_dir), "display", {"reach_line_px": REACH_LINE})
-    runner = TaskRunner()
-    with open_kiosk(config) as kiosk:
-        # The sample staff and units in training data, as ``kiosk snapshots`` has them (Kiosk.stage_sample).
-        install_samples(kiosk.ctx, SIMULATOR, load_samples(), training=True)
-        ctx = AppContext(kiosk, open_devices(config), runner, training=True)
-        window = build_window(ctx, SCREENS, idle_poll_ms=10_000)
-        qtbot.addWidget(window, before_close_func=MainWindow.dispose)
-        window.resize(*PORTRAIT)
-        window.start()
-        window.show()
-        yield window
-        ctx.stop_polling()
-        runner.shutdown()
-        qapp.setStyleSheet("")
 
 
 def look(window: MainWindow, qtbot: Any, qapp: Any, lang: str, large: bool) -> list[str]:
@@ -60,8 +30,7 @@ def look(window: MainWindow, qtbot: Any, qapp: Any, lang: str, large: bool) -> l
     # What the switch of language rebuilt is marked for deletion, which no event loop runs here to carry out.
     qapp.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     assert window.header.mapTo(window, QPoint(0, 0)).y() == REACH_LINE
-    return [str(p) for p in overflow(window, PORTRAIT) + clipped_texts(window) + missing_glyphs(window)
-            + cut_off(window)]
+    return fits(window)
 
 
 # Chinese at the normal size, and the widest case: English in large text.

@@ -12,34 +12,25 @@ panel with ``[display] reach_line_px`` set:
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from hardware.devices import open_devices
-from kiosk.app import open_kiosk
 from kiosk.config import load_config
 from kiosk.config_edit import set_values
 from kiosk.errors import ConfigError
-from kiosk.services.sample_platform import publish_sample_restrictions
-from kiosk.services.samples import install_samples, load_sample_restrictions, load_samples
-from kiosk.services.simulate import SIMULATOR
+from kiosk.services.samples import load_samples
+from tests.ui.reach import PORTRAIT, REACH_LINE, fits, portrait_fixture  # noqa: F401 (fixture)
 from ui import theme
-from ui.context import AppContext
 from ui.qt import QAbstractButton, QAbstractSlider, QEvent, QLineEdit, QPoint, QPushButton, QTextEdit, QWidget
-from ui.shell.app import build_window
 from ui.shell.registry import SCREENS, Entry
 from ui.shell.window import MainWindow
-from ui.snapshot import clipped_texts, cut_off, missing_glyphs, overflow, render
-from ui.tasks import TaskRunner
+from ui.snapshot import cut_off, render
 from ui.widgets.hold import HoldButton
 from ui.widgets.guard import REPEATABLE, GuardedButton, repeatable
 from ui.widgets.signature import SignatureCanvas
 
-REACH_LINE = 640
-PORTRAIT = (1080, 1920)
 INTERACTIVE = (QAbstractButton, QLineEdit, QTextEdit, QAbstractSlider, SignatureCanvas)
 
 
@@ -66,32 +57,6 @@ def header_top(window: MainWindow) -> int:
     return window.header.mapTo(window, QPoint(0, 0)).y()
 
 
-@pytest.fixture
-def portrait(qapp: Any, qtbot: Any, data_dir: Path) -> Iterator[MainWindow]:
-    config = set_values(load_config(data_dir), "display", {"reach_line_px": REACH_LINE})
-    runner = TaskRunner()
-    with open_kiosk(config) as kiosk:
-        # The sample staff, units and restriction list as ``kiosk snapshots`` has them, in training data
-        # (Kiosk.stage_sample), so a staff screen can be the first one shown.
-        install_samples(kiosk.ctx, SIMULATOR, load_samples(), training=True)
-        publish_sample_restrictions(kiosk.ctx, load_sample_restrictions())
-        ctx = AppContext(kiosk, open_devices(config), runner, training=True)
-        window = build_window(ctx, SCREENS, idle_poll_ms=10_000)
-        qtbot.addWidget(window, before_close_func=MainWindow.dispose)
-        window.resize(*PORTRAIT)
-        window.start()
-        window.show()
-        yield window
-        ctx.stop_polling()
-        runner.shutdown()
-        qapp.setStyleSheet("")
-
-
-def _fits(window: MainWindow) -> list[str]:
-    return [str(p) for p in overflow(window, PORTRAIT) + clipped_texts(window) + missing_glyphs(window)
-            + cut_off(window)]
-
-
 # Chinese at the normal size, and the widest case: English in large text (the header's compact two rows).
 LOOKS = (("zh_CN", False), ("en", True))
 
@@ -116,7 +81,7 @@ def test_every_screen_keeps_the_reach_line_and_the_double_tap_guard(
     assert portrait.reach_band.isVisible() and portrait.reach_band.geometry().bottom() + 1 == REACH_LINE
     assert header_top(portrait) == REACH_LINE
     assert interactive_above(portrait, REACH_LINE) == []
-    assert _fits(portrait) == []  # whole below the line: nothing overflows, is clipped or cut off
+    assert fits(portrait) == []  # whole below the line: nothing overflows, is clipped or cut off
 
 
 def test_the_band_is_on_portrait_panels_only_and_the_walks_are_not_blind(
