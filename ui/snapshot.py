@@ -10,7 +10,9 @@ runs over every label and button of a screen: the text must fit its rectangle
 draws neither a clipped line nor an empty glyph box as an error. ``cut_off`` finds
 what a page short of height draws anyway: a stacked page keeps its keys at their
 minimum size and draws the last row past its keypad, over what follows, and no
-window minimum grows for ``overflow`` to see.
+window minimum grows for ``overflow`` to see. ``clipped_images`` finds a picture (a payment
+QR, a camera frame) shown less than whole. ``near_bezel`` finds a control within 24 px of the
+panel's edge.
 """
 
 from __future__ import annotations
@@ -197,6 +199,25 @@ def missing_glyphs(root: QWidget) -> list[TextProblem]:
 
 
 # What a finger uses: a widget of these kinds cut off is a control partly out of reach or out of sight.
+def clipped_images(root: QWidget) -> list[TextProblem]:
+    """Every shown picture label under ``root`` (a payment QR, a camera frame) that shows less than its
+    picture: Qt draws the middle and cuts the edges, and a QR code cut at its edges does not scan. A
+    label taller than the room its parent gives it is cut too (a wrapped title's second line takes room
+    no minimum size counted), so what shows is the label's visible region."""
+    problems = []
+    for widget in root.findChildren(QLabel):
+        pixmap = widget.pixmap()
+        if not widget.isVisible() or pixmap.isNull() or widget.hasScaledContents():
+            continue
+        need = pixmap.deviceIndependentSize().toSize()
+        drawn = QStyle.alignedRect(widget.layoutDirection(), widget.alignment(), need, widget.contentsRect())
+        shown = widget.visibleRegion().boundingRect() & widget.contentsRect()
+        if not shown.contains(drawn):
+            problems.append(TextProblem(_name(widget), "", f"a {need.width()}x{need.height()} px picture, "
+                                                           f"{shown.width()}x{shown.height()} px of it shown"))
+    return problems
+
+
 CONTROLS = (QAbstractButton, QLineEdit, QTextEdit, QAbstractSlider)
 
 

@@ -526,7 +526,7 @@ class IdentifyScreen(Screen):
             return
         frame, texts, corners = result
         self.preview.setPixmap(frame_pixmap(frame, corners).scaled(
-            self.preview.size(), Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation))
+            self.preview.contentsRect().size(), Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation))
         if texts:
             self._look_up("eid_qr", texts[0])
             return

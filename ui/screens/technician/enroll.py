@@ -253,8 +253,9 @@ class EnrollScreen(TechnicianScreen):
         if not self._scanning or self.state != ENTER:
             return
         frame, texts, corners = result
+        # Inside the panel's frame: a picture as big as the label would lose its edges under the frame.
         self.preview.setPixmap(frame_pixmap(frame, corners).scaled(
-            PREVIEW, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation))
+            self.preview.contentsRect().size(), Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation))
         if not texts:
             QTimer.singleShot(self.camera_interval_ms, self, self._next_frame)
             return
