@@ -125,10 +125,11 @@ def qr_pixmap(text: str, size: int = QR_PX) -> QPixmap:
 
 
 class QrLabel(QLabel):
-    """A QR code drawn as large as the label's room allows, between ``QR_MIN_PX`` and ``largest`` px.
+    """A QR code drawn as large as the label's room allows, up to ``largest`` px; it asks for ``QR_MIN_PX``.
 
     The label never asks for more than the minimum (the rest of the screen keeps its room); each
-    resize draws the code again at whole pixels per module.
+    resize draws the code again at whole pixels per module. Given less room than it asked for, it draws
+    the code smaller, never cut: a code missing its finder patterns or quiet zone does not scan.
     """
 
     def __init__(self, largest: int = QR_PX) -> None:
