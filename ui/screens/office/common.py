@@ -15,10 +15,11 @@ from typing import Any, ClassVar, TypeVar
 from kiosk.services.staff import Actor
 from ui.i18n import Retranslating
 from ui.qt import (QBoxLayout, QEvent, QFontMetrics, QFrame, QHBoxLayout, QLabel, QLayout, QPushButton, QResizeEvent,
-                   QSizePolicy, QTimer, QVBoxLayout, QWidget, Signal)
+                   QSizePolicy, QVBoxLayout, QWidget, Signal)
 from ui.screens.base import ACROSS, PanelTurning, Screen, turn
 from ui.screens.counter.common import STAFF_TARGET, RefusalPanel, button, wrapped
 from ui.tasks import Task
+from ui.widgets.later import Later
 
 T = TypeVar("T")
 
@@ -239,7 +240,9 @@ class RowsArea(QFrame):
         self.rows = QVBoxLayout(self)
         self.rows.setContentsMargins(0, 0, 0, 0)
         self.rows.setSpacing(self.SPACING)
-        self._due = False
+        # Said once the event loop is back: a screen refilling its rows on ``resized`` must not do
+        # so while it is still adding rows (adding them can resize the area).
+        self._schedule = Later(self, self.resized.emit)
 
     def row_height(self, lines: int) -> int:
         probe = wrapped()
@@ -264,17 +267,6 @@ class RowsArea(QFrame):
         if event.type() in (QEvent.Type.StyleChange, QEvent.Type.FontChange):
             self._schedule()
         super().changeEvent(event)
-
-    def _schedule(self) -> None:
-        # Said once the event loop is back: a screen refilling its rows on ``resized`` must not do
-        # so while it is still adding rows (adding them can resize the area).
-        if not self._due:
-            self._due = True
-            QTimer.singleShot(0, self, self._emit)  # dropped with the area if it is deleted first
-
-    def _emit(self) -> None:
-        self._due = False
-        self.resized.emit()
 
 
 def clear_layout(layout: QLayout) -> None:

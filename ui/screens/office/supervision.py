@@ -31,7 +31,7 @@ from ui.documents.model import SupervisionReport
 from ui.i18n import current_language
 from ui.qt import (QBarCategoryAxis, QBarSeries, QBarSet, QBoxLayout, QChart, QChartView, QColor, QEvent, QFont,
                    QFontMetrics, QGridLayout, QHBoxLayout, QHorizontalBarSeries, QLabel, QMargins, QPainter, QPushButton,
-                   QRect, QStackedWidget, Qt, QTimer, QValueAxis, QVBoxLayout, QWidget)
+                   QRect, QStackedWidget, Qt, QValueAxis, QVBoxLayout, QWidget)
 from ui.screens.base import ACROSS, DOWN, Screen, turn
 from ui.screens.counter.common import STAFF_TARGET, RefusalPanel, restyle, wrapped
 from ui.screens.counter.queue import RowsBox
@@ -39,6 +39,7 @@ from ui.screens.office.hub import STAFF
 from ui.tasks import Task
 from ui.theme import PALETTE
 from ui.widgets.guard import GuardedButton, repeatable
+from ui.widgets.later import Later
 from ui.widgets.media import MediaChooser
 
 SECTIONS = ("ledger", "progress", "blocked", "days", "ratings", "export")
@@ -175,7 +176,11 @@ class SupervisionScreen(Screen):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self._built = False  # font changes reach the screen while it is being built
-        self._refit_due = False  # a ``_fit_rows`` is queued (``_refit_later``)
+        # ``_fit_rows`` once the event loop is back. A style sheet change restyles widget after widget in
+        # no set order: the screen hears of its new font while the ledger's cells may still have the old
+        # one, and rows measured in it are counted too many for the new. A new language lays the table
+        # out again after ``retranslate`` (its columns take other widths).
+        self._refit_later = Later(self, self._fit_rows)
         self.view: SupervisionView | None = None
         self.section = SECTIONS[0]
         self.service_point = ""  # '' = every service point
@@ -383,19 +388,6 @@ class SupervisionScreen(Screen):
         if event.type() == QEvent.Type.FontChange and self._built:
             self._draw_charts()
             self._refit_later()
-
-    def _refit_later(self) -> None:
-        """``_fit_rows`` once the event loop is back. A style sheet change restyles widget after widget in
-        no set order: the screen hears of its new font while the ledger's cells may still have the old
-        one, and rows measured in it are counted too many for the new. A new language lays the table
-        out again after ``retranslate`` (its columns take other widths)."""
-        if not self._refit_due:
-            self._refit_due = True
-            QTimer.singleShot(0, self, self._refit)  # dropped with the screen if it is deleted first
-
-    def _refit(self) -> None:
-        self._refit_due = False
-        self._fit_rows()
 
     # -- loading -----------------------------------------------------------------------------
 
