@@ -67,6 +67,21 @@
         </message>
     </context>
     <context>
+        <name>PageButtons</name>
+        <message>
+            <source>Previous</source>
+            <translation>Previous</translation>
+        </message>
+        <message>
+            <source>Next</source>
+            <translation>Next</translation>
+        </message>
+        <message>
+            <source>{n} / {total}</source>
+            <translation>{n} / {total}</translation>
+        </message>
+    </context>
+    <context>
         <name>SignaturePad</name>
         <message>
             <source>Signer: {name}</source>

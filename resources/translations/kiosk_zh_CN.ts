@@ -67,6 +67,21 @@
         </message>
     </context>
     <context>
+        <name>PageButtons</name>
+        <message>
+            <source>Previous</source>
+            <translation>上一页</translation>
+        </message>
+        <message>
+            <source>Next</source>
+            <translation>下一页</translation>
+        </message>
+        <message>
+            <source>{n} / {total}</source>
+            <translation>{n} / {total}</translation>
+        </message>
+    </context>
+    <context>
         <name>SignaturePad</name>
         <message>
             <source>Signer: {name}</source>

@@ -69,6 +69,6 @@ def test_identify_sign_and_pay(nav: Navigator, kiosk_ctx: AppContext, buyers: An
     click(qtbot, pay.back_button)
     qtbot.waitUntil(lambda: nav.current is case and bool(case.cases), timeout=20_000)
     assert not any(m.code == "unpaid" for m in case.cases[0].missing)
-    assert "尚未确认到账" not in case.missing_list.text() and not case.action_buttons["pay"].isVisible()
+    assert "尚未确认到账" not in case.steps.text() and not case.action_buttons["pay"].isVisible()
     nav.home()
     assert case.cases == [] and pay.order is None and sign.reading is None

@@ -125,7 +125,7 @@ def test_walk_a_buyer_from_welcome_to_the_qr_and_time_out(shell: MainWindow, tra
     qtbot.waitUntil(lambda: isinstance(nav.current, MyCaseScreen), timeout=20_000)
     case = nav.current
     assert isinstance(case, MyCaseScreen)
-    assert holder.id_number not in case.unit.text() + case.missing_list.text()
+    assert holder.id_number not in case.unit.text() + case.steps.text()
     assert case.action_buttons["contract"].isVisible()
 
     tap(qtbot, clock, case.action_buttons["contract"])

@@ -4,7 +4,9 @@
 ``enter(unit_codes=[...])`` (coming back from a step: loaded again, fresh);
 either with ``presences=[Presence, ...]``, whose ID cards were read in this
 session, handed on to ``read_sign`` (``kiosk.services.presence``).
-One unit a page, with page buttons when the buyer has several.
+One unit a page, with unit buttons when the buyer has several. Under the unit, what is missing
+(with the next step) and then what is done, as whole blocks a page at a time (``ui.widgets.paged``:
+buyer lists never scroll); one primary action, the first step the case allows (ux.md).
 
 Language of what is missing: the views give each missing thing a stable
 ``code``, its Chinese ``reason`` / ``next_action`` and the services' English
@@ -26,12 +28,13 @@ from kiosk.views.case import CaseOverview
 
 from ui.context import AppContext
 from ui.i18n import current_language
-from ui.qt import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from ui.qt import QEvent, QHBoxLayout, QPushButton, QResizeEvent, QVBoxLayout, QWidget
 from ui.screens.base import Screen
-from ui.screens.buyer.common import Panel, label, note, plain_refusal, refusal_prompt, scrolling, staff_line
+from ui.screens.buyer.common import Panel, label, note, plain_refusal, refusal_prompt, staff_line
 from ui.screens.buyer.identify import navigator_of
 from ui.tasks import Task
 from ui.widgets.guard import GuardedButton, repeatable
+from ui.widgets.paged import Block, PageButtons, PagedBlocks
 
 # What a page can offer the buyer to do.
 READ_CONTRACT, SIGN_HANDOVER, PAY, DONE = "contract", "handover", "pay", "done"
@@ -74,21 +77,24 @@ class MyCaseScreen(Screen):
         self.presences: list[Presence] = []
         self._task: Task | None = None
         self._spoken: tuple[str, str] = ("", "")  # the unit and stage the voice last said
+        self._steps_of = ""  # the unit whose steps are shown
         self.title = label("title", wrap=False)
         self.unit = label("heading")
         self.unit.setObjectName("unit")
         self.stage = label()
-        self.done_heading = label("heading", wrap=False)
-        self.done_list = label()
-        self.done_list.setObjectName("done_list")
-        self.missing_heading = label("heading", wrap=False)
-        self.missing_list = label()
-        self.missing_list.setObjectName("missing_list")
+        # What is missing and what is done, a page at a time (a 1280x800 panel in large text holds one
+        # step below the unit); what to do next comes first.
+        self.steps = PagedBlocks()
+        self.steps.setObjectName("case_steps")
+        self.pager = PageButtons(self.steps)
         self.error = note(state="error")
         self.error.setObjectName("error")
         self.staff_note = note("hint")
         self.action_row = QHBoxLayout()
         self.action_row.setSpacing(24)
+        # The page buttons at the left of the actions' row, or at the foot of the panel where the row
+        # cannot hold them beside the actions (``_arrange``).
+        self.action_row.addWidget(self.pager)
         self.action_row.addStretch(1)
         self.action_buttons: dict[str, GuardedButton] = {}
         for action in (READ_CONTRACT, SIGN_HANDOVER, PAY, DONE):
@@ -107,30 +113,12 @@ class MyCaseScreen(Screen):
         self.previous_button.clicked.connect(lambda: self.turn(-1))
         self.next_button.clicked.connect(lambda: self.turn(1))
 
-        panel = Panel()
+        panel = self.panel = Panel()
         panel.box.setContentsMargins(32, 16, 32, 16)
         panel.box.setSpacing(8)
         panel.box.addWidget(self.unit)
         panel.box.addWidget(self.stage)
-        # What is done and what is missing scroll (one finger) when the panel is short; the unit, its
-        # stage and the actions stay in view.
-        lists = QWidget()
-        columns = QHBoxLayout(lists)
-        columns.setContentsMargins(0, 0, 0, 0)
-        columns.setSpacing(48)
-        done = QVBoxLayout()
-        done.setSpacing(8)
-        done.addWidget(self.done_heading)
-        done.addWidget(self.done_list)
-        done.addStretch(1)
-        missing = QVBoxLayout()
-        missing.setSpacing(8)
-        missing.addWidget(self.missing_heading)
-        missing.addWidget(self.missing_list)
-        missing.addStretch(1)
-        columns.addLayout(done, 2)
-        columns.addLayout(missing, 3)
-        panel.box.addWidget(scrolling(lists, "case_lists"), 1)
+        panel.box.addWidget(self.steps, 1)
         # The page buttons share the title's row; the actions keep the bottom row to themselves.
         heading = QHBoxLayout()
         heading.setSpacing(16)
@@ -138,7 +126,8 @@ class MyCaseScreen(Screen):
         heading.addWidget(self.previous_button)
         heading.addWidget(self.page_label)
         heading.addWidget(self.next_button)
-        layout = QVBoxLayout(self)
+        heading.addStretch(1)  # the unit buttons stay at the left where the title gives way (``_arrange``)
+        layout = self.box = QVBoxLayout(self)
         layout.setContentsMargins(24, 16, 24, 0)
         layout.setSpacing(12)
         layout.addLayout(heading)
@@ -231,8 +220,6 @@ class MyCaseScreen(Screen):
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("Your home purchase"))
-        self.done_heading.setText(self.tr("Done"))
-        self.missing_heading.setText(self.tr("Still missing, and what to do"))
         self.action_buttons[READ_CONTRACT].setText(self.tr("Read and sign the contract"))
         self.action_buttons[SIGN_HANDOVER].setText(self.tr("Read and sign the handover papers"))
         self.action_buttons[PAY].setText(self.tr("Pay taxes and fees"))
@@ -308,8 +295,10 @@ class MyCaseScreen(Screen):
         for widget in (self.previous_button, self.next_button, self.page_label):
             widget.setVisible(len(self.cases) > 1)
         if not has:
-            for widget in (self.unit, self.stage, self.done_list, self.missing_list):
+            for widget in (self.unit, self.stage):
                 widget.setText("")
+            self.steps.set_blocks([], keep_page=False)
+            self._steps_of = ""
             for button in self.action_buttons.values():
                 button.setVisible(False)
             return
@@ -322,21 +311,65 @@ class MyCaseScreen(Screen):
         done = [g.reason if chinese else self.passed_en(g.check) for g in case.gates if g.passed]
         if case.stage == "delivered":
             done.append(self.tr("Delivered"))
-        self.done_list.setText("\n".join(f"✓ {line}" for line in done) or self.tr("Nothing yet."))
-        lines = []
+        steps = []
         for n, m in enumerate(case.missing, start=1):
             if chinese:
-                lines.append(f"{n}. {m.reason}\n  → {m.next_action}")
+                steps.append(f"{n}. {m.reason}\n  → {m.next_action}")
             else:
                 step = self.next_step_en(m.code)
-                lines.append(f"{n}. {self.reason_en(m.code) or m.detail}" + (f"\n  → {step}" if step else ""))
-        self.missing_list.setText("\n".join(lines) or self.tr("Nothing is missing."))
+                steps.append(f"{n}. {self.reason_en(m.code) or m.detail}" + (f"\n  → {step}" if step else ""))
+        # Another unit starts at its first page; a refresh of the same one keeps the page shown.
+        same_unit, self._steps_of = self._steps_of == case.unit_code, case.unit_code
+        self.steps.set_blocks([
+            Block(self.tr("Still missing, and what to do"), "lead", leads=True),
+            *(Block(step) for step in steps or [self.tr("Nothing is missing.")]),
+            Block(self.tr("Done"), "lead", leads=True),
+            *(Block(f"✓ {line}") for line in done or [self.tr("Nothing yet.")]),
+        ], keep_page=same_unit)
         self.page_label.setText(self.tr("Unit {n} of {total}").format(n=self.index + 1, total=len(self.cases)))
         self.previous_button.setEnabled(self.index > 0)
         self.next_button.setEnabled(self.index < len(self.cases) - 1)
         available = actions_for(case)
         nav = navigator_of(self)
         screens = set(nav.names()) if nav is not None else set()
+        # One primary action (ux.md): the first the case allows, in the order the steps come.
+        primary = next((a for a in available if TARGET[a] in screens), None)
         for action, button in self.action_buttons.items():
-            button.setVisible(action in available and TARGET[action] in screens)
+            button.setVisible(action == primary)
+        self._arrange()
 
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        self._arrange()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):  # large text on or off
+            self._arrange()
+
+    def _arrange(self) -> None:
+        """The page buttons beside the actions when the row holds both, else at the panel's foot; the
+        title beside the unit buttons when their row holds both, else only the buttons (the unit's own
+        heading in the panel then names the page: English large text on a 1280 px panel)."""
+        if not hasattr(self, "panel"):
+            return  # Qt's first font change comes before the layout exists
+        margins = self.box.contentsMargins()
+        room = self.width() - margins.left() - margins.right()
+        actions = [b for b in self.action_buttons.values() if not b.isHidden()]
+        spacing = self.action_row.spacing()
+        need = self.pager.sizeHint().width() + sum(b.sizeHint().width() + spacing for b in actions)
+        if len(self.cases) > 1:
+            units = (self.title, self.previous_button, self.page_label, self.next_button)
+            self.title.setVisible(sum(w.sizeHint().width() + 16 for w in units) - 16 <= room)
+        else:
+            self.title.setVisible(True)
+        below = need > room
+        if below == (self.panel.box.indexOf(self.pager) >= 0):
+            return
+        if below:
+            self.action_row.removeWidget(self.pager)
+            self.panel.box.addWidget(self.pager)
+        else:
+            self.panel.box.removeWidget(self.pager)
+            self.action_row.insertWidget(0, self.pager)
+        self.pager.setVisible(len(self.steps.pages) > 1)
