@@ -548,6 +548,14 @@
             <translation>{payee}: {name} ¥{amount} ({state})</translation>
         </message>
         <message>
+            <source>Paid already? Your payment is not lost: the confirmation can take a few minutes. You may come back later, or ask staff to check.</source>
+            <translation>Paid already? Your payment is not lost: the confirmation can take a few minutes. You may come back later, or ask staff to check.</translation>
+        </message>
+        <message>
+            <source>Not paid yet? Show the code again.</source>
+            <translation>Not paid yet? Show the code again.</translation>
+        </message>
+        <message>
             <source>Show the code again</source>
             <translation>Show the code again</translation>
         </message>
@@ -572,20 +580,12 @@
             <translation>The time for this code is up.</translation>
         </message>
         <message>
-            <source>Paid already? Your payment is not lost: the confirmation can take a few minutes. You may come back later, or ask staff to check. Not paid yet? Show the code again.</source>
-            <translation>Paid already? Your payment is not lost: the confirmation can take a few minutes. You may come back later, or ask staff to check. Not paid yet? Show the code again.</translation>
-        </message>
-        <message>
             <source>Time left {m}:{s:02d}</source>
             <translation>Time left {m}:{s:02d}</translation>
         </message>
         <message>
             <source>Less than a minute left. After paying, please wait here for the confirmation.</source>
             <translation>Less than a minute left. After paying, please wait here for the confirmation.</translation>
-        </message>
-        <message>
-            <source>Waiting for the payment confirmation…</source>
-            <translation>Waiting for the payment confirmation…</translation>
         </message>
     </context>
     <context>

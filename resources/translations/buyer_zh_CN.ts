@@ -548,6 +548,14 @@
             <translation>{payee}：{name} ¥{amount}（{state}）</translation>
         </message>
         <message>
+            <source>Paid already? Your payment is not lost: the confirmation can take a few minutes. You may come back later, or ask staff to check.</source>
+            <translation>如已缴费：您的缴费不会丢失，到账确认可能需要几分钟，可稍后再来查看或请工作人员核实。</translation>
+        </message>
+        <message>
+            <source>Not paid yet? Show the code again.</source>
+            <translation>尚未缴费：请重新显示缴费码。</translation>
+        </message>
+        <message>
             <source>Show the code again</source>
             <translation>重新显示缴费码</translation>
         </message>
@@ -572,20 +580,12 @@
             <translation>本次缴费码显示时间已到。</translation>
         </message>
         <message>
-            <source>Paid already? Your payment is not lost: the confirmation can take a few minutes. You may come back later, or ask staff to check. Not paid yet? Show the code again.</source>
-            <translation>如已缴费：您的缴费不会丢失，到账确认可能需要几分钟，可稍后再来查看或请工作人员核实。尚未缴费：请重新显示缴费码。</translation>
-        </message>
-        <message>
             <source>Time left {m}:{s:02d}</source>
             <translation>剩余时间 {m}:{s:02d}</translation>
         </message>
         <message>
             <source>Less than a minute left. After paying, please wait here for the confirmation.</source>
             <translation>剩余时间不到一分钟。缴费后请在此等待到账确认。</translation>
-        </message>
-        <message>
-            <source>Waiting for the payment confirmation…</source>
-            <translation>正在等待到账确认…</translation>
         </message>
     </context>
     <context>

@@ -90,7 +90,8 @@ PROMPTS: dict[str, tuple[Message, ...]] = {
                  ("PayScreen", "Thank you. Go back to your case for the next step.")),
     "pay.expired": (("PayScreen", "The time for this code is up."),
                     ("PayScreen", "Paid already? Your payment is not lost: the confirmation can take a few minutes. "
-                                  "You may come back later, or ask staff to check. Not paid yet? Show the code again.")),
+                                  "You may come back later, or ask staff to check."),
+                    ("PayScreen", "Not paid yet? Show the code again.")),
     # The end: certificate, evaluation, mailing.
     "done.congratulations": (("DoneScreen", "Congratulations on your new home"),
                              ("DoneScreen", "Please rate this service.")),

@@ -94,8 +94,9 @@ def test_on_the_smallest_panel_in_large_text_the_steps_page_whole(nav: Navigator
     screen = nav.go("my_case", unit_codes=[unit, buyers.unit()])
     assert isinstance(screen, MyCaseScreen)
     qtbot.waitUntil(lambda: len(screen.cases) == 2, timeout=20_000)
-    render(nav, size=(1280, 800), lang="en", large=True)
-    assert [str(p) for p in overflow(nav, (1280, 800)) + clipped_texts(nav)] == []
+    size = (1280, 610)  # what the shell leaves a screen on a 1280x800 panel under its header and training line
+    render(nav, size=size, lang="en", large=True)
+    assert [str(p) for p in overflow(nav, size) + clipped_texts(nav)] == []
     steps, pager = screen.steps, screen.pager
     assert len(steps.pages) > 1 and pager.isVisible() and not pager.previous_button.isEnabled()
     assert steps.shown().startswith("Still missing, and what to do\n1. ")  # a heading never ends a page
@@ -109,7 +110,7 @@ def test_on_the_smallest_panel_in_large_text_the_steps_page_whole(nav: Navigator
     # Large text off: the same panel holds as much a page or more, and the page shown still holds the block read first.
     first = steps.blocks[steps.pages[steps.page].start]
     large_pages = len(steps.pages)
-    render(nav, size=(1280, 800), lang="en", large=False)
+    render(nav, size=size, lang="en", large=False)
     assert clipped_texts(nav) == [] and len(steps.pages) <= large_pages and first.text in steps.shown()
     qtbot.mouseClick(screen.next_button, Qt.MouseButton.LeftButton)
     assert screen.index == 1 and steps.page == 0

@@ -14,7 +14,7 @@ from ui.navigation import Navigator
 from ui.qt import Qt
 from ui.screens.buyer.my_case import MyCaseScreen
 from ui.screens.buyer.pay import REMINDER_SECONDS, PayScreen
-from ui.snapshot import clipped_texts, missing_glyphs, render
+from ui.snapshot import clipped_images, clipped_texts, missing_glyphs, overflow, render
 
 
 def test_the_order_is_opened_shown_and_confirmed_live(
@@ -26,8 +26,8 @@ def test_the_order_is_opened_shown_and_confirmed_live(
     qtbot.waitUntil(lambda: screen.order is not None, timeout=20_000)
     order = screen.order
     assert order is not None and read_qr(screen.qr.pixmap()) == [order.payment_code]
-    assert order.payment_code in screen.code.text() and order.total_text in screen.total.text()
-    assert screen.items.text().count("待确认") == len(order.items) >= 2
+    assert order.payment_code in screen.details.text() and order.total_text in screen.total.text()
+    assert screen.details.text().count("待确认") == len(order.items) >= 2
     actor = on_store(lambda k: k.store.read("SELECT actor FROM audit WHERE action = 'payment.order'"))
     assert [r["actor"] for r in actor] == ["system:self-service"]
     assert screen.subjects() == {unit, order.order_id}
@@ -35,7 +35,7 @@ def test_the_order_is_opened_shown_and_confirmed_live(
     first, *rest = order.items
     on_store(lambda k: payments.record_confirmation(k.ctx, buyers.sim.staff, order.order_id, first.payee,
                                                     first.amount_fen, "SER1", "R1", event_id="E1"))
-    qtbot.waitUntil(lambda: screen.items.text().count("已到账") == 1, timeout=10_000)
+    qtbot.waitUntil(lambda: screen.details.text().count("已到账") == 1, timeout=10_000)
     assert not screen.paid() and "剩余" in screen.countdown.text()
     for n, item in enumerate(rest, start=2):
         on_store(lambda k, i=item, n=n: payments.record_confirmation(
@@ -44,7 +44,7 @@ def test_the_order_is_opened_shown_and_confirmed_live(
     assert "已缴清" in screen.countdown.text()
     qtbot.mouseClick(screen.back_button, Qt.MouseButton.LeftButton)
     assert isinstance(nav.current, MyCaseScreen)
-    assert screen.order is None and screen.qr.pixmap().isNull() and screen.items.text() == ""
+    assert screen.order is None and screen.qr.pixmap().isNull() and screen.details.text() == ""
 
 
 def test_the_countdown_reminds_then_times_out_and_can_start_again(
@@ -63,12 +63,12 @@ def test_the_countdown_reminds_then_times_out_and_can_start_again(
     screen._clock.stop()
     screen.seconds_left = REMINDER_SECONDS + 1
     screen.tick()
-    assert "1:00" in screen.countdown.text() and "不到一分钟" in screen.status.text()
+    assert "1:00" in screen.countdown.text() and "不到一分钟" in screen.details.text()
     screen._clock.setInterval(5)
     screen._clock.start()
     qtbot.waitUntil(lambda: screen.timed_out, timeout=10_000)
     assert pending == [True, False]  # the idle timer runs again once the code's own time is up
-    assert "已缴费" in screen.status.text() and screen.retry_button.isVisible()
+    assert "已缴费" in screen.details.text() and screen.retry_button.isVisible()
     code = screen.order.payment_code if screen.order else ""
     screen._clock.setInterval(1000)
     qtbot.mouseClick(screen.retry_button, Qt.MouseButton.LeftButton)
@@ -111,3 +111,37 @@ def test_snapshots(nav: Navigator, buyers: Any, qtbot: Any, tmp_path: Path) -> N
                 assert (image.width(), image.height()) == (1920, 1080), (phase, lang, large)
                 assert clipped_texts(nav) == [], (phase, lang, large)
                 assert missing_glyphs(nav) == [], (phase, lang, large)
+
+
+def test_on_the_smallest_panel_in_large_text_the_items_page_whole_and_the_time_up_comes_first(
+        nav: Navigator, buyers: Any, qtbot: Any) -> None:
+    """1280x800, English large text: the title on one line (the time left stands under the total), the
+    code whole, the items a page at a time with nothing cut (a scroll area showed half a line), and when
+    the time is up its two sentences open the first page while the way back gives way to 再次显示."""
+    unit = buyers.unit()
+    buyers.draft_contract(unit)
+    screen = nav.go("pay", unit_code=unit)
+    assert isinstance(screen, PayScreen)
+    qtbot.waitUntil(lambda: screen.order is not None, timeout=20_000)
+    screen._clock.stop()
+    size = (1280, 610)  # what the shell leaves a screen on a 1280x800 panel under its header and training line
+    render(nav, size=size, lang="en", large=True)
+    assert [str(p) for p in overflow(nav, size) + clipped_texts(nav) + clipped_images(nav)] == []
+    assert screen.title.height() < 2 * screen.countdown.height()  # one line
+    assert read_qr(screen.qr.pixmap()) == [screen.order.payment_code if screen.order else ""]
+    details, pager = screen.details, screen.pager
+    assert len(details.pages) > 1 and pager.isVisible() and details.shown().startswith("Registration office")
+    seen = [details.shown()]
+    while pager.next_button.isEnabled():
+        qtbot.mouseClick(pager.next_button, Qt.MouseButton.LeftButton)
+        assert clipped_texts(nav) == []
+        seen.append(details.shown())
+    assert "\n".join(seen) == details.text()
+    screen.seconds_left = 1
+    screen.tick()
+    render(nav, size=size, lang="en", large=True)
+    assert [str(p) for p in overflow(nav, size) + clipped_texts(nav)] == []
+    assert details.page == 0 and details.shown().startswith("Paid already?")
+    assert screen.retry_button.isVisible() and not screen.back_button.isVisible()
+    render(nav, size=(1920, 1080), lang="en", large=True)  # a wide panel holds the way back too
+    assert screen.retry_button.isVisible() and screen.back_button.isVisible() and len(details.pages) == 1

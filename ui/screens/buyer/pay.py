@@ -45,6 +45,7 @@ from ui.i18n import current_language
 from ui.navigation import Navigator
 from ui.qt import (
     QBoxLayout,
+    QEvent,
     QHBoxLayout,
     QLabel,
     QPainter,
@@ -64,15 +65,14 @@ from ui.screens.buyer.common import (
     note,
     plain_refusal,
     refusal_prompt,
-    scrolling,
     self_service_actor,
     set_state,
     staff_line,
 )
 from ui.screens.buyer.identify import navigator_of
 from ui.tasks import Task
-from ui.widgets.boxes import packed
 from ui.widgets.guard import GuardedButton
+from ui.widgets.paged import Block, PageButtons, PagedBlocks
 
 COUNTDOWN_SECONDS = 300
 REMINDER_SECONDS = 60
@@ -80,6 +80,7 @@ QR_PX = 420
 # The least room the code asks for: 240 px is still 4 cm on a 10-inch 1280x800 panel, which a phone reads
 # at arm's length. Larger panels draw it larger, up to QR_PX.
 QR_MIN_PX = 240
+WIDGET_SIZE_MAX = (1 << 24) - 1  # Qt's QWIDGETSIZE_MAX: no maximum
 
 
 SESSION_ENDED = "self-service session ended before the order was paid (time-out, end or back to the start)"
@@ -136,6 +137,7 @@ class QrLabel(QLabel):
         super().__init__()
         self.largest = largest
         self.code = ""
+        self.portrait = False  # the code above what it pays for (a portrait panel), else beside it
         self.setMinimumSize(QR_MIN_PX, QR_MIN_PX)
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -150,6 +152,12 @@ class QrLabel(QLabel):
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
         super().resizeEvent(event)
+        # Square, not a column: beside the details the label is no wider than it is high (the details get
+        # the rest), above them no higher than it is wide.
+        if self.portrait:
+            self.setMaximumSize(WIDGET_SIZE_MAX, max(QR_MIN_PX, min(self.width(), self.largest)))
+        else:
+            self.setMaximumSize(max(QR_MIN_PX, min(self.height(), self.largest)), WIDGET_SIZE_MAX)
         self._draw()
 
     def _draw(self) -> None:
@@ -184,6 +192,7 @@ class PayScreen(Screen):
         self.opened_order: str | None = None
         self._watching: Navigator | None = None
         self._task: Task | None = None
+        self._details_of: tuple[str, tuple[str, ...]] = ("", ())  # the order and status shown
         self.payment_pending.connect(self._hold_idle)
         self._clock = QTimer(self)
         self._clock.setInterval(1000)
@@ -192,27 +201,23 @@ class PayScreen(Screen):
         self.title = label("title")
         self.qr = QrLabel()
         self.qr.setObjectName("payment_qr")
-        self.code = label()
-        self.code.setObjectName("payment_code")
-        self.scan_hint = label()
-
         self.total = label("figure", wrap=False)
         self.total.setObjectName("total")
-        self.items = label()
-        self.items.setObjectName("items")
-        self.countdown = label("heading", wrap=False)
+        self.countdown = label("heading")
         self.countdown.setObjectName("countdown")
-        self.status = label()
-        self.status.setObjectName("status")
-        # The code takes the left of the panel at the height the panel has; what it pays for, how to
-        # pay and the time left on the right.
-        # On a short panel what it pays for scrolls; the status stays in view.
-        details = QWidget()
-        packed(QVBoxLayout(details), self.total, self.items, self.code, self.scan_hint, spacing=12)
+        # What the payment's state asks of the buyer, what it pays for, the code's number and how to pay, a
+        # page at a time (a 1280x800 panel in large text holds one or two items): whole blocks, never a
+        # scroll area.
+        self.details = PagedBlocks()
+        self.details.setObjectName("payment_details")
+        self.pager = PageButtons(self.details)
+        # The code takes the left of the panel at the height the panel has; on the right the total, the
+        # time left under it (beside the title it pushed a long title onto a second line), then the pages.
         right = QVBoxLayout()
         right.setSpacing(12)
-        right.addWidget(scrolling(details, "payment_details"), 1)
-        right.addWidget(self.status)
+        right.addWidget(self.total)
+        right.addWidget(self.countdown)
+        right.addWidget(self.details, 1)
 
         panel = Panel()
         panel.box.setContentsMargins(24, 8, 24, 8)
@@ -220,8 +225,8 @@ class PayScreen(Screen):
         # a third of 1080 px drew it small in a tall empty column).
         columns = self.columns = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         columns.setSpacing(32)
-        columns.addWidget(self.qr, 2)
-        columns.addLayout(right, 3)
+        columns.addWidget(self.qr, 1)
+        columns.addLayout(right, 1)
         panel.box.addLayout(columns)
 
         self.message = note(state="error")
@@ -234,19 +239,16 @@ class PayScreen(Screen):
         self.back_button.setProperty("role", "primary")
         self.back_button.setMinimumSize(320, 96)
         self.back_button.clicked.connect(self.back_to_case)
-        buttons = QHBoxLayout()
+        buttons = self.buttons = QHBoxLayout()
         buttons.setSpacing(24)
-        buttons.addWidget(self.retry_button)
+        buttons.addWidget(self.pager)
         buttons.addStretch(1)
+        buttons.addWidget(self.retry_button)
         buttons.addWidget(self.back_button)
-        layout = QVBoxLayout(self)
+        layout = self.box = QVBoxLayout(self)
         layout.setContentsMargins(24, 16, 24, 0)
         layout.setSpacing(8)
-        # The time left at the top right, level with the title: always in view, on every panel size.
-        heading = QHBoxLayout()
-        heading.addWidget(self.title, 1)
-        heading.addWidget(self.countdown)
-        layout.addLayout(heading)
+        layout.addWidget(self.title)
         layout.addWidget(panel, 1)
         layout.addWidget(self.message)
         layout.addWidget(self.staff_note)
@@ -256,6 +258,8 @@ class PayScreen(Screen):
 
     def on_panel_turned(self, portrait: bool) -> None:
         turn(portrait, across=(self.columns,))
+        self.qr.portrait = portrait
+        self.qr.setMaximumSize(WIDGET_SIZE_MAX, WIDGET_SIZE_MAX)  # squared again at its next resize
 
     # -- moments ---------------------------------------------------------------------------
 
@@ -408,55 +412,84 @@ class PayScreen(Screen):
         if nav is not None and "my_case" in nav.names() and self.unit_code:
             nav.go("my_case", unit_codes=[self.unit_code])
 
+    # -- the buttons' row ---------------------------------------------------------------------
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        self._arrange()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):  # large text on or off
+            self._arrange()
+
+    def _arrange(self) -> None:
+        """The page buttons, 再次显示 and the way back share the bottom row. Where the row cannot hold all
+        three (a timed-out code on a 1280 px panel in large text) the way back gives way: the header's
+        返回上一步 goes back to the case too, and the code shown again is what the buyer needs."""
+        if not hasattr(self, "box"):
+            return  # Qt's first font change comes before the layout exists
+        back = bool(self.unit_code)
+        if back and not self.retry_button.isHidden():
+            margins = self.box.contentsMargins()
+            room = self.width() - margins.left() - margins.right()
+            shown = [w for w in (self.pager, self.retry_button, self.back_button) if w is not self.pager
+                     or len(self.details.pages) > 1]
+            back = sum(w.sizeHint().width() for w in shown) + self.buttons.spacing() * (len(shown) - 1) <= room
+        self.back_button.setVisible(back)
+
     # -- texts -----------------------------------------------------------------------------
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("Pay taxes and fees with one code"))
-        self.scan_hint.setText(self.tr("Scan with a bank app, WeChat or Alipay. One payment pays every item."))
         self.back_button.setText(self.tr("Back to my case"))
         self._render()
 
     def _render(self) -> None:
         order = self.order
-        self.code.setText(self.tr("Payment code {code}").format(code=order.payment_code) if order else "")
         self.total.setText(self.tr("Total ¥{amount}").format(amount=order.total_text) if order else "")
+        self.retry_button.setVisible(order is None and bool(self.message.text()) or self.timed_out)
+        self.retry_button.setText(self.tr("Show the code again") if self.timed_out else self.tr("Try again"))
+        status = self._render_countdown()
         # Payees by their code in English; in Chinese the view's own names. Fee names stay as issued.
         chinese = current_language() != "en"
         payees = {"tax_bureau": self.tr("Tax bureau"), "registration_office": self.tr("Registration office"),
                   "maintenance_fund": self.tr("Maintenance fund account")}
-        lines = []
+        blocks = [Block(sentence) for sentence in status]
         for item in order.items if order else ():
             state = self.tr("confirmed ✓") if item.state == "confirmed" else self.tr("waiting")
-            lines.append(self.tr("{payee}: {name} ¥{amount} ({state})").format(
-                payee=item.payee_name if chinese else payees.get(item.payee, item.payee_name), name=item.name, amount=item.amount_text, state=state))
-        self.items.setText("\n".join(lines))
-        self.retry_button.setVisible(order is None and bool(self.message.text()) or self.timed_out)
-        self.retry_button.setText(self.tr("Show the code again") if self.timed_out else self.tr("Try again"))
-        self.back_button.setVisible(bool(self.unit_code))
-        if order is None:
+            blocks.append(Block(self.tr("{payee}: {name} ¥{amount} ({state})").format(
+                payee=item.payee_name if chinese else payees.get(item.payee, item.payee_name), name=item.name,
+                amount=item.amount_text, state=state)))
+        if order is not None:
+            blocks.append(Block(self.tr("Payment code {code}").format(code=order.payment_code)))
+            blocks.append(Block(self.tr("Scan with a bank app, WeChat or Alipay. One payment pays every item.")))
+        # What the status says comes first: when it changes (paid, a minute left, the time up) the first
+        # page shows it; a confirmation of one item keeps the page the buyer reads.
+        shown = (order.order_id if order else "", tuple(status))
+        self.details.set_blocks(blocks, keep_page=shown == self._details_of)
+        self._details_of = shown
+        self._arrange()
+
+    def _render_countdown(self) -> list[str]:
+        """Set the line under the total (time left, paid, time up); return what the status says."""
+        if self.order is None:
             self.countdown.setText("")
-            self.status.setText(self.tr("Preparing your payment code…") if self.unit_code and not
-                                self.message.text() else "")
-            return
+            return [self.tr("Preparing your payment code…")] if self.unit_code and not self.message.text() else []
         if self.paid():
             self.countdown.setText(self.tr("Paid: every item is confirmed."))
             set_state(self.countdown, "ok")
-            self.status.setText(self.tr("Thank you. Go back to your case for the next step."))
-            return
+            return [self.tr("Thank you. Go back to your case for the next step.")]
         if self.timed_out:
             self.countdown.setText(self.tr("The time for this code is up."))
             set_state(self.countdown, "warn")
-            self.status.setText(self.tr(
-                "Paid already? Your payment is not lost: the confirmation can take a few minutes. "
-                "You may come back later, or ask staff to check. Not paid yet? Show the code again."))
-            return
+            return [self.tr("Paid already? Your payment is not lost: the confirmation can take a few minutes. "
+                            "You may come back later, or ask staff to check."),
+                    self.tr("Not paid yet? Show the code again.")]
         minutes, seconds = divmod(self.seconds_left, 60)
         self.countdown.setText(self.tr("Time left {m}:{s:02d}").format(m=minutes, s=seconds))
         if self.seconds_left <= REMINDER_SECONDS:
             set_state(self.countdown, "warn")
-            self.status.setText(self.tr("Less than a minute left. After paying, please wait here for the "
-                                        "confirmation."))
-        else:
-            set_state(self.countdown, "")
-            self.status.setText(self.tr("Waiting for the payment confirmation…"))
-
+            return [self.tr("Less than a minute left. After paying, please wait here for the confirmation.")]
+        set_state(self.countdown, "")
+        return []  # waiting, as every item says: the first page is theirs
