@@ -12,7 +12,8 @@ what a page short of height draws anyway: a stacked page keeps its keys at their
 minimum size and draws the last row past its keypad, over what follows, and no
 window minimum grows for ``overflow`` to see. ``clipped_images`` finds a picture (a payment
 QR, a camera frame) shown less than whole. ``near_bezel`` finds a control within 24 px of the
-panel's edge.
+panel's edge. ``scrolled_out`` finds a scroll area hiding part of its content: ``kiosk snapshots``
+runs it on buyer screens, whose lists page instead (``ui.widgets.paged``).
 """
 
 from __future__ import annotations
@@ -215,6 +216,21 @@ def clipped_images(root: QWidget) -> list[TextProblem]:
         if not shown.contains(drawn):
             problems.append(TextProblem(_name(widget), "", f"a {need.width()}x{need.height()} px picture, "
                                                            f"{shown.width()}x{shown.height()} px of it shown"))
+    return problems
+
+
+def scrolled_out(root: QWidget) -> list[TextProblem]:
+    """Every shown scroll area under ``root`` whose content is taller or wider than what it shows: on a
+    buyer screen a part nobody scrolls to (ux.md: lists have visible page buttons; ``ui.widgets.paged``).
+    The screens' own area above the on-screen keyboard is ``overflow``'s to judge."""
+    problems = []
+    for area in root.findChildren(QAbstractScrollArea):
+        if not area.isVisible() or isinstance(area, AboveKeyboard):
+            continue
+        hidden = [bar.maximum() for bar in (area.verticalScrollBar(), area.horizontalScrollBar())]
+        if any(hidden):
+            problems.append(TextProblem(_name(area), "", f"scrolls: {hidden[0]} px below and {hidden[1]} px "
+                                                         "beside what it shows"))
     return problems
 
 

@@ -10,7 +10,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from ui import snapshot
-from ui.qt import QImage, QLabel, QPushButton, QVBoxLayout, QWidget
+from ui.qt import QImage, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 from ui.widgets.idle import CountdownPanel
 from ui.widgets.keypad import IdKeypad
 from ui.widgets.signature import SignaturePad
@@ -114,3 +114,21 @@ def test_overflow_names_a_window_larger_than_the_panel(qtbot: QtBot) -> None:
     snapshot.render(window, size=(1280, 800))
     [problem] = snapshot.overflow(window, (1280, 800))
     assert "the panel is 1280x800" in str(problem) and "x9" in problem.detail
+
+
+def test_a_scroll_area_hiding_part_of_its_content_is_named(qtbot: QtBot, restore: None) -> None:
+    area = QScrollArea()
+    area.setObjectName("steps")
+    area.setWidgetResizable(True)
+    content = QLabel("第一步\n第二步\n第三步")
+    content.setMinimumHeight(400)
+    area.setWidget(content)
+    area.setFixedHeight(150)
+    root = screen_with(area)
+    qtbot.addWidget(root)
+    snapshot.render(root, size=(800, 600))
+    [problem] = snapshot.scrolled_out(root)
+    assert problem.widget == "steps" and "px below" in problem.detail
+    area.setFixedHeight(450)
+    snapshot.render(root, size=(800, 600))
+    assert snapshot.scrolled_out(root) == []
