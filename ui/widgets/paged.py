@@ -13,17 +13,29 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ui.i18n import Retranslating
-from ui.qt import QEvent, QHBoxLayout, QLabel, QPushButton, QResizeEvent, QShowEvent, QSize, QSizePolicy, Qt, QVBoxLayout, QWidget, Signal
+from ui.qt import (
+    QEvent,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QResizeEvent,
+    QShowEvent,
+    QSize,
+    QSizePolicy,
+    Qt,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+)
 from ui.widgets.guard import repeatable
 from ui.widgets.later import Later
 
-# A block that alone is taller than the room still shows whole: the widget asks for its height.
-SPACING = 8
+SPACING = 8  # between blocks
 
 
 @dataclass(frozen=True)
 class Block:
-    """One text shown whole. ``role`` is the theme's label role ("heading", "hint", ""); a block that
+    """One text shown whole. ``role`` is the theme's label role ("lead", "hint", ""); a block that
     ``leads`` (a heading) never ends a page: it moves to the next one with what it heads."""
 
     text: str
@@ -58,8 +70,9 @@ def cut(heights: Sequence[int], leads: Sequence[bool], room: int, spacing: int =
 class PagedBlocks(QWidget):
     """The blocks of the current page, from the top; ``changed`` when the page or the page count did.
 
-    It takes the height its layout leaves it (it never asks for more than its tallest block), so the
-    screen around it decides the room and the pages follow.
+    It takes the height its layout leaves it and never asks for more than its tallest block (which
+    then still shows whole, on a page of its own), so the screen around it decides the room and the
+    pages follow.
     """
 
     changed = Signal()

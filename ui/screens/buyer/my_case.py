@@ -372,4 +372,5 @@ class MyCaseScreen(Screen):
         else:
             self.panel.box.removeWidget(self.pager)
             self.action_row.insertWidget(0, self.pager)
+        # Moved to another parent widget it is hidden (QWidget.setParent): show it again if it has pages.
         self.pager.setVisible(len(self.steps.pages) > 1)

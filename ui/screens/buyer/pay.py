@@ -433,9 +433,8 @@ class PayScreen(Screen):
         if back and not self.retry_button.isHidden():
             margins = self.box.contentsMargins()
             room = self.width() - margins.left() - margins.right()
-            shown = [w for w in (self.pager, self.retry_button, self.back_button) if w is not self.pager
-                     or len(self.details.pages) > 1]
-            back = sum(w.sizeHint().width() for w in shown) + self.buttons.spacing() * (len(shown) - 1) <= room
+            row = [self.retry_button, self.back_button] + ([self.pager] if len(self.details.pages) > 1 else [])
+            back = sum(w.sizeHint().width() for w in row) + self.buttons.spacing() * (len(row) - 1) <= room
         self.back_button.setVisible(back)
 
     # -- texts -----------------------------------------------------------------------------
