@@ -1,4 +1,5 @@
-"""Widgets that choose their arrangement by the width they are given (the header, the staff status strip).
+"""Widgets that choose their arrangement by the width they are given (the header, the staff status strip,
+screens whose rows of buttons move where a row cannot hold them).
 
 ``Fitting`` calls the widget's ``fit()`` again at every resize and at every font or style change (large
 text, the high-contrast theme, a language with longer names), and reports as its minimum width that of
@@ -22,8 +23,9 @@ class Fitting:
 
     def narrowest(self) -> QSize | None:
         """The least width of the narrowest arrangement, and the least height the widget needs whatever
-        its arrangement; None until the widget is built."""
-        raise NotImplementedError
+        its arrangement; None until the widget is built, or where its layout's own minimum already is
+        that of its narrowest arrangement (a screen whose buttons move to a row of their own)."""
+        return None
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
         hint: QSize = super().minimumSizeHint()  # type: ignore[misc]

@@ -28,12 +28,13 @@ from kiosk.views.case import CaseOverview
 
 from ui.context import AppContext
 from ui.i18n import current_language
-from ui.qt import QEvent, QHBoxLayout, QPushButton, QResizeEvent, QVBoxLayout, QWidget
+from ui.qt import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 from ui.screens.base import Screen
 from ui.screens.buyer.common import Panel, label, note, plain_refusal, refusal_prompt, staff_line
 from ui.screens.buyer.identify import navigator_of
 from ui.tasks import Task
 from ui.widgets.guard import GuardedButton, repeatable
+from ui.widgets.fitting import Fitting
 from ui.widgets.paged import Block, PageButtons, PagedBlocks
 
 # What a page can offer the buyer to do.
@@ -63,7 +64,7 @@ def actions_for(case: CaseOverview) -> list[str]:
     return actions
 
 
-class MyCaseScreen(Screen):
+class MyCaseScreen(Fitting, Screen):
     """``enter(cases=[CaseOverview, ...])`` or ``enter(unit_codes=[str, ...])``, with ``presences``."""
 
     name = "my_case"
@@ -93,7 +94,7 @@ class MyCaseScreen(Screen):
         self.action_row = QHBoxLayout()
         self.action_row.setSpacing(24)
         # The page buttons at the left of the actions' row, or at the foot of the panel where the row
-        # cannot hold them beside the actions (``_arrange``).
+        # cannot hold them beside the actions (``fit``).
         self.action_row.addWidget(self.pager)
         self.action_row.addStretch(1)
         self.action_buttons: dict[str, GuardedButton] = {}
@@ -126,7 +127,7 @@ class MyCaseScreen(Screen):
         heading.addWidget(self.previous_button)
         heading.addWidget(self.page_label)
         heading.addWidget(self.next_button)
-        heading.addStretch(1)  # the unit buttons stay at the left where the title gives way (``_arrange``)
+        heading.addStretch(1)  # the unit buttons stay at the left where the title gives way (``fit``)
         layout = self.box = QVBoxLayout(self)
         layout.setContentsMargins(24, 16, 24, 0)
         layout.setSpacing(12)
@@ -336,18 +337,9 @@ class MyCaseScreen(Screen):
         primary = next((a for a in available if TARGET[a] in screens), None)
         for action, button in self.action_buttons.items():
             button.setVisible(action == primary)
-        self._arrange()
+        self.fit()
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
-        super().resizeEvent(event)
-        self._arrange()
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
-        super().changeEvent(event)
-        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):  # large text on or off
-            self._arrange()
-
-    def _arrange(self) -> None:
+    def fit(self) -> None:
         """The page buttons beside the actions when the row holds both, else at the panel's foot; the
         title beside the unit buttons when their row holds both, else only the buttons (the unit's own
         heading in the panel then names the page: English large text on a 1280 px panel)."""

@@ -45,7 +45,6 @@ from ui.i18n import current_language
 from ui.navigation import Navigator
 from ui.qt import (
     QBoxLayout,
-    QEvent,
     QHBoxLayout,
     QLabel,
     QPainter,
@@ -72,6 +71,7 @@ from ui.screens.buyer.common import (
 from ui.screens.buyer.identify import navigator_of
 from ui.tasks import Task
 from ui.widgets.guard import GuardedButton
+from ui.widgets.fitting import Fitting
 from ui.widgets.paged import Block, PageButtons, PagedBlocks
 
 COUNTDOWN_SECONDS = 300
@@ -166,7 +166,7 @@ class QrLabel(QLabel):
             self.setPixmap(qr_pixmap(self.code, side))
 
 
-class PayScreen(Screen):
+class PayScreen(Fitting, Screen):
     """``enter(unit_code=str)``.
 
     ``payment_pending(bool)``: True while the countdown runs (ux.md: idle timers pause while a
@@ -414,16 +414,7 @@ class PayScreen(Screen):
 
     # -- the buttons' row ---------------------------------------------------------------------
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
-        super().resizeEvent(event)
-        self._arrange()
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
-        super().changeEvent(event)
-        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):  # large text on or off
-            self._arrange()
-
-    def _arrange(self) -> None:
+    def fit(self) -> None:
         """The page buttons, 再次显示 and the way back share the bottom row. Where the row cannot hold all
         three (a timed-out code on a 1280 px panel in large text) the way back gives way: the header's
         返回上一步 goes back to the case too, and the code shown again is what the buyer needs."""
@@ -468,7 +459,7 @@ class PayScreen(Screen):
         shown = (order.order_id if order else "", tuple(status))
         self.details.set_blocks(blocks, keep_page=shown == self._details_of)
         self._details_of = shown
-        self._arrange()
+        self.fit()
 
     def _render_countdown(self) -> list[str]:
         """Set the line under the total (time left, paid, time up); return what the status says."""
