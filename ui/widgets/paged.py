@@ -9,11 +9,12 @@ sheet gives them now, and the pages are cut again when the room or the text size
 
 from __future__ import annotations
 
+import html
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ui.i18n import Retranslating
-from ui.qt import QEvent, QHBoxLayout, QLabel, QPushButton, QResizeEvent, QShowEvent, QSize, QSizePolicy, Qt, QVBoxLayout, QWidget, Signal
+from ui.qt import QEvent, QFontMetrics, QHBoxLayout, QLabel, QPushButton, QResizeEvent, QShowEvent, QSize, QSizePolicy, Qt, QVBoxLayout, QWidget, Signal
 from ui.widgets.guard import repeatable
 from ui.widgets.later import Later
 
@@ -29,6 +30,28 @@ class Block:
     text: str
     role: str = ""
     leads: bool = False
+    hanging: bool = False
+
+
+def hanging_html(text: str, metrics: QFontMetrics) -> str:
+    """``text`` as rich text whose lines hang from their first word: "1. reason\n  → next step" shows
+    the reason's wrapped lines under "reason", the next step under "reason" too, and its wrapped lines
+    under "next" (not under the arrow, nor at the left edge, as plain text wraps them).
+
+    Qt's rich text takes indents in pixels only (not em), so they are measured in ``metrics``: the
+    label's font now, measured again when the text size changes.
+    """
+    paragraphs = []
+    under = 0  # where the first line's text starts: later lines start there
+    for n, line in enumerate(text.split("\n")):
+        marker, _, rest = line.strip().partition(" ")
+        hang = metrics.horizontalAdvance(marker + " ") if rest else 0
+        left = hang + (under if n else 0)
+        if n == 0:
+            under = hang
+        paragraphs.append(f'<p style="margin:0; margin-left:{left}px; text-indent:-{hang}px">'
+                          f"{html.escape(line.strip())}</p>")
+    return "".join(paragraphs)
 
 
 def cut(heights: Sequence[int], leads: Sequence[bool], room: int, spacing: int = SPACING) -> list[range]:
@@ -96,7 +119,9 @@ class PagedBlocks(QWidget):
             self._box.insertWidget(len(self._labels), text)
             self._labels.append(text)
         for text, block in zip(self._labels, blocks, strict=False):
-            text.setText(block.text)
+            # Data (a project's name) is never read as markup; a hanging block's markup is made in _cut.
+            text.setTextFormat(Qt.TextFormat.RichText if block.hanging else Qt.TextFormat.PlainText)
+            text.setText("" if block.hanging else block.text)
             if text.property("role") != block.role:
                 text.setProperty("role", block.role)
                 text.style().unpolish(text)
@@ -137,8 +162,10 @@ class PagedBlocks(QWidget):
     def _cut(self) -> None:
         labels = self._labels[:len(self.blocks)]
         width = self.contentsRect().width()
-        for text in labels:
+        for text, block in zip(labels, self.blocks, strict=False):
             text.ensurePolished()
+            if block.hanging:
+                text.setText(hanging_html(block.text, QFontMetrics(text.font())))
         heights = [text.heightForWidth(width) if width > 0 else text.sizeHint().height() for text in labels]
         tallest = max(heights, default=0)
         if tallest != self.minimumHeight():
