@@ -72,6 +72,13 @@ def test_a_hanging_block_wraps_under_its_text_not_under_its_number_or_arrow(qtbo
     assert blocks.text() == text and blocks.shown() == text
     # The label is as tall as the lines it draws: the pages are cut by what shows.
     assert label.heightForWidth(420) >= 6 * metrics.lineSpacing()
+    # Large text: the indents are measured again in the larger font.
+    blocks.setStyleSheet("QLabel { font-size: 40px; }")
+    label.ensurePolished()
+    larger = QFontMetrics(label.font())
+    assert larger.horizontalAdvance("1. ") > number
+    assert continuation_x(label)[1] == (
+        larger.horizontalAdvance("1. "), larger.horizontalAdvance("1. ") + larger.horizontalAdvance("→ "))
 
 
 def test_markup_in_the_data_is_shown_as_typed(qtbot: Any) -> None:

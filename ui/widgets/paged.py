@@ -54,6 +54,31 @@ def hanging_html(text: str, metrics: QFontMetrics) -> str:
     return "".join(paragraphs)
 
 
+class HangingLabel(QLabel):
+    """A word-wrapped label for plain text (``plain``), shown with its lines hanging (``hanging_html``)
+    when ``hanging``; the indents are measured again whenever the label's font changes (large text)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.plain = ""
+        self.hanging = False
+        self.setWordWrap(True)
+
+    def show_text(self, text: str, *, hanging: bool = True) -> None:
+        self.plain, self.hanging = text, hanging
+        # Data (a project's name) is never read as markup: plain text, or rich text made of escaped text.
+        self.setTextFormat(Qt.TextFormat.RichText if hanging else Qt.TextFormat.PlainText)
+        self._lay_out()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange and self.hanging:
+            self._lay_out()
+
+    def _lay_out(self) -> None:
+        self.setText(hanging_html(self.plain, QFontMetrics(self.font())) if self.hanging else self.plain)
+
+
 def cut(heights: Sequence[int], leads: Sequence[bool], room: int, spacing: int = SPACING) -> list[range]:
     """Blocks of these heights cut into pages of at most ``room`` px (``spacing`` between blocks).
 
@@ -93,7 +118,7 @@ class PagedBlocks(QWidget):
         self.blocks: tuple[Block, ...] = ()
         self.page = 0
         self.pages: list[range] = [range(0)]
-        self._labels: list[QLabel] = []
+        self._labels: list[HangingLabel] = []
         self._box = QVBoxLayout(self)
         self._box.setContentsMargins(0, 0, 0, 0)
         self._box.setSpacing(SPACING)
@@ -113,15 +138,12 @@ class PagedBlocks(QWidget):
             return
         self.blocks = blocks
         while len(self._labels) < len(blocks):
-            text = QLabel()
-            text.setWordWrap(True)
+            text = HangingLabel()
             text.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
             self._box.insertWidget(len(self._labels), text)
             self._labels.append(text)
         for text, block in zip(self._labels, blocks, strict=False):
-            # Data (a project's name) is never read as markup; a hanging block's markup is made in _cut.
-            text.setTextFormat(Qt.TextFormat.RichText if block.hanging else Qt.TextFormat.PlainText)
-            text.setText("" if block.hanging else block.text)
+            text.show_text(block.text, hanging=block.hanging)
             if text.property("role") != block.role:
                 text.setProperty("role", block.role)
                 text.style().unpolish(text)
@@ -162,10 +184,8 @@ class PagedBlocks(QWidget):
     def _cut(self) -> None:
         labels = self._labels[:len(self.blocks)]
         width = self.contentsRect().width()
-        for text, block in zip(labels, self.blocks, strict=False):
+        for text in labels:
             text.ensurePolished()
-            if block.hanging:
-                text.setText(hanging_html(block.text, QFontMetrics(text.font())))
         heights = [text.heightForWidth(width) if width > 0 else text.sizeHint().height() for text in labels]
         tallest = max(heights, default=0)
         if tallest != self.minimumHeight():
