@@ -32,6 +32,10 @@
             <translation>The supervisor's own number and PIN, and why this unit may proceed. It is recorded and reported.</translation>
         </message>
         <message>
+            <source>Handover with certificate, unit {unit}</source>
+            <translation>Handover with certificate, unit {unit}</translation>
+        </message>
+        <message>
             <source>For {name} {id}</source>
             <translation>For {name} {id}</translation>
         </message>
@@ -170,10 +174,6 @@
         <message>
             <source>Deliver</source>
             <translation>Deliver</translation>
-        </message>
-        <message>
-            <source>Handover with certificate: {unit}</source>
-            <translation>Handover with certificate: {unit}</translation>
         </message>
         <message>
             <source>Hand the keys to the buyer, then confirm here.</source>

@@ -81,6 +81,8 @@ def test_login_to_delivered_with_two_co_owners(counter: Counter, site: object) -
     counter.click(screen.deliver_button)
     counter.settle()
     assert screen.current_page() == "done" and "不动产权" in screen.done_info.text()
+    # One way back to the queue: the page's own button, not a second one above it.
+    assert screen.back_to_queue.isVisible() and not screen.queue_button.isVisible()
     row = handover.get(site.store, screen.handover_id)  # type: ignore[attr-defined]
     assert row["state"] == "delivered" and len(row["present"]) == 2
     n = site.store.read("SELECT count(*) AS n FROM signatures WHERE document_id = ?",  # type: ignore[attr-defined]

@@ -100,6 +100,11 @@ def test_every_counter_page_in_both_languages(counter: Counter, site: object) ->
     for _ in range(4):
         counter.sign()
     look(counter, "handover_certificate")
+    # The serial's keys stay square at the top of the page (given its height they stretched to 70x220 px).
+    render(counter.nav, size=(1280, 800), lang="en", mode="staff")
+    key = screen.serial_keypad.keys["5"]
+    assert key.height() <= 1.5 * key.width()
+    i18n.switch_language("zh_CN")
     counter.click(screen.bind_stock)
     counter.settle()
     look(counter, "handover_receipt")

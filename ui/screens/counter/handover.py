@@ -197,7 +197,7 @@ class HandoverScreen(Screen):
             self.named.addWidget(self.steps)
             self.override_fields.setSpacing(12)
             self.cert_left.removeWidget(self.serial_keypad)
-            self.cert_row.addWidget(self.serial_keypad)
+            self.cert_row.addWidget(self.serial_keypad, 0, Qt.AlignmentFlag.AlignTop)
             self.override_fields.removeWidget(self.sup_keypad)
             self.override_row.addWidget(self.sup_keypad, 1)
 
@@ -445,7 +445,8 @@ class HandoverScreen(Screen):
         self.cert_row = row = QHBoxLayout()
         row.setSpacing(32)
         row.addLayout(left, 1)
-        row.addWidget(self.serial_keypad)
+        # At the top at its own height: given the page's height its keys stretched to 70x220 px.
+        row.addWidget(self.serial_keypad, 0, Qt.AlignmentFlag.AlignTop)
         col.addLayout(row, 1)
 
     def _build_receipt(self) -> None:
@@ -888,7 +889,7 @@ class HandoverScreen(Screen):
         self.steps.setText("  ›  ".join(f"【{text}】" if key == page else f"✔{text}" if key in done else text
                                         for text, key in labels))
         unit = self.unit_code or "-"
-        self.title.setText(self.tr("Handover with certificate: {unit}").format(unit=unit))
+        self.title.setText(self.tr("Handover with certificate, unit {unit}").format(unit=unit))
         self.start_info.setText(self._start_text())
         self.people.setText(self._people_text())
         self._render_gates()
@@ -1095,6 +1096,9 @@ class HandoverScreen(Screen):
         buyer_turn = self.current_page() == "sign" and not self.refusal.isVisibleTo(self)
         for w in (self.queue_button, self.title, self.steps):
             w.setVisible(not buyer_turn)
+        # Delivered: the page's own primary button goes back to the queue; a second one above it said the same.
+        if self.current_page() == "done":
+            self.queue_button.setVisible(False)
         if buyer_turn != self._buyer_turn:
             self._buyer_turn = buyer_turn
             self.chrome_changed.emit()
