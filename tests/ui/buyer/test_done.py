@@ -157,3 +157,5 @@ def test_snapshots(nav: Navigator, buyers: Any, on_store: Any, qtbot: Any, tmp_p
             render(nav, tmp_path / f"buyer-done-{phase}-portrait.png", size=(1080, 1920), lang="en", large=True)
             assert [str(p) for p in overflow(nav, (1080, 1920)) + clipped_texts(nav)] == [], phase
             assert screen.code_row.direction() == screen.code_row.Direction.TopToBottom
+            if phase == "code":  # the code drawn large across the panel's width (it stood small at the left)
+                assert screen.qr.pixmap().width() >= 300 and screen.qr.width() >= 900

@@ -46,7 +46,7 @@ from ui.screens.buyer.common import (
     set_state,
     staff_line,
 )
-from ui.screens.buyer.pay import QrLabel
+from ui.screens.buyer.pay import WIDGET_SIZE_MAX, QrLabel
 from ui.tasks import Task
 from ui.widgets.boxes import packed
 from ui.widgets.guard import GuardedButton
@@ -522,6 +522,12 @@ class DoneScreen(Screen):
                                (self.who_actions, down if landscape else across)):
             if box.direction() != direction:
                 box.setDirection(direction)
+        # Above its words the code is drawn as wide as the panel allows up to its largest, centred (kept
+        # no wider than high, as beside them, it stood small at the left of a 1080 px panel).
+        if self.qr.portrait == landscape:
+            self.qr.portrait = not landscape
+            self.qr.setMaximumSize(WIDGET_SIZE_MAX, WIDGET_SIZE_MAX)  # squared again at its next resize
+        self.code_row.setStretch(1, 2 if landscape else 1)
         self.who_row.setStretch(0, 1 if landscape else 0)
         self.who_row.setStretch(2, 0 if landscape else 1)
 
