@@ -76,7 +76,8 @@ class HangingLabel(QLabel):
             self._lay_out()
 
     def _lay_out(self) -> None:
-        self.setText(hanging_html(self.plain, QFontMetrics(self.font())) if self.hanging else self.plain)
+        hanging = self.hanging and bool(self.plain)
+        self.setText(hanging_html(self.plain, QFontMetrics(self.font())) if hanging else self.plain)
 
 
 def cut(heights: Sequence[int], leads: Sequence[bool], room: int, spacing: int = SPACING) -> list[range]:
