@@ -40,6 +40,14 @@
             <translation>For {name} {id}</translation>
         </message>
         <message>
+            <source>The agent's ID number</source>
+            <translation>The agent's ID number</translation>
+        </message>
+        <message>
+            <source>A holder's ID number</source>
+            <translation>A holder's ID number</translation>
+        </message>
+        <message>
             <source>Back to identifying the holders</source>
             <translation>Back to identifying the holders</translation>
         </message>

@@ -40,6 +40,14 @@
             <translation>代{name} {id}</translation>
         </message>
         <message>
+            <source>The agent's ID number</source>
+            <translation>代理人身份证号</translation>
+        </message>
+        <message>
+            <source>A holder's ID number</source>
+            <translation>权利人身份证号</translation>
+        </message>
+        <message>
             <source>Back to identifying the holders</source>
             <translation>返回核验权利人</translation>
         </message>

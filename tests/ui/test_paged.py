@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from ui.qt import QFontMetrics, QLabel, Qt, QTextDocument
-from ui.widgets.paged import Block, PagedBlocks, cut
+from ui.widgets.paged import Block, HangingLabel, PagedBlocks, cut
 
 
 def pages(heights: list[int], room: int, leads: set[int] = frozenset()) -> list[list[int]]:  # type: ignore[assignment]
@@ -92,3 +92,20 @@ def test_markup_in_the_data_is_shown_as_typed(qtbot: Any) -> None:
     doc = QTextDocument()
     doc.setHtml(hanging.text())
     assert doc.toPlainText() == "1. <i>not</i> markup"
+
+
+def test_a_list_hangs_each_item_from_its_own_mark(qtbot: Any) -> None:
+    """Not nested (the holders at the counter, one a line): every line starts at the left edge and
+    wraps under its words, not under its mark."""
+    label = HangingLabel()
+    qtbot.addWidget(label)
+    label.setStyleSheet("QLabel { font-size: 24px; }")
+    label.resize(300, 400)
+    label.show()
+    label.show_text("✔ 胡** 410425********3816: present\n✘ 熊** 410425********0207: not yet identified", nested=False)
+    mark = QFontMetrics(label.font()).horizontalAdvance("✔ ")
+    first, second = continuation_x(label)
+    assert first == (0, mark) and second[0] == 0 and second[1] > 0
+    assert label.plain.count("\n") == 1 and label.textFormat() == Qt.TextFormat.RichText
+    label.show_text("", nested=False)
+    assert label.text() == ""

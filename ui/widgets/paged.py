@@ -33,10 +33,11 @@ class Block:
     hanging: bool = False
 
 
-def hanging_html(text: str, metrics: QFontMetrics) -> str:
-    """``text`` as rich text whose lines hang from their first word: "1. reason\n  → next step" shows
-    the reason's wrapped lines under "reason", the next step under "reason" too, and its wrapped lines
-    under "next" (not under the arrow, nor at the left edge, as plain text wraps them).
+def hanging_html(text: str, metrics: QFontMetrics, *, nested: bool = True) -> str:
+    """``text`` as rich text whose lines hang from their first word: "1. reason" over "  → next step"
+    shows the reason's wrapped lines under "reason", the next step under "reason" too, and its wrapped
+    lines under "next" (not under the arrow, nor at the left edge, as plain text wraps them). Lines
+    that are not ``nested`` (a list, one item a line) each start at the left edge and hang the same way.
 
     Qt's rich text takes indents in pixels only (not em), so they are measured in ``metrics``: the
     label's font now, measured again when the text size changes.
@@ -47,7 +48,7 @@ def hanging_html(text: str, metrics: QFontMetrics) -> str:
         marker, _, rest = line.strip().partition(" ")
         hang = metrics.horizontalAdvance(marker + " ") if rest else 0
         left = hang + (under if n else 0)
-        if n == 0:
+        if n == 0 and nested:
             under = hang
         paragraphs.append(f'<p style="margin:0; margin-left:{left}px; text-indent:-{hang}px">'
                           f"{html.escape(line.strip())}</p>")
@@ -62,10 +63,11 @@ class HangingLabel(QLabel):
         super().__init__(parent)
         self.plain = ""
         self.hanging = False
+        self.nested = True
         self.setWordWrap(True)
 
-    def show_text(self, text: str, *, hanging: bool = True) -> None:
-        self.plain, self.hanging = text, hanging
+    def show_text(self, text: str, *, hanging: bool = True, nested: bool = True) -> None:
+        self.plain, self.hanging, self.nested = text, hanging, nested
         # Data (a project's name) is never read as markup: plain text, or rich text made of escaped text.
         self.setTextFormat(Qt.TextFormat.RichText if hanging else Qt.TextFormat.PlainText)
         self._lay_out()
@@ -77,7 +79,7 @@ class HangingLabel(QLabel):
 
     def _lay_out(self) -> None:
         hanging = self.hanging and bool(self.plain)
-        self.setText(hanging_html(self.plain, QFontMetrics(self.font())) if hanging else self.plain)
+        self.setText(hanging_html(self.plain, QFontMetrics(self.font()), nested=self.nested) if hanging else self.plain)
 
 
 def cut(heights: Sequence[int], leads: Sequence[bool], room: int, spacing: int = SPACING) -> list[range]:

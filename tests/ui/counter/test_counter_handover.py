@@ -55,6 +55,11 @@ def test_login_to_delivered_with_two_co_owners(counter: Counter, site: object) -
     counter.settle()
     assert screen.current_page() == "identify" and screen.handover_id
     assert screen.people.text().count("✘") == 2
+    # Where the typed number will stand says whose it is (a lone "-" said nothing).
+    assert screen.id_keypad.display.text() == "权利人身份证号"
+    counter.click(screen.agent_toggle)
+    assert screen.id_keypad.display.text() == "代理人身份证号"
+    counter.click(screen.agent_toggle)
     identify_everyone(counter, site, unit)
     assert screen.people.text().count("✔") == 2
     counter.click(screen.to_checks)

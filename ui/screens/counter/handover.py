@@ -220,7 +220,7 @@ class HandoverScreen(Screen):
 
     def _build_identify(self) -> None:
         col = self._column("identify")
-        self.people = wrapped()
+        self.people = HangingLabel()  # a wrapped line under its name, not under the mark
         self.people.setObjectName("people")
         self.identify_hint = wrapped("hint")
         self.card_button = button()
@@ -891,7 +891,7 @@ class HandoverScreen(Screen):
         unit = self.unit_code or "-"
         self.title.setText(self.tr("Handover with certificate, unit {unit}").format(unit=unit))
         self.start_info.setText(self._start_text())
-        self.people.setText(self._people_text())
+        self.people.show_text(self._people_text(), nested=False)
         self._render_gates()
         self._render_agent_choices()
         self._render_sign()
@@ -1059,6 +1059,9 @@ class HandoverScreen(Screen):
             b.setEnabled(can_identify)
         self.typed_button.setEnabled(can_identify and self.id_keypad.number() is not None)
         agent_mode = self.agent_toggle.isChecked()
+        # Whose number the keys type, where it will stand (a lone "-" said nothing).
+        self.id_keypad.set_placeholder(self.tr("The agent's ID number") if agent_mode
+                                       else self.tr("A holder's ID number"))
         self.agent_toggle.setText(self.tr("Back to identifying the holders") if agent_mode
                                   else self.tr("An agent comes for absent holders"))
         # One way at a time: the agent's form takes the place of the buyer's ways of identifying.
