@@ -32,8 +32,20 @@
             <translation>The supervisor's own number and PIN, and why this unit may proceed. It is recorded and reported.</translation>
         </message>
         <message>
+            <source>Handover with certificate, unit {unit}</source>
+            <translation>Handover with certificate, unit {unit}</translation>
+        </message>
+        <message>
             <source>For {name} {id}</source>
             <translation>For {name} {id}</translation>
+        </message>
+        <message>
+            <source>The agent's ID number</source>
+            <translation>The agent's ID number</translation>
+        </message>
+        <message>
+            <source>A holder's ID number</source>
+            <translation>A holder's ID number</translation>
         </message>
         <message>
             <source>Back to identifying the holders</source>
@@ -170,10 +182,6 @@
         <message>
             <source>Deliver</source>
             <translation>Deliver</translation>
-        </message>
-        <message>
-            <source>Handover with certificate: {unit}</source>
-            <translation>Handover with certificate: {unit}</translation>
         </message>
         <message>
             <source>Hand the keys to the buyer, then confirm here.</source>

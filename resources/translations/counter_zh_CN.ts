@@ -32,8 +32,20 @@
             <translation>由主管输入本人工号和 PIN，并写明本单元准予办理的理由。此操作将被记录并上报。</translation>
         </message>
         <message>
+            <source>Handover with certificate, unit {unit}</source>
+            <translation>交房即交证：{unit}</translation>
+        </message>
+        <message>
             <source>For {name} {id}</source>
             <translation>代{name} {id}</translation>
+        </message>
+        <message>
+            <source>The agent's ID number</source>
+            <translation>代理人身份证号</translation>
+        </message>
+        <message>
+            <source>A holder's ID number</source>
+            <translation>权利人身份证号</translation>
         </message>
         <message>
             <source>Back to identifying the holders</source>
@@ -170,10 +182,6 @@
         <message>
             <source>Deliver</source>
             <translation>确认交付</translation>
-        </message>
-        <message>
-            <source>Handover with certificate: {unit}</source>
-            <translation>交房即交证：{unit}</translation>
         </message>
         <message>
             <source>Hand the keys to the buyer, then confirm here.</source>

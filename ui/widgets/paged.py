@@ -9,12 +9,14 @@ sheet gives them now, and the pages are cut again when the room or the text size
 
 from __future__ import annotations
 
+import html
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ui.i18n import Retranslating
 from ui.qt import (
     QEvent,
+    QFontMetrics,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -36,11 +38,62 @@ SPACING = 8  # between blocks
 @dataclass(frozen=True)
 class Block:
     """One text shown whole. ``role`` is the theme's label role ("lead", "hint", ""); a block that
-    ``leads`` (a heading) never ends a page: it moves to the next one with what it heads."""
+    ``leads`` (a heading) never ends a page: it moves to the next one with what it heads; a ``hanging``
+    one wraps its lines under their first word (``hanging_html``)."""
 
     text: str
     role: str = ""
     leads: bool = False
+    hanging: bool = False
+
+
+def hanging_html(text: str, metrics: QFontMetrics, *, nested: bool = True) -> str:
+    """``text`` as rich text whose lines hang from their first word: "1. reason" over "  → next step"
+    shows the reason's wrapped lines under "reason", the next step under "reason" too, and its wrapped
+    lines under "next" (not under the arrow, nor at the left edge, as plain text wraps them). Lines
+    that are not ``nested`` (a list, one item a line) each start at the left edge and hang the same way.
+
+    Qt's rich text takes indents in pixels only (not em), so they are measured in ``metrics``: the
+    label's font now, measured again when the text size changes.
+    """
+    paragraphs = []
+    under = 0  # where the first line's text starts: later lines start there
+    for n, line in enumerate(text.split("\n")):
+        marker, _, rest = line.strip().partition(" ")
+        hang = metrics.horizontalAdvance(marker + " ") if rest else 0
+        left = hang + (under if n else 0)
+        if n == 0 and nested:
+            under = hang
+        paragraphs.append(f'<p style="margin:0; margin-left:{left}px; text-indent:-{hang}px">'
+                          f"{html.escape(line.strip())}</p>")
+    return "".join(paragraphs)
+
+
+class HangingLabel(QLabel):
+    """A word-wrapped label for plain text (``plain``), shown with its lines hanging (``hanging_html``)
+    when ``hanging``; the indents are measured again whenever the label's font changes (large text)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.plain = ""
+        self.hanging = False
+        self.nested = True
+        self.setWordWrap(True)
+
+    def show_text(self, text: str, *, hanging: bool = True, nested: bool = True) -> None:
+        self.plain, self.hanging, self.nested = text, hanging, nested
+        # Data (a project's name) is never read as markup: plain text, or rich text made of escaped text.
+        self.setTextFormat(Qt.TextFormat.RichText if hanging else Qt.TextFormat.PlainText)
+        self._lay_out()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange and self.hanging:
+            self._lay_out()
+
+    def _lay_out(self) -> None:
+        hanging = self.hanging and bool(self.plain)
+        self.setText(hanging_html(self.plain, QFontMetrics(self.font()), nested=self.nested) if hanging else self.plain)
 
 
 def cut(heights: Sequence[int], leads: Sequence[bool], room: int, spacing: int = SPACING) -> list[range]:
@@ -83,7 +136,7 @@ class PagedBlocks(QWidget):
         self.blocks: tuple[Block, ...] = ()
         self.page = 0
         self.pages: list[range] = [range(0)]
-        self._labels: list[QLabel] = []
+        self._labels: list[HangingLabel] = []
         self._box = QVBoxLayout(self)
         self._box.setContentsMargins(0, 0, 0, 0)
         self._box.setSpacing(SPACING)
@@ -103,13 +156,12 @@ class PagedBlocks(QWidget):
             return
         self.blocks = blocks
         while len(self._labels) < len(blocks):
-            text = QLabel()
-            text.setWordWrap(True)
+            text = HangingLabel()
             text.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
             self._box.insertWidget(len(self._labels), text)
             self._labels.append(text)
         for text, block in zip(self._labels, blocks, strict=False):
-            text.setText(block.text)
+            text.show_text(block.text, hanging=block.hanging)
             if text.property("role") != block.role:
                 text.setProperty("role", block.role)
                 text.style().unpolish(text)

@@ -10,6 +10,7 @@ from typing import Any
 from kiosk.store import outbox
 from sync.wire import kinds
 from qr_pictures import read_qr
+from ui import i18n
 from ui.navigation import Navigator
 from ui.qt import Qt
 from ui.screens.buyer.done import DoneScreen
@@ -52,6 +53,11 @@ def test_the_certificate_code_and_an_evaluation_with_a_reason(
     assert "谢谢" in screen.thanks.text() and not screen.send_button.isEnabled()
     # Back beside the code, the thanks in its words, and nothing left to rate.
     assert screen.thanks.isVisible() and screen.qr.isVisible() and not screen.rate_button.isEnabled()
+    # The thanks stands where the rate button was (nothing is left to rate), in the language chosen.
+    assert not screen.rate_button.isVisible()
+    i18n.switch_language("en")
+    assert screen.thanks.text() == "Thank you. Your evaluation is recorded."
+    i18n.switch_language("zh_CN")
     rows = on_store(lambda k: k.store.read("SELECT level, training FROM evaluations WHERE unit_code = ?", (unit,)))
     assert [(r["level"], r["training"]) for r in rows] == [("very_dissatisfied", 1)]
     records = on_store(lambda k: outbox.read_pending(k.store, 10_000)[0])
@@ -151,3 +157,5 @@ def test_snapshots(nav: Navigator, buyers: Any, on_store: Any, qtbot: Any, tmp_p
             render(nav, tmp_path / f"buyer-done-{phase}-portrait.png", size=(1080, 1920), lang="en", large=True)
             assert [str(p) for p in overflow(nav, (1080, 1920)) + clipped_texts(nav)] == [], phase
             assert screen.code_row.direction() == screen.code_row.Direction.TopToBottom
+            if phase == "code":  # the code drawn large across the panel's width (it stood small at the left)
+                assert screen.qr.pixmap().width() >= 300 and screen.qr.width() >= 900

@@ -31,6 +31,12 @@ def test_a_drafted_contract_is_missing_with_its_next_step_and_a_button_to_sign(
     assert "尚未生成缴费单" in screen.steps.text() and actions_for(screen.cases[0]) == ["contract", "pay"]
     assert not screen.action_buttons["pay"].isVisible()
     assert screen.page_label.text() == "第 1 套，共 2 套"
+    # 1920 px: the title at the left, the unit buttons at the row's right end (not adrift in its middle).
+    render(nav, lang="zh_CN")
+    assert screen.title.isVisible()
+    assert screen.next_button.geometry().right() == screen.width() - screen.box.contentsMargins().right() - 1
+    # Each step and each check done is a block whose wrapped lines hang under its text (ui.widgets.paged).
+    assert all(b.hanging for b in screen.steps.blocks if not b.leads)
     qtbot.mouseClick(screen.next_button, Qt.MouseButton.LeftButton)
     assert screen.index == 1 and not screen.action_buttons["contract"].isVisible()
     i18n.switch_language("en")

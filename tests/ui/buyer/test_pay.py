@@ -42,6 +42,8 @@ def test_the_order_is_opened_shown_and_confirmed_live(
             k.ctx, buyers.sim.staff, order.order_id, i.payee, i.amount_fen, f"SER{n}", f"R{n}", event_id=f"E{n}"))
     qtbot.waitUntil(screen.paid, timeout=10_000)
     assert "已缴清" in screen.countdown.text()
+    # Paid: no code left to scan, nor a sentence asking to scan it.
+    assert not screen.qr.isVisible() and "扫码" not in screen.details.text()
     qtbot.mouseClick(screen.back_button, Qt.MouseButton.LeftButton)
     assert isinstance(nav.current, MyCaseScreen)
     assert screen.order is None and screen.qr.pixmap().isNull() and screen.details.text() == ""
@@ -69,11 +71,12 @@ def test_the_countdown_reminds_then_times_out_and_can_start_again(
     qtbot.waitUntil(lambda: screen.timed_out, timeout=10_000)
     assert pending == [True, False]  # the idle timer runs again once the code's own time is up
     assert "已缴费" in screen.details.text() and screen.retry_button.isVisible()
+    assert not screen.qr.isVisible()  # the time is up: 再次显示 shows the code again
     code = screen.order.payment_code if screen.order else ""
     screen._clock.setInterval(1000)
     qtbot.mouseClick(screen.retry_button, Qt.MouseButton.LeftButton)
     assert not screen.timed_out and screen.seconds_left == 300 and screen.order is not None
-    assert screen.order.payment_code == code and not screen.retry_button.isVisible()
+    assert screen.order.payment_code == code and not screen.retry_button.isVisible() and screen.qr.isVisible()
     # Said once each, at the minute left and at the end, and the code again with the new countdown.
     assert said == ["pay.scan", "pay.last_minute", "pay.expired", "pay.scan"]
 

@@ -55,6 +55,11 @@ def test_login_to_delivered_with_two_co_owners(counter: Counter, site: object) -
     counter.settle()
     assert screen.current_page() == "identify" and screen.handover_id
     assert screen.people.text().count("✘") == 2
+    # Where the typed number will stand says whose it is (a lone "-" said nothing).
+    assert screen.id_keypad.display.text() == "权利人身份证号"
+    counter.click(screen.agent_toggle)
+    assert screen.id_keypad.display.text() == "代理人身份证号"
+    counter.click(screen.agent_toggle)
     identify_everyone(counter, site, unit)
     assert screen.people.text().count("✔") == 2
     counter.click(screen.to_checks)
@@ -81,6 +86,8 @@ def test_login_to_delivered_with_two_co_owners(counter: Counter, site: object) -
     counter.click(screen.deliver_button)
     counter.settle()
     assert screen.current_page() == "done" and "不动产权" in screen.done_info.text()
+    # One way back to the queue: the page's own button, not a second one above it.
+    assert screen.back_to_queue.isVisible() and not screen.queue_button.isVisible()
     row = handover.get(site.store, screen.handover_id)  # type: ignore[attr-defined]
     assert row["state"] == "delivered" and len(row["present"]) == 2
     n = site.store.read("SELECT count(*) AS n FROM signatures WHERE document_id = ?",  # type: ignore[attr-defined]

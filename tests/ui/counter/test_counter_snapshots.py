@@ -66,6 +66,16 @@ def test_every_counter_page_in_both_languages(counter: Counter, site: object) ->
     counter.settle()
     assert screen.refusal.code == "holder_missing"
     look(counter, "handover_checks")
+    # English on a 1280x800 panel: a failed check three lines high opens no gap between the checks beside
+    # it (each column stacks its own), and its wrapped lines hang under its words, not under the mark.
+    render(counter.nav, size=(1280, 800), lang="en", mode="staff")
+    for column in screen.gate_columns:
+        shown = [column.itemAt(i).widget() for i in range(column.count()) if column.itemAt(i).widget()]
+        for upper, lower in zip(shown, shown[1:], strict=False):
+            assert lower.y() == upper.geometry().bottom() + 1 + column.spacing()
+    failed = next(label for label in screen.gate_labels if label.plain.startswith("✘"))
+    assert failed.height() >= 3 * failed.fontMetrics().lineSpacing() and failed.hanging
+    i18n.switch_language("zh_CN")
     screen.override_toggle.show()  # shown only for a restricted developer; looked at here for its layout
     counter.click(screen.override_toggle)
     counter.settle()
@@ -90,6 +100,11 @@ def test_every_counter_page_in_both_languages(counter: Counter, site: object) ->
     for _ in range(4):
         counter.sign()
     look(counter, "handover_certificate")
+    # The serial's keys stay square at the top of the page (given its height they stretched to 70x220 px).
+    render(counter.nav, size=(1280, 800), lang="en", mode="staff")
+    key = screen.serial_keypad.keys["5"]
+    assert key.height() <= 1.5 * key.width()
+    i18n.switch_language("zh_CN")
     counter.click(screen.bind_stock)
     counter.settle()
     look(counter, "handover_receipt")

@@ -46,7 +46,7 @@ from ui.screens.buyer.common import (
     set_state,
     staff_line,
 )
-from ui.screens.buyer.pay import QrLabel
+from ui.screens.buyer.pay import WIDGET_SIZE_MAX, QrLabel
 from ui.tasks import Task
 from ui.widgets.boxes import packed
 from ui.widgets.guard import GuardedButton
@@ -125,7 +125,7 @@ class DoneScreen(Screen):
         # What the code is for is always whole beside it; the certificate number and the notes below
         # it scroll on a short panel.
         about = QWidget()
-        packed(QVBoxLayout(about), self.certificate, self.thanks, self.mail_note, spacing=4)
+        packed(QVBoxLayout(about), self.certificate, self.mail_note, spacing=4)
         words = QVBoxLayout()
         words.setSpacing(8)
         words.addWidget(self.qr_hint)
@@ -137,6 +137,9 @@ class DoneScreen(Screen):
         actions = QHBoxLayout()
         actions.addWidget(self.mail_button)
         actions.addStretch(1)
+        # Once rated, the thanks stands where 评价本次服务 was (a button that can no longer be used
+        # said nothing, and the thanks in the words above pushed the mailing note out of sight).
+        actions.addWidget(self.thanks)
         actions.addWidget(self.rate_button)
         overview = Panel()
         overview.box.setContentsMargins(24, 8, 24, 8)
@@ -408,7 +411,6 @@ class DoneScreen(Screen):
     def _evaluated(self) -> None:
         self._task = None
         self.evaluated = True
-        self.thanks.setText(self.tr("Thank you. Your evaluation is recorded."))
         for button in self.level_buttons.values():
             button.setEnabled(False)
         self.reason.clear()
@@ -416,6 +418,7 @@ class DoneScreen(Screen):
         self.rate_button.setEnabled(False)
         if self.right.currentWidget() is self.rating_panel:
             self._show_page(self.overview_panel)
+        self._render()
 
     # -- mailing ----------------------------------------------------------------------------
 
@@ -519,6 +522,12 @@ class DoneScreen(Screen):
                                (self.who_actions, down if landscape else across)):
             if box.direction() != direction:
                 box.setDirection(direction)
+        # Above its words the code is drawn as wide as the panel allows up to its largest, centred (kept
+        # no wider than high, as beside them, it stood small at the left of a 1080 px panel).
+        if self.qr.portrait == landscape:
+            self.qr.portrait = not landscape
+            self.qr.setMaximumSize(WIDGET_SIZE_MAX, WIDGET_SIZE_MAX)  # squared again at its next resize
+        self.code_row.setStretch(1, 2 if landscape else 1)
         self.who_row.setStretch(0, 1 if landscape else 0)
         self.who_row.setStretch(2, 0 if landscape else 1)
 
@@ -602,6 +611,8 @@ class DoneScreen(Screen):
                             if self.level in names else "")
         self.send_button.setEnabled(bool(self.level) and not self.evaluated and closing is not None)
         self.rate_button.setEnabled(not self.evaluated and closing is not None)
+        self.rate_button.setVisible(not self.evaluated)
+        self.thanks.setText(self.tr("Thank you. Your evaluation is recorded.") if self.evaluated else "")
         for code, button in self.level_buttons.items():
             button.setProperty("role", "primary" if code == self.level else "")
             set_state(button, "")

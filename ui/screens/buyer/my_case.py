@@ -121,13 +121,15 @@ class MyCaseScreen(Fitting, Screen):
         panel.box.addWidget(self.stage)
         panel.box.addWidget(self.steps, 1)
         # The page buttons share the title's row; the actions keep the bottom row to themselves.
-        heading = QHBoxLayout()
+        heading = self.heading = QHBoxLayout()
         heading.setSpacing(16)
         heading.addWidget(self.title, 1)
         heading.addWidget(self.previous_button)
         heading.addWidget(self.page_label)
         heading.addWidget(self.next_button)
-        heading.addStretch(1)  # the unit buttons stay at the left where the title gives way (``fit``)
+        # The unit buttons at the row's right end beside the title (in the middle of a 1920 px row they
+        # stood adrift), at its left where the title gives way (``fit``).
+        heading.addStretch(0)
         layout = self.box = QVBoxLayout(self)
         layout.setContentsMargins(24, 16, 24, 0)
         layout.setSpacing(12)
@@ -323,9 +325,10 @@ class MyCaseScreen(Fitting, Screen):
         same_unit, self._steps_of = self._steps_of == case.unit_code, case.unit_code
         self.steps.set_blocks([
             Block(self.tr("Still missing, and what to do"), "lead", leads=True),
-            *(Block(step) for step in steps or [self.tr("Nothing is missing.")]),
+            # A wrapped line continues under its text, not under the number, the arrow or the tick.
+            *([Block(step, hanging=True) for step in steps] or [Block(self.tr("Nothing is missing."))]),
             Block(self.tr("Done"), "lead", leads=True),
-            *(Block(f"✓ {line}") for line in done or [self.tr("Nothing yet.")]),
+            *(Block(f"✓ {line}", hanging=True) for line in done or [self.tr("Nothing yet.")]),
         ], keep_page=same_unit)
         self.page_label.setText(self.tr("Unit {n} of {total}").format(n=self.index + 1, total=len(self.cases)))
         self.previous_button.setEnabled(self.index > 0)
@@ -355,6 +358,7 @@ class MyCaseScreen(Fitting, Screen):
             self.title.setVisible(sum(w.sizeHint().width() + 16 for w in units) - 16 <= room)
         else:
             self.title.setVisible(True)
+        self.heading.setStretch(self.heading.count() - 1, 1 if self.title.isHidden() else 0)
         below = need > room
         if below == (self.panel.box.indexOf(self.pager) >= 0):
             return

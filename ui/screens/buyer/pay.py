@@ -439,6 +439,9 @@ class PayScreen(Fitting, Screen):
         order = self.order
         self.total.setText(self.tr("Total ¥{amount}").format(amount=order.total_text) if order else "")
         self.retry_button.setVisible(order is None and bool(self.message.text()) or self.timed_out)
+        # A code paid, or whose time is up, is not there to be scanned (再次显示 shows it again): what the
+        # status says takes the panel's width instead.
+        self.qr.setVisible(not (self.paid() or self.timed_out))
         self.retry_button.setText(self.tr("Show the code again") if self.timed_out else self.tr("Try again"))
         status = self._render_countdown()
         # Payees by their code in English; in Chinese the view's own names. Fee names stay as issued.
@@ -453,6 +456,7 @@ class PayScreen(Fitting, Screen):
                 amount=item.amount_text, state=state)))
         if order is not None:
             blocks.append(Block(self.tr("Payment code {code}").format(code=order.payment_code)))
+        if order is not None and not self.qr.isHidden():
             blocks.append(Block(self.tr("Scan with a bank app, WeChat or Alipay. One payment pays every item.")))
         # What the status says comes first: when it changes (paid, a minute left, the time up) the first
         # page shows it; a confirmation of one item keeps the page the buyer reads.

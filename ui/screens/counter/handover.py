@@ -32,7 +32,7 @@ from kiosk.views.case import CaseOverview
 from kiosk.views.handover import HandoverPerson, HandoverView
 from ui.context import AppContext
 from ui.i18n import current_language
-from ui.qt import (QBoxLayout, QFrame, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QResizeEvent,
+from ui.qt import (QBoxLayout, QFrame, QHBoxLayout, QLineEdit, QPushButton, QResizeEvent,
                    QScrollArea, QScroller, QSizePolicy, QStackedWidget, Qt, QVBoxLayout, QWidget)
 from ui.screens.base import Screen, on_portrait_panel
 from ui.screens.counter.common import (STAFF_TARGET, RefusalPanel, StaffKeypad, TapField, apply_key, button, go,
@@ -42,6 +42,7 @@ from ui.screens.counter.queue import read_scan
 from ui.screens.counter.session import staff_session
 from ui.tasks import Task
 from ui.widgets.keypad import IdKeypad
+from ui.widgets.paged import HangingLabel
 from ui.widgets.signature import SignaturePad
 from ui.widgets.pinyin import mark_keypad_field
 
@@ -115,7 +116,7 @@ class HandoverScreen(Screen):
         self.sign_queue: list[tuple[HandoverPerson, str]] = []
         self.print_run: PrintRun | None = None
         self._tasks: list[Task] = []
-        self.gate_labels: list[QLabel] = []
+        self.gate_labels: list[HangingLabel] = []
         self._busy = False
         self.title = wrapped("heading")
         self.steps = wrapped()
@@ -196,7 +197,7 @@ class HandoverScreen(Screen):
             self.named.addWidget(self.steps)
             self.override_fields.setSpacing(12)
             self.cert_left.removeWidget(self.serial_keypad)
-            self.cert_row.addWidget(self.serial_keypad)
+            self.cert_row.addWidget(self.serial_keypad, 0, Qt.AlignmentFlag.AlignTop)
             self.override_fields.removeWidget(self.sup_keypad)
             self.override_row.addWidget(self.sup_keypad, 1)
 
@@ -219,7 +220,7 @@ class HandoverScreen(Screen):
 
     def _build_identify(self) -> None:
         col = self._column("identify")
-        self.people = wrapped()
+        self.people = HangingLabel()  # a wrapped line under its name, not under the mark
         self.people.setObjectName("people")
         self.identify_hint = wrapped("hint")
         self.card_button = button()
@@ -299,9 +300,15 @@ class HandoverScreen(Screen):
     def _build_checks(self) -> None:
         col = self._column("checks")
         # The checks in two columns: seven of them and the page's buttons fit a 1280x800 panel in large text.
-        self.gates_box = QGridLayout()
-        self.gates_box.setHorizontalSpacing(24)
-        self.gates_box.setVerticalSpacing(4)
+        # Each column stacks its own checks (in a grid, a failed check three lines high opened a gap
+        # between the two checks beside it).
+        self.gates_box = QHBoxLayout()
+        self.gates_box.setSpacing(24)
+        self.gate_columns = (QVBoxLayout(), QVBoxLayout())
+        for column in self.gate_columns:
+            column.setSpacing(4)
+            column.addStretch(1)
+            self.gates_box.addLayout(column, 1)
         self.back_to_identify = button()
         self.back_to_identify.setObjectName("back_to_identify")
         self.back_to_identify.clicked.connect(lambda: self._show("identify"))
@@ -438,7 +445,8 @@ class HandoverScreen(Screen):
         self.cert_row = row = QHBoxLayout()
         row.setSpacing(32)
         row.addLayout(left, 1)
-        row.addWidget(self.serial_keypad)
+        # At the top at its own height: given the page's height its keys stretched to 70x220 px.
+        row.addWidget(self.serial_keypad, 0, Qt.AlignmentFlag.AlignTop)
         col.addLayout(row, 1)
 
     def _build_receipt(self) -> None:
@@ -881,9 +889,9 @@ class HandoverScreen(Screen):
         self.steps.setText("  ›  ".join(f"【{text}】" if key == page else f"✔{text}" if key in done else text
                                         for text, key in labels))
         unit = self.unit_code or "-"
-        self.title.setText(self.tr("Handover with certificate: {unit}").format(unit=unit))
+        self.title.setText(self.tr("Handover with certificate, unit {unit}").format(unit=unit))
         self.start_info.setText(self._start_text())
-        self.people.setText(self._people_text())
+        self.people.show_text(self._people_text(), nested=False)
         self._render_gates()
         self._render_agent_choices()
         self._render_sign()
@@ -926,33 +934,38 @@ class HandoverScreen(Screen):
         """The checks in two columns on a landscape panel (a 1280x800 panel has no height for one), in
         one on a portrait panel (two left each check 480 px at 1080 px, most on three lines)."""
         rows = max(1, len(self.gate_labels)) if on_portrait_panel(self) else GATE_ROWS
+        for column in self.gate_columns:
+            for label in self.gate_labels:
+                column.removeWidget(label)
         for n, label in enumerate(self.gate_labels):
-            self.gates_box.removeWidget(label)
-            self.gates_box.addWidget(label, n % rows, n // rows)
+            column = self.gate_columns[n // rows]
+            column.insertWidget(column.count() - 1, label)  # above the column's stretch
+        self.gates_box.setStretch(1, 1 if len(self.gate_labels) > rows else 0)  # one column: the whole width
 
     def gates_text(self) -> str:
         """Every check as shown, one per line (pass/fail, the reason, the next action)."""
-        return "\n".join(label.text() for label in self.gate_labels)
+        return "\n".join(label.plain for label in self.gate_labels)
 
     def _render_gates(self) -> None:
         gates = self.view.gates if self.view is not None else ()
         while len(self.gate_labels) > len(gates):
             label = self.gate_labels.pop()
-            self.gates_box.removeWidget(label)
+            for column in self.gate_columns:
+                column.removeWidget(label)
             label.deleteLater()
         while len(self.gate_labels) < len(gates):
-            label = wrapped()
-            self.gates_box.addWidget(label)
-            self.gate_labels.append(label)
+            # A wrapped line continues under the words after the mark, the next step under the reason.
+            self.gate_labels.append(HangingLabel())
         self._place_gates()
         chinese = self._chinese()
         for label, g in zip(self.gate_labels, gates, strict=True):
             if g.passed:
-                label.setText(self.tr("✔ passed: {what}").format(what=g.reason if chinese else self._passed_name(g.check)))
+                label.show_text(self.tr("✔ passed: {what}").format(
+                    what=g.reason if chinese else self._passed_name(g.check)))
             else:
                 what = g.reason if chinese else g.message
                 todo = g.next_action if chinese else (g.hint or "")
-                label.setText(self.tr("✘ failed: {what}\n    next: {todo}").format(what=what, todo=todo))
+                label.show_text(self.tr("✘ failed: {what}\n    next: {todo}").format(what=what, todo=todo))
             restyle(label, state="ok" if g.passed else "error")
 
     def _passed_name(self, check: str) -> str:
@@ -1046,6 +1059,9 @@ class HandoverScreen(Screen):
             b.setEnabled(can_identify)
         self.typed_button.setEnabled(can_identify and self.id_keypad.number() is not None)
         agent_mode = self.agent_toggle.isChecked()
+        # Whose number the keys type, where it will stand (a lone "-" said nothing).
+        self.id_keypad.set_placeholder(self.tr("The agent's ID number") if agent_mode
+                                       else self.tr("A holder's ID number"))
         self.agent_toggle.setText(self.tr("Back to identifying the holders") if agent_mode
                                   else self.tr("An agent comes for absent holders"))
         # One way at a time: the agent's form takes the place of the buyer's ways of identifying.
@@ -1083,6 +1099,9 @@ class HandoverScreen(Screen):
         buyer_turn = self.current_page() == "sign" and not self.refusal.isVisibleTo(self)
         for w in (self.queue_button, self.title, self.steps):
             w.setVisible(not buyer_turn)
+        # Delivered: the page's own primary button goes back to the queue; a second one above it said the same.
+        if self.current_page() == "done":
+            self.queue_button.setVisible(False)
         if buyer_turn != self._buyer_turn:
             self._buyer_turn = buyer_turn
             self.chrome_changed.emit()
