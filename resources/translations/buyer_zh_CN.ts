@@ -509,7 +509,7 @@
         </message>
         <message>
             <source>Scan with a bank app, WeChat or Alipay. One payment pays every item.</source>
-            <translation>请用银行App、微信或支付宝扫码。一次支付即缴清下列各项。</translation>
+            <translation>请用银行App、微信或支付宝扫码。一次支付即缴清全部款项。</translation>
         </message>
         <message>
             <source>Back to my case</source>
