@@ -1,0 +1,92 @@
+"""The shell's own panels over a buyer screen (the idle countdown, 呼叫工作人员's panel, the fault message, the
+wait while opening) in the main window of a training session (header, training banner), on the smallest
+landscape panel and on a portrait one below its reach line, in English large text (the longest lines):
+nothing clipped, cut off or missing; and the panel below the header, never over it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from hardware.devices import open_devices
+from kiosk.app import open_kiosk
+from kiosk.config import load_config
+from ui import i18n, snapshot
+from ui.context import AppContext
+from ui.qt import QApplication, QPoint, QWidget
+from ui.shell.app import build_window
+from ui.shell.registry import SCREENS
+from ui.shell.window import MainWindow
+from ui.tasks import TaskRunner
+
+ENTRIES = [e for e in SCREENS if e.name in ("welcome", "identify")]
+
+
+@pytest.fixture
+def training_window(qapp: QApplication, data_dir: Path, qtbot: QtBot) -> Iterator[MainWindow]:
+    config = load_config(data_dir)
+    runner = TaskRunner()
+    with open_kiosk(config) as kiosk:
+        ctx = AppContext(kiosk, open_devices(config), runner, training=True)
+        window = build_window(ctx, ENTRIES, silent=True)
+        qtbot.addWidget(window, before_close_func=MainWindow.dispose)
+        window.start()
+        yield window
+        ctx.stop_polling()
+        runner.shutdown()
+    qapp.setStyleSheet("")
+    i18n.switch_language("zh_CN")
+
+
+def shown(window: MainWindow) -> list[tuple[str, QWidget]]:
+    """Each panel shown by the window's own way to show it."""
+    window._idle_warning(30)
+    panels: list[tuple[str, QWidget]] = [("countdown", window.countdown_overlay)]
+    window.countdown_overlay.hide()
+    window.call_staff()
+    panels.append(("call staff", window.call_overlay))
+    window.call_overlay.hide()
+    window.show_fault("ValueError")  # goes home: the fault panel over the welcome screen
+    panels.append(("fault", window.fault_overlay))
+    window.fault_overlay.hide()
+    window._waiting(True)
+    panels.append(("wait", window.wait_overlay))
+    window.wait_overlay.hide()
+    return panels
+
+
+@pytest.mark.parametrize(("size", "reach_line"), [((1280, 800), 0), ((1080, 1920), 640)])
+def test_the_shells_panels_fit_in_english_large_text(training_window: MainWindow, size: tuple[int, int],
+                                                     reach_line: int) -> None:
+    window = training_window
+    window.reach_line = reach_line
+    window.set_language("en")
+    window.set_large_text(True)
+    for name, overlay in shown(window):
+        window.navigator.go("identify")
+        overlay.show()
+        overlay.raise_()
+        snapshot.render(window, size=size, lang="en", large=True)
+        problems = snapshot.clipped_texts(window) + snapshot.missing_glyphs(window) + snapshot.cut_off(window)
+        assert [str(p) for p in problems] == [], name
+        header_bottom = window.header.mapTo(window, QPoint(0, window.header.height())).y()
+        assert overlay.geometry().top() >= header_bottom and overlay.geometry().bottom() < size[1], name
+        overlay.hide()
+
+
+def test_a_panel_follows_the_header_when_large_text_is_switched_on_under_it(training_window: MainWindow) -> None:
+    """The header stays reachable over a panel (ux.md: the text size on every screen); switched to large
+    text there, the header grows and the panel moves down with it instead of covering its lower part."""
+    window = training_window
+    window.navigator.go("identify")
+    snapshot.render(window, size=(1280, 800), lang="zh_CN", large=False)
+    window.call_staff()
+    before = window.header.height()
+    window.set_large_text(True)
+    snapshot.render(window, size=(1280, 800), lang="zh_CN", large=True)
+    assert window.header.height() > before
+    header_bottom = window.header.mapTo(window, QPoint(0, window.header.height())).y()
+    assert window.call_overlay.isVisible() and window.call_overlay.geometry().top() == header_bottom
