@@ -406,7 +406,7 @@ staff</source>
     <context>
         <name>TrainingBanner</name>
         <message>
-            <source>Training mode: practice data only, nothing done here is real</source>
+            <source>Training mode: practice data only, nothing here is real</source>
             <translation>培训模式：仅为练习数据，这里办理的业务都不生效</translation>
         </message>
     </context>

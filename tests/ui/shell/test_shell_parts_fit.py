@@ -1,4 +1,7 @@
-"""The shell's own panels over a buyer screen (the idle countdown, 呼叫工作人员's panel, the fault message, the
+"""The training banner on one line on the narrowest panel a buyer uses (portrait 1080 px, large text) in
+both languages: every line it takes more is the screen's, and the identify keypad has none to spare there.
+
+The shell's own panels over a buyer screen (the idle countdown, 呼叫工作人员's panel, the fault message, the
 wait while opening) in the main window of a training session (header, training banner), on the smallest
 landscape panel and on a portrait one below its reach line, in English large text (the longest lines):
 nothing clipped, cut off or missing; and the panel below the header, never over it."""
@@ -22,7 +25,7 @@ from ui.shell.registry import SCREENS
 from ui.shell.window import MainWindow
 from ui.tasks import TaskRunner
 
-ENTRIES = [e for e in SCREENS if e.name in ("welcome", "identify")]
+ENTRIES = [e for e in SCREENS if e.name in ("welcome", "identify", "identify_keypad")]
 
 
 @pytest.fixture
@@ -90,3 +93,18 @@ def test_a_panel_follows_the_header_when_large_text_is_switched_on_under_it(trai
     assert window.header.height() > before
     header_bottom = window.header.mapTo(window, QPoint(0, window.header.height())).y()
     assert window.call_overlay.isVisible() and window.call_overlay.geometry().top() == header_bottom
+
+
+@pytest.mark.parametrize("lang", ["zh_CN", "en"])
+def test_the_training_banner_is_one_line_on_a_portrait_panel_in_large_text(training_window: MainWindow,
+                                                                            lang: str) -> None:
+    window = training_window
+    window.reach_line = 640
+    window.set_language(lang)
+    window.set_large_text(True)
+    window.navigator.go("identify", way="keypad")
+    snapshot.render(window, size=(1080, 1920), lang=lang, large=True)
+    banner = window.banner
+    margins = banner.contentsMargins()
+    assert banner.isVisible()
+    assert banner.height() - margins.top() - margins.bottom() < 2 * banner.fontMetrics().lineSpacing(), lang
