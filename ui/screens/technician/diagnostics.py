@@ -32,7 +32,7 @@ from kiosk.views.diagnostics import DiagnosticsView, FeedRow, LogLine, Quarantin
 from ui.context import AppContext
 from ui.qt import (QFontMetrics, QFrame, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QMouseEvent, QPushButton,
                    QRect, QSizePolicy, QStackedWidget, Qt, QVBoxLayout, QWidget, Signal)
-from ui.screens.technician.common import TechnicianScreen
+from ui.screens.technician.common import TechnicianScreen, whole_facts
 from ui.screens.counter.common import STAFF_TARGET, RefusalPanel, button, restyle, wrapped
 from ui.screens.counter.queue import RowsBox
 from ui.tasks import Task
@@ -636,11 +636,11 @@ class DiagnosticsScreen(TechnicianScreen):
         if view is None:
             self.summary.setText(self.tr("Loading…"))
         else:
-            self.summary.setText(self.tr("Outbox: {pending} to send · Quarantine: {open} open · Sync: {sync}")
-                                 .format(pending=view.outbox_pending, open=len(view.quarantine),
-                                         sync=self.tr("not enrolled") if not view.enrolled
-                                          else self.tr("stopped") if view.stopped_code
-                                          else self.tr("errors") if view.last_errors else self.tr("ok")))
+            self.summary.setText(whole_facts(
+                self.tr("Outbox: {pending} to send · Quarantine: {open} open · Sync: {sync}")
+                .format(pending=view.outbox_pending, open=len(view.quarantine),
+                        sync=self.tr("not enrolled") if not view.enrolled else self.tr("stopped") if view.stopped_code
+                        else self.tr("errors") if view.last_errors else self.tr("ok"))))
         heads = {"enrollment": self.tr("Enrollment"), "backlog": self.tr("Outbox"),
                  "stopped": self.tr("Agent"), "push": self.tr("Push (to the county)"),
                  "pull": self.tr("Pull (from the county)")}
