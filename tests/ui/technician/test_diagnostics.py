@@ -17,6 +17,8 @@ from kiosk.services.context import Context
 from kiosk.services.maintenance import resolve_quarantined
 from kiosk.services.staff import Actor
 from kiosk.store import outbox, quarantine
+from ui.qt import QPoint
+from ui.snapshot import render
 
 from .conftest import STAFF, TECHNICIAN, Site, Tech
 
@@ -276,3 +278,13 @@ def test_diagnostics_in_both_languages_and_sizes(tech: Tech, site: Site, tmp_pat
             tech.settle()
             assert screen.exported is not None
         tech.look(f"diagnostics-{section}")
+
+
+def test_a_sync_rows_name_stands_level_with_the_first_line_of_its_value(tech: Tech, site: Site) -> None:
+    site.push_failed("gateway_unreachable", "connection refused by http://127.0.0.1:9")
+    screen = tech.open_diagnostics()
+    render(tech.window, None, size=(1280, 800), lang="zh_CN", large=True, mode="staff")
+    head, value = screen.sync_heads["push"], screen.sync_labels[("push", "value")]
+    assert value.height() > 2 * head.height(), "the name one line high, not stretched beside the value's lines"
+    top = head.mapTo(screen, QPoint(0, 0)).y()
+    assert abs(top - value.mapTo(screen, QPoint(0, 0)).y()) <= 4

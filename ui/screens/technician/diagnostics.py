@@ -199,7 +199,8 @@ class DiagnosticsScreen(TechnicianScreen):
             value.setObjectName(f"sync_{key}")
             self.sync_heads[key] = head
             self.sync_labels[(key, "value")] = value
-            self.sync_grid.addWidget(head, n, 0)
+            # A name level with its value's first line (centred, it stood beside the middle line of three).
+            self.sync_grid.addWidget(head, n, 0, Qt.AlignmentFlag.AlignTop)
             self.sync_grid.addWidget(value, n, 1)
         layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 0, 0, 0)
