@@ -233,7 +233,7 @@ def test_the_backlog_wraps_between_its_facts_and_the_steps_turn_on_a_portrait_pa
         assert all(line.rstrip().endswith("·") for line in shown[:-1]), (size, shown)
     assert len(shown) == 1, "under the title on a portrait panel, across its width"
     assert screen.backlog.mapTo(screen, QPoint(0, 0)).y() > screen.title.mapTo(screen, QPoint(0, 0)).y()
-    portrait = screen.actions.direction() == QBoxLayout.Direction.TopToBottom
+    portrait = screen.step1_actions.direction() == QBoxLayout.Direction.TopToBottom
     assert portrait and all(row.direction() == QBoxLayout.Direction.TopToBottom for row in screen.named)
     sync, export = screen.sync_button, screen.export_button
     assert export.mapTo(screen, QPoint(0, 0)).y() > screen.sticks.mapTo(screen, QPoint(0, 0)).y() \

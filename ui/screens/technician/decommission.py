@@ -127,7 +127,7 @@ class DecommissionScreen(TechnicianScreen):
         # One row a step's name and words, one its buttons: the page fits a 1280x800 panel in large text.
         # In a row on a landscape panel; on a portrait one each on a row of its own (in a row, the chooser's
         # message took four lines between the buttons).
-        self.actions = actions = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self.step1_actions = actions = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         actions.setSpacing(16)
         actions.addWidget(self.sync_button, 0, Qt.AlignmentFlag.AlignLeft)
         actions.addSpacing(16)
@@ -178,7 +178,7 @@ class DecommissionScreen(TechnicianScreen):
         for row in self.named:
             row.setSpacing(8 if portrait else 24)
         self.top.setSpacing(8 if portrait else 48)
-        turn(portrait, across=(self.actions, self.top, *self.named))
+        turn(portrait, across=(self.step1_actions, self.top, *self.named))
 
     # -- moments -----------------------------------------------------------------------------
 

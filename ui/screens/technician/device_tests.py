@@ -40,6 +40,7 @@ from ui.qt import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QPushButton,
     QSizePolicy,
     Qt,
     QTimer,
@@ -68,7 +69,7 @@ def guarded(role: str = "") -> GuardedButton:
     return b
 
 
-def stacked(b: GuardedButton) -> None:
+def stacked(b: QPushButton) -> None:
     # Five rows of targets and an answer share a 1280x800 panel's height in large text: each row at the
     # staff target's height (ux.md: 64 px), not the padding's 84.
     b.setProperty("compact", "stacked")
