@@ -23,7 +23,7 @@ from kiosk.decommission import CONFIRM_WORD, Decommission
 from kiosk.errors import KioskError
 from kiosk.services.staff import Actor
 from ui.context import AppContext
-from ui.qt import QBoxLayout, QHBoxLayout, QLabel, Qt, QVBoxLayout, QWidget, Signal
+from ui.qt import QBoxLayout, QHBoxLayout, QLabel, QSizePolicy, QSpacerItem, Qt, QVBoxLayout, QWidget, Signal
 from ui.screens.base import turn
 from ui.screens.counter.common import STAFF_TARGET, RefusalPanel, restyle, wrapped
 from ui.screens.technician.common import TechnicianScreen, whole_facts
@@ -130,7 +130,9 @@ class DecommissionScreen(TechnicianScreen):
         self.step1_actions = actions = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         actions.setSpacing(16)
         actions.addWidget(self.sync_button, 0, Qt.AlignmentFlag.AlignLeft)
-        actions.addSpacing(16)
+        # Sync now a little apart from the sticks beside it (none needed above them: the rows have their spacing).
+        self._apart = QSpacerItem(16, 0, QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Minimum)
+        actions.addItem(self._apart)
         actions.addWidget(self.sticks, 1)
         actions.addWidget(self.export_button, 0, Qt.AlignmentFlag.AlignLeft)
         wipe_row = QHBoxLayout()
@@ -178,6 +180,7 @@ class DecommissionScreen(TechnicianScreen):
         for row in self.named:
             row.setSpacing(8 if portrait else 24)
         self.top.setSpacing(8 if portrait else 48)
+        self._apart.changeSize(0 if portrait else 16, 0, QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Minimum)
         turn(portrait, across=(self.step1_actions, self.top, *self.named))
 
     # -- moments -----------------------------------------------------------------------------
