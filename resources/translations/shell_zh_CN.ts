@@ -5,7 +5,8 @@
         <name>CallStaffPanel</name>
         <message>
             <source>Please wait here: a staff member is coming to help you.</source>
-            <translation>请在这里稍候，工作人员马上过来帮您。</translation>
+            <translation>请在这里稍候，
+工作人员马上过来帮您。</translation>
         </message>
         <message>
             <source>If nobody comes within a few minutes, please go to the service desk.</source>

@@ -19,7 +19,7 @@ from kiosk.app import open_kiosk
 from kiosk.config import load_config
 from ui import i18n, snapshot
 from ui.context import AppContext
-from ui.qt import QApplication, QPoint, QWidget
+from ui.qt import QApplication, QLabel, QPoint, QTextLayout, QTextOption, QWidget
 from ui.shell.app import build_window
 from ui.shell.registry import SCREENS
 from ui.shell.window import MainWindow
@@ -108,3 +108,33 @@ def test_the_training_banner_is_one_line_on_a_portrait_panel_in_large_text(train
     margins = banner.contentsMargins()
     assert banner.isVisible()
     assert banner.height() - margins.top() - margins.bottom() < 2 * banner.fontMetrics().lineSpacing(), lang
+
+
+def lines(label: QLabel) -> list[str]:
+    """The lines a word-wrapped label shows at its width (its own line breaks kept)."""
+    shown = []
+    for paragraph in label.text().split("\n"):
+        layout = QTextLayout(paragraph, label.font())
+        option = QTextOption()
+        option.setWrapMode(QTextOption.WrapMode.WordWrap)
+        layout.setTextOption(option)
+        layout.beginLayout()
+        while (line := layout.createLine()).isValid():
+            line.setLineWidth(label.contentsRect().width())
+            shown.append(paragraph[line.textStart():line.textStart() + line.textLength()])
+        layout.endLayout()
+    return shown
+
+
+@pytest.mark.parametrize(("size", "large"), [((1280, 800), True), ((1280, 800), False), ((1080, 1920), True)])
+def test_the_call_for_staff_never_leaves_a_word_alone_on_its_last_line(training_window: MainWindow,
+                                                                        size: tuple[int, int], large: bool) -> None:
+    """请在这里稍候，工作人员马上过来帮您。 wrapped in large text with 您。 alone under it: it breaks at its comma."""
+    window = training_window
+    window.reach_line = 640 if size[1] > size[0] else 0
+    window.set_large_text(large)
+    window.navigator.go("identify")
+    window.call_staff()
+    snapshot.render(window, size=size, lang="zh_CN", large=large)
+    shown = lines(window.call_panel.message)
+    assert all(len(line.strip()) > 3 for line in shown), shown
