@@ -152,7 +152,8 @@
         </message>
         <message>
             <source>Your details have been cleared from the screen. You can start again when staff have checked the terminal.</source>
-            <translation>您的信息已从屏幕上清除。工作人员检查后，您可以重新办理。</translation>
+            <translation>您的信息已从屏幕上清除。
+工作人员检查后，您可以重新办理。</translation>
         </message>
         <message>
             <source>Back to the start</source>
