@@ -127,11 +127,11 @@ def lines(label: QLabel) -> list[str]:
 
 
 @pytest.mark.parametrize(("size", "large"), [((1280, 800), True), ((1280, 800), False), ((1080, 1920), True)])
-def test_the_call_for_staff_and_the_fault_never_leave_a_word_alone_on_a_line(training_window: MainWindow,
-                                                                              size: tuple[int, int],
-                                                                              large: bool) -> None:
-    """请在这里稍候，工作人员马上过来帮您。 wrapped in large text with 您。 alone under it, and the fault's
-    ...您可以重 / 新办理。 split 重新: each breaks at its punctuation."""
+def test_the_call_for_staff_the_countdown_and_the_fault_never_split_a_word(training_window: MainWindow,
+                                                                           size: tuple[int, int],
+                                                                           large: bool) -> None:
+    """请在这里稍候，工作人员马上过来帮您。 wrapped in large text with 您。 alone under it, the countdown's
+    ...将被清 / 除。 and the fault's ...您可以重 / 新办理。 split a word: each breaks at its punctuation."""
     window = training_window
     window.reach_line = 640 if size[1] > size[0] else 0
     window.set_large_text(large)
@@ -141,6 +141,11 @@ def test_the_call_for_staff_and_the_fault_never_leave_a_word_alone_on_a_line(tra
     shown = lines(window.call_panel.message)
     assert all(len(line.strip()) > 3 for line in shown), shown
     window.call_overlay.hide()
+    window._idle_warning(30)
+    snapshot.render(window, size=size, lang="zh_CN", large=large)
+    shown = lines(window.countdown.explanation)
+    assert all(line.rstrip().endswith(("。", "，")) for line in shown), shown
+    window.countdown_overlay.hide()
     window.show_fault("ValueError")
     snapshot.render(window, size=size, lang="zh_CN", large=large)
     shown = lines(window.fault.detail)
