@@ -21,7 +21,8 @@
         </message>
         <message>
             <source>If you do not answer, the session ends and your details are cleared from the screen.</source>
-            <translation>如不选择，本次办理将结束，屏幕上您的信息将被清除。</translation>
+            <translation>如不选择，本次办理将结束，
+屏幕上您的信息将被清除。</translation>
         </message>
     </context>
     <context>

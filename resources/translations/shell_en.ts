@@ -405,8 +405,8 @@ staff</translation>
     <context>
         <name>TrainingBanner</name>
         <message>
-            <source>Training mode: practice data only, nothing done here is real</source>
-            <translation>Training mode: practice data only, nothing done here is real</translation>
+            <source>Training mode: practice data only, nothing here is real</source>
+            <translation>Training mode: practice data only, nothing here is real</translation>
         </message>
     </context>
     <context>

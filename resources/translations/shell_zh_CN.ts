@@ -5,7 +5,8 @@
         <name>CallStaffPanel</name>
         <message>
             <source>Please wait here: a staff member is coming to help you.</source>
-            <translation>请在这里稍候，工作人员马上过来帮您。</translation>
+            <translation>请在这里稍候，
+工作人员马上过来帮您。</translation>
         </message>
         <message>
             <source>If nobody comes within a few minutes, please go to the service desk.</source>
@@ -151,7 +152,8 @@
         </message>
         <message>
             <source>Your details have been cleared from the screen. You can start again when staff have checked the terminal.</source>
-            <translation>您的信息已从屏幕上清除。工作人员检查后，您可以重新办理。</translation>
+            <translation>您的信息已从屏幕上清除。
+工作人员检查后，您可以重新办理。</translation>
         </message>
         <message>
             <source>Back to the start</source>
@@ -406,7 +408,7 @@ staff</source>
     <context>
         <name>TrainingBanner</name>
         <message>
-            <source>Training mode: practice data only, nothing done here is real</source>
+            <source>Training mode: practice data only, nothing here is real</source>
             <translation>培训模式：仅为练习数据，这里办理的业务都不生效</translation>
         </message>
     </context>

@@ -227,6 +227,10 @@
             <translation>Start the camera</translation>
         </message>
         <message>
+            <source>✖ Not printed [{code}]: the printer is {state}.</source>
+            <translation>✖ Not printed [{code}]: the printer is {state}.</translation>
+        </message>
+        <message>
             <source>✖ The device refused [{code}]: {reason}</source>
             <translation>✖ The device refused [{code}]: {reason}</translation>
         </message>

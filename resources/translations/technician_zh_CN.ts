@@ -227,6 +227,10 @@
             <translation>启动摄像头</translation>
         </message>
         <message>
+            <source>✖ Not printed [{code}]: the printer is {state}.</source>
+            <translation>✖ 未打印 [{code}]：打印机{state}。</translation>
+        </message>
+        <message>
             <source>✖ The device refused [{code}]: {reason}</source>
             <translation>✖ 设备拒绝了 [{code}]：{reason}</translation>
         </message>

@@ -336,8 +336,11 @@ class DemoPanel(Retranslating, QWidget):
         self.remove_button.setText(self.tr("Remove card"))
         self.take_away_button.setText(self.tr("Take QR away"))
         lines = [self.tr("Sign-in at the kiosk's staff entry (number or ID card, then the PIN):")]
+        # Each number and PIN bound to its name where the line wraps ("PIN" at one line's end and the
+        # figures alone on the next read as a line of their own).
         lines += [self.tr("{role}: number {staff_id}, PIN {pin}").format(
-            role=role_text(login.role), staff_id=login.staff_id, pin=login.pin) for login in self.logins]
+            role=role_text(login.role), staff_id=f"\u00a0{login.staff_id}", pin=f"\u00a0{login.pin}")
+            .replace(" \u00a0", "\u00a0") for login in self.logins]
         lines.append(self.tr("Place a staff member's ID card on the reader:"))
         self.logins_label.setText("\n".join(lines) if self.logins else "")
         self.logins_label.setVisible(bool(self.logins))

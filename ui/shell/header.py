@@ -310,7 +310,7 @@ class TrainingBanner(Retranslating, QLabel):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.setText(self.tr("Training mode: practice data only, nothing done here is real"))
+        self.setText(self.tr("Training mode: practice data only, nothing here is real"))
 
 
 class ReachBand(Retranslating, QLabel):

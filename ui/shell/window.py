@@ -83,7 +83,9 @@ class Overlay(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.panel = panel
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(96, 64, 96, 64)
+        # 32 px above and below: the fault panel's four parts need all the height a 1280x800 panel leaves
+        # under the header in large text (with 64 its heading's second line was cut).
+        layout.setContentsMargins(96, 32, 96, 32)
         layout.addStretch(1)
         layout.addWidget(panel)
         layout.addStretch(1)
@@ -194,6 +196,10 @@ class MainWindow(QWidget):
         self.fault_overlay = Overlay(self.fault, self)
         self.wait = WaitPanel()
         self.wait_overlay = Overlay(self.wait, self)
+        # The overlays cover what is below the header: placed again whenever the header moves or changes
+        # height (large text, a turn of the panel, the reach band), not only when the window is resized,
+        # which happens before its layout has moved the header.
+        self.header.installEventFilter(self)
         app = QApplication.instance()
         self._activity = ActivityFilter(self.idle)
         self._keys = KioskKeys(self)
@@ -486,12 +492,20 @@ class MainWindow(QWidget):
             self.reach_band.setFixedHeight(max(0, self.reach_line - theme.BEZEL_PX))
         self.reach_band.setVisible(shown)
 
+    def _place_overlays(self) -> None:
+        for overlay in (self.countdown_overlay, self.call_overlay, self.fault_overlay, self.wait_overlay):
+            overlay.setGeometry(self._below_header())
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if watched is self.header and event.type() in (QEvent.Type.Resize, QEvent.Type.Move):
+            self._place_overlays()
+        return False
+
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
         super().resizeEvent(event)
         self._place_reach_band()
         self.header.fit()  # a turn of the panel changes its arrangement even where the width stays
-        for overlay in (self.countdown_overlay, self.call_overlay, self.fault_overlay, self.wait_overlay):
-            overlay.setGeometry(self._below_header())
+        self._place_overlays()
 
     def current_screen(self) -> Any:
         return self.navigator.current

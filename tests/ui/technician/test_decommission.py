@@ -25,7 +25,9 @@ from sync.enroll import EnrollTarget, enroll
 from sync.export import SUFFIX
 from sync.lock import AgentLock
 from sync.transport import RequestsTransport
-from ui.qt import Qt
+from ui import i18n
+from ui.qt import QBoxLayout, QLabel, QPoint, Qt, QTextLayout, QTextOption
+from ui.snapshot import render
 from ui.screens.technician.decommission import DecommissionScreen
 
 from .conftest import Site, Tech, running
@@ -82,7 +84,7 @@ def test_exported_to_a_stick_then_held_to_wipe(courier_tech: Tech, site: Site, t
     screen = tech.decommission
     stick = with_stick(screen, tmp_path)
     tech.open_decommission()
-    assert screen.backlog.text() == "设备 d-test · 3 条记录尚未送达县平台 · 隔离 0 条"
+    assert screen.backlog.text().replace("\xa0", " ") == "设备 d-test · 3 条记录尚未送达县平台 · 隔离 0 条"
     assert not screen.wipe_button.isEnabled()
     assert screen.wipe_state.text() == "已锁定：请先移交这 3 条记录（第 1 步）。"
     tech.click(screen.export_button)
@@ -199,3 +201,41 @@ def test_refused_without_the_sync_layer_and_for_staff(tech: Tech, site: Site, tm
     tech.nav.go("technician_decommission")
     assert screen.denied.isVisible() and not screen.body.isVisible()
     assert is_enrolled(load_config(site.data_dir).key_dir)
+
+
+def lines(label: QLabel) -> list[str]:
+    """The lines a word-wrapped label shows at its width."""
+    layout = QTextLayout(label.text(), label.font())
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WordWrap)
+    layout.setTextOption(option)
+    layout.beginLayout()
+    shown = []
+    while (line := layout.createLine()).isValid():
+        line.setLineWidth(label.contentsRect().width())
+        shown.append(label.text()[line.textStart():line.textStart() + line.textLength()])
+    layout.endLayout()
+    return shown
+
+
+def test_the_backlog_wraps_between_its_facts_and_the_steps_turn_on_a_portrait_panel(
+        courier_tech: Tech, site: Site) -> None:
+    """Where the summary beside the title wraps, it wraps at a `` · ``: "0 / quarantined" at a line's end and
+    the next line's start read as two facts. On a portrait panel the summary goes under the title, a step's
+    words under its name and its buttons each on a row (in a row the stick chooser's message took four lines
+    between them)."""
+    tech = courier_tech
+    site.records(12)
+    screen = tech.open_decommission()
+    for size in ((1280, 800), (1080, 1920)):
+        render(tech.window, None, size=size, lang="en", large=True, mode="staff")
+        shown = lines(screen.backlog)
+        assert all(line.rstrip().endswith("·") for line in shown[:-1]), (size, shown)
+    assert len(shown) == 1, "under the title on a portrait panel, across its width"
+    assert screen.backlog.mapTo(screen, QPoint(0, 0)).y() > screen.title.mapTo(screen, QPoint(0, 0)).y()
+    portrait = screen.step1_actions.direction() == QBoxLayout.Direction.TopToBottom
+    assert portrait and all(row.direction() == QBoxLayout.Direction.TopToBottom for row in screen.named)
+    sync, export = screen.sync_button, screen.export_button
+    assert export.mapTo(screen, QPoint(0, 0)).y() > screen.sticks.mapTo(screen, QPoint(0, 0)).y() \
+        > sync.mapTo(screen, QPoint(0, 0)).y()
+    i18n.switch_language("zh_CN")

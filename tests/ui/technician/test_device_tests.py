@@ -20,7 +20,9 @@ from hardware.idcard.simulator import DEFAULT_CARD, SAMPLE_CARDS
 from hardware.printer.sim import STATUS_FILE
 from kiosk.privacy import mask_id
 from kiosk.services.staff import Actor
-from ui.qt import QImage
+from ui import i18n
+from ui.qt import QImage, QPoint
+from ui.snapshot import clipped_texts, missing_glyphs, overflow, render
 
 from .conftest import Site, Tech
 
@@ -82,7 +84,8 @@ def test_receipt_printer_status_test_receipt_and_faults(tech: Tech, site: Site) 
     tech.qtbot.wait(550)
     tech.click(screen.receipt_button)
     tech.settle()
-    assert screen.answers["printer"].text().startswith("✖ 设备拒绝了 [")
+    # Refused for a state the screen words itself: in its own language, not the device layer's English.
+    assert screen.answers["printer"].text() == "✖ 未打印 [printer_cover_open]：打印机盖子开着：请合上。"
     assert len(set(printed.glob("*.png")) - before) == 1  # nothing printed with the cover open
     tech.qtbot.wait(550)
     tech.click(screen.status_button)
@@ -149,3 +152,32 @@ def test_a4_calibration_page_and_offsets_saved(tech: Tech, site: Site) -> None:
     assert "[a4_refused]" in screen.answers["a4_printer"].text() and screen.a4_page_button.isEnabled()
     assert set(folder.glob("*.pdf")) == before | pages  # nothing printed by the refusing printer
     tech.look("device-tests")
+
+
+def test_every_device_tried_fits_a_1280x800_panel_in_large_text(tech: Tech, site: Site) -> None:
+    """A card read, a receipt refused by a printer that is offline and a calibration page on one visit: the
+    answer of the device tried last, under the rows; the rows' targets 16 px apart (ux.md); the printer's
+    refusal in the screen's language."""
+    screen = tech.open_device_tests()
+    tech.click(screen.card_button)
+    tech.settle()
+    printed = site.data_dir / "printer"
+    printed.mkdir(exist_ok=True)
+    (printed / STATUS_FILE).write_text(json.dumps({"offline": True}), encoding="utf-8")
+    tech.click(screen.receipt_button)
+    tech.settle()
+    assert screen.answers["printer"].text() == "✖ 未打印 [printer_offline]：打印机离线：请检查电源和连线。"
+    assert screen.answers["printer"].isVisibleTo(screen) and not screen.answers["card_reader"].isVisibleTo(screen)
+    tech.click(screen.a4_button)
+    tech.settle()
+    assert screen.answers["a4_printer"].isVisibleTo(screen) and not screen.answers["printer"].isVisibleTo(screen)
+    for lang in ("zh_CN", "en"):
+        render(tech.window, None, size=(1280, 800), lang=lang, large=True, mode="staff")
+        problems = overflow(tech.window, (1280, 800)) + clipped_texts(tech.window) + missing_glyphs(tech.window)
+        assert not problems, f"{lang}: {[str(p) for p in problems]}"
+        rows = [screen.card_button, screen.status_button, screen.a4_button, *screen.steppers["dx"],
+                *screen.steppers["dy"]]
+        tops = sorted({b.mapTo(screen, QPoint(0, 0)).y() for b in rows})
+        bottoms = sorted({b.mapTo(screen, QPoint(0, b.height())).y() for b in rows})
+        assert all(top - bottom >= 16 for bottom, top in zip(bottoms, tops[1:], strict=False)), (tops, bottoms)
+    i18n.switch_language("zh_CN")

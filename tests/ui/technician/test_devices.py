@@ -11,6 +11,7 @@ from pathlib import Path
 from kiosk.config import load_config
 from kiosk.services.staff import Actor
 from ui import i18n
+from ui.qt import QPoint
 from ui.snapshot import clipped_texts, missing_glyphs, overflow, render
 
 from .conftest import Site, Tech
@@ -95,3 +96,18 @@ def test_devices_in_both_languages_and_sizes(tech: Tech, tmp_path: Path) -> None
             assert (image.width(), image.height()) == (width, height), where
             assert not problems, f"{where}: {[str(p) for p in problems]}"
     tech.window.set_large_text(False)
+
+
+def test_on_a_portrait_panel_one_device_a_row_under_the_title_and_its_explanation(tech: Tech) -> None:
+    screen = tech.open_devices()
+    render(tech.window, None, size=(1080, 1920), lang="zh_CN", large=False, mode="staff")
+    fields = list(screen.fields.values())
+    assert len({f.mapTo(screen, QPoint(0, 0)).x() for f in fields}) == 1, "one column"
+    assert len({f.mapTo(screen, QPoint(0, 0)).y() for f in fields}) == len(fields), "one a row"
+    assert all(f.width() >= 700 for f in fields), [f.width() for f in fields]
+    assert screen.explain.mapTo(screen, QPoint(0, 0)).y() > screen.title.mapTo(screen, QPoint(0, 0)).y()
+    assert not overflow(tech.window, (1080, 1920)) and not clipped_texts(tech.window)
+    # Back on a landscape panel: two devices a row again, the explanation beside the title.
+    render(tech.window, None, size=(1280, 800), lang="zh_CN", large=False, mode="staff")
+    assert len({f.mapTo(screen, QPoint(0, 0)).y() for f in fields}) == 3
+    assert screen.explain.mapTo(screen, QPoint(0, 0)).x() > screen.title.mapTo(screen, QPoint(0, 0)).x()

@@ -17,6 +17,8 @@ from kiosk.services.context import Context
 from kiosk.services.maintenance import resolve_quarantined
 from kiosk.services.staff import Actor
 from kiosk.store import outbox, quarantine
+from ui.qt import QPoint
+from ui.snapshot import render
 
 from .conftest import STAFF, TECHNICIAN, Site, Tech
 
@@ -32,8 +34,8 @@ def test_sync_state_backlog_and_enrollment(tech: Tech, site: Site) -> None:
     screen = tech.open_diagnostics()
     assert screen.body.isVisible() and not screen.denied.isVisible()
     assert screen.pages.currentIndex() == 0
-    assert f"待发送：{pending} 条" in screen.summary.text()
-    assert "同步：有错误" in screen.summary.text()
+    assert f"待发送：{pending} 条" in screen.summary.text().replace("\xa0", " ")
+    assert "同步：有错误" in screen.summary.text().replace("\xa0", " ")
     value = {key: label for (key, _), label in screen.sync_labels.items()}
     assert "d-test" in value["enrollment"].text() and "http://127.0.0.1:9" in value["enrollment"].text()
     assert f"{pending} 条记录待发送" in value["backlog"].text()
@@ -47,7 +49,7 @@ def test_sync_state_backlog_and_enrollment(tech: Tech, site: Site) -> None:
     site.push_failed("revoked_device", "the county revoked this device", halted=True)
     tech.qtbot.waitUntil(lambda: "revoked_device" in value["stopped"].text(), timeout=10_000)
     assert value["stopped"].property("state") == "error"
-    assert "同步：已停止" in screen.summary.text()
+    assert "同步：已停止" in screen.summary.text().replace("\xa0", " ")
 
 
 def test_staff_member_cannot_open_diagnostics(tech: Tech) -> None:
@@ -69,7 +71,7 @@ def test_quarantine_marked_dealt_with_after_a_note(tech: Tech, site: Site) -> No
     screen = tech.open_diagnostics()
     tech.tab("quarantine")
     assert screen.pages.currentIndex() == 1
-    assert "隔离：6 条未处理" in screen.summary.text()
+    assert "隔离：6 条未处理" in screen.summary.text().replace("\xa0", " ")
     per_page = screen.per_page
     assert 1 <= per_page <= 4  # as many as fit this panel
     rows = [row for row in screen.quarantine_rows if row.isVisible()]
@@ -106,7 +108,7 @@ def test_quarantine_marked_dealt_with_after_a_note(tech: Tech, site: Site) -> No
     assert not screen.problem.isVisible()
     assert screen.done.isVisible() and "已处理" in screen.done.text()
     assert [r.record_id for r in quarantine.open_records(site.store)] == ids[:5]
-    assert "隔离：5 条未处理" in screen.summary.text()
+    assert "隔离：5 条未处理" in screen.summary.text().replace("\xa0", " ")
     assert screen.selected == "" and not screen.note.text()
     shown = " ".join(row.label.text() for row in screen.quarantine_rows if row.isVisible())
     assert ids[5] not in shown and ids[4] in shown
@@ -276,3 +278,13 @@ def test_diagnostics_in_both_languages_and_sizes(tech: Tech, site: Site, tmp_pat
             tech.settle()
             assert screen.exported is not None
         tech.look(f"diagnostics-{section}")
+
+
+def test_a_sync_rows_name_stands_level_with_the_first_line_of_its_value(tech: Tech, site: Site) -> None:
+    site.push_failed("gateway_unreachable", "connection refused by http://127.0.0.1:9")
+    screen = tech.open_diagnostics()
+    render(tech.window, None, size=(1280, 800), lang="zh_CN", large=True, mode="staff")
+    head, value = screen.sync_heads["push"], screen.sync_labels[("push", "value")]
+    assert value.height() > 2 * head.height(), "the name one line high, not stretched beside the value's lines"
+    top = head.mapTo(screen, QPoint(0, 0)).y()
+    assert abs(top - value.mapTo(screen, QPoint(0, 0)).y()) <= 4

@@ -8,6 +8,14 @@ from ui.qt import QLabel, QWidget
 from ui.screens.base import Screen
 
 TECHNICIAN = "technician"
+FACTS = " · "  # between the facts of a summary line
+
+
+def whole_facts(text: str) -> str:
+    """A summary line of facts joined by `` · ``, each fact kept whole where the line wraps (the spaces inside
+    a fact made non-breaking): "0 / quarantined" at a line's end and start reads as two facts."""
+    # The space before the dot non-breaking too: a line never starts with one.
+    return "\u00a0· ".join(fact.replace(" ", "\u00a0") for fact in text.split(FACTS))
 
 
 class TechnicianScreen(Screen):

@@ -23,9 +23,10 @@ from kiosk.decommission import CONFIRM_WORD, Decommission
 from kiosk.errors import KioskError
 from kiosk.services.staff import Actor
 from ui.context import AppContext
-from ui.qt import QHBoxLayout, QLabel, QVBoxLayout, QWidget, Signal
+from ui.qt import QBoxLayout, QHBoxLayout, QLabel, QSizePolicy, QSpacerItem, Qt, QVBoxLayout, QWidget, Signal
+from ui.screens.base import turn
 from ui.screens.counter.common import STAFF_TARGET, RefusalPanel, restyle, wrapped
-from ui.screens.technician.common import TechnicianScreen
+from ui.screens.technician.common import TechnicianScreen, whole_facts
 from ui.tasks import Task
 from ui.widgets.guard import GuardedButton
 from ui.widgets.media import MediaChooser
@@ -49,8 +50,8 @@ def export(kiosk: Kiosk, folder: Path) -> tuple[Exported, DecommissionView]:
     return exported, kiosk.decommission_view()
 
 
-def named(name: QLabel, words: QLabel) -> QHBoxLayout:
-    row = QHBoxLayout()
+def named(name: QLabel, words: QLabel) -> QBoxLayout:
+    row = QBoxLayout(QBoxLayout.Direction.LeftToRight)
     row.setSpacing(24)
     row.addWidget(name)
     row.addWidget(words, 1)
@@ -124,12 +125,16 @@ class DecommissionScreen(TechnicianScreen):
         self.close_button.clicked.connect(self.exit_requested.emit)
 
         # One row a step's name and words, one its buttons: the page fits a 1280x800 panel in large text.
-        actions = QHBoxLayout()
+        # In a row on a landscape panel; on a portrait one each on a row of its own (in a row, the chooser's
+        # message took four lines between the buttons).
+        self.step1_actions = actions = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         actions.setSpacing(16)
-        actions.addWidget(self.sync_button)
-        actions.addSpacing(16)
+        actions.addWidget(self.sync_button, 0, Qt.AlignmentFlag.AlignLeft)
+        # Sync now a little apart from the sticks beside it (none needed above them: the rows have their spacing).
+        self._apart = QSpacerItem(16, 0, QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Minimum)
+        actions.addItem(self._apart)
         actions.addWidget(self.sticks, 1)
-        actions.addWidget(self.export_button)
+        actions.addWidget(self.export_button, 0, Qt.AlignmentFlag.AlignLeft)
         wipe_row = QHBoxLayout()
         wipe_row.setSpacing(16)
         wipe_row.addWidget(self.wipe_button)
@@ -138,10 +143,11 @@ class DecommissionScreen(TechnicianScreen):
         steps = QVBoxLayout(self.steps)
         steps.setContentsMargins(0, 0, 0, 0)
         steps.setSpacing(12)
-        steps.addLayout(named(self.step1, self.step1_explain))
+        self.named = (named(self.step1, self.step1_explain), named(self.step2, self.step2_explain))
+        steps.addLayout(self.named[0])
         steps.addLayout(actions)
         steps.addWidget(self.step1_state)
-        steps.addLayout(named(self.step2, self.step2_explain))
+        steps.addLayout(self.named[1])
         steps.addLayout(wipe_row)
         self.body = QWidget()
         body = QVBoxLayout(self.body)
@@ -159,7 +165,7 @@ class DecommissionScreen(TechnicianScreen):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 16, 24, 0)
         layout.setSpacing(16)
-        top = QHBoxLayout()
+        self.top = top = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         top.setSpacing(48)
         top.addWidget(self.title)
         top.addWidget(self.backlog, 1)
@@ -167,6 +173,15 @@ class DecommissionScreen(TechnicianScreen):
         layout.addWidget(self.denied)
         layout.addWidget(self.body, 1)
         self.retranslate()
+
+    def on_panel_turned(self, portrait: bool) -> None:
+        # A portrait panel has height to spare and little width: the summary under the title, a step's words
+        # under its name.
+        for row in self.named:
+            row.setSpacing(8 if portrait else 24)
+        self.top.setSpacing(8 if portrait else 48)
+        self._apart.changeSize(0 if portrait else 16, 0, QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Minimum)
+        turn(portrait, across=(self.step1_actions, self.top, *self.named))
 
     # -- moments -----------------------------------------------------------------------------
 
@@ -298,9 +313,9 @@ class DecommissionScreen(TechnicianScreen):
             self.backlog.setText(self.tr("Loading…"))
         else:
             device = view.device_id if view.enrolled else self.tr("not enrolled")
-            self.backlog.setText(self.tr("Device {device} · {pending} records not at the county yet · "
-                                         "{quarantined} quarantined").format(
-                device=device, pending=view.pending, quarantined=view.quarantined))
+            self.backlog.setText(whole_facts(self.tr("Device {device} · {pending} records not at the county yet · "
+                                                     "{quarantined} quarantined").format(
+                device=device, pending=view.pending, quarantined=view.quarantined)))
         self._retranslate_step1(view)
         self._retranslate_step2(view)
         problem = self._problems().get(self._problem.code) if self._problem is not None else None

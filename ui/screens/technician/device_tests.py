@@ -40,6 +40,7 @@ from ui.qt import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QPushButton,
     QSizePolicy,
     Qt,
     QTimer,
@@ -62,9 +63,16 @@ def guarded(role: str = "") -> GuardedButton:
     """A button that starts a device's work: a second tap within 500 ms is not a second print."""
     b = GuardedButton()
     b.setMinimumHeight(STAFF_TARGET)
+    stacked(b)
     if role:
         b.setProperty("role", role)
     return b
+
+
+def stacked(b: QPushButton) -> None:
+    # Five rows of targets and an answer share a 1280x800 panel's height in large text: each row at the
+    # staff target's height (ux.md: 64 px), not the padding's 84.
+    b.setProperty("compact", "stacked")
 
 
 def preview_frame(device: CameraDevice) -> tuple[np.ndarray, list[str], list[tuple[float, float]]]:
@@ -160,6 +168,9 @@ class DeviceTestsScreen(TechnicianScreen):
         self._busy: set[str] = set()
         self._said: dict[str, tuple[str, str]] = {}  # device kind -> (state, what to show)
         self._errors: dict[str, KioskError] = {}
+        # The device tried last: only its answer is shown (three answers under three devices do not fit a
+        # 1280x800 panel in large text beside the camera).
+        self.latest = ""
 
         self.title = QLabel()
         self.title.setProperty("role", "title")
@@ -203,8 +214,8 @@ class DeviceTestsScreen(TechnicianScreen):
         self.steppers: dict[str, tuple[Any, Any]] = {}
         # One row an axis, the save button beside both: a single row is too wide for 1280 px in large text.
         offsets = QGridLayout()
-        offsets.setHorizontalSpacing(8)
-        offsets.setVerticalSpacing(8)
+        offsets.setHorizontalSpacing(16)  # ux.md: 16 px between targets, across the rows too
+        offsets.setVerticalSpacing(16)
         for row, axis in enumerate(("dx", "dy")):
             label, value = QLabel(), QLabel()
             value.setObjectName(f"offset_{axis}")
@@ -214,7 +225,7 @@ class DeviceTestsScreen(TechnicianScreen):
             less.setObjectName(f"offset_{axis}_less")
             more.setObjectName(f"offset_{axis}_more")
             for stepper in (less, more):
-                stepper.setProperty("compact", "true")
+                stacked(stepper)
             less.clicked.connect(lambda _=False, a=axis: self.step(a, -STEP_MM))
             more.clicked.connect(lambda _=False, a=axis: self.step(a, STEP_MM))
             for column, widget in enumerate((label, less, value, more)):
@@ -228,8 +239,8 @@ class DeviceTestsScreen(TechnicianScreen):
         offsets.addWidget(self.save_button, 0, 5, 2, 1, Qt.AlignmentFlag.AlignVCenter)
         offsets.setColumnStretch(6, 1)
 
-        # The title over the camera, each device a row (its name, its buttons) with its answer below:
-        # the page fits a 1280x800 panel in large text.
+        # The title over the camera, each device a row (its name, its buttons), and under both the answer of
+        # the device tried last across the page's width: the page fits a 1280x800 panel in large text.
         camera = QVBoxLayout()
         camera.setSpacing(12)
         camera.addWidget(self.title)
@@ -239,12 +250,11 @@ class DeviceTestsScreen(TechnicianScreen):
         camera.addStretch(1)
         tests = QGridLayout()
         tests.setHorizontalSpacing(16)
-        tests.setVerticalSpacing(8)
+        tests.setVerticalSpacing(16)  # ux.md: 16 px between targets
         tests.setColumnStretch(1, 1)
         rows = (("card_reader", (self.card_button,)), ("printer", (self.status_button, self.receipt_button)),
                 ("a4_printer", (self.a4_page_button, self.a4_button)))
-        line = 0
-        for kind, buttons in rows:
+        for line, (kind, buttons) in enumerate(rows):
             actions = QHBoxLayout()
             actions.setSpacing(16)
             for b in buttons:
@@ -252,20 +262,21 @@ class DeviceTestsScreen(TechnicianScreen):
             actions.addStretch(1)
             tests.addWidget(self.names[kind], line, 0)
             tests.addLayout(actions, line, 1)
-            if kind == "a4_printer":
-                line += 1
-                tests.addLayout(offsets, line, 0, 1, 2)
-            tests.addWidget(self.answers[kind], line + 1, 0, 1, 2)
-            line += 2
-        tests.setRowStretch(line, 1)
+        tests.addLayout(offsets, len(rows), 0, 1, 2)
         self.body = QWidget()
         # The devices beside the camera on a landscape panel, under it on a portrait one (beside it, the
         # A4 row's buttons did not fit 1080 px in English).
-        self.columns = body = QBoxLayout(QBoxLayout.Direction.LeftToRight, self.body)
+        self.columns = columns = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        columns.setSpacing(32)
+        columns.addLayout(camera)
+        columns.addLayout(tests, 1)
+        body = QVBoxLayout(self.body)
         body.setContentsMargins(0, 0, 0, 0)
-        body.setSpacing(32)
-        body.addLayout(camera)
-        body.addLayout(tests, 1)
+        body.setSpacing(16)
+        body.addLayout(columns)
+        for answer in self.answers.values():
+            body.addWidget(answer)
+        body.addStretch(1)  # the answer right under the rows, the spare height below it
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 16, 24, 0)
         layout.setSpacing(16)
@@ -304,10 +315,12 @@ class DeviceTestsScreen(TechnicianScreen):
         self.offsets = self.saved = Calibration()
         self._said.clear()
         self._errors.clear()
+        self.latest = ""
         self.retranslate()
 
     def _run(self, kind: str, task: Task, done: Any) -> None:
         self._tasks[task] = kind
+        self.latest = kind
         self._busy.add(kind)
         self._errors.pop(kind, None)
         self._said.pop(kind, None)
@@ -507,7 +520,7 @@ class DeviceTestsScreen(TechnicianScreen):
             state, text = self._answer(kind)
             answer.setText(text)
             restyle(answer, state=state)
-            answer.setVisible(bool(text))
+            answer.setVisible(bool(text) and kind == self.latest)
         self._retranslate_camera()
 
     def _retranslate_camera(self) -> None:
@@ -532,6 +545,11 @@ class DeviceTestsScreen(TechnicianScreen):
 
     def _answer(self, kind: str) -> tuple[str, str]:
         error = self._errors.get(kind)
+        state_refused = error.code.removeprefix("printer_") if error is not None and kind == "printer" else ""
+        if error is not None and state_refused in self._printer_words():
+            # The printer refused for a state the screen words itself (in the screen's language).
+            return "error", self.tr("✖ Not printed [{code}]: the printer is {state}.").format(
+                code=error.code, state=self._printer_words()[state_refused])
         if error is not None:
             # The device layer's own words (what and what to do) after the code: a technician reads them.
             return "error", self.tr("✖ The device refused [{code}]: {reason}").format(code=error.code, reason=error)
@@ -556,13 +574,15 @@ class DeviceTestsScreen(TechnicianScreen):
                                   ).format(printer=self.a4_name)
         return state, ""
 
-    def _printer_text(self, status: PrinterStatus, *, printed: bool) -> str:
-        words = {"ok": self.tr("ready"), "paper_out": self.tr("out of paper: load a new roll, close the cover"),
+    def _printer_words(self) -> dict[str, str]:
+        return {"ok": self.tr("ready"), "paper_out": self.tr("out of paper: load a new roll, close the cover"),
                  "cover_open": self.tr("the cover is open: close it"),
                  "offline": self.tr("offline: check its power and cable"),
                  "error": self.tr("reports an error: switch it off and on"),
                  "unknown": self.tr("its status cannot be read over this connection")}
-        state = words.get(status.state, status.state)
+
+    def _printer_text(self, status: PrinterStatus, *, printed: bool) -> str:
+        state = self._printer_words().get(status.state, status.state)
         if status.paper_near_end:
             state += self.tr(", paper near its end")
         if printed:

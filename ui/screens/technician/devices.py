@@ -16,7 +16,8 @@ from kiosk.app import Kiosk
 from kiosk.config import DEVICE_KINDS, Config
 from kiosk.errors import ConfigError, KioskError, ValidationError
 from ui.context import AppContext
-from ui.qt import QGridLayout, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from ui.qt import QBoxLayout, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from ui.screens.base import turn
 from ui.screens.technician.common import TechnicianScreen
 from ui.screens.counter.common import STAFF_TARGET, button, go, wrapped
 from ui.tasks import Task
@@ -48,7 +49,7 @@ class DevicesScreen(TechnicianScreen):
         self.denied.setObjectName("devices_denied")
         self.names: dict[str, QLabel] = {}
         self.fields: dict[str, QLineEdit] = {}
-        grid = QGridLayout()
+        self.grid = grid = QGridLayout()
         grid.setHorizontalSpacing(24)
         grid.setVerticalSpacing(16)
         # Two devices a row: the five fields, the answer and the buttons fit a 1280x800 panel in large text.
@@ -61,10 +62,9 @@ class DevicesScreen(TechnicianScreen):
             field.setObjectName(f"uri_{kind}")
             field.setMinimumHeight(STAFF_TARGET)
             field.textEdited.connect(self._edited)
-            grid.addWidget(name, n // 2, (n % 2) * 2)
-            grid.addWidget(field, n // 2, (n % 2) * 2 + 1)
             self.names[kind] = name
             self.fields[kind] = field
+        self._place_fields(portrait=False)
         self.message = wrapped()
         self.message.setObjectName("devices_message")
         self.detail = wrapped("hint")
@@ -98,7 +98,9 @@ class DevicesScreen(TechnicianScreen):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 16, 24, 0)
         layout.setSpacing(16)
-        top = QHBoxLayout()
+        # The explanation beside the title on a landscape panel, under it on a portrait one (beside it, it
+        # wrapped to a last line of one character at 1080 px).
+        self.top = top = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         top.setSpacing(48)
         top.addWidget(self.title)
         top.addWidget(self.explain, 1)
@@ -106,6 +108,22 @@ class DevicesScreen(TechnicianScreen):
         layout.addWidget(self.denied)
         layout.addWidget(self.body, 1)
         self.retranslate()
+
+    def _place_fields(self, *, portrait: bool) -> None:
+        # Two devices a row on a landscape panel; one a row on a portrait one, where two left each field
+        # a third of the width for a URI and the page's height unused.
+        for n, kind in enumerate(DEVICE_KINDS):
+            row, column = (n, 0) if portrait else (n // 2, (n % 2) * 2)
+            for widget in (self.names[kind], self.fields[kind]):
+                self.grid.removeWidget(widget)
+            self.grid.addWidget(self.names[kind], row, column)
+            self.grid.addWidget(self.fields[kind], row, column + 1)
+        self.grid.setColumnStretch(3, 0 if portrait else 1)
+
+    def on_panel_turned(self, portrait: bool) -> None:
+        self.top.setSpacing(8 if portrait else 48)
+        turn(portrait, across=(self.top,))
+        self._place_fields(portrait=portrait)
 
     def enter(self, **args: Any) -> None:
         self.leave()

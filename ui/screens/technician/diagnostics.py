@@ -32,7 +32,7 @@ from kiosk.views.diagnostics import DiagnosticsView, FeedRow, LogLine, Quarantin
 from ui.context import AppContext
 from ui.qt import (QFontMetrics, QFrame, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QMouseEvent, QPushButton,
                    QRect, QSizePolicy, QStackedWidget, Qt, QVBoxLayout, QWidget, Signal)
-from ui.screens.technician.common import TechnicianScreen
+from ui.screens.technician.common import TechnicianScreen, whole_facts
 from ui.screens.counter.common import STAFF_TARGET, RefusalPanel, button, restyle, wrapped
 from ui.screens.counter.queue import RowsBox
 from ui.tasks import Task
@@ -199,7 +199,8 @@ class DiagnosticsScreen(TechnicianScreen):
             value.setObjectName(f"sync_{key}")
             self.sync_heads[key] = head
             self.sync_labels[(key, "value")] = value
-            self.sync_grid.addWidget(head, n, 0)
+            # A name level with its value's first line (centred, it stood beside the middle line of three).
+            self.sync_grid.addWidget(head, n, 0, Qt.AlignmentFlag.AlignTop)
             self.sync_grid.addWidget(value, n, 1)
         layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -636,11 +637,11 @@ class DiagnosticsScreen(TechnicianScreen):
         if view is None:
             self.summary.setText(self.tr("Loading…"))
         else:
-            self.summary.setText(self.tr("Outbox: {pending} to send · Quarantine: {open} open · Sync: {sync}")
-                                 .format(pending=view.outbox_pending, open=len(view.quarantine),
-                                         sync=self.tr("not enrolled") if not view.enrolled
-                                          else self.tr("stopped") if view.stopped_code
-                                          else self.tr("errors") if view.last_errors else self.tr("ok")))
+            self.summary.setText(whole_facts(
+                self.tr("Outbox: {pending} to send · Quarantine: {open} open · Sync: {sync}")
+                .format(pending=view.outbox_pending, open=len(view.quarantine),
+                        sync=self.tr("not enrolled") if not view.enrolled else self.tr("stopped") if view.stopped_code
+                        else self.tr("errors") if view.last_errors else self.tr("ok"))))
         heads = {"enrollment": self.tr("Enrollment"), "backlog": self.tr("Outbox"),
                  "stopped": self.tr("Agent"), "push": self.tr("Push (to the county)"),
                  "pull": self.tr("Pull (from the county)")}
