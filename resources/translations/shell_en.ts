@@ -248,8 +248,8 @@ staff</translation>
     <context>
         <name>ReachBand</name>
         <message>
-            <source>Jia County: keys and title deed together</source>
-            <translation>Jia County: keys and title deed together</translation>
+            <source>Jia County: keys and certificate together</source>
+            <translation>Jia County: keys and certificate together</translation>
         </message>
     </context>
     <context>

@@ -251,7 +251,7 @@ staff</source>
     <context>
         <name>ReachBand</name>
         <message>
-            <source>Jia County: keys and title deed together</source>
+            <source>Jia County: keys and certificate together</source>
             <translation>郏县 交房即交证</translation>
         </message>
     </context>

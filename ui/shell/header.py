@@ -327,7 +327,7 @@ class ReachBand(Retranslating, QLabel):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.setText(self.tr("Jia County: keys and title deed together"))
+        self.setText(self.tr("Jia County: keys and certificate together"))
 
 
 class MessagePanel(Retranslating, QFrame):
