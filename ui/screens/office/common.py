@@ -246,12 +246,19 @@ class RowsArea(QFrame):
 
     def row_height(self, lines: int) -> int:
         probe = wrapped()
-        probe.setParent(self)
-        probe.ensurePolished()
+        target = button()
+        target.setText("X")
+        for widget in (probe, target):
+            widget.setParent(self)
+            widget.ensurePolished()
         line = QFontMetrics(probe.font()).lineSpacing()
-        probe.deleteLater()
+        # The style sheet's padding makes a staff button taller than STAFF_TARGET: a row sized for the
+        # target alone cut its button's lower edge off (the roster at 1280x800).
+        tallest = max(STAFF_TARGET, target.sizeHint().height())
+        for widget in (probe, target):
+            widget.deleteLater()
         # A line and a little: a wrapped label rounds its height up, and the lines have spacing.
-        return max(STAFF_TARGET, lines * (line + 4)) + self.MARGINS
+        return max(tallest, lines * (line + 4)) + self.MARGINS
 
     def fit(self, lines: int = 2) -> int:
         """Rows a page (at least one)."""
