@@ -286,7 +286,10 @@ class SupervisionScreen(Screen):
         self.table_box = RowsBox()
         self.table_box.setObjectName("ledger_rows")
         self.table_box.setLayout(self.ledger)
-        self.table_box.resized.connect(self._fit_rows)
+        # Once the event loop is back, never at once: showing a cell lays the table's parents out there and
+        # then, which can resize the box while ``_fill_ledger`` is still setting rows; a refill inside it
+        # left the rest of a row it had already decided to show visible past the page (in the header's room).
+        self.table_box.resized.connect(self._refit_later)
         # Page buttons are repeatable: two quick taps turn two pages (not a double submit).
         self.prev_button = button("ledger_prev", repeats=True)
         self.next_button = button("ledger_next", repeats=True)
@@ -414,6 +417,8 @@ class SupervisionScreen(Screen):
             self.service_point = ""
         for old in self.point_buttons.values():
             self.points_row.removeWidget(old)
+            # Out of the window at once: a button waiting for deletion is still drawn where it was.
+            old.hide()
             old.deleteLater()
         self.point_buttons = {}
         for n, key in enumerate(["", *sorted(known)]):
