@@ -20,11 +20,12 @@ from kiosk.services.certificates import serial_range
 from kiosk.services.staff import Actor
 from kiosk.views.certificates import BoundCertificate, CertificatesView, MailRequest, VoidedSheet
 from ui.context import AppContext
-from ui.qt import QBoxLayout, QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
-from ui.screens.base import ACROSS, turn
+from ui.qt import QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from ui.screens.base import turn
 from ui.screens.counter.common import STAFF_TARGET, button, wrapped
 from ui.screens.office.approval import SupervisorApproval
-from ui.screens.office.common import ListedSection, OfficeRefusal, Pager, RowsArea, clear_layout, row_frame, tab_bar
+from ui.screens.office.common import (ListedSection, OfficeRefusal, Pager, RowsArea, beside, clear_layout, row_frame,
+                                      tab_bar)
 from ui.tasks import Task
 
 MODES = ("stock", "reprint", "mail")
@@ -100,16 +101,8 @@ class CertificatesScreen(ListedSection):
         fields.setSpacing(12)
         for widget in (self.first_label, self.first, self.last_label, self.last):
             fields.addWidget(widget, 1 if isinstance(widget, QLineEdit) else 0)
-        form_actions = QHBoxLayout()
-        form_actions.setSpacing(12)
-        form_actions.addStretch(1)
-        form_actions.addWidget(self.cancel_button)
-        form_actions.addWidget(self.next_button)
         # The buttons beside the serials, or under them on a portrait panel: there the serials need the width.
-        self.form_row = QBoxLayout(ACROSS)
-        self.form_row.setSpacing(12)
-        self.form_row.addLayout(fields, 1)
-        self.form_row.addLayout(form_actions)
+        self.form_row = beside(fields, self.cancel_button, self.next_button, spacing=12)
         self.form = QWidget()
         form_column = QVBoxLayout(self.form)
         form_column.setContentsMargins(0, 0, 0, 0)

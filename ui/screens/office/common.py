@@ -288,6 +288,21 @@ def clear_layout(layout: QLayout) -> None:
             widget.deleteLater()
 
 
+def beside(main: QLayout, *actions: QWidget, spacing: int) -> QBoxLayout:
+    """A row: ``main`` taking the width left over, ``actions`` at its right; ``turn`` it (across) to stack
+    the two on a portrait panel, where the actions keep to the right in a row of their own."""
+    own = QHBoxLayout()
+    own.setSpacing(spacing)
+    own.addStretch(1)
+    for action in actions:
+        own.addWidget(action)
+    row = QBoxLayout(ACROSS)
+    row.setSpacing(spacing)
+    row.addLayout(main, 1)
+    row.addLayout(own)
+    return row
+
+
 def row_frame() -> tuple[QFrame, QVBoxLayout, QHBoxLayout]:
     """A list row: a panel with its lines stacked on the left and its buttons on the right."""
     frame = QFrame()

@@ -35,6 +35,7 @@ from ui.qt import QBoxLayout, QFrame, QHBoxLayout, QLabel, QPushButton, QScrollA
 from ui.screens.base import ACROSS, turn
 from ui.screens.counter.common import button, restyle, wrapped
 from ui.screens.office.approval import SupervisorApproval
+from ui.screens.office.common import beside
 from ui.screens.office.listing import clear_layout, shown_time
 from ui.screens.office.unit_search import UnitCasework
 from ui.widgets.boxes import packed
@@ -172,16 +173,8 @@ class PaymentsScreen(UnitCasework):
         rec.setContentsMargins(0, 0, 0, 0)
         rec.setSpacing(8)
         days = packed(QHBoxLayout(), self.prev_day, self.day_label, self.next_day, spacing=16)
-        day_actions = QHBoxLayout()
-        day_actions.setSpacing(16)
-        day_actions.addStretch(1)  # at the right, in a row of their own too
-        day_actions.addWidget(self.media_button)
-        day_actions.addWidget(self.reconcile_button)
         # The day beside what is done on it, or above it on a portrait panel.
-        self.day_row = QBoxLayout(ACROSS)
-        self.day_row.setSpacing(16)
-        self.day_row.addLayout(days, 1)
-        self.day_row.addLayout(day_actions)
+        self.day_row = beside(days, self.media_button, self.reconcile_button, spacing=16)
         rec.addLayout(self.day_row)
         # The question beside its answers, or above them on a portrait panel.
         self.media_row = QBoxLayout(ACROSS)
