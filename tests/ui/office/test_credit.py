@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ui import i18n
 from ui.qt import QApplication, QLabel
 from ui.screens.office.credit import CreditScreen
 
@@ -59,6 +60,24 @@ def test_the_list_shows_source_dates_and_an_override_by_a_supervisor(office: Off
     assert unit not in screen.unit_buttons, "no second override"
     override = office.ctx.kiosk.credit().restrictions[0].units[0]
     assert (override.unit_code, override.override_by) == (unit, "supervisor:S003")
+
+
+def test_the_page_buttons_stay_hidden_under_an_approval_whatever_the_language(office: Office, site: Any) -> None:
+    """The approval takes the list's place, page buttons included; switching the language retranslates
+    them and once showed them again above the form (whose fields then overlapped its hint)."""
+    restricted(site)
+    screen = credit_screen(office)
+    office.nav.resize(1280, 800)
+    unit = open_first_unit(office, screen)
+    office.qtbot.waitUntil(lambda: screen.pager.isVisible(), timeout=5000)
+    office.click(screen.unit_buttons[unit])
+    assert screen.approval.isVisible() and not screen.pager.isVisible()
+    i18n.switch_language("en")
+    QApplication.processEvents()
+    assert screen.pager.prev_button.text() == "Previous page" and not screen.pager.isVisible()
+    office.click(screen.approval.cancel_button)
+    QApplication.processEvents()
+    assert screen.area.isVisible() and screen.pager.isVisible()
 
 
 def test_an_override_refused_overrides_nothing(office: Office, site: Any) -> None:

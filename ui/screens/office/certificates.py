@@ -211,6 +211,7 @@ class CertificatesScreen(ListedSection):
         self.form.setVisible(bool(self.form_mode) and not asking)
         self.summary.setVisible(not asking and not self.form_mode)
         self.area.setVisible(not asking)
+        self.pager.show_for(not asking)
         view = self.view
         if view is None:
             self.summary.setText(self.tr("Loading…") if self._task is not None else "")
@@ -237,7 +238,6 @@ class CertificatesScreen(ListedSection):
                                  self.tr("No certificate is to be mailed."))
             rows = [self._mail_row(m) for m in self.pager.of(list(view.mail))]
         if asking:
-            self.pager.setVisible(False)
             rows = []
         for row in rows:
             self.area.rows.addWidget(row)

@@ -174,6 +174,7 @@ class Pager(Retranslating, QWidget):
         self.per_page = per_page
         self.page = 0
         self.count = 0
+        self.listing = True  # whether the list it pages is shown (``show_for``)
         self.prev_button = button()
         self.prev_button.setObjectName("prev_page")
         self.next_button = button()
@@ -210,6 +211,12 @@ class Pager(Retranslating, QWidget):
         self.page = first // self.per_page
         return True
 
+    def show_for(self, listing: bool) -> None:
+        """Shown with its list only (an approval or a form in the list's place hides both): a language
+        switch retranslates the buttons and must not bring them back above the form."""
+        self.listing = listing
+        self.retranslate()
+
     def go(self, page: int) -> None:
         self.page = max(0, min(page, self.pages - 1))
         self.retranslate()
@@ -221,7 +228,7 @@ class Pager(Retranslating, QWidget):
         self.label.setText(self.tr("Page {page} of {pages}").format(page=self.page + 1, pages=self.pages))
         self.prev_button.setEnabled(self.page > 0)
         self.next_button.setEnabled(self.page < self.pages - 1)
-        self.setVisible(self.pages > 1)
+        self.setVisible(self.listing and self.pages > 1)
 
 
 class RowsArea(QFrame):

@@ -227,6 +227,7 @@ class CreditScreen(ListedSection):
         self.open_buttons = {}
         listing = self.mode in ("restrictions", "violations", "units") and not self.approval.isVisible()
         self.area.setVisible(listing)
+        self.pager.show_for(listing)
         self.form.setVisible(self.mode == "record")
         self.back_button.setVisible(self.mode == "units")
         self.record_button.setVisible(self.mode != "record")
@@ -260,7 +261,6 @@ class CreditScreen(ListedSection):
         else:
             self.pager.of([])
         if not listing:
-            self.pager.setVisible(False)
             rows = []
         for row in rows:
             self.area.rows.addWidget(row)
