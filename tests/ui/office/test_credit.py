@@ -62,9 +62,10 @@ def test_the_list_shows_source_dates_and_an_override_by_a_supervisor(office: Off
     assert (override.unit_code, override.override_by) == (unit, "supervisor:S003")
 
 
-def test_the_page_buttons_stay_hidden_under_an_approval_whatever_the_language(office: Office, site: Any) -> None:
+def test_an_open_approval_follows_a_language_switch(office: Office, site: Any) -> None:
     """The approval takes the list's place, page buttons included; switching the language retranslates
-    them and once showed them again above the form (whose fields then overlapped its hint)."""
+    them and once showed them again above the form (whose fields then overlapped its hint), and left
+    what is approved in Chinese under an English heading."""
     restricted(site)
     screen = credit_screen(office)
     office.nav.resize(1280, 800)
@@ -75,6 +76,7 @@ def test_the_page_buttons_stay_hidden_under_an_approval_whatever_the_language(of
     i18n.switch_language("en")
     QApplication.processEvents()
     assert screen.pager.prev_button.text() == "Previous page" and not screen.pager.isVisible()
+    assert screen.approval.title.text() == f"Supervisor approval: Override the restriction for unit {unit}"
     office.click(screen.approval.cancel_button)
     QApplication.processEvents()
     assert screen.area.isVisible() and screen.pager.isVisible()

@@ -11,6 +11,7 @@ scanner). Every refusal stays on screen with what to do.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from kiosk.app import Kiosk
@@ -349,23 +350,23 @@ class CertificatesScreen(ListedSection):
             except KioskError as error:
                 self.refusal.show_error(error)
                 return
-            self._ask(self.tr("record {n} sheets, {first} to {last}").format(
+            self._ask(lambda: self.tr("record {n} sheets, {first} to {last}").format(
                 n=len(serials), first=serials[0], last=serials[-1]),
                 self.tr("{n} sheets are added to the stock.").format(n=len(serials)),
                 certificates.add_stock, (serials,), reason=False)
         else:
             serial = self.first.text().strip()
-            self._ask(self.tr("void the spoiled sheet {serial}").format(serial=serial),
+            self._ask(lambda: self.tr("void the spoiled sheet {serial}").format(serial=serial),
                       self.tr("Sheet {serial} is voided.").format(serial=serial), certificates.void_serial,
                       (serial,))
 
     def ask_reprint(self, cert: BoundCertificate) -> None:
         self.refusal.clear()
         self._say("")
-        self._ask(self.tr("reprint the certificate of unit {unit} (sheet {serial} is voided)").format(
+        self._ask(lambda: self.tr("reprint the certificate of unit {unit} (sheet {serial} is voided)").format(
             unit=cert.unit_code, serial=cert.serial), "", certificates.reprint, (cert.unit_code,))
 
-    def _ask(self, action: str, done: str, command: Any, args: tuple[Any, ...], *, reason: bool = True) -> None:
+    def _ask(self, action: Callable[[], str], done: str, command: Any, args: tuple[Any, ...], *, reason: bool = True) -> None:
         self._pending = (done, command, args)
         self.approval.ask(action, reason=reason)
         self._fill()

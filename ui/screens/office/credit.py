@@ -357,7 +357,7 @@ class CreditScreen(ListedSection):
         self._override_unit = unit_code
         self.refusal.clear()
         self._say("")
-        self.approval.ask(self.tr("Override the restriction for unit {unit}").format(unit=unit_code))
+        self.approval.ask(lambda: self.tr("Override the restriction for unit {unit}").format(unit=unit_code))
         self._fill()
 
     def _override_approved(self, supervisor: Actor, reason: str) -> None:

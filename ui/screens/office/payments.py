@@ -329,16 +329,17 @@ class PaymentsScreen(UnitCasework):
 
     def ask_void(self, order: OrderView) -> None:
         self.pending = ("void", order.order_id, "")
-        self._ask(self.tr("Void the unpaid order with payment code {code} of unit {unit}").format(
+        self._ask(lambda: self.tr("Void the unpaid order with payment code {code} of unit {unit}").format(
             code=order.payment_code, unit=order.unit_code))
 
     def ask_refund(self, order: OrderView, item: PaymentItemView) -> None:
         self.pending = ("refund", order.order_id, item.payee)
-        self._ask(self.tr("Request the refund of {item} ¥{amount} paid to {payee} (channel serial {serial})").format(
-            item=item.name, amount=item.amount_text, payee=self._payee(item.payee, item.payee_name),
-            serial=item.channel_serial))
+        self._ask(lambda: self.tr("Request the refund of {item} ¥{amount} paid to {payee} (channel serial "
+                                  "{serial})").format(item=item.name, amount=item.amount_text,
+                                                      payee=self._payee(item.payee, item.payee_name),
+                                                      serial=item.channel_serial))
 
-    def _ask(self, action: str) -> None:
+    def _ask(self, action: Callable[[], str]) -> None:
         self.refusal.clear()
         self.orders_page.hide()
         self.approval.ask(action)
