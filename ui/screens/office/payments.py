@@ -369,8 +369,10 @@ class PaymentsScreen(UnitCasework):
         if unit is None:
             self.unit_heading.setText(self.tr("Payments: find the unit") if self.mode == "orders" else "")
             return
-        # The open unit is named over its orders, not over the day's reconciliation.
-        self.unit_heading.setText(f"{unit.unit_code}  {unit.project_name} {unit.building}-{unit.room}"
+        # The open unit is named over its orders, not over the day's reconciliation: the code on a line of its
+        # own, as the contracts screen shows it (where one line ran short, a Chinese project name broke
+        # anywhere: 龙山花 / 园 0001-0301).
+        self.unit_heading.setText(f"{unit.unit_code}\n{unit.project_name} {unit.building}-{unit.room}"
                                   if self.mode == "orders" else "")
         if not unit.orders:
             empty = wrapped()
