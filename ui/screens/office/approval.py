@@ -150,6 +150,10 @@ class SupervisorApproval(Retranslating, PanelTurning, QFrame):
         self.show()
         self.retranslate()
 
+    def action_text(self) -> str:
+        """What is approved, in the current language."""
+        return self.action() if callable(self.action) else self.action
+
     def cancel(self) -> None:
         self.dismiss()
         self.cancelled.emit()
@@ -217,7 +221,7 @@ class SupervisorApproval(Retranslating, PanelTurning, QFrame):
 
     def retranslate(self) -> None:
         title = self.tr("Supervisor approval")
-        action = self.action() if callable(self.action) else self.action
+        action = self.action_text()
         self.title.setText(self.tr("{title}: {action}").format(title=title, action=action) if action else title)
         self.reason.setPlaceholderText(self.tr("Why, in a sentence"))
         self.approve_button.setText(self.tr("Approve"))
@@ -234,7 +238,7 @@ class SupervisorApproval(Retranslating, PanelTurning, QFrame):
             # The services' one rule for a written reason, said here before the PIN is checked, so
             # a reason too short costs no second PIN entry.
             if self.wants_reason:
-                required_reason(self.reason.text(), why=self.action or "this is approved")
+                required_reason(self.reason.text(), why=self.action_text() or "this is approved")
         except ValidationError as error:
             self.refusal.show_error(error)
             return
