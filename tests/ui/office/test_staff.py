@@ -71,6 +71,21 @@ def test_each_row_holds_its_buttons_whole(office: Office, height: int, large: bo
     assert screen.reset_buttons and not cut_off(screen), [str(p) for p in cut_off(screen)]
 
 
+def test_the_pin_form_shows_digit_keys_only(office: Office) -> None:
+    """The keypad of a new PIN has the digits alone; adding a member has the roster's letters and the dash too."""
+    screen = roster(office)
+    office.click(screen.reset_buttons["S001"])
+    assert screen.mode == "pin" and screen.form_box.isVisible()
+    QApplication.processEvents()
+    shown = {char for char, key in screen.keypad.keys.items() if key.isVisible()}
+    assert shown == set("1234567890")
+    office.click(screen.cancel_button)
+    office.click(screen.add_button)
+    QApplication.processEvents()
+    shown = {char for char, key in screen.keypad.keys.items() if key.isVisible()}
+    assert shown >= set("1234567890ST-")
+
+
 def test_only_a_supervisor_opens_the_roster(office: Office) -> None:
     screen = roster(office, "S001")
     assert not screen.body.isVisible() and screen.denied.isVisible() and "主管" in screen.denied.text()
