@@ -27,6 +27,7 @@ from ui.screens.counter.common import STAFF_TARGET, button, wrapped
 from ui.screens.office.approval import SupervisorApproval
 from ui.screens.office.common import (ListedSection, OfficeRefusal, Pager, RowsArea, beside, clear_layout, row_frame,
                                       tab_bar)
+from ui.screens.office.listing import staff_number
 from ui.tasks import Task
 
 MODES = ("stock", "reprint", "mail")
@@ -247,7 +248,7 @@ class CertificatesScreen(ListedSection):
     def _voided_row(self, sheet: VoidedSheet) -> QWidget:
         frame, lines, _buttons = row_frame()
         top = wrapped()
-        top.setText(f"{sheet.serial}  {sheet.at[:10]}  {sheet.by}")
+        top.setText(f"{sheet.serial}  {sheet.at[:10]}  {staff_number(sheet.by)}")
         lines.addWidget(top)
         why = wrapped()
         why.setText(self.tr("Reason: {reason}").format(reason=sheet.reason))

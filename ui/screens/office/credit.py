@@ -24,6 +24,7 @@ from ui.qt import QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
 from ui.screens.counter.common import STAFF_TARGET, button, wrapped
 from ui.screens.office.approval import SupervisorApproval
 from ui.screens.office.common import ListedSection, OfficeRefusal, Pager, RowsArea, clear_layout, row_frame, tab_bar
+from ui.screens.office.listing import staff_number
 from ui.tasks import Task
 
 
@@ -313,7 +314,7 @@ class CreditScreen(ListedSection):
         frame, lines, _buttons = row_frame()
         top = wrapped()
         top.setText(f"{row.developer_name}  {self.kind_name(row.kind, row.kind_label)}  {row.at[:10]}  "
-                    f"{row.recorded_by}")
+                    f"{staff_number(row.recorded_by)}")
         lines.addWidget(top)
         note = wrapped()
         note.setText(row.note + (f"  ({row.unit_code})" if row.unit_code else ""))
@@ -330,7 +331,7 @@ class CreditScreen(ListedSection):
         standing.setObjectName(f"credit_unit_state_{unit.unit_code}")
         if unit.override_by:
             standing.setText(self.tr("May proceed: overridden by {who}: {reason}").format(
-                who=unit.override_by, reason=unit.override_reason))
+                who=staff_number(unit.override_by), reason=unit.override_reason))
         elif restriction is not None and restriction.in_force:
             standing.setText(self.tr("Held by the restriction"))
         else:
