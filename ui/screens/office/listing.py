@@ -30,9 +30,12 @@ def shown_time(ctx: AppContext, stamp: str | None) -> str:
     return local_time(dt.datetime.fromisoformat(stamp), zone).strftime("%Y-%m-%d %H:%M")
 
 
-def staff_number(actor: str) -> str:
+def staff_number(actor: str | None) -> str:
     """A member's audit label (``role:number``, e.g. ``staff:S001``) as the roster and the badge show them:
-    the number (the role's English word read as a leftover on a Chinese screen); any other actor as stored."""
+    the number (the role's English word read as a leftover on a Chinese screen); any other actor as stored,
+    '' for none."""
+    if not actor:
+        return ""
     role, _, number = actor.partition(":")
     return number if number and role in get_args(Role) else actor
 
