@@ -37,7 +37,8 @@ def test_recording_every_item_requests_the_first_registration_and_the_approval_s
     project = screen.current()
     assert project is not None and project.first_registration == "requested" and not project.missing
     assert all(i.recorded_by == "staff:S001" and i.recorded_at for i in project.items)
-    assert "郏验〔2026〕3号" in screen.details["civil_air_defence"].text()
+    # Who recorded it by staff number, as the roster and the badge show it (not the audit label staff:S001).
+    assert screen.details["civil_air_defence"].text().startswith("郏验〔2026〕3号 · S001 · ")
     assert "申请首次登记" in screen.registration.text() and screen.record_buttons == {}  # nothing changes any more
 
     # The platform approves; the change feed brings it onto the screen without a tap.

@@ -53,7 +53,7 @@ def test_a_pack_is_added_and_a_sheet_voided_by_a_supervisor(office: Office) -> N
     QApplication.processEvents()
     assert screen.done.text() == "证书纸 HN2026-0000101 已作废。" and "309 张" in screen.stock_line.text()
     office.qtbot.waitUntil(lambda: "原因：卡纸污损作废" in texts(screen), timeout=5000)
-    assert "HN2026-0000101" in texts(screen)
+    assert "HN2026-0000101" in texts(screen) and "S003" in texts(screen) and "supervisor:" not in texts(screen)
     assert office.ctx.kiosk.certificates().voided[0].by == "supervisor:S003"
 
 

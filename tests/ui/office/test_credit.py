@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ui import i18n
 from ui.qt import QApplication, QLabel
 from ui.screens.office.credit import CreditScreen
 
@@ -55,10 +56,30 @@ def test_the_list_shows_source_dates_and_an_override_by_a_supervisor(office: Off
     office.settle()
     QApplication.processEvents()
     assert screen.done.isVisible() and unit in screen.done.text() and screen.area.isVisible()
-    assert label(screen, f"credit_unit_state_{unit}").startswith("已放行（supervisor:S003）")
+    assert label(screen, f"credit_unit_state_{unit}").startswith("已放行（S003）")
     assert unit not in screen.unit_buttons, "no second override"
     override = office.ctx.kiosk.credit().restrictions[0].units[0]
     assert (override.unit_code, override.override_by) == (unit, "supervisor:S003")
+
+
+def test_an_open_approval_follows_a_language_switch(office: Office, site: Any) -> None:
+    """The approval takes the list's place, page buttons included; switching the language retranslates
+    them and once showed them again above the form (whose fields then overlapped its hint), and left
+    what is approved in Chinese under an English heading."""
+    restricted(site)
+    screen = credit_screen(office)
+    office.nav.resize(1280, 800)
+    unit = open_first_unit(office, screen)
+    office.qtbot.waitUntil(lambda: screen.pager.isVisible(), timeout=5000)
+    office.click(screen.unit_buttons[unit])
+    assert screen.approval.isVisible() and not screen.pager.isVisible()
+    i18n.switch_language("en")
+    QApplication.processEvents()
+    assert screen.pager.prev_button.text() == "Previous page" and not screen.pager.isVisible()
+    assert screen.approval.title.text() == f"Supervisor approval: Override the restriction for unit {unit}"
+    office.click(screen.approval.cancel_button)
+    QApplication.processEvents()
+    assert screen.area.isVisible() and screen.pager.isVisible()
 
 
 def test_an_override_refused_overrides_nothing(office: Office, site: Any) -> None:
@@ -90,7 +111,7 @@ def test_recording_a_violation(office: Office, site: Any) -> None:
     QApplication.processEvents()
     assert screen.mode == "violations" and "已记录" in screen.done.text()
     texts = "\n".join(w.text() for w in screen.findChildren(QLabel) if w.isVisible())
-    assert "逾期交房" in texts and "逾期三个月交付钥匙" in texts and "staff:S001" in texts
+    assert "逾期交房" in texts and "逾期三个月交付钥匙" in texts and "S001" in texts and "staff:" not in texts
     (violation,) = office.ctx.kiosk.credit().violations
     assert (violation.kind, violation.recorded_by) == ("late_handover", "staff:S001")
 

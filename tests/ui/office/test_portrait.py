@@ -1,7 +1,9 @@
 """Every back-office screen on a portrait panel (1080x1920) in the widest case, English in large text:
 each as ``kiosk snapshots`` shows it (its registry entry's sample state, ``ui.shell.snapshots.shoot``)
 and then in the states that run widest there (units found, the supervisor's approval, the stock form),
-with the checks of ``kiosk snapshots``: nothing overflows the panel, no text is clipped, no glyph missing.
+with the checks of ``kiosk snapshots``: nothing overflows the panel, no text is clipped, no glyph missing;
+and no control sticks out of what holds it (``cut_off``, which ``kiosk snapshots`` does not run), there and
+on the small landscape panel (1280x800, normal text), where the lists fit the most rows.
 
 The shell's staff strip is not the office's: while it alone is wider than the panel, its buttons'
 problems and the window's width it causes are left to the strip's own tests; each screen must still
@@ -28,10 +30,11 @@ from ui.shell.app import build_window
 from ui.shell.registry import HOME, SCREENS
 from ui.shell.snapshots import shoot
 from ui.shell.window import MainWindow
-from ui.snapshot import clipped_texts, missing_glyphs, overflow, render
+from ui.snapshot import clipped_texts, cut_off, missing_glyphs, overflow, render
 from ui.tasks import TaskRunner
 
 PORTRAIT = (1080, 1920)
+SMALL = (1280, 800)
 OFFICE = [e for e in SCREENS if e.screen.name == HOME or e.screen.name.startswith("office")]
 
 
@@ -67,7 +70,9 @@ def problems(window: MainWindow, screen: Screen) -> list[str]:
     """What ``kiosk snapshots`` would report for ``screen``, less what the staff strip alone causes."""
     strip_too_wide = window.strip.minimumSizeHint().width() > PORTRAIT[0]
     found = []
-    for problem in overflow(window, PORTRAIT) + clipped_texts(window) + missing_glyphs(window):
+    # cut_off too, which ``kiosk snapshots`` leaves out: a control sticking out of its row (the roster's
+    # buttons were once cut at their lower edge) is clipped without any text being so.
+    for problem in overflow(window, PORTRAIT) + clipped_texts(window) + missing_glyphs(window) + cut_off(window):
         if problem.widget.startswith("status_") or (problem.widget == "main_window" and strip_too_wide):
             continue
         found.append(str(problem))
@@ -113,3 +118,15 @@ def test_every_office_screen_fits_a_portrait_panel_in_english_large_text(
             assert problems(window, screen) == [], f"{screen.name} {state}"
         seen.append(screen.name)
     assert seen == [e.screen.name for e in OFFICE[1:]] and len(seen) == 10
+
+
+@pytest.mark.parametrize("lang", ["zh_CN", "en"])
+def test_no_office_control_sticks_out_on_the_small_landscape_panel(window: MainWindow, tmp_path: Path,
+                                                                    lang: str) -> None:
+    """At 1280x800 in normal text a list fits the most rows: each row must hold its buttons whole (the
+    roster once fitted a row too many and cut every Reset PIN button at its lower edge)."""
+    window.resize(*SMALL)
+    window.show()
+    for entry in OFFICE[1:]:
+        shoot(window, entry, tmp_path, lang=lang, size=SMALL, large=False)
+        assert [str(p) for p in cut_off(window)] == [], entry.name

@@ -13,6 +13,7 @@ from kiosk.errors import AuthError
 from kiosk.services import staff
 from ui.qt import QApplication
 from ui.screens.office.staff import StaffRosterScreen
+from ui.snapshot import cut_off, render
 
 from .conftest import Office
 
@@ -58,6 +59,31 @@ def test_the_roster_marks_expired_and_expiring_certifications(office: Office, si
     QApplication.processEvents()
     expiring = screen.findChild(type(screen.summary), "staff_state_S020")
     assert expiring is not None and expiring.text() == "持证将于 12 天后到期" and expiring.property("state") == "warn"
+
+
+@pytest.mark.parametrize("height", [640, 800, 1080])
+@pytest.mark.parametrize("large", [False, True])
+def test_each_row_holds_its_buttons_whole(office: Office, height: int, large: bool) -> None:
+    """A page holds as many rows as there is room for with the staff buttons as the theme draws them
+    (taller than the 64 px target): the rows are never squeezed, so no button's lower edge is cut off."""
+    screen = roster(office)
+    render(office.nav, size=(1280, height), large=large, mode="staff")
+    assert screen.reset_buttons and not cut_off(screen), [str(p) for p in cut_off(screen)]
+
+
+def test_the_pin_form_shows_digit_keys_only(office: Office) -> None:
+    """The keypad of a new PIN has the digits alone; adding a member has the roster's letters and the dash too."""
+    screen = roster(office)
+    office.click(screen.reset_buttons["S001"])
+    assert screen.mode == "pin" and screen.form_box.isVisible()
+    QApplication.processEvents()
+    shown = {char for char, key in screen.keypad.keys.items() if key.isVisible()}
+    assert shown == set("1234567890")
+    office.click(screen.cancel_button)
+    office.click(screen.add_button)
+    QApplication.processEvents()
+    shown = {char for char, key in screen.keypad.keys.items() if key.isVisible()}
+    assert shown >= set("1234567890ST-")
 
 
 def test_only_a_supervisor_opens_the_roster(office: Office) -> None:

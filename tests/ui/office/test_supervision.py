@@ -30,7 +30,7 @@ from kiosk.services.supervision import export_names
 from tap import tap
 from ui import i18n
 from ui.context import AppContext
-from ui.qt import QWidget
+from ui.qt import QPushButton, QWidget
 from ui.screens.office.supervision import SupervisionScreen
 from ui.shell.app import build_window
 from ui.shell.registry import Entry
@@ -282,6 +282,47 @@ def test_the_ledger_fits_a_small_panel_whatever_was_rendered_before(
         shown = screen.per_page
         screen._fit_rows()
         assert screen.per_page == shown, where
+
+
+@pytest.mark.parametrize(("lang", "large", "switch"), [("zh_CN", True, "language"), ("en", False, "large text")])
+def test_a_switch_and_a_point_chosen_at_once_keep_the_page_whole(office: Office, lang: str, large: bool,
+                                                                  switch: str) -> None:
+    """The language or the text size switched and every service point chosen before the event loop is
+    back (a quick second tap; a reload arriving does the same): the page holds the rows that fit, no
+    row's cells show past it and the header is whole. Showing a row lays the table out at once; a
+    refill from inside that left a row it had hidden half shown, the header 3 px short."""
+    screen = office.open()
+    window = office.window
+    window.set_large_text(large)
+    render(window, size=(1280, 800), lang=lang, large=large, mode="staff")
+    point = next(key for key in screen.point_buttons if key and len(screen.view.projects_of(key)) == 1)
+    office.click(screen.point_buttons[point])
+    render(window, size=(1280, 800), lang=lang, large=large, mode="staff")
+    if switch == "language":
+        window.set_language("en")
+    else:
+        window.set_large_text(True)
+    screen.choose_point("")
+    render(window, size=(1280, 800), lang="en", large=True, mode="staff")
+    assert screen.per_page < len(screen.rows()), "the page holds fewer projects than the ledger has"
+    shown = [r for r, cells in enumerate(screen.cells[1:-1]) if any(cell.isVisible() for cell in cells)]
+    assert shown == list(range(screen.per_page)), f"{switch}: rows {shown} shown, the page holds {screen.per_page}"
+    problems = clipped_texts(window)
+    assert not problems, f"{switch}: {[str(p) for p in problems]}"
+
+
+def test_a_reload_leaves_one_button_a_service_point(office: Office) -> None:
+    """The ledger reloaded (the change feed, 刷新): the service points' buttons made anew, the old ones
+    gone from the window at once, not drawn until their deletion (in large text, half under the new)."""
+    screen = office.open()
+    assert screen.view is not None
+    old = list(screen.point_buttons.values())
+    screen._loaded(screen.view)  # the reload's answer; no event loop in between, so nothing deleted yet
+    assert old and not any(b.isVisible() for b in old)
+    office.settle()
+    shown = sorted(b.objectName() for b in screen.findChildren(QPushButton)
+                   if b.objectName().startswith("point_") and b.isVisible())
+    assert shown == sorted(f"point_{key or 'all'}" for key in screen.point_buttons)
 
 
 def test_a_new_rating_moves_the_chart(office: Office, ledger_home: Path) -> None:

@@ -19,7 +19,7 @@ from ui.i18n import current_language
 from ui.qt import QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 from ui.screens.counter.common import button, restyle, wrapped
 from ui.screens.counter.queue import read_scan
-from ui.screens.office.listing import OfficeBase, OfficeRefusal, clear_layout, shown_time
+from ui.screens.office.listing import OfficeBase, OfficeRefusal, clear_layout, shown_time, staff_number
 from ui.tasks import Task
 
 PROJECTS_WIDTH = 300
@@ -332,7 +332,7 @@ class AcceptanceScreen(OfficeBase):
             if item.recorded:
                 what = item.document_no or self.tr("QR code scanned")
                 detail.setText(self.tr("{what} · {who} · {when}").format(
-                    what=what, who=item.recorded_by, when=shown_time(self.ctx, item.recorded_at)))
+                    what=what, who=staff_number(item.recorded_by), when=shown_time(self.ctx, item.recorded_at)))
             else:
                 detail.setText(self.tr("Not recorded yet"))
             self.details[item.item] = detail

@@ -12,6 +12,7 @@ rule) stays on the panel with what to do, and a wrong PIN is typed again from sc
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 
 from kiosk.app import Kiosk
 from kiosk.errors import ValidationError
@@ -44,7 +45,7 @@ class SupervisorApproval(Retranslating, PanelTurning, QFrame):
         self.ctx = ctx
         self.setObjectName("supervisor_approval")
         self.setProperty("role", "panel")
-        self.action = ""
+        self.action: Callable[[], str] | str = ""
         self.wants_reason = True
         self._task: Task | None = None
         self._letters: Task | None = None
@@ -132,9 +133,10 @@ class SupervisorApproval(Retranslating, PanelTurning, QFrame):
         """The number and PIN are being checked."""
         return self._task is not None
 
-    def ask(self, action: str, *, reason: bool = True) -> None:
-        """Show the form for ``action`` (what the supervisor approves, in the current language);
-        ``reason=False`` where the command takes none (e.g. recording paper received)."""
+    def ask(self, action: Callable[[], str] | str, *, reason: bool = True) -> None:
+        """Show the form for ``action``: what the supervisor approves, in words made in the current language
+        each time the form is retranslated (a language switch while the form is open changes the heading
+        too); ``reason=False`` where the command takes none (e.g. recording paper received)."""
         self.action = action
         self.wants_reason = reason
         self.reason_label.setVisible(reason)
@@ -147,6 +149,10 @@ class SupervisorApproval(Retranslating, PanelTurning, QFrame):
             self._letters = task
         self.show()
         self.retranslate()
+
+    def action_text(self) -> str:
+        """What is approved, in the current language."""
+        return self.action() if callable(self.action) else self.action
 
     def cancel(self) -> None:
         self.dismiss()
@@ -215,8 +221,8 @@ class SupervisorApproval(Retranslating, PanelTurning, QFrame):
 
     def retranslate(self) -> None:
         title = self.tr("Supervisor approval")
-        self.title.setText(self.tr("{title}: {action}").format(title=title, action=self.action) if self.action
-                           else title)
+        action = self.action_text()
+        self.title.setText(self.tr("{title}: {action}").format(title=title, action=action) if action else title)
         self.reason.setPlaceholderText(self.tr("Why, in a sentence"))
         self.approve_button.setText(self.tr("Approve"))
         self.cancel_button.setText(self.tr("Cancel"))
@@ -232,7 +238,7 @@ class SupervisorApproval(Retranslating, PanelTurning, QFrame):
             # The services' one rule for a written reason, said here before the PIN is checked, so
             # a reason too short costs no second PIN entry.
             if self.wants_reason:
-                required_reason(self.reason.text(), why=self.action or "this is approved")
+                required_reason(self.reason.text(), why=self.action_text() or "this is approved")
         except ValidationError as error:
             self.refusal.show_error(error)
             return

@@ -11,6 +11,7 @@ scanner). Every refusal stays on screen with what to do.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from kiosk.app import Kiosk
@@ -20,11 +21,13 @@ from kiosk.services.certificates import serial_range
 from kiosk.services.staff import Actor
 from kiosk.views.certificates import BoundCertificate, CertificatesView, MailRequest, VoidedSheet
 from ui.context import AppContext
-from ui.qt import QBoxLayout, QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
-from ui.screens.base import ACROSS, turn
+from ui.qt import QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from ui.screens.base import turn
 from ui.screens.counter.common import STAFF_TARGET, button, wrapped
 from ui.screens.office.approval import SupervisorApproval
-from ui.screens.office.common import ListedSection, OfficeRefusal, Pager, RowsArea, clear_layout, row_frame, tab_bar
+from ui.screens.office.common import (ListedSection, OfficeRefusal, Pager, RowsArea, beside, clear_layout, row_frame,
+                                      tab_bar)
+from ui.screens.office.listing import staff_number
 from ui.tasks import Task
 
 MODES = ("stock", "reprint", "mail")
@@ -100,16 +103,8 @@ class CertificatesScreen(ListedSection):
         fields.setSpacing(12)
         for widget in (self.first_label, self.first, self.last_label, self.last):
             fields.addWidget(widget, 1 if isinstance(widget, QLineEdit) else 0)
-        form_actions = QHBoxLayout()
-        form_actions.setSpacing(12)
-        form_actions.addStretch(1)
-        form_actions.addWidget(self.cancel_button)
-        form_actions.addWidget(self.next_button)
         # The buttons beside the serials, or under them on a portrait panel: there the serials need the width.
-        self.form_row = QBoxLayout(ACROSS)
-        self.form_row.setSpacing(12)
-        self.form_row.addLayout(fields, 1)
-        self.form_row.addLayout(form_actions)
+        self.form_row = beside(fields, self.cancel_button, self.next_button, spacing=12)
         self.form = QWidget()
         form_column = QVBoxLayout(self.form)
         form_column.setContentsMargins(0, 0, 0, 0)
@@ -218,6 +213,7 @@ class CertificatesScreen(ListedSection):
         self.form.setVisible(bool(self.form_mode) and not asking)
         self.summary.setVisible(not asking and not self.form_mode)
         self.area.setVisible(not asking)
+        self.pager.show_for(not asking)
         view = self.view
         if view is None:
             self.summary.setText(self.tr("Loading…") if self._task is not None else "")
@@ -244,7 +240,6 @@ class CertificatesScreen(ListedSection):
                                  self.tr("No certificate is to be mailed."))
             rows = [self._mail_row(m) for m in self.pager.of(list(view.mail))]
         if asking:
-            self.pager.setVisible(False)
             rows = []
         for row in rows:
             self.area.rows.addWidget(row)
@@ -253,7 +248,7 @@ class CertificatesScreen(ListedSection):
     def _voided_row(self, sheet: VoidedSheet) -> QWidget:
         frame, lines, _buttons = row_frame()
         top = wrapped()
-        top.setText(f"{sheet.serial}  {sheet.at[:10]}  {sheet.by}")
+        top.setText(f"{sheet.serial}  {sheet.at[:10]}  {staff_number(sheet.by)}")
         lines.addWidget(top)
         why = wrapped()
         why.setText(self.tr("Reason: {reason}").format(reason=sheet.reason))
@@ -356,23 +351,23 @@ class CertificatesScreen(ListedSection):
             except KioskError as error:
                 self.refusal.show_error(error)
                 return
-            self._ask(self.tr("record {n} sheets, {first} to {last}").format(
+            self._ask(lambda: self.tr("record {n} sheets, {first} to {last}").format(
                 n=len(serials), first=serials[0], last=serials[-1]),
                 self.tr("{n} sheets are added to the stock.").format(n=len(serials)),
                 certificates.add_stock, (serials,), reason=False)
         else:
             serial = self.first.text().strip()
-            self._ask(self.tr("void the spoiled sheet {serial}").format(serial=serial),
+            self._ask(lambda: self.tr("void the spoiled sheet {serial}").format(serial=serial),
                       self.tr("Sheet {serial} is voided.").format(serial=serial), certificates.void_serial,
                       (serial,))
 
     def ask_reprint(self, cert: BoundCertificate) -> None:
         self.refusal.clear()
         self._say("")
-        self._ask(self.tr("reprint the certificate of unit {unit} (sheet {serial} is voided)").format(
+        self._ask(lambda: self.tr("reprint the certificate of unit {unit} (sheet {serial} is voided)").format(
             unit=cert.unit_code, serial=cert.serial), "", certificates.reprint, (cert.unit_code,))
 
-    def _ask(self, action: str, done: str, command: Any, args: tuple[Any, ...], *, reason: bool = True) -> None:
+    def _ask(self, action: Callable[[], str], done: str, command: Any, args: tuple[Any, ...], *, reason: bool = True) -> None:
         self._pending = (done, command, args)
         self.approval.ask(action, reason=reason)
         self._fill()

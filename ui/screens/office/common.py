@@ -174,6 +174,7 @@ class Pager(Retranslating, QWidget):
         self.per_page = per_page
         self.page = 0
         self.count = 0
+        self.listing = True  # whether the list it pages is shown (``show_for``)
         self.prev_button = button()
         self.prev_button.setObjectName("prev_page")
         self.next_button = button()
@@ -210,6 +211,12 @@ class Pager(Retranslating, QWidget):
         self.page = first // self.per_page
         return True
 
+    def show_for(self, listing: bool) -> None:
+        """Shown with its list only (an approval or a form in the list's place hides both): a language
+        switch retranslates the buttons and must not bring them back above the form."""
+        self.listing = listing
+        self.retranslate()
+
     def go(self, page: int) -> None:
         self.page = max(0, min(page, self.pages - 1))
         self.retranslate()
@@ -221,7 +228,7 @@ class Pager(Retranslating, QWidget):
         self.label.setText(self.tr("Page {page} of {pages}").format(page=self.page + 1, pages=self.pages))
         self.prev_button.setEnabled(self.page > 0)
         self.next_button.setEnabled(self.page < self.pages - 1)
-        self.setVisible(self.pages > 1)
+        self.setVisible(self.listing and self.pages > 1)
 
 
 class RowsArea(QFrame):
@@ -246,12 +253,19 @@ class RowsArea(QFrame):
 
     def row_height(self, lines: int) -> int:
         probe = wrapped()
-        probe.setParent(self)
-        probe.ensurePolished()
+        target = button()
+        target.setText("X")
+        for widget in (probe, target):
+            widget.setParent(self)
+            widget.ensurePolished()
         line = QFontMetrics(probe.font()).lineSpacing()
-        probe.deleteLater()
+        # The style sheet's padding makes a staff button taller than STAFF_TARGET: a row sized for the
+        # target alone cut its button's lower edge off (the roster at 1280x800).
+        tallest = max(STAFF_TARGET, target.sizeHint().height())
+        for widget in (probe, target):
+            widget.deleteLater()
         # A line and a little: a wrapped label rounds its height up, and the lines have spacing.
-        return max(STAFF_TARGET, lines * (line + 4)) + self.MARGINS
+        return max(tallest, lines * (line + 4)) + self.MARGINS
 
     def fit(self, lines: int = 2) -> int:
         """Rows a page (at least one)."""
@@ -279,6 +293,21 @@ def clear_layout(layout: QLayout) -> None:
             widget.hide()
             widget.setParent(None)
             widget.deleteLater()
+
+
+def beside(main: QLayout, *actions: QWidget, spacing: int) -> QBoxLayout:
+    """A row: ``main`` taking the width left over, ``actions`` at its right; ``turn`` it (across) to stack
+    the two on a portrait panel, where the actions keep to the right in a row of their own."""
+    own = QHBoxLayout()
+    own.setSpacing(spacing)
+    own.addStretch(1)
+    for action in actions:
+        own.addWidget(action)
+    row = QBoxLayout(ACROSS)
+    row.setSpacing(spacing)
+    row.addLayout(main, 1)
+    row.addLayout(own)
+    return row
 
 
 def row_frame() -> tuple[QFrame, QVBoxLayout, QHBoxLayout]:

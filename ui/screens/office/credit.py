@@ -24,6 +24,7 @@ from ui.qt import QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
 from ui.screens.counter.common import STAFF_TARGET, button, wrapped
 from ui.screens.office.approval import SupervisorApproval
 from ui.screens.office.common import ListedSection, OfficeRefusal, Pager, RowsArea, clear_layout, row_frame, tab_bar
+from ui.screens.office.listing import staff_number
 from ui.tasks import Task
 
 
@@ -227,6 +228,7 @@ class CreditScreen(ListedSection):
         self.open_buttons = {}
         listing = self.mode in ("restrictions", "violations", "units") and not self.approval.isVisible()
         self.area.setVisible(listing)
+        self.pager.show_for(listing)
         self.form.setVisible(self.mode == "record")
         self.back_button.setVisible(self.mode == "units")
         self.record_button.setVisible(self.mode != "record")
@@ -260,7 +262,6 @@ class CreditScreen(ListedSection):
         else:
             self.pager.of([])
         if not listing:
-            self.pager.setVisible(False)
             rows = []
         for row in rows:
             self.area.rows.addWidget(row)
@@ -313,7 +314,7 @@ class CreditScreen(ListedSection):
         frame, lines, _buttons = row_frame()
         top = wrapped()
         top.setText(f"{row.developer_name}  {self.kind_name(row.kind, row.kind_label)}  {row.at[:10]}  "
-                    f"{row.recorded_by}")
+                    f"{staff_number(row.recorded_by)}")
         lines.addWidget(top)
         note = wrapped()
         note.setText(row.note + (f"  ({row.unit_code})" if row.unit_code else ""))
@@ -330,7 +331,7 @@ class CreditScreen(ListedSection):
         standing.setObjectName(f"credit_unit_state_{unit.unit_code}")
         if unit.override_by:
             standing.setText(self.tr("May proceed: overridden by {who}: {reason}").format(
-                who=unit.override_by, reason=unit.override_reason))
+                who=staff_number(unit.override_by), reason=unit.override_reason))
         elif restriction is not None and restriction.in_force:
             standing.setText(self.tr("Held by the restriction"))
         else:
@@ -357,7 +358,7 @@ class CreditScreen(ListedSection):
         self._override_unit = unit_code
         self.refusal.clear()
         self._say("")
-        self.approval.ask(self.tr("Override the restriction for unit {unit}").format(unit=unit_code))
+        self.approval.ask(lambda: self.tr("Override the restriction for unit {unit}").format(unit=unit_code))
         self._fill()
 
     def _override_approved(self, supervisor: Actor, reason: str) -> None:

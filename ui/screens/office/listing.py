@@ -1,6 +1,7 @@
 """Pieces the acceptance, contract and payment screens share.
 
 - ``shown_time``: a stored UTC stamp as the county's wall-clock time, to the minute;
+- ``staff_number``: who did something, as staff know each other (the number, not the audit label);
 - ``clear_layout``: empties a layout of rows before it is filled again;
 - ``OfficeRefusal``: the counter's refusal panel, worded for the back office's refusals;
 - ``OfficeBase``: a staff screen that needs a signed-in staff member; without one it shows why and
@@ -10,10 +11,11 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import get_args
 
 from kiosk.rules.county_time import county_zone, local_time
 from kiosk.errors import ValidationError
-from kiosk.services.staff import Actor
+from kiosk.services.staff import Actor, Role
 from ui.context import AppContext
 from ui.qt import QCoreApplication, QLayout, QVBoxLayout, QWidget
 from ui.screens.base import Screen
@@ -26,6 +28,16 @@ def shown_time(ctx: AppContext, stamp: str | None) -> str:
         return ""
     zone = county_zone(str(ctx.kiosk.config["county"]["time_zone"]))
     return local_time(dt.datetime.fromisoformat(stamp), zone).strftime("%Y-%m-%d %H:%M")
+
+
+def staff_number(actor: str | None) -> str:
+    """A member's audit label (``role:number``, e.g. ``staff:S001``) as the roster and the badge show them:
+    the number (the role's English word read as a leftover on a Chinese screen); any other actor as stored,
+    '' for none."""
+    if not actor:
+        return ""
+    role, _, number = actor.partition(":")
+    return number if number and role in get_args(Role) else actor
 
 
 def clear_layout(layout: QLayout) -> None:

@@ -35,6 +35,7 @@ from ui.qt import QBoxLayout, QFrame, QHBoxLayout, QLabel, QPushButton, QScrollA
 from ui.screens.base import ACROSS, turn
 from ui.screens.counter.common import button, restyle, wrapped
 from ui.screens.office.approval import SupervisorApproval
+from ui.screens.office.common import beside
 from ui.screens.office.listing import clear_layout, shown_time
 from ui.screens.office.unit_search import UnitCasework
 from ui.widgets.boxes import packed
@@ -172,16 +173,8 @@ class PaymentsScreen(UnitCasework):
         rec.setContentsMargins(0, 0, 0, 0)
         rec.setSpacing(8)
         days = packed(QHBoxLayout(), self.prev_day, self.day_label, self.next_day, spacing=16)
-        day_actions = QHBoxLayout()
-        day_actions.setSpacing(16)
-        day_actions.addStretch(1)  # at the right, in a row of their own too
-        day_actions.addWidget(self.media_button)
-        day_actions.addWidget(self.reconcile_button)
         # The day beside what is done on it, or above it on a portrait panel.
-        self.day_row = QBoxLayout(ACROSS)
-        self.day_row.setSpacing(16)
-        self.day_row.addLayout(days, 1)
-        self.day_row.addLayout(day_actions)
+        self.day_row = beside(days, self.media_button, self.reconcile_button, spacing=16)
         rec.addLayout(self.day_row)
         # The question beside its answers, or above them on a portrait panel.
         self.media_row = QBoxLayout(ACROSS)
@@ -336,16 +329,17 @@ class PaymentsScreen(UnitCasework):
 
     def ask_void(self, order: OrderView) -> None:
         self.pending = ("void", order.order_id, "")
-        self._ask(self.tr("Void the unpaid order with payment code {code} of unit {unit}").format(
+        self._ask(lambda: self.tr("Void the unpaid order with payment code {code} of unit {unit}").format(
             code=order.payment_code, unit=order.unit_code))
 
     def ask_refund(self, order: OrderView, item: PaymentItemView) -> None:
         self.pending = ("refund", order.order_id, item.payee)
-        self._ask(self.tr("Request the refund of {item} ¥{amount} paid to {payee} (channel serial {serial})").format(
-            item=item.name, amount=item.amount_text, payee=self._payee(item.payee, item.payee_name),
-            serial=item.channel_serial))
+        self._ask(lambda: self.tr("Request the refund of {item} ¥{amount} paid to {payee} (channel serial "
+                                  "{serial})").format(item=item.name, amount=item.amount_text,
+                                                      payee=self._payee(item.payee, item.payee_name),
+                                                      serial=item.channel_serial))
 
-    def _ask(self, action: str) -> None:
+    def _ask(self, action: Callable[[], str]) -> None:
         self.refusal.clear()
         self.orders_page.hide()
         self.approval.ask(action)
@@ -375,8 +369,10 @@ class PaymentsScreen(UnitCasework):
         if unit is None:
             self.unit_heading.setText(self.tr("Payments: find the unit") if self.mode == "orders" else "")
             return
-        # The open unit is named over its orders, not over the day's reconciliation.
-        self.unit_heading.setText(f"{unit.unit_code}  {unit.project_name} {unit.building}-{unit.room}"
+        # The open unit is named over its orders, not over the day's reconciliation: the code on a line of its
+        # own, as the contracts screen shows it (where one line ran short, a Chinese project name broke
+        # anywhere: 龙山花 / 园 0001-0301).
+        self.unit_heading.setText(f"{unit.unit_code}\n{unit.project_name} {unit.building}-{unit.room}"
                                   if self.mode == "orders" else "")
         if not unit.orders:
             empty = wrapped()

@@ -218,6 +218,7 @@ class StaffRosterScreen(ListedSection):
         # The letters the roster's numbers use (a new number follows them), and the dash of a date.
         letters = sorted({c for row in view.rows for c in row.staff_id if not c.isdigit()})
         self.keypad.set_extra("".join(letters) + "-")
+        self._show_keys()
         self._fill()
 
     def _failed(self, error: BaseException) -> None:
@@ -356,7 +357,15 @@ class StaffRosterScreen(ListedSection):
         self.title.hide()
         self.summary.hide()
         self.form_box.show()
+        self._show_keys()
         self._target(self.fields["staff_id" if adding else "pin"])
+
+    def _show_keys(self) -> None:
+        # A PIN is digits only: the roster's letters and the date's dash stay off the keypad of a new PIN
+        # (they typed nothing there).
+        for char, key in self.keypad.keys.items():
+            if not char.isdigit():
+                key.setVisible(self.mode != "pin")
 
     def close_form(self) -> None:
         self.mode = "list"

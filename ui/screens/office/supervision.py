@@ -266,7 +266,7 @@ class SupervisionScreen(Screen):
         self.ledger.setVerticalSpacing(ROW_SPACING)
         self.ledger.setColumnStretch(0, 1)
         self.ledger.setColumnMinimumWidth(0, NAME_WIDTH)
-        self.ledger.setRowStretch(MAX_ROWS + 2, 1)
+        self.ledger.setRowStretch(MAX_ROWS + 3, 1)  # under the sum and the legend: the rows stay at the top
         self.cells: list[list[QLabel]] = []
         for r in range(MAX_ROWS + 2):  # the header, the projects of a page, the sum
             row = []
@@ -286,7 +286,10 @@ class SupervisionScreen(Screen):
         self.table_box = RowsBox()
         self.table_box.setObjectName("ledger_rows")
         self.table_box.setLayout(self.ledger)
-        self.table_box.resized.connect(self._fit_rows)
+        # Once the event loop is back, never at once: showing a cell lays the table's parents out there and
+        # then, which can resize the box while ``_fill_ledger`` is still setting rows; a refill inside it
+        # left the rest of a row it had already decided to show visible past the page (in the header's room).
+        self.table_box.resized.connect(self._refit_later)
         # Page buttons are repeatable: two quick taps turn two pages (not a double submit).
         self.prev_button = button("ledger_prev", repeats=True)
         self.next_button = button("ledger_next", repeats=True)
@@ -302,12 +305,15 @@ class SupervisionScreen(Screen):
         self.pager.addWidget(self.page_label)
         self.pager.addWidget(self.next_button)
         self.pager.addStretch(1)
+        # The legend right under the sum, in the table's box: at the box's foot it stood a panel's height
+        # away from the rows it explains (1920x1080, portrait).
         self.legend = wrapped("hint")
+        self.legend.setObjectName("ledger_legend")
+        self.ledger.addWidget(self.legend, MAX_ROWS + 2, 0, 1, LEDGER_COLUMNS)
         table = QVBoxLayout()
         table.setSpacing(16)
         table.addWidget(self.summary)
         table.addWidget(self.table_box, 1)
-        table.addWidget(self.legend)
         self.ledger_columns = QBoxLayout(ACROSS, page)
         self.ledger_columns.setContentsMargins(0, 0, 0, 0)
         self.ledger_columns.setSpacing(32)
@@ -414,6 +420,8 @@ class SupervisionScreen(Screen):
             self.service_point = ""
         for old in self.point_buttons.values():
             self.points_row.removeWidget(old)
+            # Out of the window at once: a button waiting for deletion is still drawn where it was.
+            old.hide()
             old.deleteLater()
         self.point_buttons = {}
         for n, key in enumerate(["", *sorted(known)]):
@@ -573,8 +581,9 @@ class SupervisionScreen(Screen):
         line = max(metrics.height(), *(metrics.boundingRect(QRect(0, 0, width, 100_000), flags, name).height()
                                        for name in names))
         head = max(cell.heightForWidth(max(1, cell.width())) for cell in header)
+        legend = self.legend.heightForWidth(max(1, self.table_box.width()))
         # One spacing more than the rows take: the header may wrap differently once the rows are laid out.
-        left = self.table_box.height() - head - line - 3 * ROW_SPACING
+        left = self.table_box.height() - head - line - legend - 4 * ROW_SPACING
         fit = max(1, min(MAX_ROWS, left // (line + ROW_SPACING)))
         if fit != self.per_page:
             first = self.page * self.per_page
