@@ -57,6 +57,9 @@ def prompt_texts(lang: str = VOICE_LANGUAGE, directory: Path = TRANSLATIONS_DIR)
                                       f"{message[0]} {message[1]!r}; change ui/voice/prompts.py to the text "
                                       f"the screen shows now, or translate it (python -m ui.i18n update)")
             part = (catalog[message] if lang == VOICE_LANGUAGE else message[1]).strip()
+            # A line break a translation sets for the screen's layout (a heading broken at its comma) is
+            # not heard: the clip says the sentence as one.
+            part = JOIN[lang].join(line.strip() for line in part.split("\n"))
             parts.append(part if part[-1:] in SENTENCE_END[lang] else part + FULL_STOP[lang])
         texts[prompt_id] = JOIN[lang].join(parts)
     return texts
