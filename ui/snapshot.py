@@ -12,8 +12,9 @@ what a page short of height draws anyway: a stacked page keeps its keys at their
 minimum size and draws the last row past its keypad, over what follows, and no
 window minimum grows for ``overflow`` to see. ``clipped_images`` finds a picture (a payment
 QR, a camera frame) shown less than whole. ``near_bezel`` finds a control within 24 px of the
-panel's edge. ``scrolled_out`` finds a scroll area hiding part of its content: ``kiosk snapshots``
-runs it on buyer screens, whose lists page instead (``ui.widgets.paged``).
+panel's edge. ``scrolled_out`` finds a scroll area hiding part of its content: buyer screens' lists
+page instead (``ui.widgets.paged``). ``kiosk snapshots`` reports all of them (``scrolled_out`` on buyer
+screens only: a staff list may scroll).
 """
 
 from __future__ import annotations

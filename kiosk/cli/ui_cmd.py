@@ -210,7 +210,7 @@ def cmd_snapshots(args: argparse.Namespace) -> int:
         for shot in shots:
             print(f"{shot.path}" + "".join(f"\n  {p}" for p in shot.problems))
     if problems:
-        print(f"kiosk snapshots: {problems} problems (clipped text or missing glyphs); see above",
+        print(f"kiosk snapshots: {problems} problems (each names the widget and what is wrong); see above",
               file=sys.stderr)
     return 1 if problems else 0
 

@@ -118,7 +118,7 @@ def shoot(window: MainWindow, entry: Entry, out: Path, *, lang: str, size: tuple
                         mode="buyer" if screen.audience == "buyer" else "staff", high_contrast=high_contrast)
         problems = [str(p) for p in snapshot.overflow(window, size) + snapshot.clipped_texts(window)
                     + snapshot.missing_glyphs(window) + snapshot.near_bezel(window)
-                    + snapshot.clipped_images(window)
+                    + snapshot.clipped_images(window) + snapshot.cut_off(window)
                     + (snapshot.scrolled_out(window) if screen.audience == "buyer" else [])]
         texts = tuple(snapshot.visible_texts(window))
     finally:
