@@ -119,6 +119,14 @@
             <translation>Add a pack</translation>
         </message>
         <message>
+            <source>New mailing request</source>
+            <translation>New mailing request</translation>
+        </message>
+        <message>
+            <source>Back to the requests</source>
+            <translation>Back to the requests</translation>
+        </message>
+        <message>
             <source>Void a sheet</source>
             <translation>Void a sheet</translation>
         </message>
@@ -167,6 +175,14 @@
             <translation>No certificate is printed and waiting to be handed over.</translation>
         </message>
         <message>
+            <source>Tap the unit whose certificate is to be mailed: its registration is recorded and it is not handed over.</source>
+            <translation>Tap the unit whose certificate is to be mailed: its registration is recorded and it is not handed over.</translation>
+        </message>
+        <message>
+            <source>No certificate may be mailed now: mailing is asked for once the registration is recorded, before the handover.</source>
+            <translation>No certificate may be mailed now: mailing is asked for once the registration is recorded, before the handover.</translation>
+        </message>
+        <message>
             <source>Mailing requests, newest first:</source>
             <translation>Mailing requests, newest first:</translation>
         </message>
@@ -197,6 +213,14 @@
         <message>
             <source>Request {id}, asked by {who}</source>
             <translation>Request {id}, asked by {who}</translation>
+        </message>
+        <message>
+            <source>Mail this one</source>
+            <translation>Mail this one</translation>
+        </message>
+        <message>
+            <source>Mailing of unit {unit}'s certificate is requested ({id}); the mailing slip is queued for the printer.</source>
+            <translation>Mailing of unit {unit}'s certificate is requested ({id}); the mailing slip is queued for the printer.</translation>
         </message>
         <message>
             <source>First serial</source>
@@ -507,6 +531,144 @@
         <message>
             <source>The violation is recorded and goes to the platform.</source>
             <translation>The violation is recorded and goes to the platform.</translation>
+        </message>
+    </context>
+    <context>
+        <name>MailForm</name>
+        <message>
+            <source>Type the agent's ID number on the keypad.</source>
+            <translation>Type the agent's ID number on the keypad.</translation>
+        </message>
+        <message>
+            <source>Type the holder's ID number on the keypad.</source>
+            <translation>Type the holder's ID number on the keypad.</translation>
+        </message>
+        <message>
+            <source>Write the number of the agent's authorisation (授权委托书).</source>
+            <translation>Write the number of the agent's authorisation (授权委托书).</translation>
+        </message>
+        <message>
+            <source>Write the recipient's name.</source>
+            <translation>Write the recipient's name.</translation>
+        </message>
+        <message>
+            <source>Type the recipient's phone number.</source>
+            <translation>Type the recipient's phone number.</translation>
+        </message>
+        <message>
+            <source>Write the postal address.</source>
+            <translation>Write the postal address.</translation>
+        </message>
+        <message>
+            <source>Tap Send: the request goes to the platform and the mailing slip is printed.</source>
+            <translation>Tap Send: the request goes to the platform and the mailing slip is printed.</translation>
+        </message>
+        <message>
+            <source>Authorisation no.</source>
+            <translation>Authorisation no.</translation>
+        </message>
+        <message>
+            <source>Recipient</source>
+            <translation>Recipient</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>Phone</translation>
+        </message>
+        <message>
+            <source>Postal address</source>
+            <translation>Postal address</translation>
+        </message>
+        <message>
+            <source>Mail the certificate of unit {unit}</source>
+            <translation>Mail the certificate of unit {unit}</translation>
+        </message>
+        <message>
+            <source>Who asks</source>
+            <translation>Who asks</translation>
+        </message>
+        <message>
+            <source>A holder in person</source>
+            <translation>A holder in person</translation>
+        </message>
+        <message>
+            <source>An agent</source>
+            <translation>An agent</translation>
+        </message>
+        <message>
+            <source>As on the paper</source>
+            <translation>As on the paper</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <source>Mobile number</source>
+            <translation>Mobile number</translation>
+        </message>
+        <message>
+            <source>Province, city, street, no.</source>
+            <translation>Province, city, street, no.</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <source>Send</source>
+            <translation>Send</translation>
+        </message>
+    </context>
+    <context>
+        <name>MailRefusal</name>
+        <message>
+            <source>The recipient's name is missing.</source>
+            <translation>The recipient's name is missing.</translation>
+        </message>
+        <message>
+            <source>Write the name of the person who receives the certificate.</source>
+            <translation>Write the name of the person who receives the certificate.</translation>
+        </message>
+        <message>
+            <source>The phone number is not right.</source>
+            <translation>The phone number is not right.</translation>
+        </message>
+        <message>
+            <source>Type the recipient's phone number again: 7 to 20 digits.</source>
+            <translation>Type the recipient's phone number again: 7 to 20 digits.</translation>
+        </message>
+        <message>
+            <source>The postal address is too short.</source>
+            <translation>The postal address is too short.</translation>
+        </message>
+        <message>
+            <source>Write the full address: province, city, district, street and number.</source>
+            <translation>Write the full address: province, city, district, street and number.</translation>
+        </message>
+        <message>
+            <source>The ID number typed is not a holder of this unit.</source>
+            <translation>The ID number typed is not a holder of this unit.</translation>
+        </message>
+        <message>
+            <source>Compare it with the ID card, or choose An agent and type the authorisation number.</source>
+            <translation>Compare it with the ID card, or choose An agent and type the authorisation number.</translation>
+        </message>
+        <message>
+            <source>This unit's certificate is not recorded yet.</source>
+            <translation>This unit's certificate is not recorded yet.</translation>
+        </message>
+        <message>
+            <source>Mailing can be asked for once the registration is recorded.</source>
+            <translation>Mailing can be asked for once the registration is recorded.</translation>
+        </message>
+        <message>
+            <source>This unit's certificate can no longer be mailed: it is bound at a handover, or its mailing was already asked for.</source>
+            <translation>This unit's certificate can no longer be mailed: it is bound at a handover, or its mailing was already asked for.</translation>
+        </message>
+        <message>
+            <source>Choose a unit from the list of certificates that may be mailed.</source>
+            <translation>Choose a unit from the list of certificates that may be mailed.</translation>
         </message>
     </context>
     <context>

@@ -119,6 +119,14 @@
             <translation>登记入库</translation>
         </message>
         <message>
+            <source>New mailing request</source>
+            <translation>新建邮寄申请</translation>
+        </message>
+        <message>
+            <source>Back to the requests</source>
+            <translation>返回邮寄申请列表</translation>
+        </message>
+        <message>
             <source>Void a sheet</source>
             <translation>作废证书纸</translation>
         </message>
@@ -167,6 +175,14 @@
             <translation>没有已打印、等待交付的证书。</translation>
         </message>
         <message>
+            <source>Tap the unit whose certificate is to be mailed: its registration is recorded and it is not handed over.</source>
+            <translation>点选要邮寄证书的单元：登记已记载、尚未交付。</translation>
+        </message>
+        <message>
+            <source>No certificate may be mailed now: mailing is asked for once the registration is recorded, before the handover.</source>
+            <translation>现在没有可邮寄的证书：登记记载后、交付前才能申请邮寄，已绑定的证书不能邮寄。</translation>
+        </message>
+        <message>
             <source>Mailing requests, newest first:</source>
             <translation>证书邮寄申请（最新的在前）：</translation>
         </message>
@@ -197,6 +213,14 @@
         <message>
             <source>Request {id}, asked by {who}</source>
             <translation>申请 {id}，申请人 {who}</translation>
+        </message>
+        <message>
+            <source>Mail this one</source>
+            <translation>邮寄此证</translation>
+        </message>
+        <message>
+            <source>Mailing of unit {unit}'s certificate is requested ({id}); the mailing slip is queued for the printer.</source>
+            <translation>单元 {unit} 的证书已申请邮寄（{id}），邮寄单已送打印。</translation>
         </message>
         <message>
             <source>First serial</source>
@@ -507,6 +531,144 @@
         <message>
             <source>The violation is recorded and goes to the platform.</source>
             <translation>违规已记录，将报送平台。</translation>
+        </message>
+    </context>
+    <context>
+        <name>MailForm</name>
+        <message>
+            <source>Type the agent's ID number on the keypad.</source>
+            <translation>请在数字键盘上输入代理人的身份证号码。</translation>
+        </message>
+        <message>
+            <source>Type the holder's ID number on the keypad.</source>
+            <translation>请在数字键盘上输入权利人的身份证号码。</translation>
+        </message>
+        <message>
+            <source>Write the number of the agent's authorisation (授权委托书).</source>
+            <translation>请填写代理人的授权委托书编号。</translation>
+        </message>
+        <message>
+            <source>Write the recipient's name.</source>
+            <translation>请填写收件人姓名。</translation>
+        </message>
+        <message>
+            <source>Type the recipient's phone number.</source>
+            <translation>请填写收件人电话。</translation>
+        </message>
+        <message>
+            <source>Write the postal address.</source>
+            <translation>请填写邮寄地址。</translation>
+        </message>
+        <message>
+            <source>Tap Send: the request goes to the platform and the mailing slip is printed.</source>
+            <translation>点“提交”：申请报送平台，并打印邮寄单。</translation>
+        </message>
+        <message>
+            <source>Authorisation no.</source>
+            <translation>授权委托书编号</translation>
+        </message>
+        <message>
+            <source>Recipient</source>
+            <translation>收件人</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>电话</translation>
+        </message>
+        <message>
+            <source>Postal address</source>
+            <translation>邮寄地址</translation>
+        </message>
+        <message>
+            <source>Mail the certificate of unit {unit}</source>
+            <translation>邮寄单元 {unit} 的证书</translation>
+        </message>
+        <message>
+            <source>Who asks</source>
+            <translation>申请人</translation>
+        </message>
+        <message>
+            <source>A holder in person</source>
+            <translation>权利人本人</translation>
+        </message>
+        <message>
+            <source>An agent</source>
+            <translation>代理人</translation>
+        </message>
+        <message>
+            <source>As on the paper</source>
+            <translation>按委托书填写</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>姓名</translation>
+        </message>
+        <message>
+            <source>Mobile number</source>
+            <translation>手机号码</translation>
+        </message>
+        <message>
+            <source>Province, city, street, no.</source>
+            <translation>省、市、区、街道门牌号</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <source>Send</source>
+            <translation>提交</translation>
+        </message>
+    </context>
+    <context>
+        <name>MailRefusal</name>
+        <message>
+            <source>The recipient's name is missing.</source>
+            <translation>没有填写收件人姓名。</translation>
+        </message>
+        <message>
+            <source>Write the name of the person who receives the certificate.</source>
+            <translation>请填写收取证书的人的姓名。</translation>
+        </message>
+        <message>
+            <source>The phone number is not right.</source>
+            <translation>电话号码不对。</translation>
+        </message>
+        <message>
+            <source>Type the recipient's phone number again: 7 to 20 digits.</source>
+            <translation>请重新填写收件人电话：7 到 20 位数字。</translation>
+        </message>
+        <message>
+            <source>The postal address is too short.</source>
+            <translation>邮寄地址太短。</translation>
+        </message>
+        <message>
+            <source>Write the full address: province, city, district, street and number.</source>
+            <translation>请填写完整地址：省、市、区、街道和门牌号。</translation>
+        </message>
+        <message>
+            <source>The ID number typed is not a holder of this unit.</source>
+            <translation>输入的身份证号码不是本单元的权利人。</translation>
+        </message>
+        <message>
+            <source>Compare it with the ID card, or choose An agent and type the authorisation number.</source>
+            <translation>请与身份证核对；代理人申请请选“代理人”并填写授权委托书编号。</translation>
+        </message>
+        <message>
+            <source>This unit's certificate is not recorded yet.</source>
+            <translation>本单元的证书尚未登簿。</translation>
+        </message>
+        <message>
+            <source>Mailing can be asked for once the registration is recorded.</source>
+            <translation>登记记载后才能申请邮寄。</translation>
+        </message>
+        <message>
+            <source>This unit's certificate can no longer be mailed: it is bound at a handover, or its mailing was already asked for.</source>
+            <translation>本单元的证书不能再邮寄：已在交房时绑定，或已申请过邮寄。</translation>
+        </message>
+        <message>
+            <source>Choose a unit from the list of certificates that may be mailed.</source>
+            <translation>请从可邮寄证书的单元列表中选择。</translation>
         </message>
     </context>
     <context>

@@ -127,6 +127,13 @@ def units_found(kiosk: Kiosk) -> dict[str, Any]:
     return {"search": SHARED_CODE}
 
 
+def mailable_unit(kiosk: Kiosk) -> dict[str, Any]:
+    """``enter(mail_unit=...)`` of the certificates section: the mailing form on a unit whose certificate
+    may be mailed (a training unit registered for it when there is none)."""
+    mailable = kiosk.certificates(include_training=True).mailable
+    return {"mail_unit": mailable[0].unit_code if mailable else kiosk.stage_sample("registered").value}
+
+
 def identify_way(way: str) -> Callable[[Kiosk], dict[str, Any]]:
     """``enter(way=...)`` of the identify screen: another way than the card shown first."""
 
@@ -192,6 +199,8 @@ SCREENS: list[Entry] = [
     Entry(Later("office_staff", "ui.screens.office.staff:StaffRosterScreen"), staff_id="S003"),
     Entry(Later("office_credit", "ui.screens.office.credit:CreditScreen"), staff_id="S003"),
     Entry(Later("office_certificates", "ui.screens.office.certificates:CertificatesScreen"), staff_id="S003"),
+    Entry(Later("office_certificates", "ui.screens.office.certificates:CertificatesScreen"), mailable_unit,
+          staff_id="S001", step="mail"),
     Entry(Later("office_acceptance", "ui.screens.office.acceptance:AcceptanceScreen"), staff_id="S001"),
     Entry(Later("office_contracts", "ui.screens.office.contracts:ContractsScreen"), unit_at("filed"), staff_id="S001"),
     Entry(Later("office_contracts", "ui.screens.office.contracts:ContractsScreen"), units_found, staff_id="S001",

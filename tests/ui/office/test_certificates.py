@@ -1,17 +1,19 @@
 """Certificates over a real kiosk: the paper stock with a pack added by its first and last serial
 and a spoiled sheet voided (a supervisor's number and PIN), the low-stock warning, a bound
-certificate reprinted, mailing requests with their tracking; refusals on screen."""
+certificate reprinted, mailing requests with their tracking, a new mailing request made on the
+Mailing tab for a holder or an agent; refusals on screen with what was typed kept."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from kiosk.services import handover, mailing
+from kiosk.privacy import mask_id
+from kiosk.services import handover, mailing, printing
 from sync.wire import kinds
 from ui.qt import QApplication, QLabel
 from ui.screens.office.certificates import CertificatesScreen
 
-from .conftest import Office
+from .conftest import Office, visible_texts
 
 
 def cert_screen(office: Office, who: str = "S001") -> CertificatesScreen:
@@ -123,3 +125,104 @@ def test_reprint_and_mailing(office: Office, site: Any, single: str) -> None:
 
 def flows_units(site: Any) -> list[str]:
     return [r["code"] for r in site.store.read("SELECT code FROM units WHERE training = 0 ORDER BY code LIMIT 5")]
+
+
+def type_id(office: Office, screen: CertificatesScreen, number: str) -> None:
+    for char in number:
+        office.click(screen.mail_form.id_keypad.keys[char])
+
+
+def fill_mail(office: Office, screen: CertificatesScreen, unit: str, id_number: str, *, agent: bool = False,
+              authorisation: str = "", phone: str = "13800001111") -> None:
+    """The Mailing tab's new request for ``unit``, filled through the real widgets (not yet sent)."""
+    office.click(screen.tabs["mail"])
+    office.click(screen.new_mail_button)
+    QApplication.processEvents()
+    office.qtbot.waitUntil(lambda: unit in screen.mailable_buttons, timeout=5000)
+    office.click(screen.mailable_buttons[unit])
+    form = screen.mail_form
+    assert form.isVisible() and unit in form.unit_line.text()
+    if agent:
+        office.click(form.agent_button)
+    type_id(office, screen, id_number)
+    for name, text in (("authorisation", authorisation), ("recipient", "王某"), ("phone", phone),
+                       ("address", "河南省郑州市金水区某路1号")):
+        if form.fields[name].isVisible():
+            office.click(form.fields[name])
+            office.write(form.fields[name], text)
+
+
+def slips(site: Any, unit: str) -> list[Any]:
+    return [j for j in printing.pending_jobs(site.store) if j["kind"] == "mailing_slip" and j["subject"] == unit]
+
+
+def test_a_holder_asks_for_mailing_at_the_office(office: Office, site: Any, single: str) -> None:
+    site.register(single)
+    buyer = site.buyers(single)[0]
+    screen = cert_screen(office)
+    fill_mail(office, screen, single, buyer.id_number)
+    form = screen.mail_form
+    assert buyer.id_number not in visible_texts(screen), "the ID number is masked as it is typed"
+    assert mask_id(buyer.id_number).replace("*", "")[:6] in form.id_keypad.display.text()
+    assert form.send_button.isEnabled() and form.missing() == ""
+    office.click(form.send_button)
+    office.settle()
+    QApplication.processEvents()
+    assert screen.refusal.isHidden(), screen.refusal.message.text()
+    assert not form.isVisible() and screen.mode == "mail" and "邮寄单" in screen.done.text()
+    (request,) = office.ctx.kiosk.certificates().mail
+    assert (request.unit_code, request.state, request.requested_by) == (single, "requested", mask_id(buyer.id_number))
+    office.qtbot.waitUntil(lambda: screen.findChild(QLabel, f"certificates_mail_state_{request.id}") is not None,
+                           timeout=5000)
+    assert mask_id(buyer.id_number) in texts(screen) and buyer.id_number not in texts(screen)
+    assert len(slips(site, single)) == 1, "the mailing slip is queued for the printer"
+    assert form.values() is None and not form.fields["recipient"].text(), "nothing typed is left behind"
+
+
+def test_mailing_refusals_keep_what_was_typed(office: Office, site: Any, single: str) -> None:
+    site.register(single)
+    buyer = site.buyers(single)[0]
+    screen = cert_screen(office)
+    fill_mail(office, screen, single, buyer.id_number, agent=True)
+    form = screen.mail_form
+    assert form.fields["authorisation"].isVisible() and "授权委托书" in form.hint.text()
+    office.click(form.send_button)
+    office.settle()
+    assert screen.refusal.code == "no_authorisation" and "授权委托书" in screen.refusal.hint.text()
+    assert form.isVisible() and form.fields["authorisation"].property("state") == "error"
+    assert form.fields["recipient"].text() == "王某" and form.values() is not None, "the form is kept"
+
+    office.click(form.in_person_button)
+    office.click(form.fields["phone"])
+    form.fields["phone"].clear()
+    office.write(form.fields["phone"], "12")
+    office.click(form.send_button)
+    office.settle()
+    assert screen.refusal.code == "invalid" and "电话" in screen.refusal.message.text()
+    assert form.fields["phone"].property("state") == "error" and "▶" in form.labels["phone"].text()
+    assert (form.fields["phone"].text(), form.fields["recipient"].text(), form.values()["requester_id_number"]) == (
+        "12", "王某", buyer.id_number), "every field keeps what was typed"
+    assert office.ctx.kiosk.certificates().mail == () and not slips(site, single)
+
+
+def test_a_bound_certificate_is_not_offered_and_refused(office: Office, site: Any, single: str) -> None:
+    site.ready(single)
+    case = site.start_all_present(single)
+    handover.check(site.ctx, site.staff, case)
+    site.sign_papers(case)
+    handover.bind_certificate(site.ctx, site.staff, case, print_on_stock=True)
+    screen = cert_screen(office)
+    office.click(screen.tabs["mail"])
+    office.click(screen.new_mail_button)
+    QApplication.processEvents()
+    assert single not in screen.mailable_buttons and "不能邮寄" in screen.summary.text()
+    # Opened on it all the same (as the snapshot entry opens a unit): the services refuse it in plain words.
+    screen.choose_unit(single)
+    type_id(office, screen, site.buyers(single)[0].id_number)
+    for name in ("recipient", "phone", "address"):
+        office.write(screen.mail_form.fields[name], {"recipient": "王某", "phone": "13800001111",
+                                                     "address": "河南省郑州市金水区某路1号"}[name])
+    office.click(screen.mail_form.send_button)
+    office.settle()
+    assert screen.refusal.code == "illegal_transition" and "不能再邮寄" in screen.refusal.message.text()
+    assert screen.mail_form.isVisible() and not slips(site, single)

@@ -1,12 +1,15 @@
 """Certificates (``office_certificates``): the security paper in stock (add a pack by its first and
 last serial, sheets left, a warning when low, void a spoiled sheet), reprinting a bound
-certificate, and the mailing requests with their tracking state.
+certificate, and the mailing requests with their tracking state, where a new one is made for a buyer
+who cannot come to the handover (``ui.screens.office.mailing``: pick one of the units whose
+certificate may be mailed, then the form).
 
 Three lists switched with visible buttons. Adding paper, voiding a sheet and reprinting are a
 supervisor's (``kiosk.services.certificates`` add_stock, void_serial, reprint): each asks for a
 supervisor's number and PIN (``SupervisorApproval``, with the written reason where the command
 takes one) and runs as that supervisor. Serials are typed as printed (the keyboard, or a wedge
 scanner). Every refusal stays on screen with what to do.
+A mailing request is made by the signed-in staff member; the services decide who may.
 """
 
 from __future__ import annotations
@@ -15,11 +18,11 @@ from collections.abc import Callable
 from typing import Any
 
 from kiosk.app import Kiosk
-from kiosk.errors import KioskError
+from kiosk.errors import KioskError, ValidationError
 from kiosk.services import certificates
 from kiosk.services.certificates import serial_range
 from kiosk.services.staff import Actor
-from kiosk.views.certificates import BoundCertificate, CertificatesView, MailRequest, VoidedSheet
+from kiosk.views.certificates import BoundCertificate, CertificatesView, MailableUnit, MailRequest, VoidedSheet
 from ui.context import AppContext
 from ui.qt import QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
 from ui.screens.base import turn
@@ -28,6 +31,7 @@ from ui.screens.office.approval import SupervisorApproval
 from ui.screens.office.common import (ListedSection, OfficeRefusal, Pager, RowsArea, beside, clear_layout, row_frame,
                                       tab_bar)
 from ui.screens.office.listing import staff_number
+from ui.screens.office.mailing import MailForm, MailRefusal, request
 from ui.tasks import Task
 
 MODES = ("stock", "reprint", "mail")
@@ -42,29 +46,45 @@ def run(kiosk: Kiosk, command: Any, actor: Actor, *args: Any) -> Any:
 
 
 class CertificatesScreen(ListedSection):
-    """``office_certificates``: enter() takes no arguments."""
+    """``office_certificates``: enter(mail_unit: str = '') opens the mailing form on that unit; else
+    the paper stock."""
 
     name = "office_certificates"
+    holds_personal_data = True  # the mailing form: an ID number, a recipient's name, phone and address
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.view: CertificatesView | None = None
         self.mode = "stock"
-        self.form_mode = ""  # "" | add | void
+        self.form_mode = ""  # "" | add | void | pick (the unit to mail) | mail
         self._task: Task | None = None
+        self._sending: Task | None = None  # a mailing request (loads come and go meanwhile)
         self._pending: tuple[str, Any, tuple[Any, ...]] | None = None  # (done words, command, args)
         self.reprint_buttons: dict[str, QPushButton] = {}
+        self.mailable_buttons: dict[str, QPushButton] = {}
         self.title = wrapped("title")
         self.denied = self.make_denied()
         self.summary = wrapped()
         self.summary.setObjectName("certificates_summary")
         self.stock_line = wrapped()
         self.stock_line.setObjectName("certificates_stock")
-        self.refusal = OfficeRefusal()
+        self.refusal: OfficeRefusal = MailRefusal()
         self.done = wrapped(state="ok")
         self.done.setObjectName("certificates_done")
         self.done.hide()
-        self.tab_bar, _, self.tabs = tab_bar(MODES, "certificates", self.show_mode)
+        self.tab_bar, own, self.tabs = tab_bar(MODES, "certificates", self.show_mode)
+        self.new_mail_button = button("primary")
+        self.new_mail_button.setObjectName("certificates_new_mail")
+        self.new_mail_button.clicked.connect(lambda: self.open_form("pick"))
+        own.addWidget(self.new_mail_button)
+        self.back_button = button()
+        self.back_button.setObjectName("certificates_back")
+        self.back_button.clicked.connect(self.close_form)
+        own.addWidget(self.back_button)
+        self.mail_form = MailForm()
+        self.mail_form.send_button.clicked.connect(self.send_mail)
+        self.mail_form.cancel_button.clicked.connect(self.close_form)
+        self.mail_form.hide()
 
         # The stock's two actions and their one-line form.
         self.add_button = button("primary")
@@ -123,7 +143,7 @@ class CertificatesScreen(ListedSection):
         self.approval.cancelled.connect(self._cancelled)
 
         self.lay_out(self.title, self.tab_bar, self.stock_bar, self.form, self.summary, self.refusal, self.done,
-                     (self.area, 1), self.pager, (self.approval, 1))
+                     (self.area, 1), self.pager, (self.approval, 1), (self.mail_form, 1))
         self.retranslate()
 
     # -- moments ----------------------------------------------------------------------------
@@ -135,12 +155,18 @@ class CertificatesScreen(ListedSection):
         self.show_mode("stock")
         if self.admit():
             self.load()
+            if args.get("mail_unit"):
+                self.show_mode("mail")
+                self.choose_unit(str(args["mail_unit"]))
 
     def leave(self) -> None:
         if self._task is not None:
             self._task.cancel()
         self._task = None
         self._pending = None
+        if self._sending is not None:
+            self._sending.cancel()
+        self._sending = None
         self.approval.dismiss()
         self.close_form()
         self.view = None
@@ -158,6 +184,8 @@ class CertificatesScreen(ListedSection):
         self.tabs["reprint"].setText(self.tr("Reprint"))
         self.tabs["mail"].setText(self.tr("Mailing"))
         self.add_button.setText(self.tr("Add a pack"))
+        self.new_mail_button.setText(self.tr("New mailing request"))
+        self.back_button.setText(self.tr("Back to the requests"))
         self.void_button.setText(self.tr("Void a sheet"))
         self.cancel_button.setText(self.tr("Cancel"))
         self.next_button.setText(self.tr("Next"))
@@ -207,13 +235,22 @@ class CertificatesScreen(ListedSection):
     def _fill(self) -> None:
         clear_layout(self.area.rows)
         self.reprint_buttons = {}
+        self.mailable_buttons = {}
         asking = self.approval.isVisible()
-        self.tab_bar.setVisible(not asking)
+        mailing = self.form_mode == "mail"
+        picking = self.form_mode == "pick"
+        paper_form = self.form_mode in ("add", "void")
+        # The mailing form says what it is for: the tabs, the summary and the list make room for it.
+        self.title.setVisible(not mailing)
+        self.tab_bar.setVisible(not asking and not mailing)
+        self.new_mail_button.setVisible(self.mode == "mail" and not self.form_mode)
+        self.back_button.setVisible(picking)
         self.stock_bar.setVisible(self.mode == "stock" and not asking and not self.form_mode)
-        self.form.setVisible(bool(self.form_mode) and not asking)
-        self.summary.setVisible(not asking and not self.form_mode)
-        self.area.setVisible(not asking)
-        self.pager.show_for(not asking)
+        self.form.setVisible(paper_form and not asking)
+        self.mail_form.setVisible(mailing)
+        self.summary.setVisible(not asking and not paper_form and not mailing)
+        self.area.setVisible(not asking and not mailing)
+        self.pager.show_for(not asking and not mailing)
         view = self.view
         if view is None:
             self.summary.setText(self.tr("Loading…") if self._task is not None else "")
@@ -235,11 +272,20 @@ class CertificatesScreen(ListedSection):
                                          "again on the next sheet, the old sheet voided.") if view.bound else
                                  self.tr("No certificate is printed and waiting to be handed over."))
             rows = [self._bound_row(b) for b in self.pager.of(list(view.bound))]
+        elif picking:
+            self.summary.setText(self.tr("Tap the unit whose certificate is to be mailed: its registration is "
+                                         "recorded and it is not handed over.") if view.mailable else
+                                 self.tr("No certificate may be mailed now: mailing is asked for once the "
+                                         "registration is recorded, before the handover."))
+            rows = [self._mailable_row(m) for m in self.pager.of(list(view.mailable))]
+        elif mailing:
+            self.pager.of([])
+            self._describe_mail_unit()
         else:
             self.summary.setText(self.tr("Mailing requests, newest first:") if view.mail else
                                  self.tr("No certificate is to be mailed."))
             rows = [self._mail_row(m) for m in self.pager.of(list(view.mail))]
-        if asking:
+        if asking or mailing:
             rows = []
         for row in rows:
             self.area.rows.addWidget(row)
@@ -299,10 +345,72 @@ class CertificatesScreen(ListedSection):
         lines.addWidget(who)
         return frame
 
+    def _mailable_row(self, unit: MailableUnit) -> QWidget:
+        frame, lines, buttons = row_frame()
+        frame.setObjectName(f"certificates_mailable_{unit.unit_code}")
+        top = wrapped()
+        top.setText(unit.unit_code)
+        lines.addWidget(top)
+        what = wrapped()
+        what.setText(f"{unit.project_name} {unit.building}-{unit.room} · {unit.certificate_no}")
+        lines.addWidget(what)
+        act = button()
+        act.setObjectName(f"certificates_mail_{unit.unit_code}")
+        act.setText(self.tr("Mail this one"))
+        act.clicked.connect(lambda _=False, code=unit.unit_code: self.choose_unit(code))
+        self.mailable_buttons[unit.unit_code] = act
+        buttons.addWidget(act)
+        return frame
+
+    # -- a new mailing request ----------------------------------------------------------------------
+
+    def choose_unit(self, unit_code: str) -> None:
+        """The form for ``unit_code``: the services refuse a unit whose certificate may not be mailed."""
+        self.refusal.clear()
+        self._say("")
+        self.form_mode = "mail"
+        self.mail_form.start(unit_code)
+        self._fill()
+
+    def _describe_mail_unit(self) -> None:
+        unit = next((m for m in self.view.mailable if m.unit_code == self.mail_form.unit_code), None) \
+            if self.view is not None else None
+        self.mail_form.set_about(f"{unit.project_name} {unit.building}-{unit.room} · {unit.certificate_no}"
+                                 if unit else "")
+
+    def send_mail(self) -> None:
+        fields = self.mail_form.values()
+        actor = self.actor
+        if fields is None or actor is None or self._sending is not None:
+            return
+        self.refusal.clear()
+        self.mail_form.mark("")
+        unit = self.mail_form.unit_code
+        task = self.ctx.call(request, actor, unit, fields)
+        task.succeeded.connect(lambda value: self._mailed(unit, str(value)))
+        task.failed.connect(self._mail_refused)
+        self._sending = task
+        self.mail_form.send_button.setEnabled(False)
+
+    def _mailed(self, unit: str, request_id: str) -> None:
+        self._sending = None
+        self._done(self.tr("Mailing of unit {unit}'s certificate is requested ({id}); the mailing slip is "
+                           "queued for the printer.").format(unit=unit, id=request_id))
+
+    def _mail_refused(self, error: BaseException) -> None:
+        self._sending = None
+        self.refusal.show_error(error)
+        if isinstance(error, ValidationError) and error.field in ("recipient", "phone", "address"):
+            self.mail_form.mark(error.field)
+        elif isinstance(error, KioskError) and error.code == "no_authorisation":
+            self.mail_form.mark("authorisation")
+        self.mail_form.update_hint()
+
     # -- adding and voiding paper -----------------------------------------------------------------
 
     def open_form(self, mode: str) -> None:
         self.form_mode = mode
+        self.pager.page = 0
         self.refusal.clear()
         self._say("")
         self.first.clear()
@@ -326,6 +434,7 @@ class CertificatesScreen(ListedSection):
         self.form_mode = ""
         self.first.clear()
         self.last.clear()
+        self.mail_form.clear()
         self._fill()
 
     def missing(self) -> str:
