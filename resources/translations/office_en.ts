@@ -584,16 +584,12 @@
             <translation>Mail the certificate of unit {unit}</translation>
         </message>
         <message>
-            <source>Who asks</source>
-            <translation>Who asks</translation>
+            <source>Holder in person</source>
+            <translation>Holder in person</translation>
         </message>
         <message>
-            <source>A holder in person</source>
-            <translation>A holder in person</translation>
-        </message>
-        <message>
-            <source>An agent</source>
-            <translation>An agent</translation>
+            <source>Agent</source>
+            <translation>Agent</translation>
         </message>
         <message>
             <source>As on the paper</source>
@@ -651,8 +647,8 @@
             <translation>The ID number typed is not a holder of this unit.</translation>
         </message>
         <message>
-            <source>Compare it with the ID card, or choose An agent and type the authorisation number.</source>
-            <translation>Compare it with the ID card, or choose An agent and type the authorisation number.</translation>
+            <source>Compare it with the ID card, or choose Agent and type the authorisation number.</source>
+            <translation>Compare it with the ID card, or choose Agent and type the authorisation number.</translation>
         </message>
         <message>
             <source>This unit's certificate is not recorded yet.</source>

@@ -584,15 +584,11 @@
             <translation>邮寄单元 {unit} 的证书</translation>
         </message>
         <message>
-            <source>Who asks</source>
-            <translation>申请人</translation>
-        </message>
-        <message>
-            <source>A holder in person</source>
+            <source>Holder in person</source>
             <translation>权利人本人</translation>
         </message>
         <message>
-            <source>An agent</source>
+            <source>Agent</source>
             <translation>代理人</translation>
         </message>
         <message>
@@ -651,7 +647,7 @@
             <translation>输入的身份证号码不是本单元的权利人。</translation>
         </message>
         <message>
-            <source>Compare it with the ID card, or choose An agent and type the authorisation number.</source>
+            <source>Compare it with the ID card, or choose Agent and type the authorisation number.</source>
             <translation>请与身份证核对；代理人申请请选“代理人”并填写授权委托书编号。</translation>
         </message>
         <message>

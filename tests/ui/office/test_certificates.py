@@ -168,7 +168,7 @@ def test_a_holder_asks_for_mailing_at_the_office(office: Office, site: Any, sing
     office.click(form.send_button)
     office.settle()
     QApplication.processEvents()
-    assert screen.refusal.isHidden(), screen.refusal.message.text()
+    assert screen.mail_form.refusal.isHidden(), screen.mail_form.refusal.message.text()
     assert not form.isVisible() and screen.mode == "mail" and "邮寄单" in screen.done.text()
     (request,) = office.ctx.kiosk.certificates().mail
     assert (request.unit_code, request.state, request.requested_by) == (single, "requested", mask_id(buyer.id_number))
@@ -188,7 +188,7 @@ def test_mailing_refusals_keep_what_was_typed(office: Office, site: Any, single:
     assert form.fields["authorisation"].isVisible() and "授权委托书" in form.hint.text()
     office.click(form.send_button)
     office.settle()
-    assert screen.refusal.code == "no_authorisation" and "授权委托书" in screen.refusal.hint.text()
+    assert screen.mail_form.refusal.code == "no_authorisation" and "授权委托书" in screen.mail_form.refusal.hint.text()
     assert form.isVisible() and form.fields["authorisation"].property("state") == "error"
     assert form.fields["recipient"].text() == "王某" and form.values() is not None, "the form is kept"
 
@@ -198,7 +198,7 @@ def test_mailing_refusals_keep_what_was_typed(office: Office, site: Any, single:
     office.write(form.fields["phone"], "12")
     office.click(form.send_button)
     office.settle()
-    assert screen.refusal.code == "invalid" and "电话" in screen.refusal.message.text()
+    assert screen.mail_form.refusal.code == "invalid" and "电话" in screen.mail_form.refusal.message.text()
     assert form.fields["phone"].property("state") == "error" and "▶" in form.labels["phone"].text()
     assert (form.fields["phone"].text(), form.fields["recipient"].text(), form.values()["requester_id_number"]) == (
         "12", "王某", buyer.id_number), "every field keeps what was typed"
@@ -224,5 +224,5 @@ def test_a_bound_certificate_is_not_offered_and_refused(office: Office, site: An
                                                      "address": "河南省郑州市金水区某路1号"}[name])
     office.click(screen.mail_form.send_button)
     office.settle()
-    assert screen.refusal.code == "illegal_transition" and "不能再邮寄" in screen.refusal.message.text()
+    assert screen.mail_form.refusal.code == "illegal_transition" and "不能再邮寄" in screen.mail_form.refusal.message.text()
     assert screen.mail_form.isVisible() and not slips(site, single)

@@ -95,6 +95,8 @@ def _refund_the_first_item(screen: Any) -> None:
 MORE: dict[str, list[tuple[str, Callable[[Any], None]]]] = {
     "office_credit": [("override", _override_a_unit)],
     "office_certificates": [("stock form", lambda s: s.open_form("add"))],
+    "office_certificates_mail": [("agent", lambda s: s.mail_form.choose(True)),
+                                 ("units to mail", lambda s: (s.close_form(), s.open_form("pick")))],
     "office_contracts": [("units found", lambda s: s.run_search("0001"))],
     "office_payments": [("approval", _refund_the_first_item), ("reconciliation", lambda s: s.show_mode("reconcile"))],
 }
@@ -117,7 +119,7 @@ def test_every_office_screen_fits_a_portrait_panel_in_english_large_text(
             render(window, size=PORTRAIT, lang="en", large=True, mode="staff")
             assert problems(window, screen) == [], f"{screen.name} {state}"
         seen.append(screen.name)
-    assert seen == [e.screen.name for e in OFFICE[1:]] and len(seen) == 10
+    assert seen == [e.screen.name for e in OFFICE[1:]] and len(seen) == 11
 
 
 @pytest.mark.parametrize("lang", ["zh_CN", "en"])
@@ -130,3 +132,22 @@ def test_no_office_control_sticks_out_on_the_small_landscape_panel(window: MainW
     for entry in OFFICE[1:]:
         shoot(window, entry, tmp_path, lang=lang, size=SMALL, large=False)
         assert [str(p) for p in cut_off(window)] == [], entry.name
+
+
+def test_the_mailing_form_of_an_agent_with_a_refusal_fits_the_small_panel_in_large_text(
+        window: MainWindow, qtbot: Any, tmp_path: Path) -> None:
+    """The mailing form's tallest state: an agent (the authorisation's row too) and a refusal above it."""
+    from kiosk.errors import CheckFailed
+
+    window.resize(*SMALL)
+    window.show()
+    entry = next(e for e in OFFICE if e.name == "office_certificates_mail")
+    shoot(window, entry, tmp_path, lang="en", size=SMALL, large=True)
+    screen: Any = window.navigator.current
+    screen.mail_form.choose(True)
+    screen.mail_form.show_refusal(CheckFailed("an agent needs a recorded authorisation (授权委托书) number",
+                                             code="no_authorisation", hint="record the authorisation first"))
+    render(window, size=SMALL, lang="en", large=True, mode="staff")
+    assert screen.mail_form.refusal.isVisible() and screen.mail_form.fields["authorisation"].isVisible()
+    found = overflow(window, SMALL) + clipped_texts(window) + missing_glyphs(window) + cut_off(window)
+    assert [str(p) for p in found if not p.widget.startswith("status_")] == []

@@ -18,7 +18,7 @@ from collections.abc import Callable
 from typing import Any
 
 from kiosk.app import Kiosk
-from kiosk.errors import KioskError, ValidationError
+from kiosk.errors import KioskError
 from kiosk.services import certificates
 from kiosk.services.certificates import serial_range
 from kiosk.services.staff import Actor
@@ -31,7 +31,7 @@ from ui.screens.office.approval import SupervisorApproval
 from ui.screens.office.common import (ListedSection, OfficeRefusal, Pager, RowsArea, beside, clear_layout, row_frame,
                                       tab_bar)
 from ui.screens.office.listing import staff_number
-from ui.screens.office.mailing import MailForm, MailRefusal, request
+from ui.screens.office.mailing import MailForm, request
 from ui.tasks import Task
 
 MODES = ("stock", "reprint", "mail")
@@ -68,7 +68,7 @@ class CertificatesScreen(ListedSection):
         self.summary.setObjectName("certificates_summary")
         self.stock_line = wrapped()
         self.stock_line.setObjectName("certificates_stock")
-        self.refusal: OfficeRefusal = MailRefusal()
+        self.refusal = OfficeRefusal()
         self.done = wrapped(state="ok")
         self.done.setObjectName("certificates_done")
         self.done.hide()
@@ -375,16 +375,14 @@ class CertificatesScreen(ListedSection):
     def _describe_mail_unit(self) -> None:
         unit = next((m for m in self.view.mailable if m.unit_code == self.mail_form.unit_code), None) \
             if self.view is not None else None
-        self.mail_form.set_about(f"{unit.project_name} {unit.building}-{unit.room} · {unit.certificate_no}"
-                                 if unit else "")
+        self.mail_form.set_about(f"{unit.project_name} {unit.building}-{unit.room}" if unit else "")
 
     def send_mail(self) -> None:
         fields = self.mail_form.values()
         actor = self.actor
         if fields is None or actor is None or self._sending is not None:
             return
-        self.refusal.clear()
-        self.mail_form.mark("")
+        self.mail_form.show_refusal(None)
         unit = self.mail_form.unit_code
         task = self.ctx.call(request, actor, unit, fields)
         task.succeeded.connect(lambda value: self._mailed(unit, str(value)))
@@ -399,11 +397,7 @@ class CertificatesScreen(ListedSection):
 
     def _mail_refused(self, error: BaseException) -> None:
         self._sending = None
-        self.refusal.show_error(error)
-        if isinstance(error, ValidationError) and error.field in ("recipient", "phone", "address"):
-            self.mail_form.mark(error.field)
-        elif isinstance(error, KioskError) and error.code == "no_authorisation":
-            self.mail_form.mark("authorisation")
+        self.mail_form.show_refusal(error)
         self.mail_form.update_hint()
 
     # -- adding and voiding paper -----------------------------------------------------------------

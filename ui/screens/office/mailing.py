@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from kiosk.app import Kiosk
-from kiosk.errors import ValidationError
+from kiosk.errors import KioskError, ValidationError
 from kiosk.services import mailing
 from kiosk.services.staff import Actor
 from ui.i18n import Retranslating
@@ -53,7 +53,7 @@ class MailRefusal(OfficeRefusal):
     def _known(self) -> dict[str, tuple[str, str]]:
         return {**super()._known(), **{
             "not_a_holder": (self.tr("The ID number typed is not a holder of this unit."),
-                             self.tr("Compare it with the ID card, or choose An agent and type the authorisation "
+                             self.tr("Compare it with the ID card, or choose Agent and type the authorisation "
                                      "number.")),
             "no_certificate": (self.tr("This unit's certificate is not recorded yet."),
                                self.tr("Mailing can be asked for once the registration is recorded.")),
@@ -64,8 +64,9 @@ class MailRefusal(OfficeRefusal):
 
 
 class MailForm(Retranslating, PanelTurning, QWidget):
-    """Who asks, the asker's ID number, the authorisation, the recipient, phone and address; ``send_button``
-    and ``cancel_button`` are the screen's to connect. Personal data: everything typed (``clear``)."""
+    """Who asks, the asker's ID number, the authorisation, the recipient, phone and address, and the
+    services' refusal (``show_refusal``); ``send_button`` and ``cancel_button`` are the screen's to connect.
+    Personal data: everything typed (``clear``)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -73,11 +74,10 @@ class MailForm(Retranslating, PanelTurning, QWidget):
         self.unit_code = ""
         self.agent = False
         self._marked = ""  # the field the last refusal named
-        self.about = ""  # where the unit is and its certificate number, from the screen's view
+        self.about = ""  # where the unit is, from the screen's view
         # Body text, not a heading: the form fits a 1280x800 panel in large text.
         self.unit_line = wrapped()
         self.unit_line.setObjectName("mail_unit")
-        self.who_label = wrapped()
         self.in_person_button = button()
         self.in_person_button.setObjectName("mail_in_person")
         self.agent_button = button()
@@ -94,6 +94,13 @@ class MailForm(Retranslating, PanelTurning, QWidget):
         if keypad_layout is not None:
             keypad_layout.setContentsMargins(0, 0, 0, 0)
         self.id_keypad.status_changed.connect(lambda _: self.update_hint())
+        for key in (*self.id_keypad.keys.values(), self.id_keypad.clear_button):
+            key.clicked.connect(self._typed_id)
+        # Under the keypad, where the hint was: beside the fields, the form and a refusal fit a 1280x800 panel
+        # in large text. Brief: the code alone in its staff line.
+        self.refusal = MailRefusal()
+        self.refusal.setObjectName("mail_refusal")
+        self.refusal.set_brief(True)
         self.labels: dict[str, QLabel] = {}
         self.fields: dict[str, QLineEdit] = {}
         grid = QGridLayout()
@@ -118,16 +125,20 @@ class MailForm(Retranslating, PanelTurning, QWidget):
         self.send_button = button("primary")
         self.send_button.setObjectName("mail_send")
 
+        # Their own 64 px without padding above and below: the fields of an agent's request and the buttons
+        # fit beside the keypad on a 1280x800 panel in large text.
+        for b in (self.in_person_button, self.agent_button, self.cancel_button, self.send_button):
+            b.setProperty("compact", "stacked")
         who = QHBoxLayout()
-        who.setSpacing(12)
-        who.addWidget(self.who_label)
+        who.setSpacing(16)
         who.addWidget(self.in_person_button)
         who.addWidget(self.agent_button)
         who.addStretch(1)
         left = QVBoxLayout()
         left.setSpacing(8)
-        left.addLayout(who)
         left.addWidget(self.id_keypad)
+        left.addWidget(self.refusal)
+        left.addWidget(self.hint)
         left.addStretch(1)
         actions = QHBoxLayout()
         actions.setSpacing(32)  # cancel apart from send
@@ -135,8 +146,8 @@ class MailForm(Retranslating, PanelTurning, QWidget):
         actions.addWidget(self.send_button, 1)
         right = QVBoxLayout()
         right.setSpacing(8)
+        right.addLayout(who)
         right.addLayout(grid)
-        right.addWidget(self.hint)
         right.addStretch(1)
         right.addLayout(actions)
         # The keypad beside the fields, or above them on a portrait panel (too narrow for both).
@@ -174,7 +185,7 @@ class MailForm(Retranslating, PanelTurning, QWidget):
         self.id_keypad.clear()
         for field in self.fields.values():
             field.clear()
-        self.mark("")
+        self.show_refusal(None)
 
     def choose(self, agent: bool) -> None:
         self.agent = agent
@@ -183,6 +194,28 @@ class MailForm(Retranslating, PanelTurning, QWidget):
         self.labels["authorisation"].setVisible(agent)
         self.fields["authorisation"].setVisible(agent)
         self.retranslate()
+
+    def show_refusal(self, error: BaseException | None) -> None:
+        """The services' refusal in place of the hint and the keypad's feedback (it says what to do), the
+        field it names marked; None clears it."""
+        if error is None:
+            self.refusal.clear()
+            self.mark("")
+        else:
+            self.refusal.show_error(error)
+            if isinstance(error, ValidationError) and error.field in ("recipient", "phone", "address"):
+                self.mark(error.field)
+            elif isinstance(error, KioskError) and error.code == "no_authorisation":
+                self.mark("authorisation")
+            else:
+                self.mark("")
+        self.hint.setVisible(error is None)
+        self.id_keypad.feedback.setVisible(error is None)
+
+    def _typed_id(self) -> None:
+        # The next action on the number clears a refusal: the keypad's feedback is what helps then.
+        if self.refusal.isVisible():
+            self.show_refusal(None)
 
     def mark(self, name: str) -> None:
         """Mark the field a refusal names (by the border and the label's ▶, not by colour alone)."""
@@ -237,9 +270,8 @@ class MailForm(Retranslating, PanelTurning, QWidget):
     def retranslate(self) -> None:
         heading = self.tr("Mail the certificate of unit {unit}").format(unit=self.unit_code)
         self.unit_line.setText(f"{heading}  {self.about}" if self.about else heading)
-        self.who_label.setText(self.tr("Who asks"))
-        self.in_person_button.setText(self.tr("A holder in person"))
-        self.agent_button.setText(self.tr("An agent"))
+        self.in_person_button.setText(self.tr("Holder in person"))
+        self.agent_button.setText(self.tr("Agent"))
         self.fields["authorisation"].setPlaceholderText(self.tr("As on the paper"))
         self.fields["recipient"].setPlaceholderText(self.tr("Name"))
         self.fields["phone"].setPlaceholderText(self.tr("Mobile number"))
