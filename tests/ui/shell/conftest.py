@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -13,9 +14,11 @@ from hardware.devices import open_devices
 from kiosk.app import open_kiosk
 from kiosk.cli.ui_cmd import stage_sample_kiosk
 from kiosk.config import Config, load_config
+from ui import i18n
 from ui.context import AppContext
 from ui.screens.base import Screen
 from ui.shell.app import build_window
+from ui.shell.registry import Entry
 from ui.shell.window import MainWindow
 from ui.tasks import TaskRunner
 from ui.qt import QApplication, QLabel, QVBoxLayout
@@ -91,3 +94,21 @@ def window(ctx: AppContext, qtbot: QtBot, clock: FakeClock, qapp: QApplication) 
     win.show()
     yield win
     qapp.setStyleSheet("")
+
+
+@contextmanager
+def training_window_for(entries: Sequence[Entry], qapp: QApplication, data_dir: Path,
+                        qtbot: QtBot) -> Iterator[MainWindow]:
+    """A started, silent window in training mode with only ``entries``; the style and language put back."""
+    config = load_config(data_dir)
+    runner = TaskRunner()
+    with open_kiosk(config) as kiosk:
+        ctx = AppContext(kiosk, open_devices(config), runner, training=True)
+        window = build_window(ctx, list(entries), silent=True)
+        qtbot.addWidget(window, before_close_func=MainWindow.dispose)
+        window.start()
+        yield window
+        ctx.stop_polling()
+        runner.shutdown()
+    qapp.setStyleSheet("")
+    i18n.switch_language("zh_CN")

@@ -14,34 +14,19 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from hardware.devices import open_devices
-from kiosk.app import open_kiosk
-from kiosk.config import load_config
-from ui import i18n, snapshot
-from ui.context import AppContext
+from ui import snapshot
 from ui.qt import QApplication, QLabel, QPoint, QTextLayout, QTextOption, QWidget
-from ui.shell.app import build_window
 from ui.shell.registry import SCREENS
+from tests.ui.shell.conftest import training_window_for
 from ui.shell.window import MainWindow
-from ui.tasks import TaskRunner
 
 ENTRIES = [e for e in SCREENS if e.name in ("welcome", "identify", "identify_keypad")]
 
 
 @pytest.fixture
 def training_window(qapp: QApplication, data_dir: Path, qtbot: QtBot) -> Iterator[MainWindow]:
-    config = load_config(data_dir)
-    runner = TaskRunner()
-    with open_kiosk(config) as kiosk:
-        ctx = AppContext(kiosk, open_devices(config), runner, training=True)
-        window = build_window(ctx, ENTRIES, silent=True)
-        qtbot.addWidget(window, before_close_func=MainWindow.dispose)
-        window.start()
+    with training_window_for(ENTRIES, qapp, data_dir, qtbot) as window:
         yield window
-        ctx.stop_polling()
-        runner.shutdown()
-    qapp.setStyleSheet("")
-    i18n.switch_language("zh_CN")
 
 
 def shown(window: MainWindow) -> list[tuple[str, QWidget]]:
